@@ -1,0 +1,68 @@
+// ESLint flat config: typescript-eslint + the import boundaries of docs/STYLE (dependency direction
+// widgets → map/arcgis/sources → core, never back).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const noViewerOrNetwork = [
+  { group: ['**/sources/**', '**/sources/*.js'], message: 'src/core must not import src/sources (dependency direction: sources → core).' },
+  { group: ['**/map/**', '**/map/*.js'], message: 'src/core must not import src/map.' },
+  { group: ['**/widgets/**'], message: 'src/core must not import widgets.' },
+  { group: ['**/cli/**'], message: 'src/core must not import the CLI.' },
+  { group: ['ol', 'ol/*', 'ol-ext', 'ol-ext/*', 'lit', 'lit/*'], message: 'src/core is viewer- and DOM-free.' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.cache/**', 'demo/dist/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-empty': ['error', { allowEmptyCatch: false }],
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Untrusted text is text: never assign innerHTML.' },
+        { property: 'outerHTML', message: 'Untrusted text is text: never assign outerHTML.' },
+      ],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: noViewerOrNetwork }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'src/core has no network access.' },
+        { name: 'document', message: 'src/core has no DOM.' },
+        { name: 'window', message: 'src/core has no DOM.' },
+      ],
+    },
+  },
+  {
+    files: ['src/sources/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/map/**'], message: 'src/sources must not import src/map.' },
+            { group: ['**/widgets/**'], message: 'src/sources must not import widgets.' },
+            { group: ['**/cli/**'], message: 'src/sources must not import the CLI.' },
+            { group: ['ol', 'ol/*', 'lit', 'lit/*'], message: 'src/sources is viewer-free.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/map/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/widgets/**'], message: 'src/map must not import widgets.' }] },
+      ],
+    },
+  },
+);

@@ -1,0 +1,153 @@
+/**
+ * Types of the knowledge base: landscape types, BKNSN zones, principles and discouraged actions.
+ * The knowledge base itself is data (`src/core/kb/data/*.json`), validated with
+ * `knowledge-base.schema.json` at load.
+ */
+import type {
+  Action,
+  Domain,
+  LandscapeTypeId,
+  LocalizedText,
+  Position,
+  Scale,
+  Seepage,
+  Texture,
+  WaterModel,
+} from '../types.js';
+
+/** Where a piece of knowledge comes from. */
+export interface KbSource {
+  /** Short reference, e.g. `cahier p. 8 (Rheden)`, `BRIEF §2`, `gidsmodel Stuwwal`. */
+  ref: string;
+  /** Cahier page (1-based, as printed) when the source is the cahier. */
+  page?: number;
+  url?: string;
+  /** `V` verified, `S` synthesis (sensible default), `U` unverified (BRIEF tags). */
+  tag?: 'V' | 'S' | 'U';
+}
+
+export interface LandscapeType {
+  id: LandscapeTypeId;
+  name: LocalizedText;
+  /** Plain-language description (B1 Dutch, English). */
+  description: LocalizedText;
+  /** How the natural system works here. */
+  system: { soil: LocalizedText; water: LocalizedText; relief: LocalizedText };
+  waterModel: WaterModel;
+  /** Legend colour, `#rrggbb`. */
+  colour: string;
+  sources: KbSource[];
+}
+
+/** BKNSN 2023 main types (legend of CAS's BKNSN viewer). */
+export interface ZoneGroup {
+  id: string;
+  name: LocalizedText;
+  colour: string;
+}
+
+export interface Zone {
+  /** BKNSN 2023 subtype code, e.g. `Dz1`. Keys are codes, never labels. */
+  code: string;
+  name: LocalizedText;
+  /** BKNSN main type id (a ZoneGroup id). */
+  group: string;
+  /** Nearest gidsmodel landscape type; null for A (antropogeen), W (water). */
+  landscapeType: LandscapeTypeId | null;
+  description: LocalizedText;
+  /** Typical relative position, used when no elevation-based position is known. */
+  position?: Position;
+  /** Typical seepage, used when no seepage data is known. */
+  seepage?: Seepage;
+  /** Legend colour, `#rrggbb`. */
+  colour: string;
+  /** Principle ids that belong to this zone (applied when the other conditions hold). */
+  principles: string[];
+  sources: KbSource[];
+}
+
+/** A range of groundwater classes by their main class (I..VIII), inclusive. */
+export interface GtRange {
+  min?: string;
+  max?: string;
+}
+
+/** A numeric range, inclusive. */
+export interface NumRange {
+  min?: number;
+  max?: number;
+}
+
+/**
+ * Conditions on the facts. All given keys must hold (AND); each list is a set of alternatives (OR).
+ * `anyOf` adds alternatives of whole condition sets.
+ */
+export interface Conditions {
+  landscapeType?: LandscapeTypeId[];
+  zone?: string[];
+  texture?: Texture[];
+  gt?: GtRange;
+  seepage?: Seepage[];
+  position?: Position[];
+  /** PET on a hot day, °C. */
+  heat?: NumRange;
+  /** Flood depth under the stress-test rain, m. */
+  flood?: NumRange;
+  elevation?: NumRange;
+  anyOf?: Conditions[];
+}
+
+export interface Principle {
+  id: string;
+  title: LocalizedText;
+  text: LocalizedText;
+  scale: Scale;
+  domain: Domain;
+  actions: Action[];
+  /** When the principle applies. A principle listed by a zone also needs its conditions to hold. */
+  conditions: Conditions;
+  /**
+   * Reason template; placeholders in braces are filled with fact values:
+   * `{zone}`, `{landscapeType}`, `{texture}`, `{gt}`, `{seepage}`, `{position}`, `{heat}`,
+   * `{flood}`, `{elevation}`, `{soilCode}`.
+   */
+  reason: LocalizedText;
+  source: KbSource;
+  /** Set by a municipality's file to switch a principle off. */
+  disabled?: boolean;
+}
+
+/** An action that is discouraged when its conditions hold. */
+export interface Discouragement {
+  id: string;
+  action: Action;
+  conditions: Conditions;
+  reason: LocalizedText;
+  source: KbSource;
+  disabled?: boolean;
+}
+
+export interface KnowledgeBase {
+  version: string;
+  landscapeTypes: LandscapeType[];
+  zoneGroups: ZoneGroup[];
+  zones: Zone[];
+  principles: Principle[];
+  discouraged: Discouragement[];
+  /** Labels of vocabulary values (actions, textures, positions, seepage, scales, domains, reasons). */
+  labels: Record<string, LocalizedText>;
+}
+
+/**
+ * A municipality's extension file: adds or overrides entries by id/code, or disables them.
+ * Same shapes as the knowledge base; `disable` lists principle or discouragement ids.
+ */
+export interface KnowledgeBaseExtension {
+  version?: string;
+  landscapeTypes?: Partial<LandscapeType>[];
+  zones?: Partial<Zone>[];
+  principles?: Partial<Principle>[];
+  discouraged?: Partial<Discouragement>[];
+  disable?: string[];
+  labels?: Record<string, Partial<LocalizedText>>;
+}

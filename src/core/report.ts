@@ -1,0 +1,136 @@
+/**
+ * The report of a location check: what lies under a point and which principles apply, and why.
+ * `assess()` builds it with texts in every language (LocalizedText); `localizeReport()` turns it
+ * into the plain JSON contract of the CLI and widgets for one language.
+ */
+import type { KbSource } from './kb/types.js';
+import type {
+  Action,
+  Domain,
+  Fact,
+  FactName,
+  HydrologicSoilGroup,
+  LandscapeTypeId,
+  Location,
+  LocalizedText,
+  NoDataReason,
+  Position,
+  Scale,
+  Seepage,
+  SourceStatus,
+  Texture,
+  WaterModel,
+} from './types.js';
+
+/** Keys a condition can test: facts plus derived values. */
+export type ConditionKey =
+  | 'landscapeType'
+  | 'zone'
+  | 'texture'
+  | 'gt'
+  | 'seepage'
+  | 'position'
+  | 'heat'
+  | 'flood'
+  | 'elevation';
+
+/** A range in cm below the surface; `max: null` means open-ended (deeper than `min`). */
+export interface DepthRange {
+  min: number | null;
+  max: number | null;
+}
+
+export interface Derived {
+  /** Texture group of the soil profile (from the soil code). */
+  texture?: Texture;
+  /** Texture of a cover layer (e.g. clay cover `k…`), if any. */
+  cover?: Texture;
+  soilName?: LocalizedText;
+  soilMainClass?: string;
+  /** Main groundwater class I..VIII. */
+  gtMain?: string;
+  ghg?: DepthRange;
+  glg?: DepthRange;
+  hydrologicSoilGroup?: HydrologicSoilGroup;
+  landscapeType?: LandscapeTypeId;
+  waterModel?: WaterModel;
+  position?: Position;
+  seepage?: Seepage;
+}
+
+/** One fact that made a principle or a discouragement apply. */
+export interface ReasonItem {
+  key: ConditionKey;
+  /** The value found at the location (a code or a number). */
+  value: string | number;
+  /** Localized label of the value, e.g. `zand`, `Dekzandrug (Dz1)`. */
+  label: LocalizedText;
+  /** Where the value came from (source id), or `kennisbank` when derived. */
+  sourceId: string;
+}
+
+export interface AppliedPrinciple {
+  id: string;
+  scale: Scale;
+  domain: Domain;
+  actions: Action[];
+  title: LocalizedText;
+  text: LocalizedText;
+  /** The reason template filled with this location's facts. */
+  reason: LocalizedText;
+  /** The facts that made it apply. */
+  reasons: ReasonItem[];
+  source: KbSource;
+}
+
+export interface DiscouragedAction {
+  action: Action;
+  label: LocalizedText;
+  reasons: Array<{ id: string; reason: LocalizedText; facts: ReasonItem[]; source: KbSource }>;
+}
+
+export type MissingItem =
+  | { kind: 'fact'; fact: FactName; reason: NoDataReason; sourceId?: string; message?: string }
+  | {
+      kind: 'principle';
+      principle: string;
+      title: LocalizedText;
+      scale: Scale;
+      /** Condition keys whose facts are missing. */
+      needs: ConditionKey[];
+    };
+
+export interface SourceSummary {
+  id: string;
+  title: string;
+  status: SourceStatus;
+  message?: string;
+  reason?: NoDataReason;
+}
+
+/** Two sources (or a source and the knowledge base) disagree. */
+export interface Conflict {
+  key: ConditionKey | FactName;
+  values: Array<{ value: string | number; sourceId: string }>;
+  message: LocalizedText;
+}
+
+export interface Report {
+  location?: Location & { lon?: number; lat?: number; rdX?: number; rdY?: number };
+  facts: Fact[];
+  derived: Derived;
+  landscape: {
+    type?: { id: LandscapeTypeId; name: LocalizedText; description: LocalizedText; waterModel: WaterModel };
+    zone?: { code: string; name: LocalizedText; description: LocalizedText; group: string };
+  };
+  principles: AppliedPrinciple[];
+  discouraged: DiscouragedAction[];
+  missing: MissingItem[];
+  sources: SourceSummary[];
+  conflicts: Conflict[];
+  /** Errors in the facts themselves (e.g. an unknown soil code), with the code named. */
+  errors: Array<{ fact: FactName; code: string; message: string }>;
+  /** True when some of the data is illustrative (demo data). */
+  illustrative: boolean;
+  kbVersion: string;
+}
