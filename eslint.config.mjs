@@ -5,11 +5,17 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 const noViewerOrNetwork = [
-  { group: ['**/sources/**', '**/sources/*.js'], message: 'src/core must not import src/sources (dependency direction: sources → core).' },
+  {
+    group: ['**/sources/**', '**/sources/*.js'],
+    message: 'src/core must not import src/sources (dependency direction: sources → core).',
+  },
   { group: ['**/map/**', '**/map/*.js'], message: 'src/core must not import src/map.' },
   { group: ['**/widgets/**'], message: 'src/core must not import widgets.' },
   { group: ['**/cli/**'], message: 'src/core must not import the CLI.' },
-  { group: ['ol', 'ol/*', 'ol-ext', 'ol-ext/*', 'lit', 'lit/*'], message: 'src/core is viewer- and DOM-free.' },
+  {
+    group: ['ol', 'ol/*', 'ol-ext', 'ol-ext/*', 'lit', 'lit/*'],
+    message: 'src/core is viewer- and DOM-free.',
+  },
 ];
 
 export default tseslint.config(
@@ -19,7 +25,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-empty': ['error', { allowEmptyCatch: false }],
       'no-restricted-properties': [
         'error',

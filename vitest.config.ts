@@ -6,5 +6,6 @@ export default defineConfig({
     exclude: ['test/browser/**', 'test/e2e/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 20000,
+    globalSetup: ['test/global-setup.ts'],
   },
 });

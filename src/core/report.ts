@@ -120,7 +120,12 @@ export interface Report {
   facts: Fact[];
   derived: Derived;
   landscape: {
-    type?: { id: LandscapeTypeId; name: LocalizedText; description: LocalizedText; waterModel: WaterModel };
+    type?: {
+      id: LandscapeTypeId;
+      name: LocalizedText;
+      description: LocalizedText;
+      waterModel: WaterModel;
+    };
     zone?: { code: string; name: LocalizedText; description: LocalizedText; group: string };
   };
   principles: AppliedPrinciple[];

@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// Runs every test suite in order and prints one summary; writes .cache/test-summary.json
+// ({ passed, failed, suites[] }) for .ci/run. Exit status 1 when anything failed.
+//   suites: lint (eslint, prettier, tsc), build, unit (vitest), browser (web-test-runner), e2e (playwright)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const cache = resolve(root, '.cache');
+mkdirSync(cache, { recursive: true });
+const only = process.argv.slice(2);
+const suites = [];
+
+function sh(cmd, args, extraEnv = {}) {
+  console.log(`\n[test] $ ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...extraEnv },
+  });
+  return r.status === 0;
+}
+
+function check(name, cmd, args) {
+  const ok = sh(cmd, args);
+  suites.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
+  return ok;
+}
+
+function want(name) {
+  return only.length === 0 || only.includes(name);
+}
+
+const bin = (n) => resolve(root, 'node_modules/.bin', n);
+
+if (want('lint')) {
+  check('eslint', bin('eslint'), ['.']);
+  check('prettier', bin('prettier'), ['--check', '.']);
+  check('typecheck', bin('tsc'), ['-p', 'tsconfig.json']);
+}
+
+// The CLI tests and benchmarks run the built package.
+const built = check('build', bin('tsc'), ['-p', 'tsconfig.build.json']);
+
+if (want('unit')) {
+  const out = resolve(cache, 'vitest.json');
+  const ok = sh(
+    bin('vitest'),
+    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+    { NA_SKIP_BUILD: built ? '1' : '' },
+  );
+  let passed = 0;
+  let failed = ok ? 0 : 1;
+  if (existsSync(out)) {
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    passed = r.numPassedTests ?? 0;
+    failed =
+      (r.numFailedTests ?? 0) + (r.numFailedTestSuites ?? 0) + (ok || r.numFailedTests ? 0 : 1);
+  }
+  suites.push({ name: 'unit (vitest)', passed, failed });
+}
+
+if (want('browser') && existsSync(resolve(root, 'web-test-runner.config.mjs'))) {
+  const out = resolve(cache, 'wtr-summary.json');
+  const ok = sh(bin('wtr'), ['--config', 'web-test-runner.config.mjs'], { NA_WTR_SUMMARY: out });
+  let passed = 0;
+  let failed = ok ? 0 : 1;
+  if (existsSync(out)) {
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    passed = r.passed;
+    failed = r.failed + (ok || r.failed ? 0 : 1);
+  }
+  suites.push({ name: 'browser (web-test-runner)', passed, failed });
+}
+
+if (want('e2e') && built && existsSync(resolve(root, 'test/e2e/run.mjs'))) {
+  const out = resolve(cache, 'e2e-summary.json');
+  const ok = sh(process.execPath, ['test/e2e/run.mjs'], { NA_E2E_SUMMARY: out });
+  let passed = 0;
+  let failed = ok ? 0 : 1;
+  if (existsSync(out)) {
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    passed = r.passed;
+    failed = r.failed + (ok || r.failed ? 0 : 1);
+  }
+  suites.push({ name: 'e2e (playwright)', passed, failed });
+}
+
+const passed = suites.reduce((s, x) => s + x.passed, 0);
+const failed = suites.reduce((s, x) => s + x.failed, 0);
+writeFileSync(
+  resolve(cache, 'test-summary.json'),
+  JSON.stringify({ passed, failed, suites }, null, 2),
+);
+console.log('\nSummary');
+for (const s of suites)
+  console.log(`  ${s.failed ? 'FAIL' : 'ok  '} ${s.name}: ${s.passed} passed, ${s.failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,412 @@
+/**
+ * The command-line interface: a stable contract for scripts and planners.
+ *
+ *   natuurlijke-alliantie check <x> <y> [--crs EPSG:28992|EPSG:4326|EPSG:3857] [--data <sources.json>]
+ *                               [--kb <extension.json>] [--lang nl|en] [--format text|json]
+ *   natuurlijke-alliantie check --csv <file> [--format csv|json] ...
+ *   natuurlijke-alliantie explain --facts '<json>' [--format json|text] [--lang nl|en]
+ *
+ * Exit status: 0 done (a partial report included), 2 bad input (message on stderr, no stack trace),
+ * 1 an unexpected internal error.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { assess } from '../core/assess.js';
+import { normalizeCrs, plausibleFor } from '../core/crs.js';
+import {
+  defaultKnowledgeBase,
+  extendKnowledgeBase,
+  parseKnowledgeBaseExtension,
+} from '../core/kb/load.js';
+import type { KnowledgeBase } from '../core/kb/types.js';
+import { localizeReport, type LocalizedReport } from '../core/localize.js';
+import {
+  FACT_NAMES,
+  NaError,
+  type Fact,
+  type FactName,
+  type Lang,
+  type Location,
+} from '../core/types.js';
+import { checkLocation, isOutsideAllData } from '../sources/check.js';
+import { loadSourcesFile } from '../sources/node.js';
+import { reportToText } from './text.js';
+
+/** Bad input: exit status 2 with this message. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** The package root, from `src/cli` (sources) or `dist/src/cli` (built). */
+function packageRoot(): string {
+  let dir = here;
+  for (let i = 0; i < 5; i++) {
+    if (existsSync(resolve(dir, 'package.json')) && existsSync(resolve(dir, 'demo/data')))
+      return dir;
+    dir = resolve(dir, '..');
+  }
+  return resolve(here, '../..');
+}
+/** The embedded demo data (illustrative Voorbeeldstad). */
+export function defaultSourcesPath(): string {
+  return resolve(packageRoot(), 'demo/data/sources.json');
+}
+
+const USAGE = `Usage:
+  natuurlijke-alliantie check <x> <y> [--crs EPSG:28992|EPSG:4326|EPSG:3857] [--data <sources.json>]
+                              [--kb <extension.json>] [--lang nl|en] [--format text|json]
+  natuurlijke-alliantie check --csv <file> [--format csv|json] [--crs ...] [--data ...] [--lang ...]
+  natuurlijke-alliantie explain --facts '<json>' [--format json|text] [--lang nl|en] [--kb <file>]
+
+Without --data the embedded, illustrative demo data of "Voorbeeldstad" is used.
+For EPSG:4326, x is longitude and y is latitude.
+explain --facts keys: ${FACT_NAMES.join(', ')}.
+`;
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+const processIo: Io = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+};
+
+/** Runs the CLI; resolves to the exit status. Never throws. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.out(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === 'check') return await runCheck(rest, io);
+    if (command === 'explain') return await runExplain(rest, io);
+    throw new UsageError(`Unknown command "${command}". Use "check" or "explain".`);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof NaError) {
+      io.err(`natuurlijke-alliantie: ${e.message}\n`);
+      return 2;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    io.err(`natuurlijke-alliantie: internal error: ${message}\n`);
+    if (process.env.NA_DEBUG && e instanceof Error && e.stack) io.err(`${e.stack}\n`);
+    return 1;
+  }
+}
+
+function parse<K extends string>(
+  args: string[],
+  names: readonly K[],
+): { values: Partial<Record<K, string>>; positionals: string[] } {
+  const options = Object.fromEntries(names.map((n) => [n, { type: 'string' as const }]));
+  try {
+    const r = parseArgs({ args, options, allowPositionals: true, strict: true });
+    return { values: r.values as Partial<Record<K, string>>, positionals: r.positionals };
+  } catch (e) {
+    throw new UsageError(`${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`);
+  }
+}
+
+function langOf(value: string | undefined): Lang {
+  const lang = value ?? 'nl';
+  if (lang !== 'nl' && lang !== 'en')
+    throw new UsageError(`--lang must be nl or en, not "${lang}".`);
+  return lang;
+}
+
+async function knowledgeBase(kbFile: string | undefined): Promise<KnowledgeBase> {
+  const base = defaultKnowledgeBase();
+  if (!kbFile) return base;
+  const text = await readText(kbFile, 'knowledge-base extension');
+  return extendKnowledgeBase(base, parseKnowledgeBaseExtension(text, kbFile), kbFile);
+}
+
+async function readText(path: string, what: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      code === 'ENOENT'
+        ? `The ${what} file "${path}" does not exist.`
+        : `Cannot read the ${what} file "${path}" (${code ?? String(e)}).`,
+    );
+  }
+}
+
+function parseCoordinate(text: string | undefined, axis: string): number {
+  if (text === undefined) throw new UsageError(`Missing ${axis} coordinate.\n\n${USAGE}`);
+  const v = Number(text.trim());
+  if (text.trim() === '' || !Number.isFinite(v)) {
+    throw new UsageError(
+      `The ${axis} coordinate "${text}" is not a number${text.includes(',') ? ' (use a decimal point, not a comma)' : ''}.`,
+    );
+  }
+  return v;
+}
+
+function makeLocation(x: number, y: number, crsText: string | undefined): Location {
+  const location: Location = { x, y, crs: normalizeCrs(crsText ?? 'EPSG:28992') };
+  plausibleFor(location);
+  return location;
+}
+
+async function runCheck(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, ['crs', 'data', 'kb', 'lang', 'format', 'csv']);
+  const lang = langOf(values.lang);
+  const kb = await knowledgeBase(values.kb);
+  const dataPath = values.data ?? defaultSourcesPath();
+  if (values.data) await readText(dataPath, 'sources'); // a clear message for a missing file
+  const sources = await loadSourcesFile(dataPath);
+
+  if (values.csv !== undefined) {
+    if (positionals.length > 0) throw new UsageError('Give either coordinates or --csv, not both.');
+    const format = values.format ?? 'csv';
+    if (format !== 'csv' && format !== 'json')
+      throw new UsageError(`--format must be csv or json with --csv, not "${format}".`);
+    const rows = parseCsv(await readText(values.csv, 'CSV'), values.csv);
+    const results: Array<{
+      id: string;
+      x: number;
+      y: number;
+      report?: LocalizedReport;
+      error?: string;
+    }> = [];
+    let bad = 0;
+    for (const row of rows) {
+      try {
+        const location = makeLocation(
+          parseCoordinate(row.x, 'x'),
+          parseCoordinate(row.y, 'y'),
+          values.crs,
+        );
+        const report = await checkLocation(sources, location, kb);
+        if (isOutsideAllData(report)) throw new UsageError(outsideMessage(location));
+        results.push({
+          id: row.id,
+          x: location.x,
+          y: location.y,
+          report: localizeReport(report, kb, lang),
+        });
+      } catch (e) {
+        if (!(e instanceof UsageError || e instanceof NaError)) throw e;
+        bad += 1;
+        results.push({ id: row.id, x: Number(row.x), y: Number(row.y), error: e.message });
+      }
+    }
+    io.out(format === 'json' ? `${JSON.stringify(results, null, 2)}\n` : toCsv(results));
+    if (bad > 0)
+      io.err(
+        `natuurlijke-alliantie: ${bad} of ${rows.length} rows could not be checked (see the error column).\n`,
+      );
+    return bad > 0 ? 2 : 0;
+  }
+
+  if (positionals.length !== 2)
+    throw new UsageError(`check needs two coordinates: x y.\n\n${USAGE}`);
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(`--format must be text or json, not "${format}".`);
+  const location = makeLocation(
+    parseCoordinate(positionals[0], 'x'),
+    parseCoordinate(positionals[1], 'y'),
+    values.crs,
+  );
+  const report = await checkLocation(sources, location, kb);
+  if (isOutsideAllData(report)) throw new UsageError(outsideMessage(location));
+  const localized = localizeReport(report, kb, lang);
+  io.out(format === 'json' ? `${JSON.stringify(localized, null, 2)}\n` : reportToText(localized));
+  return 0;
+}
+
+function outsideMessage(location: Location): string {
+  return `The point ${location.x}, ${location.y} (${location.crs}) lies outside the data of every source. Check the coordinates and --crs, or use --data with data that covers this place.`;
+}
+
+/** Parses `id,x,y` CSV (header required; quotes allowed; `,` or `;` separated). */
+export function parseCsv(
+  text: string,
+  fileName: string,
+): Array<{ id: string; x: string; y: string; line: number }> {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const headerLine = lines.findIndex((l) => l.trim() !== '');
+  if (headerLine < 0) throw new UsageError(`${fileName}: the CSV file is empty.`);
+  const sep =
+    (lines[headerLine] ?? '').includes(';') && !(lines[headerLine] ?? '').includes(',') ? ';' : ',';
+  const split = (line: string): string[] => {
+    const cells: string[] = [];
+    let cur = '';
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i];
+      if (quoted) {
+        if (ch === '"' && line[i + 1] === '"') {
+          cur += '"';
+          i++;
+        } else if (ch === '"') quoted = false;
+        else cur += ch;
+      } else if (ch === '"') quoted = true;
+      else if (ch === sep) {
+        cells.push(cur.trim());
+        cur = '';
+      } else cur += ch;
+    }
+    cells.push(cur.trim());
+    return cells;
+  };
+  const header = split(lines[headerLine] ?? '').map((h) => h.toLowerCase());
+  const col = (name: string) => {
+    const i = header.indexOf(name);
+    if (i < 0)
+      throw new UsageError(
+        `${fileName}:${headerLine + 1}: the header must have the columns id,x,y (found: ${header.join(',')}).`,
+      );
+    return i;
+  };
+  const [ci, cx, cy] = [col('id'), col('x'), col('y')];
+  const rows: Array<{ id: string; x: string; y: string; line: number }> = [];
+  for (let n = headerLine + 1; n < lines.length; n++) {
+    const line = lines[n] ?? '';
+    if (line.trim() === '') continue;
+    const cells = split(line);
+    rows.push({ id: cells[ci] ?? '', x: cells[cx] ?? '', y: cells[cy] ?? '', line: n + 1 });
+  }
+  return rows;
+}
+
+function csvCell(v: unknown): string {
+  const s = v === undefined || v === null ? '' : String(v);
+  return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function toCsv(
+  results: Array<{ id: string; x: number; y: number; report?: LocalizedReport; error?: string }>,
+): string {
+  const header = [
+    'id',
+    'x',
+    'y',
+    'status',
+    'landscape_type',
+    'zone',
+    'soil_code',
+    'texture',
+    'gt',
+    'hsg',
+    'principles',
+    'discouraged',
+    'missing',
+    'illustrative',
+    'error',
+  ];
+  const rows = results.map((r) => {
+    const rep = r.report;
+    const fact = (n: string) => rep?.facts.find((f) => f.name === n && f.status === 'ok')?.value;
+    const partial = rep?.sources.some((s) => s.status === 'error') ? 'partial' : 'ok';
+    return [
+      r.id,
+      r.x,
+      r.y,
+      r.error ? 'error' : partial,
+      rep?.derived.landscapeType,
+      fact('zone'),
+      fact('soilCode'),
+      rep?.derived.texture,
+      fact('gt'),
+      rep?.derived.hydrologicSoilGroup,
+      rep?.principles.map((p) => p.id).join(';'),
+      rep?.discouraged.map((d) => d.action).join(';'),
+      rep?.missing
+        .filter((m) => m.kind === 'fact')
+        .map((m) => (m.kind === 'fact' ? m.fact : ''))
+        .join(';'),
+      rep?.illustrative,
+      r.error,
+    ].map(csvCell);
+  });
+  return [header.join(','), ...rows.map((r) => r.join(','))].join('\n') + '\n';
+}
+
+const EXPLAIN_KEYS: readonly FactName[] = FACT_NAMES;
+
+async function runExplain(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, ['facts', 'format', 'lang', 'kb']);
+  if (positionals.length > 0)
+    throw new UsageError(`explain takes no positional arguments.\n\n${USAGE}`);
+  if (values.facts === undefined)
+    throw new UsageError(`explain needs --facts '<json>'.\n\n${USAGE}`);
+  const lang = langOf(values.lang);
+  const format = values.format ?? 'json';
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(`--format must be json or text, not "${format}".`);
+  let input: unknown;
+  try {
+    input = JSON.parse(values.facts);
+  } catch (e) {
+    throw new UsageError(
+      `--facts is not valid JSON: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new UsageError(
+      '--facts must be a JSON object such as {"zone":"Dz1","soilCode":"Hn21","gt":"VII"}.',
+    );
+  }
+  const facts: Fact[] = [];
+  for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
+    if (!(EXPLAIN_KEYS as readonly string[]).includes(key)) {
+      throw new UsageError(
+        `Unknown fact "${key}" in --facts. Known facts: ${EXPLAIN_KEYS.join(', ')}.`,
+      );
+    }
+    const numeric = key === 'elevation' || key === 'floodDepth' || key === 'heat';
+    if (
+      numeric ? typeof value !== 'number' || !Number.isFinite(value) : typeof value !== 'string'
+    ) {
+      throw new UsageError(
+        `Fact "${key}" must be a ${numeric ? 'number' : 'string'}, not ${JSON.stringify(value)}.`,
+      );
+    }
+    facts.push({
+      name: key as FactName,
+      status: 'ok',
+      value: value as never,
+      provenance: { sourceId: 'input', title: lang === 'en' ? 'Given facts' : 'Opgegeven feiten' },
+    } as Fact);
+  }
+  const kb = await knowledgeBase(values.kb);
+  const report = assess(facts, kb);
+  const vocabulary: Partial<Record<FactName, readonly string[]>> = {
+    position: ['ridge', 'flank', 'low'],
+    seepage: ['kwel', 'wegzijging', 'neutraal'],
+    landscapeType: kb.landscapeTypes.map((t) => t.id),
+  };
+  for (const [key, allowed] of Object.entries(vocabulary)) {
+    const v = (input as Record<string, unknown>)[key];
+    if (
+      v !== undefined &&
+      !allowed.includes(String(v)) &&
+      !report.errors.some((e) => e.fact === key)
+    ) {
+      report.errors.push({
+        fact: key as FactName,
+        code: String(v),
+        message: `Unknown ${key} "${String(v)}" (expected one of ${allowed.join(', ')}).`,
+      });
+    }
+  }
+  if (report.errors.length > 0) {
+    throw new UsageError(report.errors.map((e) => e.message).join('\n'));
+  }
+  const localized = localizeReport(report, kb, lang);
+  io.out(format === 'json' ? `${JSON.stringify(localized, null, 2)}\n` : reportToText(localized));
+  return 0;
+}

@@ -1,0 +1,519 @@
+/**
+ * The rule engine: facts about a location → the landscape context, the principles that apply there
+ * with the facts that made them apply, the actions that are discouraged, and what is missing.
+ *
+ * `assess` is pure and deterministic: the same facts and knowledge base always give the same
+ * report (principles in knowledge-base order, discouraged actions in vocabulary order).
+ */
+import { gtInfo, gtMainIndex } from './groundwater.js';
+import { hydrologicSoilGroup } from './hsg.js';
+import type { Conditions, KnowledgeBase, LandscapeType, NumRange, Zone } from './kb/types.js';
+import type {
+  AppliedPrinciple,
+  ConditionKey,
+  Conflict,
+  Derived,
+  DiscouragedAction,
+  MissingItem,
+  ReasonItem,
+  Report,
+  SourceSummary,
+} from './report.js';
+import { deriveSoil } from './soil.js';
+import {
+  ACTIONS,
+  FACT_NAMES,
+  NaError,
+  type Fact,
+  type FactName,
+  type FactValues,
+  type LocalizedText,
+  type NoDataReason,
+  type Provenance,
+} from './types.js';
+
+/** Source id used for values derived from the knowledge base (not read from a data source). */
+export const KB_SOURCE_ID = 'kennisbank';
+
+/** Input of `assess`: the facts, optionally with the source summaries and the location. */
+export interface AssessInput {
+  facts: Fact[];
+  sources?: SourceSummary[];
+  location?: Report['location'];
+}
+
+interface Known {
+  value: string | number;
+  sourceId: string;
+  label: LocalizedText;
+}
+
+type Evaluation =
+  | { kind: 'match'; reasons: ReasonItem[] }
+  | { kind: 'nomatch' }
+  | { kind: 'missing'; needs: ConditionKey[]; reasons: ReasonItem[] };
+
+interface KbIndex {
+  zones: Map<string, Zone>;
+  types: Map<string, LandscapeType>;
+}
+const indexCache = new WeakMap<KnowledgeBase, KbIndex>();
+function indexOf(kb: KnowledgeBase): KbIndex {
+  let idx = indexCache.get(kb);
+  if (!idx) {
+    idx = {
+      zones: new Map(kb.zones.map((z) => [z.code, z])),
+      types: new Map(kb.landscapeTypes.map((t) => [t.id, t])),
+    };
+    indexCache.set(kb, idx);
+  }
+  return idx;
+}
+
+/** A label from the knowledge base, or the raw key in every language when it has none. */
+export function kbLabel(kb: KnowledgeBase, key: string, fallback?: string): LocalizedText {
+  return kb.labels[key] ?? { nl: fallback ?? key, en: fallback ?? key };
+}
+
+function same(text: string): LocalizedText {
+  return { nl: text, en: text };
+}
+
+const numberFormats: Record<string, Intl.NumberFormat> = {};
+/** Formats a number for a language (nl uses a decimal comma). */
+export function formatNumber(value: number, lang: string, maximumFractionDigits = 1): string {
+  const key = `${lang}:${maximumFractionDigits}`;
+  numberFormats[key] ??= new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : lang, {
+    maximumFractionDigits,
+  });
+  return numberFormats[key].format(value);
+}
+
+function numberLabel(value: number, unit: string, digits = 1): LocalizedText {
+  return {
+    nl: `${formatNumber(value, 'nl', digits)} ${unit}`,
+    en: `${formatNumber(value, 'en', digits)} ${unit}`,
+  };
+}
+
+const derivedProvenance: Provenance = {
+  sourceId: KB_SOURCE_ID,
+  title: 'Kennisbank Natuurlijke Alliantie',
+  derived: true,
+};
+
+/**
+ * Runs the rule engine.
+ * @param input the facts (each with provenance and status), or an AssessInput
+ * @param kb the knowledge base (see `defaultKnowledgeBase()`)
+ * @returns the report; it never throws on bad fact values: unknown codes become `errors[]`
+ */
+export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
+  const { facts, sources = [], location } = Array.isArray(input) ? { facts: input } : input;
+  const idx = indexOf(kb);
+  const errors: Report['errors'] = [];
+  const conflicts: Conflict[] = [];
+
+  // 1. The first usable value of each fact wins; a different value from another source is a conflict.
+  const okFacts = new Map<FactName, Fact>();
+  const noData = new Map<FactName, Fact>();
+  for (const fact of facts) {
+    if (fact.status === 'ok' && fact.value !== undefined && fact.value !== null) {
+      const first = okFacts.get(fact.name);
+      if (!first) okFacts.set(fact.name, fact);
+      else if (first.value !== fact.value) {
+        conflicts.push({
+          key: fact.name,
+          values: [
+            { value: first.value as string | number, sourceId: first.provenance.sourceId },
+            { value: fact.value as string | number, sourceId: fact.provenance.sourceId },
+          ],
+          message: {
+            nl: `Bronnen geven verschillende waarden voor ${kbLabel(kb, `fact.${fact.name}`).nl}: ${String(first.value)} (${first.provenance.sourceId}) en ${String(fact.value)} (${fact.provenance.sourceId}). De eerste is gebruikt.`,
+            en: `Sources disagree on ${kbLabel(kb, `fact.${fact.name}`).en}: ${String(first.value)} (${first.provenance.sourceId}) and ${String(fact.value)} (${fact.provenance.sourceId}). The first was used.`,
+          },
+        });
+      }
+    } else if (!noData.has(fact.name)) {
+      noData.set(fact.name, fact);
+    }
+  }
+  const val = <N extends FactName>(name: N): FactValues[N] | undefined =>
+    okFacts.get(name)?.value as FactValues[N] | undefined;
+  const src = (name: FactName): string => okFacts.get(name)?.provenance.sourceId ?? KB_SOURCE_ID;
+
+  // 2. Derivations.
+  const derived: Derived = {};
+  const known = new Map<ConditionKey, Known>();
+  const landscape: Report['landscape'] = {};
+  const derivedFacts: Fact[] = [];
+
+  const zoneCode = val('zone');
+  let zone: Zone | undefined;
+  if (zoneCode !== undefined) {
+    zone = idx.zones.get(String(zoneCode).trim());
+    if (!zone) {
+      errors.push({
+        fact: 'zone',
+        code: String(zoneCode),
+        message: `Unknown landscape zone code "${String(zoneCode)}" (expected a BKNSN 2023 code such as Dz1).`,
+      });
+    } else {
+      landscape.zone = {
+        code: zone.code,
+        name: zone.name,
+        description: zone.description,
+        group: zone.group,
+      };
+      known.set('zone', {
+        value: zone.code,
+        sourceId: src('zone'),
+        label: { nl: `${zone.name.nl} (${zone.code})`, en: `${zone.name.en} (${zone.code})` },
+      });
+    }
+  }
+
+  let typeId = val('landscapeType');
+  if (typeId !== undefined && !idx.types.has(typeId)) {
+    errors.push({
+      fact: 'landscapeType',
+      code: String(typeId),
+      message: `Unknown landscape type "${String(typeId)}".`,
+    });
+    typeId = undefined;
+  }
+  let typeSource = src('landscapeType');
+  if (typeId !== undefined && zone?.landscapeType && zone.landscapeType !== typeId) {
+    conflicts.push({
+      key: 'landscapeType',
+      values: [
+        { value: typeId, sourceId: src('landscapeType') },
+        { value: zone.landscapeType, sourceId: src('zone') },
+      ],
+      message: {
+        nl: `Het landschapstype (${typeId}) past niet bij de zone ${zone.code} (${zone.landscapeType}). Het opgegeven landschapstype is gebruikt.`,
+        en: `The landscape type (${typeId}) does not match zone ${zone.code} (${zone.landscapeType}). The given landscape type was used.`,
+      },
+    });
+  }
+  if (typeId === undefined && zone?.landscapeType) {
+    typeId = zone.landscapeType;
+    typeSource = KB_SOURCE_ID;
+    derivedFacts.push({
+      name: 'landscapeType',
+      status: 'ok',
+      value: typeId,
+      provenance: { ...derivedProvenance, title: `Afgeleid uit zone ${zone.code}` },
+    });
+  }
+  const type = typeId !== undefined ? idx.types.get(typeId) : undefined;
+  if (type) {
+    derived.landscapeType = type.id;
+    derived.waterModel = type.waterModel;
+    landscape.type = {
+      id: type.id,
+      name: type.name,
+      description: type.description,
+      waterModel: type.waterModel,
+    };
+    known.set('landscapeType', { value: type.id, sourceId: typeSource, label: type.name });
+  }
+
+  const soilCode = val('soilCode');
+  if (soilCode !== undefined) {
+    try {
+      const soil = deriveSoil(String(soilCode));
+      derived.soilName = soil.name;
+      derived.soilMainClass = soil.mainClass;
+      if (soil.texture) {
+        derived.texture = soil.texture;
+        known.set('texture', {
+          value: soil.texture,
+          sourceId: src('soilCode'),
+          label: kbLabel(kb, `texture.${soil.texture}`, soil.texture),
+        });
+      }
+      if (soil.cover) derived.cover = soil.cover;
+    } catch (e) {
+      errors.push({ fact: 'soilCode', code: String(soilCode), message: errorMessage(e) });
+    }
+  }
+
+  const gt = val('gt');
+  let gtMain: number | undefined;
+  if (gt !== undefined) {
+    try {
+      const info = gtInfo(String(gt));
+      derived.gtMain = info.main;
+      derived.ghg = info.ghg;
+      derived.glg = info.glg;
+      gtMain = gtMainIndex(info.main);
+      known.set('gt', { value: info.code, sourceId: src('gt'), label: same(info.code) });
+    } catch (e) {
+      errors.push({ fact: 'gt', code: String(gt), message: errorMessage(e) });
+    }
+  }
+
+  if (derived.texture) {
+    derived.hydrologicSoilGroup = hydrologicSoilGroup(
+      derived.texture,
+      derived.gtMain !== undefined ? String(gt) : null,
+      derived.cover ?? null,
+    ).group;
+  }
+
+  const position = val('position') ?? zone?.position;
+  if (position !== undefined) {
+    derived.position = position;
+    const from = val('position') !== undefined ? src('position') : KB_SOURCE_ID;
+    known.set('position', {
+      value: position,
+      sourceId: from,
+      label: kbLabel(kb, `position.${position}`, position),
+    });
+    if (from === KB_SOURCE_ID && zone) {
+      derivedFacts.push({
+        name: 'position',
+        status: 'ok',
+        value: position,
+        provenance: { ...derivedProvenance, title: `Typisch voor zone ${zone.code}` },
+      });
+    }
+  }
+  const seepage = val('seepage') ?? zone?.seepage;
+  if (seepage !== undefined) {
+    derived.seepage = seepage;
+    const from = val('seepage') !== undefined ? src('seepage') : KB_SOURCE_ID;
+    known.set('seepage', {
+      value: seepage,
+      sourceId: from,
+      label: kbLabel(kb, `seepage.${seepage}`, seepage),
+    });
+    if (from === KB_SOURCE_ID && zone) {
+      derivedFacts.push({
+        name: 'seepage',
+        status: 'ok',
+        value: seepage,
+        provenance: { ...derivedProvenance, title: `Typisch voor zone ${zone.code}` },
+      });
+    }
+  }
+  const numeric: Array<[ConditionKey, FactName, string, number]> = [
+    ['heat', 'heat', '°C PET', 0],
+    ['flood', 'floodDepth', 'm', 2],
+    ['elevation', 'elevation', 'm +NAP', 1],
+  ];
+  for (const [key, name, unit, digits] of numeric) {
+    const v = val(name);
+    if (typeof v === 'number' && Number.isFinite(v)) {
+      known.set(key, { value: v, sourceId: src(name), label: numberLabel(v, unit, digits) });
+    }
+  }
+
+  // A low, wet zone on a deeply drained soil (or the reverse) is a conflict to show, not to hide.
+  if (zone && gtMain !== undefined) {
+    const wetZone = zone.position === 'low' || zone.seepage === 'kwel';
+    if (wetZone && gtMain >= 6) {
+      conflicts.push({
+        key: 'gt',
+        values: [
+          { value: zone.code, sourceId: src('zone') },
+          { value: String(gt), sourceId: src('gt') },
+        ],
+        message: {
+          nl: `De zone ${zone.name.nl} (${zone.code}) is laag en nat, maar de grondwaterkaart geeft diep grondwater (Gt ${String(gt)}). Controleer dit ter plekke.`,
+          en: `Zone ${zone.name.en} (${zone.code}) is low and wet, but the groundwater map gives deep groundwater (Gt ${String(gt)}). Check on site.`,
+        },
+      });
+    }
+  }
+
+  // 3. Principles and discouraged actions.
+  const soilText = soilCode !== undefined ? String(soilCode) : undefined;
+  const principles: AppliedPrinciple[] = [];
+  const missing: MissingItem[] = [];
+  const zonePrinciples = new Set(zone?.principles ?? []);
+  for (const p of kb.principles) {
+    if (p.disabled) continue;
+    let ev = evaluate(p.conditions, known);
+    if (ev.kind !== 'match' && zonePrinciples.has(p.id)) {
+      // Listed by the zone itself: the zone stands in for the landscape/zone conditions.
+      const { landscapeType: _t, zone: _z, ...rest } = p.conditions;
+      const viaZone = evaluate(rest, known);
+      if (viaZone.kind === 'match') {
+        ev = { kind: 'match', reasons: [...reasonOf('zone', known), ...viaZone.reasons] };
+      }
+    }
+    if (ev.kind === 'match') {
+      principles.push({
+        id: p.id,
+        scale: p.scale,
+        domain: p.domain,
+        actions: p.actions,
+        title: p.title,
+        text: p.text,
+        reason: fillTemplate(p.reason, known, soilText),
+        reasons: ev.reasons,
+        source: p.source,
+      });
+    } else if (ev.kind === 'missing') {
+      missing.push({
+        kind: 'principle',
+        principle: p.id,
+        title: p.title,
+        scale: p.scale,
+        needs: ev.needs,
+      });
+    }
+  }
+
+  const byAction = new Map<string, DiscouragedAction>();
+  for (const d of kb.discouraged) {
+    if (d.disabled) continue;
+    const ev = evaluate(d.conditions, known);
+    if (ev.kind !== 'match') continue;
+    let entry = byAction.get(d.action);
+    if (!entry) {
+      entry = { action: d.action, label: kbLabel(kb, `action.${d.action}`, d.action), reasons: [] };
+      byAction.set(d.action, entry);
+    }
+    entry.reasons.push({
+      id: d.id,
+      reason: fillTemplate(d.reason, known, soilText),
+      facts: ev.reasons,
+      source: d.source,
+    });
+  }
+  const discouraged = ACTIONS.flatMap((a) => {
+    const e = byAction.get(a);
+    return e ? [e] : [];
+  });
+
+  // 4. Missing facts, with why.
+  const providedByAll = new Set([...okFacts.keys(), ...derivedFacts.map((f) => f.name)]);
+  const factMissing: MissingItem[] = [];
+  for (const name of FACT_NAMES) {
+    if (providedByAll.has(name)) continue;
+    const nd = noData.get(name);
+    const reason: NoDataReason = nd?.reason ?? (nd ? 'no-value' : 'not-configured');
+    factMissing.push({
+      kind: 'fact',
+      fact: name,
+      reason,
+      ...(nd ? { sourceId: nd.provenance.sourceId } : {}),
+      ...(nd?.message ? { message: nd.message } : {}),
+    });
+  }
+
+  const allFacts = [...facts, ...derivedFacts];
+  return {
+    ...(location ? { location } : {}),
+    facts: allFacts,
+    derived,
+    landscape,
+    principles,
+    discouraged,
+    missing: [...factMissing, ...missing],
+    sources,
+    conflicts,
+    errors,
+    illustrative: allFacts.some((f) => f.status === 'ok' && f.provenance.illustrative === true),
+    kbVersion: kb.version,
+  };
+}
+
+function errorMessage(e: unknown): string {
+  if (e instanceof NaError || e instanceof Error) return e.message;
+  return String(e);
+}
+
+function reasonOf(key: ConditionKey, known: Map<ConditionKey, Known>): ReasonItem[] {
+  const k = known.get(key);
+  return k ? [{ key, value: k.value, label: k.label, sourceId: k.sourceId }] : [];
+}
+
+function inRange(v: number, r: NumRange): boolean {
+  return (r.min === undefined || v >= r.min) && (r.max === undefined || v <= r.max);
+}
+
+/**
+ * Evaluates conditions against the known values: `match` (with the facts that matched),
+ * `nomatch`, or `missing` (nothing contradicts, but some tested facts are unknown).
+ */
+export function evaluate(c: Conditions, known: Map<ConditionKey, Known>): Evaluation {
+  const reasons: ReasonItem[] = [];
+  const needs: ConditionKey[] = [];
+  const check = (key: ConditionKey, test: (v: string | number) => boolean): boolean => {
+    const k = known.get(key);
+    if (!k) {
+      needs.push(key);
+      return true;
+    }
+    if (!test(k.value)) return false;
+    reasons.push({ key, value: k.value, label: k.label, sourceId: k.sourceId });
+    return true;
+  };
+  const inList = (list: readonly string[]) => (v: string | number) => list.includes(String(v));
+  const ok =
+    (c.landscapeType === undefined || check('landscapeType', inList(c.landscapeType))) &&
+    (c.zone === undefined || check('zone', inList(c.zone))) &&
+    (c.texture === undefined || check('texture', inList(c.texture))) &&
+    (c.seepage === undefined || check('seepage', inList(c.seepage))) &&
+    (c.position === undefined || check('position', inList(c.position))) &&
+    (c.gt === undefined ||
+      check('gt', (v) => {
+        const main = gtMainIndex(gtInfo(String(v)).main);
+        const min = c.gt?.min !== undefined ? gtMainIndex(c.gt.min) : 1;
+        const max = c.gt?.max !== undefined ? gtMainIndex(c.gt.max) : 8;
+        return main >= min && main <= max;
+      })) &&
+    (c.heat === undefined || check('heat', (v) => inRange(Number(v), c.heat as NumRange))) &&
+    (c.flood === undefined || check('flood', (v) => inRange(Number(v), c.flood as NumRange))) &&
+    (c.elevation === undefined ||
+      check('elevation', (v) => inRange(Number(v), c.elevation as NumRange)));
+  if (!ok) return { kind: 'nomatch' };
+
+  if (c.anyOf && c.anyOf.length > 0) {
+    const alternatives = c.anyOf.map((alt) => evaluate(alt, known));
+    const hit = alternatives.find((a) => a.kind === 'match');
+    if (hit && hit.kind === 'match') reasons.push(...hit.reasons);
+    else {
+      const open = alternatives.filter((a) => a.kind === 'missing');
+      if (open.length === 0) return { kind: 'nomatch' };
+      for (const a of open) if (a.kind === 'missing') needs.push(...a.needs);
+    }
+  }
+  if (needs.length > 0) return { kind: 'missing', needs: [...new Set(needs)], reasons };
+  return { kind: 'match', reasons };
+}
+
+const PLACEHOLDER_KEYS: Record<string, ConditionKey> = {
+  zone: 'zone',
+  landscapeType: 'landscapeType',
+  texture: 'texture',
+  gt: 'gt',
+  seepage: 'seepage',
+  position: 'position',
+  heat: 'heat',
+  flood: 'flood',
+  elevation: 'elevation',
+};
+
+/** Fills `{placeholder}`s of a reason template with this location's values, per language. */
+export function fillTemplate(
+  template: LocalizedText,
+  known: Map<ConditionKey, Known>,
+  soilCode?: string,
+): LocalizedText {
+  const out: LocalizedText = { nl: '', en: '' };
+  for (const [lang, text] of Object.entries(template)) {
+    out[lang] = text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      if (name === 'soilCode' && soilCode) return soilCode;
+      const key = PLACEHOLDER_KEYS[name];
+      const k = key ? known.get(key) : undefined;
+      if (!k) return name === 'soilCode' ? whole : '?';
+      return k.label[lang] ?? k.label.nl;
+    });
+  }
+  return out;
+}

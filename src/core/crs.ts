@@ -1,0 +1,306 @@
+/**
+ * Coordinate reference systems: parsing CRS identifiers, transforming coordinates between the
+ * supported CRSs and sanity-checking that a location's numbers fit its CRS.
+ *
+ * Pure TypeScript on top of proj4: no DOM, no `ol`, no network.
+ *
+ * Axis order: every coordinate pair here is `[x, y]` = `[easting, northing]`; for EPSG:4326 that is
+ * `[longitude, latitude]` in degrees (the GeoJSON / OGC:CRS84 order), whatever the identifier form.
+ */
+import proj4 from 'proj4';
+import type { Converter } from 'proj4';
+import { NaError, SUPPORTED_CRS } from './types.js';
+import type { Location, SupportedCrs } from './types.js';
+
+/**
+ * proj4 definition of EPSG:28992 (Amersfoort / RD New) with the 7-parameter `+towgs84` datum shift
+ * (accurate to about 1 m; without it results shift by 100–200 m).
+ */
+export const RD_NEW_PROJ4 =
+  '+proj=sterea +lat_0=52.15616055555555 +lon_0=5.38763888888889 +k=0.9999079 +x_0=155000 +y_0=463000 +ellps=bessel +towgs84=565.417,50.3319,465.552,-0.398957,0.343988,-1.8774,4.0725 +units=m +no_defs';
+
+/** proj4 definitions of the supported CRSs. */
+export const CRS_DEFINITIONS: Readonly<Record<SupportedCrs, string>> = {
+  'EPSG:28992': RD_NEW_PROJ4,
+  'EPSG:4326': '+proj=longlat +datum=WGS84 +no_defs',
+  'EPSG:3857':
+    '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +wktext +no_defs',
+};
+
+/**
+ * Valid area of each CRS in its own units, `[minX, minY, maxX, maxY]`.
+ * - EPSG:28992: the RD New area of use (m).
+ * - EPSG:4326: the whole globe (degrees, lon/lat).
+ * - EPSG:3857: the Web Mercator projected bounds (m).
+ */
+export const CRS_BOUNDS: Readonly<Record<SupportedCrs, readonly [number, number, number, number]>> =
+  {
+    'EPSG:28992': [-7000, 289000, 300000, 629000],
+    'EPSG:4326': [-180, -90, 180, 90],
+    'EPSG:3857': [-20037508.342789244, -20048966.1040146, 20037508.342789244, 20048966.1040146],
+  };
+
+/** Rough extent of the Netherlands in each CRS (for hints only), `[minX, minY, maxX, maxY]`. */
+const NL_BOUNDS: Readonly<Record<SupportedCrs, readonly [number, number, number, number]>> = {
+  'EPSG:28992': [-7000, 289000, 300000, 629000],
+  'EPSG:4326': [3.0, 50.6, 7.4, 53.7],
+  'EPSG:3857': [330000, 6550000, 825000, 7120000],
+};
+
+const CRS_LABELS: Readonly<Record<SupportedCrs, string>> = {
+  'EPSG:28992': 'RD New',
+  'EPSG:4326': 'WGS 84 longitude/latitude',
+  'EPSG:3857': 'Web Mercator',
+};
+
+/**
+ * Registers the supported CRS definitions with a proj4 instance (by default the shared `proj4`
+ * module), overwriting any existing definition. Call it before `register(proj4)` from
+ * `ol/proj/proj4` so the map and this library use the same EPSG:28992 definition.
+ */
+export function registerCrs(target: typeof proj4 = proj4): void {
+  for (const crs of SUPPORTED_CRS) target.defs(crs, CRS_DEFINITIONS[crs]);
+}
+
+// Non-destructive registration at import: a host application's own definitions stay. The
+// transformations below never depend on the registry; they use CRS_DEFINITIONS directly.
+for (const crs of SUPPORTED_CRS) {
+  if ((proj4.defs(crs) as unknown) === undefined) proj4.defs(crs, CRS_DEFINITIONS[crs]);
+}
+
+const converters = new Map<string, Converter>();
+
+function converter(from: SupportedCrs, to: SupportedCrs): Converter {
+  const key = `${from}>${to}`;
+  let c = converters.get(key);
+  if (c === undefined) {
+    c = proj4(CRS_DEFINITIONS[from], CRS_DEFINITIONS[to]);
+    converters.set(key, c);
+  }
+  return c;
+}
+
+/** True when `s` is one of the canonical supported CRS codes (`EPSG:28992`, `EPSG:4326`, `EPSG:3857`). */
+export function isSupportedCrs(s: unknown): s is SupportedCrs {
+  return typeof s === 'string' && (SUPPORTED_CRS as readonly string[]).includes(s);
+}
+
+/**
+ * Transforms one coordinate pair.
+ * @param coord `[x, y]` in `from` (metres for EPSG:28992/3857; `[lon, lat]` degrees for EPSG:4326).
+ * @returns `[x, y]` in `to`, a new array (also when `from === to`).
+ * @throws NaError `implausible-coordinates` when the input is not finite or the result is not finite.
+ */
+export function toCrs(
+  coord: readonly [number, number],
+  from: SupportedCrs,
+  to: SupportedCrs,
+): [number, number] {
+  const [x, y] = coord;
+  if (!Number.isFinite(x) || !Number.isFinite(y)) {
+    throw new NaError(
+      'implausible-coordinates',
+      `Coordinates (${String(x)}, ${String(y)}) in ${from} are not finite numbers.`,
+      { crs: from, x, y },
+    );
+  }
+  if (from === to) return [x, y];
+  const out = converter(from, to).forward([x, y]);
+  const ox = out[0];
+  const oy = out[1];
+  if (ox === undefined || oy === undefined || !Number.isFinite(ox) || !Number.isFinite(oy)) {
+    throw new NaError(
+      'implausible-coordinates',
+      `Coordinates (${x}, ${y}) in ${from} cannot be transformed to ${to}.`,
+      { crs: from, x, y, to },
+    );
+  }
+  return [ox, oy];
+}
+
+/**
+ * Transforms a location to another CRS.
+ * @returns a new Location in `crs` (EPSG:4326: x = longitude, y = latitude, degrees).
+ */
+export function locationTo(location: Location, crs: SupportedCrs): Location {
+  const [x, y] = toCrs([location.x, location.y], location.crs, crs);
+  return { x, y, crs };
+}
+
+const EPSG_ALIASES: Readonly<Record<string, SupportedCrs>> = {
+  '28992': 'EPSG:28992',
+  '4326': 'EPSG:4326',
+  '3857': 'EPSG:3857',
+  '900913': 'EPSG:3857',
+  '3785': 'EPSG:3857',
+  '102100': 'EPSG:3857',
+  '102113': 'EPSG:3857',
+};
+
+const SUPPORTED_FORMS =
+  'EPSG:28992 (RD New), EPSG:4326 (WGS 84 lon/lat; also OGC:CRS84) and EPSG:3857 (Web Mercator; also EPSG:900913), ' +
+  'written as EPSG:<code>, urn:ogc:def:crs:EPSG::<code> or http://www.opengis.net/def/crs/EPSG/0/<code>';
+
+/**
+ * Parses a CRS identifier to one of the supported codes.
+ *
+ * Accepts (case-insensitive): `EPSG:28992`, a bare code `28992`, `urn:ogc:def:crs:EPSG::28992`
+ * (with or without a version), `http(s)://www.opengis.net/def/crs/EPSG/<any version>/28992`;
+ * `OGC:CRS84`, `CRS:84`, `urn:ogc:def:crs:OGC:1.3:CRS84`, `http://www.opengis.net/def/crs/OGC/1.3/CRS84`
+ * (→ EPSG:4326, lon/lat order); EPSG:3857 and its aliases 900913, 3785, 102100, 102113.
+ * Also accepts a GeoJSON (2008) named `crs` member, `{"type":"name","properties":{"name":"…"}}`,
+ * as QGIS and GDAL write it.
+ *
+ * EPSG:4326 is always read in lon/lat order, as in GeoJSON, even for the URN form whose official
+ * axis order is lat/lon.
+ *
+ * @throws NaError `unsupported-crs` (details `{ crs }`) for anything else.
+ */
+export function normalizeCrs(input: string | unknown): SupportedCrs {
+  let text: string | undefined;
+  if (typeof input === 'string') {
+    text = input;
+  } else if (typeof input === 'object' && input !== null) {
+    const props = (input as { properties?: unknown }).properties;
+    const name =
+      typeof props === 'object' && props !== null ? (props as { name?: unknown }).name : undefined;
+    if (typeof name === 'string') text = name;
+  }
+  if (text !== undefined) {
+    const found = parseCrsText(text.trim());
+    if (found !== undefined) return found;
+  }
+  const shown = text ?? safeJson(input);
+  throw new NaError(
+    'unsupported-crs',
+    `Unsupported CRS "${shown}". Supported: ${SUPPORTED_FORMS}.`,
+    {
+      crs: input,
+    },
+  );
+}
+
+function safeJson(v: unknown): string {
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch (e) {
+    return e instanceof Error ? `(unprintable: ${e.message})` : '(unprintable)';
+  }
+}
+
+function parseCrsText(s: string): SupportedCrs | undefined {
+  if (
+    /^(?:OGC:CRS84|CRS:84|CRS84)$/i.test(s) ||
+    /^urn:ogc:def:crs:OGC:[\d.]*:CRS84$/i.test(s) ||
+    /^https?:\/\/www\.opengis\.net\/def\/crs\/OGC\/[^/]+\/CRS84\/?$/i.test(s)
+  ) {
+    return 'EPSG:4326';
+  }
+  const m =
+    /^(?:EPSG:)?(\d+)$/i.exec(s) ??
+    /^urn:ogc:def:crs:EPSG:[\d.]*:(\d+)$/i.exec(s) ??
+    /^urn:x-ogc:def:crs:EPSG:[\d.]*:(\d+)$/i.exec(s) ??
+    /^https?:\/\/www\.opengis\.net\/def\/crs\/EPSG\/[^/]+\/(\d+)\/?$/i.exec(s);
+  const code = m?.[1];
+  return code === undefined ? undefined : EPSG_ALIASES[code];
+}
+
+function inBox(x: number, y: number, b: readonly [number, number, number, number]): boolean {
+  return x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3];
+}
+
+/** A guess at the CRS a coordinate pair was really meant in (see {@link suggestCrs}). */
+export interface CrsSuggestion {
+  /** The CRS (or axis order) the numbers fit. */
+  crs: SupportedCrs;
+  /** English description, e.g. `RD coordinates`. */
+  description: string;
+  /** True when the pair fits EPSG:4326 only with x and y swapped (latitude given first). */
+  swapped?: boolean;
+}
+
+/**
+ * Guesses the CRS a coordinate pair was meant in, when it does not look like `declared` but would
+ * fall in the Netherlands under another reading (another CRS, or lat/lon instead of lon/lat).
+ * @returns the suggestion, or undefined when no other reading fits.
+ */
+export function suggestCrs(
+  x: number,
+  y: number,
+  declared: SupportedCrs,
+): CrsSuggestion | undefined {
+  for (const crs of SUPPORTED_CRS) {
+    if (crs !== declared && inBox(x, y, NL_BOUNDS[crs])) {
+      return { crs, description: CRS_DESCRIPTIONS[crs] };
+    }
+  }
+  if (inBox(y, x, NL_BOUNDS['EPSG:4326'])) {
+    return {
+      crs: 'EPSG:4326',
+      description: 'latitude/longitude in the wrong order (longitude comes first)',
+      swapped: true,
+    };
+  }
+  return undefined;
+}
+
+const CRS_DESCRIPTIONS: Readonly<Record<SupportedCrs, string>> = {
+  'EPSG:28992': 'RD coordinates',
+  'EPSG:4326': 'longitude/latitude coordinates',
+  'EPSG:3857': 'Web Mercator coordinates',
+};
+
+/**
+ * Describes where a pair does not fit `crs`, for error messages:
+ * `do not fit EPSG:28992 (RD New: x in [...], y in [...])`.
+ */
+export function describeMisfit(x: number, y: number, crs: SupportedCrs): string {
+  const [minX, minY, maxX, maxY] = CRS_BOUNDS[crs];
+  return `(${x}, ${y}) do not fit ${crs} (${CRS_LABELS[crs]}: x in [${minX}, ${maxX}], y in [${minY}, ${maxY}])`;
+}
+
+/** True when `[x, y]` lies inside the valid area of `crs` ({@link CRS_BOUNDS}). */
+export function fitsCrs(x: number, y: number, crs: SupportedCrs): boolean {
+  return Number.isFinite(x) && Number.isFinite(y) && inBox(x, y, CRS_BOUNDS[crs]);
+}
+
+/**
+ * Sanity check that a location's numbers fit its CRS: finite, and inside the CRS's valid area
+ * ({@link CRS_BOUNDS}; for RD New x in [-7000, 300000] m and y in [289000, 629000] m). Catches a
+ * lon/lat pair passed as RD and an RD pair passed as EPSG:4326, with a hint at the likely CRS.
+ *
+ * It cannot catch an RD pair passed as EPSG:3857 (those numbers are valid Web Mercator).
+ *
+ * @returns the same location, for chaining.
+ * @throws NaError `implausible-coordinates` (details `{ crs, x, y, suggestedCrs? }`).
+ */
+export function plausibleFor(location: Location): Location {
+  const { x, y } = location;
+  const crs = isSupportedCrs(location.crs) ? location.crs : normalizeCrs(location.crs);
+  if (
+    typeof x !== 'number' ||
+    typeof y !== 'number' ||
+    !Number.isFinite(x) ||
+    !Number.isFinite(y)
+  ) {
+    throw new NaError(
+      'implausible-coordinates',
+      `Coordinates (${String(x)}, ${String(y)}) are not finite numbers.`,
+      { crs, x, y },
+    );
+  }
+  if (inBox(x, y, CRS_BOUNDS[crs])) return location;
+  const s = suggestCrs(x, y, crs);
+  const hint =
+    s === undefined
+      ? ''
+      : s.swapped === true
+        ? `: these look like ${s.description}; give x = longitude, y = latitude with --crs EPSG:4326`
+        : `: these look like ${s.description}; use --crs ${s.crs}`;
+  throw new NaError('implausible-coordinates', `Coordinates ${describeMisfit(x, y, crs)}${hint}.`, {
+    crs,
+    x,
+    y,
+    ...(s === undefined ? {} : { suggestedCrs: s.crs, swapped: s.swapped === true }),
+  });
+}

@@ -1,0 +1,458 @@
+/**
+ * Checks of the knowledge base: the JSON schema (ajv) with its errors turned into plain English,
+ * and the cross-reference checks that a schema cannot express (ids, codes, ranges, templates,
+ * labels). Internal to the knowledge-base loader; every problem is a RawIssue at a JSON pointer.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import {
+  ACTIONS,
+  DOMAINS,
+  FACT_NAMES,
+  HYDROLOGIC_SOIL_GROUPS,
+  LANDSCAPE_TYPES,
+  POSITIONS,
+  SCALES,
+  SEEPAGE,
+  TEXTURES,
+  WATER_MODELS,
+  type NoDataReason,
+} from '../types.js';
+import schema from './knowledge-base.schema.json' with { type: 'json' };
+import type { RawIssue } from './json-text.js';
+import { parsePointer, toPointer } from './json-text.js';
+import type { Conditions, KnowledgeBase, KnowledgeBaseExtension } from './types.js';
+
+/** The JSON schema of the knowledge base; `definitions.knowledgeBaseExtension` is the extension. */
+export const KNOWLEDGE_BASE_SCHEMA: Readonly<Record<string, unknown>> = schema;
+
+/** Placeholders allowed in reason templates (filled with the location's facts). */
+export const REASON_PLACEHOLDERS = [
+  'zone',
+  'landscapeType',
+  'texture',
+  'gt',
+  'seepage',
+  'position',
+  'heat',
+  'flood',
+  'elevation',
+  'soilCode',
+] as const;
+
+/** Main groundwater classes, wettest first. */
+export const GT_MAIN_CLASSES = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'] as const;
+
+/** Every reason why a fact can have no value (mirrors the NoDataReason type). */
+export const NO_DATA_REASONS = [
+  'outside-coverage',
+  'built-up-not-mapped',
+  'water-not-mapped',
+  'no-feature',
+  'no-value',
+  'not-configured',
+  'source-error',
+] as const satisfies readonly NoDataReason[];
+// Compile-time check that the list above names every NoDataReason.
+type MissingReason = Exclude<NoDataReason, (typeof NO_DATA_REASONS)[number]>;
+const _allReasons: [MissingReason] extends [never] ? true : MissingReason = true;
+void _allReasons;
+
+/**
+ * The label keys a knowledge base must have: one per value of each vocabulary, as
+ * `<vocabulary>.<value>` (e.g. `action.infiltreren`, `reason.outside-coverage`, `fact.gt`).
+ */
+export function requiredLabelKeys(): string[] {
+  const groups: Array<[string, readonly string[]]> = [
+    ['action', ACTIONS],
+    ['texture', TEXTURES],
+    ['position', POSITIONS],
+    ['seepage', SEEPAGE],
+    ['scale', SCALES],
+    ['domain', DOMAINS],
+    ['waterModel', WATER_MODELS],
+    ['hsg', HYDROLOGIC_SOIL_GROUPS],
+    ['reason', NO_DATA_REASONS],
+    ['fact', FACT_NAMES],
+  ];
+  return groups.flatMap(([vocab, values]) => values.map((v) => `${vocab}.${v}`));
+}
+
+const SCHEMA_KEY = 'natuurlijke-alliantie-knowledge-base';
+
+interface Validators {
+  kb: ValidateFunction;
+  ext: ValidateFunction;
+  /** Validators of single entries, by definition name (e.g. `principle`). */
+  entry: (definition: string) => ValidateFunction;
+}
+let validators: Validators | undefined;
+
+/** Compiles the schema once (ajv, all errors). */
+export function getValidators(): Validators {
+  if (validators) return validators;
+  // verbose: errors carry their parent schema (for field lists and descriptions).
+  const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
+  ajv.addSchema(schema, SCHEMA_KEY);
+  const get = (ref: string): ValidateFunction => {
+    const fn = ajv.getSchema(ref);
+    if (!fn) throw new Error(`Knowledge base schema: cannot compile ${ref}`);
+    return fn;
+  };
+  validators = {
+    kb: get(SCHEMA_KEY),
+    ext: get(`${SCHEMA_KEY}#/definitions/knowledgeBaseExtension`),
+    entry: (definition) => get(`${SCHEMA_KEY}#/definitions/${definition}`),
+  };
+  return validators;
+}
+
+const LANGUAGE_NAMES: Record<string, string> = { nl: 'Dutch', en: 'English' };
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function valueAt(data: unknown, pointer: string): unknown {
+  let node = data;
+  for (const seg of parsePointer(pointer)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[seg];
+  }
+  return node;
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const s = JSON.stringify(value);
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${show(value)}`;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'a text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+  null: 'null',
+};
+
+function errorToIssue(e: ErrorObject, data: unknown): RawIssue | undefined {
+  const base = e.instancePath;
+  const params = e.params as Record<string, unknown>;
+  const propertyName = (e as ErrorObject & { propertyName?: string }).propertyName;
+  const parent: Record<string, unknown> = isObject(e.parentSchema) ? e.parentSchema : {};
+  const desc = parent.description;
+  if (e.keyword === 'propertyNames') return undefined; // the inner error names the key
+  if (propertyName !== undefined) {
+    return {
+      pointer: `${base}${toPointer([propertyName])}`,
+      code: 'invalid-key',
+      message: `invalid key ${show(propertyName)}: ${typeof desc === 'string' ? desc : (e.message ?? 'not allowed')}`,
+    };
+  }
+  const value = valueAt(data, base);
+  switch (e.keyword) {
+    case 'required': {
+      const missing = String(params.missingProperty);
+      const pointer = `${base}${toPointer([missing])}`;
+      const propertyNames = parent.propertyNames;
+      const isText = isObject(propertyNames) && propertyNames.$ref === '#/definitions/languageKey';
+      if (isText) {
+        const lang = LANGUAGE_NAMES[missing] ?? missing;
+        return {
+          pointer,
+          code: 'missing-language',
+          message: `missing the ${lang} text ("${missing}")`,
+        };
+      }
+      return { pointer, code: 'missing-field', message: `missing required field "${missing}"` };
+    }
+    case 'additionalProperties': {
+      const extra = String(params.additionalProperty);
+      const props = parent.properties;
+      const allowed = isObject(props) ? Object.keys(props).filter((k) => k !== '$schema') : [];
+      return {
+        pointer: `${base}${toPointer([extra])}`,
+        code: 'unknown-field',
+        message:
+          allowed.length > 0
+            ? `unknown field "${extra}"; allowed fields: ${allowed.join(', ')}`
+            : `unknown field "${extra}"`,
+      };
+    }
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map((v) =>
+        v === null ? 'null' : String(v),
+      );
+      return {
+        pointer: base,
+        code: 'invalid-value',
+        message: `must be one of ${allowed.join(', ')} (got ${show(value)})`,
+      };
+    }
+    case 'type': {
+      const types = String(params.type)
+        .split(',')
+        .map((t) => TYPE_NAMES[t] ?? t);
+      return {
+        pointer: base,
+        code: 'invalid-type',
+        message: `must be ${types.join(' or ')} (got ${typeOf(value)})`,
+      };
+    }
+    case 'minLength':
+    case 'minProperties':
+      return { pointer: base, code: 'empty', message: 'must not be empty' };
+    case 'minItems': {
+      const n = Number(params.limit);
+      return {
+        pointer: base,
+        code: 'too-few-items',
+        message: `must have at least ${n} ${n === 1 ? 'item' : 'items'}`,
+      };
+    }
+    case 'uniqueItems':
+      return {
+        pointer: `${base}${toPointer([String(params.i)])}`,
+        code: 'duplicate-item',
+        message: `${show(valueAt(data, `${base}/${String(params.i)}`))} is listed twice (items ${String(params.j)} and ${String(params.i)})`,
+      };
+    case 'pattern': {
+      return {
+        pointer: base,
+        code: 'invalid-format',
+        message: `${show(value)} is not valid: ${typeof desc === 'string' ? desc : `must match ${String(params.pattern)}`}`,
+      };
+    }
+    case 'minimum':
+    case 'maximum':
+      return {
+        pointer: base,
+        code: 'out-of-range',
+        message: `must be ${String(params.comparison)} ${String(params.limit)} (got ${show(value)})`,
+      };
+    default:
+      return { pointer: base, code: 'schema', message: e.message ?? e.keyword };
+  }
+}
+
+/** Runs a compiled schema and returns its errors as RawIssues (deduplicated). */
+export function schemaIssues(validate: ValidateFunction, data: unknown, prefix = ''): RawIssue[] {
+  if (validate(data)) return [];
+  const seen = new Set<string>();
+  const out: RawIssue[] = [];
+  for (const e of validate.errors ?? []) {
+    const issue = errorToIssue(e, data);
+    if (!issue) continue;
+    const key = `${issue.pointer}\u0000${issue.code}\u0000${issue.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ ...issue, pointer: prefix + issue.pointer });
+  }
+  return out;
+}
+
+function listOf(items: readonly string[]): string {
+  return items.length > 12 ? `${items.slice(0, 12).join(', ')}, …` : items.join(', ');
+}
+
+/**
+ * Cross-reference checks of a schema-valid knowledge base: duplicate ids and codes, unknown
+ * zone groups, principle ids, zone codes and landscape types, groundwater classes and ranges,
+ * reason placeholders, and the labels of every vocabulary value.
+ */
+export function crossCheck(kb: KnowledgeBase): RawIssue[] {
+  const issues: RawIssue[] = [];
+  const add = (pointer: string, code: RawIssue['code'], message: string): void => {
+    issues.push({ pointer, code, message });
+  };
+
+  const unique = <T>(section: string, items: readonly T[], key: (t: T) => string, what: string) => {
+    const first = new Map<string, number>();
+    items.forEach((item, i) => {
+      const k = key(item);
+      const prev = first.get(k);
+      if (prev !== undefined) {
+        add(
+          toPointer([section, i, what]),
+          'duplicate-id',
+          `duplicate ${what} "${k}" (already used by ${section}[${prev}])`,
+        );
+      } else first.set(k, i);
+    });
+  };
+  unique('landscapeTypes', kb.landscapeTypes, (t) => t.id, 'id');
+  unique('zoneGroups', kb.zoneGroups, (g) => g.id, 'id');
+  unique('zones', kb.zones, (z) => z.code, 'code');
+
+  // Principles and discouraged actions share one id space (the `disable` list names both).
+  const ruleIds = new Map<string, string>();
+  for (const section of ['principles', 'discouraged'] as const) {
+    kb[section].forEach((entry, i) => {
+      const prev = ruleIds.get(entry.id);
+      if (prev !== undefined) {
+        add(
+          toPointer([section, i, 'id']),
+          'duplicate-id',
+          `duplicate id "${entry.id}" (already used by ${prev})`,
+        );
+      } else ruleIds.set(entry.id, `${section}[${i}]`);
+    });
+  }
+
+  const typeIds = new Set<string>(kb.landscapeTypes.map((t) => t.id));
+  for (const id of LANDSCAPE_TYPES) {
+    if (!typeIds.has(id)) {
+      add('/landscapeTypes', 'missing-landscape-type', `landscape type "${id}" is missing`);
+    }
+  }
+  const groupIds = new Set(kb.zoneGroups.map((g) => g.id));
+  const principleIds = new Set(kb.principles.map((p) => p.id));
+  const zoneCodes = new Set(kb.zones.map((z) => z.code));
+
+  kb.zones.forEach((z, i) => {
+    if (!groupIds.has(z.group)) {
+      add(
+        toPointer(['zones', i, 'group']),
+        'unknown-group',
+        `"${z.group}" is not a zone group id; known: ${listOf([...groupIds])}`,
+      );
+    }
+    if (z.landscapeType !== null && !typeIds.has(z.landscapeType)) {
+      add(
+        toPointer(['zones', i, 'landscapeType']),
+        'unknown-landscape-type',
+        `landscape type "${z.landscapeType}" is not in landscapeTypes`,
+      );
+    }
+    z.principles.forEach((p, j) => {
+      if (!principleIds.has(p)) {
+        add(
+          toPointer(['zones', i, 'principles', j]),
+          'unknown-principle',
+          `principle id "${p}" is not in principles`,
+        );
+      }
+    });
+  });
+
+  const checkRange = (pointer: string, r: { min?: number; max?: number } | undefined) => {
+    if (r?.min !== undefined && r.max !== undefined && r.min > r.max) {
+      add(pointer, 'invalid-range', `min (${r.min}) is greater than max (${r.max})`);
+    }
+  };
+  const checkConditions = (c: Conditions, path: Array<string | number>): void => {
+    c.zone?.forEach((code, j) => {
+      if (!zoneCodes.has(code)) {
+        add(
+          toPointer([...path, 'zone', j]),
+          'unknown-zone',
+          `zone code "${code}" is not in zones (BKNSN codes such as Dz1, Sw4v)`,
+        );
+      }
+    });
+    c.landscapeType?.forEach((t, j) => {
+      if (!typeIds.has(t)) {
+        add(
+          toPointer([...path, 'landscapeType', j]),
+          'unknown-landscape-type',
+          `landscape type "${t}" is not in landscapeTypes`,
+        );
+      }
+    });
+    if (c.gt) {
+      const index: Partial<Record<'min' | 'max', number>> = {};
+      for (const k of ['min', 'max'] as const) {
+        const v = c.gt[k];
+        if (v === undefined) continue;
+        const n = (GT_MAIN_CLASSES as readonly string[]).indexOf(v);
+        if (n < 0) {
+          add(
+            toPointer([...path, 'gt', k]),
+            'invalid-gt',
+            `"${v}" is not a main groundwater class; use one of ${GT_MAIN_CLASSES.join(', ')}`,
+          );
+        } else index[k] = n;
+      }
+      if (index.min !== undefined && index.max !== undefined && index.min > index.max) {
+        add(
+          toPointer([...path, 'gt']),
+          'invalid-range',
+          `min (${c.gt.min}) is drier than max (${c.gt.max}); classes run from I (wet) to VIII (dry)`,
+        );
+      }
+    }
+    checkRange(toPointer([...path, 'heat']), c.heat);
+    checkRange(toPointer([...path, 'flood']), c.flood);
+    checkRange(toPointer([...path, 'elevation']), c.elevation);
+    c.anyOf?.forEach((sub, j) => checkConditions(sub, [...path, 'anyOf', j]));
+  };
+
+  const allowed = new Set<string>(REASON_PLACEHOLDERS);
+  const checkTemplate = (text: string, path: Array<string | number>): void => {
+    const pointer = toPointer(path);
+    for (const m of text.matchAll(/\{([^{}]*)\}/g)) {
+      const name = m[1] ?? '';
+      if (!allowed.has(name)) {
+        add(
+          pointer,
+          'unknown-placeholder',
+          `unknown placeholder "{${name}}"; allowed: ${REASON_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`,
+        );
+      }
+    }
+    if (/[{}]/.test(text.replace(/\{[^{}]*\}/g, ''))) {
+      add(pointer, 'invalid-template', 'has a "{" or "}" that does not belong to a placeholder');
+    }
+  };
+
+  for (const section of ['principles', 'discouraged'] as const) {
+    kb[section].forEach((entry, i) => {
+      checkConditions(entry.conditions, [section, i, 'conditions']);
+      for (const [lang, text] of Object.entries(entry.reason)) {
+        checkTemplate(text, [section, i, 'reason', lang]);
+      }
+    });
+  }
+
+  for (const key of requiredLabelKeys()) {
+    if (!(key in kb.labels)) {
+      add(toPointer(['labels', key]), 'missing-label', `label "${key}" is missing`);
+    }
+  }
+  return issues;
+}
+
+/** Checks within an extension file: an id or code may occur only once per list. */
+export function extensionIssues(ext: KnowledgeBaseExtension): RawIssue[] {
+  const issues: RawIssue[] = [];
+  const lists: Array<[string, ReadonlyArray<Record<string, unknown>> | undefined, string]> = [
+    ['landscapeTypes', ext.landscapeTypes, 'id'],
+    ['zones', ext.zones, 'code'],
+    ['principles', ext.principles, 'id'],
+    ['discouraged', ext.discouraged, 'id'],
+  ];
+  for (const [section, items, key] of lists) {
+    const first = new Map<unknown, number>();
+    items?.forEach((item, i) => {
+      const k = item[key];
+      const prev = first.get(k);
+      if (prev !== undefined) {
+        issues.push({
+          pointer: toPointer([section, i, key]),
+          code: 'duplicate-id',
+          message: `${key} "${String(k)}" occurs twice in this file (also ${section}[${prev}])`,
+        });
+      } else first.set(k, i);
+    });
+  }
+  return issues;
+}

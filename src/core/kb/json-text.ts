@@ -1,0 +1,279 @@
+/**
+ * JSON text with positions: parses a knowledge-base file with `jsonc-parser` so that a JSON
+ * pointer can be turned back into a line and column, and describes pointers as entry and field.
+ * Internal to the knowledge-base loader.
+ */
+import {
+  findNodeAtOffset,
+  getNodePath,
+  getNodeValue,
+  parseTree,
+  printParseErrorCode,
+  type Node as JsonNode,
+  type ParseError,
+} from 'jsonc-parser';
+import { KnowledgeBaseError, type KbIssueCode, type KnowledgeBaseIssue } from './errors.js';
+
+/** A parsed JSON text with its syntax tree. */
+export interface JsonText {
+  file: string;
+  text: string;
+  root: JsonNode | undefined;
+  /** Offsets at which each line starts. */
+  lineStarts: number[];
+}
+
+/** A problem found at a JSON pointer, before it is located in a file. */
+export interface RawIssue {
+  pointer: string;
+  code: KbIssueCode;
+  message: string;
+}
+
+/** Where a pointer lies: file, position, and the document the pointer refers to. */
+export interface Where {
+  file: string;
+  line: number;
+  column: number;
+  pointer: string;
+  /** The document the pointer refers to (used to name entries by their id). */
+  data: unknown;
+}
+
+/** Maps a pointer of the validated document to a file position. */
+export type Resolve = (pointer: string) => Where;
+
+/** Sections whose entries are array items. */
+const ARRAY_SECTIONS = new Set([
+  'landscapeTypes',
+  'zoneGroups',
+  'zones',
+  'principles',
+  'discouraged',
+  'disable',
+]);
+
+const SYNTAX_MESSAGES: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'expected a field name in double quotes (a trailing comma is not allowed)',
+  ValueExpected: 'expected a value (a trailing comma is not allowed)',
+  ColonExpected: 'expected a colon ":" after the field name',
+  CommaExpected: 'expected a comma "," between items',
+  CloseBraceExpected: 'expected "}" to close the object',
+  CloseBracketExpected: 'expected "]" to close the list',
+  EndOfFileExpected: 'expected the end of the file after the closing bracket',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'a comment is not closed',
+  UnexpectedEndOfString: 'a text in double quotes is not closed',
+  UnexpectedEndOfNumber: 'a number is not complete',
+  InvalidUnicode: 'invalid unicode escape',
+  InvalidEscapeCharacter: 'invalid escape character after "\\"',
+  InvalidCharacter: 'invalid character in a text (control characters must be escaped)',
+};
+
+/** Splits a JSON pointer into its unescaped segments. */
+export function parsePointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** Builds a JSON pointer from segments. */
+export function toPointer(segments: ReadonlyArray<string | number>): string {
+  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) starts.push(i + 1);
+    else if (ch === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** Line and column (both 1-based) of an offset. */
+export function lineColumn(src: JsonText, offset: number): { line: number; column: number } {
+  const starts = src.lineStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+}
+
+/** The deepest node on the path of `segments`, and whether the whole path exists. */
+function nodeAt(
+  root: JsonNode | undefined,
+  segments: string[],
+): { node: JsonNode | undefined; exact: boolean } {
+  let node = root;
+  for (const seg of segments) {
+    if (!node) return { node, exact: false };
+    let next: JsonNode | undefined;
+    if (node.type === 'object') {
+      // The last property with the name wins, as in JSON.parse.
+      const props = (node.children ?? []).filter((p) => p.children?.[0]?.value === seg);
+      next = props[props.length - 1]?.children?.[1];
+    } else if (node.type === 'array' && /^\d+$/.test(seg)) {
+      next = node.children?.[Number(seg)];
+    }
+    if (!next) return { node, exact: false };
+    node = next;
+  }
+  return { node, exact: true };
+}
+
+/** Line and column of the value at `pointer` (its field name when it is a field's value). */
+export function positionOf(src: JsonText, pointer: string): { line: number; column: number } {
+  const { node, exact } = nodeAt(src.root, parsePointer(pointer));
+  if (!node) return { line: 1, column: 1 };
+  const offset = exact && node.parent?.type === 'property' ? node.parent.offset : node.offset;
+  return lineColumn(src, offset);
+}
+
+/** A resolver for pointers into a parsed text. */
+export function textResolver(src: JsonText, data: unknown, file = src.file): Resolve {
+  return (pointer) => ({ file, ...positionOf(src, pointer), pointer, data });
+}
+
+function formatField(segments: string[]): string | undefined {
+  let out = '';
+  for (const s of segments) {
+    if (/^\d+$/.test(s)) out += `[${s}]`;
+    else out += out === '' ? s : `.${s}`;
+  }
+  return out === '' ? undefined : out;
+}
+
+function member(value: unknown, key: string): unknown {
+  if (Array.isArray(value) && /^\d+$/.test(key)) return value[Number(key)];
+  if (value !== null && typeof value === 'object') return (value as Record<string, unknown>)[key];
+  return undefined;
+}
+
+/** Names the entry (e.g. `principles[12]` with its id) and the field of a pointer. */
+export function describePointer(
+  pointer: string,
+  data: unknown,
+): { entry?: string; id?: string; field?: string } {
+  const segs = parsePointer(pointer);
+  const [section, key] = segs;
+  if (section === undefined) return {};
+  if (ARRAY_SECTIONS.has(section) && key !== undefined && /^\d+$/.test(key)) {
+    const item = member(member(data, section), key);
+    const idValue = member(item, section === 'zones' ? 'code' : 'id');
+    const out: { entry?: string; id?: string; field?: string } = { entry: `${section}[${key}]` };
+    if (typeof idValue === 'string') out.id = idValue;
+    const field = formatField(segs.slice(2));
+    if (field !== undefined) out.field = field;
+    return out;
+  }
+  if (section === 'labels' && key !== undefined) {
+    const out: { entry?: string; field?: string } = { entry: `labels[${JSON.stringify(key)}]` };
+    const field = formatField(segs.slice(2));
+    if (field !== undefined) out.field = field;
+    return out;
+  }
+  const field = formatField(segs);
+  return field === undefined ? {} : { field };
+}
+
+/** Turns a raw issue into a located issue. */
+export function locate(raw: RawIssue, resolve: Resolve): KnowledgeBaseIssue {
+  const where = resolve(raw.pointer);
+  return {
+    file: where.file,
+    line: where.line,
+    column: where.column,
+    pointer: where.pointer,
+    ...describePointer(where.pointer, where.data),
+    code: raw.code,
+    message: raw.message,
+  };
+}
+
+/** Sorts issues by file and position (stable for equal positions). */
+export function sortIssues(issues: KnowledgeBaseIssue[]): KnowledgeBaseIssue[] {
+  return [...issues].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+  );
+}
+
+/** Properties written twice in one object (JSON.parse silently keeps the last). */
+function duplicateKeys(root: JsonNode | undefined): RawIssue[] {
+  const out: RawIssue[] = [];
+  const walk = (node: JsonNode): void => {
+    if (node.type === 'object') {
+      const seen = new Set<string>();
+      for (const prop of node.children ?? []) {
+        const key = prop.children?.[0]?.value;
+        if (typeof key === 'string') {
+          if (seen.has(key)) {
+            const path = getNodePath(prop.children?.[0] ?? prop);
+            out.push({
+              pointer: toPointer(path),
+              code: 'duplicate-key',
+              message: `field "${key}" is written twice in the same object`,
+            });
+          }
+          seen.add(key);
+        }
+      }
+    }
+    for (const child of node.children ?? []) walk(child);
+  };
+  if (root) walk(root);
+  return out;
+}
+
+/**
+ * Parses JSON text. Throws a KnowledgeBaseError (`kb-syntax`) with line and column for
+ * malformed JSON, and (`kb-invalid`) for a field written twice in one object.
+ */
+export function parseJsonText(text: string, file: string): { value: unknown; src: JsonText } {
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const errors: ParseError[] = [];
+  const root = parseTree(clean, errors, { disallowComments: true, allowTrailingComma: false });
+  const src: JsonText = { file, text: clean, root, lineStarts: computeLineStarts(clean) };
+  if (errors.length > 0) {
+    let partial: unknown;
+    if (root) partial = getNodeValue(root);
+    const issues = errors.map((e): KnowledgeBaseIssue => {
+      const { line, column } = lineColumn(src, e.offset);
+      const name = printParseErrorCode(e.error);
+      const near = root ? findNodeAtOffset(root, e.offset) : undefined;
+      const pointer = near ? toPointer(getNodePath(near)) : '';
+      return {
+        file,
+        line,
+        column,
+        pointer,
+        ...describePointer(pointer, partial),
+        code: 'syntax',
+        message: SYNTAX_MESSAGES[name] ?? name,
+      };
+    });
+    throw new KnowledgeBaseError('kb-syntax', issues);
+  }
+  const value: unknown = root ? getNodeValue(root) : undefined;
+  const dups = duplicateKeys(root);
+  if (dups.length > 0) {
+    const resolve = textResolver(src, value);
+    throw new KnowledgeBaseError(
+      'kb-invalid',
+      dups.map((d) => locate(d, resolve)),
+    );
+  }
+  return { value, src };
+}

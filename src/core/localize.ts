@@ -1,0 +1,269 @@
+/**
+ * Turns a Report (texts in every language) into the plain JSON contract of the CLI and the widgets
+ * for one language. Stable shape: scripts depend on it (see README, "JSON report").
+ */
+import { formatNumber, kbLabel } from './assess.js';
+import type { KnowledgeBase } from './kb/types.js';
+import type { DepthRange, Report } from './report.js';
+import { SCALES, type Fact, type Lang, type LocalizedText, type Scale } from './types.js';
+
+function pick(text: LocalizedText | undefined, lang: Lang | string): string | undefined {
+  if (!text) return undefined;
+  return text[lang] ?? text.nl;
+}
+
+export interface LocalizedFact {
+  name: string;
+  label: string;
+  status: Fact['status'];
+  value?: string | number;
+  /** The value in words, e.g. `Dekzandrug (Dz1)`, `12,5 m +NAP`. */
+  valueLabel?: string;
+  reason?: string;
+  reasonText?: string;
+  message?: string;
+  source: {
+    id: string;
+    title: string;
+    version?: string;
+    scale?: string;
+    licence?: string;
+    url?: string;
+    illustrative?: boolean;
+    derived?: boolean;
+  };
+}
+
+export interface LocalizedReason {
+  key: string;
+  value: string | number;
+  label: string;
+  source: string;
+}
+
+export interface LocalizedReport {
+  lang: string;
+  location?: Report['location'];
+  illustrative: boolean;
+  facts: LocalizedFact[];
+  derived: {
+    texture?: string;
+    textureLabel?: string;
+    cover?: string;
+    soilName?: string;
+    soilMainClass?: string;
+    gtMain?: string;
+    ghg?: DepthRange;
+    glg?: DepthRange;
+    hydrologicSoilGroup?: string;
+    landscapeType?: string;
+    waterModel?: string;
+    position?: string;
+    seepage?: string;
+  };
+  landscape: {
+    type?: { id: string; name: string; description: string; waterModel: string };
+    zone?: { code: string; name: string; description: string; group: string };
+  };
+  principles: Array<{
+    id: string;
+    scale: Scale;
+    domain: string;
+    actions: string[];
+    title: string;
+    text: string;
+    reason: string;
+    reasons: LocalizedReason[];
+    source: { ref: string; page?: number; url?: string; tag?: string };
+  }>;
+  /** Principle ids per scale, in the order regio/stad, wijk/dorp, straat. */
+  principlesByScale: Record<Scale, string[]>;
+  discouraged: Array<{
+    action: string;
+    label: string;
+    reasons: Array<{
+      id: string;
+      text: string;
+      facts: LocalizedReason[];
+      source: { ref: string; page?: number; url?: string; tag?: string };
+    }>;
+  }>;
+  missing: Array<
+    | { kind: 'fact'; fact: string; label: string; reason: string; text: string; source?: string }
+    | { kind: 'principle'; principle: string; title: string; scale: Scale; needs: string[] }
+  >;
+  sources: Array<{ id: string; title: string; status: string; message?: string }>;
+  conflicts: Array<{
+    key: string;
+    values: Array<{ value: string | number; sourceId: string }>;
+    message: string;
+  }>;
+  errors: Report['errors'];
+  kbVersion: string;
+}
+
+/** Display label of a fact value, e.g. the zone name with its code, or a number with its unit. */
+export function factValueLabel(
+  fact: Fact,
+  kb: KnowledgeBase,
+  lang: Lang | string,
+): string | undefined {
+  if (fact.status !== 'ok' || fact.value === undefined) return undefined;
+  const v = fact.value;
+  switch (fact.name) {
+    case 'zone': {
+      const z = kb.zones.find((zz) => zz.code === v);
+      return z ? `${pick(z.name, lang)} (${z.code})` : String(v);
+    }
+    case 'landscapeType': {
+      const t = kb.landscapeTypes.find((tt) => tt.id === v);
+      return t ? pick(t.name, lang) : String(v);
+    }
+    case 'position':
+      return pick(kbLabel(kb, `position.${String(v)}`, String(v)), lang);
+    case 'seepage':
+      return pick(kbLabel(kb, `seepage.${String(v)}`, String(v)), lang);
+    case 'elevation':
+      return `${formatNumber(Number(v), String(lang), 1)} m +NAP`;
+    case 'floodDepth':
+      return `${formatNumber(Number(v), String(lang), 2)} m`;
+    case 'heat':
+      return `${formatNumber(Number(v), String(lang), 0)} °C PET`;
+    default:
+      return String(v);
+  }
+}
+
+/** The report in one language, as plain JSON. */
+export function localizeReport(
+  report: Report,
+  kb: KnowledgeBase,
+  lang: Lang | string = 'nl',
+): LocalizedReport {
+  const t = (text: LocalizedText | undefined): string => pick(text, lang) ?? '';
+  const reasons = (items: Report['principles'][number]['reasons']): LocalizedReason[] =>
+    items.map((r) => ({ key: r.key, value: r.value, label: t(r.label), source: r.sourceId }));
+  const byScale = Object.fromEntries(SCALES.map((s) => [s, [] as string[]])) as Record<
+    Scale,
+    string[]
+  >;
+  for (const p of report.principles) byScale[p.scale].push(p.id);
+  const d = report.derived;
+  return {
+    lang: String(lang),
+    ...(report.location ? { location: report.location } : {}),
+    illustrative: report.illustrative,
+    facts: report.facts.map((f) => ({
+      name: f.name,
+      label: t(kbLabel(kb, `fact.${f.name}`, f.name)),
+      status: f.status,
+      ...(f.value !== undefined ? { value: f.value } : {}),
+      ...(f.status === 'ok' ? { valueLabel: factValueLabel(f, kb, lang) } : {}),
+      ...(f.reason
+        ? { reason: f.reason, reasonText: t(kbLabel(kb, `reason.${f.reason}`, f.reason)) }
+        : {}),
+      ...(f.message ? { message: f.message } : {}),
+      source: {
+        id: f.provenance.sourceId,
+        title: f.provenance.title,
+        ...(f.provenance.version ? { version: f.provenance.version } : {}),
+        ...(f.provenance.scale ? { scale: f.provenance.scale } : {}),
+        ...(f.provenance.licence ? { licence: f.provenance.licence } : {}),
+        ...(f.provenance.url ? { url: f.provenance.url } : {}),
+        ...(f.provenance.illustrative ? { illustrative: true } : {}),
+        ...(f.provenance.derived ? { derived: true } : {}),
+      },
+    })),
+    derived: {
+      ...(d.texture
+        ? { texture: d.texture, textureLabel: t(kbLabel(kb, `texture.${d.texture}`, d.texture)) }
+        : {}),
+      ...(d.cover ? { cover: d.cover } : {}),
+      ...(d.soilName ? { soilName: t(d.soilName) } : {}),
+      ...(d.soilMainClass ? { soilMainClass: d.soilMainClass } : {}),
+      ...(d.gtMain ? { gtMain: d.gtMain } : {}),
+      ...(d.ghg ? { ghg: d.ghg } : {}),
+      ...(d.glg ? { glg: d.glg } : {}),
+      ...(d.hydrologicSoilGroup ? { hydrologicSoilGroup: d.hydrologicSoilGroup } : {}),
+      ...(d.landscapeType ? { landscapeType: d.landscapeType } : {}),
+      ...(d.waterModel ? { waterModel: d.waterModel } : {}),
+      ...(d.position ? { position: d.position } : {}),
+      ...(d.seepage ? { seepage: d.seepage } : {}),
+    },
+    landscape: {
+      ...(report.landscape.type
+        ? {
+            type: {
+              id: report.landscape.type.id,
+              name: t(report.landscape.type.name),
+              description: t(report.landscape.type.description),
+              waterModel: report.landscape.type.waterModel,
+            },
+          }
+        : {}),
+      ...(report.landscape.zone
+        ? {
+            zone: {
+              code: report.landscape.zone.code,
+              name: t(report.landscape.zone.name),
+              description: t(report.landscape.zone.description),
+              group: report.landscape.zone.group,
+            },
+          }
+        : {}),
+    },
+    principles: report.principles.map((p) => ({
+      id: p.id,
+      scale: p.scale,
+      domain: p.domain,
+      actions: [...p.actions],
+      title: t(p.title),
+      text: t(p.text),
+      reason: t(p.reason),
+      reasons: reasons(p.reasons),
+      source: p.source,
+    })),
+    principlesByScale: byScale,
+    discouraged: report.discouraged.map((dd) => ({
+      action: dd.action,
+      label: t(dd.label),
+      reasons: dd.reasons.map((r) => ({
+        id: r.id,
+        text: t(r.reason),
+        facts: reasons(r.facts),
+        source: r.source,
+      })),
+    })),
+    missing: report.missing.map((m) =>
+      m.kind === 'fact'
+        ? {
+            kind: 'fact' as const,
+            fact: m.fact,
+            label: t(kbLabel(kb, `fact.${m.fact}`, m.fact)),
+            reason: m.reason,
+            text: t(kbLabel(kb, `reason.${m.reason}`, m.reason)),
+            ...(m.sourceId ? { source: m.sourceId } : {}),
+          }
+        : {
+            kind: 'principle' as const,
+            principle: m.principle,
+            title: t(m.title),
+            scale: m.scale,
+            needs: [...m.needs],
+          },
+    ),
+    sources: report.sources.map((s) => ({
+      id: s.id,
+      title: s.title,
+      status: s.status,
+      ...(s.message ? { message: s.message } : {}),
+    })),
+    conflicts: report.conflicts.map((c) => ({
+      key: c.key,
+      values: c.values,
+      message: t(c.message),
+    })),
+    errors: report.errors,
+    kbVersion: report.kbVersion,
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * Everything the zonering adds to an OpenLayers map, as one unit with one place to detach: the
+ * layer, the hover tooltip and the hover/focus binding. Used by `<na-zonering-layer>`; hosts
+ * without web components can use it directly.
+ */
+import type { EventsKey } from 'ol/events.js';
+import type OlMap from 'ol/Map.js';
+import { unByKey } from 'ol/Observable.js';
+import type { KnowledgeBase } from '../core/kb/types.js';
+import type { Lang, PolygonSource } from '../core/types.js';
+import { createZoneTooltip, type ZoneTooltip } from './zone-tooltip.js';
+import {
+  bindZoneringHover,
+  createZoneringLayer,
+  type ZoneHover,
+  type ZoneringLayer,
+  type ZoneringLayerOptions,
+} from './zonering-layer.js';
+
+/** Options of {@link attachZonering}. */
+export interface ZoneringAttachmentOptions extends ZoneringLayerOptions {
+  /** Show the hovered zone's name in a tooltip on the map (default true). */
+  tooltip?: boolean;
+  /** Called with the zone under the pointer / at the focused map's centre, or null. */
+  onHover?: (hover: ZoneHover | null) => void;
+}
+
+/** The zonering on a map. */
+export interface ZoneringAttachment {
+  readonly map: OlMap;
+  readonly layer: ZoneringLayer;
+  /**
+   * Resolves with the number of features once the polygons for the map's projection are loaded;
+   * rejects when loading fails (or with the abort reason after {@link dispose}).
+   */
+  readonly loaded: Promise<number>;
+  setVisible(visible: boolean): void;
+  /** Opacity 0–1 (clamped). */
+  setOpacity(opacity: number): void;
+  setLang(lang: Lang): void;
+  /**
+   * Removes the layer and tooltip from the map, releases every listener and stops loading.
+   * Idempotent. Never touches anything the host added.
+   */
+  dispose(): void;
+}
+
+/**
+ * Adds the zonering of `source` to `map`: a {@link ZoneringLayer} (loaded right away, visible or
+ * not), a tooltip overlay with the hovered zone's name, and the hover/focus binding. When the map
+ * gets a view in another projection, the polygons are loaded again for it.
+ */
+export function attachZonering(
+  map: OlMap,
+  source: PolygonSource,
+  kb: KnowledgeBase,
+  options: ZoneringAttachmentOptions = {},
+): ZoneringAttachment {
+  const { tooltip: withTooltip = true, onHover, ...layerOptions } = options;
+  const layer = createZoneringLayer(source, kb, layerOptions);
+  map.addLayer(layer);
+  const tooltip: ZoneTooltip | undefined = withTooltip ? createZoneTooltip(map) : undefined;
+  const release = bindZoneringHover(map, layer, (hover) => {
+    if (hover === null) tooltip?.hide();
+    else tooltip?.show(hover.coordinate, hover.name);
+    onHover?.(hover);
+  });
+  const keys: EventsKey[] = [
+    map.on('change:view', () => {
+      layer.load(map.getView().getProjection()).catch((e: unknown) => {
+        console.warn('na-zonering: loading for the new view failed', e);
+      });
+    }),
+  ];
+  const loaded = layer.load(map.getView().getProjection());
+  let disposed = false;
+  return {
+    map,
+    layer,
+    loaded,
+    setVisible(visible) {
+      layer.setVisible(visible);
+    },
+    setOpacity(opacity) {
+      layer.setOpacity(Number.isFinite(opacity) ? Math.min(1, Math.max(0, opacity)) : 1);
+    },
+    setLang(lang) {
+      layer.setLang(lang);
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      unByKey(keys);
+      release();
+      tooltip?.dispose();
+      map.removeLayer(layer);
+      layer.dispose();
+    },
+  };
+}

@@ -1,0 +1,482 @@
+/**
+ * The zonering as an OpenLayers vector layer: the polygons of a {@link PolygonSource}, coloured
+ * from the knowledge base by scale (landscape types at regio/stad scale, zones closer in), with
+ * labels where they fit; plus the hover/focus binding and the zones-in-view query for the legend.
+ */
+import type { Coordinate } from 'ol/coordinate.js';
+import type { EventsKey } from 'ol/events.js';
+import { getCenter, getHeight, getWidth, isEmpty } from 'ol/extent.js';
+import type Feature from 'ol/Feature.js';
+import type { FeatureLike } from 'ol/Feature.js';
+import GeoJSON from 'ol/format/GeoJSON.js';
+import VectorLayer from 'ol/layer/Vector.js';
+import type OlMap from 'ol/Map.js';
+import type MapBrowserEvent from 'ol/MapBrowserEvent.js';
+import { unByKey } from 'ol/Observable.js';
+import { get as getProjection, getPointResolution } from 'ol/proj.js';
+import type Projection from 'ol/proj/Projection.js';
+import VectorSource from 'ol/source/Vector.js';
+import { all as allStrategy } from 'ol/loadingstrategy.js';
+import Fill from 'ol/style/Fill.js';
+import Stroke from 'ol/style/Stroke.js';
+import Style from 'ol/style/Style.js';
+import Text from 'ol/style/Text.js';
+import type { KnowledgeBase } from '../core/kb/types.js';
+import type { Lang, PolygonSource, Scale, SupportedCrs } from '../core/types.js';
+import { projectionCrs, registerRd } from './projection.js';
+import {
+  scaleForResolution,
+  showsTypes,
+  zoneName,
+  zoneringColour,
+  zoneringLabel,
+  zoneringType,
+  type ScaleThresholds,
+  type ZoneringTypeRef,
+} from './zonering-style.js';
+
+/** Options of {@link createZoneringLayer}. */
+export interface ZoneringLayerOptions {
+  /** Language of the labels (default `nl`). */
+  lang?: Lang;
+  /**
+   * Where the style changes scale, in ground metres per CSS pixel (see {@link ScaleThresholds}).
+   * `region` defaults to 14 m/px (about 1:50,000): above it landscape types are shown.
+   */
+  scaleThresholds?: Partial<ScaleThresholds>;
+  /** Layer opacity 0–1 (default 0.7, so the base map stays readable). */
+  opacity?: number;
+  /** Initial visibility (default true). */
+  visible?: boolean;
+  /** Layer z-index (default: the map's order). */
+  zIndex?: number;
+  /**
+   * CSS class of the layer element (default `na-zonering-layer`). A distinct class gives the layer
+   * its own canvas, so host layers are not composed into it.
+   */
+  className?: string;
+  /**
+   * Feature property that holds the BKNSN zone code. Default `zone` (the fact name a
+   * PolygonSource sets), falling back to `BKNSN_code`.
+   */
+  zoneProperty?: string;
+  /** Draw zone/type labels where they fit (default true). */
+  labels?: boolean;
+  /** Canvas font of the labels (default `600 12px sans-serif`). */
+  labelFont?: string;
+}
+
+const DEFAULT_OPACITY = 0.7;
+const DEFAULT_FONT = '600 12px sans-serif';
+/** Approximate width of a label character relative to the font size (for the fit test). */
+const CHAR_WIDTH = 0.6;
+
+function fontSize(font: string): number {
+  const m = /(\d+(?:\.\d+)?)px/.exec(font);
+  return m ? Number(m[1]) : 12;
+}
+
+/** `#rrggbb` darkened by `amount` (0–1), for outlines. */
+function darken(hex: string, amount: number): string {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) return hex;
+  const f = (s: string | undefined): number => Math.round(parseInt(s ?? '0', 16) * (1 - amount));
+  return `rgb(${f(m[1])}, ${f(m[2])}, ${f(m[3])})`;
+}
+
+/**
+ * A vector layer with the zonering of a {@link PolygonSource}. Create it with
+ * {@link createZoneringLayer}. Its features carry the source's properties; the zone code is read
+ * from the `zoneProperty` option.
+ */
+export class ZoneringLayer extends VectorLayer<VectorSource<Feature>, Feature> {
+  /** The source of the polygons. */
+  readonly polygonSource: PolygonSource;
+  /** The knowledge base that gives colours and names. */
+  readonly knowledgeBase: KnowledgeBase;
+
+  private lang: Lang;
+  private readonly thresholds: Partial<ScaleThresholds>;
+  private readonly zoneProperty: string | undefined;
+  private readonly labels: boolean;
+  private readonly font: string;
+  private readonly fontPx: number;
+  /** Ground metres per projection unit near the data (1 for RD, about 0.62 for Web Mercator in NL). */
+  private groundFactor = 1;
+  private readonly styles = new Map<string, Style>();
+  private readonly abort = new AbortController();
+  private loading: { code: string; promise: Promise<number> } | undefined;
+  /** Projection code of the features now in the source. */
+  private loadedCode: string | undefined;
+  /** Incremented per load, so a slow load for an old projection cannot overwrite a newer one. */
+  private generation = 0;
+
+  constructor(source: PolygonSource, kb: KnowledgeBase, options: ZoneringLayerOptions = {}) {
+    const vectorSource = new VectorSource<Feature>({ strategy: allStrategy });
+    super({
+      source: vectorSource,
+      className: options.className ?? 'na-zonering-layer',
+      opacity: options.opacity ?? DEFAULT_OPACITY,
+      visible: options.visible ?? true,
+      declutter: true,
+      ...(options.zIndex === undefined ? {} : { zIndex: options.zIndex }),
+    });
+    this.polygonSource = source;
+    this.knowledgeBase = kb;
+    this.lang = options.lang ?? 'nl';
+    this.thresholds = { ...options.scaleThresholds };
+    this.zoneProperty = options.zoneProperty;
+    this.labels = options.labels ?? true;
+    this.font = options.labelFont ?? DEFAULT_FONT;
+    this.fontPx = fontSize(this.font);
+    // The loader runs when the layer is first rendered, with the map's projection.
+    vectorSource.setLoader((_extent, _resolution, projection, success, failure) => {
+      if (this.loadedCode === projection.getCode()) {
+        // Already loaded (e.g. by the element before the first render): report it right away, so
+        // the source is not counted as loading in this frame (which would hold back
+        // `rendercomplete`).
+        success?.(vectorSource.getFeatures());
+        return;
+      }
+      this.load(projection).then(
+        () => success?.(vectorSource.getFeatures()),
+        (e: unknown) => {
+          if (!this.abort.signal.aborted) console.warn('na-zonering: loading failed', e);
+          failure?.();
+        },
+      );
+    });
+    this.setStyle((feature, resolution) => this.styleFor(feature, resolution));
+  }
+
+  /** Language of the labels. */
+  getLang(): Lang {
+    return this.lang;
+  }
+
+  /** Changes the language of the labels and redraws. */
+  setLang(lang: Lang): void {
+    if (lang === this.lang) return;
+    this.lang = lang;
+    this.styles.clear();
+    this.changed();
+  }
+
+  /** The zone code of a feature, or undefined. */
+  codeOf(feature: FeatureLike): string | undefined {
+    const names = this.zoneProperty === undefined ? ['zone', 'BKNSN_code'] : [this.zoneProperty];
+    for (const name of names) {
+      const v: unknown = feature.get(name);
+      if (typeof v === 'string' && v !== '') return v;
+      if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+    }
+    return undefined;
+  }
+
+  /**
+   * The scale level the layer shows at a view resolution (projection units per pixel), taking the
+   * projection's scale distortion near the data into account (Web Mercator in NL ≈ ×0.62).
+   */
+  scaleAt(resolution: number): Scale {
+    return scaleForResolution(resolution * this.groundFactor, this.thresholds);
+  }
+
+  /**
+   * Loads the polygons for a map projection: asks the source for that CRS when it is supported,
+   * else for EPSG:28992 and reprojects. Memoised per projection; a new projection replaces the
+   * features.
+   * @returns the number of features.
+   */
+  load(projection: Projection): Promise<number> {
+    const code = projection.getCode();
+    if (this.loading?.code === code) return this.loading.promise;
+    const promise = this.fetchFeatures(projection);
+    this.loading = { code, promise };
+    promise.catch(() => {
+      // A failed load may be retried (e.g. after a network error).
+      if (this.loading?.promise === promise) this.loading = undefined;
+    });
+    return promise;
+  }
+
+  private async fetchFeatures(projection: Projection): Promise<number> {
+    const signal = this.abort.signal;
+    const generation = ++this.generation;
+    const supported = projectionCrs(projection);
+    const crs: SupportedCrs = supported ?? 'EPSG:28992';
+    if (crs === 'EPSG:28992') registerRd();
+    const fc = await this.polygonSource.polygons(crs, { signal });
+    signal.throwIfAborted();
+    const source = this.getSource();
+    if (source === null) return 0;
+    if (generation !== this.generation) return source.getFeatures().length;
+    const dataProjection = getProjection(crs) ?? projection;
+    const features = new GeoJSON<Feature>().readFeatures(
+      { type: 'FeatureCollection', features: fc.features },
+      { dataProjection, featureProjection: projection },
+    );
+    source.clear(true);
+    source.addFeatures(features);
+    this.loadedCode = projection.getCode();
+    const extent = source.getExtent();
+    this.groundFactor =
+      extent === null || isEmpty(extent)
+        ? 1
+        : getPointResolution(projection, 1, getCenter(extent), 'm');
+    if (!Number.isFinite(this.groundFactor) || this.groundFactor <= 0) this.groundFactor = 1;
+    this.styles.clear();
+    this.changed();
+    return features.length;
+  }
+
+  private styleFor(feature: FeatureLike, resolution: number): Style {
+    const code = this.codeOf(feature) ?? '';
+    const scale = this.scaleAt(resolution);
+    const types = showsTypes(scale);
+    let label = false;
+    if (this.labels && code !== '') {
+      const extent = feature.getGeometry()?.getExtent();
+      if (extent !== undefined && extent !== null) {
+        const text = zoneringLabel(this.knowledgeBase, code, scale, this.lang);
+        const widthPx = getWidth(extent) / resolution;
+        const heightPx = getHeight(extent) / resolution;
+        label =
+          widthPx >= text.length * this.fontPx * CHAR_WIDTH + 8 && heightPx >= this.fontPx * 2;
+      }
+    }
+    const key = `${types ? 't' : 'z'}|${code}|${label ? 'l' : ''}`;
+    let style = this.styles.get(key);
+    if (style === undefined) {
+      const colour = zoneringColour(this.knowledgeBase, code, scale);
+      style = new Style({
+        fill: new Fill({ color: colour }),
+        stroke: new Stroke({
+          color: types ? darken(colour, 0.25) : 'rgba(33, 33, 33, 0.7)',
+          width: types ? 0.75 : 1,
+        }),
+        ...(label
+          ? {
+              text: new Text({
+                text: zoneringLabel(this.knowledgeBase, code, scale, this.lang),
+                font: this.font,
+                overflow: false,
+                fill: new Fill({ color: '#1a1a1a' }),
+                stroke: new Stroke({ color: '#ffffff', width: 3 }),
+              }),
+            }
+          : {}),
+      });
+      this.styles.set(key, style);
+    }
+    return style;
+  }
+
+  /** Stops a pending load and releases the source. */
+  override disposeInternal(): void {
+    this.abort.abort();
+    this.styles.clear();
+    super.disposeInternal();
+  }
+}
+
+/**
+ * Creates the zonering layer of a polygon source. The layer fills itself from
+ * `source.polygons(<map projection>)` when it is first rendered (or when {@link ZoneringLayer.load}
+ * is called); EPSG:28992 and EPSG:3857 maps are asked in their own CRS, other projections get
+ * EPSG:28992 data reprojected by `ol`.
+ *
+ * Style: at regio/stad scale (ground resolution above `scaleThresholds.region`, default 14 m/px ≈
+ * 1:50,000) each polygon is filled with its landscape type's colour (A/W zones: their group's
+ * colour); closer in, with the zone's own colour; always with a thin outline. Labels (type or zone
+ * name in `lang`) only where the polygon is large enough, decluttered. Styles are cached per
+ * scale, code and label.
+ *
+ * Add it with `map.addLayer(layer)`; remove it with `map.removeLayer(layer)` and `layer.dispose()`.
+ */
+export function createZoneringLayer(
+  source: PolygonSource,
+  kb: KnowledgeBase,
+  options: ZoneringLayerOptions = {},
+): ZoneringLayer {
+  return new ZoneringLayer(source, kb, options);
+}
+
+/** The zone under the pointer, or at the map centre while the map has keyboard focus. */
+export interface ZoneHover {
+  /** BKNSN zone code. */
+  code: string;
+  /** Zone name in the layer's language. */
+  name: string;
+  /** Where to show it, in the map's projection. */
+  coordinate: Coordinate;
+  /** `pointer` for mouse hover, `keyboard` while the map element has focus (map centre). */
+  via: 'pointer' | 'keyboard';
+}
+
+function zoneAtPixel(
+  map: OlMap,
+  layer: ZoneringLayer,
+  pixel: number[],
+): { code: string; name: string } | undefined {
+  let found: { code: string; name: string } | undefined;
+  map.forEachFeatureAtPixel(
+    pixel,
+    (feature) => {
+      const code = layer.codeOf(feature);
+      if (code === undefined) return false;
+      found = { code, name: zoneName(layer.knowledgeBase, code, layer.getLang()) };
+      return true;
+    },
+    { layerFilter: (l) => l === layer },
+  );
+  return found;
+}
+
+/**
+ * Reports the zone under the pointer (`pointermove`, not while dragging) and, while the map's
+ * target element has keyboard focus, the zone at the centre of the view (on focus and after every
+ * move). Calls `onChange(null)` when the pointer leaves the map, focus leaves it, or no zone is
+ * there. Keeps every `ol` listener key and every DOM listener; the returned function releases them
+ * all (idempotent).
+ */
+export function bindZoneringHover(
+  map: OlMap,
+  layer: ZoneringLayer,
+  onChange: (hover: ZoneHover | null) => void,
+): () => void {
+  const keys: EventsKey[] = [];
+  const dom = new AbortController();
+  let focused = false;
+  let last: string | null = null;
+
+  const report = (hover: ZoneHover | null): void => {
+    const id = hover === null ? null : `${hover.via}|${hover.code}|${hover.coordinate.join(',')}`;
+    if (id === last) return;
+    last = id;
+    onChange(hover);
+  };
+
+  const atCentre = (): void => {
+    const center = map.getView().getCenter();
+    const pixel = center === undefined ? null : map.getPixelFromCoordinate(center);
+    const zone =
+      center === undefined || pixel === null ? undefined : zoneAtPixel(map, layer, pixel);
+    report(
+      zone === undefined || center === undefined
+        ? null
+        : { ...zone, coordinate: center, via: 'keyboard' },
+    );
+  };
+
+  keys.push(
+    map.on('pointermove', (e: MapBrowserEvent) => {
+      if (e.dragging) return;
+      const zone = zoneAtPixel(map, layer, e.pixel);
+      report(zone === undefined ? null : { ...zone, coordinate: e.coordinate, via: 'pointer' });
+    }),
+    map.on('moveend', () => {
+      if (focused) atCentre();
+    }),
+    layer.on('change:visible', () => {
+      if (!layer.getVisible()) report(null);
+    }),
+  );
+
+  const viewport = map.getViewport() as HTMLElement | undefined;
+  viewport?.addEventListener(
+    'pointerleave',
+    () => {
+      if (!focused) report(null);
+    },
+    { signal: dom.signal },
+  );
+  const target = map.getTargetElement() as HTMLElement | null | undefined;
+  if (target !== null && target !== undefined) {
+    target.addEventListener(
+      'focusin',
+      () => {
+        focused = true;
+        atCentre();
+      },
+      { signal: dom.signal },
+    );
+    target.addEventListener(
+      'focusout',
+      (e: FocusEvent) => {
+        const next = e.relatedTarget;
+        if (next instanceof Node && target.contains(next)) return;
+        focused = false;
+        report(null);
+      },
+      { signal: dom.signal },
+    );
+  }
+
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    unByKey(keys);
+    keys.length = 0;
+    dom.abort();
+  };
+}
+
+/** What of the zonering is in the current view. */
+export interface ZonesInView {
+  /** Scale level at the view's resolution. */
+  scale: Scale;
+  /** Zone codes of the features that intersect the view extent (sorted). */
+  codes: string[];
+  /** Their types (landscape types, or groups for A/W), each once. */
+  types: ZoneringTypeRef[];
+}
+
+/**
+ * The zone codes and types present in the map's current view extent (features whose geometry
+ * intersects it). Empty before the map has a size or the layer has loaded.
+ */
+export function zonesInView(layer: ZoneringLayer, map: OlMap): ZonesInView {
+  const view = map.getView();
+  const size = map.getSize();
+  const resolution = view.getResolution();
+  const scale = layer.scaleAt(resolution ?? Infinity);
+  const source = layer.getSource();
+  if (size === undefined || resolution === undefined || source === null) {
+    return { scale, codes: [], types: [] };
+  }
+  const extent = view.calculateExtent(size);
+  const codes = new Set<string>();
+  source.forEachFeatureIntersectingExtent(extent, (feature) => {
+    const code = layer.codeOf(feature);
+    if (code !== undefined) codes.add(code);
+  });
+  const types = new Map<string, ZoneringTypeRef>();
+  for (const code of codes) {
+    const t = zoneringType(layer.knowledgeBase, code);
+    if (t !== undefined) types.set(`${t.kind}:${t.id}`, t);
+  }
+  return { scale, codes: [...codes].sort(), types: [...types.values()] };
+}
+
+/**
+ * Calls `onChange` with {@link zonesInView} now, after every map move (`moveend`), and when the
+ * layer's features change (loaded). Returns a function that releases the listeners (idempotent).
+ */
+export function watchZonesInView(
+  map: OlMap,
+  layer: ZoneringLayer,
+  onChange: (inView: ZonesInView) => void,
+): () => void {
+  const update = (): void => onChange(zonesInView(layer, map));
+  const keys: EventsKey[] = [map.on('moveend', update)];
+  const source = layer.getSource();
+  if (source !== null) keys.push(source.on('change', update));
+  update();
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    unByKey(keys);
+  };
+}

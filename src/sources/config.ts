@@ -1,0 +1,601 @@
+/**
+ * The sources file: which data gives which fact. Parsing with positioned error messages
+ * (`sources.json:7:5 sources[1] (id "bodem") field "type": must be one of …`) and creation of the
+ * sources through a registry of source types (type → factory).
+ *
+ * Network- and file-system-free: data is loaded through an injected `load` function (Node reads
+ * files, a browser fetches URLs; see `node.ts` for the Node loader).
+ */
+import { Ajv } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import type { Node as JsonNode } from 'jsonc-parser';
+import { normalizeCrs } from '../core/crs.js';
+import { FACT_NAMES, NaError } from '../core/types.js';
+import type { FactName, FactSource, SupportedCrs } from '../core/types.js';
+import { GeoJsonSource } from './geojson.js';
+import { findJsonSyntaxError, lineColumn, stripBom } from './json-text.js';
+import schema from './sources.schema.json' with { type: 'json' };
+
+/** Source types the sources file schema knows. Only some are implemented (see {@link defaultSourceTypes}). */
+export const KNOWN_SOURCE_TYPES = [
+  'geojson',
+  'ogc-api-features',
+  'wfs',
+  'wms',
+  'arcgis-rest',
+  'geotiff',
+] as const;
+
+/** One validated entry of the sources file. */
+export interface SourceEntry {
+  id: string;
+  type: string;
+  /** Data file relative to the sources file. */
+  path?: string;
+  /** Data URL, absolute or relative to the sources file's URL. */
+  url?: string;
+  /** CRS of the data, normalized. */
+  crs?: SupportedCrs;
+  title?: string;
+  licence?: string;
+  version?: string;
+  scale?: string;
+  /** Link to the documentation of the data (provenance `url`). */
+  documentation?: string;
+  illustrative?: boolean;
+  /** `[minX, minY, maxX, maxY]` in the data CRS. */
+  coverage?: [number, number, number, number];
+  /** Fact → property name in the data. */
+  properties: Partial<Record<FactName, string>>;
+  /** Position in the file's `sources` array. */
+  index: number;
+}
+
+/** A parsed, validated sources file. */
+export interface SourcesConfig {
+  /** File name as given to {@link parseSourcesConfig} (used in messages). */
+  fileName: string;
+  sources: SourceEntry[];
+}
+
+/** One problem in a sources file, with its position. */
+export interface ConfigIssue {
+  file: string;
+  /** 1-based line. */
+  line: number;
+  /** 1-based column. */
+  column: number;
+  /** Index in `sources`, when the problem is inside a source entry. */
+  sourceIndex?: number;
+  /** The entry's id, when it has one. */
+  sourceId?: string;
+  /** Field inside the entry (or at the top level), e.g. `type` or `properties.zone`. */
+  field?: string;
+  /** What is wrong, in English. */
+  message: string;
+  /** The full one-line text: `file:line:column sources[i] (id "…") field "…": message`. */
+  text: string;
+}
+
+/** A sources file that cannot be used; `errors` lists every problem found. */
+export class ConfigError extends NaError {
+  readonly errors: readonly ConfigIssue[];
+  constructor(errors: readonly ConfigIssue[]) {
+    const head = errors.length === 1 ? '' : `${errors.length} problems in the sources file:\n`;
+    super('invalid-config', head + errors.map((e) => e.text).join('\n'), {
+      file: errors[0]?.file,
+    });
+    this.name = 'ConfigError';
+    this.errors = errors;
+  }
+}
+
+/** What a source factory gets besides its entry. */
+export interface SourceFactoryContext {
+  /** Name of the sources file (for messages). */
+  fileName: string;
+  /** Resolves a `path`/`url` of the entry against the sources file's location. */
+  resolve(pathOrUrl: string): string;
+  /** Loads a text by a resolved location (as returned by `resolve`). */
+  load(location: string): Promise<string>;
+  signal?: AbortSignal;
+}
+
+/** How one source type is validated and created. */
+export interface SourceType {
+  /** Extra checks of an entry after the schema; returns problems as field + message. */
+  check?(entry: SourceEntry): Array<{ field: string; message: string }>;
+  /** Creates the source. Throw NaError with a message naming the source and file. */
+  create(entry: SourceEntry, context: SourceFactoryContext): Promise<FactSource>;
+}
+
+/** Registry of source types: type name → implementation. */
+export type SourceTypes = Readonly<Record<string, SourceType>>;
+
+/** The `geojson` source type: an in-memory {@link GeoJsonSource}. */
+export const geojsonSourceType: SourceType = {
+  check(entry) {
+    if (entry.path === undefined && entry.url === undefined) {
+      return [
+        {
+          field: 'path',
+          message: 'a geojson source needs "path" (relative to this file) or "url"',
+        },
+      ];
+    }
+    if (entry.path !== undefined && entry.url !== undefined) {
+      return [{ field: 'url', message: 'give either "path" or "url", not both' }];
+    }
+    return [];
+  },
+  async create(entry, context) {
+    const given = (entry.path ?? entry.url) as string;
+    const location = context.resolve(given);
+    let text: string;
+    try {
+      text = await context.load(location);
+    } catch (e) {
+      if (context.signal?.aborted === true) throw e;
+      const why = e instanceof Error ? e.message : String(e);
+      throw new NaError(
+        'source-load-failed',
+        `Source "${entry.id}" (sources[${entry.index}] in ${context.fileName}): cannot load data file "${given}" (${location}): ${why}`,
+        { sourceId: entry.id, file: given, location },
+      );
+    }
+    try {
+      return GeoJsonSource.fromText(
+        text,
+        {
+          id: entry.id,
+          title: entry.title ?? entry.id,
+          properties: entry.properties,
+          ...(entry.crs === undefined ? {} : { crs: entry.crs }),
+          ...(entry.version === undefined ? {} : { version: entry.version }),
+          ...(entry.scale === undefined ? {} : { scale: entry.scale }),
+          ...(entry.licence === undefined ? {} : { licence: entry.licence }),
+          ...(entry.documentation === undefined ? {} : { url: entry.documentation }),
+          ...(entry.illustrative === undefined ? {} : { illustrative: entry.illustrative }),
+          ...(entry.coverage === undefined ? {} : { coverage: entry.coverage }),
+        },
+        given,
+      );
+    } catch (e) {
+      if (!(e instanceof NaError)) throw e;
+      const where = e.message.startsWith(`${given}:`) ? '' : ` (${given})`;
+      throw new NaError(e.code, `Source "${entry.id}"${where}: ${e.message}`, {
+        ...e.details,
+        sourceId: entry.id,
+        file: given,
+      });
+    }
+  },
+};
+
+/**
+ * The implemented source types. Pass an extended copy (`{ ...defaultSourceTypes, wms: … }`) to
+ * {@link parseSourcesConfig} and {@link createSources} to add a type.
+ */
+export const defaultSourceTypes: SourceTypes = { geojson: geojsonSourceType };
+
+let validator: ValidateFunction | undefined;
+function validate(data: unknown): ErrorObject[] {
+  validator ??= new Ajv({ allErrors: true, verbose: true, strict: true }).compile(schema);
+  return validator(data) ? [] : [...(validator.errors ?? [])];
+}
+
+type Seg = string | number;
+
+/**
+ * Parses and validates a sources file.
+ * @param text the file's text.
+ * @param fileName used in messages (e.g. `sources.json` or the path given by the user).
+ * @param options.types the source-type registry (default {@link defaultSourceTypes}); a type the
+ *   schema knows but the registry lacks is reported as "not supported yet".
+ * @throws ConfigError listing every problem with file, line, column, source and field.
+ */
+export function parseSourcesConfig(
+  text: string,
+  fileName: string,
+  options: { types?: SourceTypes } = {},
+): SourcesConfig {
+  const types = options.types ?? defaultSourceTypes;
+  const clean = stripBom(text);
+  const syntax = findJsonSyntaxError(clean);
+  if (syntax !== undefined) {
+    throw new ConfigError([
+      issue(fileName, syntax, undefined, undefined, `JSON syntax error: ${syntax.message}`),
+    ]);
+  }
+  const tree = parseTree(clean, [], { disallowComments: true });
+  const data = JSON.parse(clean) as unknown;
+  const issues: Array<ConfigIssue & { offset: number }> = [];
+  const add = (segs: Seg[], atKey: boolean, message: string, fieldSegs?: Seg[]): void => {
+    const offset = locate(tree, segs, atKey);
+    const pos = lineColumn(clean, offset);
+    const { sourceIndex, sourceId, field } = describePath(data, fieldSegs ?? segs);
+    issues.push({ ...issue(fileName, pos, sourceIndex, sourceId, message, field), offset });
+  };
+
+  for (const e of validate(data)) {
+    const segs = pointerSegments(e.instancePath, data);
+    if (e.keyword === 'enum' && isSourceTypePath(segs) && typeof e.data === 'string') {
+      if (types[e.data] !== undefined) continue; // a type added through the registry
+    }
+    const m = ajvMessage(e, segs, types);
+    add(m.segs, m.atKey, m.message);
+  }
+
+  // Checks beyond the schema, for entries whose shape allows them.
+  const list = isRecord(data) && Array.isArray(data.sources) ? (data.sources as unknown[]) : [];
+  const firstById = new Map<string, number>();
+  const entries: SourceEntry[] = [];
+  list.forEach((raw, i) => {
+    if (!isRecord(raw)) return;
+    const at = (f: Seg[]): Seg[] => ['sources', i, ...f];
+    if (typeof raw.id === 'string') {
+      const first = firstById.get(raw.id);
+      if (first !== undefined) {
+        add(at(['id']), true, `duplicate id "${raw.id}" (also used by sources[${first}])`);
+      } else {
+        firstById.set(raw.id, i);
+      }
+    }
+    let crs: SupportedCrs | undefined;
+    if (typeof raw.crs === 'string') {
+      try {
+        crs = normalizeCrs(raw.crs);
+      } catch (e) {
+        if (!(e instanceof NaError)) throw e;
+        add(at(['crs']), true, e.message);
+      }
+    }
+    if (Array.isArray(raw.coverage) && raw.coverage.length === 4) {
+      const [minX, minY, maxX, maxY] = raw.coverage as unknown[];
+      if (
+        typeof minX === 'number' &&
+        typeof minY === 'number' &&
+        typeof maxX === 'number' &&
+        typeof maxY === 'number' &&
+        !(minX < maxX && minY < maxY)
+      ) {
+        add(
+          at(['coverage']),
+          true,
+          'must be [minX, minY, maxX, maxY] with minX < maxX and minY < maxY',
+        );
+      }
+    }
+    const entry = toEntry(raw, i, crs);
+    const type = typeof raw.type === 'string' ? raw.type : undefined;
+    if (type === undefined) return;
+    const impl = types[type];
+    if (impl === undefined) {
+      if ((KNOWN_SOURCE_TYPES as readonly string[]).includes(type)) {
+        add(
+          at(['type']),
+          true,
+          `source type "${type}" is not supported yet (supported now: ${Object.keys(types).join(', ')})`,
+        );
+      }
+      return;
+    }
+    for (const p of impl.check?.(entry) ?? []) {
+      const field = p.field.split('.');
+      const exists = findNodeAtLocation(tree as JsonNode, at(field)) !== undefined;
+      add(exists ? at(field) : at([]), exists, p.message, at(field));
+    }
+    entries.push(entry);
+  });
+
+  if (issues.length > 0) {
+    issues.sort((a, b) => a.offset - b.offset);
+    const seen = new Set<string>();
+    const unique = issues.filter((x) => {
+      if (seen.has(x.text)) return false;
+      seen.add(x.text);
+      return true;
+    });
+    throw new ConfigError(unique.map(({ offset: _offset, ...rest }) => rest));
+  }
+  return { fileName, sources: entries };
+}
+
+/** Options of {@link createSources}. */
+export interface CreateSourcesOptions {
+  /**
+   * Loads a data file by its resolved location (a URL when `baseUrl` is given, else the entry's
+   * `path`/`url` as written). Node: read the file; browser: fetch.
+   */
+  load: (pathOrUrl: string) => Promise<string>;
+  /** URL of the sources file; `path` and relative `url` entries are resolved against it. */
+  baseUrl?: string;
+  /** Source-type registry (default {@link defaultSourceTypes}). */
+  types?: SourceTypes;
+  signal?: AbortSignal;
+}
+
+/**
+ * Creates the sources of a parsed sources file, loading their data in parallel.
+ * @returns the sources in file order.
+ * @throws (rejects with) the first failure in file order: NaError `source-load-failed` (names
+ *   the source id and the file), the data's own errors (`invalid-json`, `invalid-geojson`,
+ *   `implausible-coordinates`, …) prefixed with the source id and file, or `unsupported-source-type`.
+ */
+export async function createSources(
+  config: SourcesConfig,
+  options: CreateSourcesOptions,
+): Promise<FactSource[]> {
+  const types = options.types ?? defaultSourceTypes;
+  const { baseUrl, signal } = options;
+  const context: SourceFactoryContext = {
+    fileName: config.fileName,
+    resolve: (p) => (baseUrl === undefined ? p : new URL(p.replace(/\\/g, '/'), baseUrl).href),
+    load: options.load,
+    ...(signal === undefined ? {} : { signal }),
+  };
+  signal?.throwIfAborted();
+  const settled = await Promise.allSettled(
+    config.sources.map((entry) => {
+      const impl = types[entry.type];
+      if (impl === undefined) {
+        return Promise.reject(
+          new NaError(
+            'unsupported-source-type',
+            `Source "${entry.id}" (sources[${entry.index}] in ${config.fileName}): source type "${entry.type}" is not supported yet (supported now: ${Object.keys(types).join(', ')}).`,
+            { sourceId: entry.id, type: entry.type },
+          ),
+        );
+      }
+      return impl.create(entry, context);
+    }),
+  );
+  signal?.throwIfAborted();
+  const out: FactSource[] = [];
+  for (const s of settled) {
+    if (s.status === 'rejected') throw s.reason;
+    out.push(s.value);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function toEntry(
+  raw: Record<string, unknown>,
+  index: number,
+  crs: SupportedCrs | undefined,
+): SourceEntry {
+  const str = (k: string): string | undefined => (typeof raw[k] === 'string' ? raw[k] : undefined);
+  const properties: Partial<Record<FactName, string>> = {};
+  if (isRecord(raw.properties)) {
+    for (const f of FACT_NAMES) {
+      const v = raw.properties[f];
+      if (typeof v === 'string') properties[f] = v;
+    }
+  }
+  const e: SourceEntry = { id: str('id') ?? '', type: str('type') ?? '', properties, index };
+  const optional = [
+    'path',
+    'url',
+    'title',
+    'licence',
+    'version',
+    'scale',
+    'documentation',
+  ] as const;
+  for (const k of optional) {
+    const v = str(k);
+    if (v !== undefined) e[k] = v;
+  }
+  if (crs !== undefined) e.crs = crs;
+  if (typeof raw.illustrative === 'boolean') e.illustrative = raw.illustrative;
+  if (
+    Array.isArray(raw.coverage) &&
+    raw.coverage.length === 4 &&
+    raw.coverage.every((n) => typeof n === 'number')
+  ) {
+    e.coverage = raw.coverage as [number, number, number, number];
+  }
+  return e;
+}
+
+function issue(
+  file: string,
+  pos: { line: number; column: number },
+  sourceIndex: number | undefined,
+  sourceId: string | undefined,
+  message: string,
+  field?: string,
+): ConfigIssue {
+  let where = '';
+  if (sourceIndex !== undefined) {
+    where = ` sources[${sourceIndex}]` + (sourceId === undefined ? '' : ` (id "${sourceId}")`);
+  }
+  if (field !== undefined) where += ` field "${field}"`;
+  const text = `${file}:${pos.line}:${pos.column}${where}: ${message}`;
+  return {
+    file,
+    line: pos.line,
+    column: pos.column,
+    ...(sourceIndex === undefined ? {} : { sourceIndex }),
+    ...(sourceId === undefined ? {} : { sourceId }),
+    ...(field === undefined ? {} : { field }),
+    message,
+    text,
+  };
+}
+
+/** JSON pointer → path segments (array indices as numbers where the data has an array). */
+function pointerSegments(pointer: string, data: unknown): Seg[] {
+  if (pointer === '') return [];
+  const out: Seg[] = [];
+  let cur: unknown = data;
+  for (const part of pointer.slice(1).split('/')) {
+    const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(cur) && /^\d+$/.test(key)) {
+      out.push(Number(key));
+      cur = cur[Number(key)];
+    } else {
+      out.push(key);
+      cur = isRecord(cur) ? cur[key] : undefined;
+    }
+  }
+  return out;
+}
+
+function isSourceTypePath(segs: Seg[]): boolean {
+  return (
+    segs.length === 3 && segs[0] === 'sources' && typeof segs[1] === 'number' && segs[2] === 'type'
+  );
+}
+
+/** Offset of the node at `segs` (its key when `atKey` and it is an object property), or of the nearest existing ancestor. */
+function locate(tree: JsonNode | undefined, segs: Seg[], atKey: boolean): number {
+  if (tree === undefined) return 0;
+  for (let n = segs.length; n >= 0; n--) {
+    const node = findNodeAtLocation(tree, segs.slice(0, n));
+    if (node !== undefined) {
+      if (n === segs.length && atKey && node.parent?.type === 'property') return node.parent.offset;
+      return node.offset;
+    }
+  }
+  return tree.offset;
+}
+
+function describePath(
+  data: unknown,
+  segs: Seg[],
+): { sourceIndex?: number; sourceId?: string; field?: string } {
+  const fieldOf = (rest: Seg[]): string | undefined => {
+    if (rest.length === 0) return undefined;
+    let s = '';
+    for (const p of rest) s += typeof p === 'number' ? `[${p}]` : s === '' ? p : `.${p}`;
+    return s;
+  };
+  if (segs[0] === 'sources' && typeof segs[1] === 'number') {
+    const idx = segs[1];
+    const list = isRecord(data) ? data.sources : undefined;
+    const entry = Array.isArray(list) ? (list[idx] as unknown) : undefined;
+    const id =
+      isRecord(entry) && typeof entry.id === 'string' && entry.id !== '' ? entry.id : undefined;
+    const field = fieldOf(segs.slice(2));
+    return {
+      sourceIndex: idx,
+      ...(id === undefined ? {} : { sourceId: id }),
+      ...(field === undefined ? {} : { field }),
+    };
+  }
+  const field = fieldOf(segs);
+  return field === undefined ? {} : { field };
+}
+
+const SOURCE_FIELDS = Object.keys(
+  (schema.definitions.source as { properties: Record<string, unknown> }).properties,
+);
+
+function ajvMessage(
+  e: ErrorObject,
+  segs: Seg[],
+  types: SourceTypes,
+): { segs: Seg[]; atKey: boolean; message: string } {
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required':
+      return { segs: [...segs, String(p.missingProperty)], atKey: false, message: 'is required' };
+    case 'additionalProperties': {
+      const name = String(p.additionalProperty);
+      const isFacts = segs.length === 3 && segs[0] === 'sources' && segs[2] === 'properties';
+      const allowed = isFacts
+        ? [...FACT_NAMES]
+        : segs.length === 0
+          ? ['sources', '$schema']
+          : SOURCE_FIELDS;
+      const near = closest(name, allowed);
+      const suggestion = near === undefined ? '' : `; did you mean "${near}"?`;
+      const message = isFacts
+        ? `unknown fact "${name}"${suggestion || `; facts are ${FACT_NAMES.join(', ')}`}`
+        : `unknown field "${name}"${suggestion}`;
+      return { segs: [...segs, name], atKey: true, message };
+    }
+    case 'enum': {
+      const values = (p.allowedValues as unknown[]).map(String);
+      if (isSourceTypePath(segs)) {
+        for (const t of Object.keys(types)) if (!values.includes(t)) values.push(t);
+      }
+      return { segs, atKey: true, message: `must be one of ${values.join(', ')}` };
+    }
+    case 'type': {
+      const t = String(p.type);
+      const article = /^[aeiou]/.test(t) ? 'an' : 'a';
+      return { segs, atKey: true, message: `must be ${article} ${t}` };
+    }
+    case 'minLength':
+      return { segs, atKey: true, message: 'must not be empty' };
+    case 'minItems':
+    case 'maxItems':
+      if (segs[segs.length - 1] === 'coverage') {
+        return { segs, atKey: true, message: 'must be [minX, minY, maxX, maxY] (4 numbers)' };
+      }
+      return {
+        segs,
+        atKey: true,
+        message:
+          segs.length === 1 && segs[0] === 'sources'
+            ? 'must list at least one source'
+            : (e.message ?? e.keyword),
+      };
+    case 'minProperties':
+      return {
+        segs,
+        atKey: true,
+        message: `must map at least one fact (${FACT_NAMES.join(', ')}) to a property name`,
+      };
+    case 'pattern':
+      return {
+        segs,
+        atKey: true,
+        message:
+          'must start with a letter or digit and contain only letters, digits, ".", "-" and "_"',
+      };
+    default:
+      return { segs, atKey: true, message: e.message ?? e.keyword };
+  }
+}
+
+/** The allowed name closest to `name` (edit distance ≤ 2, or same when lower-cased), if any. */
+function closest(name: string, allowed: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = 3;
+  for (const a of allowed) {
+    const d = a.toLowerCase() === name.toLowerCase() ? 0 : editDistance(a, name);
+    if (d < bestD) {
+      bestD = d;
+      best = a;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0] as number;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j] as number;
+      prev[j] = Math.min(
+        (prev[j] as number) + 1,
+        (prev[j - 1] as number) + 1,
+        diag + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      diag = tmp;
+    }
+  }
+  return prev[b.length] as number;
+}

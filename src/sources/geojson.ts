@@ -1,0 +1,719 @@
+/**
+ * In-memory GeoJSON polygon layer as a fact source, with a spatial index.
+ *
+ * The data is validated and reprojected once, at construction, to EPSG:28992 (RD New, metres),
+ * where a Flatbush index over the feature bounding boxes answers point queries; the exact test is
+ * `@turf/boolean-point-in-polygon` (holes and multipolygons included).
+ */
+import Flatbush from 'flatbush';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import {
+  describeMisfit,
+  fitsCrs,
+  normalizeCrs,
+  plausibleFor,
+  suggestCrs,
+  toCrs,
+} from '../core/crs.js';
+import { FACT_NAMES, LANDSCAPE_TYPES, NaError, POSITIONS, SEEPAGE } from '../core/types.js';
+import type {
+  Fact,
+  FactName,
+  Location,
+  NoDataReason,
+  PolygonFeatureCollection,
+  PolygonSource,
+  Provenance,
+  QueryOptions,
+  SourceResult,
+  SupportedCrs,
+} from '../core/types.js';
+import { parseJsonStrict } from './json-text.js';
+
+/** A GeoJSON position: `[x, y]` (further ordinates such as z are kept but not used). */
+export type GeoJsonPosition = number[];
+/** Rings of one polygon: the outer ring first, then holes. */
+export type PolygonRings = GeoJsonPosition[][];
+/** A Polygon or MultiPolygon geometry. */
+export type PolygonGeometry =
+  | { type: 'Polygon'; coordinates: PolygonRings }
+  | { type: 'MultiPolygon'; coordinates: PolygonRings[] };
+
+/** Area where a source claims to have data: a bbox `[minX, minY, maxX, maxY]` or a polygon geometry. */
+export type CoverageInput = readonly [number, number, number, number] | PolygonGeometry;
+
+/**
+ * Default tolerance (m, in EPSG:28992) within which a point counts as lying on a polygon boundary.
+ * Larger than the round-trip error of the proj4 RD ↔ WGS 84 / Web Mercator transformation
+ * (measured ≤ 0.6 mm), so a boundary point gives the same answer in every query CRS.
+ */
+export const DEFAULT_BOUNDARY_TOLERANCE_M = 0.01;
+
+/** Options of {@link GeoJsonSource}. */
+export interface GeoJsonSourceOptions {
+  /** Source id (as in the sources file); used in provenance. */
+  id: string;
+  /** Human-readable title. */
+  title: string;
+  /** A parsed GeoJSON FeatureCollection with Polygon/MultiPolygon features. */
+  data: unknown;
+  /**
+   * CRS of the data; overrides the data's own `crs` member. Without both, RFC 7946 applies:
+   * longitude/latitude (EPSG:4326). Any form {@link normalizeCrs} accepts.
+   */
+  crs?: string;
+  /** Which property of a feature holds which fact, e.g. `{ zone: 'BKNSN_code' }`. */
+  properties: Partial<Record<FactName, string>>;
+  /** Version or date of the data. */
+  version?: string;
+  /** Scale (e.g. `1:50.000`) or resolution. */
+  scale?: string;
+  licence?: string;
+  /** Link to the data's documentation. */
+  url?: string;
+  /** True for illustrative (demo) data. */
+  illustrative?: boolean;
+  /**
+   * Where the source claims to have data, in the data's CRS: a bbox or a polygon geometry.
+   * Default: the bounding box of the data. Points outside give `outside-coverage`, points inside
+   * but in no polygon give `no-feature`.
+   */
+  coverage?: CoverageInput;
+  /** Boundary tolerance in metres (EPSG:28992); default {@link DEFAULT_BOUNDARY_TOLERANCE_M}. */
+  boundaryTolerance?: number;
+}
+
+interface IndexedFeature {
+  /** Position in the data's `features` array. */
+  index: number;
+  id: string | number;
+  properties: Record<string, unknown>;
+  /** Geometry in the data CRS (as given). */
+  original: PolygonGeometry;
+  /** Geometry in EPSG:28992 (the same object when the data is in EPSG:28992). */
+  rd: PolygonGeometry;
+}
+
+type Coverage =
+  | { kind: 'bbox'; box: [number, number, number, number] }
+  | { kind: 'polygon'; geometry: PolygonGeometry; box: [number, number, number, number] }
+  | { kind: 'empty' };
+
+const NUMERIC_FACTS: ReadonlySet<FactName> = new Set(['elevation', 'floodDepth', 'heat']);
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const OTHER_GEOMETRIES = new Set([
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'GeometryCollection',
+]);
+
+/**
+ * A {@link PolygonSource} over an in-memory GeoJSON FeatureCollection.
+ *
+ * Query semantics (documented contract):
+ * - Points on a polygon boundary count as inside (within `boundaryTolerance` metres in RD).
+ * - When several polygons contain the point (a shared edge or vertex, or overlapping polygons),
+ *   the feature with the lowest index in the data's `features` array wins. The answer is therefore
+ *   deterministic and independent of the query CRS.
+ * - A point inside the coverage but in no polygon (also: in a hole) gives status `no-data`,
+ *   reason `no-feature`; a point outside the coverage gives reason `outside-coverage`.
+ * - Features with other geometry types are skipped and counted in {@link skippedFeatures}.
+ *
+ * @example
+ * const src = new GeoJsonSource({ id: 'bknsn', title: 'BKNSN', data, properties: { zone: 'BKNSN_code' } });
+ * const r = await src.query({ x: 155000, y: 463000, crs: 'EPSG:28992' });
+ */
+export class GeoJsonSource implements PolygonSource {
+  readonly id: string;
+  readonly title: string;
+  readonly provides: readonly FactName[];
+  /** CRS of the data as given (coordinates of {@link polygons} in this CRS are returned unchanged). */
+  readonly dataCrs: SupportedCrs;
+  /** Number of features skipped because their geometry is not a Polygon or MultiPolygon. */
+  readonly skippedFeatures: number;
+  /** Human-readable warnings from construction (e.g. skipped geometry types). */
+  readonly warnings: readonly string[];
+  /** Number of indexed polygon features. */
+  readonly size: number;
+
+  private readonly propertyNames: Partial<Record<FactName, string>>;
+  private readonly provenance: Provenance;
+  private readonly features: IndexedFeature[];
+  private readonly index: Flatbush | undefined;
+  private readonly coverage: Coverage;
+  private readonly tolerance: number;
+  private readonly polygonCache = new Map<SupportedCrs, PolygonFeatureCollection>();
+
+  /**
+   * Validates, reprojects and indexes the data.
+   * @throws NaError `invalid-geojson` (message names the feature index and the problem),
+   *   `implausible-coordinates` (numbers do not fit the declared CRS), `unsupported-crs`.
+   */
+  constructor(options: GeoJsonSourceOptions) {
+    this.id = options.id;
+    this.title = options.title;
+    this.tolerance = options.boundaryTolerance ?? DEFAULT_BOUNDARY_TOLERANCE_M;
+    this.propertyNames = { ...options.properties };
+    this.provides = FACT_NAMES.filter((n) => options.properties[n] !== undefined);
+    this.provenance = buildProvenance(options);
+
+    const data = options.data;
+    if (!isObject(data) || data.type !== 'FeatureCollection') {
+      throw invalid(
+        `expected a GeoJSON FeatureCollection, got ${describeValue(isObject(data) ? data.type : data)}${isObject(data) ? ' as "type"' : ''}`,
+      );
+    }
+    if (!Array.isArray(data.features)) {
+      throw invalid('the FeatureCollection has no "features" array');
+    }
+    const declared =
+      options.crs ?? (data.crs === undefined || data.crs === null ? undefined : data.crs);
+    this.dataCrs = declared === undefined ? 'EPSG:4326' : normalizeCrs(declared);
+
+    const features: IndexedFeature[] = [];
+    const ownIds: unknown[] = [];
+    const boxes: number[] = [];
+    const skippedTypes = new Map<string, number>();
+    const raw = data.features as unknown[];
+    for (let i = 0; i < raw.length; i++) {
+      const f = raw[i];
+      if (!isObject(f) || f.type !== 'Feature') {
+        throw invalid(
+          `features[${i}] is not a GeoJSON Feature (type ${describeValue(isObject(f) ? f.type : f)})`,
+        );
+      }
+      const g = f.geometry;
+      if (g === undefined || g === null) throw invalid(`features[${i}] has no geometry`);
+      if (!isObject(g) || typeof g.type !== 'string') {
+        throw invalid(`features[${i}].geometry is not a GeoJSON geometry object`);
+      }
+      if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') {
+        if (!OTHER_GEOMETRIES.has(g.type)) {
+          throw invalid(`features[${i}].geometry has unknown type ${JSON.stringify(g.type)}`);
+        }
+        skippedTypes.set(g.type, (skippedTypes.get(g.type) ?? 0) + 1);
+        continue;
+      }
+      const geometry = validateGeometry(g, `features[${i}].geometry`);
+      const box = geometryBox(geometry);
+      checkPlausible(box, this.dataCrs, `features[${i}]`);
+      const rd =
+        this.dataCrs === 'EPSG:28992' ? geometry : reproject(geometry, this.dataCrs, 'EPSG:28992');
+      const rdBox = rd === geometry ? box : geometryBox(rd);
+      boxes.push(...rdBox);
+      const props = f.properties;
+      features.push({
+        index: i,
+        id: i, // replaced below when all features carry unique ids
+        properties: isObject(props) ? props : {},
+        original: geometry,
+        rd,
+      });
+      ownIds.push(f.id);
+    }
+    assignIds(features, ownIds);
+    this.features = features;
+    this.size = features.length;
+
+    let skipped = 0;
+    const warnings: string[] = [];
+    for (const n of skippedTypes.values()) skipped += n;
+    if (skipped > 0) {
+      const detail = [...skippedTypes].map(([t, n]) => `${t}: ${n}`).join(', ');
+      warnings.push(
+        `${options.id}: skipped ${skipped} feature(s) that are not Polygon/MultiPolygon (${detail}).`,
+      );
+    }
+    this.skippedFeatures = skipped;
+    this.warnings = warnings;
+
+    if (features.length > 0) {
+      const index = new Flatbush(features.length);
+      for (let k = 0; k < features.length; k++) {
+        const o = k * 4;
+        index.add(
+          boxes[o] as number,
+          boxes[o + 1] as number,
+          boxes[o + 2] as number,
+          boxes[o + 3] as number,
+        );
+      }
+      index.finish();
+      this.index = index;
+    } else {
+      this.index = undefined;
+    }
+    this.coverage = this.buildCoverage(options.coverage);
+  }
+
+  /**
+   * Parses GeoJSON text and builds the source.
+   * @param fileName used in error messages (optional).
+   * @throws NaError `invalid-json` with line and column for a syntax error, and the errors of the
+   *   constructor.
+   */
+  static fromText(
+    text: string,
+    options: Omit<GeoJsonSourceOptions, 'data'>,
+    fileName?: string,
+  ): GeoJsonSource {
+    const data = parseJsonStrict(text, fileName);
+    return new GeoJsonSource({ ...options, data });
+  }
+
+  /**
+   * Facts at a location (any supported CRS). Resolves with status `ok` (a polygon was found; one
+   * fact per configured fact name), `no-data` (`no-feature` / `outside-coverage`) or `error`
+   * (the location does not fit its CRS). Rejects only when `signal` is aborted, with its reason.
+   */
+  async query(location: Location, options: QueryOptions = {}): Promise<SourceResult> {
+    options.signal?.throwIfAborted();
+    let x: number;
+    let y: number;
+    try {
+      plausibleFor(location);
+      [x, y] = toCrs([location.x, location.y], location.crs, 'EPSG:28992');
+    } catch (e) {
+      if (!(e instanceof NaError)) throw e;
+      return this.errorResult(e.message);
+    }
+    if (!this.inCoverage(x, y)) {
+      return this.noDataResult(
+        'outside-coverage',
+        `Location (${location.x}, ${location.y}) ${location.crs} is outside the coverage of ${this.id}.`,
+      );
+    }
+    const hit = this.findFeature(x, y);
+    if (hit === undefined) {
+      return this.noDataResult(
+        'no-feature',
+        `No polygon of ${this.id} at (${location.x}, ${location.y}) ${location.crs}.`,
+      );
+    }
+    return {
+      sourceId: this.id,
+      title: this.title,
+      status: 'ok',
+      facts: this.factsOf(hit),
+    };
+  }
+
+  /**
+   * Data index (position in the data's `features` array) of the polygon at `[x, y]` in
+   * EPSG:28992, by the rules of {@link query}; or undefined. Exposed for tests and benchmarks.
+   */
+  featureIndexAt(x: number, y: number): number | undefined {
+    return this.findFeature(x, y)?.index;
+  }
+
+  /**
+   * All polygons in `crs`, with a stable `id` (the features' own ids when every feature has a
+   * unique one, else their index in the data) and their properties. Configured facts with a valid
+   * value are also set under their fact name (e.g. `zone`), so a viewer can style by fact without
+   * knowing the data's property names. Cached per CRS: treat the result as read-only.
+   */
+  async polygons(crs: SupportedCrs, options: QueryOptions = {}): Promise<PolygonFeatureCollection> {
+    options.signal?.throwIfAborted();
+    const target = normalizeCrs(crs);
+    const cached = this.polygonCache.get(target);
+    if (cached !== undefined) return cached;
+    const out: PolygonFeatureCollection = {
+      type: 'FeatureCollection',
+      crs: target,
+      features: this.features.map((f) => {
+        const geometry =
+          target === this.dataCrs
+            ? f.original
+            : target === 'EPSG:28992'
+              ? f.rd
+              : reproject(f.original, this.dataCrs, target);
+        const properties: Record<string, unknown> = { ...f.properties };
+        for (const fact of this.factsOf(f)) {
+          if (fact.status === 'ok') properties[fact.name] = fact.value;
+        }
+        return { type: 'Feature' as const, id: f.id, geometry, properties };
+      }),
+    };
+    this.polygonCache.set(target, out);
+    return out;
+  }
+
+  private findFeature(x: number, y: number): IndexedFeature | undefined {
+    if (this.index === undefined) return undefined;
+    const t = this.tolerance;
+    const candidates = this.index.search(x - t, y - t, x + t, y + t);
+    // Items were added in data order, so ascending item number = ascending data index.
+    candidates.sort((a, b) => a - b);
+    const point = [x, y];
+    for (const k of candidates) {
+      const f = this.features[k] as IndexedFeature;
+      if (booleanPointInPolygon(point, f.rd) || nearBoundary(x, y, f.rd, t)) return f;
+    }
+    return undefined;
+  }
+
+  private inCoverage(x: number, y: number): boolean {
+    const c = this.coverage;
+    if (c.kind === 'empty') return false;
+    const t = this.tolerance;
+    const [minX, minY, maxX, maxY] = c.box;
+    if (x < minX - t || x > maxX + t || y < minY - t || y > maxY + t) return false;
+    if (c.kind === 'bbox') return true;
+    return booleanPointInPolygon([x, y], c.geometry) || nearBoundary(x, y, c.geometry, t);
+  }
+
+  private buildCoverage(input: CoverageInput | undefined): Coverage {
+    if (input === undefined) {
+      const index = this.index;
+      if (index === undefined) return { kind: 'empty' };
+      return { kind: 'bbox', box: [index.minX, index.minY, index.maxX, index.maxY] };
+    }
+    let geometry: PolygonGeometry;
+    if (Array.isArray(input)) {
+      const box = input as readonly unknown[];
+      if (box.length !== 4 || !box.every((n) => typeof n === 'number' && Number.isFinite(n))) {
+        throw invalid(
+          'coverage must be [minX, minY, maxX, maxY] or a Polygon/MultiPolygon geometry',
+        );
+      }
+      const [minX, minY, maxX, maxY] = input as readonly [number, number, number, number];
+      if (!(minX < maxX && minY < maxY)) {
+        throw invalid(
+          `coverage bbox [${input.join(', ')}] is empty (need minX < maxX and minY < maxY)`,
+        );
+      }
+      checkPlausible([minX, minY, maxX, maxY], this.dataCrs, 'coverage');
+      if (this.dataCrs === 'EPSG:28992') return { kind: 'bbox', box: [minX, minY, maxX, maxY] };
+      geometry = { type: 'Polygon', coordinates: [densifiedBoxRing(minX, minY, maxX, maxY, 16)] };
+    } else {
+      geometry = validateGeometry(input as PolygonGeometry, 'coverage');
+      checkPlausible(geometryBox(geometry), this.dataCrs, 'coverage');
+    }
+    const rd =
+      this.dataCrs === 'EPSG:28992' ? geometry : reproject(geometry, this.dataCrs, 'EPSG:28992');
+    return { kind: 'polygon', geometry: rd, box: geometryBox(rd) };
+  }
+
+  private factsOf(f: IndexedFeature): Fact[] {
+    return this.provides.map((name) => {
+      const prop = this.propertyNames[name] as string;
+      return this.makeFact(name, f.properties[prop], prop);
+    });
+  }
+
+  private makeFact(name: FactName, raw: unknown, prop: string): Fact {
+    const provenance = this.provenance;
+    const c = coerce(name, raw, prop);
+    if (c.ok) return { name, status: 'ok', value: c.value, provenance } as Fact;
+    return { name, status: c.status, reason: c.reason, message: c.message, provenance } as Fact;
+  }
+
+  private noDataResult(reason: NoDataReason, message: string): SourceResult {
+    return {
+      sourceId: this.id,
+      title: this.title,
+      status: 'no-data',
+      reason,
+      message,
+      facts: this.provides.map(
+        (name) => ({ name, status: 'no-data', reason, provenance: this.provenance }) as Fact,
+      ),
+    };
+  }
+
+  private errorResult(message: string): SourceResult {
+    return {
+      sourceId: this.id,
+      title: this.title,
+      status: 'error',
+      reason: 'source-error',
+      message,
+      facts: this.provides.map(
+        (name) =>
+          ({
+            name,
+            status: 'error',
+            reason: 'source-error',
+            message,
+            provenance: this.provenance,
+          }) as Fact,
+      ),
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+
+function invalid(message: string): NaError {
+  return new NaError('invalid-geojson', `Invalid GeoJSON: ${message}.`);
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function describeValue(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (Array.isArray(v)) return 'an array';
+  const s = JSON.stringify(v);
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
+
+function validateGeometry(
+  g: Record<string, unknown> | PolygonGeometry,
+  where: string,
+): PolygonGeometry {
+  const coords = (g as { coordinates?: unknown }).coordinates;
+  if (g.type === 'Polygon') {
+    validatePolygon(coords, `${where}.coordinates`);
+    return g as PolygonGeometry;
+  }
+  if (g.type === 'MultiPolygon') {
+    if (!Array.isArray(coords) || coords.length === 0) {
+      throw invalid(`${where}.coordinates must be a non-empty array of polygons`);
+    }
+    coords.forEach((p, k) => validatePolygon(p, `${where}.coordinates[${k}]`));
+    return g as PolygonGeometry;
+  }
+  throw invalid(`${where} must be a Polygon or MultiPolygon, not ${describeValue(g.type)}`);
+}
+
+function validatePolygon(rings: unknown, where: string): void {
+  if (!Array.isArray(rings) || rings.length === 0) {
+    throw invalid(`${where} must be a non-empty array of linear rings`);
+  }
+  rings.forEach((ring: unknown, r) => {
+    const at = `${where}[${r}]`;
+    if (!Array.isArray(ring)) throw invalid(`${at} (a linear ring) is not an array of positions`);
+    if (ring.length < 4) {
+      throw invalid(`${at} (a linear ring) has ${ring.length} position(s); at least 4 are needed`);
+    }
+    ring.forEach((pos: unknown, p) => {
+      if (!Array.isArray(pos) || pos.length < 2) {
+        throw invalid(`${at}[${p}] is not a position [x, y]`);
+      }
+      pos.forEach((n: unknown, d) => {
+        if (typeof n !== 'number' || !Number.isFinite(n)) {
+          throw invalid(`${at}[${p}][${d}] is not a finite number: ${describeValue(n)}`);
+        }
+      });
+    });
+    const first = ring[0] as number[];
+    const last = ring[ring.length - 1] as number[];
+    if (first[0] !== last[0] || first[1] !== last[1]) {
+      throw invalid(
+        `${at} (a linear ring) is not closed: first position [${first[0]}, ${first[1]}] differs from last [${last[0]}, ${last[1]}]`,
+      );
+    }
+  });
+}
+
+function checkPlausible(
+  box: readonly [number, number, number, number],
+  crs: SupportedCrs,
+  where: string,
+): void {
+  for (const [x, y] of [
+    [box[0], box[1]],
+    [box[2], box[3]],
+  ] as const) {
+    if (fitsCrs(x, y, crs)) continue;
+    const s = suggestCrs(x, y, crs);
+    const hint =
+      s === undefined
+        ? ''
+        : s.swapped === true
+          ? `: these look like ${s.description}`
+          : `: these look like ${s.description}; declare the data CRS as ${s.crs} (the "crs" of the source)`;
+    throw new NaError(
+      'implausible-coordinates',
+      `${where}: coordinates ${describeMisfit(x, y, crs)}, the declared CRS of the data${hint}.`,
+      { crs, x, y, ...(s === undefined ? {} : { suggestedCrs: s.crs }) },
+    );
+  }
+}
+
+/** Uses the features' own ids when every feature has a unique string or number id. */
+function assignIds(features: IndexedFeature[], ownIds: readonly unknown[]): void {
+  const seen = new Set<unknown>();
+  for (const own of ownIds) {
+    if ((typeof own !== 'string' && typeof own !== 'number') || seen.has(own)) return;
+    seen.add(own);
+  }
+  features.forEach((f, k) => {
+    f.id = ownIds[k] as string | number;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Geometry helpers
+
+function geometryBox(g: PolygonGeometry): [number, number, number, number] {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  for (const poly of polys) {
+    // The outer ring bounds the polygon; holes lie inside it.
+    const outer = poly[0] ?? [];
+    for (const p of outer) {
+      const x = p[0] as number;
+      const y = p[1] as number;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
+  }
+  return [minX, minY, maxX, maxY];
+}
+
+function reproject(g: PolygonGeometry, from: SupportedCrs, to: SupportedCrs): PolygonGeometry {
+  const ring = (r: GeoJsonPosition[]): GeoJsonPosition[] =>
+    r.map((p) => toCrs([p[0] as number, p[1] as number], from, to));
+  if (g.type === 'Polygon') return { type: 'Polygon', coordinates: g.coordinates.map(ring) };
+  return { type: 'MultiPolygon', coordinates: g.coordinates.map((poly) => poly.map(ring)) };
+}
+
+function densifiedBoxRing(
+  minX: number,
+  minY: number,
+  maxX: number,
+  maxY: number,
+  n: number,
+): GeoJsonPosition[] {
+  const ring: GeoJsonPosition[] = [];
+  const edge = (x0: number, y0: number, x1: number, y1: number): void => {
+    for (let i = 0; i < n; i++) ring.push([x0 + ((x1 - x0) * i) / n, y0 + ((y1 - y0) * i) / n]);
+  };
+  edge(minX, minY, maxX, minY);
+  edge(maxX, minY, maxX, maxY);
+  edge(maxX, maxY, minX, maxY);
+  edge(minX, maxY, minX, minY);
+  ring.push([minX, minY]);
+  return ring;
+}
+
+/** True when `(x, y)` lies within `tol` of any ring segment of `g`. */
+function nearBoundary(x: number, y: number, g: PolygonGeometry, tol: number): boolean {
+  const tol2 = tol * tol;
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  for (const poly of polys) {
+    for (const ring of poly) {
+      for (let i = 1; i < ring.length; i++) {
+        const a = ring[i - 1] as number[];
+        const b = ring[i] as number[];
+        if (
+          segmentDistance2(x, y, a[0] as number, a[1] as number, b[0] as number, b[1] as number) <=
+          tol2
+        ) {
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+function segmentDistance2(
+  px: number,
+  py: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const len2 = dx * dx + dy * dy;
+  let t = len2 === 0 ? 0 : ((px - ax) * dx + (py - ay) * dy) / len2;
+  t = Math.max(0, Math.min(1, t));
+  const ex = ax + t * dx - px;
+  const ey = ay + t * dy - py;
+  return ex * ex + ey * ey;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Facts
+
+function buildProvenance(o: GeoJsonSourceOptions): Provenance {
+  const p: Provenance = { sourceId: o.id, title: o.title };
+  if (o.version !== undefined) p.version = o.version;
+  if (o.scale !== undefined) p.scale = o.scale;
+  if (o.licence !== undefined) p.licence = o.licence;
+  if (o.url !== undefined) p.url = o.url;
+  if (o.illustrative !== undefined) p.illustrative = o.illustrative;
+  return p;
+}
+
+type Coerced =
+  | { ok: true; value: unknown }
+  | { ok: false; status: 'no-data' | 'error'; reason: NoDataReason; message?: string };
+
+const NO_VALUE: Coerced = { ok: false, status: 'no-data', reason: 'no-value' };
+
+/** `|h BEBOUW` (built-up, not mapped) and `|g WATER` of the BRO Bodemkaart, also as group codes. */
+function specialSoilCode(code: string): NoDataReason | undefined {
+  if (code.startsWith('|h BEBOUW') || code === '|h BE') return 'built-up-not-mapped';
+  if (code.startsWith('|g WATER') || code === '|g WA') return 'water-not-mapped';
+  return undefined;
+}
+
+function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
+
+function coerce(name: FactName, raw: unknown, prop: string): Coerced {
+  if (raw === null || raw === undefined) return NO_VALUE;
+  const bad = (why: string): Coerced => ({
+    ok: false,
+    status: 'error',
+    reason: 'source-error',
+    message: `Property "${prop}" = ${describeValue(raw)} ${why}.`,
+  });
+  if (NUMERIC_FACTS.has(name)) {
+    if (typeof raw === 'number')
+      return Number.isFinite(raw) ? { ok: true, value: raw } : bad('is not a finite number');
+    if (typeof raw === 'string') {
+      const s = raw.trim();
+      if (s === '') return NO_VALUE;
+      return DECIMAL.test(s) ? { ok: true, value: Number(s) } : bad('is not a number');
+    }
+    return bad('is not a number');
+  }
+  let s: string;
+  if (typeof raw === 'string') s = raw.trim();
+  else if (typeof raw === 'number' && Number.isFinite(raw)) s = String(raw);
+  else return bad('is not a text or code');
+  if (s === '') return NO_VALUE;
+  switch (name) {
+    case 'soilCode': {
+      const special = specialSoilCode(s);
+      if (special !== undefined)
+        return { ok: false, status: 'no-data', reason: special, message: s };
+      return { ok: true, value: s };
+    }
+    case 'landscapeType':
+      return (
+        pick(fold(s), LANDSCAPE_TYPES) ??
+        bad(`is not a landscape type (${LANDSCAPE_TYPES.join(', ')})`)
+      );
+    case 'position':
+      return pick(fold(s), POSITIONS) ?? bad(`is not a position (${POSITIONS.join(', ')})`);
+    case 'seepage':
+      return pick(fold(s), SEEPAGE) ?? bad(`is not a seepage class (${SEEPAGE.join(', ')})`);
+    default:
+      return { ok: true, value: s };
+  }
+}
+
+function pick(s: string, allowed: readonly string[]): Coerced | undefined {
+  return allowed.includes(s) ? { ok: true, value: s } : undefined;
+}

@@ -1,0 +1,634 @@
+#!/usr/bin/env node
+/**
+ * End-to-end tests of the demo geoportal: the production build that `npm start` serves (with the
+ * strict Content-Security-Policy header), driven by Playwright in Debian's Chromium.
+ *
+ * Run: `npm run test:e2e` (or `node test/e2e/run.mjs [name filter]`). Writes `{ passed, failed }`
+ * to $NA_E2E_SUMMARY when set (scripts/test-all.mjs). Exit status 1 when a test failed.
+ * Screenshots of failures go to `.cache/e2e/`.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startDemoServer } from '../../scripts/demo-server.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const artifacts = resolve(root, '.cache/e2e');
+const filter = process.argv[2];
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-extensions',
+];
+
+/** The known demo locations and what the data says there (demo/data/locations.json). */
+const known = JSON.parse(readFileSync(resolve(root, 'demo/data/locations.json'), 'utf8'));
+/** @param {string} id */
+function place(id) {
+  const loc = known.locations.find((l) => l.id === id);
+  if (!loc) throw new Error(`demo/data/locations.json has no location "${id}"`);
+  return loc;
+}
+
+// ---- Tiny runner ------------------------------------------------------------------------------
+
+/** @type {Array<{ name: string, fn: () => Promise<void> }>} */
+const tests = [];
+/** @param {string} name @param {() => Promise<void>} fn */
+function test(name, fn) {
+  tests.push({ name, fn });
+}
+
+// ---- Browser helpers --------------------------------------------------------------------------
+
+/** @type {import('playwright-core').Browser} */
+let browser;
+/** @type {string} */
+let baseUrl;
+
+/**
+ * Everything a page reported that a test of CSP and errors cares about, over the whole run.
+ * @type {Array<{ page: string, kind: string, text: string }>}
+ */
+const problems = [];
+
+/** Records CSP violations (console and `securitypolicyviolation`) and page errors of a page. */
+async function watch(page) {
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(
+        `CSP violation (securitypolicyviolation): ${e.violatedDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`,
+      );
+    });
+  });
+  page.on('console', (msg) => {
+    const text = msg.text();
+    if (/Content Security Policy|CSP violation/i.test(text)) {
+      problems.push({ page: page.url(), kind: 'csp', text });
+    } else if (msg.type() === 'error') {
+      problems.push({ page: page.url(), kind: 'console-error', text });
+    }
+  });
+  page.on('pageerror', (error) => {
+    problems.push({ page: page.url(), kind: 'pageerror', text: String(error?.stack ?? error) });
+  });
+}
+
+/** Contexts opened by the running test; the runner closes them (after screenshots on failure). */
+const openContexts = new Set();
+
+/** A fresh browser context (own storage), closed by the runner after the test. */
+async function newContext(options) {
+  const context = await browser.newContext(options);
+  openContexts.add(context);
+  return context;
+}
+
+/**
+ * Opens a page of the demo in a fresh context (its own storage) and waits until its maps are
+ * rendered and its zonering layers loaded.
+ * @param {string} path e.g. `index.html`
+ * @param {{ width?: number, height?: number }} [viewport]
+ */
+async function open(path, viewport = { width: 1280, height: 800 }) {
+  const context = await newContext({ viewport });
+  const page = await context.newPage();
+  await watch(page);
+  const response = await page.goto(new URL(path, baseUrl).href);
+  assert.ok(response?.ok(), `${path}: HTTP ${response?.status()}`);
+  await ready(page);
+  return { context, page, response };
+}
+
+/** Waits until every map on the page is rendered and every zonering layer is loaded. */
+async function ready(page) {
+  await page.waitForFunction(() => Object.keys(window.__naDemo?.maps ?? {}).length > 0, null, {
+    timeout: 15000,
+  });
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('na-zonering-layer')].every((el) => el.state === 'ready'),
+    null,
+    { timeout: 15000 },
+  );
+  await rendered(page);
+}
+
+/** Resolves when every map on the page has finished rendering. */
+async function rendered(page) {
+  await page.evaluate(() =>
+    Promise.all(
+      Object.values(window.__naDemo?.maps ?? {}).map(
+        (map) =>
+          new Promise((resolvePromise) => {
+            map.once('rendercomplete', () => resolvePromise(undefined));
+            map.render();
+          }),
+      ),
+    ),
+  );
+}
+
+/** The client pixel of an RD coordinate on a named map; asserts it is well inside the map. */
+async function pixelOf(page, mapName, x, y) {
+  const result = await page.evaluate(
+    ({ mapName, x, y }) => {
+      const hook = window.__naDemo;
+      const map = hook?.maps[mapName];
+      const pixel = hook?.rdToClient(mapName, x, y);
+      const box = map?.getViewport().getBoundingClientRect();
+      return pixel && box
+        ? { pixel, box: { left: box.left, top: box.top, right: box.right, bottom: box.bottom } }
+        : null;
+    },
+    { mapName, x, y },
+  );
+  assert.ok(result, `map "${mapName}" has no pixel for ${x}, ${y}`);
+  const [px, py] = result.pixel;
+  const { box } = result;
+  // Stay clear of the controls in the corners (zoom, scale line, attribution).
+  assert.ok(
+    px > box.left + 40 && px < box.right - 40 && py > box.top + 40 && py < box.bottom - 30,
+    `${x}, ${y} lies outside the visible map "${mapName}" (pixel ${px}, ${py})`,
+  );
+  return { x: Math.round(px), y: Math.round(py) };
+}
+
+/** Clicks a known location on a named map (a real pointer click, like a user). */
+async function clickAt(page, mapName, loc) {
+  const { x, y } = await pixelOf(page, mapName, loc.x, loc.y);
+  await page.mouse.click(x, y);
+}
+
+/**
+ * Waits until a `<na-location-check>` (a locator) shows a report and returns its zone code and
+ * landscape type as rendered (read through the shadow root with Playwright's piercing CSS).
+ */
+async function reportOf(check) {
+  const zone = check.locator('[part~="landscape"] [data-zone]');
+  const type = check.locator('[part~="landscape"] [data-landscape-type]');
+  await zone.waitFor({ timeout: 15000 });
+  return {
+    zone: await zone.getAttribute('data-zone'),
+    type: await type.getAttribute('data-landscape-type'),
+    zoneText: (await zone.locator('strong').innerText()).trim(),
+  };
+}
+
+/** Waits until a check shows the report of a location with the expected zone. */
+async function expectReport(check, loc) {
+  await check
+    .locator(`[part~="landscape"] [data-zone="${loc.expect.zone}"]`)
+    .waitFor({ timeout: 15000 })
+    .catch(() => undefined);
+  const report = await reportOf(check);
+  assert.equal(report.zone, loc.expect.zone, `zone at ${loc.id}`);
+  assert.equal(report.type, loc.expect.landscapeType, `landscape type at ${loc.id}`);
+  assert.match(report.zoneText, new RegExp(`\\(${loc.expect.zone}\\)`));
+  return report;
+}
+
+/**
+ * The colour of a pixel region in a PNG screenshot: the most common colour of the (2r+1)² pixels
+ * around (x, y), so a thin outline or a label letter does not decide it. Decoded in a blank page.
+ */
+async function sampleColour(png, x, y, r = 3) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    return await page.evaluate(
+      async ({ data, x, y, r }) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${data}`;
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = img.naturalWidth;
+        canvas.height = img.naturalHeight;
+        const ctx = canvas.getContext('2d');
+        ctx.drawImage(img, 0, 0);
+        const px = ctx.getImageData(x - r, y - r, 2 * r + 1, 2 * r + 1).data;
+        const counts = new Map();
+        for (let i = 0; i < px.length; i += 4) {
+          const key = `${px[i]},${px[i + 1]},${px[i + 2]}`;
+          counts.set(key, (counts.get(key) ?? 0) + 1);
+        }
+        const [best] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+        return best.split(',').map(Number);
+      },
+      { data: png.toString('base64'), x, y, r },
+    );
+  } finally {
+    await context.close();
+  }
+}
+
+/** `rgb(r, g, b)` or `#rrggbb` → [r, g, b]. */
+function parseColour(text) {
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(text);
+  if (hex) return [hex[1], hex[2], hex[3]].map((h) => parseInt(h, 16));
+  const rgb = /rgba?\(\s*(\d+)[,\s]+(\d+)[,\s]+(\d+)/.exec(text);
+  if (rgb) return [rgb[1], rgb[2], rgb[3]].map(Number);
+  throw new Error(`Not a colour: ${text}`);
+}
+
+function assertColourClose(actual, expected, tolerance, what) {
+  const diff = Math.max(...actual.map((v, i) => Math.abs(v - expected[i])));
+  assert.ok(
+    diff <= tolerance,
+    `${what}: got rgb(${actual.join(', ')}), expected rgb(${expected.map((v) => Math.round(v)).join(', ')}) ±${tolerance}`,
+  );
+}
+
+/** Moves the pointer off the map (no hover tooltip in screenshots). */
+async function pointerAway(page) {
+  await page.mouse.move(5, 5);
+}
+
+// ---- Tests ------------------------------------------------------------------------------------
+
+test('the illustrative-data banner is visible on every page', async () => {
+  for (const path of ['index.html', 'embed.html', 'two-maps.html']) {
+    const { page } = await open(path);
+    const banner = page.locator('.demo-banner');
+    assert.ok(await banner.isVisible(), `${path}: banner visible`);
+    assert.match(await banner.innerText(), /Illustratieve demodata — geen echte gegevens/);
+    const box = await banner.boundingBox();
+    assert.ok(box && box.y < 200 && box.height > 10, `${path}: banner near the top`);
+  }
+});
+
+test('clicking known locations shows their zone and landscape type', async () => {
+  const { page } = await open('index.html');
+  const check = page.locator('na-location-check');
+  for (const id of ['stuwwal-top', 'dekzandrug', 'oeverwal', 'beekdal-kwel']) {
+    const loc = place(id);
+    await clickAt(page, 'main', loc);
+    await expectReport(check, loc);
+  }
+  // The report says the data is illustrative.
+  assert.ok(await check.locator('[part~="notice"]').isVisible(), 'illustrative notice in report');
+});
+
+test('permalink round trip: the URL keeps the location, opening it shows the same report', async () => {
+  const loc = place('es');
+  const { page } = await open('index.html');
+  await clickAt(page, 'main', loc);
+  const first = await expectReport(page.locator('na-location-check'), loc);
+  const url = page.url();
+  const value = new URL(url).searchParams.get('na-check');
+  assert.ok(value, `the URL has the location: ${url}`);
+  const [x, y, crs] = value.split(',');
+  assert.equal(crs, 'EPSG:28992');
+  // One pixel is about 12 m at the fitted view.
+  assert.ok(Math.abs(Number(x) - loc.x) < 30 && Math.abs(Number(y) - loc.y) < 30, value);
+  assert.equal(first.zone, loc.expect.zone);
+  const again = await newContext({ viewport: { width: 1280, height: 800 } });
+  const page2 = await again.newPage();
+  await watch(page2);
+  await page2.goto(url);
+  await ready(page2);
+  await expectReport(page2.locator('na-location-check'), loc);
+  // The map is centred on the location from the link.
+  const centre = await page2.evaluate(() => window.__naDemo.maps.main.getView().getCenter());
+  assert.ok(
+    Math.abs(centre[0] - loc.x) < 30 && Math.abs(centre[1] - loc.y) < 30,
+    `centre ${centre}`,
+  );
+});
+
+test('the zonering on the map has the colours of the legend (screenshot)', async () => {
+  const { page } = await open('index.html');
+  const legend = page.locator('na-zonering-legend');
+  await legend.locator('[part~="list"]').waitFor();
+  await pointerAway(page);
+  const box = await page.locator('[data-map="main"]').boundingBox();
+  assert.ok(box);
+  const mapBox = {
+    x: Math.round(box.x),
+    y: Math.round(box.y),
+    width: Math.floor(box.width),
+    height: Math.floor(box.height),
+  };
+  const shot = async () => {
+    await rendered(page);
+    return page.screenshot({ clip: mapBox });
+  };
+  for (const id of ['dekzandvlakte', 'stuwwal-top', 'oeverwal']) {
+    const loc = place(id);
+    const pixel = await pixelOf(page, 'main', loc.x, loc.y);
+    const at = { x: pixel.x - mapBox.x, y: pixel.y - mapBox.y };
+
+    // The legend entry of this zone at the current scale: the zone itself, or its type.
+    const key = await legend.evaluate(
+      (el, { zone, type }) => {
+        const model = el.legend;
+        if (!model) return null;
+        if (model.types) return model.entries.find((e) => e.id === type)?.key ?? null;
+        for (const e of model.entries) {
+          const z = e.zones?.find((zz) => zz.id === zone);
+          if (z) return z.key;
+        }
+        return null;
+      },
+      { zone: loc.expect.zone, type: loc.expect.landscapeType },
+    );
+    assert.ok(key, `${id}: the legend lists ${loc.expect.zone}`);
+    const swatch = legend.locator(`li[data-key="${key}"] > [part~="entry-row"] [part~="swatch"]`);
+    const swatchColour = parseColour(
+      await swatch.evaluate((el) => getComputedStyle(el).backgroundColor),
+    );
+
+    // The base colour there, with the zonering switched off through the legend.
+    const toggle = legend.locator('[part~="toggle"]');
+    await toggle.uncheck();
+    const baseColour = await sampleColour(await shot(), at.x, at.y);
+    await toggle.check();
+
+    // With the legend's opacity (default 70 %): the swatch colour blended over the base.
+    const opacity = Number(await legend.locator('[part~="opacity"]').inputValue()) / 100;
+    assert.ok(opacity > 0 && opacity < 1, `opacity ${opacity}`);
+    const blended = swatchColour.map((c, i) => c * opacity + baseColour[i] * (1 - opacity));
+    assertColourClose(
+      await sampleColour(await shot(), at.x, at.y),
+      blended,
+      4,
+      `${id} (${key}) at ${opacity * 100}% over the base`,
+    );
+
+    // At 100 % through the slider: exactly the swatch colour.
+    await legend.locator('[part~="opacity"]').fill('100');
+    assertColourClose(
+      await sampleColour(await shot(), at.x, at.y),
+      swatchColour,
+      3,
+      `${id} (${key}) at 100%`,
+    );
+    await legend.locator('[part~="opacity"]').fill(String(Math.round(opacity * 100)));
+  }
+});
+
+test('strict CSP: header and meta on every page, no violations and no page errors', async () => {
+  const policy = {
+    'default-src': "'self'",
+    'script-src': "'self'",
+    'style-src': "'self'",
+    'object-src': "'none'",
+    'frame-ancestors': "'none'",
+  };
+  const before = problems.length;
+  for (const path of ['index.html', 'embed.html', 'two-maps.html']) {
+    const { page, response } = await open(path);
+    const header = response.headers()['content-security-policy'];
+    assert.ok(header, `${path}: CSP header`);
+    for (const [directive, value] of Object.entries(policy)) {
+      assert.ok(
+        header.includes(`${directive} ${value}`),
+        `${path}: header has ${directive} ${value}`,
+      );
+    }
+    assert.ok(!/unsafe-(inline|eval)/.test(header), `${path}: no unsafe-* in the header`);
+    const meta = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    assert.ok(
+      meta?.includes("script-src 'self'") && meta.includes("style-src 'self'"),
+      `${path}: meta`,
+    );
+    assert.ok(!/unsafe-(inline|eval)/.test(meta), `${path}: no unsafe-* in the meta`);
+    // No inline scripts or styles in the built page.
+    assert.equal(await page.locator('script:not([src])').count(), 0, `${path}: inline <script>`);
+    assert.equal(await page.locator('style').count(), 0, `${path}: <style> in the document`);
+    // Interact: a click on the (first) map, then the report renders.
+    const name = await page.evaluate(() => Object.keys(window.__naDemo.maps)[0]);
+    const loc = place('dekzandrug');
+    await clickAt(page, name, loc);
+    await expectReport(page.locator('na-location-check').first(), loc);
+  }
+  const found = problems.slice(before);
+  assert.deepEqual(found, [], 'CSP violations, console errors or page errors');
+});
+
+test('embed page: the components work in the existing map, the host keeps its own layers', async () => {
+  const { page } = await open('embed.html');
+  const layersBefore = await page.evaluate(() =>
+    window.__naDemo.maps.host
+      .getLayers()
+      .getArray()
+      .map((l) => l.getClassName()),
+  );
+  assert.ok(layersBefore.includes('host-base') && layersBefore.includes('host-playgrounds'));
+  assert.ok(layersBefore.includes('na-zonering-layer'), `zonering added: ${layersBefore}`);
+  const loc = place('stuwwal-flank');
+  await clickAt(page, 'host', loc);
+  await expectReport(page.locator('na-location-check'), loc);
+  // The legend follows the layer (bound with the `for` attribute).
+  assert.ok(await page.locator('na-zonering-legend [part~="swatch"]').first().isVisible());
+  // Removing the elements leaves the host's map as it was.
+  const after = await page.evaluate(() => {
+    for (const el of document.querySelectorAll(
+      'na-zonering-layer, na-location-check, na-zonering-legend',
+    ))
+      el.remove();
+    const map = window.__naDemo.maps.host;
+    return {
+      layers: map
+        .getLayers()
+        .getArray()
+        .map((l) => l.getClassName()),
+      overlays: map.getOverlays().getLength(),
+    };
+  });
+  assert.deepEqual(after.layers, ['host-base', 'host-playgrounds']);
+  assert.equal(after.overlays, 0);
+});
+
+test('two maps on one page (RD and Web Mercator): each its own report, the other unchanged', async () => {
+  const { page } = await open('two-maps.html', { width: 1400, height: 900 });
+  const rdCheck = page.locator('[data-card="rd"] na-location-check');
+  const webCheck = page.locator('[data-card="web"] na-location-check');
+  const a = place('stuwwal-top');
+  const b = place('oeverwal');
+  assert.equal(
+    await page.evaluate(() => window.__naDemo.maps.web.getView().getProjection().getCode()),
+    'EPSG:3857',
+  );
+
+  await clickAt(page, 'rd', a);
+  await expectReport(rdCheck, a);
+  assert.equal(
+    await webCheck.evaluate((el) => el.state),
+    'empty',
+    'the web map check is untouched',
+  );
+  assert.equal(await webCheck.locator('[part~="report"]').count(), 0);
+
+  await clickAt(page, 'web', b);
+  await expectReport(webCheck, b);
+  // The RD card still shows its own location.
+  const rdReport = await reportOf(rdCheck);
+  assert.equal(rdReport.zone, a.expect.zone, 'the RD report is unchanged');
+  // Each permalink has its own key.
+  const params = new URL(page.url()).searchParams;
+  assert.ok(params.get('check-rd') && params.get('check-web'), page.url());
+});
+
+test('phone (360×640): no horizontal scroll, the panel is reachable and collapsible', async () => {
+  const { page } = await open('index.html', { width: 360, height: 640 });
+  const overflow = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  assert.ok(
+    overflow.scroll <= overflow.client,
+    `no horizontal scroll (${overflow.scroll} > ${overflow.client})`,
+  );
+
+  // The skip link moves focus to the panel.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link');
+  assert.ok(await page.locator('.skip-link').isVisible(), 'the skip link shows when focused');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'panel');
+
+  // The panel: visible after scrolling, with the location check; a button collapses it.
+  const check = page.locator('na-location-check');
+  await check.scrollIntoViewIfNeeded();
+  assert.ok(await check.isVisible(), 'location check visible');
+  const toggle = page.locator('.panel-toggle');
+  assert.ok(await toggle.isVisible(), 'panel toggle visible on a phone');
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.ok(!(await check.isVisible()), 'collapsed');
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  assert.ok(await check.isVisible(), 'expanded again');
+
+  // A tap on the map still gives a report in the panel.
+  const loc = place('dekzandrug');
+  await page.locator('[data-map="main"]').scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await rendered(page);
+  const map = page.locator('[data-map="main"]');
+  const box = await map.boundingBox();
+  assert.ok(box && box.width <= 360, 'the map fits the screen');
+  const at = await page.evaluate(() => {
+    const m = window.__naDemo.maps.main;
+    return m.getView().getCenter();
+  });
+  // Centre the known location so it is on screen at this width.
+  await page.evaluate(({ x, y }) => window.__naDemo.maps.main.getView().setCenter([x, y]), loc);
+  await rendered(page);
+  await clickAt(page, 'main', loc);
+  await expectReport(check, loc);
+  assert.ok(at.length === 2);
+  for (const path of ['embed.html', 'two-maps.html']) {
+    await page.goto(new URL(path, baseUrl).href);
+    await ready(page);
+    const o = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+    assert.ok(o.scroll <= o.client, `${path}: no horizontal scroll (${o.scroll} > ${o.client})`);
+  }
+});
+
+test('language switch: English for the page and the widgets, kept across pages', async () => {
+  const { page } = await open('index.html');
+  await page.getByRole('button', { name: /EN/ }).click();
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.match(
+    await page.locator('.demo-banner').innerText(),
+    /Illustrative demo data — not real data/,
+  );
+  for (const tag of ['na-location-check', 'na-zonering-legend', 'na-zonering-layer']) {
+    assert.equal(await page.getAttribute(tag, 'lang'), 'en', `${tag} lang`);
+  }
+  const titleEn = await page.locator('na-location-check [part~="title"]').innerText();
+  await page.getByRole('button', { name: /NL/ }).click();
+  const titleNl = await page.locator('na-location-check [part~="title"]').innerText();
+  assert.notEqual(titleEn, titleNl, 'the widget title changes with the language');
+  await page.getByRole('button', { name: /EN/ }).click();
+  await page.locator('.site-nav a[href="./embed.html"]').click();
+  await ready(page);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.getAttribute('na-location-check', 'lang'), 'en');
+});
+
+test('no CSP violations or page errors during the whole run', async () => {
+  assert.deepEqual(problems, []);
+});
+
+/** Screenshots of every page still open, for a failed test. */
+async function saveScreenshots(name) {
+  mkdirSync(artifacts, { recursive: true });
+  const slug = name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+  let i = 0;
+  for (const context of openContexts) {
+    for (const page of context.pages()) {
+      const file = resolve(artifacts, `${slug}-${(i += 1)}.png`);
+      await page.screenshot({ path: file, fullPage: true }).then(
+        () => console.log(`       screenshot: ${file}`),
+        (e) => console.log(`       (no screenshot: ${e.message})`),
+      );
+    }
+  }
+}
+
+// ---- Main -------------------------------------------------------------------------------------
+
+let passed = 0;
+let failed = 0;
+let server;
+try {
+  server = await startDemoServer({ port: 0, quiet: true });
+  baseUrl = server.url;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  console.log(`e2e: demo at ${baseUrl} (production build, CSP header)`);
+  for (const t of tests) {
+    if (filter && !t.name.includes(filter) && !t.name.startsWith('no CSP')) continue;
+    const started = Date.now();
+    try {
+      await t.fn();
+      passed += 1;
+      console.log(`  ok   ${t.name} (${Date.now() - started} ms)`);
+    } catch (error) {
+      failed += 1;
+      console.log(`  FAIL ${t.name} (${Date.now() - started} ms)`);
+      console.log(
+        `       ${String(error?.stack ?? error)
+          .split('\n')
+          .join('\n       ')}`,
+      );
+      await saveScreenshots(t.name);
+    } finally {
+      for (const context of openContexts) await context.close();
+      openContexts.clear();
+    }
+  }
+} catch (error) {
+  failed += 1;
+  console.error('e2e: could not start the demo server or the browser:', error);
+} finally {
+  await browser?.close();
+  await server?.close();
+}
+
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+if (process.env.NA_E2E_SUMMARY) {
+  mkdirSync(dirname(process.env.NA_E2E_SUMMARY), { recursive: true });
+  writeFileSync(process.env.NA_E2E_SUMMARY, JSON.stringify({ passed, failed }));
+}
+process.exit(failed > 0 ? 1 : 0);

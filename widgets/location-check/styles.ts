@@ -1,0 +1,247 @@
+import { css } from 'lit';
+
+/**
+ * Styles of `<na-location-check>`. Component tokens are declared on `:host` and fall back to the
+ * shared `--na-*` tokens (widgets/shared/styles.ts). Fits a 360 px wide screen: no fixed widths,
+ * long words wrap.
+ */
+export const locationCheckStyles = css`
+  :host {
+    --_lc-max-width: var(--na-location-check-max-width, 48rem);
+    --_lc-chip-ok: var(--na-location-check-chip-ok-color, #1e7a3a);
+    --_lc-chip-error: var(--na-location-check-chip-error-color, var(--_focus));
+    display: block;
+    container-type: inline-size;
+    max-width: var(--_lc-max-width);
+    min-width: 0;
+    line-height: 1.5;
+    background: var(--_bg);
+  }
+  [part~='panel'] {
+    padding: var(--_space);
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+  h2,
+  h3,
+  h4,
+  h5 {
+    line-height: 1.25;
+    margin: calc(var(--_space) * 2) 0 var(--_space);
+  }
+  h2 {
+    font-size: 1.25rem;
+    margin-top: 0;
+  }
+  h3 {
+    font-size: 1.15rem;
+  }
+  h4 {
+    font-size: 1.05rem;
+    border-top: 1px solid var(--_border);
+    padding-top: var(--_space);
+  }
+  h5 {
+    font-size: 1rem;
+  }
+  h3:focus {
+    outline: none;
+  }
+  h3:focus-visible {
+    outline: 3px solid var(--_focus);
+  }
+  p {
+    margin: 0 0 var(--_space);
+  }
+  ul {
+    margin: 0 0 var(--_space);
+    padding-inline-start: calc(var(--_space) * 2.5);
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    margin-bottom: var(--_space);
+  }
+  .toolbar button {
+    flex: 1 1 auto;
+    max-width: 100%;
+    white-space: normal;
+    text-align: start;
+    padding-block: calc(var(--_space) / 2);
+  }
+  button[aria-pressed='true'] {
+    background: var(--_accent);
+    color: var(--_accent-text);
+  }
+  [part~='keyboard'] {
+    border: 2px dashed var(--_accent);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    margin-bottom: var(--_space);
+  }
+  [part~='keyboard-pad'] {
+    display: block;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    margin-bottom: var(--_space);
+    cursor: move;
+  }
+  [part~='keyboard-pad']:focus-visible,
+  [part~='keyboard-pad']:focus {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .message {
+    margin: var(--_space) 0;
+  }
+  [part~='notice'],
+  [part~='warning'] {
+    background: var(--_warn-bg);
+    border-inline-start: 4px solid var(--_border);
+    padding: var(--_space);
+    margin: var(--_space) 0;
+    border-radius: var(--_radius);
+  }
+  [part~='warning'] ul {
+    margin-bottom: 0;
+  }
+  [part~='loading'] {
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+    margin: var(--_space) 0;
+  }
+  [part~='spinner'] {
+    flex: none;
+    width: 1.5rem;
+    height: 1.5rem;
+    border: 3px solid var(--_border);
+    border-top-color: var(--_accent);
+    border-radius: 50%;
+    animation: na-spin 0.9s linear infinite;
+  }
+  @keyframes na-spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    [part~='spinner'] {
+      animation: none;
+    }
+  }
+  dl {
+    display: grid;
+    grid-template-columns: minmax(0, 11rem) minmax(0, 1fr);
+    gap: calc(var(--_space) / 2) var(--_space);
+    margin: 0 0 var(--_space);
+  }
+  dt {
+    font-weight: 600;
+  }
+  dd {
+    margin: 0;
+    min-width: 0;
+  }
+  @container (max-width: 30rem) {
+    dl {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    dd {
+      margin-bottom: var(--_space);
+    }
+  }
+  .description,
+  .provenance,
+  [part~='principle-source'] {
+    color: var(--_muted);
+  }
+  .provenance,
+  [part~='principle-source'] {
+    display: block;
+    font-size: 0.875rem;
+  }
+  [part~='principle'] {
+    margin-bottom: calc(var(--_space) * 1.5);
+  }
+  .principle-title {
+    font-weight: 600;
+    margin-bottom: calc(var(--_space) / 2);
+  }
+  details {
+    margin: calc(var(--_space) / 2) 0;
+  }
+  summary {
+    cursor: pointer;
+    color: var(--_accent);
+    min-height: 44px;
+    display: flex;
+    align-items: center;
+    width: fit-content;
+    max-width: 100%;
+  }
+  [part~='chip'] {
+    display: inline-block;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    padding: 0 var(--_space);
+    font-size: 0.875rem;
+    white-space: nowrap;
+  }
+  [part~='chip-ok'] {
+    border-color: var(--_lc-chip-ok);
+  }
+  [part~='chip-error'] {
+    border-color: var(--_lc-chip-error);
+    border-width: 2px;
+  }
+  [part~='sources'] li {
+    margin-bottom: calc(var(--_space) / 2);
+  }
+  .print-only {
+    display: none;
+  }
+  [part~='snapshot'] img {
+    max-width: 100%;
+    height: auto;
+    border: 1px solid var(--_border);
+  }
+  @media print {
+    :host {
+      max-width: none;
+      color: #000000;
+      background: #ffffff;
+    }
+    .no-print,
+    [part~='toolbar'],
+    [part~='keyboard'],
+    [part~='actions'] {
+      display: none !important;
+    }
+    .print-only {
+      display: block;
+    }
+    [part~='snapshot'] img {
+      max-height: 9cm;
+      width: auto;
+    }
+    details::details-content {
+      content-visibility: visible;
+      display: block;
+    }
+    summary {
+      min-height: 0;
+      color: #000000;
+    }
+    h4,
+    [part~='principle'] {
+      break-inside: avoid;
+    }
+    [part~='panel'] {
+      font-size: 10pt;
+      padding: 0;
+    }
+  }
+`;

@@ -1,0 +1,31 @@
+/**
+ * Interface texts of `<na-zonering-layer>`: Dutch (B1, default) and English.
+ * Zone and type names come from the knowledge base.
+ */
+export const messages = {
+  noMap: { nl: 'Koppel een kaart via .map', en: 'Connect a map via .map' },
+  noSource: {
+    nl: 'Geef de zonering via .source of het attribuut src',
+    en: 'Give the zoning via .source or the src attribute',
+  },
+  loading: { nl: 'Zonering laden…', en: 'Loading the zoning…' },
+  ready: {
+    nl: 'Zonering op de kaart: {count} gebieden.',
+    en: 'Zoning on the map: {count} areas.',
+  },
+  hidden: {
+    nl: 'Zonering staat uit ({count} gebieden).',
+    en: 'Zoning is switched off ({count} areas).',
+  },
+  error: {
+    nl: 'De zonering kon niet worden geladen.',
+    en: 'The zoning could not be loaded.',
+  },
+  centre: { nl: 'Midden van de kaart: {name} ({code})', en: 'Centre of the map: {name} ({code})' },
+  centreNone: {
+    nl: 'Midden van de kaart: geen zone',
+    en: 'Centre of the map: no zone',
+  },
+} as const;
+
+export type MessageKey = keyof typeof messages;

@@ -1,0 +1,389 @@
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type OlMap from 'ol/Map.js';
+import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
+import type { KnowledgeBase } from '../../src/core/kb/types.js';
+import { NaError, type PolygonSource } from '../../src/core/types.js';
+import { attachZonering, type ZoneringAttachment } from '../../src/map/zonering-attachment.js';
+import type { ZoneHover, ZoneringLayer } from '../../src/map/zonering-layer.js';
+import type { ScaleThresholds } from '../../src/map/zonering-style.js';
+import { GeoJsonSource } from '../../src/sources/geojson.js';
+import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
+import { baseStyles } from '../shared/styles.js';
+import {
+  NaZoneHoverEvent,
+  NaZoneringChangeEvent,
+  NaZoneringErrorEvent,
+  type ZoneringErrorCode,
+} from './events.js';
+import { messages } from './messages.js';
+
+/** What the element is doing. */
+export type ZoneringLayerState = 'no-map' | 'no-source' | 'loading' | 'ready' | 'error';
+
+/** Default opacity of the layer (the base map stays readable). */
+export const DEFAULT_ZONERING_OPACITY = 0.7;
+
+/** `visible` is on unless the attribute says `visible="false"`. */
+const visibleConverter = {
+  fromAttribute: (value: string | null): boolean => value === null || value !== 'false',
+  toAttribute: (value: boolean): string | null => (value ? '' : 'false'),
+};
+
+function clampOpacity(value: number): number {
+  return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : DEFAULT_ZONERING_OPACITY;
+}
+
+/** The inputs an attachment was made from (to rebuild only on a real change). */
+interface Bound {
+  map: OlMap;
+  source: PolygonSource | undefined;
+  src: string | undefined;
+  crs: string | undefined;
+  kb: KnowledgeBase | undefined;
+  zoneProperty: string;
+  thresholds: Partial<ScaleThresholds> | undefined;
+}
+
+function sameBound(a: Bound | undefined, b: Bound): boolean {
+  return (
+    a !== undefined &&
+    a.map === b.map &&
+    a.source === b.source &&
+    a.src === b.src &&
+    a.crs === b.crs &&
+    a.kb === b.kb &&
+    a.zoneProperty === b.zoneProperty &&
+    a.thresholds === b.thresholds
+  );
+}
+
+/**
+ * The zonering of de Natuurlijke Alliantie as a layer on an OpenLayers map: landscape types at
+ * regio/stad scale, BKNSN zones closer in, with labels where they fit and the hovered zone's name
+ * in a tooltip. The element shows nothing itself (a visually hidden status only); the layer, the
+ * tooltip overlay and their listeners are all it adds to the map, and it removes exactly those on
+ * disconnect or when `.map` changes.
+ *
+ * **Connecting.** `.map` (an `ol/Map` in EPSG:28992, EPSG:3857 or any projection `ol` can reach
+ * from RD). The polygons: `.source` (a `PolygonSource`), or the `src` attribute (URL of a GeoJSON
+ * file; its CRS from the `crs` or `data-crs` attribute, else the file's own `crs` member, else
+ * WGS 84; the zone code in the property named by `zone-property`, default `BKNSN_code`).
+ * `.source` wins over `src`.
+ *
+ * **Keyboard.** While the map's target element has focus (give it `tabindex="0"`), the zone at the
+ * centre of the map is shown in the tooltip and announced in a polite live region after each move.
+ *
+ * @summary The zonering (landscape types and BKNSN zones) as a map layer.
+ *
+ * @event na-zone-hover - The hovered zone changed (`detail`: `{ code, name, via }`, code/name null when none).
+ * @event na-zonering-change - Attached, detached, loaded, or visibility/opacity changed (`detail`: `{ attached, loaded, featureCount, visible, opacity }`).
+ * @event na-zonering-error - Loading failed (`detail`: `{ code, message }`).
+ *
+ * @csspart status - The visually hidden state text (also the empty state "Koppel een kaart via .map").
+ * @csspart announcement - The visually hidden live region that announces the zone at the map centre.
+ *
+ * @cssproperty --na-color-background - Background of the tooltip on the map (set on the map's container or above).
+ * @cssproperty --na-color-text - Text of the tooltip.
+ * @cssproperty --na-color-border - Border of the tooltip.
+ */
+export class NaZoneringLayer extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+        position: relative;
+      }
+    `,
+  ];
+
+  /** The OpenLayers map to draw on. The element never creates or disposes it. */
+  @property({ attribute: false }) map?: OlMap;
+
+  /** The polygons. Wins over `src`. */
+  @property({ attribute: false }) source?: PolygonSource;
+
+  /** URL of a GeoJSON FeatureCollection with the zonering (used when `.source` is not set). */
+  @property() src?: string;
+
+  /** CRS of the `src` data (any form the library accepts, e.g. `EPSG:28992`). */
+  @property() crs?: string;
+
+  /** Same as `crs`, as a data attribute (`data-crs`); `crs` wins. */
+  @property({ attribute: 'data-crs' }) dataCrs?: string;
+
+  /** Property of the `src` features that holds the BKNSN zone code. */
+  @property({ attribute: 'zone-property' }) zoneProperty = 'BKNSN_code';
+
+  /** The knowledge base with colours and names (default: `defaultKnowledgeBase()`). */
+  @property({ attribute: false }) knowledgeBase?: KnowledgeBase;
+
+  /** Where the style switches scale (ground m/px); see `ScaleThresholds`. */
+  @property({ attribute: false }) scaleThresholds?: Partial<ScaleThresholds>;
+
+  /** Whether the layer is shown. On by default; the attribute `visible="false"` switches it off. */
+  @property({ converter: visibleConverter }) visible = true;
+
+  /** Opacity of the layer, 0–1 (default 0.7). */
+  @property({ type: Number }) opacity = DEFAULT_ZONERING_OPACITY;
+
+  /** Language of labels, tooltip and status: `nl` (default) or `en`; inherited from ancestors. */
+  @property({ reflect: true }) override lang!: string;
+
+  @state() private _state: ZoneringLayerState = 'no-map';
+  @state() private _featureCount = 0;
+  @state() private _announcement = '';
+
+  private _attachment?: ZoneringAttachment;
+  private _bound?: Bound;
+  private _attachAbort?: AbortController;
+  private _hoverCode: string | null = null;
+
+  /** What the element is doing now. */
+  get state(): ZoneringLayerState {
+    return this._state;
+  }
+
+  /** The layer on the map (undefined before it is attached). */
+  get zoneringLayer(): ZoneringLayer | undefined {
+    return this._attachment?.layer;
+  }
+
+  /** Number of polygons loaded. */
+  get featureCount(): number {
+    return this._featureCount;
+  }
+
+  /** The knowledge base in use (the one given, or the default). */
+  get activeKnowledgeBase(): KnowledgeBase {
+    return this.knowledgeBase ?? defaultKnowledgeBase();
+  }
+
+  /** The language in use. */
+  get activeLang(): WidgetLang {
+    return resolveLang(this);
+  }
+
+  /**
+   * Resolves with the number of polygons when the layer is (or becomes) loaded; rejects when
+   * loading fails.
+   */
+  whenLoaded(): Promise<number> {
+    if (this._state === 'ready') return Promise.resolve(this._featureCount);
+    return new Promise((resolve, reject) => {
+      const done = new AbortController();
+      this.addEventListener(
+        NaZoneringChangeEvent.eventName,
+        (e) => {
+          if (!e.detail.loaded) return;
+          done.abort();
+          resolve(e.detail.featureCount);
+        },
+        { signal: done.signal },
+      );
+      this.addEventListener(
+        NaZoneringErrorEvent.eventName,
+        (e) => {
+          done.abort();
+          reject(new NaError(e.detail.code, e.detail.message));
+        },
+        { signal: done.signal },
+      );
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._sync();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._detach();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.isConnected) return;
+    this._sync();
+    const att = this._attachment;
+    if (att === undefined) return;
+    let notify = false;
+    if (changed.has('visible')) {
+      att.setVisible(this.visible);
+      notify = true;
+    }
+    if (changed.has('opacity')) {
+      att.setOpacity(clampOpacity(this.opacity));
+      notify = true;
+    }
+    if (changed.has('lang')) att.setLang(resolveLang(this));
+    if (notify) this._notify();
+  }
+
+  protected override render(): unknown {
+    const lang = resolveLang(this);
+    return html`<p part="status" class="visually-hidden">${this._statusText(lang)}</p>
+      <p part="announcement" class="visually-hidden" role="status">${this._announcement}</p>`;
+  }
+
+  private _statusText(lang: WidgetLang): string {
+    const count = this._featureCount;
+    switch (this._state) {
+      case 'no-map':
+        return tr(messages, 'noMap', lang);
+      case 'no-source':
+        return tr(messages, 'noSource', lang);
+      case 'loading':
+        return tr(messages, 'loading', lang);
+      case 'error':
+        return tr(messages, 'error', lang);
+      case 'ready':
+        return tr(messages, this.visible ? 'ready' : 'hidden', lang, { count });
+    }
+  }
+
+  // ---- Attaching ------------------------------------------------------------------------------
+
+  private _sync(): void {
+    const map = this.map;
+    if (map === undefined) {
+      this._detach();
+      this._state = 'no-map';
+      return;
+    }
+    const bound: Bound = {
+      map,
+      source: this.source,
+      src: this.source === undefined ? this.src : undefined,
+      crs: this.crs ?? this.dataCrs,
+      kb: this.knowledgeBase,
+      zoneProperty: this.zoneProperty,
+      thresholds: this.scaleThresholds,
+    };
+    if (sameBound(this._bound, bound)) return;
+    this._detach();
+    if (bound.source === undefined && (bound.src === undefined || bound.src === '')) {
+      this._state = 'no-source';
+      return;
+    }
+    this._bound = bound;
+    this._state = 'loading';
+    if (bound.source !== undefined) {
+      this._attach(map, bound.source);
+      return;
+    }
+    const abort = new AbortController();
+    this._attachAbort = abort;
+    this._fetchSource(bound.src as string, bound.crs, abort.signal).then(
+      (source) => {
+        if (abort.signal.aborted) return;
+        this._attach(map, source);
+      },
+      (e: unknown) => {
+        if (abort.signal.aborted) return;
+        this._fail(e instanceof NaError ? 'invalid-data' : 'fetch-failed', e);
+      },
+    );
+  }
+
+  private async _fetchSource(
+    url: string,
+    crs: string | undefined,
+    signal: AbortSignal,
+  ): Promise<GeoJsonSource> {
+    const response = await fetch(url, { signal });
+    if (!response.ok) {
+      throw new Error(`HTTP ${response.status} ${response.statusText} for ${url}`.trim());
+    }
+    const text = await response.text();
+    const name = url.split(/[?#]/)[0]?.split('/').pop() ?? url;
+    return GeoJsonSource.fromText(
+      text,
+      {
+        id: 'zonering',
+        title: name === '' ? url : name,
+        ...(crs === undefined || crs === '' ? {} : { crs }),
+        properties: { zone: this.zoneProperty },
+      },
+      url,
+    );
+  }
+
+  private _attach(map: OlMap, source: PolygonSource): void {
+    const att = attachZonering(map, source, this.activeKnowledgeBase, {
+      lang: resolveLang(this),
+      visible: this.visible,
+      opacity: clampOpacity(this.opacity),
+      ...(this.scaleThresholds === undefined ? {} : { scaleThresholds: this.scaleThresholds }),
+      onHover: (hover) => this._onHover(hover),
+    });
+    this._attachment = att;
+    this._notify();
+    att.loaded.then(
+      (count) => {
+        if (this._attachment !== att) return;
+        this._featureCount = count;
+        this._state = 'ready';
+        this._notify();
+      },
+      (e: unknown) => {
+        if (this._attachment !== att) return;
+        this._fail('load-failed', e);
+      },
+    );
+  }
+
+  private _detach(): void {
+    this._attachAbort?.abort(new DOMException('The zonering source changed.', 'AbortError'));
+    this._attachAbort = undefined;
+    this._bound = undefined;
+    const att = this._attachment;
+    this._attachment = undefined;
+    this._featureCount = 0;
+    this._announcement = '';
+    this._hoverCode = null;
+    if (att !== undefined) {
+      att.dispose();
+      this._notify();
+    }
+  }
+
+  private _fail(code: ZoneringErrorCode, e: unknown): void {
+    this._state = 'error';
+    const message = e instanceof Error ? e.message : String(e);
+    console.warn(`na-zonering-layer: ${message}`);
+    this.dispatchEvent(new NaZoneringErrorEvent({ code, message }));
+  }
+
+  private _notify(): void {
+    this.dispatchEvent(
+      new NaZoneringChangeEvent({
+        attached: this._attachment !== undefined,
+        loaded: this._attachment !== undefined && this._state === 'ready',
+        featureCount: this._featureCount,
+        visible: this.visible,
+        opacity: clampOpacity(this.opacity),
+      }),
+    );
+  }
+
+  private _onHover(hover: ZoneHover | null): void {
+    const lang = resolveLang(this);
+    if (hover?.via === 'keyboard') {
+      this._announcement = tr(messages, 'centre', lang, { name: hover.name, code: hover.code });
+    } else if (hover === null) {
+      this._announcement = '';
+    }
+    const code = hover?.code ?? null;
+    if (code === this._hoverCode) return;
+    this._hoverCode = code;
+    this.dispatchEvent(
+      new NaZoneHoverEvent({
+        code,
+        name: hover?.name ?? null,
+        via: hover?.via ?? 'pointer',
+      }),
+    );
+  }
+}
