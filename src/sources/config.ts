@@ -6,7 +6,6 @@
  * Network- and file-system-free: data is loaded through an injected `load` function (Node reads
  * files, a browser fetches URLs; see `node.ts` for the Node loader).
  */
-import { Ajv } from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import type { Node as JsonNode } from 'jsonc-parser';
@@ -16,6 +15,7 @@ import type { FactName, FactSource, SupportedCrs } from '../core/types.js';
 import { GeoJsonSource } from './geojson.js';
 import { findJsonSyntaxError, lineColumn, stripBom } from './json-text.js';
 import schema from './sources.schema.json' with { type: 'json' };
+import { sources as validateSources } from './validators.generated.js';
 
 /** Source types the sources file schema knows. Only some are implemented (see {@link defaultSourceTypes}). */
 export const KNOWN_SOURCE_TYPES = [
@@ -179,9 +179,9 @@ export const geojsonSourceType: SourceType = {
  */
 export const defaultSourceTypes: SourceTypes = { geojson: geojsonSourceType };
 
-let validator: ValidateFunction | undefined;
+/** Precompiled by scripts/compile-validators.mjs: no eval at run time (strict CSP). */
+const validator = validateSources as ValidateFunction;
 function validate(data: unknown): ErrorObject[] {
-  validator ??= new Ajv({ allErrors: true, verbose: true, strict: true }).compile(schema);
   return validator(data) ? [] : [...(validator.errors ?? [])];
 }
 

@@ -147,10 +147,16 @@ async function pixelOf(page, mapName, x, y) {
       const hook = window.__naDemo;
       const map = hook?.maps[mapName];
       const pixel = hook?.rdToClient(mapName, x, y);
-      const box = map?.getViewport().getBoundingClientRect();
-      return pixel && box
-        ? { pixel, box: { left: box.left, top: box.top, right: box.right, bottom: box.bottom } }
-        : null;
+      const rect = map?.getViewport().getBoundingClientRect();
+      if (!pixel || !rect) return null;
+      // The part of the map inside the browser window.
+      const box = {
+        left: Math.max(rect.left, 0),
+        top: Math.max(rect.top, 0),
+        right: Math.min(rect.right, window.innerWidth),
+        bottom: Math.min(rect.bottom, window.innerHeight),
+      };
+      return { pixel, box };
     },
     { mapName, x, y },
   );

@@ -162,7 +162,7 @@ export class NaZoneringLayer extends LitElement {
 
   /** The language in use. */
   get activeLang(): WidgetLang {
-    return resolveLang(this);
+    return this._lang();
   }
 
   /**
@@ -217,12 +217,12 @@ export class NaZoneringLayer extends LitElement {
       att.setOpacity(clampOpacity(this.opacity));
       notify = true;
     }
-    if (changed.has('lang')) att.setLang(resolveLang(this));
+    if (changed.has('lang')) att.setLang(this._lang());
     if (notify) this._notify();
   }
 
   protected override render(): unknown {
-    const lang = resolveLang(this);
+    const lang = this._lang();
     return html`<p part="status" class="visually-hidden">${this._statusText(lang)}</p>
       <p part="announcement" class="visually-hidden" role="status">${this._announcement}</p>`;
   }
@@ -241,6 +241,16 @@ export class NaZoneringLayer extends LitElement {
       case 'ready':
         return tr(messages, this.visible ? 'ready' : 'hidden', lang, { count });
     }
+  }
+
+  /**
+   * The language in use: the own `lang` property (set before it is reflected to the attribute),
+   * else the nearest `lang` attribute.
+   */
+  private _lang(): WidgetLang {
+    const own = this.lang;
+    if (typeof own === 'string' && own !== '') return own.toLowerCase().startsWith('en') ? 'en' : 'nl';
+    return resolveLang(this);
   }
 
   // ---- Attaching ------------------------------------------------------------------------------
@@ -312,7 +322,7 @@ export class NaZoneringLayer extends LitElement {
 
   private _attach(map: OlMap, source: PolygonSource): void {
     const att = attachZonering(map, source, this.activeKnowledgeBase, {
-      lang: resolveLang(this),
+      lang: this._lang(),
       visible: this.visible,
       opacity: clampOpacity(this.opacity),
       ...(this.scaleThresholds === undefined ? {} : { scaleThresholds: this.scaleThresholds }),
@@ -369,7 +379,7 @@ export class NaZoneringLayer extends LitElement {
   }
 
   private _onHover(hover: ZoneHover | null): void {
-    const lang = resolveLang(this);
+    const lang = this._lang();
     if (hover?.via === 'keyboard') {
       this._announcement = tr(messages, 'centre', lang, { name: hover.name, code: hover.code });
     } else if (hover === null) {

@@ -108,7 +108,7 @@ export class NaZoneringLegend extends LitElement {
     const el = this._layerEl;
     const inView = this._inView;
     if (el === undefined || inView === undefined) return undefined;
-    return zoneringLegend(el.activeKnowledgeBase, inView.codes, inView.scale, resolveLang(this));
+    return zoneringLegend(el.activeKnowledgeBase, inView.codes, inView.scale, this._lang());
   }
 
   override connectedCallback(): void {
@@ -127,6 +127,16 @@ export class NaZoneringLegend extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.isConnected) return;
     if (changed.has('map') || changed.has('layer') || changed.has('htmlFor')) this._sync();
+  }
+
+  /**
+   * The language in use: the own `lang` property (set before it is reflected to the attribute),
+   * else the nearest `lang` attribute.
+   */
+  private _lang(): WidgetLang {
+    const own = this.lang;
+    if (typeof own === 'string' && own !== '') return own.toLowerCase().startsWith('en') ? 'en' : 'nl';
+    return resolveLang(this);
   }
 
   // ---- Binding --------------------------------------------------------------------------------
@@ -214,7 +224,7 @@ export class NaZoneringLegend extends LitElement {
   // ---- Rendering ------------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    const lang = resolveLang(this);
+    const lang = this._lang();
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
     const state = this.state;
     const el = this._layerEl;

@@ -3,7 +3,7 @@
  * and the cross-reference checks that a schema cannot express (ids, codes, ranges, templates,
  * labels). Internal to the knowledge-base loader; every problem is a RawIssue at a JSON pointer.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import {
   ACTIONS,
   DOMAINS,
@@ -18,6 +18,7 @@ import {
   type NoDataReason,
 } from '../types.js';
 import schema from './knowledge-base.schema.json' with { type: 'json' };
+import * as validators from './validators.generated.js';
 import type { RawIssue } from './json-text.js';
 import { parsePointer, toPointer } from './json-text.js';
 import type { Conditions, KnowledgeBase, KnowledgeBaseExtension } from './types.js';
@@ -77,33 +78,17 @@ export function requiredLabelKeys(): string[] {
   return groups.flatMap(([vocab, values]) => values.map((v) => `${vocab}.${v}`));
 }
 
-const SCHEMA_KEY = 'natuurlijke-alliantie-knowledge-base';
-
 interface Validators {
   kb: ValidateFunction;
   ext: ValidateFunction;
-  /** Validators of single entries, by definition name (e.g. `principle`). */
-  entry: (definition: string) => ValidateFunction;
 }
-let validators: Validators | undefined;
 
-/** Compiles the schema once (ajv, all errors). */
+/**
+ * The schema validators, compiled ahead of time by `scripts/compile-validators.mjs` (ajv standalone):
+ * no code generation at run time, so validation works under a strict Content-Security-Policy.
+ */
 export function getValidators(): Validators {
-  if (validators) return validators;
-  // verbose: errors carry their parent schema (for field lists and descriptions).
-  const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
-  ajv.addSchema(schema, SCHEMA_KEY);
-  const get = (ref: string): ValidateFunction => {
-    const fn = ajv.getSchema(ref);
-    if (!fn) throw new Error(`Knowledge base schema: cannot compile ${ref}`);
-    return fn;
-  };
-  validators = {
-    kb: get(SCHEMA_KEY),
-    ext: get(`${SCHEMA_KEY}#/definitions/knowledgeBaseExtension`),
-    entry: (definition) => get(`${SCHEMA_KEY}#/definitions/${definition}`),
-  };
-  return validators;
+  return { kb: validators.kb as ValidateFunction, ext: validators.ext as ValidateFunction };
 }
 
 const LANGUAGE_NAMES: Record<string, string> = { nl: 'Dutch', en: 'English' };

@@ -91,8 +91,8 @@ let defaultKb: KnowledgeBase | undefined;
 /**
  * The knowledge base shipped with the library (`src/core/kb/data/*.json`), validated on first
  * use and then memoised. The result is deeply frozen: copy it (or use extendKnowledgeBase)
- * to change it. Where a Content-Security-Policy forbids `eval` (ajv compiles the schema to
- * code), the bundled data gets only the cross-reference checks; the test suite checks its schema.
+ * to change it. The schema validators are precompiled, so this works under a strict
+ * Content-Security-Policy too.
  *
  * @throws KnowledgeBaseError when the bundled data is invalid (a bug; the tests check it).
  */
@@ -117,16 +117,7 @@ export function defaultKnowledgeBase(): KnowledgeBase {
       data: value,
     };
   };
-  let kb: KnowledgeBase;
-  try {
-    kb = check(value, resolve);
-  } catch (e) {
-    // A Content-Security-Policy without 'unsafe-eval' stops ajv from compiling the schema.
-    // The bundled data is schema-checked by the test suite, so only the cross-checks run here.
-    if (!(e instanceof EvalError)) throw e;
-    kb = crossChecked(value, resolve);
-  }
-  defaultKb = deepFreeze(kb);
+  defaultKb = deepFreeze(check(value, resolve));
   return defaultKb;
 }
 

@@ -117,8 +117,6 @@ const cn = (a: number, b: number, c: number, d: number) => ({ A: a, B: b, C: c, 
 const TR55 = 'TR-55 curve numbers AMC II (SWMM 5 manual), BRIEF §4';
 const COOL =
   'InVEST Urban Cooling (CC = 0.6 shade + 0.2 albedo + 0.2 ETI), BRIEF §4; albedo/ETI values typical';
-const RECHARGE =
-  'recharge shares per HSG: synthesis from BRIEF §4 (Bot 2011 permeability, NRCS HSG)';
 
 /** The documented defaults. */
 export const DEFAULT_PARAMS: ScenarioParams = {
