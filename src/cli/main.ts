@@ -33,6 +33,14 @@ import {
 } from '../core/types.js';
 import { checkLocation, isOutsideAllData } from '../sources/check.js';
 import { loadSourcesFile } from '../sources/node.js';
+import {
+  compareCsv,
+  compareJson,
+  compareText,
+  parseScenarioFiles,
+  runComparison,
+} from './compare.js';
+import { naturalSystemFromSources } from '../sources/natural-system.js';
 import { reportToText } from './text.js';
 
 /** Bad input: exit status 2 with this message. */
@@ -64,6 +72,7 @@ const USAGE = `Usage:
                               [--kb <extension.json>] [--lang nl|en] [--format text|json]
   natuurlijke-alliantie check --csv <file> [--format csv|json] [--crs ...] [--data ...] [--lang ...]
   natuurlijke-alliantie explain --facts '<json>' [--format json|text] [--lang nl|en] [--kb <file>]
+  natuurlijke-alliantie compare <a.geojson> <b.geojson> … [--data <sources.json>] [--format json|csv|text] [--lang nl|en]
 
 Without --data the embedded, illustrative demo data of "Voorbeeldstad" is used.
 For EPSG:4326, x is longitude and y is latitude.
@@ -89,7 +98,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
     if (command === 'check') return await runCheck(rest, io);
     if (command === 'explain') return await runExplain(rest, io);
-    throw new UsageError(`Unknown command "${command}". Use "check" or "explain".`);
+    if (command === 'compare') return await runCompare(rest, io);
+    throw new UsageError(`Unknown command "${command}". Use "check", "explain" or "compare".`);
   } catch (e) {
     if (e instanceof UsageError || e instanceof NaError) {
       io.err(`natuurlijke-alliantie: ${e.message}\n`);
@@ -408,5 +418,28 @@ async function runExplain(args: string[], io: Io): Promise<number> {
   }
   const localized = localizeReport(report, kb, lang);
   io.out(format === 'json' ? `${JSON.stringify(localized, null, 2)}\n` : reportToText(localized));
+  return 0;
+}
+
+async function runCompare(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, ['data', 'format', 'lang', 'kb']);
+  if (positionals.length === 0)
+    throw new UsageError(`compare needs one or more scenario files.\n\n${USAGE}`);
+  const lang = langOf(values.lang);
+  const format = values.format ?? 'json';
+  if (format !== 'json' && format !== 'csv' && format !== 'text') {
+    throw new UsageError(`--format must be json, csv or text, not "${format}".`);
+  }
+  const files = [];
+  for (const file of positionals)
+    files.push({ name: file, text: await readText(file, 'scenario') });
+  const scenarios = parseScenarioFiles(files);
+  const dataPath = values.data ?? defaultSourcesPath();
+  if (values.data) await readText(dataPath, 'sources');
+  const system = await naturalSystemFromSources(await loadSourcesFile(dataPath));
+  const result = runComparison(scenarios, system, await knowledgeBase(values.kb));
+  if (format === 'csv') io.out(compareCsv(result));
+  else if (format === 'text') io.out(compareText(result, lang));
+  else io.out(`${JSON.stringify(compareJson(result, lang), null, 2)}\n`);
   return 0;
 }

@@ -58,6 +58,15 @@ export class SystemLayer {
     return { pieces, uncovered: Math.max(0, area - covered) };
   }
 
+  /** Whether any polygon of this layer overlaps `g`. */
+  covers(g: PolyGeom): boolean {
+    for (const i of this.candidates(bboxOf(g))) {
+      const inter = intersection(g, this.polygons[i]!.geometry);
+      if (inter && planarArea(inter) > 1e-6) return true;
+    }
+    return false;
+  }
+
   /** The value with the largest overlap with `g`, or undefined. */
   dominant(g: PolyGeom): string | undefined {
     const byValue = new Map<string, number>();
