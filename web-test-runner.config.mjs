@@ -4,9 +4,11 @@ import { writeFileSync } from 'node:fs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { createRequire } from 'node:module';
-import { relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { build } from 'esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
+// A stand-in for PDOK Locatieserver under /locatieserver/ (fixtures in test/fixtures/locatieserver/).
+import { locatieserverFixtures } from './test/helpers/locatieserver-fixtures.mjs';
 
 const args = [
   '--headless=new',
@@ -25,26 +27,25 @@ const args = [
 const require = createRequire(import.meta.url);
 
 /**
- * ajv (schema validation of the knowledge base and the sources file) and axe-core (accessibility
- * checks in the tests) are CommonJS/UMD, and the dev
- * server serves ES modules only. Serve each listed package's entry as one ES module bundled by
- * esbuild, with the package's own export names (ajv's `module.exports = Ajv` defeats the usual
- * CommonJS-to-ESM converters, which then give a default export only). Vite does the same
- * pre-bundling for the demo.
+ * Some dependencies are CommonJS/UMD: ajv's runtime helpers (imported by the precompiled schema
+ * validators) and axe-core (accessibility checks in the tests). The dev server serves ES modules
+ * only, so every `.js` file of these packages is served as one ES module bundled by esbuild, with
+ * the file's own export names (`module.exports = x` defeats the usual CommonJS-to-ESM converters,
+ * which then give a default export only). Vite does the same pre-bundling for the demo.
  */
 function commonJsAsEsm(packages) {
-  const entries = new Map(
-    packages.map((name) => [
-      `/${relative(process.cwd(), require.resolve(name)).split(sep).join('/')}`,
-      name,
-    ]),
-  );
+  const roots = packages.map((name) => {
+    const dir = dirname(require.resolve(`${name}/package.json`));
+    return `/${relative(process.cwd(), dir).split(sep).join('/')}/`;
+  });
   const bundles = new Map();
-  const bundle = async (name) => {
-    const names = Object.keys(require(name)).filter(
+  const bundle = async (file) => {
+    const names = Object.keys(require(file)).filter(
       (n) => n !== 'default' && /^[A-Za-z_$][\w$]*$/.test(n),
     );
-    const contents = `import m from ${JSON.stringify(name)};\nexport default m;\nexport const { ${names.join(', ')} } = m;\n`;
+    const contents =
+      `import m from ${JSON.stringify(file)};\nexport default m;\n` +
+      (names.length > 0 ? `export const { ${names.join(', ')} } = m;\n` : '');
     const result = await build({
       stdin: { contents, resolveDir: process.cwd(), loader: 'js' },
       bundle: true,
@@ -59,10 +60,12 @@ function commonJsAsEsm(packages) {
   return {
     name: 'commonjs-as-esm',
     async serve(context) {
-      const name = entries.get(context.path);
-      if (name === undefined) return undefined;
-      if (!bundles.has(name)) bundles.set(name, bundle(name));
-      return { body: await bundles.get(name), type: 'js' };
+      if (!context.path.endsWith('.js') || !roots.some((r) => context.path.startsWith(r))) {
+        return undefined;
+      }
+      const file = join(process.cwd(), context.path);
+      if (!bundles.has(file)) bundles.set(file, bundle(file));
+      return { body: await bundles.get(file), type: 'js' };
     },
   };
 }
@@ -120,6 +123,9 @@ function countingReporter() {
 export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: true,
+  // Answers /locatieserver/{suggest,lookup,reverse} from fixtures, plus test controls (__count,
+  // __reset, __delay, __fail); see test/helpers/locatieserver-fixtures.mjs.
+  middleware: [locatieserverFixtures()],
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 180000,

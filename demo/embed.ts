@@ -96,6 +96,7 @@ exposeMap('host', map); // for the end-to-end tests only
 // ================================================================================================
 // 2. The few lines a GIS team adds (JavaScript): register the elements, hand them the map.
 //    (The HTML part is in embed.html: <na-zonering-layer>, <na-location-check>, <na-zonering-legend>.)
+//    Imports are hoisted, so the elements are defined before part 1 runs; they wait for `.map`.
 // ================================================================================================
 import '../widgets/location-check/define.js';
 import '../widgets/zonering-layer/define.js';

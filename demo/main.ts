@@ -45,11 +45,16 @@ pdokToggle.checked = false;
 pdokToggle.addEventListener('change', () => pdok.setVisible(pdokToggle.checked));
 
 // The offline base, under everything else; then the view fitted to the demo data.
-const features = await loadDemoFeatures('./data/zonering.geojson', 'EPSG:28992');
-const base = offlineBaseLayer(features);
-map.getLayers().insertAt(0, base);
-const extent = base.getSource()?.getExtent();
-if (extent) map.getView().fit(extent, { padding: [16, 16, 16, 16] });
+try {
+  const features = await loadDemoFeatures('./data/zonering.geojson', 'EPSG:28992');
+  const base = offlineBaseLayer(features);
+  map.getLayers().insertAt(0, base);
+  const extent = base.getSource()?.getExtent();
+  if (extent) map.getView().fit(extent, { padding: [16, 16, 16, 16] });
+} catch (e) {
+  // The widgets still work without the base (they load their own data and report their errors).
+  console.warn('Geoportaal demo: the offline base map could not be loaded.', e);
+}
 
 // The widgets get the map once the view shows the data (a permalink then centres on its location).
 layerEl.map = map;

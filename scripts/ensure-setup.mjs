@@ -41,7 +41,7 @@ if (
 // 2. Debian packages (as root, with apt-get), only when missing.
 const apt = [];
 if (wantBrowser && !existsSync('/usr/bin/chromium')) apt.push('chromium');
-if (wantQgis && !has('qgis_mapserver')) apt.push('qgis-server', 'gdal-bin');
+if (wantQgis && !(has('qgis_mapserver') && has('ogr2ogr'))) apt.push('qgis-server', 'gdal-bin');
 if (apt.length > 0) {
   if (process.getuid && process.getuid() !== 0) {
     console.error(

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Runs every test suite in order and prints one summary; writes .cache/test-summary.json
 // ({ passed, failed, suites[] }) for .ci/run. Exit status 1 when anything failed.
-//   suites: lint (eslint, prettier, tsc), build, unit (vitest), browser (web-test-runner), e2e (playwright)
+//   suites: lint (eslint, prettier, tsc), build, unit (vitest), browser (web-test-runner), e2e (playwright),
+//   integration (vitest against a real QGIS Server on 127.0.0.1; installs qgis-server when missing)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -86,6 +87,30 @@ if (want('e2e') && built && existsSync(resolve(root, 'test/e2e/run.mjs'))) {
     failed = r.failed + (ok || r.failed ? 0 : 1);
   }
   suites.push({ name: 'e2e (playwright)', passed, failed });
+}
+
+if (want('integration')) {
+  // The global setup installs QGIS Server when missing (apt-get, as root) and starts it; an
+  // install or start failure fails this suite with its message (it is never skipped).
+  const out = resolve(cache, 'vitest-integration.json');
+  rmSync(out, { force: true });
+  const ok = sh(bin('vitest'), [
+    'run',
+    '--config',
+    'vitest.integration.config.ts',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ]);
+  let passed = 0;
+  let failed = ok ? 0 : 1;
+  if (existsSync(out)) {
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    passed = r.numPassedTests ?? 0;
+    failed =
+      (r.numFailedTests ?? 0) + (r.numFailedTestSuites ?? 0) + (ok || r.numFailedTests ? 0 : 1);
+  }
+  suites.push({ name: 'integration (qgis server)', passed, failed });
 }
 
 const passed = suites.reduce((s, x) => s + x.passed, 0);

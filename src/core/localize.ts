@@ -92,7 +92,15 @@ export interface LocalizedReport {
     | { kind: 'fact'; fact: string; label: string; reason: string; text: string; source?: string }
     | { kind: 'principle'; principle: string; title: string; scale: Scale; needs: string[] }
   >;
-  sources: Array<{ id: string; title: string; status: string; message?: string }>;
+  sources: Array<{
+    id: string;
+    title: string;
+    status: string;
+    /** The user message in this language when the source has one, else the English message. */
+    message?: string;
+    code?: string;
+    detail?: Record<string, string | number | boolean | null>;
+  }>;
   conflicts: Array<{
     key: string;
     values: Array<{ value: string | number; sourceId: string }>;
@@ -252,12 +260,17 @@ export function localizeReport(
             needs: [...m.needs],
           },
     ),
-    sources: report.sources.map((s) => ({
-      id: s.id,
-      title: s.title,
-      status: s.status,
-      ...(s.message ? { message: s.message } : {}),
-    })),
+    sources: report.sources.map((s) => {
+      const message = pick(s.userMessage, lang) ?? s.message;
+      return {
+        id: s.id,
+        title: s.title,
+        status: s.status,
+        ...(message ? { message } : {}),
+        ...(s.code ? { code: s.code } : {}),
+        ...(s.detail ? { detail: { ...s.detail } } : {}),
+      };
+    }),
     conflicts: report.conflicts.map((c) => ({
       key: c.key,
       values: c.values,

@@ -106,6 +106,12 @@ export interface SourceSummary {
   status: SourceStatus;
   message?: string;
   reason?: NoDataReason;
+  /** Stable error code of a failed source (e.g. `timeout`, `html-response`). */
+  code?: string;
+  /** What went wrong, in words a user can act on (every language). */
+  userMessage?: LocalizedText;
+  /** Further properties of the feature found (display only), e.g. a landform code. */
+  detail?: Record<string, string | number | boolean | null>;
 }
 
 /** Two sources (or a source and the knowledge base) disagree. */

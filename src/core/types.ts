@@ -178,6 +178,15 @@ export interface SourceResult {
   /** Why there is no data or what went wrong, in English; `reason` is the translatable key. */
   message?: string;
   reason?: NoDataReason;
+  /** Stable error code when `status` is `error` (e.g. `timeout`, `html-response`, `ogc-exception`). */
+  code?: string;
+  /** What went wrong in words a user can act on, naming the source (status `error`). */
+  userMessage?: LocalizedText;
+  /**
+   * Further properties of the feature found that map to no fact (configured per source, e.g. the
+   * Geomorfologische kaart's `landform_subgroup_code`), for display as text.
+   */
+  detail?: Record<string, string | number | boolean | null>;
 }
 
 /** Options for a source query. */

@@ -123,6 +123,24 @@ export function createOlViewer(map: Map, options: OlViewerOptions = {}): Viewer 
       if (zoom !== undefined) view.setZoom(zoom);
     },
 
+    showArea(location, radiusM) {
+      const [cx, cy] = toMap(location);
+      const crs = mapCrs();
+      const lat = toCrs([location.x, location.y], location.crs, 'EPSG:4326')[1];
+      const cosLat = Math.max(0.01, Math.cos((lat * Math.PI) / 180));
+      // Half-widths of the area in map units: metres (RD), Web Mercator's scale 1/cos(lat), degrees.
+      let rx = radiusM;
+      let ry = radiusM;
+      if (crs === 'EPSG:3857') {
+        rx = radiusM / cosLat;
+        ry = rx;
+      } else if (crs === 'EPSG:4326') {
+        ry = radiusM / 111_320;
+        rx = ry / cosLat;
+      }
+      map.getView().fit([cx - rx, cy - ry, cx + rx, cy + ry], { duration: 0 });
+    },
+
     getTarget() {
       return map.getTargetElement() ?? undefined;
     },

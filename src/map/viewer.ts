@@ -35,6 +35,12 @@ export interface Viewer {
   panBy(dxPx: number, dyPx: number): void;
   /** Centres the map on a location (any supported CRS), optionally at a zoom level. */
   centerOn(location: Location, zoom?: number): void;
+  /**
+   * Centres the map on a location (any supported CRS) and zooms so that about `radiusM` metres
+   * around it fit the view (e.g. 75 m for an address, 2500 m for a town), whatever the map's
+   * projection and zoom levels. Optional: where an adapter lacks it, callers use `centerOn`.
+   */
+  showArea?(location: Location, radiusM: number): void;
   /** The element the map is rendered into (the host's target element), if the map has one. */
   getTarget(): HTMLElement | undefined;
   /**

@@ -30,6 +30,7 @@ import {
   zoneName,
   zoneringColour,
   zoneringLabel,
+  zoneringOutline,
   zoneringType,
   type ScaleThresholds,
   type ZoneringTypeRef,
@@ -76,12 +77,12 @@ function fontSize(font: string): number {
   return m ? Number(m[1]) : 12;
 }
 
-/** `#rrggbb` darkened by `amount` (0–1), for outlines. */
-function darken(hex: string, amount: number): string {
+/** A `#rrggbb` colour with an opacity as a CSS colour (`rgba(…)` when not opaque). */
+function cssColour(hex: string, opacity: number): string {
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-  if (!m) return hex;
-  const f = (s: string | undefined): number => Math.round(parseInt(s ?? '0', 16) * (1 - amount));
-  return `rgb(${f(m[1])}, ${f(m[2])}, ${f(m[3])})`;
+  if (!m || opacity >= 1) return hex;
+  const c = (s: string | undefined): number => parseInt(s ?? '0', 16);
+  return `rgba(${c(m[1])}, ${c(m[2])}, ${c(m[3])}, ${opacity})`;
 }
 
 /**
@@ -248,11 +249,12 @@ export class ZoneringLayer extends VectorLayer<VectorSource<Feature>, Feature> {
     let style = this.styles.get(key);
     if (style === undefined) {
       const colour = zoneringColour(this.knowledgeBase, code, scale);
+      const outline = zoneringOutline(this.knowledgeBase, code, scale);
       style = new Style({
         fill: new Fill({ color: colour }),
         stroke: new Stroke({
-          color: types ? darken(colour, 0.25) : 'rgba(33, 33, 33, 0.7)',
-          width: types ? 0.75 : 1,
+          color: cssColour(outline.colour, outline.opacity),
+          width: outline.widthPx,
         }),
         ...(label
           ? {

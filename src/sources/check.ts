@@ -38,6 +38,9 @@ export async function checkLocation(
         status: r.status,
         ...(r.message ? { message: r.message } : {}),
         ...(r.reason ? { reason: r.reason } : {}),
+        ...(r.code ? { code: r.code } : {}),
+        ...(r.userMessage ? { userMessage: r.userMessage } : {}),
+        ...(r.detail ? { detail: r.detail } : {}),
       })),
       location: {
         ...location,

@@ -12,8 +12,13 @@ import type { Node as JsonNode } from 'jsonc-parser';
 import { normalizeCrs } from '../core/crs.js';
 import { FACT_NAMES, NaError } from '../core/types.js';
 import type { FactName, FactSource, SupportedCrs } from '../core/types.js';
+import type { PropertyRef, ValueMap } from './facts.js';
 import { GeoJsonSource } from './geojson.js';
+import type { FetchLike } from './http.js';
 import { findJsonSyntaxError, lineColumn, stripBom } from './json-text.js';
+import { onlyNames, remoteSourceTypes } from './source-types.js';
+import { PRESET_NAMES, presetData } from './presets.js';
+import type { PresetName } from './presets.js';
 import schema from './sources.schema.json' with { type: 'json' };
 import { sources as validateSources } from './validators.generated.js';
 
@@ -46,17 +51,45 @@ export interface SourceEntry {
   illustrative?: boolean;
   /** `[minX, minY, maxX, maxY]` in the data CRS. */
   coverage?: [number, number, number, number];
-  /** Fact → property name in the data. */
+  /** Fact → property name in the data (entries given as a single name). */
   properties: Partial<Record<FactName, string>>;
-  /** Position in the file's `sources` array. */
+  /**
+   * Fact → property name or list of names (first present wins), as given (remote sources).
+   * Default: `properties`.
+   */
+  propertyRefs?: Partial<Record<FactName, PropertyRef>>;
+  /** Fact → band number (1-based), for geotiff. */
+  bands?: Partial<Record<FactName, number>>;
+  /** Free text for maintainers. */
+  description?: string;
+  /** Collection id / type name / layer name(s) / layer id. */
+  layer?: string;
+  /** Protocol version (wfs 2.0.0 | 1.1.0, wms 1.3.0 | 1.1.1). */
+  serviceVersion?: string;
+  timeoutMs?: number;
+  retries?: number;
+  crsUri?: string;
+  itemsPath?: string;
+  collectionPath?: string;
+  outputFormat?: string;
+  infoFormat?: string;
+  valueMap?: ValueMap;
+  /** Properties to show with the source's result (no fact). */
+  detail?: string[];
+  /** Position in the file's `sources` array (or in the preset's, when `preset` is set). */
   index: number;
+  /** The preset this entry comes from (`extends`), if any. */
+  preset?: PresetName;
 }
 
 /** A parsed, validated sources file. */
 export interface SourcesConfig {
   /** File name as given to {@link parseSourcesConfig} (used in messages). */
   fileName: string;
+  /** The file's own sources first, then those of its presets (`extends`) not overridden by id. */
   sources: SourceEntry[];
+  /** Presets the file extends. */
+  extends?: PresetName[];
 }
 
 /** One problem in a sources file, with its position. */
@@ -99,6 +132,10 @@ export interface SourceFactoryContext {
   resolve(pathOrUrl: string): string;
   /** Loads a text by a resolved location (as returned by `resolve`). */
   load(location: string): Promise<string>;
+  /** Loads bytes by a resolved location (geotiff files that are not http(s) URLs). */
+  loadBytes?(location: string): Promise<ArrayBuffer>;
+  /** The fetch implementation for remote sources (default: the global `fetch`). */
+  fetch?: FetchLike;
   signal?: AbortSignal;
 }
 
@@ -116,6 +153,8 @@ export type SourceTypes = Readonly<Record<string, SourceType>>;
 /** The `geojson` source type: an in-memory {@link GeoJsonSource}. */
 export const geojsonSourceType: SourceType = {
   check(entry) {
+    const kinds = onlyNames(entry, 'geojson');
+    if (kinds.length > 0) return kinds;
     if (entry.path === undefined && entry.url === undefined) {
       return [
         {
@@ -140,7 +179,7 @@ export const geojsonSourceType: SourceType = {
       const why = e instanceof Error ? e.message : String(e);
       throw new NaError(
         'source-load-failed',
-        `Source "${entry.id}" (sources[${entry.index}] in ${context.fileName}): cannot load data file "${given}" (${location}): ${why}`,
+        `Source "${entry.id}" (${where(entry, context.fileName)}): cannot load data file "${given}" (${location}): ${why}`,
         { sourceId: entry.id, file: given, location },
       );
     }
@@ -175,9 +214,12 @@ export const geojsonSourceType: SourceType = {
 
 /**
  * The implemented source types. Pass an extended copy (`{ ...defaultSourceTypes, wms: … }`) to
- * {@link parseSourcesConfig} and {@link createSources} to add a type.
+ * {@link parseSourcesConfig} and {@link createSources} to add or replace a type.
  */
-export const defaultSourceTypes: SourceTypes = { geojson: geojsonSourceType };
+export const defaultSourceTypes: SourceTypes = {
+  geojson: geojsonSourceType,
+  ...remoteSourceTypes,
+};
 
 /** Precompiled by scripts/compile-validators.mjs: no eval at run time (strict CSP). */
 const validator = validateSources as ValidateFunction;
@@ -218,13 +260,16 @@ export function parseSourcesConfig(
     issues.push({ ...issue(fileName, pos, sourceIndex, sourceId, message, field), offset });
   };
 
-  for (const e of validate(data)) {
+  for (const e of withoutOtherBranches(validate(data))) {
     const segs = pointerSegments(e.instancePath, data);
     if (e.keyword === 'enum' && isSourceTypePath(segs) && typeof e.data === 'string') {
       if (types[e.data] !== undefined) continue; // a type added through the registry
     }
     const m = ajvMessage(e, segs, types);
     add(m.segs, m.atKey, m.message);
+  }
+  if (isRecord(data) && data.sources === undefined && data.extends === undefined) {
+    add(['sources'], false, 'is required');
   }
 
   // Checks beyond the schema, for entries whose shape allows them.
@@ -268,6 +313,19 @@ export function parseSourcesConfig(
       }
     }
     const entry = toEntry(raw, i, crs);
+    if (
+      entry.detail === undefined &&
+      (raw.properties === undefined ||
+        (isRecord(raw.properties) && Object.keys(raw.properties).length === 0))
+    ) {
+      if (raw.properties === undefined) add(at(['properties']), false, 'is required');
+      else
+        add(
+          at(['properties']),
+          true,
+          `must map at least one fact (${FACT_NAMES.join(', ')}) to a property name`,
+        );
+    }
     const type = typeof raw.type === 'string' ? raw.type : undefined;
     if (type === undefined) return;
     const impl = types[type];
@@ -299,7 +357,80 @@ export function parseSourcesConfig(
     });
     throw new ConfigError(unique.map(({ offset: _offset, ...rest }) => rest));
   }
-  return { fileName, sources: entries };
+  const presets =
+    isRecord(data) && Array.isArray(data.extends)
+      ? (data.extends as unknown[]).filter((p): p is PresetName =>
+          (PRESET_NAMES as readonly unknown[]).includes(p),
+        )
+      : [];
+  if (presets.length === 0) return { fileName, sources: entries };
+  const own = new Set(entries.map((e) => e.id));
+  const added: SourceEntry[] = [];
+  for (const name of presets) {
+    for (const entry of presetEntries(name)) {
+      if (own.has(entry.id)) continue; // the file's own source with this id replaces the preset's
+      own.add(entry.id);
+      added.push(entry);
+    }
+  }
+  return { fileName, sources: [...entries, ...added], extends: presets };
+}
+
+/** The validated entries of a preset (the presets are checked by the tests). */
+function presetEntries(name: PresetName): SourceEntry[] {
+  const data = presetData(name);
+  const list = Array.isArray(data.sources) ? (data.sources as unknown[]) : [];
+  return list.filter(isRecord).map((raw, i) => {
+    const crs = typeof raw.crs === 'string' ? normalizeCrs(raw.crs) : undefined;
+    return { ...toEntry(raw, i, crs), preset: name };
+  });
+}
+
+/**
+ * Keeps, of the errors under a failed `anyOf`, only those of the branch that matches the data's
+ * JSON type (a string's `minLength`, an array's items, an integer's `minimum`), so the message
+ * says what is wrong with what was written; without such a branch, the `anyOf` error itself.
+ */
+function withoutOtherBranches(errors: ErrorObject[]): ErrorObject[] {
+  const anyOfs = errors.filter((e) => e.keyword === 'anyOf');
+  if (anyOfs.length === 0) return errors;
+  const keep = new Set<ErrorObject>(errors);
+  for (const a of anyOfs) {
+    const branches = Array.isArray(a.schema) ? (a.schema as Array<{ type?: unknown }>) : [];
+    const t = jsonType(a.data);
+    let idx = branches.findIndex((b) => b.type === t);
+    if (idx < 0 && t === 'number') idx = branches.findIndex((b) => b.type === 'integer');
+    const inside = errors.filter(
+      (e) =>
+        e !== a &&
+        e.schemaPath.startsWith(`${a.schemaPath}/`) &&
+        (e.instancePath === a.instancePath || e.instancePath.startsWith(`${a.instancePath}/`)),
+    );
+    for (const e of inside) keep.delete(e);
+    if (idx >= 0) {
+      const branch = inside.filter((e) => e.schemaPath.startsWith(`${a.schemaPath}/${idx}/`));
+      if (branch.length > 0) {
+        keep.delete(a);
+        for (const e of branch) keep.add(e);
+      }
+    }
+  }
+  return errors.filter((e) => keep.has(e));
+}
+
+function jsonType(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+  return typeof v;
+}
+
+/**
+ * The sources config of a preset alone (e.g. for a demo's "PDOK (online)" choice): the same as
+ * parsing `{ "extends": ["pdok"] }`.
+ */
+export function presetSourcesConfig(name: PresetName): SourcesConfig {
+  return parseSourcesConfig(JSON.stringify({ extends: [name] }), `preset "${name}"`);
 }
 
 /** Options of {@link createSources}. */
@@ -313,6 +444,10 @@ export interface CreateSourcesOptions {
   baseUrl?: string;
   /** Source-type registry (default {@link defaultSourceTypes}). */
   types?: SourceTypes;
+  /** Loads bytes (geotiff files that are not http(s) URLs; Node: read the file). */
+  loadBytes?: (pathOrUrl: string) => Promise<ArrayBuffer>;
+  /** The fetch implementation of remote sources (default: the global `fetch`; inject in tests). */
+  fetch?: FetchLike;
   signal?: AbortSignal;
 }
 
@@ -333,6 +468,8 @@ export async function createSources(
     fileName: config.fileName,
     resolve: (p) => (baseUrl === undefined ? p : new URL(p.replace(/\\/g, '/'), baseUrl).href),
     load: options.load,
+    ...(options.loadBytes === undefined ? {} : { loadBytes: options.loadBytes }),
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     ...(signal === undefined ? {} : { signal }),
   };
   signal?.throwIfAborted();
@@ -343,7 +480,7 @@ export async function createSources(
         return Promise.reject(
           new NaError(
             'unsupported-source-type',
-            `Source "${entry.id}" (sources[${entry.index}] in ${config.fileName}): source type "${entry.type}" is not supported yet (supported now: ${Object.keys(types).join(', ')}).`,
+            `Source "${entry.id}" (${where(entry, config.fileName)}): source type "${entry.type}" is not supported yet (supported now: ${Object.keys(types).join(', ')}).`,
             { sourceId: entry.id, type: entry.type },
           ),
         );
@@ -373,13 +510,29 @@ function toEntry(
 ): SourceEntry {
   const str = (k: string): string | undefined => (typeof raw[k] === 'string' ? raw[k] : undefined);
   const properties: Partial<Record<FactName, string>> = {};
+  const propertyRefs: Partial<Record<FactName, PropertyRef>> = {};
+  const bands: Partial<Record<FactName, number>> = {};
   if (isRecord(raw.properties)) {
     for (const f of FACT_NAMES) {
       const v = raw.properties[f];
-      if (typeof v === 'string') properties[f] = v;
+      if (typeof v === 'string') {
+        properties[f] = v;
+        propertyRefs[f] = v;
+      } else if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string')) {
+        propertyRefs[f] = [...(v as string[])];
+      } else if (typeof v === 'number' && Number.isInteger(v)) {
+        bands[f] = v;
+      }
     }
   }
-  const e: SourceEntry = { id: str('id') ?? '', type: str('type') ?? '', properties, index };
+  const e: SourceEntry = {
+    id: str('id') ?? '',
+    type: str('type') ?? '',
+    properties,
+    propertyRefs,
+    bands,
+    index,
+  };
   const optional = [
     'path',
     'url',
@@ -388,11 +541,22 @@ function toEntry(
     'version',
     'scale',
     'documentation',
+    'description',
+    'serviceVersion',
+    'crsUri',
+    'itemsPath',
+    'collectionPath',
+    'outputFormat',
+    'infoFormat',
   ] as const;
   for (const k of optional) {
     const v = str(k);
     if (v !== undefined) e[k] = v;
   }
+  if (typeof raw.layer === 'string') e.layer = raw.layer;
+  else if (typeof raw.layer === 'number') e.layer = String(raw.layer);
+  if (typeof raw.timeoutMs === 'number') e.timeoutMs = raw.timeoutMs;
+  if (typeof raw.retries === 'number') e.retries = raw.retries;
   if (crs !== undefined) e.crs = crs;
   if (typeof raw.illustrative === 'boolean') e.illustrative = raw.illustrative;
   if (
@@ -402,7 +566,28 @@ function toEntry(
   ) {
     e.coverage = raw.coverage as [number, number, number, number];
   }
+  if (Array.isArray(raw.detail) && raw.detail.every((d) => typeof d === 'string')) {
+    e.detail = [...(raw.detail as string[])];
+  }
+  if (isRecord(raw.valueMap)) {
+    const vm: Record<string, Record<string, string | null>> = {};
+    for (const f of FACT_NAMES) {
+      const m = raw.valueMap[f];
+      if (!isRecord(m)) continue;
+      const out: Record<string, string | null> = {};
+      for (const [k, v] of Object.entries(m)) if (typeof v === 'string' || v === null) out[k] = v;
+      vm[f] = out;
+    }
+    e.valueMap = vm as ValueMap;
+  }
   return e;
+}
+
+/** Where an entry is, for messages: `sources[2] in sources.json` or `preset "pdok" sources[0]`. */
+export function where(entry: SourceEntry, fileName: string): string {
+  return entry.preset === undefined
+    ? `sources[${entry.index}] in ${fileName}`
+    : `preset "${entry.preset}" sources[${entry.index}]`;
 }
 
 function issue(
@@ -510,11 +695,14 @@ function ajvMessage(
       return { segs: [...segs, String(p.missingProperty)], atKey: false, message: 'is required' };
     case 'additionalProperties': {
       const name = String(p.additionalProperty);
-      const isFacts = segs.length === 3 && segs[0] === 'sources' && segs[2] === 'properties';
+      const isFacts =
+        segs.length === 3 &&
+        segs[0] === 'sources' &&
+        (segs[2] === 'properties' || segs[2] === 'valueMap');
       const allowed = isFacts
         ? [...FACT_NAMES]
         : segs.length === 0
-          ? ['sources', '$schema']
+          ? ['sources', 'extends', '$schema']
           : SOURCE_FIELDS;
       const near = closest(name, allowed);
       const suggestion = near === undefined ? '' : `; did you mean "${near}"?`;
@@ -537,6 +725,23 @@ function ajvMessage(
     }
     case 'minLength':
       return { segs, atKey: true, message: 'must not be empty' };
+    case 'minimum':
+    case 'maximum':
+      return {
+        segs,
+        atKey: true,
+        message: `must be ${e.keyword === 'minimum' ? '≥' : '≤'} ${String(p.limit)}`,
+      };
+    case 'uniqueItems':
+      return { segs, atKey: true, message: 'must not list the same preset twice' };
+    case 'anyOf': {
+      const last = segs[segs.length - 1];
+      const message =
+        last === 'layer'
+          ? 'must be a name (text) or a layer number'
+          : 'must be a property name, a list of property names, or (geotiff) a band number ≥ 1';
+      return { segs, atKey: true, message };
+    }
     case 'minItems':
     case 'maxItems':
       if (segs[segs.length - 1] === 'coverage') {

@@ -15,7 +15,7 @@ import {
   suggestCrs,
   toCrs,
 } from '../core/crs.js';
-import { FACT_NAMES, LANDSCAPE_TYPES, NaError, POSITIONS, SEEPAGE } from '../core/types.js';
+import { FACT_NAMES, NaError } from '../core/types.js';
 import type {
   Fact,
   FactName,
@@ -28,6 +28,13 @@ import type {
   SourceResult,
   SupportedCrs,
 } from '../core/types.js';
+import {
+  buildProvenance,
+  describeValue,
+  errorResult,
+  factsFromProperties,
+  noDataResult,
+} from './facts.js';
 import { parseJsonStrict } from './json-text.js';
 
 /** A GeoJSON position: `[x, y]` (further ordinates such as z are kept but not used). */
@@ -99,8 +106,6 @@ type Coverage =
   | { kind: 'polygon'; geometry: PolygonGeometry; box: [number, number, number, number] }
   | { kind: 'empty' };
 
-const NUMERIC_FACTS: ReadonlySet<FactName> = new Set(['elevation', 'floodDepth', 'heat']);
-const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const OTHER_GEOMETRIES = new Set([
   'Point',
   'MultiPoint',
@@ -397,50 +402,26 @@ export class GeoJsonSource implements PolygonSource {
   }
 
   private factsOf(f: IndexedFeature): Fact[] {
-    return this.provides.map((name) => {
-      const prop = this.propertyNames[name] as string;
-      return this.makeFact(name, f.properties[prop], prop);
+    return factsFromProperties(f.properties, this.propertyNames, this.provenance, {
+      provides: this.provides,
     });
   }
 
-  private makeFact(name: FactName, raw: unknown, prop: string): Fact {
-    const provenance = this.provenance;
-    const c = coerce(name, raw, prop);
-    if (c.ok) return { name, status: 'ok', value: c.value, provenance } as Fact;
-    return { name, status: c.status, reason: c.reason, message: c.message, provenance } as Fact;
-  }
-
   private noDataResult(reason: NoDataReason, message: string): SourceResult {
-    return {
-      sourceId: this.id,
-      title: this.title,
-      status: 'no-data',
-      reason,
-      message,
-      facts: this.provides.map(
-        (name) => ({ name, status: 'no-data', reason, provenance: this.provenance }) as Fact,
-      ),
-    };
+    return noDataResult(this.resultSource(), reason, message);
   }
 
   private errorResult(message: string): SourceResult {
-    return {
-      sourceId: this.id,
-      title: this.title,
-      status: 'error',
-      reason: 'source-error',
-      message,
-      facts: this.provides.map(
-        (name) =>
-          ({
-            name,
-            status: 'error',
-            reason: 'source-error',
-            message,
-            provenance: this.provenance,
-          }) as Fact,
-      ),
-    };
+    return errorResult(this.resultSource(), message);
+  }
+
+  private resultSource(): {
+    id: string;
+    title: string;
+    provides: readonly FactName[];
+    provenance: Provenance;
+  } {
+    return { id: this.id, title: this.title, provides: this.provides, provenance: this.provenance };
   }
 }
 
@@ -453,13 +434,6 @@ function invalid(message: string): NaError {
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function describeValue(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  if (Array.isArray(v)) return 'an array';
-  const s = JSON.stringify(v);
-  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
 
 function validateGeometry(
@@ -551,7 +525,8 @@ function assignIds(features: IndexedFeature[], ownIds: readonly unknown[]): void
 // ---------------------------------------------------------------------------------------------
 // Geometry helpers
 
-function geometryBox(g: PolygonGeometry): [number, number, number, number] {
+/** Bounding box `[minX, minY, maxX, maxY]` of a polygon geometry (its outer rings). */
+export function geometryBox(g: PolygonGeometry): [number, number, number, number] {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -572,7 +547,12 @@ function geometryBox(g: PolygonGeometry): [number, number, number, number] {
   return [minX, minY, maxX, maxY];
 }
 
-function reproject(g: PolygonGeometry, from: SupportedCrs, to: SupportedCrs): PolygonGeometry {
+/** A polygon geometry with every position transformed from `from` to `to`. */
+export function reproject(
+  g: PolygonGeometry,
+  from: SupportedCrs,
+  to: SupportedCrs,
+): PolygonGeometry {
   const ring = (r: GeoJsonPosition[]): GeoJsonPosition[] =>
     r.map((p) => toCrs([p[0] as number, p[1] as number], from, to));
   if (g.type === 'Polygon') return { type: 'Polygon', coordinates: g.coordinates.map(ring) };
@@ -599,7 +579,7 @@ function densifiedBoxRing(
 }
 
 /** True when `(x, y)` lies within `tol` of any ring segment of `g`. */
-function nearBoundary(x: number, y: number, g: PolygonGeometry, tol: number): boolean {
+export function nearBoundary(x: number, y: number, g: PolygonGeometry, tol: number): boolean {
   const tol2 = tol * tol;
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
   for (const poly of polys) {
@@ -635,85 +615,4 @@ function segmentDistance2(
   const ex = ax + t * dx - px;
   const ey = ay + t * dy - py;
   return ex * ex + ey * ey;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Facts
-
-function buildProvenance(o: GeoJsonSourceOptions): Provenance {
-  const p: Provenance = { sourceId: o.id, title: o.title };
-  if (o.version !== undefined) p.version = o.version;
-  if (o.scale !== undefined) p.scale = o.scale;
-  if (o.licence !== undefined) p.licence = o.licence;
-  if (o.url !== undefined) p.url = o.url;
-  if (o.illustrative !== undefined) p.illustrative = o.illustrative;
-  return p;
-}
-
-type Coerced =
-  | { ok: true; value: unknown }
-  | { ok: false; status: 'no-data' | 'error'; reason: NoDataReason; message?: string };
-
-const NO_VALUE: Coerced = { ok: false, status: 'no-data', reason: 'no-value' };
-
-/** `|h BEBOUW` (built-up, not mapped) and `|g WATER` of the BRO Bodemkaart, also as group codes. */
-function specialSoilCode(code: string): NoDataReason | undefined {
-  if (code.startsWith('|h BEBOUW') || code === '|h BE') return 'built-up-not-mapped';
-  if (code.startsWith('|g WATER') || code === '|g WA') return 'water-not-mapped';
-  return undefined;
-}
-
-function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-}
-
-function coerce(name: FactName, raw: unknown, prop: string): Coerced {
-  if (raw === null || raw === undefined) return NO_VALUE;
-  const bad = (why: string): Coerced => ({
-    ok: false,
-    status: 'error',
-    reason: 'source-error',
-    message: `Property "${prop}" = ${describeValue(raw)} ${why}.`,
-  });
-  if (NUMERIC_FACTS.has(name)) {
-    if (typeof raw === 'number')
-      return Number.isFinite(raw) ? { ok: true, value: raw } : bad('is not a finite number');
-    if (typeof raw === 'string') {
-      const s = raw.trim();
-      if (s === '') return NO_VALUE;
-      return DECIMAL.test(s) ? { ok: true, value: Number(s) } : bad('is not a number');
-    }
-    return bad('is not a number');
-  }
-  let s: string;
-  if (typeof raw === 'string') s = raw.trim();
-  else if (typeof raw === 'number' && Number.isFinite(raw)) s = String(raw);
-  else return bad('is not a text or code');
-  if (s === '') return NO_VALUE;
-  switch (name) {
-    case 'soilCode': {
-      const special = specialSoilCode(s);
-      if (special !== undefined)
-        return { ok: false, status: 'no-data', reason: special, message: s };
-      return { ok: true, value: s };
-    }
-    case 'landscapeType':
-      return (
-        pick(fold(s), LANDSCAPE_TYPES) ??
-        bad(`is not a landscape type (${LANDSCAPE_TYPES.join(', ')})`)
-      );
-    case 'position':
-      return pick(fold(s), POSITIONS) ?? bad(`is not a position (${POSITIONS.join(', ')})`);
-    case 'seepage':
-      return pick(fold(s), SEEPAGE) ?? bad(`is not a seepage class (${SEEPAGE.join(', ')})`);
-    default:
-      return { ok: true, value: s };
-  }
-}
-
-function pick(s: string, allowed: readonly string[]): Coerced | undefined {
-  return allowed.includes(s) ? { ok: true, value: s } : undefined;
 }

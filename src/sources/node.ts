@@ -9,6 +9,7 @@ import { NaError } from '../core/types.js';
 import type { FactSource } from '../core/types.js';
 import { createSources, parseSourcesConfig } from './config.js';
 import type { SourceTypes } from './config.js';
+import type { FetchLike } from './http.js';
 
 /**
  * Loads a text by location: a `file:` URL or a plain path is read from disk (UTF-8), an
@@ -24,6 +25,13 @@ export async function loadText(location: string, signal?: AbortSignal): Promise<
   return readFile(path, { encoding: 'utf8', ...(signal === undefined ? {} : { signal }) });
 }
 
+/** Reads a local file (a path or `file:` URL) as bytes, e.g. a GeoTIFF. */
+export async function loadBytes(location: string, signal?: AbortSignal): Promise<ArrayBuffer> {
+  const path = location.startsWith('file:') ? fileURLToPath(location) : location;
+  const buf = await readFile(path, signal === undefined ? {} : { signal });
+  return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
+}
+
 /**
  * Reads a sources file and creates its sources; data paths are resolved relative to the file.
  * @param path the sources file (relative to the working directory or absolute); used as given in
@@ -33,7 +41,7 @@ export async function loadText(location: string, signal?: AbortSignal): Promise<
  */
 export async function loadSourcesFile(
   path: string,
-  options: { types?: SourceTypes; signal?: AbortSignal } = {},
+  options: { types?: SourceTypes; signal?: AbortSignal; fetch?: FetchLike } = {},
 ): Promise<FactSource[]> {
   const absolute = resolve(path);
   let text: string;
@@ -54,6 +62,8 @@ export async function loadSourcesFile(
   return createSources(config, {
     baseUrl: pathToFileURL(absolute).href,
     load: (location) => loadText(location, signal),
+    loadBytes: (location) => loadBytes(location, signal),
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     ...(options.types === undefined ? {} : { types: options.types }),
     ...(signal === undefined ? {} : { signal }),
   });

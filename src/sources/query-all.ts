@@ -2,7 +2,8 @@
  * Ask several fact sources at once.
  */
 import { NaError } from '../core/types.js';
-import type { Fact, FactSource, Location, SourceResult } from '../core/types.js';
+import type { Fact, FactSource, LocalizedText, Location, SourceResult } from '../core/types.js';
+import { SourceRequestError, userMessageFor } from './http.js';
 
 /** Options of {@link queryAll}. */
 export interface QueryAllOptions {
@@ -16,7 +17,7 @@ export interface QueryAllOptions {
 }
 
 /** A source result, with the error code when a source failed (e.g. `timeout`, `invalid-json`). */
-export type QueryAllResult = SourceResult & { code?: string };
+export type QueryAllResult = SourceResult;
 
 /**
  * Queries all sources IN PARALLEL and returns their results in the order of `sources`.
@@ -99,13 +100,29 @@ async function runOne(
     }
     const code = e instanceof NaError ? e.code : 'error';
     const message = e instanceof Error ? e.message : String(e);
-    return errorResult(source, code, message === '' ? `Source ${source.id} failed.` : message);
+    const userMessage =
+      e instanceof SourceRequestError
+        ? e.userMessage
+        : timedOut
+          ? userMessageFor('timeout', source.title, { timeoutMs: timeoutMs ?? 0 })
+          : undefined;
+    return errorResult(
+      source,
+      code,
+      message === '' ? `Source ${source.id} failed.` : message,
+      userMessage,
+    );
   } finally {
     if (timer !== undefined) clearTimeout(timer);
   }
 }
 
-function errorResult(source: FactSource, code: string, message: string): QueryAllResult {
+function errorResult(
+  source: FactSource,
+  code: string,
+  message: string,
+  userMessage?: LocalizedText,
+): QueryAllResult {
   const provenance = { sourceId: source.id, title: source.title };
   return {
     sourceId: source.id,
@@ -114,6 +131,7 @@ function errorResult(source: FactSource, code: string, message: string): QueryAl
     reason: 'source-error',
     message,
     code,
+    ...(userMessage === undefined ? {} : { userMessage }),
     facts: source.provides.map(
       (name) => ({ name, status: 'error', reason: 'source-error', message, provenance }) as Fact,
     ),

@@ -219,6 +219,64 @@ describe('<na-location-check> on a real map with the demo data', () => {
     expect(part(el, 'status')?.textContent?.trim()).to.equal('Geen gegevens voor deze plek.');
   });
 
+  it('in the built-up centre, says clearly that the soil map has no data there', async () => {
+    const { tm, el } = await mount();
+    const centrum = loc('centrum');
+    centreOn(tm.map, [centrum.x, centrum.y]);
+    tm.map.getView().setResolution(2);
+    const report = await clickAndWait(el, tm.map, rd(centrum));
+    expect(report.landscape.zone?.code).to.equal(centrum.expect.zone);
+    const soil = shadow(el).querySelector('[data-missing="soilCode"]');
+    expect(soil?.textContent).to.contain('bebouwd gebied');
+    expect(soil?.textContent).to.contain('Bodemkaart');
+  });
+
+  it('shows conflicts between sources and extra source details as text', async () => {
+    const zoneSource = (id: string, zone: string): FactSource => ({
+      id,
+      title: `Bron ${id}`,
+      provides: ['zone'],
+      query: async () => ({
+        sourceId: id,
+        title: `Bron ${id}`,
+        status: 'ok',
+        facts: [
+          {
+            name: 'zone',
+            status: 'ok',
+            value: zone,
+            provenance: { sourceId: id, title: `Bron ${id}` },
+          },
+        ],
+      }),
+    });
+    const withDetail: FactSource = {
+      id: 'geomorf',
+      title: 'Geomorfologische kaart',
+      provides: [],
+      query: async () => ({
+        sourceId: 'geomorf',
+        title: 'Geomorfologische kaart',
+        status: 'ok',
+        facts: [],
+        detail: { landform_subgroup_code: '3K14<img src=x>', area: 12.5, empty: null },
+      }),
+    };
+    const { el } = await mount({
+      sources: [zoneSource('a', 'Dz1'), zoneSource('b', 'Dz2'), withDetail],
+    });
+    const report = await el.check({ x: 192000, y: 445000, crs: 'EPSG:28992' });
+    await el.updateComplete;
+    expect(report?.conflicts.length).to.be.greaterThan(0);
+    const text = part(el, 'conflicts')?.textContent ?? '';
+    expect(text).to.contain('Dz1');
+    expect(text).to.contain('Dz2');
+    // A source's extra feature properties are shown as text, never as markup.
+    const detail = shadow(el).querySelector('[data-source="geomorf"] [part~="source-detail"]');
+    expect(detail?.textContent).to.equal('landform_subgroup_code: 3K14<img src=x>; area: 12.5');
+    expect(detail?.querySelector('img')).to.equal(null);
+  });
+
   it('works in a Web Mercator (EPSG:3857) map', async () => {
     const { tm, el } = await mount({ crs: 'EPSG:3857' });
     const l = loc('oeverwal');

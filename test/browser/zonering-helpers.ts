@@ -2,9 +2,7 @@
  * Helpers of the zonering browser tests: the demo zonering as a PolygonSource, reading the colour
  * the zonering layer drew at a map coordinate, and axe checks.
  */
-// axe-core is a UMD script: importing it for its side effect sets `window.axe` (a default import
-// fails in web-test-runner, which serves it unbundled).
-import 'axe-core';
+import axe from 'axe-core';
 import type OlMap from 'ol/Map.js';
 import { toCrs } from '../../src/core/crs.js';
 import type { SupportedCrs } from '../../src/core/types.js';
@@ -95,11 +93,8 @@ export function closeRgb(a: readonly number[], b: readonly number[], tolerance =
   return [0, 1, 2].every((i) => Math.abs((a[i] ?? 0) - (b[i] ?? 0)) <= tolerance);
 }
 
-type Axe = typeof import('axe-core');
-
 /** Runs axe (WCAG 2.0/2.1 A and AA) on an element; returns the violations as readable lines. */
 export async function axeViolations(element: Element): Promise<string[]> {
-  const axe = (globalThis as unknown as { axe: Axe }).axe;
   const result = await axe.run(element, {
     runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'],
   });

@@ -82,7 +82,7 @@ describe('src/map/projection', () => {
   it('registers EPSG:28992 once, with the RD extent and a working transformation', () => {
     const a = registerRd();
     const b = registerRd();
-    expect(a).to.equal(b);
+    expect(a === b, 'the same projection').to.equal(true);
     expect(a.getExtent()).to.deep.equal([-285401.92, 22598.08, 595401.92, 903401.92]);
   });
 
@@ -152,7 +152,7 @@ describe('<na-zonering-layer>', () => {
         expect(await el.whenLoaded()).to.equal(total);
         await rendered(m);
         const layer = el.zoneringLayer;
-        expect(layer).to.not.equal(undefined);
+        expect(layer !== undefined, 'a layer').to.equal(true);
         expect(layer?.scaleAt(REGION_RES[crs])).to.equal('regio/stad');
         for (const place of [PLACES.stuwwalTop, PLACES.dekzandrug]) {
           const [r, g, b, a] = colourAt(m, place.rd);
@@ -217,6 +217,45 @@ describe('<na-zonering-layer>', () => {
     expect(near.scale).to.equal('straat');
     expect(near.codes).to.include('Sw1');
     expect(near.codes).to.not.include('Rg2');
+  });
+
+  it('labels only polygons large enough for the text, with cached styles', async () => {
+    const { map: m } = map();
+    const el = await element(m);
+    await el.whenLoaded();
+    const layer = el.zoneringLayer!;
+    const style = layer.getStyleFunction()!;
+    const features = layer.getSource()!.getFeatures();
+    const byCode = (code: string): typeof features =>
+      features.filter((f) => f.get('zone') === code);
+    const area = (f: (typeof features)[number]): number => {
+      const e = f.getGeometry()!.getExtent();
+      return (e[2]! - e[0]!) * (e[3]! - e[1]!);
+    };
+    const [bigSw1] = byCode('Sw1').sort((a, b) => area(b) - area(a));
+    const [smallDz8] = byCode('Dz8').sort((a, b) => area(a) - area(b));
+    const text = (f: (typeof features)[number], res: number): string | undefined => {
+      const s = style(f, res);
+      const one = Array.isArray(s) ? s[0] : s;
+      return one?.getText()?.getText() as string | undefined;
+    };
+    // Regio scale: the type name on a large polygon, nothing on a small one.
+    expect(text(bigSw1!, 20)).to.equal('Stuwwal');
+    expect(text(smallDz8!, 20)).to.equal(undefined);
+    // Closer in: the zone name.
+    expect(text(bigSw1!, 2)).to.equal('Stuwwal');
+    expect(text(smallDz8!, 1)).to.equal('Depressie veen');
+    // One Style object per scale, code and label: not one per feature or frame.
+    const others = byCode('Sw1').filter((f) => f !== bigSw1);
+    const [a, b] = [style(bigSw1!, 2), style(bigSw1!, 2)];
+    expect(a === b, 'cached style').to.equal(true);
+    const sameLabel = others.filter((f) => text(f, 2) === 'Stuwwal');
+    if (sameLabel[0]) expect(style(sameLabel[0], 2) === a, 'shared style').to.equal(true);
+    // The language switches the labels.
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(text(bigSw1!, 2)).to.equal('Push moraine');
+    expect(text(bigSw1!, 20)).to.equal('Push moraine');
   });
 
   it('follows visible and opacity', async () => {

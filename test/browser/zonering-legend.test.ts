@@ -46,7 +46,9 @@ function entryKeys(legend: NaZoneringLegend): string[] {
 }
 
 function swatchRgb(legend: NaZoneringLegend, key: string): [number, number, number] {
-  const swatch = shadow(legend).querySelector(`li[data-key="${key}"] > [part~="entry-row"] > [part~="swatch"]`);
+  const swatch = shadow(legend).querySelector(
+    `li[data-key="${key}"] > [part~="entry-row"] > [part~="swatch"]`,
+  );
   if (!swatch) throw new Error(`no swatch for ${key}`);
   return rgb(getComputedStyle(swatch).backgroundColor);
 }
@@ -149,16 +151,21 @@ describe('<na-zonering-legend>', () => {
       );
       expect(near).to.not.include('zone:Rg2');
       expect(near).to.not.include('type:rivierengebied');
-      const sw1 = shadow(legend).querySelector('li[data-key="type:stuwwal"] [part~="sublist"] li[data-key="zone:Sw1"]');
-      expect(sw1, 'Sw1 nested under its type').to.not.equal(null);
+      const sw1 = shadow(legend).querySelector(
+        'li[data-key="type:stuwwal"] [part~="sublist"] li[data-key="zone:Sw1"]',
+      );
+      expect(sw1 !== null, 'Sw1 nested under its type').to.equal(true);
       // The type heading of a zone group has no swatch: the map draws its zones.
-      expect(
-        shadow(legend).querySelector('li[data-key="type:stuwwal"] > [part~="entry-row"] > [part~="swatch"]'),
-      ).to.equal(null);
+      const typeSwatch = shadow(legend).querySelector(
+        'li[data-key="type:stuwwal"] > [part~="entry-row"] > [part~="swatch"]',
+      );
+      expect(typeSwatch === null, 'no swatch on the type heading').to.equal(true);
       const zoneSwatch = swatchRgb(legend, 'zone:Sw1');
       expect(zoneSwatch).to.deep.equal(rgb(zoneringColour(kb, 'Sw1', 'wijk/dorp')));
       const zonePixel = colourAt(m, PLACES.stuwwalTop.rd);
-      expect(closeRgb(zonePixel, zoneSwatch), `Sw1: map ${zonePixel} vs ${zoneSwatch}`).to.equal(true);
+      expect(closeRgb(zonePixel, zoneSwatch), `Sw1: map ${zonePixel} vs ${zoneSwatch}`).to.equal(
+        true,
+      );
 
       // Moving the map updates the legend.
       centreOn(m, PLACES.rivierkom.rd);
@@ -171,11 +178,12 @@ describe('<na-zonering-legend>', () => {
   it('is a list for screen readers, operable with the keyboard', async () => {
     const { map: m } = map();
     m.getView().setResolution(REGION_RES['EPSG:28992']);
+    const { layer, legend } = await setup(m);
+    // A focusable element right before the legend, to Tab from.
     const before = document.createElement('button');
     before.textContent = 'before';
-    document.body.prepend(before);
+    legend.before(before);
     nodes.push(before);
-    const { layer, legend } = await setup(m);
     await until(() => legend.state === 'ready', 'the legend');
     await legend.updateComplete;
     const root = shadow(legend);
@@ -187,7 +195,7 @@ describe('<na-zonering-legend>', () => {
     before.focus();
     await sendKeys({ press: 'Tab' });
     const toggle = root.querySelector<HTMLInputElement>('input[part~="toggle"]');
-    expect(root.activeElement).to.equal(toggle);
+    expect(root.activeElement === toggle, 'focus on the toggle').to.equal(true);
     expect(toggle?.checked).to.equal(true);
     await sendKeys({ press: 'Space' });
     await until(() => layer.visible === false, 'the layer to hide');
@@ -199,7 +207,7 @@ describe('<na-zonering-legend>', () => {
 
     await sendKeys({ press: 'Tab' });
     const slider = root.querySelector<HTMLInputElement>('input[part~="opacity"]');
-    expect(root.activeElement).to.equal(slider);
+    expect(root.activeElement === slider, 'focus on the slider').to.equal(true);
     expect(slider?.value).to.equal('70');
     await sendKeys({ press: 'ArrowLeft' });
     await until(() => Math.abs((layer.zoneringLayer?.getOpacity() ?? 0) - 0.65) < 1e-9, 'opacity');
@@ -208,7 +216,7 @@ describe('<na-zonering-legend>', () => {
 
     await sendKeys({ press: 'Tab' });
     const explain = root.querySelector<HTMLButtonElement>('button[part~="explain"]');
-    expect(root.activeElement).to.equal(explain);
+    expect(root.activeElement === explain, 'focus on Uitleg').to.equal(true);
     expect(explain?.getAttribute('aria-expanded')).to.equal('false');
     const panel = root.getElementById(explain?.getAttribute('aria-controls') ?? '');
     expect(panel?.hidden).to.equal(true);
@@ -226,11 +234,18 @@ describe('<na-zonering-legend>', () => {
     }
     expect(await axeViolations(legend)).to.deep.equal([]);
     // The expanded state survives a map move.
-    m.getView().setCenter(m.getView().getCenter()?.map((v) => v + 10));
+    m.getView().setCenter(
+      m
+        .getView()
+        .getCenter()
+        ?.map((v) => v + 10),
+    );
     await rendered(m);
     await legend.updateComplete;
     expect(
-      root.querySelector(`li[data-key="${firstKey}"] button[part~="explain"]`)?.getAttribute('aria-expanded'),
+      root
+        .querySelector(`li[data-key="${firstKey}"] button[part~="explain"]`)
+        ?.getAttribute('aria-expanded'),
     ).to.equal('true');
     await sendKeys({ press: 'Enter' });
     await legend.updateComplete;
@@ -246,7 +261,9 @@ describe('<na-zonering-legend>', () => {
     await legend.updateComplete;
     const root = shadow(legend);
     expect(root.querySelector('[part~="title"]')?.textContent?.trim()).to.equal('Zoning legend');
-    expect(root.querySelector('[part~="toggle-label"]')?.textContent?.trim()).to.equal('Show zoning');
+    expect(root.querySelector('[part~="toggle-label"]')?.textContent?.trim()).to.equal(
+      'Show zoning',
+    );
     expect(root.querySelector('[part~="opacity-label"]')?.textContent?.trim()).to.equal('Opacity');
     expect(
       root.querySelector('li[data-key="zone:Sw1"] [part~="entry-label"]')?.textContent?.trim(),
@@ -256,9 +273,9 @@ describe('<na-zonering-legend>', () => {
     (button as HTMLButtonElement).click();
     await legend.updateComplete;
     const zone = kb.zones.find((z) => z.code === 'Sw1');
-    expect(root.querySelector('li[data-key="zone:Sw1"] [part~="explanation"]')?.textContent).to.contain(
-      zone?.description.en ?? '?',
-    );
+    expect(
+      root.querySelector('li[data-key="zone:Sw1"] [part~="explanation"]')?.textContent,
+    ).to.contain(zone?.description.en ?? '?');
     expect(await axeViolations(legend)).to.deep.equal([]);
   });
 
@@ -274,7 +291,7 @@ describe('<na-zonering-legend>', () => {
     nodes.push(layer, legend);
     await layer.whenLoaded();
     await until(() => legend.state === 'ready', 'the legend');
-    expect(legend.activeLayer).to.equal(layer);
+    expect(legend.activeLayer === layer, 'the layer found by id').to.equal(true);
   });
 
   it('releases its map listeners when removed', async () => {

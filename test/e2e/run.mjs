@@ -8,7 +8,7 @@
  * Screenshots of failures go to `.cache/e2e/`.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -256,6 +256,20 @@ function assertColourClose(actual, expected, tolerance, what) {
   );
 }
 
+/** Fails with a short list (kind, count, first 240 characters) when any problem was recorded. */
+function assertNoProblems(list) {
+  if (list.length === 0) return;
+  const counts = new Map();
+  for (const p of list) {
+    // Chromium names a hash per blocked inline style: one line for all of them.
+    const text = p.text.replace(/'sha256-[^']*'/g, "'sha256-…'").replace(/:\d+:\d+/g, '');
+    const key = `${p.kind}: ${text.slice(0, 240)}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const lines = [...counts].map(([key, n]) => `  ${n}× ${key}`);
+  assert.fail(`${list.length} CSP violation(s), console or page error(s):\n${lines.join('\n')}`);
+}
+
 /** Moves the pointer off the map (no hover tooltip in screenshots). */
 async function pointerAway(page) {
   await page.mouse.move(5, 5);
@@ -351,9 +365,12 @@ test('the zonering on the map has the colours of the legend (screenshot)', async
     );
     assert.ok(key, `${id}: the legend lists ${loc.expect.zone}`);
     const swatch = legend.locator(`li[data-key="${key}"] > [part~="entry-row"] [part~="swatch"]`);
-    const swatchColour = parseColour(
-      await swatch.evaluate((el) => getComputedStyle(el).backgroundColor),
+    const swatchCss = await swatch.evaluate((el) => getComputedStyle(el).backgroundColor);
+    assert.ok(
+      !/^rgba\(.*,\s*0\)$/.test(swatchCss) && swatchCss !== 'transparent',
+      `${id}: the legend swatch of ${key} has no colour (${swatchCss}); an inline style blocked by the CSP?`,
     );
+    const swatchColour = parseColour(swatchCss);
 
     // The base colour there, with the zonering switched off through the legend.
     const toggle = legend.locator('[part~="toggle"]');
@@ -382,6 +399,39 @@ test('the zonering on the map has the colours of the legend (screenshot)', async
     );
     await legend.locator('[part~="opacity"]').fill(String(Math.round(opacity * 100)));
   }
+});
+
+test('PDOK base map: off by default; switched on, it asks WMTS tiles in RD', async () => {
+  const { page } = await open('index.html');
+  const toggle = page.locator('input[data-setting="pdok"]');
+  assert.equal(await toggle.isChecked(), false, 'off by default (the demo works offline)');
+  // This machine is offline: answer PDOK's tile requests with a grey 1×1 PNG.
+  const tile = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGO4AwAA3gDdXeHJVgAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  const requests = [];
+  await page.route('https://service.pdok.nl/**', (route) => {
+    requests.push(new URL(route.request().url()));
+    return route.fulfill({ status: 200, contentType: 'image/png', body: tile });
+  });
+  await toggle.check();
+  await rendered(page);
+  assert.ok(requests.length > 0, 'tiles requested');
+  // OGC KVP parameter names are case-insensitive (OpenLayers writes `Service`, `layer`, …).
+  const params = new Map([...requests[0].searchParams].map(([k, v]) => [k.toUpperCase(), v]));
+  const q = { get: (name) => params.get(name) ?? null };
+  assert.equal(
+    requests[0].origin + requests[0].pathname,
+    'https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0',
+  );
+  assert.equal(q.get('SERVICE'), 'WMTS');
+  assert.equal(q.get('REQUEST'), 'GetTile');
+  assert.equal(q.get('LAYER'), 'grijs');
+  assert.equal(q.get('TILEMATRIXSET'), 'EPSG:28992');
+  assert.equal(q.get('FORMAT'), 'image/png');
+  assert.match(q.get('TILEMATRIX') ?? '', /^\d+$/);
+  await toggle.uncheck();
 });
 
 test('strict CSP: header and meta on every page, no violations and no page errors', async () => {
@@ -419,8 +469,7 @@ test('strict CSP: header and meta on every page, no violations and no page error
     await clickAt(page, name, loc);
     await expectReport(page.locator('na-location-check').first(), loc);
   }
-  const found = problems.slice(before);
-  assert.deepEqual(found, [], 'CSP violations, console errors or page errors');
+  assertNoProblems(problems.slice(before));
 });
 
 test('embed page: the components work in the existing map, the host keeps its own layers', async () => {
@@ -547,6 +596,45 @@ test('phone (360×640): no horizontal scroll, the panel is reachable and collaps
   }
 });
 
+test('accessibility (axe-core): no serious or critical violations on the pages', async () => {
+  const axeSource = readFileSync(resolve(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  const failures = [];
+  const pages = [
+    ['index.html', { width: 1280, height: 800 }],
+    ['index.html', { width: 360, height: 640 }],
+    ['embed.html', { width: 1280, height: 800 }],
+    ['two-maps.html', { width: 1400, height: 900 }],
+  ];
+  for (const [path, viewport] of pages) {
+    const { page } = await open(path, viewport);
+    // A report on screen too (the location check is the largest part).
+    const name = await page.evaluate(() => Object.keys(window.__naDemo.maps)[0]);
+    const loc = place('dekzandrug');
+    if (viewport.width < 400) {
+      await page.evaluate(({ x, y }) => window.__naDemo.maps.main.getView().setCenter([x, y]), loc);
+      await rendered(page);
+    }
+    await clickAt(page, name, loc);
+    await expectReport(page.locator('na-location-check').first(), loc);
+    // Evaluated through the DevTools protocol: not subject to the page's CSP.
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+      }));
+    });
+    for (const v of violations) {
+      const line = `${path} @${viewport.width}px: ${v.impact} ${v.id}: ${v.nodes.join(' | ')}`;
+      if (v.impact === 'serious' || v.impact === 'critical') failures.push(line);
+      else console.log(`       note: ${line}`);
+    }
+  }
+  assert.deepEqual(failures, [], 'serious or critical axe violations');
+});
+
 test('language switch: English for the page and the widgets, kept across pages', async () => {
   const { page } = await open('index.html');
   await page.getByRole('button', { name: /EN/ }).click();
@@ -570,7 +658,7 @@ test('language switch: English for the page and the widgets, kept across pages',
 });
 
 test('no CSP violations or page errors during the whole run', async () => {
-  assert.deepEqual(problems, []);
+  assertNoProblems(problems);
 });
 
 /** Screenshots of every page still open, for a failed test. */
@@ -595,6 +683,11 @@ let passed = 0;
 let failed = 0;
 let server;
 try {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `${CHROMIUM} not found: run \`node scripts/ensure-setup.mjs --browser\` (as root).`,
+    );
+  }
   server = await startDemoServer({ port: 0, quiet: true });
   baseUrl = server.url;
   browser = await chromium.launch({

@@ -8,6 +8,7 @@ import {
   KNOWN_SOURCE_TYPES,
   createSources,
   defaultSourceTypes,
+  geojsonSourceType,
   parseSourcesConfig,
 } from '../../src/sources/config.js';
 import type { SourceType, SourcesConfig } from '../../src/sources/config.js';
@@ -130,7 +131,7 @@ describe('parseSourcesConfig: errors name file, line, column, source and field',
     });
   });
 
-  it('a known type that is not implemented yet', () => {
+  it('a known type that is not implemented yet (a registry without it)', () => {
     const e = configError(
       twoSources(
         '      "id": "bro-wfs",',
@@ -138,6 +139,7 @@ describe('parseSourcesConfig: errors name file, line, column, source and field',
         '      "url": "https://example.org/wfs",',
         '      "properties": { "zone": "code" }',
       ),
+      { geojson: geojsonSourceType },
     );
     expect(e.errors[0]?.text).toBe(
       'sources.json:11:7 sources[1] (id "bro-wfs") field "type": source type "wfs" is not supported yet (supported now: geojson)',
@@ -439,7 +441,12 @@ describe('createSources', () => {
         },
       ],
     };
-    const e = await rejection(createSources(cfg, { load: () => Promise.resolve('') }));
+    const e = await rejection(
+      createSources(cfg, {
+        load: () => Promise.resolve(''),
+        types: { geojson: geojsonSourceType },
+      }),
+    );
     expect(e.code).toBe('unsupported-source-type');
     expect(e.message).toContain('source type "wms" is not supported yet');
   });

@@ -1,16 +1,23 @@
 /**
- * Registers `<na-location-check>`. Importing this module twice (or next to another copy of the
- * library) warns instead of throwing.
+ * Registers `<na-location-check>` on import. Importing this module twice, or next to another copy of
+ * the library, warns instead of throwing (see `defineElement`).
  */
+import { defineElement } from '../shared/define.js';
 import { NaLocationCheck } from './location-check.js';
 
 export const LOCATION_CHECK_TAG = 'na-location-check';
 
-if (customElements.get(LOCATION_CHECK_TAG)) {
-  console.warn(`${LOCATION_CHECK_TAG} is already defined; this copy was not registered.`);
-} else {
-  customElements.define(LOCATION_CHECK_TAG, NaLocationCheck);
+/**
+ * Registers `<na-location-check>` (done on import already). Safe to call again: returns false and, when
+ * another copy of the library registered the tag first, warns.
+ */
+export function defineLocationCheck(): boolean {
+  return defineElement(LOCATION_CHECK_TAG, NaLocationCheck);
 }
+
+defineLocationCheck();
+
+export * from './index.js';
 
 declare global {
   interface HTMLElementTagNameMap {

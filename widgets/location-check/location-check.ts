@@ -104,6 +104,7 @@ const ARROWS: Readonly<Record<string, readonly [number, number]>> = {
  * @csspart missing-principles - The disclosure with principles that could not be assessed.
  * @csspart conflicts - Conflicts between sources.
  * @csspart sources - The list of sources.
+ * @csspart source-detail - Extra properties a source shows for the feature found (e.g. a landform code).
  * @csspart chip - A status chip; also `chip-ok`, `chip-no-data`, `chip-error`.
  * @csspart actions - The print and download buttons.
  * @csspart snapshot - The map image (print only).
@@ -130,7 +131,7 @@ export class NaLocationCheck extends LitElement {
   /** URL of a `sources.json` (attribute `sources`), loaded with `fetch`; relative data paths resolve against it. */
   @property({ attribute: 'sources' }) sourcesUrl?: string;
 
-  /** The knowledge base (default: `defaultKnowledgeBase()`). */
+  /** The knowledge base (default: `defaultKnowledgeBase()`). A change applies from the next check on. */
   @property({ attribute: false }) knowledgeBase?: KnowledgeBase;
 
   /** Language: `nl` (default) or `en`; inherited from the nearest ancestor with `lang`. */
@@ -175,7 +176,7 @@ export class NaLocationCheck extends LitElement {
   private _loadedFrom?: string;
   private _pending?: { location: Location; origin: LocationSelectDetail['origin'] };
   private _permalinkRead = false;
-  private _localized?: { report: Report; lang: string; value: LocalizedReport };
+  private _localized?: { report: Report; lang: string; kb: KnowledgeBase; value: LocalizedReport };
   private _snapshotFor?: Location;
 
   /** What the panel shows now. */
@@ -459,10 +460,11 @@ export class NaLocationCheck extends LitElement {
 
   private _localize(report: Report): LocalizedReport {
     const lang = this._lang();
-    if (this._localized?.report === report && this._localized.lang === lang)
-      return this._localized.value;
-    const value = localizeReport(report, this._kb(), lang);
-    this._localized = { report, lang, value };
+    const kb = this._kb();
+    const cached = this._localized;
+    if (cached?.report === report && cached.lang === lang && cached.kb === kb) return cached.value;
+    const value = localizeReport(report, kb, lang);
+    this._localized = { report, lang, kb, value };
     return value;
   }
 
@@ -1093,6 +1095,16 @@ export class NaLocationCheck extends LitElement {
         status === 'ok' ? 'statusOk' : status === 'error' ? 'statusError' : 'statusNoData';
       return html`<span part=${`chip chip-${status}`}>${t(key)}</span>`;
     };
+    // Extra feature properties a source is configured to show (e.g. a landform code), as text.
+    const detail = (
+      d: Record<string, string | number | boolean | null> | undefined,
+    ): TemplateResult | typeof nothing => {
+      const entries = Object.entries(d ?? {}).filter(([, v]) => v !== null && v !== '');
+      if (entries.length === 0) return nothing;
+      return html`<span part="source-detail" class="provenance"
+        >${entries.map(([k, v]) => `${k}: ${String(v)}`).join('; ')}</span
+      >`;
+    };
     const versions = new Map<string, string>();
     for (const f of report.facts) {
       if (f.source.version && !versions.has(f.source.id))
@@ -1107,6 +1119,7 @@ export class NaLocationCheck extends LitElement {
             ${s.title}${version ? html` <span class="description">(${t('version')} ${version})</span>` : nothing}
             ${chip(s.status)}
             ${s.message ? html`<span class="description">${s.message}</span>` : nothing}
+            ${detail(s.detail)}
           </li>`;
         })}
       </ul>

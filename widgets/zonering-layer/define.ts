@@ -1,16 +1,23 @@
 /**
- * Registers `<na-zonering-layer>`. Importing this module twice (or next to another copy of the
- * library) warns instead of throwing.
+ * Registers `<na-zonering-layer>` on import. Importing this module twice, or next to another copy of
+ * the library, warns instead of throwing (see `defineElement`).
  */
+import { defineElement } from '../shared/define.js';
 import { NaZoneringLayer } from './zonering-layer.js';
 
 export const ZONERING_LAYER_TAG = 'na-zonering-layer';
 
-if (customElements.get(ZONERING_LAYER_TAG)) {
-  console.warn(`${ZONERING_LAYER_TAG} is already defined; this copy was not registered.`);
-} else {
-  customElements.define(ZONERING_LAYER_TAG, NaZoneringLayer);
+/**
+ * Registers `<na-zonering-layer>` (done on import already). Safe to call again: returns false and, when
+ * another copy of the library registered the tag first, warns.
+ */
+export function defineZoneringLayer(): boolean {
+  return defineElement(ZONERING_LAYER_TAG, NaZoneringLayer);
 }
+
+defineZoneringLayer();
+
+export * from './index.js';
 
 declare global {
   interface HTMLElementTagNameMap {

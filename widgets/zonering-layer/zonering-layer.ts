@@ -249,7 +249,8 @@ export class NaZoneringLayer extends LitElement {
    */
   private _lang(): WidgetLang {
     const own = this.lang;
-    if (typeof own === 'string' && own !== '') return own.toLowerCase().startsWith('en') ? 'en' : 'nl';
+    if (typeof own === 'string' && own !== '')
+      return own.toLowerCase().startsWith('en') ? 'en' : 'nl';
     return resolveLang(this);
   }
 

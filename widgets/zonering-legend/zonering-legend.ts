@@ -135,7 +135,8 @@ export class NaZoneringLegend extends LitElement {
    */
   private _lang(): WidgetLang {
     const own = this.lang;
-    if (typeof own === 'string' && own !== '') return own.toLowerCase().startsWith('en') ? 'en' : 'nl';
+    if (typeof own === 'string' && own !== '')
+      return own.toLowerCase().startsWith('en') ? 'en' : 'nl';
     return resolveLang(this);
   }
 
@@ -225,7 +226,8 @@ export class NaZoneringLegend extends LitElement {
 
   protected override render(): TemplateResult {
     const lang = this._lang();
-    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
+    const wanted = Math.round(this.headingLevel);
+    const level = Number.isFinite(wanted) ? Math.min(6, Math.max(1, wanted)) : 2;
     const state = this.state;
     const el = this._layerEl;
     return html`<section part="base" data-state=${state} aria-labelledby="title">

@@ -67,9 +67,87 @@ function toTurf(g: PolyGeom): Feature<Polygon | MultiPolygon> {
 
 /** Intersection of two polygons (planar), or null when they do not overlap. */
 export function intersection(a: PolyGeom, b: PolyGeom): PolyGeom | null {
+  // Fast path (exact): when the boundaries do not touch, one polygon contains the other or they
+  // are disjoint; only boundaries that cross or touch need the (slow, robust) polygon clipper.
+  const quick = containment(a, b);
+  if (quick !== undefined) return quick;
   const r = intersect(featureCollection<Polygon | MultiPolygon>([toTurf(a), toTurf(b)]));
   if (!r) return null;
   return r.geometry as PolyGeom;
+}
+
+function segmentsNear(g: PolyGeom, box: BBox): Array<[[number, number], [number, number]]> {
+  const out: Array<[[number, number], [number, number]]> = [];
+  for (const poly of polygons(g)) {
+    for (const ring of poly) {
+      for (let i = 0; i < ring.length - 1; i++) {
+        const p = ring[i]!;
+        const q = ring[i + 1]!;
+        if (
+          Math.max(p[0], q[0]) < box[0] ||
+          Math.min(p[0], q[0]) > box[2] ||
+          Math.max(p[1], q[1]) < box[1] ||
+          Math.min(p[1], q[1]) > box[3]
+        )
+          continue;
+        out.push([p, q]);
+      }
+    }
+  }
+  return out;
+}
+
+/** Orientation of r relative to p→q: 1, −1, or 0 when (nearly) collinear. */
+function orientation(p: [number, number], q: [number, number], r: [number, number]): number {
+  const v = (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]);
+  const scale =
+    Math.abs(q[0] - p[0]) + Math.abs(q[1] - p[1]) + Math.abs(r[0] - p[0]) + Math.abs(r[1] - p[1]);
+  return Math.abs(v) <= 1e-9 * scale * scale ? 0 : Math.sign(v);
+}
+
+/** Whether two segments cross, touch or overlap (any contact, also nearly). */
+function segmentsMeet(
+  a: [number, number],
+  b: [number, number],
+  c: [number, number],
+  d: [number, number],
+): boolean {
+  if (
+    Math.max(a[0], b[0]) < Math.min(c[0], d[0]) ||
+    Math.max(c[0], d[0]) < Math.min(a[0], b[0]) ||
+    Math.max(a[1], b[1]) < Math.min(c[1], d[1]) ||
+    Math.max(c[1], d[1]) < Math.min(a[1], b[1])
+  )
+    return false;
+  const o1 = orientation(a, b, c);
+  const o2 = orientation(a, b, d);
+  const o3 = orientation(c, d, a);
+  const o4 = orientation(c, d, b);
+  if (o1 === 0 || o2 === 0 || o3 === 0 || o4 === 0) return true;
+  return o1 !== o2 && o3 !== o4;
+}
+
+/**
+ * The intersection when the boundaries of `a` and `b` have no point in common: then every ring
+ * lies wholly inside or wholly outside the other polygon, and a ⊆ b (all rings of a inside b, no
+ * ring of b inside a), b ⊆ a, or a ∩ b = ∅. Undefined when the boundaries meet or the rings are
+ * mixed (the clipper decides).
+ */
+function containment(a: PolyGeom, b: PolyGeom): PolyGeom | null | undefined {
+  const ba = bboxOf(a);
+  const bb = bboxOf(b);
+  if (!bboxOverlap(ba, bb)) return null;
+  const sa = segmentsNear(a, bb);
+  const sb = segmentsNear(b, ba);
+  for (const [p, q] of sa) for (const [r, s] of sb) if (segmentsMeet(p, q, r, s)) return undefined;
+  const ringsOf = (g: PolyGeom) => polygons(g).flat();
+  const aInB = ringsOf(a).map((r) => booleanPointInPolygon(r[0]!, b));
+  const bInA = ringsOf(b).map((r) => booleanPointInPolygon(r[0]!, a));
+  const none = (xs: boolean[]) => !xs.some(Boolean);
+  if (none(aInB) && none(bInA)) return null;
+  if (aInB.every(Boolean) && none(bInA)) return a;
+  if (bInA.every(Boolean) && none(aInB)) return b;
+  return undefined;
 }
 
 /** Whether a point lies inside (or on the boundary of) a polygon. */

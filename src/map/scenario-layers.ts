@@ -1,0 +1,381 @@
+/**
+ * Scenarios on an OpenLayers map: one vector layer per scenario, styled by measure type, in one
+ * layer group the attachment owns; a swipe (ol-ext `Swipe` control) between two scenarios, or one
+ * scenario alone. {@link ScenarioLayers.destroy} removes exactly the group and the control, so
+ * the host's map gets its layers, controls and listener counts back.
+ */
+import type { Feature as GeoJsonFeature, FeatureCollection } from 'geojson';
+import type { Extent } from 'ol/extent.js';
+import { createEmpty, extend, isEmpty } from 'ol/extent.js';
+import type Feature from 'ol/Feature.js';
+import type { FeatureLike } from 'ol/Feature.js';
+import GeoJSON from 'ol/format/GeoJSON.js';
+import LayerGroup from 'ol/layer/Group.js';
+import VectorLayer from 'ol/layer/Vector.js';
+import type OlMap from 'ol/Map.js';
+import VectorSource from 'ol/source/Vector.js';
+import Fill from 'ol/style/Fill.js';
+import Stroke from 'ol/style/Stroke.js';
+import Style from 'ol/style/Style.js';
+import SwipeModule from 'ol-ext/control/Swipe.js';
+import type { PolyGeom } from '../core/scenario/geometry.js';
+import { MEASURE_TYPES, type MeasureType } from '../core/scenario/params.js';
+import type { Scenario } from '../core/scenario/scenario.js';
+import { registerRd } from './projection.js';
+
+/**
+ * ol-ext is ES modules, but its types (@types/ol-ext) are read as CommonJS under NodeNext, where a
+ * default import is typed as the whole module; at run time the default export is the class.
+ */
+const Swipe = SwipeModule as unknown as typeof SwipeModule.default;
+/** The ol-ext swipe control. */
+export type SwipeControl = InstanceType<typeof Swipe>;
+
+/** What a scenario layer draws: the measure types and the planning area outline. */
+export type ScenarioStyleKey = MeasureType | 'plangebied';
+
+/** Colours of the measure types on the map (and in the widget's legend): fill and outline. */
+export interface MeasureColour {
+  /** `#rrggbb` */
+  fill: string;
+  /** Fill opacity 0–1. */
+  opacity: number;
+  /** `#rrggbb` */
+  stroke: string;
+  /** Dash pattern of the outline (px), when dashed. */
+  dash?: number[];
+}
+
+/**
+ * The colours of the measure types: grey for roofs and paving, greens for vegetation, blues for
+ * water and storage. Overlays (`bomen`, `infiltratiekrat`) are translucent or outlined so the land
+ * cover stays visible underneath. Colour is never the only cue: the widget's legend and table name
+ * every type.
+ */
+export const MEASURE_COLOURS: Readonly<Record<ScenarioStyleKey, MeasureColour>> = {
+  dak: { fill: '#9e9e9e', opacity: 0.85, stroke: '#616161' },
+  'groen-dak': { fill: '#9ccc65', opacity: 0.85, stroke: '#558b2f' },
+  'blauw-groen-dak': { fill: '#4db6ac', opacity: 0.85, stroke: '#00796b' },
+  verharding: { fill: '#5d5d5d', opacity: 0.8, stroke: '#3a3a3a' },
+  'waterdoorlatende-verharding': { fill: '#bcaaa4', opacity: 0.85, stroke: '#795548' },
+  gras: { fill: '#c5e1a5', opacity: 0.85, stroke: '#7cb342' },
+  beplanting: { fill: '#689f38', opacity: 0.85, stroke: '#33691e' },
+  bomen: { fill: '#1b5e20', opacity: 0.45, stroke: '#1b5e20' },
+  wadi: { fill: '#81d4fa', opacity: 0.85, stroke: '#0277bd', dash: [6, 3] },
+  infiltratiekrat: { fill: '#ffb300', opacity: 0.35, stroke: '#e65100', dash: [4, 4] },
+  'open-water': { fill: '#1e88e5', opacity: 0.85, stroke: '#0d47a1' },
+  plangebied: { fill: '#ffffff', opacity: 0, stroke: '#000000', dash: [10, 6] },
+};
+
+/** Drawing order: land cover first, then overlays, the planning area outline on top. */
+const Z_ORDER: Readonly<Record<ScenarioStyleKey, number>> = {
+  ...(Object.fromEntries(MEASURE_TYPES.map((t) => [t, 1])) as Record<MeasureType, number>),
+  bomen: 2,
+  infiltratiekrat: 3,
+  plangebied: 4,
+};
+
+function rgba(hex: string, alpha: number): string {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) return hex;
+  return `rgba(${parseInt(m[1]!, 16)}, ${parseInt(m[2]!, 16)}, ${parseInt(m[3]!, 16)}, ${alpha})`;
+}
+
+const styleCache = new Map<string, Style>();
+
+/** The map style of a measure type (unknown types get the paving style with a dashed outline). */
+export function measureStyle(type: string): Style {
+  let style = styleCache.get(type);
+  if (style) return style;
+  const key = (type in MEASURE_COLOURS ? type : 'verharding') as ScenarioStyleKey;
+  const c = MEASURE_COLOURS[key];
+  style = new Style({
+    fill: new Fill({ color: rgba(c.fill, c.opacity) }),
+    stroke: new Stroke({
+      color: c.stroke,
+      width: key === 'plangebied' ? 2.5 : 1,
+      ...(c.dash ? { lineDash: c.dash } : type in MEASURE_COLOURS ? {} : { lineDash: [2, 2] }),
+    }),
+    zIndex: Z_ORDER[key],
+  });
+  styleCache.set(type, style);
+  return style;
+}
+
+function styleFunction(feature: FeatureLike): Style {
+  const type = feature.get('type') as unknown;
+  return measureStyle(typeof type === 'string' ? type : 'verharding');
+}
+
+/**
+ * A scenario as a GeoJSON FeatureCollection in EPSG:28992 (RD New) with a QGIS-style `crs` member:
+ * the planning area as a `plangebied` feature first, then every measure with its original
+ * properties and `index` (position in the source file). `extra(index)` adds properties per feature.
+ */
+export function scenarioToGeoJson(
+  scenario: Scenario,
+  extra: (index: number) => Record<string, unknown> = () => ({}),
+): FeatureCollection & { name: string; crs: unknown } {
+  const features: GeoJsonFeature[] = [];
+  if (scenario.planningArea) {
+    features.push({
+      type: 'Feature',
+      properties: { type: 'plangebied' },
+      geometry: toGeoJsonGeometry(scenario.planningArea),
+    });
+  }
+  for (const f of scenario.features) {
+    features.push({
+      type: 'Feature',
+      ...(f.id !== undefined ? { id: f.id } : {}),
+      properties: { ...f.properties, type: f.type, index: f.index, ...extra(f.index) },
+      geometry: toGeoJsonGeometry(f.geometry),
+    });
+  }
+  return {
+    type: 'FeatureCollection',
+    name: scenario.name,
+    crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::28992' } },
+    ...(scenario.sewerCapacityMmH !== undefined
+      ? { sewer_capacity_mm_h: scenario.sewerCapacityMmH }
+      : {}),
+    features,
+  };
+}
+
+function toGeoJsonGeometry(g: PolyGeom): GeoJsonFeature['geometry'] {
+  return g.type === 'Polygon'
+    ? { type: 'Polygon', coordinates: g.coordinates }
+    : { type: 'MultiPolygon', coordinates: g.coordinates };
+}
+
+/** One scenario for {@link ScenarioLayers.set}: a stable key and the parsed scenario (RD). */
+export interface ScenarioLayerInput {
+  key: string;
+  scenario: Scenario;
+}
+
+/** What the map shows: one scenario, or two with a swipe between them. */
+export type ScenarioView =
+  | { mode: 'single'; key: string }
+  | { mode: 'swipe'; left: string; right: string; position?: number }
+  | { mode: 'none' };
+
+/** Options of {@link ScenarioLayers}. */
+export interface ScenarioLayersOptions {
+  /** z-index of the layer group (default: on top of the host's layers, by insertion order). */
+  zIndex?: number;
+  /** Accessible name of the swipe handle (a button in the map), in the page's language. */
+  swipeLabel?: string;
+}
+
+interface Entry {
+  scenario: Scenario;
+  layer: VectorLayer<VectorSource<Feature>, Feature>;
+}
+
+/**
+ * The scenario layers of one map. Construct it to attach (adds one `LayerGroup`); `destroy()`
+ * detaches (removes the group and the swipe control, disposes the layers).
+ */
+export class ScenarioLayers {
+  readonly map: OlMap;
+  /** The group with every scenario layer (the only layer this adds to the map). */
+  readonly group: LayerGroup;
+  private readonly entries = new Map<string, Entry>();
+  private swipe: SwipeControl | undefined;
+  /** The layers the swipe clips now (ol-ext keeps no public list). */
+  private swiped: Array<VectorLayer<VectorSource<Feature>, Feature>> = [];
+  private position = 0.5;
+  private view: ScenarioView = { mode: 'none' };
+  private readonly swipeLabel: string;
+  private destroyed = false;
+
+  constructor(map: OlMap, options: ScenarioLayersOptions = {}) {
+    registerRd();
+    this.map = map;
+    this.swipeLabel = options.swipeLabel ?? 'Swipe';
+    this.group = new LayerGroup({
+      properties: { name: 'na-scenarios' },
+      ...(options.zIndex === undefined ? {} : { zIndex: options.zIndex }),
+    });
+    map.addLayer(this.group);
+  }
+
+  /** Keys of the scenarios on the map, in order. */
+  keys(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  /** The vector source of a scenario (its features in the map projection), e.g. to snap to. */
+  source(key: string): VectorSource<Feature> | undefined {
+    return this.entries.get(key)?.layer.getSource() ?? undefined;
+  }
+
+  /** The vector sources of every scenario. */
+  sources(): Array<VectorSource<Feature>> {
+    return [...this.entries.values()].map((e) => e.layer.getSource()!);
+  }
+
+  /** The layer of a scenario. */
+  layer(key: string): VectorLayer<VectorSource<Feature>, Feature> | undefined {
+    return this.entries.get(key)?.layer;
+  }
+
+  /**
+   * Shows exactly these scenarios (by key; a scenario object that changed under the same key is
+   * redrawn). Layers of scenarios not in the list are removed and disposed.
+   */
+  set(inputs: readonly ScenarioLayerInput[]): void {
+    if (this.destroyed) return;
+    const wanted = new Set(inputs.map((i) => i.key));
+    for (const [key, entry] of [...this.entries]) {
+      const input = inputs.find((i) => i.key === key);
+      if (!wanted.has(key) || input?.scenario !== entry.scenario) this.remove(key);
+    }
+    for (const input of inputs) {
+      if (this.entries.has(input.key)) continue;
+      const layer = this.createLayer(input);
+      this.entries.set(input.key, { scenario: input.scenario, layer });
+    }
+    // Keep the group's order equal to the input order.
+    const layers = this.group.getLayers();
+    layers.clear();
+    for (const input of inputs) layers.push(this.entries.get(input.key)!.layer);
+    this.show(this.view);
+  }
+
+  /** Shows one scenario, two with a swipe between them, or none. Unknown keys show nothing. */
+  show(view: ScenarioView): void {
+    if (this.destroyed) return;
+    this.view = view;
+    const visible = new Set<string>();
+    if (view.mode === 'single') visible.add(view.key);
+    if (view.mode === 'swipe') {
+      visible.add(view.left);
+      visible.add(view.right);
+    }
+    for (const [key, e] of this.entries) e.layer.setVisible(visible.has(key));
+    const left = view.mode === 'swipe' ? this.entries.get(view.left)?.layer : undefined;
+    const right = view.mode === 'swipe' ? this.entries.get(view.right)?.layer : undefined;
+    if (view.mode === 'swipe' && view.position !== undefined) this.setSwipePosition(view.position);
+    if (left && right && left !== right) this.showSwipe(left, right);
+    else this.removeSwipe();
+    this.map.render();
+  }
+
+  /** The swipe control while it is on the map (for tests and for hosts that style it). */
+  get swipeControl(): SwipeControl | undefined {
+    return this.swipe;
+  }
+
+  /** Moves the swipe line: 0 = left edge, 1 = right edge of the map. */
+  setSwipePosition(position: number): void {
+    this.position = Number.isFinite(position) ? Math.min(1, Math.max(0, position)) : 0.5;
+    this.swipe?.set('position', this.position);
+  }
+
+  /** Position of the swipe line, 0–1 (follows the handle when it is dragged). */
+  getSwipePosition(): number {
+    const p = this.swipe?.get('position') as unknown;
+    return typeof p === 'number' ? p : this.position;
+  }
+
+  /** Extent (map projection) of some scenarios (default: all), or null when empty. */
+  extent(keys: readonly string[] = this.keys()): Extent | null {
+    const out = createEmpty();
+    for (const key of keys) {
+      const src = this.entries.get(key)?.layer.getSource();
+      const e = src && src.getFeatures().length > 0 ? src.getExtent() : null;
+      if (e) extend(out, e);
+    }
+    return isEmpty(out) ? null : out;
+  }
+
+  /** Fits the map view to some scenarios (default: all). */
+  fit(keys?: readonly string[], padding = 24): void {
+    const extent = this.extent(keys);
+    if (extent !== null) this.map.getView().fit(extent, { padding: [padding, padding, padding, padding] });
+  }
+
+  /** Removes everything this added to the map. Idempotent. */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.removeSwipe();
+    for (const key of [...this.entries.keys()]) this.remove(key);
+    this.map.removeLayer(this.group);
+    this.group.dispose();
+    this.destroyed = true;
+  }
+
+  private createLayer(input: ScenarioLayerInput): VectorLayer<VectorSource<Feature>, Feature> {
+    const projection = this.map.getView().getProjection();
+    const features = new GeoJSON().readFeatures(scenarioToGeoJson(input.scenario), {
+      dataProjection: 'EPSG:28992',
+      featureProjection: projection,
+    }) as Feature[];
+    return new VectorLayer({
+      source: new VectorSource<Feature>({ features }),
+      style: styleFunction,
+      // A class of its own: the swipe clips per layer canvas.
+      className: `na-scenario-layer`,
+      properties: { name: input.scenario.name, naScenario: input.key },
+    });
+  }
+
+  private remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    if (this.swiped.includes(entry.layer)) this.removeSwipe();
+    this.group.getLayers().remove(entry.layer);
+    entry.layer.getSource()?.clear();
+    entry.layer.dispose();
+    this.entries.delete(key);
+  }
+
+  private showSwipe(
+    left: VectorLayer<VectorSource<Feature>, Feature>,
+    right: VectorLayer<VectorSource<Feature>, Feature>,
+  ): void {
+    if (this.swipe && this.swiped[0] === left && this.swiped[1] === right) return;
+    if (this.swipe) {
+      // On the map, so ol-ext releases the layers' render listeners.
+      this.swipe.removeLayer(this.swiped);
+      this.swipe.addLayer(left, false);
+      this.swipe.addLayer(right, true);
+      this.swiped = [left, right];
+      return;
+    }
+    const swipe = new Swipe({
+      layers: left,
+      rightLayers: right,
+      position: this.position,
+      orientation: 'vertical',
+      className: 'ol-swipe na-swipe',
+    });
+    // The control's element is protected in the types; ol-ext puts the handle button in it.
+    const element = (swipe as unknown as { element: HTMLElement | null }).element;
+    const button = element?.querySelector('button');
+    if (button) {
+      button.type = 'button';
+      button.setAttribute('aria-label', this.swipeLabel);
+      button.title = this.swipeLabel;
+      // The handle is dragged with a pointer; keyboard users move it with the widget's slider.
+      button.tabIndex = -1;
+    }
+    this.swipe = swipe;
+    this.swiped = [left, right];
+    this.map.addControl(swipe);
+  }
+
+  private removeSwipe(): void {
+    const swipe = this.swipe;
+    if (!swipe) return;
+    this.position = this.getSwipePosition();
+    // Release the layers while the control is on the map (ol-ext only then unregisters them).
+    swipe.removeLayer(this.swiped);
+    this.map.removeControl(swipe);
+    this.swipe = undefined;
+    this.swiped = [];
+  }
+}

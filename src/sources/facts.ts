@@ -1,0 +1,271 @@
+/**
+ * Facts from feature properties: shared by every source kind (in-memory GeoJSON, OGC API
+ * Features, WFS, WMS GetFeatureInfo, ArcGIS REST, GeoTIFF bands).
+ *
+ * Coercion rules (one place, so every source behaves the same):
+ * - `null`, `undefined` and empty text → `no-data` / `no-value`.
+ * - Numeric facts (`elevation`, `floodDepth`, `heat`) accept finite numbers and decimal text
+ *   (`"3.5"`); anything else is an `error` fact naming the property.
+ * - `soilCode`: the BRO Bodemkaart's `|h BEBOUW` (built-up, not mapped) and `|g WATER` are
+ *   `no-data` with reason `built-up-not-mapped` / `water-not-mapped`, not codes.
+ * - `landscapeType`, `position`, `seepage` must be one of their vocabularies (case and accents
+ *   ignored).
+ * - Optional value maps (`valueMap`) translate a source's own values first, e.g. a Fysisch-
+ *   Geografische Regio name to a landscape type; a mapping to `null` means "no value here".
+ */
+import { LANDSCAPE_TYPES, POSITIONS, SEEPAGE } from '../core/types.js';
+import type {
+  Fact,
+  FactName,
+  NoDataReason,
+  Provenance,
+  SourceResult,
+  LocalizedText,
+} from '../core/types.js';
+
+/** Facts whose values are numbers. */
+export const NUMERIC_FACTS: ReadonlySet<FactName> = new Set(['elevation', 'floodDepth', 'heat']);
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** Per fact: a source value → the fact value (or `null`: no value). */
+export type ValueMap = Partial<Record<FactName, Readonly<Record<string, string | number | null>>>>;
+
+/** Provenance fields of a source's options. */
+export interface ProvenanceOptions {
+  id: string;
+  title: string;
+  version?: string;
+  scale?: string;
+  licence?: string;
+  /** Link to the data's documentation. */
+  url?: string;
+  illustrative?: boolean;
+}
+
+/** Builds the provenance of a source from its options (only the fields that are set). */
+export function buildProvenance(o: ProvenanceOptions): Provenance {
+  const p: Provenance = { sourceId: o.id, title: o.title };
+  if (o.version !== undefined) p.version = o.version;
+  if (o.scale !== undefined) p.scale = o.scale;
+  if (o.licence !== undefined) p.licence = o.licence;
+  if (o.url !== undefined) p.url = o.url;
+  if (o.illustrative !== undefined) p.illustrative = o.illustrative;
+  return p;
+}
+
+/** The result of coercing one raw value to a fact value. */
+export type Coerced =
+  | { ok: true; value: unknown }
+  | { ok: false; status: 'no-data' | 'error'; reason: NoDataReason; message?: string };
+
+const NO_VALUE: Coerced = { ok: false, status: 'no-data', reason: 'no-value' };
+
+/** Short printable form of a value for messages. */
+export function describeValue(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (Array.isArray(v)) return 'an array';
+  const s = JSON.stringify(v);
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
+
+/** `|h BEBOUW` (built-up, not mapped) and `|g WATER` of the BRO Bodemkaart, also as group codes. */
+export function specialSoilCode(code: string): NoDataReason | undefined {
+  if (code.startsWith('|h BEBOUW') || code === '|h BE') return 'built-up-not-mapped';
+  if (code.startsWith('|g WATER') || code === '|g WA') return 'water-not-mapped';
+  return undefined;
+}
+
+function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
+
+function pick(s: string, allowed: readonly string[]): Coerced | undefined {
+  return allowed.includes(s) ? { ok: true, value: s } : undefined;
+}
+
+/**
+ * Coerces a raw property value to the value of fact `name` (rules in the module comment).
+ * @param prop the property name (or band label), used in error messages.
+ */
+export function coerceFact(name: FactName, raw: unknown, prop: string): Coerced {
+  if (raw === null || raw === undefined) return NO_VALUE;
+  const bad = (why: string): Coerced => ({
+    ok: false,
+    status: 'error',
+    reason: 'source-error',
+    message: `Property "${prop}" = ${describeValue(raw)} ${why}.`,
+  });
+  if (NUMERIC_FACTS.has(name)) {
+    if (typeof raw === 'number')
+      return Number.isFinite(raw) ? { ok: true, value: raw } : bad('is not a finite number');
+    if (typeof raw === 'string') {
+      const s = raw.trim();
+      if (s === '') return NO_VALUE;
+      return DECIMAL.test(s) ? { ok: true, value: Number(s) } : bad('is not a number');
+    }
+    return bad('is not a number');
+  }
+  let s: string;
+  if (typeof raw === 'string') s = raw.trim();
+  else if (typeof raw === 'number' && Number.isFinite(raw)) s = String(raw);
+  else return bad('is not a text or code');
+  if (s === '') return NO_VALUE;
+  switch (name) {
+    case 'soilCode': {
+      const special = specialSoilCode(s);
+      if (special !== undefined)
+        return { ok: false, status: 'no-data', reason: special, message: s };
+      return { ok: true, value: s };
+    }
+    case 'landscapeType':
+      return (
+        pick(fold(s), LANDSCAPE_TYPES) ??
+        bad(`is not a landscape type (${LANDSCAPE_TYPES.join(', ')})`)
+      );
+    case 'position':
+      return pick(fold(s), POSITIONS) ?? bad(`is not a position (${POSITIONS.join(', ')})`);
+    case 'seepage':
+      return pick(fold(s), SEEPAGE) ?? bad(`is not a seepage class (${SEEPAGE.join(', ')})`);
+    default:
+      return { ok: true, value: s };
+  }
+}
+
+/**
+ * Translates a raw value through a value map: an exact key first, then a key that matches with
+ * case, accents and surrounding/double spaces ignored. Values not in the map pass unchanged.
+ */
+export function mapValue(
+  raw: unknown,
+  map: Readonly<Record<string, string | number | null>> | undefined,
+): unknown {
+  if (map === undefined || (typeof raw !== 'string' && typeof raw !== 'number')) return raw;
+  const key = String(raw);
+  if (Object.prototype.hasOwnProperty.call(map, key)) return map[key];
+  const norm = (s: string): string => fold(s).replace(/\s+/g, ' ').trim();
+  const want = norm(key);
+  for (const [k, v] of Object.entries(map)) if (norm(k) === want) return v;
+  return raw;
+}
+
+/** Makes one fact from a raw value (after the value map, if any). */
+export function makeFact(
+  name: FactName,
+  raw: unknown,
+  prop: string,
+  provenance: Provenance,
+  valueMap?: ValueMap,
+): Fact {
+  const c = coerceFact(name, mapValue(raw, valueMap?.[name]), prop);
+  if (c.ok) return { name, status: 'ok', value: c.value, provenance } as Fact;
+  return {
+    name,
+    status: c.status,
+    reason: c.reason,
+    ...(c.message === undefined ? {} : { message: c.message }),
+    provenance,
+  } as Fact;
+}
+
+/** Which property (or properties, first present wins) holds a fact. */
+export type PropertyRef = string | readonly string[];
+
+/**
+ * Facts from a feature's properties: one fact per entry of `mapping` (fact → property name, or a
+ * list of names of which the first present one is used), in the order of `provides` when given
+ * (else of `mapping`).
+ *
+ * @param options.missing what a property that the feature lacks altogether gives: `no-value`
+ *   (default; in-memory data may omit empty properties) or `error` (a remote answer without the
+ *   configured property usually means a wrong property name: the message lists what it has).
+ */
+export function factsFromProperties(
+  properties: Readonly<Record<string, unknown>>,
+  mapping: Partial<Record<FactName, PropertyRef>>,
+  provenance: Provenance,
+  options: {
+    valueMap?: ValueMap;
+    provides?: readonly FactName[];
+    missing?: 'no-value' | 'error';
+  } = {},
+): Fact[] {
+  const names = options.provides ?? (Object.keys(mapping) as FactName[]);
+  const out: Fact[] = [];
+  for (const name of names) {
+    const ref = mapping[name];
+    if (ref === undefined) continue;
+    const keys: readonly string[] = typeof ref === 'string' ? [ref] : ref;
+    const present = keys.filter((k) => Object.prototype.hasOwnProperty.call(properties, k));
+    const key = present.find((k) => properties[k] !== null && properties[k] !== '') ?? present[0];
+    if (key === undefined && options.missing === 'error') {
+      const has = Object.keys(properties);
+      const message = `Property ${keys.map((k) => `"${k}"`).join(' or ')} is not in the answer (it has ${
+        has.length === 0 ? 'no properties' : has.slice(0, 20).join(', ')
+      }).`;
+      out.push({ name, status: 'error', reason: 'source-error', message, provenance } as Fact);
+      continue;
+    }
+    const prop = key ?? keys[0] ?? '';
+    out.push(makeFact(name, properties[prop], prop, provenance, options.valueMap));
+  }
+  return out;
+}
+
+/** What a source needs to build whole results. */
+export interface ResultSource {
+  id: string;
+  title: string;
+  provides: readonly FactName[];
+  provenance: Provenance;
+}
+
+/** A `no-data` result: every provided fact `no-data` with `reason`. */
+export function noDataResult(
+  source: ResultSource,
+  reason: NoDataReason,
+  message: string,
+): SourceResult {
+  return {
+    sourceId: source.id,
+    title: source.title,
+    status: 'no-data',
+    reason,
+    message,
+    facts: source.provides.map(
+      (name) => ({ name, status: 'no-data', reason, provenance: source.provenance }) as Fact,
+    ),
+  };
+}
+
+/**
+ * An `error` result: every provided fact `error` / `source-error`; `code` and `userMessage` are
+ * passed through when known (a SourceRequestError's).
+ */
+export function errorResult(
+  source: ResultSource,
+  message: string,
+  extra: { code?: string; userMessage?: LocalizedText } = {},
+): SourceResult {
+  return {
+    sourceId: source.id,
+    title: source.title,
+    status: 'error',
+    reason: 'source-error',
+    message,
+    ...(extra.code === undefined ? {} : { code: extra.code }),
+    ...(extra.userMessage === undefined ? {} : { userMessage: extra.userMessage }),
+    facts: source.provides.map(
+      (name) =>
+        ({
+          name,
+          status: 'error',
+          reason: 'source-error',
+          message,
+          provenance: source.provenance,
+        }) as Fact,
+    ),
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * GeoJSON answers of remote services (OGC API Features items, WFS GetFeature, WMS
+ * GetFeatureInfo, ArcGIS `f=geojson`): a lenient parser and the choice of the feature at a point.
+ *
+ * Pure: no network. Geometries may be `null` (QGIS Server's GetFeatureInfo JSON) or of any type;
+ * Polygon/MultiPolygon geometries are checked for shape so the point-in-polygon test never runs
+ * on garbage.
+ */
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { invalidResponse } from './http.js';
+import { nearBoundary } from './geojson.js';
+import type { PolygonGeometry } from './geojson.js';
+
+/** One feature of an answer. */
+export interface ParsedFeature {
+  id?: string | number;
+  properties: Record<string, unknown>;
+  /** The polygon geometry, when the feature has one. */
+  polygon?: PolygonGeometry;
+  /** Type of the geometry (`null` when the feature has none). */
+  geometryType: string | null;
+}
+
+/** A link of an OGC API document. */
+export interface Link {
+  rel: string;
+  href: string;
+  type?: string;
+}
+
+/** A parsed FeatureCollection. */
+export interface ParsedCollection {
+  features: ParsedFeature[];
+  links: Link[];
+  numberReturned?: number;
+  numberMatched?: number;
+}
+
+/** Who answered, for error messages. */
+export interface AnswerSource {
+  sourceId?: string;
+  name: string;
+  url?: string;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isPosition(p: unknown): boolean {
+  return (
+    Array.isArray(p) &&
+    p.length >= 2 &&
+    typeof p[0] === 'number' &&
+    Number.isFinite(p[0]) &&
+    typeof p[1] === 'number' &&
+    Number.isFinite(p[1])
+  );
+}
+
+function isPolygonRings(rings: unknown): boolean {
+  return (
+    Array.isArray(rings) &&
+    rings.length > 0 &&
+    rings.every((r: unknown) => Array.isArray(r) && r.length >= 4 && r.every(isPosition))
+  );
+}
+
+/**
+ * Parses a GeoJSON FeatureCollection (a single Feature is accepted as a collection of one).
+ * @throws SourceRequestError `invalid-response` when the JSON is no FeatureCollection or a
+ *   feature or polygon geometry is malformed.
+ */
+export function parseFeatureCollection(json: unknown, source: AnswerSource): ParsedCollection {
+  if (isRecord(json) && json.type === 'Feature') {
+    return { features: [parseFeature(json, 0, source)], links: parseLinks(json.links) };
+  }
+  if (!isRecord(json) || json.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
+    const got = isRecord(json)
+      ? `an object with type ${JSON.stringify(json.type ?? null)}`
+      : Array.isArray(json)
+        ? 'an array'
+        : typeof json;
+    throw invalidResponse(`expected a GeoJSON FeatureCollection, got ${got}`, source);
+  }
+  const features = (json.features as unknown[]).map((f, i) => parseFeature(f, i, source));
+  const out: ParsedCollection = { features, links: parseLinks(json.links) };
+  if (typeof json.numberReturned === 'number') out.numberReturned = json.numberReturned;
+  if (typeof json.numberMatched === 'number') out.numberMatched = json.numberMatched;
+  return out;
+}
+
+function parseFeature(f: unknown, i: number, source: AnswerSource): ParsedFeature {
+  if (!isRecord(f) || f.type !== 'Feature') {
+    throw invalidResponse(`features[${i}] is not a GeoJSON Feature`, source);
+  }
+  const properties = isRecord(f.properties) ? f.properties : {};
+  const g = f.geometry;
+  const out: ParsedFeature = { properties, geometryType: null };
+  if (typeof f.id === 'string' || typeof f.id === 'number') out.id = f.id;
+  if (g === null || g === undefined) return out;
+  if (!isRecord(g) || typeof g.type !== 'string') {
+    throw invalidResponse(`features[${i}].geometry is not a GeoJSON geometry`, source);
+  }
+  out.geometryType = g.type;
+  if (g.type === 'Polygon') {
+    if (!isPolygonRings(g.coordinates)) {
+      throw invalidResponse(`features[${i}] has a malformed Polygon`, source);
+    }
+    out.polygon = g as unknown as PolygonGeometry;
+  } else if (g.type === 'MultiPolygon') {
+    const c = g.coordinates;
+    if (!Array.isArray(c) || c.length === 0 || !c.every(isPolygonRings)) {
+      throw invalidResponse(`features[${i}] has a malformed MultiPolygon`, source);
+    }
+    out.polygon = g as unknown as PolygonGeometry;
+  }
+  return out;
+}
+
+/** The `links` of an OGC API document (entries without `rel` or `href` are skipped). */
+export function parseLinks(links: unknown): Link[] {
+  if (!Array.isArray(links)) return [];
+  const out: Link[] = [];
+  for (const l of links) {
+    if (!isRecord(l) || typeof l.rel !== 'string' || typeof l.href !== 'string') continue;
+    out.push({ rel: l.rel, href: l.href, ...(typeof l.type === 'string' ? { type: l.type } : {}) });
+  }
+  return out;
+}
+
+/**
+ * The `next` link of a page (resolved against `base`), preferring a JSON one; undefined when
+ * there is none or it points to a non-JSON representation only.
+ */
+export function nextLink(links: readonly Link[], base: string): string | undefined {
+  const next = links.filter((l) => l.rel === 'next');
+  const json = next.find((l) => l.type === undefined || /json/i.test(l.type));
+  if (json === undefined) return undefined;
+  try {
+    return new URL(json.href, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The feature at `[x, y]` (in the CRS of the features):
+ * - the first polygon feature that contains the point, or lies within `tolerance` of it;
+ * - else, the first feature without a polygon geometry (its service already filtered by location,
+ *   e.g. GetFeatureInfo with `geometry: null`);
+ * - else undefined.
+ */
+export function pickFeatureAt(
+  features: readonly ParsedFeature[],
+  point: readonly [number, number],
+  tolerance: number,
+): ParsedFeature | undefined {
+  const [x, y] = point;
+  for (const f of features) {
+    if (f.polygon === undefined) continue;
+    if (booleanPointInPolygon([x, y], f.polygon) || nearBoundary(x, y, f.polygon, tolerance)) {
+      return f;
+    }
+  }
+  return features.find((f) => f.polygon === undefined);
+}

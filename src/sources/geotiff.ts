@@ -1,0 +1,411 @@
+/**
+ * A GeoTIFF raster as a fact source (e.g. AHN elevation as a Cloud Optimized GeoTIFF, or a local
+ * file): reads the 1 × 1 pixel window at the point with the `geotiff` package.
+ *
+ * - Opened once, lazily: from a URL with HTTP range requests (through the same request policy
+ *   as every remote source: time limit, retries, typed errors), or from bytes.
+ * - CRS from the GeoKeys (`ProjectedCSTypeGeoKey` 28992 / 3857, or `GeographicTypeGeoKey` 4326),
+ *   unless `crs` is given. The affine transform from ModelTiepoint + ModelPixelScale (or
+ *   ModelTransformation without rotation); `PixelIsPoint` rasters are shifted half a pixel.
+ * - Nodata from the `GDAL_NODATA` tag (the AHN files: 3.4028235e+38) and NaN → `no-data`
+ *   reason `no-value`; a point outside the raster → `outside-coverage`.
+ * - Band → fact: `bands: { elevation: 1 }` (1-based band numbers).
+ *
+ * `geotiff` is imported on first use, so bundles that never create a GeoTIFF source do not pay
+ * for it.
+ */
+import { normalizeCrs, plausibleFor, toCrs } from '../core/crs.js';
+import { FACT_NAMES, NaError } from '../core/types.js';
+import type {
+  Fact,
+  FactName,
+  FactSource,
+  Location,
+  Provenance,
+  QueryOptions,
+  SourceResult,
+  SupportedCrs,
+} from '../core/types.js';
+import { buildProvenance, errorResult, makeFact, noDataResult } from './facts.js';
+import type { ResultSource, ValueMap } from './facts.js';
+import { SourceRequestError, anySignal, fetchWithPolicy, readBytes } from './http.js';
+import type { FetchLike, RequestPolicy } from './http.js';
+
+/** Options of {@link GeoTiffSource}. */
+export interface GeoTiffSourceOptions {
+  id: string;
+  title?: string;
+  /** URL of the GeoTIFF (read with HTTP range requests; the server must allow them or send the whole file). */
+  url?: string;
+  /** The file's bytes, or a function that loads them (a Node file, a browser File). */
+  data?: ArrayBuffer | (() => Promise<ArrayBuffer>);
+  /** Fact → band number (1-based), e.g. `{ elevation: 1 }`. */
+  bands: Partial<Record<FactName, number>>;
+  /** CRS of the raster; overrides the GeoKeys. */
+  crs?: string;
+  valueMap?: ValueMap;
+  version?: string;
+  scale?: string;
+  licence?: string;
+  /** Link to the documentation of the data (provenance `url`). */
+  documentation?: string;
+  illustrative?: boolean;
+  /** Budget of each HTTP request in ms (default 8000). */
+  timeoutMs?: number;
+  retries?: number;
+  backoffMs?: number;
+  fetch?: FetchLike;
+}
+
+/** What the source knows about its raster after opening it. */
+export interface RasterInfo {
+  width: number;
+  height: number;
+  bands: number;
+  crs: SupportedCrs;
+  /** Upper-left corner of the upper-left pixel, in `crs`. */
+  origin: [number, number];
+  /** Pixel size `[x, y]` in `crs` units (y negative for north-up rasters). */
+  resolution: [number, number];
+  /** Nodata value (GDAL_NODATA), or null. */
+  noData: number | null;
+  /** `[minX, minY, maxX, maxY]` in `crs`. */
+  bbox: [number, number, number, number];
+}
+
+/** Minimal view of a geotiff.js image, for {@link pixelAt} and tests. */
+interface ImageLike {
+  getWidth(): number;
+  getHeight(): number;
+  getSamplesPerPixel(): number;
+  getOrigin(): number[];
+  getResolution(): number[];
+  pixelIsArea(): boolean;
+  getGDALNoData(): number | null;
+  getGeoKeys(): Record<string, unknown> | null;
+  readRasters(options: {
+    window: [number, number, number, number];
+    samples: number[];
+    interleave: false;
+    signal?: AbortSignal;
+  }): Promise<ArrayLike<ArrayLike<number>>>;
+}
+
+/**
+ * The pixel (column, row) that contains `(x, y)` (in the raster CRS), or undefined outside.
+ * Pixels are half-open: the left/top edge belongs to the pixel, the right/bottom edge to the next.
+ */
+export function pixelAt(
+  info: Pick<RasterInfo, 'width' | 'height' | 'origin' | 'resolution'>,
+  x: number,
+  y: number,
+): { col: number; row: number } | undefined {
+  const col = Math.floor((x - info.origin[0]) / info.resolution[0]);
+  const row = Math.floor((y - info.origin[1]) / info.resolution[1]);
+  if (!Number.isFinite(col) || !Number.isFinite(row)) return undefined;
+  if (col < 0 || row < 0 || col >= info.width || row >= info.height) return undefined;
+  return { col, row };
+}
+
+/** True when `v` is the nodata value (also as Float32) or NaN. */
+export function isNoData(v: number, noData: number | null): boolean {
+  if (Number.isNaN(v)) return true;
+  if (noData === null) return false;
+  return v === noData || v === Math.fround(noData);
+}
+
+/** The supported CRS of a raster from its GeoKeys, or undefined. */
+export function crsFromGeoKeys(keys: Record<string, unknown> | null): SupportedCrs | undefined {
+  if (keys === null) return undefined;
+  const candidates = [keys.ProjectedCSTypeGeoKey, keys.GeographicTypeGeoKey];
+  for (const c of candidates) {
+    if (typeof c !== 'number' || c === 32767) continue;
+    try {
+      return normalizeCrs(`EPSG:${c}`);
+    } catch (e) {
+      if (!(e instanceof NaError)) throw e;
+    }
+  }
+  return undefined;
+}
+
+interface Opened {
+  image: ImageLike;
+  info: RasterInfo;
+}
+
+/**
+ * A GeoTIFF raster as a {@link FactSource}. `query` never rejects except when the caller aborts.
+ *
+ * @example
+ * const ahn = new GeoTiffSource({ id: 'ahn', url: 'https://example.org/ahn.tif', bands: { elevation: 1 } });
+ */
+export class GeoTiffSource implements FactSource {
+  readonly id: string;
+  readonly title: string;
+  readonly provides: readonly FactName[];
+  private readonly options: GeoTiffSourceOptions;
+  private readonly provenance: Provenance;
+  private opened: Promise<Opened> | undefined;
+
+  constructor(options: GeoTiffSourceOptions) {
+    if (options.url === undefined && options.data === undefined) {
+      throw new NaError('not-configured', `GeoTIFF source ${options.id} needs "url" or "data".`, {
+        sourceId: options.id,
+      });
+    }
+    for (const [fact, band] of Object.entries(options.bands)) {
+      if (typeof band !== 'number' || !Number.isInteger(band) || band < 1) {
+        throw new NaError(
+          'not-configured',
+          `GeoTIFF source ${options.id}: band of "${fact}" must be a whole number ≥ 1, not ${String(band)}.`,
+          { sourceId: options.id },
+        );
+      }
+    }
+    this.options = options;
+    this.id = options.id;
+    this.title = options.title ?? options.id;
+    this.provides = FACT_NAMES.filter((n) => options.bands[n] !== undefined);
+    this.provenance = buildProvenance({
+      id: this.id,
+      title: this.title,
+      ...(options.version === undefined ? {} : { version: options.version }),
+      ...(options.scale === undefined ? {} : { scale: options.scale }),
+      ...(options.licence === undefined ? {} : { licence: options.licence }),
+      ...(options.documentation === undefined ? {} : { url: options.documentation }),
+      ...(options.illustrative === undefined ? {} : { illustrative: options.illustrative }),
+    });
+  }
+
+  /** Opens the raster (once) and describes it. */
+  async info(options: QueryOptions = {}): Promise<RasterInfo> {
+    return (await this.open(options.signal)).info;
+  }
+
+  /**
+   * The band values at a location as facts. Status `ok` when a band has a value, `no-data`
+   * (`outside-coverage`, `no-value`), or `error` (the raster cannot be read). Rejects only when
+   * `signal` is aborted, with its reason.
+   */
+  async query(location: Location, options: QueryOptions = {}): Promise<SourceResult> {
+    const { signal } = options;
+    signal?.throwIfAborted();
+    try {
+      plausibleFor(location);
+    } catch (e) {
+      if (!(e instanceof NaError)) throw e;
+      return errorResult(this.resultSource(), e.message, { code: e.code });
+    }
+    try {
+      const { image, info } = await this.open(signal);
+      const [x, y] = toCrs([location.x, location.y], location.crs, info.crs);
+      const where = `(${location.x}, ${location.y}) ${location.crs}`;
+      const px = pixelAt(info, x, y);
+      if (px === undefined) {
+        return noDataResult(
+          this.resultSource(),
+          'outside-coverage',
+          `Location ${where} is outside the raster of ${this.id}.`,
+        );
+      }
+      const facts: Fact[] = [];
+      const wanted = this.provides.map((n) => ({ name: n, band: this.options.bands[n] as number }));
+      const missingBand = wanted.find((w) => w.band > info.bands);
+      if (missingBand !== undefined) {
+        throw new NaError(
+          'not-configured',
+          `${this.id}: band ${missingBand.band} of "${missingBand.name}" does not exist (the raster has ${info.bands}).`,
+          { sourceId: this.id },
+        );
+      }
+      const samples = [...new Set(wanted.map((w) => w.band - 1))];
+      const rasters = await image.readRasters({
+        window: [px.col, px.row, px.col + 1, px.row + 1],
+        samples,
+        interleave: false,
+        ...(signal === undefined ? {} : { signal }),
+      });
+      for (const w of wanted) {
+        const arr = rasters[samples.indexOf(w.band - 1)];
+        const v = arr?.[0];
+        if (v === undefined || isNoData(v, info.noData)) {
+          facts.push({
+            name: w.name,
+            status: 'no-data',
+            reason: 'no-value',
+            message: `Nodata at pixel (${px.col}, ${px.row}) of band ${w.band}.`,
+            provenance: this.provenance,
+          } as Fact);
+        } else {
+          facts.push(makeFact(w.name, v, `band ${w.band}`, this.provenance, this.options.valueMap));
+        }
+      }
+      if (facts.length > 0 && facts.every((f) => f.status === 'no-data')) {
+        return {
+          sourceId: this.id,
+          title: this.title,
+          status: 'no-data',
+          reason: 'no-value',
+          message: `No value in ${this.id} at ${where} (nodata).`,
+          facts,
+        };
+      }
+      return { sourceId: this.id, title: this.title, status: 'ok', facts };
+    } catch (e) {
+      if (signal?.aborted === true) throw signal.reason;
+      if (e instanceof SourceRequestError) {
+        return errorResult(this.resultSource(), e.message, {
+          code: e.code,
+          userMessage: e.userMessage,
+        });
+      }
+      if (e instanceof NaError)
+        return errorResult(this.resultSource(), e.message, { code: e.code });
+      const message = e instanceof Error ? e.message : String(e);
+      return errorResult(this.resultSource(), `${this.id}: cannot read the GeoTIFF: ${message}`, {
+        code: 'invalid-response',
+        userMessage: {
+          nl: `Het rasterbestand van de bron "${this.title}" is niet te lezen.`,
+          en: `The raster file of the source "${this.title}" cannot be read.`,
+        },
+      });
+    }
+  }
+
+  private open(signal: AbortSignal | undefined): Promise<Opened> {
+    if (this.opened !== undefined) return this.opened;
+    const p = this.doOpen(signal);
+    this.opened = p;
+    // A failed open (network, abort) is not kept: the next query tries again.
+    p.catch(() => {
+      if (this.opened === p) this.opened = undefined;
+    });
+    return p;
+  }
+
+  private async doOpen(signal: AbortSignal | undefined): Promise<Opened> {
+    const geotiff = await import('geotiff');
+    let tiff: { getImage(index?: number): Promise<unknown> };
+    const data = this.options.data;
+    if (data !== undefined) {
+      const bytes = typeof data === 'function' ? await data() : data;
+      tiff = await geotiff.fromArrayBuffer(bytes, signal);
+    } else {
+      const policy: RequestPolicy = {
+        sourceId: this.id,
+        sourceTitle: this.title,
+        ...(this.options.timeoutMs === undefined ? {} : { timeoutMs: this.options.timeoutMs }),
+        ...(this.options.retries === undefined ? {} : { retries: this.options.retries }),
+        ...(this.options.backoffMs === undefined ? {} : { backoffMs: this.options.backoffMs }),
+        ...(this.options.fetch === undefined ? {} : { fetchImpl: this.options.fetch }),
+      };
+      const client = makeClient(geotiff, this.options.url as string, policy);
+      tiff = await geotiff.fromCustomClient(client, { allowFullFile: true }, signal);
+    }
+    const image = (await tiff.getImage(0)) as ImageLike;
+    return { image, info: this.describe(image) };
+  }
+
+  private describe(image: ImageLike): RasterInfo {
+    const crs =
+      this.options.crs !== undefined
+        ? normalizeCrs(this.options.crs)
+        : crsFromGeoKeys(image.getGeoKeys());
+    if (crs === undefined) {
+      throw new NaError(
+        'unsupported-crs',
+        `${this.id}: the GeoTIFF's CRS (GeoKeys ${JSON.stringify(image.getGeoKeys())}) is not supported; give "crs" (EPSG:28992, EPSG:4326 or EPSG:3857).`,
+        { sourceId: this.id },
+      );
+    }
+    let origin: number[];
+    let resolution: number[];
+    try {
+      origin = image.getOrigin();
+      resolution = image.getResolution();
+    } catch (e) {
+      throw new NaError(
+        'invalid-geotiff',
+        `${this.id}: the GeoTIFF has no georeferencing (${e instanceof Error ? e.message : String(e)}).`,
+        { sourceId: this.id },
+      );
+    }
+    const rx = resolution[0] as number;
+    const ry = resolution[1] as number;
+    let ox = origin[0] as number;
+    let oy = origin[1] as number;
+    if (!image.pixelIsArea()) {
+      // PixelIsPoint: the tie point is the centre of the first pixel.
+      ox -= rx / 2;
+      oy -= ry / 2;
+    }
+    const width = image.getWidth();
+    const height = image.getHeight();
+    const x2 = ox + width * rx;
+    const y2 = oy + height * ry;
+    return {
+      width,
+      height,
+      bands: image.getSamplesPerPixel(),
+      crs,
+      origin: [ox, oy],
+      resolution: [rx, ry],
+      noData: image.getGDALNoData(),
+      bbox: [Math.min(ox, x2), Math.min(oy, y2), Math.max(ox, x2), Math.max(oy, y2)],
+    };
+  }
+
+  private resultSource(): ResultSource {
+    return { id: this.id, title: this.title, provides: this.provides, provenance: this.provenance };
+  }
+}
+
+type GeoTiffModule = typeof import('geotiff');
+
+/** A geotiff.js client whose requests go through {@link fetchWithPolicy}. */
+function makeClient(
+  geotiff: GeoTiffModule,
+  url: string,
+  policy: RequestPolicy,
+): InstanceType<GeoTiffModule['BaseClient']> {
+  class PolicyResponse extends geotiff.BaseResponse {
+    constructor(private readonly response: Response) {
+      super();
+    }
+    override get ok(): boolean {
+      return this.response.ok;
+    }
+    override get status(): number {
+      return this.response.status;
+    }
+    override getHeader(name: string): string | undefined {
+      return this.response.headers.get(name) ?? undefined;
+    }
+    override getData(): Promise<ArrayBuffer> {
+      return readBytes(this.response);
+    }
+  }
+  class PolicyClient extends geotiff.BaseClient {
+    override async request(options: RequestInit = {}): Promise<PolicyResponse> {
+      const headers: Record<string, string> = {};
+      new Headers(options.headers).forEach((v, k) => {
+        headers[k] = v;
+      });
+      const signal =
+        options.signal === undefined || options.signal === null
+          ? policy.signal
+          : policy.signal === undefined
+            ? options.signal
+            : anySignal([options.signal, policy.signal]);
+      const response = await fetchWithPolicy(this.url, {
+        ...policy,
+        headers,
+        ...(signal === undefined ? {} : { signal }),
+      });
+      if (!response.ok) await readBytes(response); // throws the typed error
+      return new PolicyResponse(response);
+    }
+  }
+  return new PolicyClient(url);
+}

@@ -1,0 +1,763 @@
+/**
+ * One request layer for every remote source: a time limit, the caller's AbortSignal, bounded
+ * retries with exponential backoff, and response checks that turn every way a service can fail
+ * (an HTML error page, an OGC exception report, problem+json, truncated JSON, …) into one typed
+ * {@link SourceRequestError} with a message a user can act on, in Dutch and English.
+ *
+ * Rules (documented contract):
+ * - `timeoutMs` (default 8000) is the budget of the whole request: every attempt, the waits
+ *   between attempts and reading the body. When it runs out: code `timeout`; it is not retried.
+ * - Retries (default 2, so at most 3 attempts) only for network errors and HTTP 502, 503 and 504,
+ *   after 200 ms × 2^n (± 25 % jitter). Never for other statuses (4xx, 500), never after an abort,
+ *   never for a redirect loop (the fetch implementation's "redirect count exceeded").
+ * - The caller's signal aborts at once and the promise rejects with the signal's reason (the
+ *   reason itself, not a wrapped error), so an aborted query can be told apart from a failed one.
+ *
+ * Content rules of {@link readJson} (decided, not guessed):
+ * - The body decides, the label only helps: a body that parses as a JSON object or array is
+ *   accepted whatever its Content-Type (some servers label JSON `text/plain` or even
+ *   `text/html`). Parsed JSON is data, never markup: nothing is ever rendered as HTML.
+ * - A body that does not parse is classified: an HTML page → `html-response`; an OGC
+ *   ServiceExceptionReport or ows:ExceptionReport → `ogc-exception` (with the exception text, as
+ *   text); with a JSON Content-Type → `invalid-json` (malformed or truncated); otherwise
+ *   `wrong-content-type`. Images (`image/*`) are `wrong-content-type` without reading the body.
+ * - A non-2xx status: problem+json → `problem` (title and detail); an OGC exception → `ogc-exception`;
+ *   anything else → `http-status`.
+ */
+import { NaError } from '../core/types.js';
+import type { LocalizedText } from '../core/types.js';
+
+/** Stable codes of {@link SourceRequestError}. */
+export const SOURCE_ERROR_CODES = [
+  'timeout',
+  'network',
+  'http-status',
+  'html-response',
+  'ogc-exception',
+  'invalid-json',
+  'invalid-response',
+  'wrong-content-type',
+  'problem',
+] as const;
+export type SourceErrorCode = (typeof SOURCE_ERROR_CODES)[number];
+
+/** Default time budget of one request (ms). */
+export const DEFAULT_TIMEOUT_MS = 8000;
+/** Default number of retries (so at most 3 attempts). */
+export const DEFAULT_RETRIES = 2;
+/** Base of the exponential backoff (ms): waits are base × 2^n. */
+export const DEFAULT_BACKOFF_MS = 200;
+/** Statuses that are retried: the gateway/availability errors of a busy or restarting service. */
+export const RETRY_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
+
+/** Details of a {@link SourceRequestError}. */
+export interface SourceRequestErrorDetails {
+  sourceId?: string;
+  /** The request URL. */
+  url?: string;
+  /** HTTP status, when there was a response. */
+  status?: number;
+  /** Content-Type of the response, when there was one. */
+  contentType?: string;
+  /** Number of attempts made. */
+  attempts?: number;
+  /** Text reported by the service (exception text, problem detail), as plain text. */
+  serviceMessage?: string;
+  [key: string]: unknown;
+}
+
+/**
+ * A remote source could not give usable data. `code` is stable (see {@link SOURCE_ERROR_CODES});
+ * `message` is English for logs; `userMessage` says in words a user can act on what happened,
+ * naming the source.
+ */
+export class SourceRequestError extends NaError {
+  declare readonly code: SourceErrorCode;
+  declare readonly details: SourceRequestErrorDetails;
+  readonly userMessage: LocalizedText;
+  constructor(
+    code: SourceErrorCode,
+    message: string,
+    userMessage: LocalizedText,
+    details: SourceRequestErrorDetails = {},
+  ) {
+    super(code, message, details);
+    this.name = 'SourceRequestError';
+    this.userMessage = userMessage;
+  }
+}
+
+/** A `fetch`-compatible function (the global `fetch` by default; inject one in tests). */
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** Options of {@link fetchWithPolicy}. */
+export interface RequestPolicy {
+  /** The caller's signal: aborting rejects with its reason, at once, and is never retried. */
+  signal?: AbortSignal;
+  /** Budget of the whole request in ms (attempts, waits, body). Default {@link DEFAULT_TIMEOUT_MS}. */
+  timeoutMs?: number;
+  /** Retries after a network error or HTTP 502/503/504. Default {@link DEFAULT_RETRIES}. */
+  retries?: number;
+  /** Base of the backoff in ms. Default {@link DEFAULT_BACKOFF_MS}. */
+  backoffMs?: number;
+  /** Source id, for details and logs. */
+  sourceId?: string;
+  /** Human-readable name of the source, used in user messages (default: the source id). */
+  sourceTitle?: string;
+  /** `Accept` header. */
+  accept?: string;
+  /** Further request headers (e.g. `Range`). */
+  headers?: Record<string, string>;
+  /** The fetch implementation. Default: the global `fetch`. */
+  fetchImpl?: FetchLike;
+}
+
+interface RequestContext {
+  url: string;
+  name: string;
+  sourceId: string | undefined;
+  timeoutMs: number;
+  attempts: number;
+  caller: AbortSignal | undefined;
+  deadline: AbortSignal;
+  done: () => void;
+}
+
+/** Context of responses made by {@link fetchWithPolicy}, so the readers honour the same deadline. */
+const contexts = new WeakMap<Response, RequestContext>();
+
+/**
+ * Fetches `url` under the policy (time budget, caller's signal, bounded retries).
+ *
+ * @returns the final response, whatever its status (read it with {@link readJson},
+ *   {@link readText} or {@link readBytes}: they keep to the same deadline and classify errors).
+ * @throws SourceRequestError `timeout` or `network`; rejects with `signal.reason` when the
+ *   caller aborts.
+ */
+export async function fetchWithPolicy(url: string, policy: RequestPolicy = {}): Promise<Response> {
+  const timeoutMs = policy.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const retries = Math.max(0, Math.floor(policy.retries ?? DEFAULT_RETRIES));
+  const backoff = policy.backoffMs ?? DEFAULT_BACKOFF_MS;
+  const doFetch: FetchLike = policy.fetchImpl ?? ((u, init) => fetch(u, init));
+  const caller = policy.signal;
+  caller?.throwIfAborted();
+
+  const deadlineController = new AbortController();
+  const timer = setTimeout(() => {
+    deadlineController.abort(new DOMException('The request budget ran out.', 'TimeoutError'));
+  }, timeoutMs);
+  unref(timer);
+  const deadline = deadlineController.signal;
+  const signal = anySignal(caller === undefined ? [deadline] : [caller, deadline]);
+  const ctx: RequestContext = {
+    url,
+    name: policy.sourceTitle ?? policy.sourceId ?? hostOf(url),
+    sourceId: policy.sourceId,
+    timeoutMs,
+    attempts: 0,
+    caller,
+    deadline,
+    done: () => clearTimeout(timer),
+  };
+
+  const headers: Record<string, string> = { ...(policy.headers ?? {}) };
+  if (policy.accept !== undefined) headers.Accept = policy.accept;
+
+  for (let attempt = 0; ; attempt++) {
+    ctx.attempts = attempt + 1;
+    let response: Response;
+    try {
+      response = await doFetch(url, { signal, headers, redirect: 'follow' });
+    } catch (e) {
+      const stop = abortOutcome(ctx, e);
+      if (stop !== undefined) {
+        ctx.done();
+        throw stop;
+      }
+      const loop = isRedirectLoop(e);
+      if (!loop && attempt < retries) {
+        await waitOrAbort(ctx, signal, backoffDelay(backoff, attempt));
+        continue;
+      }
+      ctx.done();
+      throw networkError(ctx, e, loop);
+    }
+    if (RETRY_STATUSES.has(response.status) && attempt < retries) {
+      await discard(response);
+      await waitOrAbort(ctx, signal, backoffDelay(backoff, attempt));
+      continue;
+    }
+    contexts.set(response, ctx);
+    return response;
+  }
+}
+
+/** Options of {@link readJson}. */
+export interface ReadJsonOptions {
+  /**
+   * Recognizes a service's own error JSON (ArcGIS `{error:{code,message}}` with HTTP 200,
+   * Locatieserver `{error:{msg,code}}`): return its text to turn the answer into a `problem`.
+   */
+  errorOf?: (json: unknown) => string | undefined;
+}
+
+/**
+ * Reads a response of {@link fetchWithPolicy} as JSON, by the content rules in the module comment.
+ * @returns the parsed JSON value (an object or an array).
+ * @throws SourceRequestError (`http-status`, `html-response`, `ogc-exception`, `problem`,
+ *   `invalid-json`, `wrong-content-type`, `timeout`, `network`); rejects with the caller's reason
+ *   when it aborts while the body is read.
+ */
+export async function readJson(
+  response: Response,
+  options: ReadJsonOptions = {},
+): Promise<unknown> {
+  const ctx = contextOf(response);
+  const contentType = mediaType(response);
+  if (contentType.startsWith('image/')) {
+    await discard(response);
+    ctx.done();
+    throw wrongType(ctx, response, contentType);
+  }
+  const text = await readBody(response, ctx, (r) => r.text());
+  const status = response.status;
+  const parsed = parseJsonValue(text);
+  if (parsed.ok) {
+    const own = options.errorOf?.(parsed.value);
+    if (own !== undefined) throw problemError(ctx, response, own);
+    if (status < 200 || status > 299) {
+      const problem = problemText(parsed.value);
+      if (problem !== undefined) throw problemError(ctx, response, problem);
+      throw statusError(ctx, response);
+    }
+    return parsed.value;
+  }
+  const kind = classifyText(text);
+  if (kind.kind === 'ogc-exception') throw ogcError(ctx, response, kind.text);
+  if (status < 200 || status > 299) throw statusError(ctx, response);
+  if (kind.kind === 'html') throw htmlError(ctx, response);
+  if (isJsonType(contentType) || contentType === '') {
+    throw invalidJson(ctx, response, parsed.error, text);
+  }
+  throw wrongType(ctx, response, contentType);
+}
+
+/**
+ * Reads a response of {@link fetchWithPolicy} as text (for non-JSON formats), after checking the
+ * status; an HTML page, an OGC exception or a non-2xx status is an error, never content.
+ */
+export async function readText(response: Response): Promise<string> {
+  const ctx = contextOf(response);
+  const text = await readBody(response, ctx, (r) => r.text());
+  const kind = classifyText(text);
+  if (kind.kind === 'ogc-exception') throw ogcError(ctx, response, kind.text);
+  if (response.status < 200 || response.status > 299) throw statusError(ctx, response);
+  if (kind.kind === 'html') throw htmlError(ctx, response);
+  return text;
+}
+
+/**
+ * Reads a response of {@link fetchWithPolicy} as bytes (e.g. GeoTIFF ranges). A non-2xx status is
+ * `http-status`; an HTML or XML body where bytes were expected is `html-response` / `ogc-exception`.
+ */
+export async function readBytes(response: Response): Promise<ArrayBuffer> {
+  const ctx = contextOf(response);
+  const contentType = mediaType(response);
+  const ok = response.status >= 200 && response.status <= 299;
+  if (
+    ok &&
+    !contentType.startsWith('text/') &&
+    !contentType.endsWith('xml') &&
+    !isJsonType(contentType)
+  ) {
+    return readBody(response, ctx, (r) => r.arrayBuffer());
+  }
+  const text = await readBody(response, ctx, (r) => r.text());
+  const kind = classifyText(text);
+  if (kind.kind === 'ogc-exception') throw ogcError(ctx, response, kind.text);
+  if (!ok) {
+    const parsed = parseJsonValue(text);
+    const problem = parsed.ok ? problemText(parsed.value) : undefined;
+    if (problem !== undefined) throw problemError(ctx, response, problem);
+    throw statusError(ctx, response);
+  }
+  if (kind.kind === 'html') throw htmlError(ctx, response);
+  throw new SourceRequestError(
+    'wrong-content-type',
+    `${ctx.name}: expected binary data, got ${contentType} (${ctx.url}).`,
+    {
+      nl: `De bron "${ctx.name}" stuurde geen rasterbestand maar ${contentType}. Controleer het adres van deze bron.`,
+      en: `The source "${ctx.name}" sent ${contentType} instead of a raster file. Check the address of this source.`,
+    },
+    baseDetails(ctx, response),
+  );
+}
+
+/**
+ * Fetches and reads JSON in one step: {@link fetchWithPolicy} + {@link readJson}.
+ */
+export async function requestJson(
+  url: string,
+  policy: RequestPolicy = {},
+  options: ReadJsonOptions = {},
+): Promise<unknown> {
+  const accept =
+    policy.accept ?? 'application/json, application/geo+json;q=0.9, application/*+json;q=0.8';
+  const response = await fetchWithPolicy(url, { ...policy, accept });
+  return readJson(response, options);
+}
+
+// ---------------------------------------------------------------------------------------------
+// User messages
+
+/** The user message of an error code, naming the source (`name`). */
+export function userMessageFor(
+  code: SourceErrorCode | 'timeout',
+  name: string,
+  params: { timeoutMs?: number; status?: number; text?: string; contentType?: string } = {},
+): LocalizedText {
+  const q = `"${name}"`;
+  switch (code) {
+    case 'timeout': {
+      const s = Math.max(1, Math.round((params.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000));
+      return {
+        nl: `De bron ${q} reageert niet binnen ${s} ${s === 1 ? 'seconde' : 'seconden'}. Probeer het later opnieuw.`,
+        en: `The source ${q} did not respond within ${s} ${s === 1 ? 'second' : 'seconds'}. Please try again later.`,
+      };
+    }
+    case 'network':
+      return {
+        nl: `De bron ${q} is niet bereikbaar. Controleer de internetverbinding of probeer het later opnieuw.`,
+        en: `The source ${q} cannot be reached. Check the internet connection or try again later.`,
+      };
+    case 'http-status': {
+      const st = params.status ?? 0;
+      if (st >= 500) {
+        return {
+          nl: `De bron ${q} heeft een storing (HTTP ${st}). Probeer het later opnieuw.`,
+          en: `The source ${q} has a fault (HTTP ${st}). Please try again later.`,
+        };
+      }
+      return {
+        nl: `De bron ${q} weigert het verzoek (HTTP ${st}). Controleer de instellingen van deze bron (adres, laagnaam).`,
+        en: `The source ${q} refused the request (HTTP ${st}). Check the settings of this source (address, layer name).`,
+      };
+    }
+    case 'html-response':
+      return {
+        nl: `De bron ${q} antwoordde met een foutpagina (HTML) in plaats van gegevens. Controleer het adres van de bron of probeer het later opnieuw.`,
+        en: `The source ${q} answered with an error page (HTML) instead of data. Check the address of the source or try again later.`,
+      };
+    case 'ogc-exception': {
+      const t = clip(params.text ?? '', 200);
+      return {
+        nl: `De bron ${q} meldt een fout${t === '' ? '' : `: ${t}`}. Controleer de instellingen van deze bron (laagnaam, formaat).`,
+        en: `The source ${q} reports an error${t === '' ? '' : `: ${t}`}. Check the settings of this source (layer name, format).`,
+      };
+    }
+    case 'problem': {
+      const t = clip(params.text ?? '', 200);
+      return {
+        nl: `De bron ${q} meldt een fout${t === '' ? '' : `: ${t}`}.`,
+        en: `The source ${q} reports an error${t === '' ? '' : `: ${t}`}.`,
+      };
+    }
+    case 'invalid-json':
+      return {
+        nl: `De bron ${q} stuurde onvolledige of onleesbare gegevens. Probeer het later opnieuw.`,
+        en: `The source ${q} sent incomplete or unreadable data. Please try again later.`,
+      };
+    case 'invalid-response':
+      return {
+        nl: `De bron ${q} stuurde gegevens in een onverwachte vorm. Controleer de instellingen van deze bron.`,
+        en: `The source ${q} sent data in an unexpected form. Check the settings of this source.`,
+      };
+    case 'wrong-content-type': {
+      const ct =
+        params.contentType === undefined || params.contentType === '' ? '?' : params.contentType;
+      return {
+        nl: `De bron ${q} stuurde geen JSON maar ${ct}. Controleer het gevraagde formaat van deze bron.`,
+        en: `The source ${q} sent ${ct} instead of JSON. Check the requested format of this source.`,
+      };
+    }
+  }
+}
+
+/**
+ * Builds a {@link SourceRequestError} for a response whose JSON has an unexpected shape (a parser
+ * found no FeatureCollection, no `response.docs`, …).
+ */
+export function invalidResponse(
+  what: string,
+  source: { sourceId?: string; name: string; url?: string },
+): SourceRequestError {
+  return new SourceRequestError(
+    'invalid-response',
+    `${source.name}: unexpected response: ${what}.`,
+    userMessageFor('invalid-response', source.name),
+    {
+      ...(source.sourceId === undefined ? {} : { sourceId: source.sourceId }),
+      ...(source.url === undefined ? {} : { url: source.url }),
+    },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Classification helpers (pure, exported for tests)
+
+/** What a non-JSON body is. */
+export type TextKind =
+  { kind: 'html' } | { kind: 'ogc-exception'; text: string } | { kind: 'xml' } | { kind: 'other' };
+
+/**
+ * Classifies a body that is not JSON: an HTML page, an OGC exception report (WMS
+ * ServiceExceptionReport, OWS ExceptionReport; the text of its exceptions, tags removed and
+ * entities decoded), other XML, or anything else.
+ */
+export function classifyText(text: string): TextKind {
+  const head = text.slice(0, 2048).trimStart();
+  const lower = head.toLowerCase();
+  if (/(?:serviceexceptionreport|:exceptionreport|<exceptionreport)[\s>]/i.test(head)) {
+    return { kind: 'ogc-exception', text: exceptionText(text) };
+  }
+  if (
+    /<!doctype\s+html|<html[\s>]/.test(lower) ||
+    (lower.startsWith('<') && /<(?:head|body|title)[\s>]/.test(lower))
+  ) {
+    return { kind: 'html' };
+  }
+  if (head.startsWith('<')) return { kind: 'xml' };
+  return { kind: 'other' };
+}
+
+/** The exception texts of an OGC exception report, `code: text`, joined with "; " (plain text). */
+export function exceptionText(xml: string): string {
+  const out: string[] = [];
+  const codeOf = (attrs: string): string | undefined =>
+    /\b(?:code|exceptionCode)\s*=\s*"([^"]*)"/.exec(attrs)?.[1];
+  const textOf = (inner: string): string =>
+    decodeXmlText(stripCdata(inner)).replace(/\s+/g, ' ').trim();
+  const join = (code: string | undefined, text: string): string =>
+    code !== undefined && code !== '' ? (text === '' ? code : `${code}: ${text}`) : text;
+  // OWS (WFS 1.1/2.0, WCS, OGC API XML): <ows:Exception exceptionCode="…"><ows:ExceptionText>…
+  const ows =
+    /<(?:[A-Za-z_][\w.-]*:)?Exception\b([^>]*)>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?Exception\s*>/g;
+  for (let m = ows.exec(xml); m !== null; m = ows.exec(xml)) {
+    const texts: string[] = [];
+    const re =
+      /<(?:[A-Za-z_][\w.-]*:)?ExceptionText\b[^>]*>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?ExceptionText\s*>/g;
+    for (let t = re.exec(m[2] ?? ''); t !== null; t = re.exec(m[2] ?? ''))
+      texts.push(textOf(t[1] ?? ''));
+    const text = join(codeOf(m[1] ?? ''), texts.filter((t) => t !== '').join(' '));
+    if (text !== '') out.push(text);
+  }
+  // WMS: <ServiceException code="…">…</ServiceException>
+  const wms =
+    /<(?:[A-Za-z_][\w.-]*:)?ServiceException\b([^>]*)>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?ServiceException\s*>/g;
+  for (let m = wms.exec(xml); m !== null; m = wms.exec(xml)) {
+    const text = join(codeOf(m[1] ?? ''), textOf(m[2] ?? ''));
+    if (text !== '') out.push(text);
+  }
+  if (out.length === 0) return codeOf(xml) ?? 'exception report without text';
+  return out.join('; ');
+}
+
+/** Title and detail of an RFC 7807 problem+json body (`title — detail`), or undefined. */
+export function problemText(json: unknown): string | undefined {
+  if (!isRecord(json)) return undefined;
+  const title = typeof json.title === 'string' ? json.title.trim() : '';
+  const detail = typeof json.detail === 'string' ? json.detail.trim() : '';
+  if (title === '' && detail === '') return undefined;
+  if (title !== '' && detail !== '') return `${title} — ${detail}`;
+  return title === '' ? detail : title;
+}
+
+/** True for JSON media types: `application/json`, `*\/*+json` (geo+json, problem+json, vnd.ogc.fg+json, …). */
+export function isJsonType(mediaType: string): boolean {
+  return (
+    mediaType === 'application/json' || mediaType.endsWith('+json') || mediaType === 'text/json'
+  );
+}
+
+function decodeXmlText(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (all, e: string) => {
+    const k = e.toLowerCase();
+    if (k === 'amp') return '&';
+    if (k === 'lt') return '<';
+    if (k === 'gt') return '>';
+    if (k === 'quot') return '"';
+    if (k === 'apos') return "'";
+    const n = k.startsWith('#x') ? parseInt(k.slice(2), 16) : parseInt(k.slice(1), 10);
+    return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : all;
+  });
+}
+
+function stripCdata(s: string): string {
+  return s.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1').replace(/<[^>]*>/g, ' ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Internals
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function clip(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+function unref(timer: ReturnType<typeof setTimeout>): void {
+  const t = timer as unknown as { unref?: () => void };
+  if (typeof t.unref === 'function') t.unref();
+}
+
+/** `AbortSignal.any` where available, else a small equivalent. */
+export function anySignal(signals: readonly AbortSignal[]): AbortSignal {
+  const any = (AbortSignal as unknown as { any?: (s: AbortSignal[]) => AbortSignal }).any;
+  if (typeof any === 'function') return any.call(AbortSignal, [...signals]);
+  const controller = new AbortController();
+  for (const s of signals) {
+    if (s.aborted) {
+      controller.abort(s.reason);
+      return controller.signal;
+    }
+  }
+  for (const s of signals) {
+    s.addEventListener('abort', () => controller.abort(s.reason), {
+      once: true,
+      signal: controller.signal,
+    });
+  }
+  return controller.signal;
+}
+
+function contextOf(response: Response): RequestContext {
+  const ctx = contexts.get(response);
+  if (ctx !== undefined) return ctx;
+  // A response made elsewhere (tests, custom clients): no deadline of ours.
+  const never = new AbortController().signal;
+  return {
+    url: response.url,
+    name: hostOf(response.url),
+    sourceId: undefined,
+    timeoutMs: DEFAULT_TIMEOUT_MS,
+    attempts: 1,
+    caller: undefined,
+    deadline: never,
+    done: () => undefined,
+  };
+}
+
+/** The media type of a response, lower-cased, without parameters (`application/json`). */
+function mediaType(response: Response): string {
+  const ct = response.headers.get('content-type') ?? '';
+  return (ct.split(';')[0] ?? '').trim().toLowerCase();
+}
+
+async function readBody<T>(
+  response: Response,
+  ctx: RequestContext,
+  read: (r: Response) => Promise<T>,
+): Promise<T> {
+  try {
+    return await read(response);
+  } catch (e) {
+    const stop = abortOutcome(ctx, e);
+    if (stop !== undefined) throw stop;
+    throw new SourceRequestError(
+      'network',
+      `${ctx.name}: the connection broke while reading the answer from ${ctx.url}: ${errorText(e)}`,
+      userMessageFor('network', ctx.name),
+      baseDetails(ctx, response),
+    );
+  } finally {
+    ctx.done();
+  }
+}
+
+/** After a failed fetch or read: the caller's reason, a timeout error, or undefined (a real failure). */
+function abortOutcome(ctx: RequestContext, _e: unknown): unknown {
+  if (ctx.caller?.aborted === true) return ctx.caller.reason;
+  if (ctx.deadline.aborted) return timeoutError(ctx);
+  return undefined;
+}
+
+function timeoutError(ctx: RequestContext): SourceRequestError {
+  return new SourceRequestError(
+    'timeout',
+    `${ctx.name}: no answer within ${ctx.timeoutMs} ms (${ctx.url}).`,
+    userMessageFor('timeout', ctx.name, { timeoutMs: ctx.timeoutMs }),
+    {
+      url: ctx.url,
+      attempts: ctx.attempts,
+      timeoutMs: ctx.timeoutMs,
+      ...(ctx.sourceId === undefined ? {} : { sourceId: ctx.sourceId }),
+    },
+  );
+}
+
+function isRedirectLoop(e: unknown): boolean {
+  const texts: string[] = [];
+  let cur: unknown = e;
+  for (let i = 0; i < 4 && cur instanceof Error; i++) {
+    texts.push(cur.message);
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return texts.some((t) => /redirect/i.test(t));
+}
+
+function errorText(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  const cause = (e as { cause?: unknown }).cause;
+  return cause instanceof Error && cause.message !== '' && cause.message !== e.message
+    ? `${e.message} (${cause.message})`
+    : e.message;
+}
+
+function networkError(ctx: RequestContext, e: unknown, redirectLoop: boolean): SourceRequestError {
+  const why = redirectLoop ? 'too many redirects (a redirect loop)' : errorText(e);
+  return new SourceRequestError(
+    'network',
+    `${ctx.name}: request to ${ctx.url} failed after ${ctx.attempts} attempt(s): ${why}.`,
+    userMessageFor('network', ctx.name),
+    {
+      url: ctx.url,
+      attempts: ctx.attempts,
+      ...(redirectLoop ? { redirectLoop: true } : {}),
+      ...(ctx.sourceId === undefined ? {} : { sourceId: ctx.sourceId }),
+    },
+  );
+}
+
+function baseDetails(ctx: RequestContext, response: Response): SourceRequestErrorDetails {
+  return {
+    url: ctx.url,
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    attempts: ctx.attempts,
+    ...(ctx.sourceId === undefined ? {} : { sourceId: ctx.sourceId }),
+  };
+}
+
+function statusError(ctx: RequestContext, response: Response): SourceRequestError {
+  const st = response.status;
+  const text = response.statusText === '' ? '' : ` ${response.statusText}`;
+  return new SourceRequestError(
+    'http-status',
+    `${ctx.name}: HTTP ${st}${text} from ${ctx.url}${ctx.attempts > 1 ? ` after ${ctx.attempts} attempts` : ''}.`,
+    userMessageFor('http-status', ctx.name, { status: st }),
+    baseDetails(ctx, response),
+  );
+}
+
+function htmlError(ctx: RequestContext, response: Response): SourceRequestError {
+  return new SourceRequestError(
+    'html-response',
+    `${ctx.name}: answered with an HTML page instead of data (HTTP ${response.status}, ${ctx.url}).`,
+    userMessageFor('html-response', ctx.name),
+    baseDetails(ctx, response),
+  );
+}
+
+function ogcError(ctx: RequestContext, response: Response, text: string): SourceRequestError {
+  return new SourceRequestError(
+    'ogc-exception',
+    `${ctx.name}: OGC exception report (HTTP ${response.status}): ${text}`,
+    userMessageFor('ogc-exception', ctx.name, { text }),
+    { ...baseDetails(ctx, response), serviceMessage: text },
+  );
+}
+
+function problemError(ctx: RequestContext, response: Response, text: string): SourceRequestError {
+  return new SourceRequestError(
+    'problem',
+    `${ctx.name}: the service reports an error (HTTP ${response.status}): ${text}`,
+    userMessageFor('problem', ctx.name, { text }),
+    { ...baseDetails(ctx, response), serviceMessage: text },
+  );
+}
+
+function wrongType(
+  ctx: RequestContext,
+  response: Response,
+  contentType: string,
+): SourceRequestError {
+  return new SourceRequestError(
+    'wrong-content-type',
+    `${ctx.name}: expected JSON, got ${contentType === '' ? 'no Content-Type' : contentType} that is not JSON (${ctx.url}).`,
+    userMessageFor('wrong-content-type', ctx.name, { contentType }),
+    baseDetails(ctx, response),
+  );
+}
+
+function invalidJson(
+  ctx: RequestContext,
+  response: Response,
+  error: string,
+  text: string,
+): SourceRequestError {
+  const truncated = /end of (?:json )?input|unterminated|unexpected end/i.test(error);
+  const what =
+    text.trim() === '' ? 'an empty body' : truncated ? 'truncated JSON' : 'malformed JSON';
+  return new SourceRequestError(
+    'invalid-json',
+    `${ctx.name}: ${what} (${error}; ${text.length} characters from ${ctx.url}).`,
+    userMessageFor('invalid-json', ctx.name),
+    { ...baseDetails(ctx, response), truncated },
+  );
+}
+
+function parseJsonValue(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const t = clean.trimStart();
+  if (!t.startsWith('{') && !t.startsWith('[')) {
+    return { ok: false, error: t === '' ? 'empty body' : 'not a JSON object or array' };
+  }
+  try {
+    return { ok: true, value: JSON.parse(clean) as unknown };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+async function discard(response: Response): Promise<void> {
+  try {
+    await response.body?.cancel();
+  } catch (e) {
+    // The body is being thrown away; a failure to cancel it changes nothing for the caller.
+    void e;
+  }
+}
+
+function backoffDelay(base: number, attempt: number): number {
+  const d = base * 2 ** attempt;
+  return Math.round(d * (0.75 + Math.random() * 0.5));
+}
+
+function waitOrAbort(ctx: RequestContext, signal: AbortSignal, ms: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      ctx.done();
+      reject(abortOutcome(ctx, undefined) ?? signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    if (signal.aborted) {
+      onAbort();
+      return;
+    }
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

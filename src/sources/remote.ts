@@ -1,0 +1,296 @@
+/**
+ * What every remote fact source shares: options, provenance, the request policy, the coverage
+ * check and turning failures into `error` results (with the SourceRequestError's code and user
+ * message) instead of exceptions. The kinds (OGC API Features, WFS, WMS, ArcGIS REST) only build
+ * URLs, parse their answers and pick the feature at the point.
+ */
+import { plausibleFor, toCrs } from '../core/crs.js';
+import { FACT_NAMES, NaError } from '../core/types.js';
+import type {
+  FactName,
+  FactSource,
+  Location,
+  NoDataReason,
+  Provenance,
+  QueryOptions,
+  SourceResult,
+  SupportedCrs,
+} from '../core/types.js';
+import { buildProvenance, errorResult, factsFromProperties, noDataResult } from './facts.js';
+import type { PropertyRef, ResultSource, ValueMap } from './facts.js';
+import { SourceRequestError, requestJson } from './http.js';
+import type { FetchLike, ReadJsonOptions, RequestPolicy } from './http.js';
+
+/** Options every remote source takes. */
+export interface RemoteSourceOptions {
+  /** Source id (as in the sources file); used in provenance. */
+  id: string;
+  /** Human-readable title; named in user messages. */
+  title?: string;
+  /** Base URL of the service (an endpoint; its own query parameters are kept). */
+  url: string;
+  /**
+   * Fact → property of the feature found (or a list of names; the first present one is used),
+   * e.g. `{ soilCode: ['first_soilcode', 'soilcode'] }`.
+   */
+  properties?: Partial<Record<FactName, PropertyRef>>;
+  /** Translations of property values per fact (see `facts.ts`). */
+  valueMap?: ValueMap;
+  /** Properties to pass on as `detail` of the result (display only, no fact). */
+  detail?: readonly string[];
+  /** Version or date of the data (provenance). */
+  version?: string;
+  scale?: string;
+  licence?: string;
+  /** Link to the documentation of the data (provenance `url`). */
+  documentation?: string;
+  illustrative?: boolean;
+  /** Budget of one query in ms (default 8000). */
+  timeoutMs?: number;
+  /** Retries for network errors and HTTP 502/503/504 (default 2). */
+  retries?: number;
+  /** Base of the retry backoff in ms (default 200). */
+  backoffMs?: number;
+  /** The fetch implementation (default: the global `fetch`). */
+  fetch?: FetchLike;
+  /**
+   * Where the source has data, `[minX, minY, maxX, maxY]` in `coverageCrs`: points outside give
+   * `outside-coverage` without a request. Also the extent of `polygons()` where supported.
+   */
+  coverage?: readonly [number, number, number, number];
+  /** CRS of `coverage` (default EPSG:28992). */
+  coverageCrs?: SupportedCrs;
+}
+
+/** The feature found at a point: its properties (any geometry is the kind's business). */
+export interface FoundFeature {
+  properties: Record<string, unknown>;
+}
+
+/**
+ * Base of the remote sources. `query` never rejects except when the caller aborts (with the
+ * signal's reason): a failing service gives a result with status `error`, reason `source-error`,
+ * `code` (see `SourceRequestError`) and `userMessage`.
+ */
+export abstract class RemoteSource implements FactSource {
+  readonly id: string;
+  readonly title: string;
+  readonly provides: readonly FactName[];
+  /** Base URL of the service. */
+  readonly url: string;
+  protected readonly provenance: Provenance;
+  protected readonly propertyRefs: Partial<Record<FactName, PropertyRef>>;
+  protected readonly valueMap: ValueMap | undefined;
+  protected readonly detailProperties: readonly string[];
+  protected readonly coverageRd: readonly [number, number, number, number] | undefined;
+  private readonly policy: Omit<RequestPolicy, 'signal'>;
+
+  constructor(options: RemoteSourceOptions) {
+    this.id = options.id;
+    this.title = options.title ?? options.id;
+    this.url = options.url;
+    this.propertyRefs = { ...(options.properties ?? {}) };
+    this.provides = FACT_NAMES.filter((n) => this.propertyRefs[n] !== undefined);
+    this.valueMap = options.valueMap;
+    this.detailProperties = options.detail ?? [];
+    this.provenance = buildProvenance({
+      id: this.id,
+      title: this.title,
+      ...(options.version === undefined ? {} : { version: options.version }),
+      ...(options.scale === undefined ? {} : { scale: options.scale }),
+      ...(options.licence === undefined ? {} : { licence: options.licence }),
+      ...(options.documentation === undefined ? {} : { url: options.documentation }),
+      ...(options.illustrative === undefined ? {} : { illustrative: options.illustrative }),
+    });
+    this.coverageRd =
+      options.coverage === undefined
+        ? undefined
+        : boxToRd(options.coverage, options.coverageCrs ?? 'EPSG:28992');
+    this.policy = {
+      sourceId: this.id,
+      sourceTitle: this.title,
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      ...(options.retries === undefined ? {} : { retries: options.retries }),
+      ...(options.backoffMs === undefined ? {} : { backoffMs: options.backoffMs }),
+      ...(options.fetch === undefined ? {} : { fetchImpl: options.fetch }),
+    };
+  }
+
+  /**
+   * Facts at a location (any supported CRS). Resolves with status `ok` (a feature was found),
+   * `no-data` (`no-feature`, `outside-coverage`) or `error` (the service failed, or the location
+   * does not fit its CRS). Rejects only when `signal` is aborted, with its reason.
+   */
+  async query(location: Location, options: QueryOptions = {}): Promise<SourceResult> {
+    const { signal } = options;
+    signal?.throwIfAborted();
+    let rd: [number, number];
+    try {
+      plausibleFor(location);
+      rd = toCrs([location.x, location.y], location.crs, 'EPSG:28992');
+    } catch (e) {
+      if (!(e instanceof NaError)) throw e;
+      return errorResult(this.resultSource(), e.message, { code: e.code });
+    }
+    const where = `(${location.x}, ${location.y}) ${location.crs}`;
+    const c = this.coverageRd;
+    if (c !== undefined && (rd[0] < c[0] || rd[0] > c[2] || rd[1] < c[1] || rd[1] > c[3])) {
+      return this.noData(
+        'outside-coverage',
+        `Location ${where} is outside the coverage of ${this.id}.`,
+      );
+    }
+    let found: FoundFeature | undefined;
+    try {
+      found = await this.featureAt(rd, signal);
+    } catch (e) {
+      if (signal?.aborted === true) throw signal.reason;
+      return this.failure(e);
+    }
+    if (found === undefined) {
+      return this.noData('no-feature', `No feature of ${this.id} at ${where}.`);
+    }
+    return this.okResult(found.properties);
+  }
+
+  /**
+   * The feature at a point in EPSG:28992 (metres), or undefined when there is none.
+   * Throws SourceRequestError (or NaError) on failure; rejects with the signal's reason on abort.
+   */
+  protected abstract featureAt(
+    rd: readonly [number, number],
+    signal: AbortSignal | undefined,
+  ): Promise<FoundFeature | undefined>;
+
+  /** GETs JSON under this source's request policy. */
+  protected getJson(
+    url: string,
+    signal: AbortSignal | undefined,
+    options: ReadJsonOptions = {},
+  ): Promise<unknown> {
+    return requestJson(
+      url,
+      { ...this.policy, ...(signal === undefined ? {} : { signal }) },
+      options,
+    );
+  }
+
+  /** The request policy with the caller's signal. */
+  protected policyWith(signal: AbortSignal | undefined): RequestPolicy {
+    return { ...this.policy, ...(signal === undefined ? {} : { signal }) };
+  }
+
+  /** Who answers, for error messages of parsers. */
+  protected answerSource(url: string): { sourceId: string; name: string; url: string } {
+    return { sourceId: this.id, name: this.title, url };
+  }
+
+  protected okResult(properties: Record<string, unknown>): SourceResult {
+    const result: SourceResult = {
+      sourceId: this.id,
+      title: this.title,
+      status: 'ok',
+      facts: factsFromProperties(properties, this.propertyRefs, this.provenance, {
+        provides: this.provides,
+        missing: 'error',
+        ...(this.valueMap === undefined ? {} : { valueMap: this.valueMap }),
+      }),
+    };
+    const detail = pickDetail(properties, this.detailProperties);
+    if (detail !== undefined) result.detail = detail;
+    return result;
+  }
+
+  protected noData(reason: NoDataReason, message: string): SourceResult {
+    return noDataResult(this.resultSource(), reason, message);
+  }
+
+  /** An error result from anything thrown by a query. */
+  protected failure(e: unknown): SourceResult {
+    if (e instanceof SourceRequestError) {
+      return errorResult(this.resultSource(), e.message, {
+        code: e.code,
+        userMessage: e.userMessage,
+      });
+    }
+    if (e instanceof NaError) return errorResult(this.resultSource(), e.message, { code: e.code });
+    const message = e instanceof Error ? e.message : String(e);
+    return errorResult(this.resultSource(), `${this.id}: ${message}`, { code: 'error' });
+  }
+
+  protected resultSource(): ResultSource {
+    return { id: this.id, title: this.title, provides: this.provides, provenance: this.provenance };
+  }
+}
+
+/** The chosen detail properties of a feature (scalars only), or undefined when none is present. */
+export function pickDetail(
+  properties: Readonly<Record<string, unknown>>,
+  names: readonly string[],
+): Record<string, string | number | boolean | null> | undefined {
+  let out: Record<string, string | number | boolean | null> | undefined;
+  for (const n of names) {
+    const v = properties[n];
+    if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
+      out ??= {};
+      out[n] = v;
+    }
+  }
+  return out;
+}
+
+/** A bbox in `crs` → the bbox of its corners in EPSG:28992. */
+export function boxToRd(
+  box: readonly [number, number, number, number],
+  crs: SupportedCrs,
+): [number, number, number, number] {
+  if (crs === 'EPSG:28992') return [box[0], box[1], box[2], box[3]];
+  const corners = [
+    toCrs([box[0], box[1]], crs, 'EPSG:28992'),
+    toCrs([box[2], box[1]], crs, 'EPSG:28992'),
+    toCrs([box[2], box[3]], crs, 'EPSG:28992'),
+    toCrs([box[0], box[3]], crs, 'EPSG:28992'),
+  ];
+  const xs = corners.map((c) => c[0]);
+  const ys = corners.map((c) => c[1]);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
+
+/**
+ * Joins a service base URL, a path (may contain its own query) and parameters. The base's own
+ * query parameters (e.g. QGIS Server's `MAP=`) are kept; `params` override same-named ones
+ * (case-insensitively for OGC keys when `caseInsensitive`).
+ */
+export function joinUrl(
+  base: string,
+  path: string,
+  params: Readonly<Record<string, string | number | undefined>>,
+  options: { caseInsensitive?: boolean } = {},
+): string {
+  const u = new URL(base);
+  if (path !== '') {
+    const [p, q] = splitOnce(path, '?');
+    const dir = u.pathname.endsWith('/') ? u.pathname : `${u.pathname}/`;
+    u.pathname = dir + p.replace(/^\/+/, '');
+    if (q !== undefined) {
+      for (const [k, v] of new URLSearchParams(q)) u.searchParams.set(k, v);
+    }
+  }
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined) continue;
+    if (options.caseInsensitive === true) {
+      for (const existing of [...u.searchParams.keys()]) {
+        if (existing.toLowerCase() === k.toLowerCase() && existing !== k) {
+          u.searchParams.delete(existing);
+        }
+      }
+    }
+    u.searchParams.set(k, String(v));
+  }
+  return u.href;
+}
+
+function splitOnce(s: string, sep: string): [string, string | undefined] {
+  const i = s.indexOf(sep);
+  return i < 0 ? [s, undefined] : [s.slice(0, i), s.slice(i + 1)];
+}

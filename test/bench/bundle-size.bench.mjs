@@ -1,0 +1,153 @@
+/**
+ * Bundle sizes against the budgets in size-budget.json (see docs/embedding.md).
+ *
+ * - Each JavaScript entry of package.json `exports`: what a host's bundler adds for
+ *   `import … from 'natuurlijke-alliantie/<entry>'`, measured as one esbuild bundle of the built
+ *   entry (dist/), minified, with the peer dependencies (ol, ol-ext, @arcgis/core) external.
+ * - Both script-tag bundles as built by `npm run build:bundle` (built here when missing or older
+ *   than the library build).
+ *
+ * Sizes are gzip level 9, in kB (1000 bytes), of what loads up front; chunks behind a dynamic
+ * `import()` (loaded only when used, e.g. the GeoTIFF decoder) are shown apart and not budgeted. Prints `size <entry>: X kB gz (budget Y kB) OK|OVER`;
+ * the bench fails when an entry is over its budget or missing.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const budgets = JSON.parse(readFileSync(join(root, 'size-budget.json'), 'utf8'));
+const peers = Object.keys(pkg.peerDependencies ?? {});
+
+const kB = (bytes) => bytes / 1000;
+const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
+
+/**
+ * Bundles one built entry like a host's bundler would (peers external, minified, code split at
+ * dynamic imports). `gzip` counts what loads up front: the entry and the chunks it imports
+ * statically; `lazyGzip` the chunks behind dynamic `import()` (e.g. the GeoTIFF decoder), which a
+ * page only downloads when it uses them.
+ */
+async function entrySize(file) {
+  const outdir = join(root, '.cache/bundle-size');
+  const result = await build({
+    entryPoints: { entry: file },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    write: false,
+    outdir,
+    logLevel: 'silent',
+    external: peers.flatMap((p) => [p, `${p}/*`]),
+    metafile: true,
+  });
+  const contents = new Map(result.outputFiles.map((f) => [f.path, f.contents]));
+  const outputs = result.metafile.outputs;
+  const abs = (p) => resolve(root, p);
+  const entryOut = Object.keys(outputs).find((p) => outputs[p].entryPoint !== undefined);
+  const initial = new Set();
+  const visit = (p) => {
+    if (initial.has(p)) return;
+    initial.add(p);
+    for (const i of outputs[p].imports) if (!i.external && i.kind === 'import-statement') visit(i.path);
+  };
+  visit(entryOut);
+  let raw = 0;
+  let gzip = 0;
+  let lazyGzip = 0;
+  for (const p of Object.keys(outputs)) {
+    if (!p.endsWith('.js')) continue;
+    const bytes = contents.get(abs(p)) ?? new Uint8Array();
+    if (initial.has(p)) {
+      raw += bytes.length;
+      gzip += gz(bytes);
+    } else lazyGzip += gz(bytes);
+  }
+  const externals = [
+    ...new Set(
+      Object.values(outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path)),
+    ),
+  ];
+  return { raw, gzip, lazyGzip, externals };
+}
+
+/** The script-tag bundle and the chunks it imports statically; lazy chunks counted apart. */
+function bundleFileSize(path) {
+  const bytes = readFileSync(path);
+  const dir = dirname(path);
+  let lazyGzip = 0;
+  const chunks = join(dir, 'chunks');
+  const prefix = basename(path, '.js');
+  if (existsSync(chunks)) {
+    for (const name of readdirSync(chunks)) {
+      if (name.endsWith('.js') && name.startsWith(`${prefix}-`)) lazyGzip += gz(readFileSync(join(chunks, name)));
+    }
+  }
+  return { raw: bytes.length, gzip: gz(bytes), lazyGzip };
+}
+
+function ensureBundles() {
+  const files = Object.keys(budgets.bundles ?? {}).map((f) => join(root, f));
+  const libStamp = join(root, 'dist/widgets/index.js');
+  const newest = existsSync(libStamp) ? statSync(libStamp).mtimeMs : Infinity;
+  if (files.every((f) => existsSync(f) && statSync(f).mtimeMs >= newest)) return;
+  console.log('  bundle-size: script-tag bundles missing or stale; npm run build:bundle …');
+  const r = spawnSync('npm', ['run', '--silent', 'build:bundle'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('npm run build:bundle failed');
+}
+
+export default async function bundleSize(context) {
+  const rows = [];
+  for (const [key, target] of Object.entries(pkg.exports ?? {})) {
+    const file = typeof target === 'string' ? target : target?.default;
+    if (typeof file !== 'string' || !file.endsWith('.js')) continue;
+    const budget = budgets.entries?.[key];
+    const path = join(root, file);
+    if (!existsSync(path)) {
+      rows.push({ name: key, missing: true, budget });
+      continue;
+    }
+    const size = await entrySize(path);
+    rows.push({ name: key, ...size, budget });
+    // The core entry runs without a DOM: no viewer or UI library may reach it.
+    if (key === '.' && size.externals.some((e) => /^(ol|ol-ext|@arcgis\/core)(\/|$)/.test(e))) {
+      throw new Error(`the core entry imports a viewer: ${size.externals.join(', ')}`);
+    }
+  }
+  ensureBundles();
+  for (const [file, budget] of Object.entries(budgets.bundles ?? {})) {
+    const path = join(root, file);
+    rows.push({ name: file, ...bundleFileSize(path), budget });
+  }
+
+  const lines = [];
+  const problems = [];
+  for (const row of rows) {
+    let line;
+    if (row.missing) {
+      line = `size ${row.name}: MISSING (not built; budget ${row.budget ?? '–'} kB)`;
+      problems.push(row.name);
+    } else {
+      const size = kB(row.gzip);
+      const over = row.budget !== undefined && size > row.budget;
+      if (over) problems.push(row.name);
+      line =
+        `size ${row.name}: ${size.toFixed(1)} kB gz (budget ${row.budget ?? '–'} kB) ` +
+        `${row.budget === undefined ? 'NO BUDGET' : over ? 'OVER' : 'OK'}` +
+        `  [${kB(row.raw).toFixed(0)} kB min${row.lazyGzip ? `; +${kB(row.lazyGzip).toFixed(1)} kB gz loaded on demand` : ''}]`;
+    }
+    context.log(line);
+    lines.push(line);
+  }
+  if (problems.length > 0) {
+    throw new Error(`over budget or missing: ${problems.join(', ')}`);
+  }
+  return lines;
+}

@@ -1,0 +1,311 @@
+/**
+ * Interface texts of `<na-scenario-compare>`: Dutch (B1, default) and English. Placeholders in
+ * braces (`{name}`) are filled by `tr()`. The explanations of the indicators name the formula and
+ * its source (the parameters and their sources are in src/core/scenario/params.ts).
+ */
+export const messages = {
+  title: { nl: "Scenario's vergelijken", en: 'Compare scenarios' },
+  intro: {
+    nl: 'Vergelijk ontwerpen voor één wijk: hoe goed ze regen, hitte en droogte aankunnen, nu en in de klimaattoekomsten van het KNMI, en of ze passen bij het natuurlijk systeem.',
+    en: 'Compare designs for one neighbourhood: how well they cope with rain, heat and drought, today and in the KNMI climate futures, and whether they fit the natural system.',
+  },
+
+  // Empty state: what to do next
+  stepsTitle: { nl: 'Zo begint u', en: 'How to start' },
+  stepMapOk: { nl: 'Kaart gekoppeld.', en: 'Map connected.' },
+  stepMapTodo: {
+    nl: "Koppel een OpenLayers-kaart via .map om scenario's op de kaart te zien en te tekenen.",
+    en: 'Connect an OpenLayers map via .map to see scenarios on the map and to draw them.',
+  },
+  stepSourcesOk: {
+    nl: 'Bronnen gekoppeld ({count}): bodem, grondwater en zones.',
+    en: 'Sources connected ({count}): soil, groundwater and zones.',
+  },
+  stepSourcesLoading: { nl: 'Bronnen laden…', en: 'Loading sources…' },
+  stepSourcesTodo: {
+    nl: 'Koppel bronnen via .sources of het attribuut sources (een sources.json). Zonder bronnen zijn bodem en grondwater onbekend.',
+    en: 'Connect sources via .sources or the sources attribute (a sources.json). Without sources, soil and groundwater are unknown.',
+  },
+  stepSourcesError: {
+    nl: 'De bronnen konden niet worden geladen: {message}',
+    en: 'The sources could not be loaded: {message}',
+  },
+  stepScenariosTodo: {
+    nl: "Laad twee of meer scenario's: sleep GeoJSON-bestanden hierheen, kies bestanden, geef een adres (URL) of teken een scenario op de kaart.",
+    en: 'Load two or more scenarios: drop GeoJSON files here, choose files, give an address (URL) or draw a scenario on the map.',
+  },
+  stepScenariosOne: {
+    nl: 'Eén scenario geladen. Laad er nog een om te vergelijken.',
+    en: 'One scenario loaded. Load another one to compare.',
+  },
+  noSourcesNotice: {
+    nl: 'Er zijn geen bronnen gekoppeld: bodem en grondwater zijn overal onbekend. De cijfers voor infiltratie en de toetsing aan het natuurlijk systeem zeggen dan weinig.',
+    en: 'No sources are connected: soil and groundwater are unknown everywhere. The infiltration figures and the fit with the natural system then say little.',
+  },
+
+  // Loading
+  loadTitle: { nl: "Scenario's laden", en: 'Load scenarios' },
+  dropZone: {
+    nl: 'Sleep GeoJSON-bestanden hierheen (zoals QGIS ze opslaat: in RD of in lengte- en breedtegraad).',
+    en: 'Drop GeoJSON files here (as QGIS saves them: in RD or in longitude and latitude).',
+  },
+  chooseFiles: { nl: 'Kies bestanden', en: 'Choose files' },
+  urlLabel: { nl: 'Adres (URL) van een GeoJSON-bestand', en: 'Address (URL) of a GeoJSON file' },
+  urlLoad: { nl: 'Laden', en: 'Load' },
+  loading: { nl: 'Laden…', en: 'Loading…' },
+  loadedList: { nl: "Geladen scenario's", en: 'Loaded scenarios' },
+  originFile: { nl: 'bestand {from}', en: 'file {from}' },
+  originUrl: { nl: 'adres {from}', en: 'address {from}' },
+  originDrawn: { nl: 'getekend', en: 'drawn' },
+  originApi: { nl: 'toegevoegd', en: 'added' },
+  featureCount: { nl: '{count} vlakken', en: '{count} polygons' },
+  remove: { nl: 'Verwijderen', en: 'Remove' },
+  removeNamed: { nl: '{name} verwijderen', en: 'Remove {name}' },
+  downloadGeoJson: { nl: 'GeoJSON met toetsing', en: 'GeoJSON with assessment' },
+  downloadGeoJsonNamed: {
+    nl: 'Download {name} als GeoJSON met toetsing',
+    en: 'Download {name} as GeoJSON with assessment',
+  },
+  errorsTitle: { nl: 'Niet geladen', en: 'Not loaded' },
+  dismiss: { nl: 'Sluiten', en: 'Close' },
+  dismissNamed: { nl: 'Melding over {file} sluiten', en: 'Close the message about {file}' },
+  errorKept: {
+    nl: "De andere scenario's blijven staan.",
+    en: 'The other scenarios stay loaded.',
+  },
+  loadFailed: { nl: '{file}: kon niet worden geladen ({why}).', en: '{file}: could not be loaded ({why}).' },
+  readFailed: { nl: '{file}: kon niet worden gelezen ({why}).', en: '{file}: could not be read ({why}).' },
+
+  // Drawing
+  drawTitle: { nl: 'Nieuw scenario tekenen', en: 'Draw a new scenario' },
+  drawNoMap: {
+    nl: 'Koppel een kaart (.map) om te tekenen.',
+    en: 'Connect a map (.map) to draw.',
+  },
+  drawName: { nl: 'Naam van het scenario', en: 'Name of the scenario' },
+  drawNameDefault: { nl: 'Getekend scenario', en: 'Drawn scenario' },
+  drawType: { nl: 'Soort maatregel', en: 'Kind of measure' },
+  drawStart: { nl: 'Begin met tekenen', en: 'Start drawing' },
+  drawStop: { nl: 'Stop met tekenen', en: 'Stop drawing' },
+  drawHelp: {
+    nl: 'Klik op de kaart om punten te zetten; dubbelklik of klik op het eerste punt om het vlak af te ronden. Sleep een hoekpunt om het vlak te veranderen. Met het toetsenbord: verschuif de kaart met de pijltjestoetsen en kies "Punt in het midden van de kaart".',
+    en: 'Click on the map to place points; double-click or click the first point to finish the polygon. Drag a vertex to change it. With the keyboard: move the map with the arrow keys and choose "Point at the centre of the map".',
+  },
+  drawAppend: { nl: 'Punt in het midden van de kaart', en: 'Point at the centre of the map' },
+  drawFinish: { nl: 'Vlak afronden', en: 'Finish polygon' },
+  drawAbort: { nl: 'Vlak annuleren', en: 'Cancel polygon' },
+  drawUndo: { nl: 'Laatste vlak verwijderen', en: 'Remove last polygon' },
+  drawAdd: { nl: 'Scenario toevoegen ({count} vlakken)', en: 'Add scenario ({count} polygons)' },
+  drawCount: { nl: '{count} vlakken getekend.', en: '{count} polygons drawn.' },
+
+  // Map
+  mapTitle: { nl: 'Op de kaart', en: 'On the map' },
+  mapLeft: { nl: 'Links (of alleen)', en: 'Left (or alone)' },
+  mapRight: { nl: 'Rechts', en: 'Right' },
+  mapSwipe: {
+    nl: 'Twee scenario’s naast elkaar met een schuifbalk',
+    en: 'Two scenarios side by side with a swipe bar',
+  },
+  swipePosition: { nl: 'Positie van de schuifbalk', en: 'Position of the swipe bar' },
+  swipeHandle: { nl: 'Schuifbalk tussen de scenario’s', en: 'Swipe bar between the scenarios' },
+  zoomTo: { nl: "Zoom naar de scenario's", en: 'Zoom to the scenarios' },
+  legendTitle: { nl: 'Legenda', en: 'Legend' },
+
+  // Results
+  computing: { nl: 'Berekenen…', en: 'Calculating…' },
+  resultsTitle: { nl: 'Uitkomst', en: 'Result' },
+  rankingTitle: { nl: 'Rangorde (meest robuust eerst)', en: 'Ranking (most robust first)' },
+  rankingItem: {
+    nl: '{name}: {domain} van de stresstests gehaald',
+    en: '{name}: {domain} of the stress tests passed',
+  },
+  tableTitle: { nl: 'Indicatoren', en: 'Indicators' },
+  tableCaption: {
+    nl: 'Indicatoren per scenario. De grafieken hieronder tonen dezelfde getallen.',
+    en: 'Indicators per scenario. The charts below show the same numbers.',
+  },
+  indicator: { nl: 'Indicator', en: 'Indicator' },
+  unit: { nl: 'Eenheid', en: 'Unit' },
+  explain: { nl: 'Uitleg', en: 'Explanation' },
+  explainAbout: { nl: 'bij {label}', en: 'of {label}' },
+  chartsTitle: { nl: 'Grafieken', en: 'Charts' },
+  chartsNote: {
+    nl: 'Dezelfde getallen als de tabel met indicatoren.',
+    en: 'The same numbers as the table of indicators.',
+  },
+  chartLabel: { nl: '{label} ({unit}): {values}', en: '{label} ({unit}): {values}' },
+  robustTitle: { nl: 'Stresstests per klimaattoekomst', en: 'Stress tests per climate future' },
+  robustIntro: {
+    nl: 'Elk scenario is getoetst aan elke combinatie van stresstest en klimaattoekomst (KNMI’23: L/H = lage/hoge opwarming, d/n = droog/nat).',
+    en: 'Each scenario is tested against every combination of stress test and climate future (KNMI’23: L/H = low/high warming, d/n = dry/wet).',
+  },
+  robustCaption: {
+    nl: '{name}: {domain} gehaald',
+    en: '{name}: {domain} passed',
+  },
+  test: { nl: 'Stresstest', en: 'Stress test' },
+  pass: { nl: 'gehaald', en: 'passed' },
+  fail: { nl: 'niet gehaald', en: 'failed' },
+  cellDetail: { nl: '{value} (norm {threshold})', en: '{value} (threshold {threshold})' },
+  futureToday: { nl: 'Nu', en: 'Today' },
+  testRain: { nl: 'Bui {id} ({depth} mm in {hours} uur)', en: 'Storm {id} ({depth} mm in {hours} h)' },
+  testHot: { nl: 'Hete dag', en: 'Hot day' },
+  testDry: { nl: 'Droge periode', en: 'Dry period' },
+  fitTitle: { nl: 'Past het bij het natuurlijk systeem?', en: 'Does it fit the natural system?' },
+  fitSummary: {
+    nl: '{name}: {in_line} passend, {against} tegen het natuurlijk systeem in, {neutral} neutraal',
+    en: '{name}: {in_line} in line, {against} against the natural system, {neutral} neutral',
+  },
+  fitAgainstList: { nl: 'Tegen het natuurlijk systeem in', en: 'Against the natural system' },
+  fitAll: { nl: 'Alle getoetste maatregelen', en: 'All assessed measures' },
+  fitNone: { nl: 'Geen.', en: 'None.' },
+  verdict_in_line: { nl: 'passend', en: 'in line' },
+  verdict_against: { nl: 'tegen', en: 'against' },
+  verdict_neutral: { nl: 'neutraal', en: 'neutral' },
+  measureWhere: {
+    nl: '{type} ({area} m²), zone {zone}, bodem {soil}, grondwatertrap {gt}',
+    en: '{type} ({area} m²), zone {zone}, soil {soil}, groundwater class {gt}',
+  },
+  unknownValue: { nl: 'onbekend', en: 'unknown' },
+  assumptionsTitle: { nl: 'Aannames', en: 'Assumptions' },
+  assumptionsIntro: {
+    nl: 'Deze waarden zijn niet (helemaal) onderbouwd. Een gemeente kan ze aanpassen via .params.',
+    en: 'These values are not (fully) verified. A municipality can change them via .params.',
+  },
+  tag_S: { nl: 'S: synthese, redelijke standaard', en: 'S: synthesis, a sensible default' },
+  tag_U: { nl: 'U: aanname, niet geverifieerd', en: 'U: assumption, not verified' },
+  assumptionSource: { nl: 'Bron: {source}', en: 'Source: {source}' },
+  exportTitle: { nl: 'Bewaren en delen', en: 'Save and share' },
+  downloadCsv: { nl: 'Indicatoren als CSV', en: 'Indicators as CSV' },
+  print: { nl: 'Afdrukken', en: 'Print' },
+  announceReady: {
+    nl: 'Vergelijking klaar. Meest robuust: {name}.',
+    en: 'Comparison ready. Most robust: {name}.',
+  },
+  computeFailed: {
+    nl: 'De vergelijking is mislukt: {message}',
+    en: 'The comparison failed: {message}',
+  },
+
+  // Units
+  unit_ha: { nl: 'ha', en: 'ha' },
+  unit_pct: { nl: '%', en: '%' },
+  unit_m3: { nl: 'm³', en: 'm³' },
+  unit_mm: { nl: 'mm', en: 'mm' },
+  unit_mmh: { nl: 'mm/uur', en: 'mm/h' },
+  unit_cm: { nl: 'cm', en: 'cm' },
+  unit_index: { nl: '0–1', en: '0–1' },
+  unit_score: { nl: '−1 tot 1', en: '−1 to 1' },
+  unit_count: { nl: 'aantal', en: 'count' },
+
+  // Indicator labels
+  row_area: { nl: 'Oppervlakte plangebied', en: 'Planning area' },
+  row_paved: { nl: 'Verhard (daken en verharding)', en: 'Paved (roofs and paving)' },
+  row_green: { nl: 'Groen', en: 'Green' },
+  row_blue: { nl: 'Open water', en: 'Open water' },
+  row_canopy: { nl: 'Boomkroon', en: 'Tree canopy' },
+  row_storage: { nl: 'Berging', en: 'Storage' },
+  row_storage_mm: { nl: 'Berging per m² plangebied', en: 'Storage per m² of planning area' },
+  row_sewer: { nl: 'Capaciteit riool en infiltratie', en: 'Sewer and infiltration capacity' },
+  row_runoff: { nl: 'Afstroming na berging, bui {storm}, nu', en: 'Runoff after storage, storm {storm}, today' },
+  row_street_today: { nl: 'Water op straat, bui {storm}, nu', en: 'Water on the street, storm {storm}, today' },
+  row_street_worst: {
+    nl: 'Water op straat, bui {storm}, slechtste toekomst',
+    en: 'Water on the street, storm {storm}, worst future',
+  },
+  row_infiltration_effective: { nl: 'Infiltratie die werkt', en: 'Infiltration that works' },
+  row_infiltration_ineffective: {
+    nl: 'Infiltratie die niet kan werken (klei, veen, hoog grondwater)',
+    en: 'Infiltration that cannot work (clay, peat, shallow groundwater)',
+  },
+  row_infiltration_unknown: {
+    nl: 'Infiltratie op onbekende ondergrond',
+    en: 'Infiltration on unknown ground',
+  },
+  row_cooling: { nl: 'Koelend vermogen op een hete dag', en: 'Cooling capacity on a hot day' },
+  row_cool_place: { nl: 'Binnen 300 m van een koele plek', en: 'Within 300 m of a cool place' },
+  row_homes_cool_place: {
+    nl: 'Woningen binnen 300 m van een koele plek',
+    en: 'Homes within 300 m of a cool place',
+  },
+  row_recharge: { nl: 'Aanvulling van het grondwater', en: 'Groundwater recharge' },
+  row_soil_unknown: { nl: 'Bodem onbekend', en: 'Soil unknown' },
+  row_fit_score: { nl: 'Past bij het natuurlijk systeem (score)', en: 'Fits the natural system (score)' },
+  row_fit_against: {
+    nl: 'Maatregelen tegen het natuurlijk systeem in',
+    en: 'Measures against the natural system',
+  },
+  row_domain: { nl: 'Stresstests gehaald (domeincriterium)', en: 'Stress tests passed (domain criterion)' },
+  row_maximin: { nl: 'Slechtste klimaattoekomst (maximin)', en: 'Worst climate future (maximin)' },
+  row_regret: { nl: 'Grootste spijt (minimax regret)', en: 'Largest regret (minimax regret)' },
+
+  // Explanations: formula and source
+  explain_area: {
+    nl: 'Oppervlakte van het vlak "plangebied" in RD (m² ÷ 10.000). Zonder plangebied: de som van de vlakken die het gebied bedekken.',
+    en: 'Area of the "plangebied" polygon in RD (m² ÷ 10,000). Without one: the sum of the polygons that cover the area.',
+  },
+  explain_fractions: {
+    nl: 'Aandeel van het plangebied. Verhard = daken en verharding (ook waterdoorlatende); groen = gras, beplanting, wadi’s en groene daken; open water; boomkroon = kroonoppervlak van "bomen" ÷ plangebied. 3-30-300-regel: minstens {canopy} boomkroon per wijk (Konijnendijk 2021).',
+    en: 'Share of the planning area. Paved = roofs and paving (also permeable); green = grass, planting, wadis and green roofs; open water; canopy = crown area of "bomen" ÷ planning area. 3-30-300 rule: at least {canopy} canopy per neighbourhood (Konijnendijk 2021).',
+  },
+  explain_storage: {
+    nl: 'Berging = Σ bergingsdiepte × oppervlak (wadi {wadi} m, infiltratiekratten {crate} m, open water {water} m peilstijging) + eigen berging van groene daken ({roof} l/m²). Bronnen: riool.net (wadi 0,20–0,30 m), Amsterdamse definitie groen dak (2021).',
+    en: 'Storage = Σ storage depth × area (wadi {wadi} m, infiltration crates {crate} m, open water {water} m level rise) + own storage of green roofs ({roof} l/m²). Sources: riool.net (wadi 0.20–0.30 m), Amsterdam green-roof definition (2021).',
+  },
+  explain_sewer: {
+    nl: 'Wat riool en infiltratie van verharde vlakken samen afvoeren, in mm per uur. Standaard {sewer} mm/uur, zoals de stresstest van de Klimaateffectatlas; een scenario kan een eigen waarde opgeven (sewer_capacity_mm_h).',
+    en: 'What sewers and infiltration of paved surfaces carry off together, in mm per hour. Default {sewer} mm/h, as in the Klimaateffectatlas stress test; a scenario can set its own value (sewer_capacity_mm_h).',
+  },
+  explain_runoff: {
+    nl: 'SCS-curvenummermethode (InVEST Urban Flood Risk Mitigation): S = 25400/CN − 254 mm; Q = (P − 0,2·S)² / (P + 0,8·S) als P > 0,2·S, anders 0. CN per soort maatregel en hydrologische bodemgroep A–D (TR-55, SWMM 5-handleiding); de bodemgroep volgt uit bodem en grondwatertrap onder elk vlak. Daarna gaat de berging eraf. Uitgedrukt in mm over het hele plangebied.',
+    en: 'SCS curve number method (InVEST Urban Flood Risk Mitigation): S = 25400/CN − 254 mm; Q = (P − 0.2·S)² / (P + 0.8·S) if P > 0.2·S, else 0. CN per kind of measure and hydrologic soil group A–D (TR-55, SWMM 5 manual); the soil group follows from the soil and groundwater class under each polygon. Then the storage is subtracted. Expressed in mm over the whole planning area.',
+  },
+  explain_street: {
+    nl: 'Water op straat = afstroming na berging − riool- en infiltratiecapaciteit × duur van de bui × verhard oppervlak, verdeeld over het straatoppervlak. Norm: hooguit {street} cm (aanname; werkafspraken en Landelijke Maatlat). De slechtste toekomst is de hoogste waarde over de KNMI’23-toekomsten.',
+    en: 'Water on the street = runoff after storage − sewer and infiltration capacity × storm duration × paved area, spread over the street area. Threshold: at most {street} cm (assumption; local agreements and the Landelijke Maatlat). The worst future is the highest value over the KNMI’23 futures.',
+  },
+  explain_infiltration: {
+    nl: 'Berging van maatregelen die infiltreren (wadi, kratten, waterdoorlatende verharding), verdeeld naar wat eronder ligt: het werkt op zand met grondwatertrap {gt} of dieper; het kan niet werken op klei, veen of bij grondwatertrap I–III (minder dan 40 cm droge grond in de winter); onbekend waar de bodem- of grondwaterkaart niets zegt (bebouwd gebied).',
+    en: 'Storage of measures that infiltrate (wadi, crates, permeable paving), split by what lies beneath: it works on sand with groundwater class {gt} or deeper; it cannot work on clay, peat or with groundwater class I–III (less than 40 cm of dry soil in winter); unknown where the soil or groundwater map says nothing (built-up area).',
+  },
+  explain_cooling: {
+    nl: 'InVEST Urban Cooling: koelend vermogen CC = 0,6 · schaduw + 0,2 · albedo + 0,2 · verdamping (ETI), gemiddeld over een raster van {spacing} m; groen of water groter dan 2 ha koelt tot {distance} m ver (afname e^(−d/{distance})). Norm (aanname): minstens {cc} op een hete dag nu, hoger in warmere toekomsten, en {canopy} boomkroon.',
+    en: 'InVEST Urban Cooling: cooling capacity CC = 0.6 · shade + 0.2 · albedo + 0.2 · evapotranspiration (ETI), averaged over a {spacing} m grid; green or water larger than 2 ha cools up to {distance} m away (decay e^(−d/{distance})). Threshold (assumption): at least {cc} on a hot day today, higher in warmer futures, and {canopy} canopy.',
+  },
+  explain_cool_place: {
+    nl: 'Aandeel van de rasterpunten (of van de woningen, met "homes") binnen {distance} m van een koele plek: groen, water of bomen van minstens {size} m². Richtlijn van de HvA (Kluck e.a. 2020) en de 3-30-300-regel.',
+    en: 'Share of the grid points (or of the homes, with "homes") within {distance} m of a cool place: green, water or trees of at least {size} m². Guideline of the HvA (Kluck et al. 2020) and the 3-30-300 rule.',
+  },
+  explain_recharge: {
+    nl: 'Deel van de neerslag in een jaar ({rain} mm) dat het grondwater aanvult: per soort maatregel en bodemgroep, plus het regenwater van daken en straten dat infiltrerende maatregelen opvangen (minder waar infiltratie niet kan werken). Norm (aanname): minstens {recharge}, in een droge toekomst met minder aanvulling.',
+    en: 'Share of a year’s rain ({rain} mm) that recharges the groundwater: per kind of measure and soil group, plus the rain from roofs and streets that infiltrating measures catch (less where infiltration cannot work). Threshold (assumption): at least {recharge}, with less recharge in a dry future.',
+  },
+  explain_soil_unknown: {
+    nl: 'Deel van het plangebied waar de bodemkaart niets zegt (bebouwd gebied, "|h BEBOUW"). Daar geldt bodemgroep {hsg} (aanname: stadsbodem is verdicht).',
+    en: 'Share of the planning area where the soil map says nothing (built-up area, "|h BEBOUW"). There soil group {hsg} applies (assumption: urban soil is compacted).',
+  },
+  explain_fit: {
+    nl: 'Elke maatregel met een functie (infiltreren, bergen, vasthouden, koelen, vergroenen) is getoetst aan de principes van de Natuurlijke Alliantie voor de plek waar hij ligt (zone, bodem, grondwatertrap): passend, tegen het natuurlijk systeem in (bijvoorbeeld infiltreren bij kwel of in veen), of neutraal. Score = (oppervlak passend − oppervlak tegen) ÷ oppervlak getoetst.',
+    en: 'Each measure with a function (infiltrate, store, retain, cool, green) is checked against the principles of de Natuurlijke Alliantie for the place where it lies (zone, soil, groundwater class): in line, against the natural system (for instance infiltrating with seepage or in peat), or neutral. Score = (area in line − area against) ÷ area assessed.',
+  },
+  explain_robust: {
+    nl: 'Robuustheid (McPhail e.a. 2018): elk scenario is getoetst aan elke stresstest (buien, hete dag, droge periode) in elke klimaattoekomst. Domeincriterium (Starr) = aandeel van alle combinaties dat de norm haalt; maximin = het aandeel in de slechtste toekomst; spijt = de grootste achterstand op het beste scenario in één toekomst (lager is beter). Rangorde: domeincriterium, dan spijt, dan maximin.',
+    en: 'Robustness (McPhail et al. 2018): each scenario is tested against every stress test (storms, hot day, dry period) in every climate future. Domain criterion (Starr) = share of all combinations that meet the threshold; maximin = the share in the worst future; regret = the largest shortfall behind the best scenario in one future (lower is better). Ranking: domain criterion, then regret, then maximin.',
+  },
+
+  // Measure types (the vocabulary of src/core/scenario/params.ts)
+  type_dak: { nl: 'Dak', en: 'Roof' },
+  'type_groen-dak': { nl: 'Groen dak', en: 'Green roof' },
+  'type_blauw-groen-dak': { nl: 'Blauwgroen dak', en: 'Blue-green roof' },
+  type_verharding: { nl: 'Verharding (straat, stoep, plein)', en: 'Paving (street, pavement, square)' },
+  'type_waterdoorlatende-verharding': { nl: 'Waterdoorlatende verharding', en: 'Permeable paving' },
+  type_gras: { nl: 'Gras', en: 'Grass' },
+  type_beplanting: { nl: 'Beplanting (struiken, bos)', en: 'Planting (shrubs, woodland)' },
+  type_bomen: { nl: 'Bomen (kroon)', en: 'Trees (crown)' },
+  type_wadi: { nl: 'Wadi', en: 'Wadi (swale)' },
+  type_infiltratiekrat: { nl: 'Infiltratiekratten', en: 'Infiltration crates' },
+  'type_open-water': { nl: 'Open water', en: 'Open water' },
+  type_plangebied: { nl: 'Plangebied (rand)', en: 'Planning area (outline)' },
+} as const;
+
+export type MessageKey = keyof typeof messages;
