@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { cssomStyle } from '../shared/cssom-style.js';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type OlMap from 'ol/Map.js';
 import type { ZoneringLayer, ZonesInView } from '../../src/map/zonering-layer.js';
 import { watchZonesInView } from '../../src/map/zonering-layer.js';
@@ -314,7 +314,7 @@ export class NaZoneringLegend extends LitElement {
             : html`<span
                 part="swatch"
                 aria-hidden="true"
-                style=${styleMap({ backgroundColor: e.colour })}
+                ${cssomStyle({ 'background-color': e.colour })}
               ></span>`
         }
         <span part="entry-label"
