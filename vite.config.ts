@@ -75,6 +75,7 @@ export default defineConfig({
         index: resolve(demo, 'index.html'),
         embed: resolve(demo, 'embed.html'),
         'two-maps': resolve(demo, 'two-maps.html'),
+        scenarios: resolve(demo, 'scenarios.html'),
       },
       output: {
         // Named shared chunks: OpenLayers, other libraries, this library (src/ and widgets/).

@@ -96,6 +96,56 @@ function jsonModules() {
   };
 }
 
+/**
+ * `@arcgis/core` is published for bundlers: its modules read `process.env.NODE_ENV` and Calcite
+ * imports its stylesheet from JavaScript. Served as a bundler would: the env read replaced, a CSS
+ * file imported by a module (Sec-Fetch-Dest: script) turned into a module that adopts it.
+ */
+function arcgisAsBundled() {
+  const cssAsModule = (context) =>
+    context.path.endsWith('.css') && context.get('sec-fetch-dest') === 'script';
+  return {
+    name: 'arcgis-as-bundled',
+    transformCacheKey(context) {
+      return cssAsModule(context) ? 'css-module' : undefined;
+    },
+    resolveMimeType(context) {
+      return cssAsModule(context) ? 'js' : undefined;
+    },
+    transform(context) {
+      if (typeof context.body !== 'string') return undefined;
+      if (cssAsModule(context)) {
+        return {
+          body:
+            `const sheet = new CSSStyleSheet();\nsheet.replaceSync(${JSON.stringify(context.body)});\n` +
+            'document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];\nexport default sheet;\n',
+        };
+      }
+      if (
+        /\/node_modules\/@(arcgis|esri)\/.*\.js$/.test(context.path) &&
+        context.body.includes('process.env')
+      ) {
+        return {
+          body: context.body
+            .replace(/process\.env\.NODE_ENV/g, '"production"')
+            .replace(/process\.env\.ESRI_INTERNAL/g, 'undefined'),
+        };
+      }
+      return undefined;
+    },
+  };
+}
+
+/**
+ * The ArcGIS Maps SDK draws with WebGL 2: its tests run in a Chromium with SwiftShader (software
+ * WebGL) instead of `--disable-gpu`.
+ */
+const webglArgs = [
+  ...args.filter((a) => a !== '--disable-gpu'),
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
 function countTests(suite, acc) {
   for (const t of suite.tests ?? []) {
     if (t.passed) acc.passed += 1;
@@ -121,7 +171,18 @@ function countingReporter() {
 }
 
 export default {
-  files: ['test/browser/**/*.test.ts'],
+  files: ['test/browser/**/*.test.ts', '!test/browser/arcgis/**'],
+  groups: [
+    {
+      name: 'arcgis',
+      files: 'test/browser/arcgis/**/*.test.ts',
+      browsers: [
+        chromeLauncher({
+          launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args: webglArgs },
+        }),
+      ],
+    },
+  ],
   nodeResolve: true,
   // Answers /locatieserver/{suggest,lookup,reverse} from fixtures, plus test controls (__count,
   // __reset, __delay, __fail); see test/helpers/locatieserver-fixtures.mjs.
@@ -135,6 +196,7 @@ export default {
     }),
   ],
   plugins: [
+    arcgisAsBundled(),
     jsonModules(),
     commonJsAsEsm(['ajv', 'axe-core']),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),

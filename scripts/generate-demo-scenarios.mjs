@@ -79,7 +79,13 @@ function octagon(u, v, r) {
 
 // Columns and rows of the plan (frame metres).
 /** West part of the dekzandrug, the two streets along the beekdal, the beekdal, the east part. */
-const COL = { west: [0, 170], s1: [170, 182], valley: [182, 430], s2: [430, 442], east: [442, 660] };
+const COL = {
+  west: [0, 170],
+  s1: [170, 182],
+  valley: [182, 430],
+  s2: [430, 442],
+  east: [442, 660],
+};
 /** Rows of blocks between the east–west streets. */
 const ROWS = [
   [0, 105],
@@ -145,7 +151,8 @@ function block(add, [u0, u1], [v0, v1], look) {
     } else {
       // Back gardens: the paved share on the west, the rest green.
       const split = u0 + (u1 - u0) * look.gardenPaved;
-      if (look.gardenPaved > 0) add(look.terrace, [ring(u0, a, split, b)], {}, 'Achtertuinen (tegels)');
+      if (look.gardenPaved > 0)
+        add(look.terrace, [ring(u0, a, split, b)], {}, 'Achtertuinen (tegels)');
       if (look.gardenPaved < 1) {
         if (look.gardenPlanted) {
           const mid = split + (u1 - split) / 2;
@@ -241,7 +248,8 @@ function today(paved) {
       );
     } else {
       const parkingTo = paved ? 306 : 182;
-      if (paved) add('verharding', [ring(182, v0, parkingTo, v1)], {}, 'Parkeerterrein (uitbreiding)');
+      if (paved)
+        add('verharding', [ring(182, v0, parkingTo, v1)], {}, 'Parkeerterrein (uitbreiding)');
       add('gras', [ring(parkingTo, v0, 380, v1)], {}, 'Beekpark');
       add('open-water', [ring(380, v0 + 20, 410, v0 + 50)], {}, 'Siervijver');
       add(
@@ -379,7 +387,8 @@ for (const [file, fc] of Object.entries(scenarios)) {
   const pa = planarArea(s.planningArea);
   const cover = s.features.filter((f) => params.measures[f.type].cover !== 'overlay');
   const sum = cover.reduce((a, f) => a + f.area, 0);
-  if (Math.abs(sum - pa) > 1) fail(`${file}: land cover ${sum.toFixed(2)} m² ≠ plangebied ${pa.toFixed(2)} m²`);
+  if (Math.abs(sum - pa) > 1)
+    fail(`${file}: land cover ${sum.toFixed(2)} m² ≠ plangebied ${pa.toFixed(2)} m²`);
   const overlapIn = (list, what) => {
     const boxes = list.map((f) => bboxOf(f.geometry));
     for (let i = 0; i < list.length; i++) {
@@ -388,7 +397,9 @@ for (const [file, fc] of Object.entries(scenarios)) {
         const inter = intersection(list[i].geometry, list[j].geometry);
         const a = inter ? planarArea(inter) : 0;
         if (a > 0.5)
-          fail(`${file}: ${what} ${list[i].index} and ${list[j].index} overlap by ${a.toFixed(2)} m²`);
+          fail(
+            `${file}: ${what} ${list[i].index} and ${list[j].index} overlap by ${a.toFixed(2)} m²`,
+          );
       }
     }
   };
@@ -413,7 +424,9 @@ const result = compareScenarios(
 );
 const byName = Object.fromEntries(result.scenarios.map((s, i) => [order[i], s]));
 const passes = (s, test) =>
-  s.robustness.matrix.filter((c) => c.pass && (test === 'rain' ? c.test.startsWith('rain-') : c.test === test)).length;
+  s.robustness.matrix.filter(
+    (c) => c.pass && (test === 'rain' ? c.test.startsWith('rain-') : c.test === test),
+  ).length;
 for (const k of order) {
   const s = byName[k];
   console.log(
@@ -427,14 +440,19 @@ console.log(`  ranking: ${result.ranking.join(' > ')}`);
 if (result.ranking[0] !== scenarios.groenblauw.name) fail('groenblauw should rank first');
 const [h, g, gb] = order.map((k) => byName[k]);
 if (!(passes(g, 'rain') > passes(h, 'rain'))) fail('grijs should pass more rain tests than huidig');
-if (passes(g, 'hot-day') > passes(h, 'hot-day') || passes(g, 'dry-period') > passes(h, 'dry-period'))
+if (
+  passes(g, 'hot-day') > passes(h, 'hot-day') ||
+  passes(g, 'dry-period') > passes(h, 'dry-period')
+)
   fail('grijs should not pass more heat or drought tests than huidig');
 if (!(g.cooling_capacity <= h.cooling_capacity && g.recharge_share <= h.recharge_share))
   fail('grijs should not cool or recharge better than huidig');
-if (new Set([h.fit.score, g.fit.score, gb.fit.score]).size < 3) fail('the fit scores should differ');
+if (new Set([h.fit.score, g.fit.score, gb.fit.score]).size < 3)
+  fail('the fit scores should differ');
 if (gb.fractions.canopy < 0.3) fail('groenblauw should have ≥ 30 % canopy');
-if (h.fit.against === 0) fail('huidig should have a measure against the natural system (crates in the beekdal)');
+if (h.fit.against === 0)
+  fail('huidig should have a measure against the natural system (crates in the beekdal)');
 if (gb.fit.against !== 0) fail('groenblauw should not work against the natural system');
-for (const s of [h, g, gb]) if (s.soil_unknown_share > 0.01) fail(`${s.name}: soil should be mapped under the plan`);
+for (const s of [h, g, gb])
+  if (s.soil_unknown_share > 0.01) fail(`${s.name}: soil should be mapped under the plan`);
 console.log('All checks passed.');
-if (process.env.NA_DEBUG_SCENARIOS) for (const k of order) console.log(k, JSON.stringify(byName[k].robustness.matrix.filter(c=>!c.pass).map(c=>`${c.test}@${c.future}=${c.value}`)));

@@ -12,4 +12,6 @@ export * from './zonering-legend/index.js';
 export * from './zonering-legend/define.js';
 export * from './location-check/index.js';
 export * from './location-check/define.js';
+export * from './address-search/index.js';
+export * from './address-search/define.js';
 export { defineElement } from './shared/define.js';

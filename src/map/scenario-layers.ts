@@ -188,7 +188,7 @@ export class ScenarioLayers {
   private swiped: Array<VectorLayer<VectorSource<Feature>, Feature>> = [];
   private position = 0.5;
   private view: ScenarioView = { mode: 'none' };
-  private readonly swipeLabel: string;
+  private swipeLabel: string;
   private destroyed = false;
 
   constructor(map: OlMap, options: ScenarioLayersOptions = {}) {
@@ -269,6 +269,16 @@ export class ScenarioLayers {
     return this.swipe;
   }
 
+  /** Sets the accessible name of the swipe handle (e.g. when the page's language changes). */
+  setSwipeLabel(label: string): void {
+    this.swipeLabel = label;
+    const button = this.swipeButton();
+    if (button) {
+      button.setAttribute('aria-label', label);
+      button.title = label;
+    }
+  }
+
   /** Moves the swipe line: 0 = left edge, 1 = right edge of the map. */
   setSwipePosition(position: number): void {
     this.position = Number.isFinite(position) ? Math.min(1, Math.max(0, position)) : 0.5;
@@ -295,7 +305,8 @@ export class ScenarioLayers {
   /** Fits the map view to some scenarios (default: all). */
   fit(keys?: readonly string[], padding = 24): void {
     const extent = this.extent(keys);
-    if (extent !== null) this.map.getView().fit(extent, { padding: [padding, padding, padding, padding] });
+    if (extent !== null)
+      this.map.getView().fit(extent, { padding: [padding, padding, padding, padding] });
   }
 
   /** Removes everything this added to the map. Idempotent. */
@@ -353,9 +364,8 @@ export class ScenarioLayers {
       orientation: 'vertical',
       className: 'ol-swipe na-swipe',
     });
-    // The control's element is protected in the types; ol-ext puts the handle button in it.
-    const element = (swipe as unknown as { element: HTMLElement | null }).element;
-    const button = element?.querySelector('button');
+    this.swipe = swipe;
+    const button = this.swipeButton();
     if (button) {
       button.type = 'button';
       button.setAttribute('aria-label', this.swipeLabel);
@@ -363,9 +373,15 @@ export class ScenarioLayers {
       // The handle is dragged with a pointer; keyboard users move it with the widget's slider.
       button.tabIndex = -1;
     }
-    this.swipe = swipe;
     this.swiped = [left, right];
     this.map.addControl(swipe);
+  }
+
+  private swipeButton(): HTMLButtonElement | null {
+    // The control's element is protected in the types; ol-ext puts the handle button in it.
+    const element = (this.swipe as unknown as { element?: HTMLElement | null } | undefined)
+      ?.element;
+    return element?.querySelector('button') ?? null;
   }
 
   private removeSwipe(): void {

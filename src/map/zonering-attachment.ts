@@ -74,6 +74,10 @@ export function attachZonering(
   ];
   const loaded = layer.load(map.getView().getProjection());
   let disposed = false;
+  // Report a failed load once here (callers may not await `loaded`); an abort by dispose is quiet.
+  loaded.catch((e: unknown) => {
+    if (!disposed) console.warn('na-zonering: loading failed', e);
+  });
   return {
     map,
     layer,

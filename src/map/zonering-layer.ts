@@ -65,6 +65,10 @@ export interface ZoneringLayerOptions {
   labels?: boolean;
   /** Canvas font of the labels (default `600 12px sans-serif`). */
   labelFont?: string;
+  /** Label text colour (default `#1a1a1a`). */
+  labelColour?: string;
+  /** Colour of the halo around labels (default `#ffffff`). */
+  labelHalo?: string;
 }
 
 const DEFAULT_OPACITY = 0.7;
@@ -102,6 +106,8 @@ export class ZoneringLayer extends VectorLayer<VectorSource<Feature>, Feature> {
   private readonly labels: boolean;
   private readonly font: string;
   private readonly fontPx: number;
+  private readonly labelColour: string;
+  private readonly labelHalo: string;
   /** Ground metres per projection unit near the data (1 for RD, about 0.62 for Web Mercator in NL). */
   private groundFactor = 1;
   private readonly styles = new Map<string, Style>();
@@ -130,6 +136,8 @@ export class ZoneringLayer extends VectorLayer<VectorSource<Feature>, Feature> {
     this.labels = options.labels ?? true;
     this.font = options.labelFont ?? DEFAULT_FONT;
     this.fontPx = fontSize(this.font);
+    this.labelColour = options.labelColour ?? '#1a1a1a';
+    this.labelHalo = options.labelHalo ?? '#ffffff';
     // The loader runs when the layer is first rendered, with the map's projection.
     vectorSource.setLoader((_extent, _resolution, projection, success, failure) => {
       if (this.loadedCode === projection.getCode()) {
@@ -262,8 +270,8 @@ export class ZoneringLayer extends VectorLayer<VectorSource<Feature>, Feature> {
                 text: zoneringLabel(this.knowledgeBase, code, scale, this.lang),
                 font: this.font,
                 overflow: false,
-                fill: new Fill({ color: '#1a1a1a' }),
-                stroke: new Stroke({ color: '#ffffff', width: 3 }),
+                fill: new Fill({ color: this.labelColour }),
+                stroke: new Stroke({ color: this.labelHalo, width: 3 }),
               }),
             }
           : {}),

@@ -100,8 +100,9 @@ export function pixelAt(
   x: number,
   y: number,
 ): { col: number; row: number } | undefined {
-  const col = Math.floor((x - info.origin[0]) / info.resolution[0]);
-  const row = Math.floor((y - info.origin[1]) / info.resolution[1]);
+  // `+ 0` turns -0 (a point on the top edge) into 0.
+  const col = Math.floor((x - info.origin[0]) / info.resolution[0]) + 0;
+  const row = Math.floor((y - info.origin[1]) / info.resolution[1]) + 0;
   if (!Number.isFinite(col) || !Number.isFinite(row)) return undefined;
   if (col < 0 || row < 0 || col >= info.width || row >= info.height) return undefined;
   return { col, row };
@@ -147,6 +148,8 @@ export class GeoTiffSource implements FactSource {
   private readonly options: GeoTiffSourceOptions;
   private readonly provenance: Provenance;
   private opened: Promise<Opened> | undefined;
+  /** The last failure of an HTTP request (geotiff.js reports failed blocks without their cause). */
+  private lastRequestError: unknown;
 
   constructor(options: GeoTiffSourceOptions) {
     if (options.url === undefined && options.data === undefined) {
@@ -197,6 +200,7 @@ export class GeoTiffSource implements FactSource {
       if (!(e instanceof NaError)) throw e;
       return errorResult(this.resultSource(), e.message, { code: e.code });
     }
+    this.lastRequestError = undefined;
     try {
       const { image, info } = await this.open(signal);
       const [x, y] = toCrs([location.x, location.y], location.crs, info.crs);
@@ -252,8 +256,10 @@ export class GeoTiffSource implements FactSource {
         };
       }
       return { sourceId: this.id, title: this.title, status: 'ok', facts };
-    } catch (e) {
+    } catch (caught) {
       if (signal?.aborted === true) throw signal.reason;
+      let e = unwrap(caught);
+      if (!(e instanceof NaError) && this.lastRequestError !== undefined) e = this.lastRequestError;
       if (e instanceof SourceRequestError) {
         return errorResult(this.resultSource(), e.message, {
           code: e.code,
@@ -300,7 +306,9 @@ export class GeoTiffSource implements FactSource {
         ...(this.options.backoffMs === undefined ? {} : { backoffMs: this.options.backoffMs }),
         ...(this.options.fetch === undefined ? {} : { fetchImpl: this.options.fetch }),
       };
-      const client = makeClient(geotiff, this.options.url as string, policy);
+      const client = makeClient(geotiff, this.options.url as string, policy, (e) => {
+        this.lastRequestError = e;
+      });
       tiff = await geotiff.fromCustomClient(client, { allowFullFile: true }, signal);
     }
     const image = (await tiff.getImage(0)) as ImageLike;
@@ -361,6 +369,17 @@ export class GeoTiffSource implements FactSource {
   }
 }
 
+/** geotiff.js wraps failed block reads in an AggregateError: find our typed error inside. */
+function unwrap(e: unknown, depth = 0): unknown {
+  if (depth > 3 || !(e instanceof AggregateError)) return e;
+  const inner = e.errors.map((x: unknown) => unwrap(x, depth + 1));
+  return (
+    inner.find((x) => x instanceof SourceRequestError) ??
+    inner.find((x) => x instanceof NaError) ??
+    e
+  );
+}
+
 type GeoTiffModule = typeof import('geotiff');
 
 /** A geotiff.js client whose requests go through {@link fetchWithPolicy}. */
@@ -368,9 +387,13 @@ function makeClient(
   geotiff: GeoTiffModule,
   url: string,
   policy: RequestPolicy,
+  onError: (e: unknown) => void,
 ): InstanceType<GeoTiffModule['BaseClient']> {
   class PolicyResponse extends geotiff.BaseResponse {
-    constructor(private readonly response: Response) {
+    constructor(
+      private readonly response: Response,
+      private readonly onError: (e: unknown) => void,
+    ) {
       super();
     }
     override get ok(): boolean {
@@ -382,8 +405,13 @@ function makeClient(
     override getHeader(name: string): string | undefined {
       return this.response.headers.get(name) ?? undefined;
     }
-    override getData(): Promise<ArrayBuffer> {
-      return readBytes(this.response);
+    override async getData(): Promise<ArrayBuffer> {
+      try {
+        return await readBytes(this.response);
+      } catch (e) {
+        this.onError(e);
+        throw e;
+      }
     }
   }
   class PolicyClient extends geotiff.BaseClient {
@@ -398,13 +426,18 @@ function makeClient(
           : policy.signal === undefined
             ? options.signal
             : anySignal([options.signal, policy.signal]);
-      const response = await fetchWithPolicy(this.url, {
-        ...policy,
-        headers,
-        ...(signal === undefined ? {} : { signal }),
-      });
-      if (!response.ok) await readBytes(response); // throws the typed error
-      return new PolicyResponse(response);
+      try {
+        const response = await fetchWithPolicy(this.url, {
+          ...policy,
+          headers,
+          ...(signal === undefined ? {} : { signal }),
+        });
+        if (!response.ok) await readBytes(response); // throws the typed error
+        return new PolicyResponse(response, onError);
+      } catch (e) {
+        onError(e);
+        throw e;
+      }
     }
   }
   return new PolicyClient(url);

@@ -22,7 +22,8 @@
  *   text); with a JSON Content-Type → `invalid-json` (malformed or truncated); otherwise
  *   `wrong-content-type`. Images (`image/*`) are `wrong-content-type` without reading the body.
  * - A non-2xx status: problem+json → `problem` (title and detail); an OGC exception → `ogc-exception`;
- *   anything else → `http-status`.
+ *   anything else → `http-status`. A `application/problem+json` body is a `problem` whatever the
+ *   status; so is a service's own error JSON recognized by `errorOf` (ArcGIS, Locatieserver).
  */
 import { NaError } from '../core/types.js';
 import type { LocalizedText } from '../core/types.js';
@@ -225,7 +226,7 @@ export async function readJson(
   if (parsed.ok) {
     const own = options.errorOf?.(parsed.value);
     if (own !== undefined) throw problemError(ctx, response, own);
-    if (status < 200 || status > 299) {
+    if (status < 200 || status > 299 || contentType === 'application/problem+json') {
       const problem = problemText(parsed.value);
       if (problem !== undefined) throw problemError(ctx, response, problem);
       throw statusError(ctx, response);

@@ -165,6 +165,8 @@ export class OgcApiFeaturesSource extends RemoteSource implements PolygonSource 
   private crsChoice: Promise<CrsChoice> | undefined;
   private collectionDoc: unknown;
   private readonly polygonCache = new Map<SupportedCrs, PolygonFeatureCollection>();
+  private polygonFeatures:
+    Promise<{ features: ParsedFeature[]; crs: 'EPSG:28992' | 'EPSG:4326' }> | undefined;
 
   constructor(options: OgcApiFeaturesOptions) {
     super(options);
@@ -228,6 +230,39 @@ export class OgcApiFeaturesSource extends RemoteSource implements PolygonSource 
     const target = normalizeCrs(crs);
     const cached = this.polygonCache.get(target);
     if (cached !== undefined) return cached;
+    let fetched = this.polygonFeatures;
+    if (fetched === undefined) {
+      fetched = this.fetchPolygons(signal);
+      this.polygonFeatures = fetched;
+      // A failure is not kept: the next call tries again.
+      fetched.catch(() => {
+        if (this.polygonFeatures === fetched) this.polygonFeatures = undefined;
+      });
+    }
+    const { features, crs: from } = await fetched;
+    const out: PolygonFeatureCollection = {
+      type: 'FeatureCollection',
+      crs: target,
+      features: features.map((f, i) => {
+        const polygon = f.polygon as NonNullable<ParsedFeature['polygon']>;
+        const geometry = from === target ? polygon : reproject(polygon, from, target);
+        const properties: Record<string, unknown> = { ...f.properties };
+        for (const fact of factsFromProperties(f.properties, this.propertyRefs, this.provenance, {
+          provides: this.provides,
+          ...(this.valueMap === undefined ? {} : { valueMap: this.valueMap }),
+        })) {
+          if (fact.status === 'ok') properties[fact.name] = fact.value;
+        }
+        return { type: 'Feature' as const, id: f.id ?? i, geometry, properties };
+      }),
+    };
+    this.polygonCache.set(target, out);
+    return out;
+  }
+
+  private async fetchPolygons(
+    signal: AbortSignal | undefined,
+  ): Promise<{ features: ParsedFeature[]; crs: 'EPSG:28992' | 'EPSG:4326' }> {
     const choice = await this.chooseCrs(signal);
     let extentRd = this.coverageRd;
     if (extentRd === undefined) {
@@ -259,26 +294,7 @@ export class OgcApiFeaturesSource extends RemoteSource implements PolygonSource 
       features.push(...parsed.features.filter((f) => f.polygon !== undefined));
       url = nextLink(parsed.links, url);
     }
-    const out: PolygonFeatureCollection = {
-      type: 'FeatureCollection',
-      crs: target,
-      features: features.map((f, i) => {
-        const geometry =
-          choice.crs === target
-            ? (f.polygon as NonNullable<ParsedFeature['polygon']>)
-            : reproject(f.polygon as NonNullable<ParsedFeature['polygon']>, choice.crs, target);
-        const properties: Record<string, unknown> = { ...f.properties };
-        for (const fact of factsFromProperties(f.properties, this.propertyRefs, this.provenance, {
-          provides: this.provides,
-          ...(this.valueMap === undefined ? {} : { valueMap: this.valueMap }),
-        })) {
-          if (fact.status === 'ok') properties[fact.name] = fact.value;
-        }
-        return { type: 'Feature' as const, id: f.id ?? i, geometry, properties };
-      }),
-    };
-    this.polygonCache.set(target, out);
-    return out;
+    return { features, crs: choice.crs };
   }
 
   /** The CRS to ask in: the configured URI, else discovered once from the collection document. */

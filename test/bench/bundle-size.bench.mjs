@@ -13,7 +13,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -51,7 +51,9 @@ async function entrySize(file) {
   const contents = new Map(result.outputFiles.map((f) => [f.path, f.contents]));
   const outputs = result.metafile.outputs;
   const abs = (p) => resolve(root, p);
-  const entryOut = Object.keys(outputs).find((p) => outputs[p].entryPoint !== undefined);
+  const entryPoint = relative(process.cwd(), file).split(sep).join('/');
+  const entryOut = Object.keys(outputs).find((p) => outputs[p].entryPoint === entryPoint);
+  if (entryOut === undefined) throw new Error(`no output for ${entryPoint}`);
   const initial = new Set();
   const visit = (p) => {
     if (initial.has(p)) return;

@@ -7,6 +7,12 @@ import { expect } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import axe from 'axe-core';
 import '../../widgets/address-search/define.js';
+import '../../widgets/location-check/define.js';
+import type { NaLocationCheck } from '../../widgets/location-check/location-check.js';
+import type {
+  NaLocationSelectEvent,
+  NaReportReadyEvent,
+} from '../../widgets/location-check/events.js';
 import type { NaAddressSearch } from '../../widgets/address-search/address-search.js';
 import type {
   NaAddressErrorEvent,
@@ -465,5 +471,136 @@ describe('na-address-search', () => {
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'Enter' });
     expect((await selected).detail).to.deep.equal(VOORBEELDSTAD_12);
+  });
+});
+
+describe('na-address-search in na-location-check', () => {
+  async function mountCheck(
+    attrs: Record<string, string> = {},
+  ): Promise<{ lc: NaLocationCheck; tm: TestMap; search: NaAddressSearch | null }> {
+    const tm = makeMap({ center: [192000, 445000] });
+    tm.map.getView().setResolution(30);
+    tm.map.renderSync();
+    const lc = document.createElement('na-location-check');
+    lc.setAttribute('sources', '/demo/data/sources.json');
+    lc.setAttribute('search-base-url', BASE);
+    for (const [k, v] of Object.entries(attrs)) lc.setAttribute(k, v);
+    lc.map = tm.map;
+    document.body.prepend(lc);
+    cleanups.push(() => {
+      lc.remove();
+      tm.dispose();
+    });
+    await lc.updateComplete;
+    const search = lc.shadowRoot?.querySelector('na-address-search') ?? null;
+    await search?.updateComplete;
+    return { lc, tm, search };
+  }
+
+  function lcPart(lc: NaLocationCheck, name: string): HTMLElement | null {
+    return lc.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
+  }
+
+  function nextReport(lc: NaLocationCheck): Promise<NaReportReadyEvent> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no na-report-ready')), 8000);
+      lc.addEventListener(
+        'na-report-ready',
+        (e) => {
+          clearTimeout(timer);
+          resolve(e);
+        },
+        { once: true },
+      );
+    });
+  }
+
+  it('renders the search at the top of the panel; choosing an address checks that place', async () => {
+    const { lc, tm, search } = await mountCheck();
+    if (!search) throw new Error('no na-address-search in the panel');
+    expect(search.getAttribute('base-url')).to.equal(BASE);
+    // The search comes before the toolbar in the panel.
+    const panel = lcPart(lc, 'panel');
+    const order = [...(panel?.children ?? [])].map((c) => c.getAttribute('part'));
+    expect(order.indexOf('search')).to.be.below(order.indexOf('toolbar'));
+    await noViolations(lc, 'location check with search');
+
+    const selects: NaLocationSelectEvent[] = [];
+    lc.addEventListener('na-location-select', (e) => selects.push(e));
+    const ready = nextReport(lc);
+    await typeInto(search, 'dorpsstraat');
+    await waitForOptions(search, 5);
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    const report = (await ready).detail;
+    expect(selects).to.have.length(1);
+    expect(selects[0]?.detail.origin).to.equal('search');
+    expect(selects[0]?.detail.location).to.deep.equal(VOORBEELDSTAD_12.location);
+    // The demo data has the Kruisberg stuwwal there (demo/data/locations.json "stuwwal-top").
+    expect(report.landscape.zone?.code).to.equal('Sw1');
+    const center = tm.map.getView().getCenter() ?? [];
+    expect(center[0]).to.be.closeTo(190038, 0.01);
+    expect(center[1]).to.be.closeTo(448663, 0.01);
+    await lc.updateComplete;
+    expect(lcPart(lc, 'address')?.textContent?.trim()).to.equal(
+      'Adres: Dorpsstraat 12, 1234AB Voorbeeldstad',
+    );
+    // A chosen address needs no reverse geocoding.
+    expect((await control('__count')).reverse).to.equal(0);
+  });
+
+  it('a map click shows the nearest address in the report header, without waiting for it', async () => {
+    await control('__delay?endpoint=reverse&ms=700');
+    const { lc, tm } = await mountCheck();
+    const aborted: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+      init?.signal?.addEventListener('abort', () => aborted.push(String(input)));
+      return realFetch(input, init);
+    };
+    cleanups.push(() => {
+      window.fetch = realFetch;
+    });
+    let ready = nextReport(lc);
+    realClick(tm.map, { x: 192000, y: 445000, crs: 'EPSG:28992' });
+    await ready;
+    await lc.updateComplete;
+    // The report is there before the (slow) address.
+    expect(lcPart(lc, 'report')).to.not.equal(null);
+    expect(lcPart(lc, 'address')).to.equal(null);
+    // The next click aborts the first reverse request.
+    ready = nextReport(lc);
+    realClick(tm.map, { x: 192100, y: 445100, crs: 'EPSG:28992' });
+    await ready;
+    await until(() => lcPart(lc, 'address') !== null, 'address line', 5000);
+    expect(lcPart(lc, 'address')?.textContent?.trim()).to.equal(
+      'Dichtstbijzijnde adres: Dorpsstraat 14, 1234AB Voorbeeldstad (op 12 m)',
+    );
+    expect(aborted.filter((u) => u.includes('/locatieserver/reverse'))).to.have.length(1);
+    const counts = await control('__count');
+    expect(counts.reverse).to.equal(2);
+    const last = new URLSearchParams(
+      counts.requests.filter((r) => r.endpoint === 'reverse')[1]?.query ?? '',
+    );
+    expect(Number(last.get('X'))).to.be.closeTo(192100, 1);
+    expect(Number(last.get('Y'))).to.be.closeTo(445100, 1);
+  });
+
+  it('no-search hides the search and asks for no address', async () => {
+    const { lc, tm, search } = await mountCheck({ 'no-search': '' });
+    expect(search).to.equal(null);
+    const ready = nextReport(lc);
+    realClick(tm.map, { x: 192000, y: 445000, crs: 'EPSG:28992' });
+    await ready;
+    await sleep(100);
+    expect((await control('__count')).reverse).to.equal(0);
+    expect(lcPart(lc, 'address')).to.equal(null);
+  });
+
+  it('passes its language to the search', async () => {
+    const { search } = await mountCheck({ lang: 'en' });
+    if (!search) throw new Error('no search');
+    expect(part(search, 'label')?.textContent).to.equal('Search for an address or place');
   });
 });

@@ -148,7 +148,8 @@ describe('every fault becomes an error result with a code and a clear message', 
   for (const c of cases) {
     it(`${c.path} → ${c.code}`, async () => {
       const t0 = Date.now();
-      const src = wms(c.path);
+      // A short budget where the fault is slowness; elsewhere room for a busy CI machine.
+      const src = wms(c.path, { timeoutMs: c.code === 'timeout' ? 300 : 3000 });
       const r = await src.query(AT);
       expect(Date.now() - t0).toBeLessThan(2500);
       expect(r.status).toBe('error');
@@ -344,10 +345,16 @@ describe('checkLocation with a failing source', () => {
   });
 
   it('never throws for any fault, and nothing hangs', async () => {
-    const sources = cases.map((c, i) => wms(c.path, { id: `s${i}`, title: `Bron ${i}` }));
+    const sources = cases.map((c, i) =>
+      wms(c.path, {
+        id: `s${i}`,
+        title: `Bron ${i}`,
+        timeoutMs: c.code === 'timeout' ? 300 : 3000,
+      }),
+    );
     const t0 = Date.now();
     const report = await checkLocation(sources, AT, kb);
-    expect(Date.now() - t0).toBeLessThan(3000);
+    expect(Date.now() - t0).toBeLessThan(4000);
     expect(report.sources.map((s) => s.code)).toEqual(cases.map((c) => c.code));
   });
 });

@@ -125,6 +125,15 @@ export const addressSearchStyles = css`
     color: var(--_as-error);
     font-weight: 600;
   }
+  [part~='error'] .description {
+    display: block;
+    font-weight: 400;
+    color: var(--_text);
+  }
+  [part~='message'] {
+    margin: calc(var(--_space) / 2) 0 0;
+    color: var(--_muted);
+  }
   [part~='nearest'] {
     margin: calc(var(--_space) / 2) 0 0;
     color: var(--_muted);

@@ -13,11 +13,11 @@ export interface LocationSelectDetail {
   lon: number;
   /** Latitude (EPSG:4326, degrees). */
   lat: number;
-  /** How the location was chosen. */
-  origin: 'click' | 'keyboard' | 'permalink' | 'api';
+  /** How the location was chosen (`search`: an address chosen in the panel's address search). */
+  origin: 'click' | 'keyboard' | 'permalink' | 'api' | 'search';
 }
 
-/** Fired when a location is chosen (click, keyboard check, permalink, or `check()`), before the query. */
+/** Fired when a location is chosen (click, keyboard check, address search, permalink, or `check()`), before the query. */
 export class NaLocationSelectEvent extends CustomEvent<LocationSelectDetail> {
   static readonly eventName = 'na-location-select';
   constructor(detail: LocationSelectDetail) {

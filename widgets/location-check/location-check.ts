@@ -12,6 +12,10 @@ import type { Viewer } from '../../src/map/viewer.js';
 import { checkLocation, isOutsideAllData } from '../../src/sources/check.js';
 import { createSources, parseSourcesConfig } from '../../src/sources/config.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
+// The panel renders <na-address-search>: register it with this element.
+import '../address-search/define.js';
+import type { NaAddressSearch } from '../address-search/address-search.js';
+import type { NaAddressSelectEvent } from '../address-search/events.js';
 import { baseStyles } from '../shared/styles.js';
 import {
   NaLocationSelectEvent,
@@ -58,6 +62,12 @@ const ARROWS: Readonly<Record<string, readonly [number, number]>> = {
  * ("Dekzandrug (Dz1): 7 principes."); focus stays where it was. `focusReport()` moves focus to the
  * report heading.
  *
+ * **Address search.** The panel starts with an `<na-address-search>` (PDOK Locatieserver; base URL
+ * set by `search-base-url`, hidden by `no-search`): choosing an address moves the map there and
+ * checks that place (`origin: 'search'`). A checked place gets its address in the report header:
+ * the chosen one, or for a click the nearest address (reverse geocoding through the search
+ * element). The report never waits for that address, and the next check aborts its request.
+ *
  * **Permalink.** With the `permalink` attribute the checked location is kept in the page URL as
  * `?na-check=x,y,EPSG:28992` (name set by `permalink-key`), written with `history.replaceState`
  * (other parameters and the hash stay as they are); opening such a URL checks that location. A
@@ -76,6 +86,9 @@ const ARROWS: Readonly<Record<string, readonly [number, number]>> = {
  *
  * @csspart panel - The whole panel (`data-state` holds the state).
  * @csspart title - The widget title.
+ * @csspart search - The `<na-address-search>` at the top (its own parts are exported as
+ *   `search-input`, `search-listbox`, `search-option`).
+ * @csspart address - The address line in the report header (chosen or nearest address).
  * @csspart toolbar - The row of buttons above the report.
  * @csspart keyboard-toggle - The keyboard-mode button.
  * @csspart keyboard - The keyboard-mode box (help text, pan control, check button).
@@ -146,6 +159,12 @@ export class NaLocationCheck extends LitElement {
   /** Time limit per source in ms (attribute `timeout-ms`); a slower source counts as failed. */
   @property({ type: Number, attribute: 'timeout-ms' }) timeoutMs?: number;
 
+  /** Hide the address search at the top of the panel (attribute `no-search`); no nearest address then. */
+  @property({ type: Boolean, attribute: 'no-search' }) noSearch = false;
+
+  /** Base URL of the Locatieserver for the address search (attribute `search-base-url`; default PDOK). */
+  @property({ attribute: 'search-base-url' }) searchBaseUrl?: string;
+
   @state() private _state: LocationCheckState = 'empty';
   @state() private _report?: Report;
   @state() private _errorMessage?: string;
@@ -156,10 +175,13 @@ export class NaLocationCheck extends LitElement {
   @state() private _loadedSources?: FactSource[];
   @state() private _sourcesLoading = false;
   @state() private _location?: Location;
+  /** Address line of the report header: the chosen address, or the nearest one of a clicked point. */
+  @state() private _address?: { label: string; nearest: boolean; distance?: number };
 
   @query('[part~="report-heading"]') private _reportHeading?: HTMLElement;
   @query('[part~="keyboard-pad"]') private _pad?: HTMLElement;
   @query('[part~="keyboard-toggle"]') private _toggle?: HTMLButtonElement;
+  @query('na-address-search') private _search?: NaAddressSearch;
 
   /** The viewer in use and what it was made from (to rebind only on a real change). */
   private _viewer?: Viewer;
@@ -178,6 +200,7 @@ export class NaLocationCheck extends LitElement {
   private _permalinkRead = false;
   private _localized?: { report: Report; lang: string; kb: KnowledgeBase; value: LocalizedReport };
   private _snapshotFor?: Location;
+  private _addressController?: AbortController;
 
   /** What the panel shows now. */
   get state(): LocationCheckState {
@@ -214,6 +237,8 @@ export class NaLocationCheck extends LitElement {
       this._querySeq += 1;
     }
     this._queryController?.abort(new DOMException('The element was removed.', 'AbortError'));
+    this._addressController?.abort(new DOMException('The element was removed.', 'AbortError'));
+    this._addressController = undefined;
     this._configController?.abort(new DOMException('The element was removed.', 'AbortError'));
     if (this._sourcesLoading) {
       this._sourcesLoading = false;
@@ -492,6 +517,7 @@ export class NaLocationCheck extends LitElement {
   private async _check(
     location: Location,
     origin: LocationSelectDetail['origin'],
+    address?: string,
   ): Promise<LocalizedReport | null> {
     this._queryController?.abort(new DOMException('A newer location was chosen.', 'AbortError'));
     this._queryController = undefined;
@@ -512,6 +538,7 @@ export class NaLocationCheck extends LitElement {
     this._location = inMapCrs;
     this._snapshot = null;
     this._snapshotFor = undefined;
+    this._startAddress(inMapCrs, address);
     this.dispatchEvent(new NaLocationSelectEvent({ location: { ...inMapCrs }, lon, lat, origin }));
 
     const controller = new AbortController();
@@ -537,6 +564,46 @@ export class NaLocationCheck extends LitElement {
       this._fail('check-failed', message, 'error');
       return null;
     }
+  }
+
+  /** Checks the address chosen in the search (the search already moved the map there). */
+  private _onAddressSelect(e: NaAddressSelectEvent): void {
+    void this._check(e.detail.location, 'search', e.detail.label);
+  }
+
+  /**
+   * Sets the address line of the report header: the chosen `label`, or else the nearest address
+   * of `location` (reverse geocoding through the search element, when it is shown). Never blocks
+   * the report; a newer check aborts the request.
+   */
+  private _startAddress(location: Location, label: string | undefined): void {
+    this._addressController?.abort(new DOMException('A newer location was chosen.', 'AbortError'));
+    this._addressController = undefined;
+    this._address = label === undefined ? undefined : { label, nearest: false };
+    const search = this._search;
+    if (label !== undefined || this.noSearch || typeof search?.nearestAddress !== 'function')
+      return;
+    const controller = new AbortController();
+    this._addressController = controller;
+    search.nearestAddress(location, { signal: controller.signal }).then(
+      (found) => {
+        if (controller !== this._addressController) return;
+        this._addressController = undefined;
+        this._address = found
+          ? {
+              label: found.label,
+              nearest: true,
+              ...(found.distance === undefined ? {} : { distance: found.distance }),
+            }
+          : undefined;
+      },
+      () => {
+        if (controller !== this._addressController) return;
+        // The address is extra: without it the report is complete, so a failure shows no line.
+        this._addressController = undefined;
+        this._address = undefined;
+      },
+    );
   }
 
   /** Shows a finished report; returns it localized. */
@@ -640,6 +707,18 @@ export class NaLocationCheck extends LitElement {
         lang=${lang}
       >
         <h2 part="title" id="title" tabindex="-1">${t('title')}</h2>
+        ${
+          this.noSearch
+            ? nothing
+            : html`<na-address-search
+                part="search"
+                exportparts="input: search-input, listbox: search-listbox, option: search-option"
+                base-url=${this.searchBaseUrl ?? nothing}
+                lang=${lang}
+                .viewer=${this._viewer}
+                @na-address-select=${this._onAddressSelect}
+              ></na-address-search>`
+        }
         ${this._viewer ? this._renderToolbar(t) : nothing}
         <div
           part="status"
@@ -760,7 +839,7 @@ export class NaLocationCheck extends LitElement {
       : t('reportHeading');
     return html`<article part="report" aria-labelledby="report-heading">
       <h3 part="report-heading" id="report-heading" tabindex="-1">${heading}</h3>
-      ${this._renderCoordinates(report, t, lang)}
+      ${this._renderAddress(t, lang)} ${this._renderCoordinates(report, t, lang)}
       ${report.illustrative ? html`<p part="notice">${t('illustrative')}</p>` : nothing}
       ${
         failed.length > 0
@@ -788,6 +867,24 @@ export class NaLocationCheck extends LitElement {
         <button type="button" @click=${this._download}>${t('download')}</button>
       </div>
     </article>`;
+  }
+
+  private _renderAddress(
+    t: (key: MessageKey, params?: Record<string, string | number>) => string,
+    lang: WidgetLang,
+  ): TemplateResult | typeof nothing {
+    const a = this._address;
+    if (!a) return nothing;
+    if (!a.nearest) return html`<p part="address">${t('address', { label: a.label })}</p>`;
+    const distance =
+      a.distance === undefined
+        ? ''
+        : ` ${t('addressDistance', {
+            distance: new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+              maximumFractionDigits: 0,
+            }).format(a.distance),
+          })}`;
+    return html`<p part="address">${t('nearestAddress', { label: a.label })}${distance}</p>`;
   }
 
   private _renderCoordinates(

@@ -30,6 +30,9 @@ export const messages = {
   checkCenter: { nl: 'Controleer het midden', en: 'Check the centre' },
   reportHeading: { nl: 'Deze plek', en: 'This place' },
   coordinates: { nl: 'Coördinaten', en: 'Coordinates' },
+  address: { nl: 'Adres: {label}', en: 'Address: {label}' },
+  nearestAddress: { nl: 'Dichtstbijzijnde adres: {label}', en: 'Nearest address: {label}' },
+  addressDistance: { nl: '(op {distance} m)', en: '({distance} m away)' },
   illustrative: {
     nl: 'Let op: dit zijn voorbeeldgegevens. Ze beschrijven geen echte plek.',
     en: 'Note: this is example data. It does not describe a real place.',

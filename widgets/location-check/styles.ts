@@ -57,6 +57,12 @@ export const locationCheckStyles = css`
     margin: 0 0 var(--_space);
     padding-inline-start: calc(var(--_space) * 2.5);
   }
+  [part~='search'] {
+    margin-bottom: var(--_space);
+  }
+  [part~='address'] {
+    font-weight: 600;
+  }
   .toolbar {
     display: flex;
     flex-wrap: wrap;
@@ -215,6 +221,7 @@ export const locationCheckStyles = css`
       background: #ffffff;
     }
     .no-print,
+    [part~='search'],
     [part~='toolbar'],
     [part~='keyboard'],
     [part~='actions'] {

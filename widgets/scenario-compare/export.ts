@@ -62,7 +62,9 @@ export function indicatorsCsv(
       row.key,
       label(row),
       unit(row),
-      ...row.values.map((v) => (Number.isFinite(v) ? Number(v.toFixed(Math.max(row.digits, 2))) : '')),
+      ...row.values.map((v) =>
+        Number.isFinite(v) ? Number(v.toFixed(Math.max(row.digits, 2))) : '',
+      ),
     ]);
   }
   for (const future of result.futures) {

@@ -73,8 +73,14 @@ export const messages = {
     nl: "De andere scenario's blijven staan.",
     en: 'The other scenarios stay loaded.',
   },
-  loadFailed: { nl: '{file}: kon niet worden geladen ({why}).', en: '{file}: could not be loaded ({why}).' },
-  readFailed: { nl: '{file}: kon niet worden gelezen ({why}).', en: '{file}: could not be read ({why}).' },
+  loadFailed: {
+    nl: '{file}: kon niet worden geladen ({why}).',
+    en: '{file}: could not be loaded ({why}).',
+  },
+  readFailed: {
+    nl: '{file}: kon niet worden gelezen ({why}).',
+    en: '{file}: could not be read ({why}).',
+  },
 
   // Drawing
   drawTitle: { nl: 'Nieuw scenario tekenen', en: 'Draw a new scenario' },
@@ -148,7 +154,10 @@ export const messages = {
   fail: { nl: 'niet gehaald', en: 'failed' },
   cellDetail: { nl: '{value} (norm {threshold})', en: '{value} (threshold {threshold})' },
   futureToday: { nl: 'Nu', en: 'Today' },
-  testRain: { nl: 'Bui {id} ({depth} mm in {hours} uur)', en: 'Storm {id} ({depth} mm in {hours} h)' },
+  testRain: {
+    nl: 'Bui {id} ({depth} mm in {hours} uur)',
+    en: 'Storm {id} ({depth} mm in {hours} h)',
+  },
   testHot: { nl: 'Hete dag', en: 'Hot day' },
   testDry: { nl: 'Droge periode', en: 'Dry period' },
   fitTitle: { nl: 'Past het bij het natuurlijk systeem?', en: 'Does it fit the natural system?' },
@@ -207,8 +216,14 @@ export const messages = {
   row_storage: { nl: 'Berging', en: 'Storage' },
   row_storage_mm: { nl: 'Berging per m² plangebied', en: 'Storage per m² of planning area' },
   row_sewer: { nl: 'Capaciteit riool en infiltratie', en: 'Sewer and infiltration capacity' },
-  row_runoff: { nl: 'Afstroming na berging, bui {storm}, nu', en: 'Runoff after storage, storm {storm}, today' },
-  row_street_today: { nl: 'Water op straat, bui {storm}, nu', en: 'Water on the street, storm {storm}, today' },
+  row_runoff: {
+    nl: 'Afstroming na berging, bui {storm}, nu',
+    en: 'Runoff after storage, storm {storm}, today',
+  },
+  row_street_today: {
+    nl: 'Water op straat, bui {storm}, nu',
+    en: 'Water on the street, storm {storm}, today',
+  },
   row_street_worst: {
     nl: 'Water op straat, bui {storm}, slechtste toekomst',
     en: 'Water on the street, storm {storm}, worst future',
@@ -230,12 +245,18 @@ export const messages = {
   },
   row_recharge: { nl: 'Aanvulling van het grondwater', en: 'Groundwater recharge' },
   row_soil_unknown: { nl: 'Bodem onbekend', en: 'Soil unknown' },
-  row_fit_score: { nl: 'Past bij het natuurlijk systeem (score)', en: 'Fits the natural system (score)' },
+  row_fit_score: {
+    nl: 'Past bij het natuurlijk systeem (score)',
+    en: 'Fits the natural system (score)',
+  },
   row_fit_against: {
     nl: 'Maatregelen tegen het natuurlijk systeem in',
     en: 'Measures against the natural system',
   },
-  row_domain: { nl: 'Stresstests gehaald (domeincriterium)', en: 'Stress tests passed (domain criterion)' },
+  row_domain: {
+    nl: 'Stresstests gehaald (domeincriterium)',
+    en: 'Stress tests passed (domain criterion)',
+  },
   row_maximin: { nl: 'Slechtste klimaattoekomst (maximin)', en: 'Worst climate future (maximin)' },
   row_regret: { nl: 'Grootste spijt (minimax regret)', en: 'Largest regret (minimax regret)' },
 
@@ -297,7 +318,10 @@ export const messages = {
   type_dak: { nl: 'Dak', en: 'Roof' },
   'type_groen-dak': { nl: 'Groen dak', en: 'Green roof' },
   'type_blauw-groen-dak': { nl: 'Blauwgroen dak', en: 'Blue-green roof' },
-  type_verharding: { nl: 'Verharding (straat, stoep, plein)', en: 'Paving (street, pavement, square)' },
+  type_verharding: {
+    nl: 'Verharding (straat, stoep, plein)',
+    en: 'Paving (street, pavement, square)',
+  },
   'type_waterdoorlatende-verharding': { nl: 'Waterdoorlatende verharding', en: 'Permeable paving' },
   type_gras: { nl: 'Gras', en: 'Grass' },
   type_beplanting: { nl: 'Beplanting (struiken, bos)', en: 'Planting (shrubs, woodland)' },

@@ -62,6 +62,12 @@ export const scenarioCompareStyles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: calc(var(--_space) / 2);
+    max-width: 100%;
+    min-width: 0;
+  }
+  select {
+    min-width: 0;
+    flex: 1 1 10rem;
   }
   input[type='text'],
   input[type='url'],

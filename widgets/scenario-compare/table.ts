@@ -47,19 +47,68 @@ export function indicatorRows(result: CompareResult, params: ScenarioParams): In
   ) => rows.push({ key, label, labelParams, unit, values: s.map(value), digits, explain, better });
 
   add('area', 'row_area', 'ha', (r) => r.area_m2 / 10000, 2, 'explain_area', 'none');
-  add('paved_share', 'row_paved', 'pct', (r) => pct(r.fractions.paved), 0, 'explain_fractions', 'lower');
-  add('green_share', 'row_green', 'pct', (r) => pct(r.fractions.green), 0, 'explain_fractions', 'higher');
-  add('blue_share', 'row_blue', 'pct', (r) => pct(r.fractions.blue), 0, 'explain_fractions', 'none');
-  add('canopy_share', 'row_canopy', 'pct', (r) => pct(r.fractions.canopy), 0, 'explain_fractions', 'higher');
+  add(
+    'paved_share',
+    'row_paved',
+    'pct',
+    (r) => pct(r.fractions.paved),
+    0,
+    'explain_fractions',
+    'lower',
+  );
+  add(
+    'green_share',
+    'row_green',
+    'pct',
+    (r) => pct(r.fractions.green),
+    0,
+    'explain_fractions',
+    'higher',
+  );
+  add(
+    'blue_share',
+    'row_blue',
+    'pct',
+    (r) => pct(r.fractions.blue),
+    0,
+    'explain_fractions',
+    'none',
+  );
+  add(
+    'canopy_share',
+    'row_canopy',
+    'pct',
+    (r) => pct(r.fractions.canopy),
+    0,
+    'explain_fractions',
+    'higher',
+  );
   add('storage', 'row_storage', 'm3', (r) => r.storage_m3, 0, 'explain_storage', 'higher');
   add('storage_depth', 'row_storage_mm', 'mm', (r) => r.storage_mm, 0, 'explain_storage', 'higher');
-  add('sewer_capacity', 'row_sewer', 'mmh', (r) => r.sewer_capacity_mm_h, 0, 'explain_sewer', 'higher');
+  add(
+    'sewer_capacity',
+    'row_sewer',
+    'mmh',
+    (r) => r.sewer_capacity_mm_h,
+    0,
+    'explain_sewer',
+    'higher',
+  );
   const today = params.futures[0]?.id ?? 'today';
   for (const storm of params.storms) {
     const of = (r: ScenarioResult) => r.runoff.filter((x) => x.event === storm.id);
     const now = (r: ScenarioResult) => of(r).find((x) => x.future === today);
     const p = { storm: storm.id };
-    add(`runoff.${storm.id}.${today}`, 'row_runoff', 'mm', (r) => now(r)?.runoff_mm ?? NaN, 1, 'explain_runoff', 'lower', p);
+    add(
+      `runoff.${storm.id}.${today}`,
+      'row_runoff',
+      'mm',
+      (r) => now(r)?.runoff_mm ?? NaN,
+      1,
+      'explain_runoff',
+      'lower',
+      p,
+    );
     add(
       `street_water_depth.${storm.id}.${today}`,
       'row_street_today',
@@ -84,21 +133,109 @@ export function indicatorRows(result: CompareResult, params: ScenarioParams): In
       p,
     );
   }
-  add('infiltration_effective', 'row_infiltration_effective', 'm3', (r) => r.infiltration_effective_m3, 0, 'explain_infiltration', 'higher');
-  add('infiltration_ineffective', 'row_infiltration_ineffective', 'm3', (r) => r.infiltration_ineffective_m3, 0, 'explain_infiltration', 'lower');
-  add('infiltration_unknown', 'row_infiltration_unknown', 'm3', (r) => r.infiltration_unknown_m3, 0, 'explain_infiltration', 'lower');
-  add('cooling_capacity', 'row_cooling', 'index', (r) => r.cooling_capacity, 2, 'explain_cooling', 'higher');
-  add('cool_place_share', 'row_cool_place', 'pct', (r) => pct(r.cool_place_share), 0, 'explain_cool_place', 'higher');
+  add(
+    'infiltration_effective',
+    'row_infiltration_effective',
+    'm3',
+    (r) => r.infiltration_effective_m3,
+    0,
+    'explain_infiltration',
+    'higher',
+  );
+  add(
+    'infiltration_ineffective',
+    'row_infiltration_ineffective',
+    'm3',
+    (r) => r.infiltration_ineffective_m3,
+    0,
+    'explain_infiltration',
+    'lower',
+  );
+  add(
+    'infiltration_unknown',
+    'row_infiltration_unknown',
+    'm3',
+    (r) => r.infiltration_unknown_m3,
+    0,
+    'explain_infiltration',
+    'lower',
+  );
+  add(
+    'cooling_capacity',
+    'row_cooling',
+    'index',
+    (r) => r.cooling_capacity,
+    2,
+    'explain_cooling',
+    'higher',
+  );
+  add(
+    'cool_place_share',
+    'row_cool_place',
+    'pct',
+    (r) => pct(r.cool_place_share),
+    0,
+    'explain_cool_place',
+    'higher',
+  );
   if (s.some((r) => r.homes_cool_place_share !== undefined)) {
-    add('homes_cool_place_share', 'row_homes_cool_place', 'pct', (r) => pct(r.homes_cool_place_share), 0, 'explain_cool_place', 'higher');
+    add(
+      'homes_cool_place_share',
+      'row_homes_cool_place',
+      'pct',
+      (r) => pct(r.homes_cool_place_share),
+      0,
+      'explain_cool_place',
+      'higher',
+    );
   }
-  add('recharge_share', 'row_recharge', 'pct', (r) => pct(r.recharge_share), 0, 'explain_recharge', 'higher');
-  add('soil_unknown_share', 'row_soil_unknown', 'pct', (r) => pct(r.soil_unknown_share), 0, 'explain_soil_unknown', 'lower');
+  add(
+    'recharge_share',
+    'row_recharge',
+    'pct',
+    (r) => pct(r.recharge_share),
+    0,
+    'explain_recharge',
+    'higher',
+  );
+  add(
+    'soil_unknown_share',
+    'row_soil_unknown',
+    'pct',
+    (r) => pct(r.soil_unknown_share),
+    0,
+    'explain_soil_unknown',
+    'lower',
+  );
   add('fit_score', 'row_fit_score', 'score', (r) => r.fit.score, 2, 'explain_fit', 'higher');
   add('fit_against', 'row_fit_against', 'count', (r) => r.fit.against, 0, 'explain_fit', 'lower');
-  add('robustness_domain', 'row_domain', 'pct', (r) => pct(r.robustness.domain), 0, 'explain_robust', 'higher');
-  add('robustness_maximin', 'row_maximin', 'pct', (r) => pct(r.robustness.maximin), 0, 'explain_robust', 'higher');
-  add('robustness_regret', 'row_regret', 'pct', (r) => pct(r.robustness.regret), 0, 'explain_robust', 'lower');
+  add(
+    'robustness_domain',
+    'row_domain',
+    'pct',
+    (r) => pct(r.robustness.domain),
+    0,
+    'explain_robust',
+    'higher',
+  );
+  add(
+    'robustness_maximin',
+    'row_maximin',
+    'pct',
+    (r) => pct(r.robustness.maximin),
+    0,
+    'explain_robust',
+    'higher',
+  );
+  add(
+    'robustness_regret',
+    'row_regret',
+    'pct',
+    (r) => pct(r.robustness.regret),
+    0,
+    'explain_robust',
+    'lower',
+  );
   return rows;
 }
 

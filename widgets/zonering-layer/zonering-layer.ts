@@ -363,7 +363,8 @@ export class NaZoneringLayer extends LitElement {
   private _fail(code: ZoneringErrorCode, e: unknown): void {
     this._state = 'error';
     const message = e instanceof Error ? e.message : String(e);
-    console.warn(`na-zonering-layer: ${message}`);
+    // Load failures are already logged by attachZonering.
+    if (code !== 'load-failed') console.warn(`na-zonering-layer: ${message}`);
     this.dispatchEvent(new NaZoneringErrorEvent({ code, message }));
   }
 

@@ -1,0 +1,364 @@
+/**
+ * The ArcGIS Maps SDK adapter (src/arcgis/) on a REAL `MapView` in Chromium, offline: a `Map`
+ * without basemap in RD New, the SDK's assets served from node_modules, WebGL through SwiftShader
+ * (the `arcgis` group of web-test-runner.config.mjs). Real mouse clicks (`sendMouse`), the zonering
+ * layer's pixel colours against the legend, and `<na-location-check>` working through `.viewer`.
+ */
+import { expect } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
+import esriConfig from '@arcgis/core/config.js';
+import ArcgisMap from '@arcgis/core/Map.js';
+import MapView from '@arcgis/core/views/MapView.js';
+import Point from '@arcgis/core/geometry/Point.js';
+import type GroupLayer from '@arcgis/core/layers/GroupLayer.js';
+import { createArcgisViewer, crsOfSpatialReference } from '../../../src/arcgis/viewer.js';
+import { createArcgisZoneringLayer, geoJsonRings } from '../../../src/arcgis/zonering-layer.js';
+import { regionScale, zoneringRendererSpec } from '../../../src/arcgis/renderer-spec.js';
+import { toCrs } from '../../../src/core/crs.js';
+import { defaultKnowledgeBase } from '../../../src/core/kb/load.js';
+import type { Location } from '../../../src/core/types.js';
+import { zoneringLegend } from '../../../src/core/zonering-style.js';
+import type { Viewer } from '../../../src/map/viewer.js';
+import '../../../widgets/location-check/define.js';
+import type { NaReportReadyEvent } from '../../../widgets/location-check/events.js';
+import { demoSource, PLACES } from '../zonering-helpers.js';
+
+esriConfig.assetsPath = '/node_modules/@arcgis/core/assets';
+// Nothing may leave the machine: no portal, no fonts or workers from a CDN.
+esriConfig.request.useIdentity = false;
+
+const kb = defaultKnowledgeBase();
+const RD = { wkid: 28992 };
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+async function until(check: () => boolean, what: string, timeoutMs = 15000): Promise<void> {
+  const end = performance.now() + timeoutMs;
+  while (!check()) {
+    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+interface TestView {
+  view: MapView;
+  map: ArcgisMap;
+  container: HTMLDivElement;
+  dispose(): void;
+}
+
+/** A MapView over the demo town in RD New, without basemap (nothing to download). */
+async function makeView(
+  center: [number, number] = [192000, 445000],
+  scale = 20000,
+): Promise<TestView> {
+  const container = document.createElement('div');
+  Object.assign(container.style, { width: '400px', height: '300px', position: 'relative' });
+  document.body.append(container);
+  const map = new ArcgisMap();
+  const view = new MapView({
+    map,
+    container,
+    spatialReference: RD,
+    center: { type: 'point', x: center[0], y: center[1], spatialReference: RD },
+    scale,
+    ui: { components: [] },
+  });
+  await Promise.race([
+    view.when(),
+    sleep(30000).then(() => {
+      throw new Error('MapView did not become ready in 30 s (WebGL?)');
+    }),
+  ]);
+  await until(() => !view.updating, 'view to settle');
+  return {
+    view,
+    map,
+    container,
+    dispose() {
+      view.destroy();
+      map.destroy();
+      container.remove();
+    },
+  };
+}
+
+/**
+ * Waits until the view and every layer view have finished drawing. The SDK processes client-side
+ * features in workers, so `updating` turns true only a moment after a change: wait, then poll.
+ */
+async function settled(tv: TestView): Promise<void> {
+  for (let round = 0; round < 2; round++) {
+    await sleep(250);
+    await until(
+      () => !tv.view.updating && tv.view.allLayerViews.every((lv) => !lv.updating),
+      'view to finish drawing',
+      20000,
+    );
+  }
+}
+
+/** An RD point for the SDK (an array would be read as longitude, latitude). */
+function rdPoint(rd: [number, number]): Point {
+  return new Point({ x: rd[0], y: rd[1], spatialReference: RD });
+}
+
+/** Page coordinates (CSS px) of an RD location in the view. */
+function pagePoint(tv: TestView, rd: [number, number]): [number, number] {
+  const screen = tv.view.toScreen({
+    type: 'point',
+    x: rd[0],
+    y: rd[1],
+    spatialReference: RD,
+  } as never);
+  if (!screen) throw new Error('not on screen');
+  const rect = tv.container.getBoundingClientRect();
+  return [Math.round(rect.left + screen.x), Math.round(rect.top + screen.y)];
+}
+
+/** A real mouse click (the browser's own input) at an RD location. */
+async function realClick(tv: TestView, rd: [number, number]): Promise<void> {
+  const [x, y] = pagePoint(tv, rd);
+  await sendMouse({ type: 'move', position: [x, y] });
+  await sendMouse({ type: 'down', position: [x, y] });
+  await sendMouse({ type: 'up', position: [x, y] });
+}
+
+/** RGBA of the rendered view at an RD location (screenshot of the view, marker included). */
+async function colourAt(
+  tv: TestView,
+  rd: [number, number],
+): Promise<[number, number, number, number]> {
+  const shot = await tv.view.takeScreenshot({ format: 'png' });
+  const screen = tv.view.toScreen({
+    type: 'point',
+    x: rd[0],
+    y: rd[1],
+    spatialReference: RD,
+  } as never);
+  if (!screen) throw new Error('not on screen');
+  const { width, data } = shot.data;
+  const scaleX = shot.data.width / tv.view.width;
+  const scaleY = shot.data.height / tv.view.height;
+  const i = (Math.round(screen.y * scaleY) * width + Math.round(screen.x * scaleX)) * 4;
+  return [data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0, data[i + 3] ?? 0];
+}
+
+/**
+ * The colour at an RD location once something opaque is drawn there (the SDK draws feature tiles
+ * asynchronously; with software WebGL that can take a few seconds).
+ */
+async function drawnColourAt(tv: TestView, rd: [number, number]): Promise<number[]> {
+  const end = performance.now() + 20000;
+  for (;;) {
+    await settled(tv);
+    const c = await colourAt(tv, rd);
+    if (c[3] === 255 || performance.now() > end) return c;
+  }
+}
+
+function hexRgb(hex: string): [number, number, number] {
+  const m = /^#(..)(..)(..)$/.exec(hex);
+  if (!m) throw new Error(hex);
+  return [parseInt(m[1] ?? '0', 16), parseInt(m[2] ?? '0', 16), parseInt(m[3] ?? '0', 16)];
+}
+
+function expectColour(actual: number[], hex: string, what: string): void {
+  const want = hexRgb(hex);
+  for (let c = 0; c < 3; c++) {
+    expect(
+      Math.abs((actual[c] ?? 0) - (want[c] ?? 0)),
+      `${what}: rgba(${actual.join(',')}) vs ${hex}`,
+    ).to.be.at.most(4);
+  }
+}
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0).reverse()) c();
+});
+
+describe('ArcGIS Maps SDK adapter (MapView, offline, SwiftShader WebGL)', function () {
+  this.timeout(90000);
+
+  it('reads the view CRS, centre and pans and centres through the seam', async () => {
+    const tv = await makeView();
+    cleanups.push(() => tv.dispose());
+    const viewer = createArcgisViewer(tv.view);
+    cleanups.push(() => viewer.destroy());
+    expect(viewer.crs).to.equal('EPSG:28992');
+    const c0 = viewer.getCenter();
+    expect(c0.crs).to.equal('EPSG:28992');
+    expect(c0.x).to.be.closeTo(192000, 0.01);
+    expect(c0.y).to.be.closeTo(445000, 0.01);
+
+    const resolution = tv.view.resolution;
+    viewer.panBy(100, 0);
+    const c1 = viewer.getCenter();
+    expect(c1.x - c0.x).to.be.closeTo(100 * resolution, resolution);
+    expect(c1.y).to.be.closeTo(c0.y, resolution);
+    viewer.panBy(0, 50);
+    expect(viewer.getCenter().y - c1.y).to.be.closeTo(-50 * resolution, resolution);
+
+    // Centre on a WGS 84 location: transformed to RD by the adapter.
+    const [lon, lat] = toCrs([195138, 445488], 'EPSG:28992', 'EPSG:4326');
+    viewer.centerOn({ x: lon, y: lat, crs: 'EPSG:4326' });
+    await until(() => Math.abs(viewer.getCenter().x - 195138) < 0.5, 'goTo');
+    expect(viewer.getCenter().y).to.be.closeTo(445488, 0.5);
+    expect(viewer.getTarget()).to.equal(tv.container);
+
+    expect(crsOfSpatialReference({ wkid: 102100 })).to.equal('EPSG:3857');
+    expect(() => crsOfSpatialReference({ wkid: 2154 })).to.throw(/2154|supported/i);
+  });
+
+  it('calls onClick with the map location of a real click, and stops after remove()', async () => {
+    const tv = await makeView();
+    cleanups.push(() => tv.dispose());
+    const viewer = createArcgisViewer(tv.view);
+    cleanups.push(() => viewer.destroy());
+    const got: Location[] = [];
+    const remove = viewer.onClick((l) => got.push(l));
+    const target: [number, number] = [191500, 445300];
+    await realClick(tv, target);
+    await until(() => got.length > 0, 'click');
+    expect(got[0]?.crs).to.equal('EPSG:28992');
+    expect(got[0]?.x).to.be.closeTo(target[0], tv.view.resolution * 1.5);
+    expect(got[0]?.y).to.be.closeTo(target[1], tv.view.resolution * 1.5);
+    remove();
+    remove(); // idempotent
+    await realClick(tv, target);
+    await sleep(800);
+    expect(got).to.have.length(1);
+  });
+
+  it('shows a marker graphic, a crosshair and a snapshot; destroy() removes all it added', async () => {
+    const tv = await makeView();
+    cleanups.push(() => tv.dispose());
+    const layersBefore = tv.map.layers.length;
+    const uiBefore = tv.container.querySelectorAll('.na-crosshair').length;
+    const viewer = createArcgisViewer(tv.view);
+
+    const spot: [number, number] = [192000, 445000];
+    viewer.showMarker({ x: spot[0], y: spot[1], crs: 'EPSG:28992' });
+    expect(tv.map.layers.length).to.equal(layersBefore + 1);
+    await settled(tv);
+    // The marker ring (accent colour) is drawn 5 px from its centre.
+    const ring = await colourAt(tv, [spot[0] + 5.5 * tv.view.resolution, spot[1]]);
+    expect(ring[3]).to.be.greaterThan(0);
+
+    const removeCross = viewer.addCrosshair();
+    expect(tv.container.querySelectorAll('.na-crosshair').length).to.equal(uiBefore + 1);
+    removeCross();
+    expect(tv.container.querySelectorAll('.na-crosshair').length).to.equal(uiBefore);
+
+    const png = await viewer.snapshot();
+    expect(png).to.match(/^data:image\/png;base64,/);
+
+    viewer.showMarker(null);
+    viewer.addCrosshair();
+    viewer.destroy();
+    viewer.destroy();
+    expect(tv.map.layers.length).to.equal(layersBefore);
+    expect(tv.container.querySelectorAll('.na-crosshair').length).to.equal(uiBefore);
+    expect(await viewer.snapshot()).to.equal(null);
+  });
+
+  it('draws the zonering layer in the legend colours (zones when zoomed in, types when out)', async () => {
+    const source = await demoSource();
+    const tv = await makeView(PLACES.dekzandrug.rd, 10000);
+    cleanups.push(() => tv.dispose());
+    const layer: GroupLayer = await createArcgisZoneringLayer(source, kb, {
+      crs: 'EPSG:28992',
+      opacity: 1,
+    });
+    tv.map.add(layer);
+    cleanups.push(() => {
+      tv.map.remove(layer);
+      layer.destroy();
+    });
+    await Promise.all(layer.layers.toArray().map((l) => tv.view.whenLayerView(l)));
+    for (const place of Object.values(PLACES)) {
+      await tv.view.goTo({ center: rdPoint(place.rd), scale: 10000 }, { animate: false });
+      await settled(tv);
+      const zoneColour = zoneringLegend(kb, [place.zone], 'wijk/dorp', 'nl').entries[0]?.zones?.[0]
+        ?.colour;
+      expectColour(await drawnColourAt(tv, place.rd), zoneColour ?? 'missing', `zone ${place.zone}`);
+    }
+    // Beyond the region scale (≈1:52,900 at 96 dpi): the landscape-type colour.
+    const place = PLACES.stuwwalTop;
+    await tv.view.goTo({ center: rdPoint(place.rd), scale: regionScale() * 1.2 }, { animate: false });
+    await settled(tv);
+    const typeColour = zoneringLegend(kb, [place.zone], 'regio/stad', 'nl').entries[0]?.colour;
+    expectColour(await drawnColourAt(tv, place.rd), typeColour ?? 'missing', `type of ${place.zone}`);
+  });
+
+  it('turns GeoJSON rings into SDK rings (outer clockwise, holes counter-clockwise)', () => {
+    const ccw = [
+      [0, 0],
+      [10, 0],
+      [10, 10],
+      [0, 10],
+      [0, 0],
+    ];
+    const hole = [
+      [2, 2],
+      [2, 4],
+      [4, 4],
+      [4, 2],
+      [2, 2],
+    ];
+    const rings = geoJsonRings({ type: 'Polygon', coordinates: [ccw, hole] });
+    const area = (r: number[][]) =>
+      r
+        .slice(0, -1)
+        .reduce(
+          (s, a, i) => s + (a[0] ?? 0) * (r[i + 1]?.[1] ?? 0) - (r[i + 1]?.[0] ?? 0) * (a[1] ?? 0),
+          0,
+        );
+    expect(area(rings[0] ?? [])).to.be.lessThan(0);
+    expect(area(rings[1] ?? [])).to.be.greaterThan(0);
+    const spec = zoneringRendererSpec(kb, 'wijk/dorp');
+    expect(spec.uniqueValueInfos.map((i) => i.value)).to.deep.equal(kb.zones.map((z) => z.code));
+  });
+
+  it('<na-location-check> works on the ArcGIS MapView through .viewer', async () => {
+    const tv = await makeView(PLACES.dekzandrug.rd, 20000);
+    cleanups.push(() => tv.dispose());
+    const viewer: Viewer = createArcgisViewer(tv.view);
+    cleanups.push(() => viewer.destroy());
+    const layersBefore = tv.map.layers.length;
+    const el = document.createElement('na-location-check');
+    el.viewer = viewer;
+    el.sources = [await demoSource()];
+    document.body.append(el);
+    cleanups.push(() => el.remove());
+    await el.updateComplete;
+    expect(el.activeViewer).to.equal(viewer);
+
+    const ready = new Promise<NaReportReadyEvent>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no na-report-ready')), 15000);
+      el.addEventListener(
+        'na-report-ready',
+        (e) => {
+          clearTimeout(timer);
+          resolve(e as NaReportReadyEvent);
+        },
+        { once: true },
+      );
+    });
+    await realClick(tv, PLACES.dekzandrug.rd);
+    const report = (await ready).detail;
+    expect(report.landscape.zone?.code).to.equal(PLACES.dekzandrug.zone);
+    expect(report.landscape.type?.id).to.equal(PLACES.dekzandrug.type);
+    await el.updateComplete;
+    expect(el.shadowRoot?.textContent ?? '').to.contain(`(${PLACES.dekzandrug.zone})`);
+    // The marker is on the ArcGIS map; removing the element removes it again.
+    expect(tv.map.layers.length).to.equal(layersBefore + 1);
+    el.remove();
+    await sleep(0);
+    viewer.destroy();
+    expect(tv.map.layers.length).to.equal(layersBefore);
+  });
+});
