@@ -2,6 +2,7 @@
 // Runs every test suite in order and prints one summary; writes .cache/test-summary.json
 // ({ passed, failed, suites[] }) for .ci/run. Exit status 1 when anything failed.
 //   suites: lint (eslint, prettier, tsc), build, unit (vitest), browser (web-test-runner), e2e (playwright),
+//   pack (npm pack into a fresh Vite host app, checked in Chromium),
 //   integration (vitest against a real QGIS Server on 127.0.0.1; installs qgis-server when missing)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -44,6 +45,11 @@ if (want('lint')) {
 
 // The CLI tests and benchmarks run the built package.
 const built = check('build', bin('tsc'), ['-p', 'tsconfig.build.json']);
+// The script-tag bundles (dist/bundle/): the browser suite loads one as a second copy of the
+// library, the pack suite serves both.
+if (built && (want('browser') || want('pack'))) {
+  check('bundle', 'npm', ['run', '--silent', 'build:bundle']);
+}
 
 if (want('unit')) {
   const out = resolve(cache, 'vitest.json');
@@ -111,6 +117,21 @@ if (want('integration')) {
       (r.numFailedTests ?? 0) + (r.numFailedTestSuites ?? 0) + (ok || r.numFailedTests ? 0 : 1);
   }
   suites.push({ name: 'integration (qgis server)', passed, failed });
+}
+
+if (want('pack') && built && existsSync(resolve(root, 'test/pack/pack.test.mjs'))) {
+  // npm pack → a fresh Vite host app with its own ol → built and checked in Chromium.
+  const out = resolve(cache, 'pack-summary.json');
+  rmSync(out, { force: true });
+  const ok = sh(process.execPath, ['test/pack/pack.test.mjs'], { NA_PACK_SUMMARY: out });
+  let passed = 0;
+  let failed = ok ? 0 : 1;
+  if (existsSync(out)) {
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    passed = r.passed;
+    failed = r.failed + (ok || r.failed ? 0 : 1);
+  }
+  suites.push({ name: 'pack (npm pack + host app)', passed, failed });
 }
 
 const passed = suites.reduce((s, x) => s + x.passed, 0);

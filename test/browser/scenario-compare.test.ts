@@ -346,6 +346,23 @@ describe('<na-scenario-compare> with the three demo scenarios', function () {
     expect(visible).to.deep.equal([el.loaded[0]!.key, el.loaded[2]!.key]);
   });
 
+  it('prints with every explanation open ("Afdrukken")', async () => {
+    const original = window.print.bind(window);
+    let openAtPrint = -1;
+    window.print = () => {
+      openAtPrint = shadow(el).querySelectorAll('details[part~="explain"][open]').length;
+    };
+    try {
+      part<HTMLButtonElement>(el, 'print')!.click();
+      await until(() => openAtPrint >= 0, 'the print call');
+    } finally {
+      window.print = original;
+    }
+    expect(openAtPrint).to.equal(part(el, 'indicator-table')!.querySelectorAll('tbody tr').length);
+    await el.updateComplete;
+    expect(shadow(el).querySelectorAll('details[part~="explain"][open]')).to.have.length(0);
+  });
+
   it('is axe-clean when loaded', async () => {
     await axeClean(el);
   });

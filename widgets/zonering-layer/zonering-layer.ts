@@ -80,7 +80,8 @@ function sameBound(a: Bound | undefined, b: Bound): boolean {
  * @event na-zonering-change - Attached, detached, loaded, or visibility/opacity changed (`detail`: `{ attached, loaded, featureCount, visible, opacity }`).
  * @event na-zonering-error - Loading failed (`detail`: `{ code, message }`).
  *
- * @csspart status - The visually hidden state text (also the empty state "Koppel een kaart via .map").
+ * @csspart status - The state text: shown while there is no map or no polygons (the empty state,
+ *   e.g. "Koppel een kaart via .map"), visually hidden once the layer is on the map.
  * @csspart announcement - The visually hidden live region that announces the zone at the map centre.
  *
  * @cssproperty --na-color-background - Background of the tooltip on the map (set on the map's container or above).
@@ -94,6 +95,15 @@ export class NaZoneringLayer extends LitElement {
       :host {
         display: block;
         position: relative;
+      }
+      /* Shown only while the element cannot draw (no map, no polygons): what to do next. */
+      .hint {
+        margin: 0;
+        padding: calc(var(--_space) / 2) var(--_space);
+        border: 1px dashed var(--_border);
+        border-radius: var(--_radius);
+        color: var(--_muted);
+        font-size: 0.875rem;
       }
     `,
   ];
@@ -223,7 +233,13 @@ export class NaZoneringLayer extends LitElement {
 
   protected override render(): unknown {
     const lang = this._lang();
-    return html`<p part="status" class="visually-hidden">${this._statusText(lang)}</p>
+    // Without a map or polygons the element cannot draw anything: its status says what to do next,
+    // visibly (never an empty element on the page). Once attached, the status is for screen
+    // readers only: the layer itself is on the map.
+    const hint = this._state === 'no-map' || this._state === 'no-source';
+    // No white space around the status text (it is read as is).
+    // prettier-ignore
+    return html`<p part="status" class=${hint ? 'hint' : 'visually-hidden'}>${this._statusText(lang)}</p>
       <p part="announcement" class="visually-hidden" role="status">${this._announcement}</p>`;
   }
 

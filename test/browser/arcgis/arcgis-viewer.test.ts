@@ -62,7 +62,7 @@ async function makeView(
     map,
     container,
     spatialReference: RD,
-    center: { type: 'point', x: center[0], y: center[1], spatialReference: RD },
+    center: rdPoint(center),
     scale,
     ui: { components: [] },
   });
@@ -122,8 +122,8 @@ function pagePoint(tv: TestView, rd: [number, number]): [number, number] {
 async function realClick(tv: TestView, rd: [number, number]): Promise<void> {
   const [x, y] = pagePoint(tv, rd);
   await sendMouse({ type: 'move', position: [x, y] });
-  await sendMouse({ type: 'down', position: [x, y] });
-  await sendMouse({ type: 'up', position: [x, y] });
+  await sendMouse({ type: 'down' });
+  await sendMouse({ type: 'up' });
 }
 
 /** RGBA of the rendered view at an RD location (screenshot of the view, marker included). */
@@ -284,14 +284,25 @@ describe('ArcGIS Maps SDK adapter (MapView, offline, SwiftShader WebGL)', functi
       await settled(tv);
       const zoneColour = zoneringLegend(kb, [place.zone], 'wijk/dorp', 'nl').entries[0]?.zones?.[0]
         ?.colour;
-      expectColour(await drawnColourAt(tv, place.rd), zoneColour ?? 'missing', `zone ${place.zone}`);
+      expectColour(
+        await drawnColourAt(tv, place.rd),
+        zoneColour ?? 'missing',
+        `zone ${place.zone}`,
+      );
     }
     // Beyond the region scale (≈1:52,900 at 96 dpi): the landscape-type colour.
     const place = PLACES.stuwwalTop;
-    await tv.view.goTo({ center: rdPoint(place.rd), scale: regionScale() * 1.2 }, { animate: false });
+    await tv.view.goTo(
+      { center: rdPoint(place.rd), scale: regionScale() * 1.2 },
+      { animate: false },
+    );
     await settled(tv);
     const typeColour = zoneringLegend(kb, [place.zone], 'regio/stad', 'nl').entries[0]?.colour;
-    expectColour(await drawnColourAt(tv, place.rd), typeColour ?? 'missing', `type of ${place.zone}`);
+    expectColour(
+      await drawnColourAt(tv, place.rd),
+      typeColour ?? 'missing',
+      `type of ${place.zone}`,
+    );
   });
 
   it('turns GeoJSON rings into SDK rings (outer clockwise, holes counter-clockwise)', () => {
