@@ -58,7 +58,8 @@ async function entrySize(file) {
   const visit = (p) => {
     if (initial.has(p)) return;
     initial.add(p);
-    for (const i of outputs[p].imports) if (!i.external && i.kind === 'import-statement') visit(i.path);
+    for (const i of outputs[p].imports)
+      if (!i.external && i.kind === 'import-statement') visit(i.path);
   };
   visit(entryOut);
   let raw = 0;
@@ -89,7 +90,8 @@ function bundleFileSize(path) {
   const prefix = basename(path, '.js');
   if (existsSync(chunks)) {
     for (const name of readdirSync(chunks)) {
-      if (name.endsWith('.js') && name.startsWith(`${prefix}-`)) lazyGzip += gz(readFileSync(join(chunks, name)));
+      if (name.endsWith('.js') && name.startsWith(`${prefix}-`))
+        lazyGzip += gz(readFileSync(join(chunks, name)));
     }
   }
   return { raw: bytes.length, gzip: gz(bytes), lazyGzip };

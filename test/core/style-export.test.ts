@@ -198,13 +198,19 @@ describe('zoneringQml', () => {
     return all(root, '', 'category').map((c) => {
       const symbol = symbols.get(c.attributes.symbol ?? '');
       const prop = (k: string): string =>
-        symbol ? (all(symbol, '', 'prop').find((p) => p.attributes.k === k)?.attributes.v ?? '') : '';
+        symbol
+          ? (all(symbol, '', 'prop').find((p) => p.attributes.k === k)?.attributes.v ?? '')
+          : '';
       const option = (k: string): string =>
         symbol
           ? (all(symbol, '', 'Option').find((p) => p.attributes.name === k)?.attributes.value ?? '')
           : '';
       expect(option('color')).toBe(prop('color'));
-      return { value: c.attributes.value ?? '', colour: prop('color'), outline: prop('outline_color') };
+      return {
+        value: c.attributes.value ?? '',
+        colour: prop('color'),
+        outline: prop('outline_color'),
+      };
     });
   }
 
@@ -226,7 +232,8 @@ describe('zoneringQml', () => {
     const xml = zoneringQml(kb, { scale: 'regio/stad', opacity: 0.7 });
     const { type } = legendColours();
     for (const c of categories(xml)) {
-      if (c.value !== '') expect(c.colour, c.value).toBe(qgisColour(type.get(c.value) ?? 'missing'));
+      if (c.value !== '')
+        expect(c.colour, c.value).toBe(qgisColour(type.get(c.value) ?? 'missing'));
     }
     expect(xml).toContain('<layerOpacity>0.7</layerOpacity>');
   });

@@ -29,7 +29,7 @@ import {
   type BBox,
   type PolyGeom,
 } from './geometry.js';
-import type { NaturalSystem } from './overlay.js';
+import { soilGroundwaterAreas, type NaturalSystem } from './overlay.js';
 import type { ScenarioParams } from './params.js';
 import type { Scenario, ScenarioFeature } from './scenario.js';
 
@@ -133,26 +133,9 @@ export function overlayScenario(
   };
 
   return scenario.features.map((feature) => {
-    const pieces: Piece[] = [];
-    const soil = system.soil.split(feature.geometry, feature.area);
-    const parts: Array<{ geometry?: PolyGeom; area: number; soilCode?: string }> = soil.pieces.map(
-      (p) => ({
-        geometry: p.geometry,
-        area: p.area,
-        soilCode: p.value,
-      }),
+    const pieces: Piece[] = soilGroundwaterAreas(system, feature.geometry, feature.area).map((p) =>
+      piece(p.area, p.soil, p.gt),
     );
-    if (soil.uncovered > 1e-6) parts.push({ area: soil.uncovered });
-    for (const part of parts) {
-      if (!part.geometry) {
-        // Not covered by the soil map: the groundwater of the feature as a whole.
-        pieces.push(piece(part.area, undefined, system.groundwater.dominant(feature.geometry)));
-        continue;
-      }
-      const gw = system.groundwater.split(part.geometry, part.area);
-      for (const g of gw.pieces) pieces.push(piece(g.area, part.soilCode, g.value));
-      if (gw.uncovered > 1e-6) pieces.push(piece(gw.uncovered, part.soilCode, undefined));
-    }
     const dominantBy = (key: 'soilCode' | 'gt') => {
       const by = new Map<string, number>();
       for (const p of pieces) if (p[key]) by.set(p[key]!, (by.get(p[key]!) ?? 0) + p.area);

@@ -1,9 +1,23 @@
 /**
  * Overlay of scenario polygons with the natural system (soil, groundwater, zones) using a spatial
- * index (flatbush) over the system polygons and exact planar intersections.
+ * index (flatbush) over the system polygons. The scenario comparer needs only areas: these come
+ * from {@link intersectionArea} and {@link intersectionArea3} (convex clipping in floating point,
+ * exact up to rounding); {@link SystemLayer.split} still builds the pieces with the polygon clipper.
  */
 import Flatbush from 'flatbush';
-import { bboxOf, intersection, planarArea, type BBox, type PolyGeom } from './geometry.js';
+import {
+  bboxOf,
+  intersection,
+  intersectionArea,
+  intersectionArea3,
+  localArea,
+  planarArea,
+  type BBox,
+  type PolyGeom,
+} from './geometry.js';
+
+/** Overlaps of at most this area (m²) count as touching, not overlapping. */
+const MIN_AREA = 1e-6;
 
 /** A polygon of a natural-system layer with its value (soil code, Gt class or zone code). */
 export interface SystemPolygon {
@@ -58,30 +72,53 @@ export class SystemLayer {
     return { pieces, uncovered: Math.max(0, area - covered) };
   }
 
+  /**
+   * The areas `split` would give, without building the pieces: the overlap with each polygon of
+   * this layer (more than 1e-6 m², in index order), and the area no polygon covers.
+   * @returns pieces (polygon index, area m², value) and `uncovered` area in m²
+   */
+  areas(
+    g: PolyGeom,
+    area = planarArea(g),
+  ): { pieces: Array<{ index: number; area: number; value: string }>; uncovered: number } {
+    const pieces: Array<{ index: number; area: number; value: string }> = [];
+    let covered = 0;
+    for (const i of this.candidates(bboxOf(g))) {
+      const p = this.polygons[i]!;
+      const a = intersectionArea(g, p.geometry);
+      if (a <= MIN_AREA) continue;
+      pieces.push({ index: i, area: a, value: p.value });
+      covered += a;
+    }
+    return { pieces, uncovered: Math.max(0, area - covered) };
+  }
+
   /** Whether any polygon of this layer overlaps `g`. */
   covers(g: PolyGeom): boolean {
-    for (const i of this.candidates(bboxOf(g))) {
-      const inter = intersection(g, this.polygons[i]!.geometry);
-      if (inter && planarArea(inter) > 1e-6) return true;
-    }
+    for (const i of this.candidates(bboxOf(g)))
+      if (intersectionArea(g, this.polygons[i]!.geometry) > MIN_AREA) return true;
     return false;
   }
 
   /** The value with the largest overlap with `g`, or undefined. */
   dominant(g: PolyGeom): string | undefined {
-    const byValue = new Map<string, number>();
-    for (const p of this.split(g).pieces)
-      byValue.set(p.value, (byValue.get(p.value) ?? 0) + p.area);
-    let best: string | undefined;
-    let bestArea = 0;
-    for (const [v, a] of [...byValue.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
-      if (a > bestArea) {
-        best = v;
-        bestArea = a;
-      }
-    }
-    return best;
+    return dominantValue(this.areas(g).pieces);
   }
+}
+
+/** The value with the largest total area (ties: the first value in code-unit order), or undefined. */
+function dominantValue(pieces: ReadonlyArray<{ area: number; value: string }>): string | undefined {
+  const byValue = new Map<string, number>();
+  for (const p of pieces) byValue.set(p.value, (byValue.get(p.value) ?? 0) + p.area);
+  let best: string | undefined;
+  let bestArea = 0;
+  for (const [v, a] of [...byValue.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+    if (a > bestArea) {
+      best = v;
+      bestArea = a;
+    }
+  }
+  return best;
 }
 
 /** The natural system under a planning area, each layer indexed. */
@@ -101,6 +138,61 @@ export function naturalSystem(layers: {
     soil: new SystemLayer(layers.soil ?? []),
     groundwater: new SystemLayer(layers.groundwater ?? []),
   };
+}
+
+/** A part of a geometry with one soil code and one groundwater class (either may be unknown). */
+export interface SoilGroundwaterArea {
+  area: number;
+  soil?: string;
+  gt?: string;
+}
+
+/**
+ * Splits a geometry by soil and then each soil piece by groundwater, as areas: per soil polygon
+ * (index order) the overlap with each groundwater polygon (index order) and the rest without a
+ * groundwater class; then the area without soil, with the groundwater class that covers most of
+ * the geometry. Overlaps of at most 1e-6 m² are left out. The same areas as splitting with
+ * {@link SystemLayer.split} twice, exact up to floating point, without building any piece.
+ *
+ * When the geometry lies (up to 1e-9 of its area) inside the soil or the groundwater polygon, the
+ * overlap of the three is simply its overlap with the other one; otherwise
+ * {@link intersectionArea3}.
+ * @param area the area of `g` in m² (default: its planar area)
+ */
+export function soilGroundwaterAreas(
+  system: NaturalSystem,
+  g: PolyGeom,
+  area = planarArea(g),
+): SoilGroundwaterArea[] {
+  const soil = system.soil.areas(g, area);
+  const gw = system.groundwater.areas(g, area);
+  const full = localArea(g);
+  const inside = (a: number) => full - a <= 1e-9 * full;
+  const out: SoilGroundwaterArea[] = [];
+  for (const s of soil.pieces) {
+    let covered = 0;
+    for (const w of gw.pieces) {
+      let a: number;
+      if (inside(s.area)) a = w.area;
+      else if (inside(w.area)) a = s.area;
+      else
+        a = intersectionArea3(
+          g,
+          system.soil.polygons[s.index]!.geometry,
+          system.groundwater.polygons[w.index]!.geometry,
+        );
+      if (a <= MIN_AREA) continue;
+      out.push({ area: a, soil: s.value, gt: w.value });
+      covered += a;
+    }
+    const rest = Math.max(0, s.area - covered);
+    if (rest > MIN_AREA) out.push({ area: rest, soil: s.value });
+  }
+  if (soil.uncovered > MIN_AREA) {
+    const gt = dominantValue(gw.pieces);
+    out.push({ area: soil.uncovered, ...(gt !== undefined ? { gt } : {}) });
+  }
+  return out;
 }
 
 /**

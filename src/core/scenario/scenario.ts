@@ -5,7 +5,7 @@
  */
 import { normalizeCrs, toCrs } from '../crs.js';
 import { NaError, type SupportedCrs } from '../types.js';
-import { bboxOf, intersection, planarArea, type PolyGeom, type Ring } from './geometry.js';
+import { bboxOf, intersectionArea, planarArea, type PolyGeom, type Ring } from './geometry.js';
 import { MEASURE_TYPES, type MeasureType } from './params.js';
 
 /** One land-cover or measure polygon of a scenario, in RD. */
@@ -225,8 +225,7 @@ export function parseScenario(
       const b = bboxOf(f.geometry);
       const inside =
         b[0] >= pb[0] - 0.5 && b[1] >= pb[1] - 0.5 && b[2] <= pb[2] + 0.5 && b[3] <= pb[3] + 0.5
-          ? (intersection(f.geometry, pa) ? planarArea(intersection(f.geometry, pa)!) : 0) >=
-            f.area * 0.99
+          ? intersectionArea(f.geometry, pa) >= f.area * 0.99
           : false;
       if (!inside) {
         fail(
