@@ -15,6 +15,7 @@ export const texts: Record<string, Record<DemoLang, string>> = {
   navPortal: { nl: 'Geoportaal', en: 'Geoportal' },
   navEmbed: { nl: 'In een bestaande kaart', en: 'In an existing map' },
   navTwoMaps: { nl: 'Twee kaarten', en: 'Two maps' },
+  navScenarios: { nl: "Scenario's", en: 'Scenarios' },
   banner: {
     nl: 'Illustratieve demodata — geen echte gegevens',
     en: 'Illustrative demo data — not real data',

@@ -481,6 +481,31 @@ test('strict CSP: header and meta on every page, no violations and no page error
   assertNoProblems(problems.slice(before));
 });
 
+test('scenarios page: three designs compared under the strict CSP, green-blue most robust', async () => {
+  const before = problems.length;
+  const { page, response } = await open('scenarios.html');
+  assert.ok(!/unsafe-(inline|eval)/.test(response.headers()['content-security-policy'] ?? 'x'));
+  const ranking = await page.evaluate(async () => {
+    const el = document.querySelector('na-scenario-compare');
+    const result = await el.whenComputed();
+    return result?.ranking ?? [];
+  });
+  assert.equal(ranking.length, 3, 'three scenarios ranked');
+  assert.match(ranking[0], /Groenblauw/);
+  const compare = page.locator('na-scenario-compare');
+  await compare.locator('[part~="ranking"]').waitFor({ timeout: 30000 });
+  assert.match(await compare.locator('[part~="ranking"]').innerText(), /Groenblauw/);
+  // The indicator table has a column per scenario.
+  const headers = await compare.locator('table th[scope="col"]').allInnerTexts();
+  for (const name of ['Huidig', 'Grijs', 'Groenblauw']) {
+    assert.ok(
+      headers.some((h) => h.includes(name)),
+      `column for ${name} in ${JSON.stringify(headers)}`,
+    );
+  }
+  assertNoProblems(problems.slice(before));
+});
+
 test('embed page: the components work in the existing map, the host keeps its own layers', async () => {
   const { page } = await open('embed.html');
   const layersBefore = await page.evaluate(() =>
