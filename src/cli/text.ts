@@ -14,6 +14,7 @@ const WORDS = {
     subsurface: 'Bodem en water',
     soil: 'Bodem',
     texture: 'textuur',
+    fromZone: 'typisch voor de zone; de bodemkaart heeft hier geen gegevens',
     cover: 'dek',
     gt: 'Grondwatertrap',
     ghg: 'GHG',
@@ -41,6 +42,7 @@ const WORDS = {
     subsurface: 'Soil and water',
     soil: 'Soil',
     texture: 'texture',
+    fromZone: 'typical of the zone; the soil map has no data here',
     cover: 'cover',
     gt: 'Groundwater class',
     ghg: 'MHW',
@@ -113,6 +115,9 @@ export function reportToText(r: LocalizedReport): string {
     out.push(
       `  ${w.gt}: ${String(gt.value)} — ${w.ghg} ${depth(r.derived.ghg)}, ${w.glg} ${depth(r.derived.glg)} ${w.cm}${src('gt')}`,
     );
+  }
+  if (!soil && r.derived.textureFrom === 'zone' && r.derived.textureLabel) {
+    out.push(`  ${w.texture}: ${r.derived.textureLabel} (${w.fromZone})`);
   }
   if (r.derived.hydrologicSoilGroup) out.push(`  ${w.hsg}: ${r.derived.hydrologicSoilGroup}`);
   for (const name of ['elevation', 'position', 'seepage', 'floodDepth', 'heat']) {

@@ -227,6 +227,7 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
       derived.soilMainClass = soil.mainClass;
       if (soil.texture) {
         derived.texture = soil.texture;
+        derived.textureFrom = 'soil';
         known.set('texture', {
           value: soil.texture,
           sourceId: src('soilCode'),
@@ -251,6 +252,39 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
       known.set('gt', { value: info.code, sourceId: src('gt'), label: same(info.code) });
     } catch (e) {
       errors.push({ fact: 'gt', code: String(gt), message: errorMessage(e) });
+    }
+  }
+
+  // The soil map has no data here (built-up areas are not mapped): fall back to the zone's typical
+  // texture, coarse and said so (textureFrom: 'zone', source: the knowledge base).
+  if (!derived.texture && zone?.texture && !errors.some((e) => e.fact === 'soilCode')) {
+    derived.texture = zone.texture;
+    derived.textureFrom = 'zone';
+    const label = kbLabel(kb, `texture.${zone.texture}`, zone.texture);
+    known.set('texture', {
+      value: zone.texture,
+      sourceId: KB_SOURCE_ID,
+      label: {
+        nl: `${label.nl} (typisch voor ${zone.name.nl})`,
+        en: `${label.en} (typical of ${zone.name.en})`,
+      },
+    });
+  }
+  // A wet zone on a podzol (podzols form where the soil is dry) is a conflict to show.
+  if (zone && derived.textureFrom === 'soil' && derived.soilMainClass === 'podzol') {
+    const wetZone = zone.position === 'low' && zone.seepage === 'kwel';
+    if (wetZone) {
+      conflicts.push({
+        key: 'soilCode',
+        values: [
+          { value: zone.code, sourceId: src('zone') },
+          { value: String(soilCode), sourceId: src('soilCode') },
+        ],
+        message: {
+          nl: `De zone ${zone.name.nl} (${zone.code}) is laag en nat (kwel), maar de bodemkaart geeft een podzolgrond (${String(soilCode)}); die ontstaat op droge grond. Controleer dit ter plekke.`,
+          en: `Zone ${zone.name.en} (${zone.code}) is low and wet (seepage), but the soil map gives a podzol (${String(soilCode)}), which forms on dry ground. Check on site.`,
+        },
+      });
     }
   }
 

@@ -49,6 +49,8 @@ export interface LocalizedReport {
   derived: {
     texture?: string;
     textureLabel?: string;
+    /** `soil` (the soil map) or `zone` (typical of the zone: the soil map has no data here). */
+    textureFrom?: string;
     cover?: string;
     soilName?: string;
     soilMainClass?: string;
@@ -186,6 +188,7 @@ export function localizeReport(
       ...(d.texture
         ? { texture: d.texture, textureLabel: t(kbLabel(kb, `texture.${d.texture}`, d.texture)) }
         : {}),
+      ...(d.textureFrom ? { textureFrom: d.textureFrom } : {}),
       ...(d.cover ? { cover: d.cover } : {}),
       ...(d.soilName ? { soilName: t(d.soilName) } : {}),
       ...(d.soilMainClass ? { soilMainClass: d.soilMainClass } : {}),

@@ -41,8 +41,10 @@ export interface DepthRange {
 }
 
 export interface Derived {
-  /** Texture group of the soil profile (from the soil code). */
+  /** Texture group of the soil profile (from the soil code, else typical of the zone). */
   texture?: Texture;
+  /** Where the texture comes from: the soil map, or the zone (the soil map has no data here). */
+  textureFrom?: 'soil' | 'zone';
   /** Texture of a cover layer (e.g. clay cover `k…`), if any. */
   cover?: Texture;
   soilName?: LocalizedText;

@@ -133,9 +133,13 @@ function sldRule(
     filter,
   ];
   if (scaleRange.min !== undefined)
-    lines.push(`${indent}  <se:MinScaleDenominator>${num(scaleRange.min)}</se:MinScaleDenominator>`);
+    lines.push(
+      `${indent}  <se:MinScaleDenominator>${num(scaleRange.min)}</se:MinScaleDenominator>`,
+    );
   if (scaleRange.max !== undefined)
-    lines.push(`${indent}  <se:MaxScaleDenominator>${num(scaleRange.max)}</se:MaxScaleDenominator>`);
+    lines.push(
+      `${indent}  <se:MaxScaleDenominator>${num(scaleRange.max)}</se:MaxScaleDenominator>`,
+    );
   lines.push(
     `${indent}  <se:PolygonSymbolizer>`,
     `${indent}    <se:Fill>`,
@@ -243,8 +247,7 @@ function qmlSymbol(name: string, fill: string, stroke: RuleSpec['stroke'], inden
     `${indent}  <layer class="SimpleFill" enabled="1" locked="0" pass="0">`,
     `${indent}    <Option type="Map">`,
     ...props.map(
-      ([k, v]) =>
-        `${indent}      <Option type="QString" name="${k}" value="${escapeXml(v)}"/>`,
+      ([k, v]) => `${indent}      <Option type="QString" name="${k}" value="${escapeXml(v)}"/>`,
     ),
     `${indent}    </Option>`,
     ...props.map(([k, v]) => `${indent}    <prop k="${k}" v="${escapeXml(v)}"/>`),

@@ -258,3 +258,38 @@ describe('evaluate', () => {
     expect(ev).toEqual({ kind: 'missing', needs: ['texture', 'seepage'], reasons: [] });
   });
 });
+
+describe('fall-back and conflicts with the default knowledge base', async () => {
+  const { defaultKnowledgeBase } = await import('../../src/core/kb/load.js');
+  const kb = defaultKnowledgeBase();
+  const builtUp: Fact = {
+    name: 'soilCode',
+    status: 'no-data',
+    reason: 'built-up-not-mapped',
+    provenance: { sourceId: 'bodem', title: 'Bodemkaart' },
+  };
+
+  it('uses the typical texture of the zone where the soil map has no data, and says so', () => {
+    const r = assess([...facts({ zone: 'Dz1', gt: 'VII' }), builtUp], kb);
+    expect(r.derived.texture).toBe('zand');
+    expect(r.derived.textureFrom).toBe('zone');
+    expect(r.missing).toContainEqual(
+      expect.objectContaining({ fact: 'soilCode', reason: 'built-up-not-mapped' }),
+    );
+    const texture = r.principles.flatMap((p) => p.reasons).find((x) => x.key === 'texture');
+    expect(texture?.sourceId).toBe('kennisbank');
+    expect(texture?.label.nl).toContain('typisch voor Dekzandrug');
+  });
+
+  it('prefers the soil map over the zone', () => {
+    const r = assess(facts({ zone: 'Dz1', soilCode: 'kVc' }), kb);
+    expect(r.derived.texture).toBe('veen');
+    expect(r.derived.textureFrom).toBe('soil');
+  });
+
+  it('shows a wet stream-valley zone on a dry podzol as a conflict', () => {
+    const r = assess(facts({ zone: 'Dz5', soilCode: 'Hn21' }), kb);
+    expect(r.conflicts.map((c) => c.key)).toContain('soilCode');
+    expect(assess(facts({ zone: 'Dz5', soilCode: 'pZg23' }), kb).conflicts).toEqual([]);
+  });
+});

@@ -59,6 +59,11 @@ export interface Zone {
   position?: Position;
   /** Typical seepage, used when no seepage data is known. */
   seepage?: Seepage;
+  /**
+   * Typical texture of the top soil, used when the soil map has no data (built-up areas are not
+   * mapped in the Bodemkaart): a coarse fall-back, reported as derived from the zone.
+   */
+  texture?: Texture;
   /** Legend colour, `#rrggbb`. */
   colour: string;
   /** Principle ids that belong to this zone (applied when the other conditions hold). */
