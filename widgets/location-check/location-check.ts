@@ -1014,6 +1014,15 @@ export class NaLocationCheck extends LitElement {
                 ${this._renderProvenance(f.source, t)}
               </dd>`,
         )}
+        ${
+          d.textureFrom === 'zone' && d.textureLabel
+            ? html`<dt part="fact-label">${t('key.texture')}</dt>
+                <dd part="fact" data-fact="texture">
+                  <span>${d.textureLabel}</span>
+                  <span class="description"> – ${t('textureFromZone')}</span>
+                </dd>`
+            : nothing
+        }
       </dl>
     </section>`;
   }

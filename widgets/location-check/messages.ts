@@ -46,6 +46,10 @@ export const messages = {
   zone: { nl: 'Zone', en: 'Zone' },
   factsHeading: { nl: 'Bodem, water en hoogte', en: 'Soil, water and elevation' },
   texture: { nl: 'grondsoort', en: 'texture' },
+  textureFromZone: {
+    nl: 'typisch voor deze zone; de bodemkaart heeft hier geen gegevens',
+    en: 'typical of this zone; the soil map has no data here',
+  },
   ghg: { nl: 'GHG (hoogste grondwaterstand)', en: 'MHW (mean highest groundwater)' },
   glg: { nl: 'GLG (laagste grondwaterstand)', en: 'MLW (mean lowest groundwater)' },
   cmBelow: { nl: '{range} cm onder maaiveld', en: '{range} cm below the surface' },
