@@ -30,7 +30,9 @@ function resolveTagConstants() {
           (callee === 'defineElement' || callee === 'customElements.define') &&
           ts.isIdentifier(classArg)
         ) {
-          const tagRef = ts.isStringLiteral(tagArg) ? { literal: tagArg.text } : { id: tagArg.getText() };
+          const tagRef = ts.isStringLiteral(tagArg)
+            ? { literal: tagArg.text }
+            : { id: tagArg.getText() };
           calls.push({ module: moduleDoc.path, tagRef, className: classArg.text });
         }
       }

@@ -19,7 +19,16 @@ const noViewerOrNetwork = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.cache/**', 'demo/dist/**', '**/*.generated.ts'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      '.cache/**',
+      'demo/dist/**',
+      '**/*.generated.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -60,6 +69,24 @@ export default tseslint.config(
             { group: ['**/widgets/**'], message: 'src/sources must not import widgets.' },
             { group: ['**/cli/**'], message: 'src/sources must not import the CLI.' },
             { group: ['ol', 'ol/*', 'lit', 'lit/*'], message: 'src/sources is viewer-free.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/arcgis/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/widgets/**'], message: 'src/arcgis must not import widgets.' },
+            {
+              group: ['ol', 'ol/*', 'ol-ext', 'ol-ext/*'],
+              message:
+                'src/arcgis is the ArcGIS glue: no OpenLayers (the Viewer seam is type-only).',
+            },
           ],
         },
       ],

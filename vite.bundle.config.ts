@@ -7,7 +7,8 @@
  * - `vite build -c vite.bundle.config.ts --mode standalone` →
  *   `dist/bundle/natuurlijke-alliantie.standalone.js`: the same, self-contained (ol included).
  *
- * Lit, proj4 and the other dependencies are bundled in both. Code loaded on demand (dynamic
+ * Entry: widgets/bundle.ts (every element, plus `createRdMap` and a few OpenLayers classes for
+ * pages without a map of their own). Lit, proj4 and the other dependencies are bundled in both. Code loaded on demand (dynamic
  * `import()`, e.g. the GeoTIFF decoder) goes into `dist/bundle/chunks/`: copy the whole folder. No eval, no inline styles
  * (Lit uses constructable stylesheets), so both work under a strict Content-Security-Policy.
  */
@@ -31,7 +32,7 @@ export default defineConfig(({ mode }) => {
       minify: true,
       reportCompressedSize: false,
       lib: {
-        entry: resolve(here, 'widgets/index.ts'),
+        entry: resolve(here, 'widgets/bundle.ts'),
         formats: ['es'],
         fileName: () =>
           standalone ? 'natuurlijke-alliantie.standalone.js' : 'natuurlijke-alliantie.js',

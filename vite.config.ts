@@ -76,6 +76,7 @@ export default defineConfig({
         embed: resolve(demo, 'embed.html'),
         'two-maps': resolve(demo, 'two-maps.html'),
         scenarios: resolve(demo, 'scenarios.html'),
+        theme: resolve(demo, 'theme.html'),
       },
       output: {
         // Named shared chunks: OpenLayers, other libraries, this library (src/ and widgets/).

@@ -146,6 +146,36 @@ const webglArgs = [
   '--enable-unsafe-swiftshader',
 ];
 
+/**
+ * `executeServerCommand('na-emulate-media', { colorScheme, forcedColors })`: emulates
+ * `prefers-color-scheme` and `forced-colors` through the DevTools protocol (the `emulateMedia`
+ * command of @web/test-runner-commands ignores `forcedColors` with the Chrome launcher).
+ */
+function emulateMediaFeatures() {
+  // Emulation set through a DevTools session ends when that session detaches: keep one per page.
+  const sessions = new Map();
+  return {
+    name: 'na-emulate-media',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'na-emulate-media') return undefined;
+      const page = session.browser.getPage(session.id);
+      let cdp = sessions.get(page);
+      if (cdp === undefined) {
+        cdp = await page.createCDPSession();
+        sessions.set(page, cdp);
+        page.once('close', () => sessions.delete(page));
+      }
+      await cdp.send('Emulation.setEmulatedMedia', {
+        features: [
+          { name: 'prefers-color-scheme', value: payload?.colorScheme ?? '' },
+          { name: 'forced-colors', value: payload?.forcedColors ?? '' },
+        ],
+      });
+      return true;
+    },
+  };
+}
+
 function countTests(suite, acc) {
   for (const t of suite.tests ?? []) {
     if (t.passed) acc.passed += 1;
@@ -196,6 +226,7 @@ export default {
     }),
   ],
   plugins: [
+    emulateMediaFeatures(),
     arcgisAsBundled(),
     jsonModules(),
     commonJsAsEsm(['ajv', 'axe-core']),

@@ -55,7 +55,9 @@ for (const mod of manifest.modules ?? []) {
   for (const decl of mod.declarations ?? []) {
     if (decl.kind !== 'class' || !decl.customElement || !decl.tagName) continue;
     const definition = (manifest.modules ?? []).find((m) =>
-      (m.exports ?? []).some((e) => e.kind === 'custom-element-definition' && e.name === decl.tagName),
+      (m.exports ?? []).some(
+        (e) => e.kind === 'custom-element-definition' && e.name === decl.tagName,
+      ),
     );
     elements.push({ mod, decl, defineModule: definition?.path });
   }
@@ -70,7 +72,9 @@ const out = [
   `Package \`${pkg.name}\` ${pkg.version}. Every element is styled through \`--na-*\` custom properties that`,
   'fall back to NL Design System tokens (see docs/embedding.md); every event bubbles and is `composed`.',
   '',
-  ...elements.map(({ decl }) => `- [\`<${decl.tagName}>\`](#${decl.tagName}) — ${cell(decl.summary)}`),
+  ...elements.map(
+    ({ decl }) => `- [\`<${decl.tagName}>\`](#${decl.tagName}) — ${cell(decl.summary)}`,
+  ),
   '',
 ];
 
@@ -79,7 +83,11 @@ for (const { mod, decl, defineModule } of elements) {
   out.push(`## ${decl.tagName}`, '');
   out.push(`\`<${decl.tagName}>\`, class \`${decl.name}\` (${mod.path}).`, '');
   if (decl.summary) out.push(`**${cell(decl.summary)}**`, '');
-  if (entry) out.push(`Register it with \`import '${entry}';\` (or \`import '${pkg.name}/widgets';\` for all).`, '');
+  if (entry)
+    out.push(
+      `Register it with \`import '${entry}';\` (or \`import '${pkg.name}/widgets';\` for all).`,
+      '',
+    );
   if (decl.description) out.push(decl.description.trim(), '');
 
   const attributes = (decl.attributes ?? []).map((a) => [
@@ -131,7 +139,10 @@ for (const { mod, decl, defineModule } of elements) {
     out.push(table(['Event', 'Type', 'Description'], events));
   }
 
-  const slots = (decl.slots ?? []).map((s) => [code(s.name === '' ? '(default)' : s.name), cell(s.description)]);
+  const slots = (decl.slots ?? []).map((s) => [
+    code(s.name === '' ? '(default)' : s.name),
+    cell(s.description),
+  ]);
   if (slots.length > 0) {
     out.push('### Slots', '');
     out.push(table(['Slot', 'Description'], slots));
@@ -143,7 +154,11 @@ for (const { mod, decl, defineModule } of elements) {
     out.push(table(['Part', 'Description'], parts));
   }
 
-  const props = (decl.cssProperties ?? []).map((p) => [code(p.name), code(p.default), cell(p.description)]);
+  const props = (decl.cssProperties ?? []).map((p) => [
+    code(p.name),
+    code(p.default),
+    cell(p.description),
+  ]);
   if (props.length > 0) {
     out.push('### CSS custom properties', '');
     out.push(table(['Property', 'Default', 'Description'], props));
@@ -164,5 +179,11 @@ const tokenRows = [...tokenSource.matchAll(/@cssproperty\s+(--[\w-]+)\s+-\s+(.*)
 ]);
 out.push(table(['Property', 'Description'], tokenRows));
 
-writeFileSync(outPath, `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`);
+writeFileSync(
+  outPath,
+  `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`,
+);
 console.log(`api-doc: wrote ${outPath} (${elements.length} elements)`);

@@ -1,7 +1,8 @@
 /**
- * `natuurlijke-alliantie/arcgis`: the glue for the ArcGIS Maps SDK for JavaScript (`@arcgis/core`,
- * an optional peer dependency): the viewer seam for a `MapView` (give it to
- * `<na-location-check>` as `.viewer`) and the zonering as a layer in the legend's colours.
+ * `natuurlijke-alliantie/arcgis`: the glue for the ArcGIS Maps SDK for JavaScript. The viewer seam
+ * for a `MapView` (give it to `<na-location-check>` as `.viewer`) and the zonering as a layer in
+ * the legend's colours. Nothing here imports the SDK at run time: the view, and for the layer the
+ * SDK classes, come from the host, so the host's own copy of the SDK is the only one.
  */
 export {
   createArcgisViewer,
@@ -11,8 +12,8 @@ export {
 } from './viewer.js';
 export {
   createArcgisZoneringLayer,
-  createZoneringRenderer,
   geoJsonRings,
+  type ArcgisLayerClasses,
   type ArcgisZoneringLayerOptions,
 } from './zonering-layer.js';
 export * from './renderer-spec.js';

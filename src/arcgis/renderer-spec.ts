@@ -2,7 +2,7 @@
  * The zonering renderer for the ArcGIS Maps SDK as plain data (no `@arcgis/core` import): one
  * unique value per BKNSN zone code with the fill from {@link zoneringColour} and the outline from
  * {@link zoneringOutline}, the same functions as the OpenLayers layer, the legend and the SLD/QML
- * export. `src/arcgis/zonering-layer.ts` turns it into a `UniqueValueRenderer`.
+ * export; {@link zoneringRendererJson} is the same in the form the SDK autocasts.
  */
 import type { KnowledgeBase } from '../core/kb/types.js';
 import type { Lang, Scale } from '../core/types.js';
@@ -70,6 +70,61 @@ export function zoneringRendererSpec(
           ? zoneringLabel(kb, zone.code, scale, lang)
           : `${zoneName(kb, zone.code, lang)} (${zone.code})`,
       symbol: fill(kb, zone.code, scale, zoneringColour(kb, zone.code, scale)),
+    })),
+  };
+}
+
+/** A fill symbol in the SDK's autocast form (`type: 'simple-fill'`). */
+export interface SimpleFillJson {
+  type: 'simple-fill';
+  style: 'solid';
+  color: SdkColour;
+  outline: { type: 'simple-line'; style: 'solid'; color: SdkColour; width: number };
+}
+
+/** A unique-value renderer in the SDK's autocast form (`type: 'unique-value'`). */
+export interface UniqueValueRendererJson {
+  type: 'unique-value';
+  field: string;
+  defaultLabel: string;
+  defaultSymbol: SimpleFillJson;
+  uniqueValueInfos: Array<{ value: string; label: string; symbol: SimpleFillJson }>;
+}
+
+function fillJson(spec: FillSpec): SimpleFillJson {
+  return {
+    type: 'simple-fill',
+    style: 'solid',
+    color: spec.color,
+    outline: {
+      type: 'simple-line',
+      style: 'solid',
+      color: spec.outline.color,
+      width: spec.outline.width,
+    },
+  };
+}
+
+/**
+ * {@link zoneringRendererSpec} in the form the SDK autocasts (`layer.renderer = json`), so any
+ * copy of the SDK (npm `@arcgis/core`, the AMD build, Experience Builder's) builds its own
+ * renderer from it.
+ */
+export function zoneringRendererJson(
+  kb: KnowledgeBase,
+  scale: Scale,
+  options: { zoneProperty?: string; lang?: Lang } = {},
+): UniqueValueRendererJson {
+  const spec = zoneringRendererSpec(kb, scale, options);
+  return {
+    type: 'unique-value',
+    field: spec.field,
+    defaultLabel: spec.defaultLabel,
+    defaultSymbol: fillJson(spec.defaultSymbol),
+    uniqueValueInfos: spec.uniqueValueInfos.map((i) => ({
+      value: i.value,
+      label: i.label,
+      symbol: fillJson(i.symbol),
     })),
   };
 }

@@ -1,17 +1,16 @@
 /**
- * The viewer seam ({@link Viewer}) for the ArcGIS Maps SDK for JavaScript (`@arcgis/core` 4.30+
- * and 5.x, an optional peer dependency): the same contract as `createOlViewer`, so
- * `<na-location-check>` works on an ArcGIS `MapView` through its `.viewer` property.
+ * The viewer seam ({@link Viewer}) for the ArcGIS Maps SDK for JavaScript (a `MapView` of
+ * `@arcgis/core` 4.30+ or 5.x, the AMD build, or Experience Builder's copy): the same contract as
+ * `createOlViewer`, so `<na-location-check>` works on an ArcGIS `MapView` through its `.viewer`.
  *
- * Owns one `GraphicsLayer` (the marker; added to the view's map on first use), the crosshair
- * element it puts in the view's UI and its event handles; `destroy()` removes exactly those and
- * never touches the host's view or map otherwise. Coordinates are transformed with
- * `src/core/crs.ts` (proj4), so the SDK's projection engine is never needed.
+ * It imports NOTHING from the SDK at run time (types only): it works with the view's own copy of
+ * the SDK, whichever that is, so a host never gets a second SDK (the ArcGIS counterpart of the one
+ * `ol` rule). It adds a marker element and a crosshair element to the view's UI (`view.ui.add(el,
+ * 'manual')`) and event handles; `destroy()` removes exactly those and never touches the host's
+ * view or map otherwise. Coordinates are transformed with `src/core/crs.ts` (proj4), so the SDK's
+ * projection engine is never needed.
  */
-import Graphic from '@arcgis/core/Graphic.js';
-import Point from '@arcgis/core/geometry/Point.js';
-import GraphicsLayer from '@arcgis/core/layers/GraphicsLayer.js';
-import SimpleMarkerSymbol from '@arcgis/core/symbols/SimpleMarkerSymbol.js';
+import type Point from '@arcgis/core/geometry/Point.js';
 import type MapView from '@arcgis/core/views/MapView.js';
 import { normalizeCrs, toCrs } from '../core/crs.js';
 import { NaError, type Location, type SupportedCrs } from '../core/types.js';
@@ -52,21 +51,6 @@ export function wkidOf(crs: SupportedCrs): number {
   return crs === 'EPSG:28992' ? 28992 : crs === 'EPSG:4326' ? 4326 : 3857;
 }
 
-/** `#rrggbb` (or `#rgb`) and an alpha as the SDK's `[r, g, b, a]`; other strings give undefined. */
-function rgba(hex: string, alpha: number): [number, number, number, number] | undefined {
-  const h = hex.trim();
-  const long = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(h);
-  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(h);
-  const parts = long
-    ? [long[1], long[2], long[3]]
-    : short
-      ? [short[1], short[2], short[3]].map((c) => `${c}${c}`)
-      : undefined;
-  if (!parts) return undefined;
-  const [r, g, b] = parts.map((p) => parseInt(p ?? '0', 16));
-  return [r ?? 0, g ?? 0, b ?? 0, alpha];
-}
-
 /**
  * Wraps an ArcGIS `MapView` in the {@link Viewer} seam. The view's spatial reference must be
  * RD New (28992), Web Mercator (3857/102100) or WGS 84 (4326); it is read on every call, so a
@@ -86,44 +70,87 @@ export function createArcgisViewer(view: MapView, options: ArcgisViewerOptions =
   const handles = new Set<{ remove(): void }>();
   const removers = new Set<() => void>();
   let destroyed = false;
-  let markerLayer: GraphicsLayer | undefined;
-  let markerGraphic: Graphic | undefined;
+  let markerAt: Location | undefined;
+  let markerElement: HTMLElement | undefined;
+  let frame: number | undefined;
+  let lastKey = '';
 
   const mapCrs = (): SupportedCrs => crsOfSpatialReference(view.spatialReference);
   // Fail early on a spatial reference the library cannot transform (when it is known already).
   if (view.spatialReference?.wkid != null) mapCrs();
 
-  const toMapPoint = (loc: Location): Point => {
+  /** A point of the view's own SDK copy (a clone of its centre), at a location in the map CRS. */
+  const viewPoint = (loc: Location): Point | undefined => {
+    const centre = view.center;
+    if (centre === null || centre === undefined) return undefined;
     const crs = mapCrs();
     const [x, y] = toCrs([loc.x, loc.y], loc.crs, crs);
-    return new Point({ x, y, spatialReference: { wkid: wkidOf(crs) } });
+    const p = centre.clone();
+    p.x = x;
+    p.y = y;
+    return p;
   };
 
-  const markerSymbol = (): SimpleMarkerSymbol => {
+  const markerColour = (): string => {
     const style = view.container ? getComputedStyle(view.container) : undefined;
-    const fromCss =
+    return (
       style?.getPropertyValue('--na-marker-color').trim() ||
       style?.getPropertyValue('--na-color-accent').trim() ||
-      '';
-    const ring = rgba(fromCss, 1) ?? rgba(options.markerColour ?? '#00557a', 1);
-    return new SimpleMarkerSymbol({
-      style: 'circle',
-      size: 14,
-      color: [255, 255, 255, 0.7],
-      outline: { color: ring ?? [0, 85, 122, 1], width: 3 },
-    });
+      options.markerColour ||
+      '#00557a'
+    );
+  };
+
+  /** Screen position (CSS px in the view) of the marker, or undefined when it is not on screen. */
+  const markerScreen = (): { x: number; y: number } | undefined => {
+    if (markerAt === undefined) return undefined;
+    const p = viewPoint(markerAt);
+    const screen = p ? view.toScreen(p) : undefined;
+    return screen ? { x: screen.x, y: screen.y } : undefined;
+  };
+
+  /** Keeps the marker element on its map location while the view moves (one check per frame). */
+  const follow = (): void => {
+    frame = undefined;
+    if (destroyed || markerElement === undefined || markerAt === undefined) return;
+    const c = view.center;
+    const key = `${c?.x},${c?.y},${view.scale},${view.rotation},${view.width},${view.height}`;
+    if (key !== lastKey) {
+      lastKey = key;
+      const screen = view.ready ? markerScreen() : undefined;
+      markerElement.hidden = screen === undefined;
+      if (screen) markerElement.style.transform = `translate(${screen.x}px, ${screen.y}px)`;
+    }
+    frame = requestAnimationFrame(follow);
+  };
+
+  const makeMarker = (): HTMLElement => {
+    const el = document.createElement('div');
+    el.className = 'na-marker';
+    el.setAttribute('aria-hidden', 'true');
+    el.setAttribute('part', 'marker');
+    Object.assign(el.style, {
+      position: 'absolute',
+      left: '-11px',
+      top: '-11px',
+      width: '22px',
+      height: '22px',
+      borderRadius: '50%',
+      boxSizing: 'border-box',
+      border: '4px solid var(--na-marker-color, var(--na-color-accent, #00557a))',
+      background: 'var(--na-marker-fill, rgba(255, 255, 255, 0.7))',
+      boxShadow: '0 0 0 2px var(--na-marker-halo, #ffffff)',
+      pointerEvents: 'none',
+      zIndex: '1',
+    } satisfies Partial<CSSStyleDeclaration>);
+    return el;
   };
 
   const onGoToError = (e: unknown): void => {
     // A newer navigation interrupts this one: expected, nothing to report.
-    if (e instanceof Error && /interrupted|abort/i.test(`${e.name} ${e.message}`)) return;
-    if (
-      typeof e === 'object' &&
-      e !== null &&
-      'name' in e &&
-      /interrupted|abort/i.test(String(e.name))
-    )
-      return;
+    const name = typeof e === 'object' && e !== null && 'name' in e ? String(e.name) : '';
+    const message = e instanceof Error ? e.message : '';
+    if (/interrupted|abort/i.test(`${name} ${message}`)) return;
     console.warn('natuurlijke-alliantie: view.goTo failed', e);
   };
 
@@ -150,22 +177,17 @@ export function createArcgisViewer(view: MapView, options: ArcgisViewerOptions =
 
     showMarker(location) {
       if (destroyed) return;
+      markerAt = location ?? undefined;
       if (location === null) {
-        if (markerGraphic && markerLayer) markerLayer.remove(markerGraphic);
-        markerGraphic = undefined;
+        if (markerElement) markerElement.hidden = true;
         return;
       }
-      if (markerLayer === undefined) {
-        markerLayer = new GraphicsLayer({ title: 'na-marker', listMode: 'hide' });
-        view.map?.add(markerLayer);
+      if (markerElement === undefined) {
+        markerElement = makeMarker();
+        view.ui.add(markerElement, 'manual');
       }
-      const geometry = toMapPoint(location);
-      if (markerGraphic === undefined) {
-        markerGraphic = new Graphic({ geometry, symbol: markerSymbol() });
-        markerLayer.add(markerGraphic);
-      } else {
-        markerGraphic.geometry = geometry;
-      }
+      lastKey = '';
+      if (frame === undefined) follow();
     },
 
     getCenter() {
@@ -188,7 +210,14 @@ export function createArcgisViewer(view: MapView, options: ArcgisViewerOptions =
 
     centerOn(location, zoom) {
       if (destroyed) return;
-      const target = toMapPoint(location);
+      const target = viewPoint(location);
+      if (target === undefined) {
+        // No centre yet (the view is not set up): set it; the SDK autocasts the plain point.
+        const crs = mapCrs();
+        const [x, y] = toCrs([location.x, location.y], location.crs, crs);
+        view.center = { x, y, spatialReference: { wkid: wkidOf(crs) } };
+        return;
+      }
       const withZoom = zoom !== undefined && view.zoom >= 0;
       view.goTo(withZoom ? { target, zoom } : { target }, { animate: false }).catch(onGoToError);
     },
@@ -200,7 +229,7 @@ export function createArcgisViewer(view: MapView, options: ArcgisViewerOptions =
     snapshot() {
       if (destroyed || !view.ready) return Promise.resolve(null);
       return view.takeScreenshot({ format: 'png' }).then(
-        (shot) => (destroyed ? null : shot.dataUrl),
+        (shot) => (destroyed ? null : withMarker(shot.dataUrl, shot.data.width / view.width)),
         (e: unknown) => {
           console.warn('natuurlijke-alliantie: view.takeScreenshot failed', e);
           return null;
@@ -247,13 +276,48 @@ export function createArcgisViewer(view: MapView, options: ArcgisViewerOptions =
       handles.clear();
       for (const remove of [...removers]) remove();
       removers.clear();
-      if (markerLayer) {
-        view.map?.remove(markerLayer);
-        markerLayer.destroy();
-        markerLayer = undefined;
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      frame = undefined;
+      if (markerElement) {
+        view.ui?.remove(markerElement);
+        markerElement.remove();
+        markerElement = undefined;
       }
-      markerGraphic = undefined;
+      markerAt = undefined;
     },
   };
+
+  /** Draws the marker (ring and halo) onto the screenshot, as the OpenLayers snapshot does. */
+  function withMarker(dataUrl: string, pixelRatio: number): Promise<string | null> {
+    const screen = markerElement && !markerElement.hidden ? markerScreen() : undefined;
+    if (screen === undefined) return Promise.resolve(dataUrl);
+    return new Promise((resolve) => {
+      const img = new Image();
+      img.onload = () => {
+        const canvas = document.createElement('canvas');
+        canvas.width = img.naturalWidth;
+        canvas.height = img.naturalHeight;
+        const ctx = canvas.getContext('2d');
+        if (!ctx) {
+          resolve(dataUrl);
+          return;
+        }
+        ctx.drawImage(img, 0, 0);
+        ctx.scale(pixelRatio, pixelRatio);
+        ctx.beginPath();
+        ctx.arc(screen.x, screen.y, 9, 0, 2 * Math.PI);
+        ctx.lineWidth = 6;
+        ctx.strokeStyle = '#ffffff';
+        ctx.stroke();
+        ctx.lineWidth = 4;
+        ctx.strokeStyle = markerColour();
+        ctx.stroke();
+        resolve(canvas.toDataURL('image/png'));
+      };
+      img.onerror = () => resolve(dataUrl);
+      img.src = dataUrl;
+    });
+  }
+
   return viewer;
 }

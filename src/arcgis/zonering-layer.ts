@@ -1,20 +1,28 @@
 /**
- * The zonering as an ArcGIS Maps SDK layer: a `GroupLayer` of two client-side `FeatureLayer`s
- * made from the polygons of a {@link PolygonSource}, with `UniqueValueRenderer`s on the zone
- * attribute in exactly the colours of the OpenLayers layer and the legend (zones when zoomed in,
- * landscape types beyond the region threshold, switched with `minScale`/`maxScale`).
+ * The zonering as an ArcGIS Maps SDK layer: a `GroupLayer` of two client-side `FeatureLayer`s made
+ * from the polygons of a {@link PolygonSource}, with unique-value renderers on the zone attribute
+ * in exactly the colours of the OpenLayers layer and the legend (zones when zoomed in, landscape
+ * types beyond the region threshold, switched with `minScale`/`maxScale`).
+ *
+ * The SDK classes are passed in (`{ FeatureLayer, GroupLayer, Graphic }`), never imported here:
+ * the layer is made with the host's own copy of the SDK (npm `@arcgis/core`, the AMD build loaded
+ * by Experience Builder, …), so a page never holds two.
  */
-import Graphic from '@arcgis/core/Graphic.js';
-import Polygon from '@arcgis/core/geometry/Polygon.js';
-import FeatureLayer from '@arcgis/core/layers/FeatureLayer.js';
-import GroupLayer from '@arcgis/core/layers/GroupLayer.js';
-import UniqueValueRenderer from '@arcgis/core/renderers/UniqueValueRenderer.js';
-import SimpleFillSymbol from '@arcgis/core/symbols/SimpleFillSymbol.js';
+import type Graphic from '@arcgis/core/Graphic.js';
+import type FeatureLayer from '@arcgis/core/layers/FeatureLayer.js';
+import type GroupLayer from '@arcgis/core/layers/GroupLayer.js';
 import type { KnowledgeBase } from '../core/kb/types.js';
 import type { Lang, PolygonSource, Scale, SupportedCrs } from '../core/types.js';
 import type { ScaleThresholds } from '../core/zonering-style.js';
-import { regionScale, zoneringRendererSpec, type FillSpec } from './renderer-spec.js';
+import { regionScale, zoneringRendererJson } from './renderer-spec.js';
 import { wkidOf } from './viewer.js';
+
+/** The SDK classes the layer is made with (the host's own copy). */
+export interface ArcgisLayerClasses {
+  FeatureLayer: typeof FeatureLayer;
+  GroupLayer: typeof GroupLayer;
+  Graphic: typeof Graphic;
+}
 
 /** Options of {@link createArcgisZoneringLayer}. */
 export interface ArcgisZoneringLayerOptions {
@@ -32,33 +40,6 @@ export interface ArcgisZoneringLayerOptions {
   title?: string;
   /** Abort loading the polygons. */
   signal?: AbortSignal;
-}
-
-function fillSymbol(spec: FillSpec): SimpleFillSymbol {
-  return new SimpleFillSymbol({
-    style: 'solid',
-    color: spec.color,
-    outline: { color: spec.outline.color, width: spec.outline.width, style: 'solid' },
-  });
-}
-
-/** A unique-value renderer for the zonering at a scale (see `zoneringRendererSpec`). */
-export function createZoneringRenderer(
-  kb: KnowledgeBase,
-  scale: Scale,
-  options: { zoneProperty?: string; lang?: Lang } = {},
-): UniqueValueRenderer {
-  const spec = zoneringRendererSpec(kb, scale, options);
-  return new UniqueValueRenderer({
-    field: spec.field,
-    defaultLabel: spec.defaultLabel,
-    defaultSymbol: fillSymbol(spec.defaultSymbol),
-    uniqueValueInfos: spec.uniqueValueInfos.map((info) => ({
-      value: info.value,
-      label: info.label,
-      symbol: fillSymbol(info.symbol),
-    })),
-  });
 }
 
 type Ring = number[][];
@@ -104,8 +85,17 @@ export function geoJsonRings(geometry: { type: string; coordinates: unknown }): 
  * scale, landscape-type colours beyond it. Add it with `view.map.add(layer)`; remove it with
  * `view.map.remove(layer)` and `layer.destroy()`. Each feature keeps the zone code (`zoneProperty`)
  * and the zone name (`name`) for popups.
+ *
+ * @example
+ * import FeatureLayer from '@arcgis/core/layers/FeatureLayer.js';
+ * import GroupLayer from '@arcgis/core/layers/GroupLayer.js';
+ * import Graphic from '@arcgis/core/Graphic.js';
+ * const layer = await createArcgisZoneringLayer({ FeatureLayer, GroupLayer, Graphic }, source, kb,
+ *   { crs: 'EPSG:28992' });
+ * view.map.add(layer);
  */
 export async function createArcgisZoneringLayer(
+  sdk: ArcgisLayerClasses,
   source: PolygonSource,
   kb: KnowledgeBase,
   options: ArcgisZoneringLayerOptions = {},
@@ -124,19 +114,18 @@ export async function createArcgisZoneringLayer(
       const raw = f.properties[zoneProperty];
       const code =
         typeof raw === 'string' ? raw : raw === null || raw === undefined ? '' : String(raw);
-      return new Graphic({
-        geometry: new Polygon({ rings: geoJsonRings(f.geometry), spatialReference }),
+      return new sdk.Graphic({
+        geometry: { type: 'polygon', rings: geoJsonRings(f.geometry), spatialReference },
         attributes: { ObjectID: i + 1, [zoneProperty]: code, name: names.get(code) ?? code },
       });
     });
   const split = regionScale(options.scaleThresholds);
   const featureLayer = (
     scale: Scale,
-    title: string,
     range: { minScale: number; maxScale: number },
-  ) =>
-    new FeatureLayer({
-      title,
+  ): FeatureLayer =>
+    new sdk.FeatureLayer({
+      title: scale,
       source: graphics(),
       objectIdField: 'ObjectID',
       geometryType: 'polygon',
@@ -147,18 +136,18 @@ export async function createArcgisZoneringLayer(
         { name: 'name', type: 'string' },
       ],
       outFields: ['*'],
-      renderer: createZoneringRenderer(kb, scale, { zoneProperty, lang }),
+      renderer: zoneringRendererJson(kb, scale, { zoneProperty, lang }),
       popupEnabled: false,
       ...range,
     });
-  return new GroupLayer({
+  return new sdk.GroupLayer({
     title: options.title ?? (lang === 'en' ? 'Landscape zonering' : 'Landschapszonering'),
     opacity: options.opacity ?? 0.7,
     listMode: 'hide-children',
     layers: [
       // minScale: the most zoomed-out scale at which a layer shows; maxScale: the most zoomed-in.
-      featureLayer('regio/stad', 'regio/stad', { minScale: 0, maxScale: split }),
-      featureLayer('wijk/dorp', 'wijk/dorp', { minScale: split, maxScale: 0 }),
+      featureLayer('regio/stad', { minScale: 0, maxScale: split }),
+      featureLayer('wijk/dorp', { minScale: split, maxScale: 0 }),
     ],
   });
 }

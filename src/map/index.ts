@@ -6,6 +6,7 @@
 export type { Viewer } from './viewer.js';
 export { createOlViewer, type OlViewerOptions } from './ol-viewer.js';
 export * from './projection.js';
+export { createRdMap, type RdMapOptions } from './rd-map.js';
 export * from './zonering-layer.js';
 export * from './zonering-attachment.js';
 export * from './zone-tooltip.js';

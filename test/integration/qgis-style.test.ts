@@ -22,7 +22,8 @@ import { projectRoot } from '../helpers/shared.js';
 type Ring = Array<[number, number]>;
 interface ZoneFeature {
   properties: { BKNSN_code: string };
-  geometry: { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] };
+  geometry:
+    { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] };
 }
 
 const kb = defaultKnowledgeBase();
@@ -51,7 +52,8 @@ function segmentDistance(p: [number, number], a: [number, number], b: [number, n
   const dx = b[0] - a[0];
   const dy = b[1] - a[1];
   const len2 = dx * dx + dy * dy;
-  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2));
+  const t =
+    len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2));
   return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy));
 }
 
@@ -81,7 +83,12 @@ function probePoint(f: ZoneFeature): { point: [number, number]; clearance: numbe
   const all = polygonsOf(f).flat(2);
   const xs = all.map((c) => c[0]);
   const ys = all.map((c) => c[1]);
-  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const [minX, maxX, minY, maxY] = [
+    Math.min(...xs),
+    Math.max(...xs),
+    Math.min(...ys),
+    Math.max(...ys),
+  ];
   let best = { point: [minX, minY] as [number, number], clearance: -1 };
   const n = 24;
   for (let i = 1; i < n; i++) {
@@ -137,7 +144,9 @@ async function centrePixel(
   const type = res.headers.get('content-type') ?? '';
   const body = new Uint8Array(await res.arrayBuffer());
   if (!res.ok || !type.startsWith('image/png')) {
-    throw new Error(`GetMap: HTTP ${res.status} ${type}: ${Buffer.from(body).toString('utf8', 0, 300)}`);
+    throw new Error(
+      `GetMap: HTTP ${res.status} ${type}: ${Buffer.from(body).toString('utf8', 0, 300)}`,
+    );
   }
   return pixelAt(decodePng(body), 2, 2);
 }
@@ -173,8 +182,16 @@ describe('exported zonering style in QGIS Server', () => {
     // One cache folder per style: buildProject() removes the other builds in its cache folder,
     // which would pull the project from under a server that is still running.
     const cache = (name: string): string => resolve(projectRoot, '.cache/qgis-style', name);
-    sldServer = await startQgisServer({ port: 0, styles: { zonering: sld }, cacheDir: cache('sld') });
-    qmlServer = await startQgisServer({ port: 0, styles: { zonering: qml }, cacheDir: cache('qml') });
+    sldServer = await startQgisServer({
+      port: 0,
+      styles: { zonering: sld },
+      cacheDir: cache('sld'),
+    });
+    qmlServer = await startQgisServer({
+      port: 0,
+      styles: { zonering: qml },
+      cacheDir: cache('qml'),
+    });
   }, 240000);
 
   afterAll(async () => {
@@ -192,7 +209,11 @@ describe('exported zonering style in QGIS Server', () => {
     if (!sldServer) throw new Error('server not started');
     for (const [code, probe] of probes) {
       if (probe.clearance < 3 * ZOOMED_IN) continue;
-      expectColour(await centrePixel(sldServer, probe.point, ZOOMED_IN), legendColour(code, 'wijk/dorp'), `SLD ${code}`);
+      expectColour(
+        await centrePixel(sldServer, probe.point, ZOOMED_IN),
+        legendColour(code, 'wijk/dorp'),
+        `SLD ${code}`,
+      );
     }
   });
 
@@ -211,7 +232,11 @@ describe('exported zonering style in QGIS Server', () => {
     if (!qmlServer) throw new Error('server not started');
     for (const [code, probe] of probes) {
       if (probe.clearance < 3 * ZOOMED_IN) continue;
-      expectColour(await centrePixel(qmlServer, probe.point, ZOOMED_IN), legendColour(code, 'wijk/dorp'), `QML ${code}`);
+      expectColour(
+        await centrePixel(qmlServer, probe.point, ZOOMED_IN),
+        legendColour(code, 'wijk/dorp'),
+        `QML ${code}`,
+      );
     }
   });
 });

@@ -16,7 +16,11 @@ export const scenarioCompareStyles = css`
     --_sc-series-2: var(--na-scenario-series-2, #8a4f00);
     --_sc-series-3: var(--na-scenario-series-3, #2e7d32);
     --_sc-series-4: var(--na-scenario-series-4, #6a1b9a);
-    --_sc-drop: var(--na-scenario-drop-background, #f2f6f8);
+    /* Mixed from the background in use, so the drop zone text stays readable in dark mode too. */
+    --_sc-drop: var(
+      --na-scenario-drop-background,
+      color-mix(in srgb, var(--_accent) 6%, var(--_bg))
+    );
     display: block;
     max-width: var(--_sc-max-width);
     min-width: 0;

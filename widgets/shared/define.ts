@@ -18,7 +18,9 @@ export function defineElement(tag: string, ctor: CustomElementConstructor): bool
       return true;
     } catch (e) {
       // The same constructor already registered under another tag, or a race with another copy.
-      console.warn(`<${tag}> could not be registered: ${e instanceof Error ? e.message : String(e)}`);
+      console.warn(
+        `<${tag}> could not be registered: ${e instanceof Error ? e.message : String(e)}`,
+      );
       return false;
     }
   }

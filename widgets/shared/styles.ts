@@ -78,14 +78,26 @@ export const baseStyles = css`
     white-space: nowrap;
     border: 0;
   }
+  /*
+   * Dark: the defaults turn dark, but NL Design System tokens still win, as pairs. A token set
+   * with light colours only (most municipal packages) keeps its light text, background and button
+   * colours together; muted text and the warning background are mixed from the text and
+   * background in use, so they stay readable on whichever background that is.
+   */
   @media (prefers-color-scheme: dark) {
     :host {
       --_text: var(--na-color-text, var(--utrecht-document-color, #f0f0f0));
       --_bg: var(--na-color-background, var(--utrecht-document-background-color, #1e1e1e));
-      --_accent: var(--na-color-accent, #7cc7ff);
-      --_accent-text: var(--na-color-accent-text, #000000);
-      --_muted: var(--na-color-muted, #c8c8c8);
-      --_warn-bg: var(--na-color-warning-background, #4a3b00);
+      --_accent: var(
+        --na-color-accent,
+        var(--utrecht-button-primary-action-background-color, #7cc7ff)
+      );
+      --_accent-text: var(
+        --na-color-accent-text,
+        var(--utrecht-button-primary-action-color, #000000)
+      );
+      --_muted: var(--na-color-muted, color-mix(in srgb, var(--_text) 80%, var(--_bg)));
+      --_warn-bg: var(--na-color-warning-background, color-mix(in srgb, #ffbf00 22%, var(--_bg)));
     }
   }
   @media (forced-colors: active) {

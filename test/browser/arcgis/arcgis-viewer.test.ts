@@ -10,7 +10,9 @@ import esriConfig from '@arcgis/core/config.js';
 import ArcgisMap from '@arcgis/core/Map.js';
 import MapView from '@arcgis/core/views/MapView.js';
 import Point from '@arcgis/core/geometry/Point.js';
-import type GroupLayer from '@arcgis/core/layers/GroupLayer.js';
+import Graphic from '@arcgis/core/Graphic.js';
+import FeatureLayer from '@arcgis/core/layers/FeatureLayer.js';
+import GroupLayer from '@arcgis/core/layers/GroupLayer.js';
 import { createArcgisViewer, crsOfSpatialReference } from '../../../src/arcgis/viewer.js';
 import { createArcgisZoneringLayer, geoJsonRings } from '../../../src/arcgis/zonering-layer.js';
 import { regionScale, zoneringRendererSpec } from '../../../src/arcgis/renderer-spec.js';
@@ -233,35 +235,54 @@ describe('ArcGIS Maps SDK adapter (MapView, offline, SwiftShader WebGL)', functi
     expect(got).to.have.length(1);
   });
 
-  it('shows a marker graphic, a crosshair and a snapshot; destroy() removes all it added', async () => {
+  it('shows a marker that follows the map, a crosshair and a snapshot; destroy() removes all it added', async () => {
     const tv = await makeView();
     cleanups.push(() => tv.dispose());
     const layersBefore = tv.map.layers.length;
-    const uiBefore = tv.container.querySelectorAll('.na-crosshair').length;
+    const graphicsBefore = tv.view.graphics.length;
     const viewer = createArcgisViewer(tv.view);
+    const markers = (): HTMLElement[] => [
+      ...tv.container.querySelectorAll<HTMLElement>('.na-marker'),
+    ];
 
     const spot: [number, number] = [192000, 445000];
     viewer.showMarker({ x: spot[0], y: spot[1], crs: 'EPSG:28992' });
-    expect(tv.map.layers.length).to.equal(layersBefore + 1);
-    await settled(tv);
-    // The marker ring (accent colour) is drawn 5 px from its centre.
-    const ring = await colourAt(tv, [spot[0] + 5.5 * tv.view.resolution, spot[1]]);
-    expect(ring[3]).to.be.greaterThan(0);
+    await until(() => markers().length === 1, 'the marker');
+    const at = (): [number, number] => {
+      const m = markers()[0]?.getBoundingClientRect();
+      if (!m) throw new Error('no marker');
+      return [Math.round(m.left + m.width / 2), Math.round(m.top + m.height / 2)];
+    };
+    await until(() => at().join() === pagePoint(tv, spot).join(), 'the marker on its spot', 5000);
+    // The map moves: the marker stays on its map location.
+    viewer.panBy(60, -40);
+    // The marker follows on the next animation frame (slow with software WebGL: allow time).
+    const near = (): boolean => {
+      const moved = at();
+      const expected = pagePoint(tv, spot);
+      return Math.abs(moved[0] - expected[0]) <= 1 && Math.abs(moved[1] - expected[1]) <= 1;
+    };
+    await until(near, 'the marker to follow the map', 5000);
+    expect(near()).to.equal(true);
 
     const removeCross = viewer.addCrosshair();
-    expect(tv.container.querySelectorAll('.na-crosshair').length).to.equal(uiBefore + 1);
+    expect(tv.container.querySelectorAll('.na-crosshair').length).to.equal(1);
     removeCross();
-    expect(tv.container.querySelectorAll('.na-crosshair').length).to.equal(uiBefore);
+    expect(tv.container.querySelectorAll('.na-crosshair').length).to.equal(0);
 
     const png = await viewer.snapshot();
     expect(png).to.match(/^data:image\/png;base64,/);
 
     viewer.showMarker(null);
+    await sleep(50);
+    expect(markers()[0]?.hidden).to.equal(true);
     viewer.addCrosshair();
     viewer.destroy();
     viewer.destroy();
+    expect(markers()).to.have.length(0);
+    expect(tv.container.querySelectorAll('.na-crosshair').length).to.equal(0);
     expect(tv.map.layers.length).to.equal(layersBefore);
-    expect(tv.container.querySelectorAll('.na-crosshair').length).to.equal(uiBefore);
+    expect(tv.view.graphics.length).to.equal(graphicsBefore);
     expect(await viewer.snapshot()).to.equal(null);
   });
 
@@ -269,10 +290,15 @@ describe('ArcGIS Maps SDK adapter (MapView, offline, SwiftShader WebGL)', functi
     const source = await demoSource();
     const tv = await makeView(PLACES.dekzandrug.rd, 10000);
     cleanups.push(() => tv.dispose());
-    const layer: GroupLayer = await createArcgisZoneringLayer(source, kb, {
-      crs: 'EPSG:28992',
-      opacity: 1,
-    });
+    const layer: GroupLayer = await createArcgisZoneringLayer(
+      { FeatureLayer, GroupLayer, Graphic },
+      source,
+      kb,
+      {
+        crs: 'EPSG:28992',
+        opacity: 1,
+      },
+    );
     tv.map.add(layer);
     cleanups.push(() => {
       tv.map.remove(layer);
@@ -365,11 +391,12 @@ describe('ArcGIS Maps SDK adapter (MapView, offline, SwiftShader WebGL)', functi
     expect(report.landscape.type?.id).to.equal(PLACES.dekzandrug.type);
     await el.updateComplete;
     expect(el.shadowRoot?.textContent ?? '').to.contain(`(${PLACES.dekzandrug.zone})`);
-    // The marker is on the ArcGIS map; removing the element removes it again.
-    expect(tv.map.layers.length).to.equal(layersBefore + 1);
+    // The marker is on the ArcGIS map; nothing is left once the element and viewer are gone.
+    expect(tv.container.querySelectorAll('.na-marker:not([hidden])').length).to.equal(1);
     el.remove();
     await sleep(0);
     viewer.destroy();
+    expect(tv.container.querySelectorAll('.na-marker').length).to.equal(0);
     expect(tv.map.layers.length).to.equal(layersBefore);
   });
 });
