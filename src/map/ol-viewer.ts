@@ -235,9 +235,8 @@ function composeSnapshot(
   out.height = height;
   const ctx = out.getContext('2d');
   if (!ctx) return null;
-  for (const canvas of viewport.querySelectorAll<HTMLCanvasElement>(
-    '.ol-layer canvas, canvas.ol-layer',
-  )) {
+  // Every layer canvas, whatever class name a layer was given (`className` replaces `ol-layer`).
+  for (const canvas of viewport.querySelectorAll<HTMLCanvasElement>('.ol-layers canvas')) {
     if (canvas.width <= 0) continue;
     const parent = canvas.parentElement;
     const opacity =

@@ -2,6 +2,8 @@
 import { expect } from '@open-wc/testing';
 import OlMap from 'ol/Map.js';
 import View from 'ol/View.js';
+import Fill from 'ol/style/Fill.js';
+import Style from 'ol/style/Style.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
 import Feature from 'ol/Feature.js';
@@ -115,8 +117,11 @@ describe('createOlViewer', () => {
         [154900, 462900],
       ],
     ]);
+    // A host layer with its own class name (OpenLayers then drops the `ol-layer` class).
     const layer = new VectorLayer({
+      className: 'host-own-layer',
       source: new VectorSource({ features: [new Feature(square)] }),
+      style: new Style({ fill: new Fill({ color: 'rgb(200, 30, 40)' }) }),
     });
     tm.map.addLayer(layer);
     cleanups.push(() => tm.map.removeLayer(layer));
@@ -129,6 +134,14 @@ describe('createOlViewer', () => {
     await img.decode();
     expect(img.naturalWidth).to.equal(400);
     expect(img.naturalHeight).to.equal(300);
+    // The layer is in the snapshot: 50 px right of the marker lies inside the red square.
+    const canvas = document.createElement('canvas');
+    canvas.width = 400;
+    canvas.height = 300;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const [r, g, b] = ctx.getImageData(250, 150, 1, 1).data;
+    expect([r, g, b]).to.deep.equal([200, 30, 40]);
     viewer.destroy();
     expect(await viewer.snapshot()).to.equal(null);
   });

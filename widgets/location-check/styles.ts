@@ -231,7 +231,6 @@ export const locationCheckStyles = css`
       display: block;
     }
     [part~='snapshot'] img {
-      max-height: 9cm;
       width: auto;
     }
     details::details-content {
@@ -247,8 +246,38 @@ export const locationCheckStyles = css`
       break-inside: avoid;
     }
     [part~='panel'] {
-      font-size: 10pt;
+      font-size: 8pt;
+      line-height: 1.2;
       padding: 0;
+    }
+    /* One page: the map snapshot, the facts with their sources, and per principle its title and
+       why-here sentence (the full texts and reason lists stay in the JSON download). */
+    [part~='snapshot'] {
+      float: right;
+      width: 45%;
+      margin: 0 0 0.5em 1em;
+    }
+    [part~='snapshot'] img {
+      max-height: 6cm;
+      max-width: 100%;
+    }
+    [part~='principles'] {
+      clear: both;
+    }
+    [part~='principles'] ul {
+      columns: 2;
+      column-gap: 1.5em;
+    }
+    [part~='principle'] > p:not(.principle-title),
+    [part~='why'] > summary,
+    [part~='why'] > ul,
+    [part~='missing-principles'],
+    [part~='landscape'] .description {
+      display: none !important;
+    }
+    [part~='provenance'],
+    [part~='principle-source'] {
+      font-size: 7.5pt;
     }
   }
 `;
