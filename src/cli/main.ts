@@ -23,6 +23,7 @@ import {
 } from '../core/kb/load.js';
 import type { KnowledgeBase } from '../core/kb/types.js';
 import { localizeReport, type LocalizedReport } from '../core/localize.js';
+import { reportsToGeoJson } from '../core/report-geojson.js';
 import {
   FACT_NAMES,
   NaError,
@@ -69,8 +70,8 @@ export function defaultSourcesPath(): string {
 
 const USAGE = `Usage:
   natuurlijke-alliantie check <x> <y> [--crs EPSG:28992|EPSG:4326|EPSG:3857] [--data <sources.json>]
-                              [--kb <extension.json>] [--lang nl|en] [--format text|json]
-  natuurlijke-alliantie check --csv <file> [--format csv|json] [--crs ...] [--data ...] [--lang ...]
+                              [--kb <extension.json>] [--lang nl|en] [--format text|json|geojson]
+  natuurlijke-alliantie check --csv <file> [--format csv|json|geojson] [--crs ...] [--data ...] [--lang ...]
   natuurlijke-alliantie explain --facts '<json>' [--format json|text] [--lang nl|en] [--kb <file>]
   natuurlijke-alliantie compare <a.geojson> <b.geojson> … [--data <sources.json>] [--format json|csv|text] [--lang nl|en]
 
@@ -180,8 +181,8 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   if (values.csv !== undefined) {
     if (positionals.length > 0) throw new UsageError('Give either coordinates or --csv, not both.');
     const format = values.format ?? 'csv';
-    if (format !== 'csv' && format !== 'json')
-      throw new UsageError(`--format must be csv or json with --csv, not "${format}".`);
+    if (format !== 'csv' && format !== 'json' && format !== 'geojson')
+      throw new UsageError(`--format must be csv, json or geojson with --csv, not "${format}".`);
     const rows = parseCsv(await readText(values.csv, 'CSV'), values.csv);
     const results: Array<{
       id: string;
@@ -212,7 +213,19 @@ async function runCheck(args: string[], io: Io): Promise<number> {
         results.push({ id: row.id, x: Number(row.x), y: Number(row.y), error: e.message });
       }
     }
-    io.out(format === 'json' ? `${JSON.stringify(results, null, 2)}\n` : toCsv(results));
+    if (format === 'geojson') {
+      const ok = results.filter((r) => r.report !== undefined);
+      io.out(
+        `${JSON.stringify(
+          reportsToGeoJson(
+            ok.map((r) => r.report!),
+            ok.map((r) => r.id),
+          ),
+          null,
+          2,
+        )}\n`,
+      );
+    } else io.out(format === 'json' ? `${JSON.stringify(results, null, 2)}\n` : toCsv(results));
     if (bad > 0)
       io.err(
         `natuurlijke-alliantie: ${bad} of ${rows.length} rows could not be checked (see the error column).\n`,
@@ -223,8 +236,8 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   if (positionals.length !== 2)
     throw new UsageError(`check needs two coordinates: x y.\n\n${USAGE}`);
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json')
-    throw new UsageError(`--format must be text or json, not "${format}".`);
+  if (format !== 'text' && format !== 'json' && format !== 'geojson')
+    throw new UsageError(`--format must be text, json or geojson, not "${format}".`);
   const location = makeLocation(
     parseCoordinate(positionals[0], 'x'),
     parseCoordinate(positionals[1], 'y'),
@@ -233,7 +246,9 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   const report = await checkLocation(sources, location, kb);
   if (isOutsideAllData(report)) throw new UsageError(outsideMessage(location));
   const localized = localizeReport(report, kb, lang);
-  io.out(format === 'json' ? `${JSON.stringify(localized, null, 2)}\n` : reportToText(localized));
+  if (format === 'geojson') io.out(`${JSON.stringify(reportsToGeoJson([localized]), null, 2)}\n`);
+  else
+    io.out(format === 'json' ? `${JSON.stringify(localized, null, 2)}\n` : reportToText(localized));
   return 0;
 }
 
