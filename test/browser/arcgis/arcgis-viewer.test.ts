@@ -223,8 +223,14 @@ describe('ArcGIS Maps SDK adapter (MapView, offline, SwiftShader WebGL)', functi
     const got: Location[] = [];
     const remove = viewer.onClick((l) => got.push(l));
     const target: [number, number] = [191500, 445300];
-    await realClick(tv, target);
-    await until(() => got.length > 0, 'click');
+    // Under a software WebGL renderer on a loaded machine the view can take a moment before it
+    // takes input: click again (a real click each time) until one arrives.
+    for (let attempt = 0; attempt < 4 && got.length === 0; attempt++) {
+      await realClick(tv, target);
+      await until(() => got.length > 0, 'click', 5000).catch(() => undefined);
+    }
+    expect(got.length, 'a real click reached onClick').to.be.greaterThan(0);
+    const clicks = got.length;
     expect(got[0]?.crs).to.equal('EPSG:28992');
     expect(got[0]?.x).to.be.closeTo(target[0], tv.view.resolution * 1.5);
     expect(got[0]?.y).to.be.closeTo(target[1], tv.view.resolution * 1.5);
@@ -232,7 +238,7 @@ describe('ArcGIS Maps SDK adapter (MapView, offline, SwiftShader WebGL)', functi
     remove(); // idempotent
     await realClick(tv, target);
     await sleep(800);
-    expect(got).to.have.length(1);
+    expect(got).to.have.length(clicks);
   });
 
   it('shows a marker that follows the map, a crosshair and a snapshot; destroy() removes all it added', async () => {
