@@ -12,3 +12,4 @@ export * from './location-check/define.js';
 export * from './address-search/define.js';
 export * from './scenario-compare/define.js';
 export { defineElement } from './shared/define.js';
+export { applyWidgetTexts, WidgetTextsError, type WidgetLang } from './shared/lang.js';

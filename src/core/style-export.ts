@@ -178,7 +178,7 @@ export function zoneringSld(kb: KnowledgeBase, options: StyleExportOptions = {})
   const indent = '        ';
   const unknown = (scale: Scale): Parameters<typeof sldRule>[0] => ({
     code: null,
-    title: UNKNOWN_TITLE[lang],
+    title: UNKNOWN_TITLE[lang] ?? UNKNOWN_TITLE.nl,
     fill: UNKNOWN_ZONE_COLOUR,
     stroke: zoneringOutline(kb, '', scale),
   });
@@ -275,7 +275,7 @@ export function zoneringQml(kb: KnowledgeBase, options: StyleExportOptions = {})
       `      <category render="true" symbol="${i}" value="${escapeXml(r.code)}" label="${escapeXml(r.title)}" type="string"/>`,
   );
   categories.push(
-    `      <category render="true" symbol="${rules.length}" value="" label="${escapeXml(UNKNOWN_TITLE[lang])}" type="string"/>`,
+    `      <category render="true" symbol="${rules.length}" value="" label="${escapeXml(UNKNOWN_TITLE[lang] ?? UNKNOWN_TITLE.nl)}" type="string"/>`,
   );
   const symbols = rules.map((r, i) => qmlSymbol(String(i), r.fill, r.stroke, '      '));
   symbols.push(

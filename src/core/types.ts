@@ -65,7 +65,8 @@ export const HYDROLOGIC_SOIL_GROUPS = ['A', 'B', 'C', 'D'] as const;
 export type HydrologicSoilGroup = (typeof HYDROLOGIC_SOIL_GROUPS)[number];
 
 /** Languages of the interface. Dutch is the default. */
-export type Lang = 'nl' | 'en';
+/** Languages: Dutch (default) and English are complete; a municipality may add others (texts fall back to Dutch). */
+export type Lang = 'nl' | 'en' | (string & {});
 /** A text in every supported language. */
 export interface LocalizedText {
   nl: string;

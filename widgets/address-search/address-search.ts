@@ -538,10 +538,6 @@ export class NaAddressSearch extends LitElement {
   // ---- Rendering ------------------------------------------------------------------------------
 
   private _lang(): WidgetLang {
-    // The property first: render() runs before Lit reflects it to the attribute.
-    const own = this.lang;
-    if (typeof own === 'string' && own !== '')
-      return own.toLowerCase().startsWith('en') ? 'en' : 'nl';
     return resolveLang(this);
   }
 

@@ -1,3 +1,4 @@
+import { registerMessages } from '../shared/lang.js';
 /**
  * Interface texts of `<na-address-search>`: Dutch (B1, default) and English.
  * Error texts of the service come from the client (`SourceRequestError.userMessage`) when it has one.
@@ -54,3 +55,5 @@ export const messages = {
 } as const satisfies Record<string, { nl: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;
+
+registerMessages('address-search', messages);

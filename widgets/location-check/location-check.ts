@@ -476,10 +476,6 @@ export class NaLocationCheck extends LitElement {
   }
 
   private _lang(): WidgetLang {
-    // The property first: render() runs before Lit reflects it to the attribute.
-    const own = this.lang;
-    if (typeof own === 'string' && own !== '')
-      return own.toLowerCase().startsWith('en') ? 'en' : 'nl';
     return resolveLang(this);
   }
 

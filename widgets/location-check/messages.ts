@@ -1,3 +1,4 @@
+import { registerMessages } from '../shared/lang.js';
 /**
  * Interface texts of `<na-location-check>`: Dutch (B1, default) and English.
  * Domain texts (zones, principles, reasons) come translated from the core (LocalizedReport).
@@ -120,3 +121,5 @@ export const messages = {
 } as const satisfies Record<string, { nl: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;
+
+registerMessages('location-check', messages);

@@ -1,3 +1,4 @@
+import { registerMessages } from '../shared/lang.js';
 /**
  * Interface texts of `<na-scenario-compare>`: Dutch (B1, default) and English. Placeholders in
  * braces (`{name}`) are filled by `tr()`. The explanations of the indicators name the formula and
@@ -333,3 +334,5 @@ export const messages = {
 } as const;
 
 export type MessageKey = keyof typeof messages;
+
+registerMessages('scenario-compare', messages);

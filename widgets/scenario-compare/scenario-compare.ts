@@ -835,9 +835,6 @@ export class NaScenarioCompare extends LitElement {
   // ---- Text helpers -----------------------------------------------------------------------------
 
   private _lang(): WidgetLang {
-    const own = this.lang;
-    if (typeof own === 'string' && own !== '')
-      return own.toLowerCase().startsWith('en') ? 'en' : 'nl';
     return resolveLang(this);
   }
 

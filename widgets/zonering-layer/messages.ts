@@ -1,3 +1,4 @@
+import { registerMessages } from '../shared/lang.js';
 /**
  * Interface texts of `<na-zonering-layer>`: Dutch (B1, default) and English.
  * Zone and type names come from the knowledge base.
@@ -29,3 +30,5 @@ export const messages = {
 } as const;
 
 export type MessageKey = keyof typeof messages;
+
+registerMessages('zonering-layer', messages);

@@ -264,9 +264,6 @@ export class NaZoneringLayer extends LitElement {
    * else the nearest `lang` attribute.
    */
   private _lang(): WidgetLang {
-    const own = this.lang;
-    if (typeof own === 'string' && own !== '')
-      return own.toLowerCase().startsWith('en') ? 'en' : 'nl';
     return resolveLang(this);
   }
 

@@ -1,3 +1,4 @@
+import { registerMessages } from '../shared/lang.js';
 /**
  * Interface texts of `<na-zonering-legend>`: Dutch (B1, default) and English.
  * Zone and type names and explanations come from the knowledge base.
@@ -47,3 +48,5 @@ export const messages = {
 } as const;
 
 export type MessageKey = keyof typeof messages;
+
+registerMessages('zonering-legend', messages);

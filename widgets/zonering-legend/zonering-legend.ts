@@ -134,9 +134,6 @@ export class NaZoneringLegend extends LitElement {
    * else the nearest `lang` attribute.
    */
   private _lang(): WidgetLang {
-    const own = this.lang;
-    if (typeof own === 'string' && own !== '')
-      return own.toLowerCase().startsWith('en') ? 'en' : 'nl';
     return resolveLang(this);
   }
 
