@@ -481,6 +481,25 @@ test('strict CSP: header and meta on every page, no violations and no page error
   assertNoProblems(problems.slice(before));
 });
 
+test('print: a clean one-page A4 report with a map snapshot', async () => {
+  const loc = place('dekzandrug');
+  const { page } = await open(`index.html?na-check=${loc.x},${loc.y},EPSG:28992`);
+  const check = page.locator('na-location-check').first();
+  await expectReport(check, loc);
+  // The print button prepares the snapshot, then opens the print dialog (stubbed here).
+  await page.evaluate(async () => {
+    window.print = () => undefined;
+    await document.querySelector('na-location-check').print();
+  });
+  const src = await check.locator('[part~="snapshot"] img').getAttribute('src');
+  assert.match(src ?? '', /^data:image\/png;base64,/, 'map snapshot in the report');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.map-area').isVisible(), false, 'the live map is not printed');
+  const pdf = await page.pdf({ format: 'A4' });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  assert.equal(pages, 1, `the report prints on one A4 page (got ${pages})`);
+});
+
 test('scenarios page: three designs compared under the strict CSP, green-blue most robust', async () => {
   const before = problems.length;
   const { page, response } = await open('scenarios.html');

@@ -277,7 +277,12 @@ export const locationCheckStyles = css`
     }
     [part~='provenance'],
     [part~='principle-source'] {
-      font-size: 7.5pt;
+      font-size: 7pt;
+    }
+    /* Per-fact provenance is long; on paper the sources list at the end names every source with
+       its version. */
+    [part~='facts'] [part~='provenance'] {
+      display: none !important;
     }
   }
 `;
