@@ -4,6 +4,7 @@
 import { parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';
 import { NaError } from '../core/types.js';
+import { JSON_SYNTAX_MESSAGES } from '../core/json-syntax.js';
 
 /** A 1-based line and column in a text. */
 export interface TextPosition {
@@ -34,25 +35,6 @@ export function lineColumn(text: string, offset: number): TextPosition {
   return { line, column: end - lineStart + 1 };
 }
 
-const READABLE: Readonly<Record<string, string>> = {
-  InvalidSymbol: 'invalid symbol',
-  InvalidNumberFormat: 'invalid number',
-  PropertyNameExpected: 'expected a property name in double quotes',
-  ValueExpected: 'expected a value',
-  ColonExpected: 'expected ":"',
-  CommaExpected: 'expected "," (or a closing bracket)',
-  CloseBraceExpected: 'expected "}"',
-  CloseBracketExpected: 'expected "]"',
-  EndOfFileExpected: 'unexpected text after the end of the JSON value',
-  InvalidCommentToken: 'comments are not allowed in JSON',
-  UnexpectedEndOfComment: 'unexpected end of comment',
-  UnexpectedEndOfString: 'unterminated string',
-  UnexpectedEndOfNumber: 'unexpected end of number',
-  InvalidUnicode: 'invalid unicode escape',
-  InvalidEscapeCharacter: 'invalid escape character',
-  InvalidCharacter: 'invalid character in string',
-};
-
 /**
  * Finds the first JSON syntax error in `text` (strict JSON: no comments, no trailing commas).
  * @returns the error with its position, or undefined when the text is valid JSON.
@@ -72,7 +54,7 @@ export function findJsonSyntaxError(
   return {
     ...lineColumn(text, first.offset),
     offset: first.offset,
-    message: READABLE[code] ?? code,
+    message: JSON_SYNTAX_MESSAGES[code] ?? code,
   };
 }
 

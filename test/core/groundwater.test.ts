@@ -211,7 +211,7 @@ describe('compareGt', () => {
     const all = [...broGtClassCodes(), ...legacyGtClassCodes()];
     for (const a of all) {
       for (const b of all) {
-        expect(Math.sign(compareGt(a, b)), `${a} vs ${b}`).toBe(-Math.sign(compareGt(b, a)) || 0);
+        expect(Math.sign(compareGt(a, b)), `${a} vs ${b}`).toBe(0 - Math.sign(compareGt(b, a)));
       }
     }
   });

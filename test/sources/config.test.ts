@@ -287,7 +287,7 @@ describe('parseSourcesConfig: errors name file, line, column, source and field',
   it('a JSON syntax error', () => {
     const e = configError(lines('{', '  "sources": [', '    { "id": "a", }', '  ]', '}'));
     expect(e.errors.map((x) => x.text)).toEqual([
-      'sources.json:3:18: JSON syntax error: expected a property name in double quotes',
+      'sources.json:3:18: JSON syntax error: expected a field name in double quotes (a trailing comma is not allowed)',
     ]);
   });
 
@@ -423,7 +423,7 @@ describe('createSources', () => {
     const syntax = await rejection(one('{\n  "type": "FeatureCollection",\n  "features": [,]\n}'));
     expect(syntax.code).toBe('invalid-json');
     expect(syntax.message).toBe(
-      'Source "bodem": b.geojson:3:16: JSON syntax error: expected a value',
+      'Source "bodem": b.geojson:3:16: JSON syntax error: expected a value (a trailing comma is not allowed)',
     );
     expect(syntax.details).toMatchObject({ sourceId: 'bodem', line: 3, column: 16 });
   });

@@ -171,7 +171,7 @@ describe('GeoJsonSource: construction', () => {
     );
     expect(e.code).toBe('invalid-json');
     expect(e.message).toBe(
-      'syntax-error.geojson:4:25: JSON syntax error: expected "," (or a closing bracket)',
+      'syntax-error.geojson:4:25: JSON syntax error: expected a comma "," between items',
     );
     expect(e.details).toMatchObject({ line: 4, column: 25 });
   });

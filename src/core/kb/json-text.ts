@@ -13,6 +13,7 @@ import {
   type ParseError,
 } from 'jsonc-parser';
 import { KnowledgeBaseError, type KbIssueCode, type KnowledgeBaseIssue } from './errors.js';
+import { JSON_SYNTAX_MESSAGES } from '../json-syntax.js';
 
 /** A parsed JSON text with its syntax tree. */
 export interface JsonText {
@@ -52,25 +53,6 @@ const ARRAY_SECTIONS = new Set([
   'discouraged',
   'disable',
 ]);
-
-const SYNTAX_MESSAGES: Record<string, string> = {
-  InvalidSymbol: 'unexpected character',
-  InvalidNumberFormat: 'invalid number',
-  PropertyNameExpected: 'expected a field name in double quotes (a trailing comma is not allowed)',
-  ValueExpected: 'expected a value (a trailing comma is not allowed)',
-  ColonExpected: 'expected a colon ":" after the field name',
-  CommaExpected: 'expected a comma "," between items',
-  CloseBraceExpected: 'expected "}" to close the object',
-  CloseBracketExpected: 'expected "]" to close the list',
-  EndOfFileExpected: 'expected the end of the file after the closing bracket',
-  InvalidCommentToken: 'comments are not allowed in JSON',
-  UnexpectedEndOfComment: 'a comment is not closed',
-  UnexpectedEndOfString: 'a text in double quotes is not closed',
-  UnexpectedEndOfNumber: 'a number is not complete',
-  InvalidUnicode: 'invalid unicode escape',
-  InvalidEscapeCharacter: 'invalid escape character after "\\"',
-  InvalidCharacter: 'invalid character in a text (control characters must be escaped)',
-};
 
 /** Splits a JSON pointer into its unescaped segments. */
 export function parsePointer(pointer: string): string[] {
@@ -261,7 +243,7 @@ export function parseJsonText(text: string, file: string): { value: unknown; src
         pointer,
         ...describePointer(pointer, partial),
         code: 'syntax',
-        message: SYNTAX_MESSAGES[name] ?? name,
+        message: JSON_SYNTAX_MESSAGES[name] ?? name,
       };
     });
     throw new KnowledgeBaseError('kb-syntax', issues);
