@@ -23,8 +23,8 @@
  * Deterministic: no clock, no Math.random; the same output on every run.
  *
  * Usage: `npm run generate:demo` (= `node scripts/generate-demo-data.mjs`). Reads the code tables
- * from the shared folder (NA_SHARED_DIR, else `../shared` beside the repository, else
- * `/work/shared`) to check every soil, Gt and BKNSN code it writes; it fails loudly otherwise.
+ * (NA_SHARED_DIR, else the vendored `test/fixtures/shared`, else
+ * `../shared`) to check every soil, Gt and BKNSN code it writes; it fails loudly otherwise.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -57,7 +57,12 @@ const DESCRIPTION_SUFFIX =
 // -------------------------------------------------------------------------------------------
 
 function sharedDir() {
-  const candidates = [process.env.NA_SHARED_DIR, resolve(root, '../shared'), '/work/shared'];
+  // The vendored copy in the repository first (test/fixtures/shared), so a clone runs alone.
+  const candidates = [
+    process.env.NA_SHARED_DIR,
+    resolve(root, 'test/fixtures/shared'),
+    resolve(root, '../shared'),
+  ];
   for (const c of candidates) {
     if (c && existsSync(resolve(c, 'domain/codes/bro-sgm-codelists.json'))) return c;
   }

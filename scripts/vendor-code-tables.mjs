@@ -11,7 +11,7 @@
  *   WDM catalogue), parsed into GHG/GLG ranges in cm below the surface (`null` = open end).
  *
  * Usage: `node scripts/vendor-code-tables.mjs` (no dependencies). The shared folder is taken from
- * NA_SHARED_DIR, else `../shared` beside the repository, else `/work/shared`. When the project's
+ * NA_SHARED_DIR, else the vendored `test/fixtures/shared`, else `../shared`. When the project's
  * own Prettier is installed the outputs are formatted with it, so `prettier --check` stays clean.
  */
 import { execFileSync } from 'node:child_process';
@@ -23,7 +23,12 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = resolve(root, 'src/core/data');
 
 function sharedDir() {
-  const candidates = [process.env.NA_SHARED_DIR, resolve(root, '../shared'), '/work/shared'];
+  // The vendored copy in the repository first (test/fixtures/shared), so a clone runs alone.
+  const candidates = [
+    process.env.NA_SHARED_DIR,
+    resolve(root, 'test/fixtures/shared'),
+    resolve(root, '../shared'),
+  ];
   for (const c of candidates) {
     if (c && existsSync(resolve(c, 'domain/codes/bro-sgm-codelists.json'))) return c;
   }

@@ -17,10 +17,10 @@ import {
 } from '../../src/core/groundwater.js';
 import type { DepthRange } from '../../src/core/report.js';
 import { NaError } from '../../src/core/types.js';
-import { sharedDir } from '../helpers/shared.js';
+import { vendoredDir } from '../helpers/shared.js';
 
 const shared = JSON.parse(
-  readFileSync(resolve(sharedDir(), 'domain/codes/bro-wdm-grondwatertrappen.json'), 'utf8'),
+  readFileSync(resolve(vendoredDir(), 'domain/codes/bro-wdm-grondwatertrappen.json'), 'utf8'),
 ) as { Grondwatertrapklasse: Array<[string, string]> };
 const sharedClasses = shared.Grondwatertrapklasse;
 

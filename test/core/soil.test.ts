@@ -15,14 +15,14 @@ import {
   type SoilDerivation,
 } from '../../src/core/soil.js';
 import { NaError, TEXTURES, type Texture } from '../../src/core/types.js';
-import { sharedDir } from '../helpers/shared.js';
+import { vendoredDir } from '../helpers/shared.js';
 
 interface CatalogueEntry {
   code: string;
   omschrijving: string;
 }
 
-const codesDir = resolve(sharedDir(), 'domain/codes');
+const codesDir = resolve(vendoredDir(), 'domain/codes');
 const catalogue = JSON.parse(
   readFileSync(resolve(codesDir, 'bro-sgm-codelists.json'), 'utf8'),
 ) as Record<string, CatalogueEntry[]>;

@@ -1,21 +1,16 @@
 /**
- * Locates the read-only shared folder with the domain code tables and recorded service responses
- * (`../shared` beside the project). CI clones may live elsewhere: set NA_SHARED_DIR then.
+ * Locates the reference data that tests compare against: official code tables and recorded
+ * service responses, vendored into `test/fixtures/shared/` (see its README for source and
+ * licence of every file), so that a contributor's clone runs every test on its own.
  */
-import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-export function sharedDir(): string {
-  const candidates = [process.env.NA_SHARED_DIR, resolve(root, '../shared'), '/work/shared'];
-  for (const c of candidates) {
-    if (c && existsSync(resolve(c, 'domain/BRIEF.md'))) return c;
-  }
-  throw new Error(
-    'The shared folder (domain code tables, recorded responses) was not found; set NA_SHARED_DIR.',
-  );
+/** The folder with the vendored reference data (`domain/…`, `reference/…`). */
+export function vendoredDir(): string {
+  return resolve(root, 'test/fixtures/shared');
 }
 
 export const projectRoot = root;

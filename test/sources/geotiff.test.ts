@@ -13,9 +13,9 @@ import { GeoTiffSource, crsFromGeoKeys, isNoData, pixelAt } from '../../src/sour
 import { loadSourcesFile } from '../../src/sources/node.js';
 import { startFaultServer } from '../helpers/fault-server.js';
 import type { FaultServer } from '../helpers/fault-server.js';
-import { sharedDir } from '../helpers/shared.js';
+import { vendoredDir } from '../helpers/shared.js';
 
-const TIF = resolve(sharedDir(), 'reference/ahn/ahn4-5m-zeeuws-vlaanderen.tif');
+const TIF = resolve(vendoredDir(), 'reference/ahn/ahn4-5m-zeeuws-vlaanderen.tif');
 
 interface Truth {
   width: number;

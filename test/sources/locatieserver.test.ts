@@ -21,10 +21,10 @@ import {
 import { SourceRequestError } from '../../src/sources/http.js';
 import { sendJson, startFaultServer } from '../helpers/fault-server.js';
 import type { FaultServer } from '../helpers/fault-server.js';
-import { sharedDir } from '../helpers/shared.js';
+import { vendoredDir } from '../helpers/shared.js';
 
 const recordedText = (name: string): string =>
-  readFileSync(resolve(sharedDir(), 'reference/locatieserver', name), 'utf8');
+  readFileSync(resolve(vendoredDir(), 'reference/locatieserver', name), 'utf8');
 const recorded = (name: string): unknown => JSON.parse(recordedText(name)) as unknown;
 
 /** Parameters the OpenAPI spec documents per endpoint (plus reverse's, from PDOK's docs). */

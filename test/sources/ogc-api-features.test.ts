@@ -20,10 +20,10 @@ import {
 } from '../../src/sources/ogc-api-features.js';
 import { sendJson, startFaultServer } from '../helpers/fault-server.js';
 import type { FaultServer } from '../helpers/fault-server.js';
-import { sharedDir } from '../helpers/shared.js';
+import { vendoredDir } from '../helpers/shared.js';
 
 const recorded = (name: string): unknown =>
-  JSON.parse(readFileSync(resolve(sharedDir(), 'reference/ogcapi', name), 'utf8')) as unknown;
+  JSON.parse(readFileSync(resolve(vendoredDir(), 'reference/ogcapi', name), 'utf8')) as unknown;
 
 const AT: Location = { x: 155000, y: 463000, crs: 'EPSG:28992' };
 const QGIS_RD = 'http://www.opengis.net/def/crs/EPSG/9.6.2/28992';

@@ -21,14 +21,14 @@ import {
   TEXTURES,
   WATER_MODELS,
 } from '../../../src/core/types.js';
-import { sharedDir } from '../../helpers/shared.js';
+import { vendoredDir } from '../../helpers/shared.js';
 
 const kb = defaultKnowledgeBase();
 
 /** BKNSN codes and labels from the shared inventory (part 2: code/label pairs per group). */
 function sharedCodes(): Map<string, string> {
   const text = readFileSync(
-    resolve(sharedDir(), 'domain/codes/bknsn-2023-landscape-codes.txt'),
+    resolve(vendoredDir(), 'domain/codes/bknsn-2023-landscape-codes.txt'),
     'utf8',
   );
   const part2 = text.slice(text.indexOf('DEEL 2'), text.indexOf('OPMERKINGEN'));
@@ -201,7 +201,7 @@ describe('default knowledge base', () => {
   });
 
   it('groups every zone and maps it to its gidsmodel type as BRIEF §8 says', () => {
-    const whole = readFileSync(resolve(sharedDir(), 'domain/BRIEF.md'), 'utf8');
+    const whole = readFileSync(resolve(vendoredDir(), 'domain/BRIEF.md'), 'utf8');
     const brief = whole.slice(whole.indexOf('## 8.'), whole.indexOf('## 9.'));
     const covered: string[] = [];
     for (const row of BRIEF_ROWS) {
