@@ -180,6 +180,9 @@ const SOURCES = {
 /** Zones that are wet hollows with clay or peat: used only where no groundwater depth is known. */
 const WET_ZONES = new Set(['Bd2', 'Rg2', 'Lv1', 'Lv2', 'Dz6', 'Dz8', 'Dz9', 'Dr3', 'Hv3']);
 
+/** Floodplains (uiterwaarden): the river's own room; their water model is the river's. */
+const FLOODPLAIN_ZONES = new Set(['Rg3']);
+
 /** Clay on peat (drechtvaag- and liedeerdgronden): peat begins at 40–80 cm (BRO SGM) [V]. */
 const CLAY_ON_PEAT = /^p?[MR]v\d/;
 const PEAT_UNDER_CLAY: DepthRange = { min: 40, max: 80 };
@@ -396,14 +399,17 @@ function compute(facts: WetnessFacts, options: WetnessOptions): WetnessJudgement
   // Water model of the location.
   const typeId = facts.landscapeType ?? zone?.landscapeType ?? null;
   const typeModel = typeId ? (types.get(typeId)?.waterModel as WaterModel | undefined) : undefined;
-  const waterModel = locationWaterModel({
-    verdict,
-    texture,
-    peatLayer: peatLayer !== null,
-    groundwater,
-    seepage,
-    typeModel: typeModel ?? null,
-  });
+  const waterModel: WetnessJudgement['waterModel'] =
+    zone && FLOODPLAIN_ZONES.has(zone.code)
+      ? { model: 'fluctuatie', from: 'location', decidedBy: ['position'] }
+      : locationWaterModel({
+          verdict,
+          texture,
+          peatLayer: peatLayer !== null,
+          groundwater,
+          seepage,
+          typeModel: typeModel ?? null,
+        });
 
   return deepFreeze({
     ghg,
@@ -438,6 +444,7 @@ function compute(facts: WetnessFacts, options: WetnessOptions): WetnessJudgement
  *   (cahier bijlage 1, A3 Fluctuatiemodel);
  * - partial infiltration → the landscape type's model when it is infiltratie or fluctuatie, else
  *   `fluctuatie`;
+ * - a floodplain (uiterwaard, Rg3) → `fluctuatie`: the river's water model (BRIEF §1) [S];
  * - facts missing → the landscape type's model, except `infiltratie` or `isolatie` where the known
  *   facts rule them out.
  */
