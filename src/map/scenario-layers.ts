@@ -64,6 +64,8 @@ export const MEASURE_COLOURS: Readonly<Record<ScenarioStyleKey, MeasureColour>> 
   wadi: { fill: '#81d4fa', opacity: 0.85, stroke: '#0277bd', dash: [6, 3] },
   infiltratiekrat: { fill: '#ffb300', opacity: 0.35, stroke: '#e65100', dash: [4, 4] },
   'open-water': { fill: '#1e88e5', opacity: 0.85, stroke: '#0d47a1' },
+  kelder: { fill: '#6d4c41', opacity: 0.3, stroke: '#3e2723', dash: [2, 4] },
+  parkeerkelder: { fill: '#4e342e', opacity: 0.3, stroke: '#3e2723', dash: [8, 4] },
   plangebied: { fill: '#ffffff', opacity: 0, stroke: '#000000', dash: [10, 6] },
 };
 
@@ -72,6 +74,8 @@ const Z_ORDER: Readonly<Record<ScenarioStyleKey, number>> = {
   ...(Object.fromEntries(MEASURE_TYPES.map((t) => [t, 1])) as Record<MeasureType, number>),
   bomen: 2,
   infiltratiekrat: 3,
+  kelder: 3,
+  parkeerkelder: 3,
   plangebied: 4,
 };
 
