@@ -46,6 +46,13 @@ const sixStrips: NaturalSystem = naturalSystem({
   groundwater: strips.map((s) => layer(s.gt, s.ring)),
   seepage: strips.filter((s) => s.seepage).map((s) => layer(s.seepage!, s.ring)),
 });
+const rect6 = (x: number, y: number, w: number, h: number): Ring => [
+  [190000 + x, 445000 + y],
+  [190000 + x + w, 445000 + y],
+  [190000 + x + w, 445000 + y + h],
+  [190000 + x, 445000 + y + h],
+  [190000 + x, 445000 + y],
+];
 const design = (file: string): Scenario =>
   parseScenario(JSON.parse(readFileSync(new URL(file, dir), 'utf8')), { fileName: file });
 const indicators = (s: Scenario, system: NaturalSystem = sixStrips) =>
@@ -91,10 +98,19 @@ describe('1. the rain test rewards less paving (Klimaateffectatlas losses per su
     const t100 = street(ind, 'T100');
     expect(ind.area_m2).toBeCloseTo(120000, 3);
     expect(t100.street_water_depth_m).toBeCloseTo(t100.street_water_m3 / 120000, 4);
-    // Lv1, Dz5 and Dz8 are low zones (stream valley, peat depressions): 3 strips of 20,000 m².
+    // Lv1, Dz5 and Dz8 are low zones (stream valley, peat depressions): 3 strips of 20,000 m²;
+    // the water gathers on the lowest 10 % of the area (12,000 m²), which lies in them.
     expect(ind.low_point_source).toBe('zones');
-    expect(ind.low_point_area_m2).toBeCloseTo(60000, 0);
-    expect(t100.street_water_low_point_depth_m).toBeCloseTo(t100.street_water_m3 / 60000, 4);
+    expect(ind.low_point_area_m2).toBeCloseTo(12000, 0);
+    expect(t100.street_water_low_point_depth_m).toBeCloseTo(t100.street_water_m3 / 12000, 4);
+    // Only one small low zone: the water gathers there (deeper).
+    const valley = naturalSystem({
+      zones: [layer('Dz1', rect6(0, 0, 550, 200)), layer('Dz5', rect6(550, 0, 50, 200))],
+      soil: [layer('Hn21', rect6(0, 0, 600, 200))],
+      groundwater: [layer('VII', rect6(0, 0, 600, 200))],
+    });
+    const v = indicators(s, valley);
+    expect(v.low_point_area_m2).toBeCloseTo(10000, 0);
     expect(t100.street_water_low_point_depth_m).toBeGreaterThan(t100.street_water_depth_m);
     // The rain cells test the low points, not the mean.
     const r = compareScenarios([s], sixStrips, kb).scenarios[0]!;

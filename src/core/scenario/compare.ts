@@ -457,15 +457,10 @@ function explain(results: ScenarioResult[], ranking: string[], nFutures: number)
         : `${top.name} is the most robust: it passes every stress test in ${rb.futures_passed.length} of the ${nFutures} climate futures (Starr's domain criterion ${pct(rb.domain)}); weighting rain, heat and drought equally it passes ${pct(rb.mean_pass_share)} on average (worst future ${pct(rb.maximin)}, maximum regret ${pct(rb.regret)}).`,
     );
     const fails = failures(top, lang);
-    parts.push(
-      fails.length === 0
-        ? nl
-          ? 'Het haalt alle stresstests in alle klimaattoekomsten.'
-          : 'It passes every stress test in every climate future.'
-        : nl
-          ? `Het faalt nog op ${fails.join('; ')}.`
-          : `It still fails ${fails.join('; ')}.`,
-    );
+    if (fails.length > 0)
+      parts.push(
+        nl ? `Het faalt nog op ${fails.join('; ')}.` : `It still fails ${fails.join('; ')}.`,
+      );
     const second = results.find((r) => r.name === ranking[1]);
     if (second) {
       const sr = second.robustness;
@@ -491,10 +486,10 @@ function explain(results: ScenarioResult[], ranking: string[], nFutures: number)
     parts.push(
       top.fit.against > 0
         ? nl
-          ? `Past bij het natuurlijk systeem: score ${top.fit.score.toFixed(2)}; ${top.fit.against} maatregel(en) op ${Math.round(top.fit.against_area_m2)} m² gaan ertegenin, het grootst ${worst?.type} (${Math.round(worst?.area_m2 ?? 0)} m²) in zone ${worst?.zone ?? '?'}.`
+          ? `Past bij het natuurlijk systeem: score ${top.fit.score.toFixed(2).replace('.', ',')}; ${top.fit.against} maatregel(en) op ${Math.round(top.fit.against_area_m2)} m² gaan ertegenin, het grootst ${worst?.type} (${Math.round(worst?.area_m2 ?? 0)} m²) in zone ${worst?.zone ?? '?'}.`
           : `Fit with the natural system: score ${top.fit.score.toFixed(2)}; ${top.fit.against} measure(s) on ${Math.round(top.fit.against_area_m2)} m² work against it, the largest ${worst?.type} (${Math.round(worst?.area_m2 ?? 0)} m²) in zone ${worst?.zone ?? '?'}.`
         : nl
-          ? `Past bij het natuurlijk systeem: score ${top.fit.score.toFixed(2)}; geen maatregel gaat ertegenin.`
+          ? `Past bij het natuurlijk systeem: score ${top.fit.score.toFixed(2).replace('.', ',')}; geen maatregel gaat ertegenin.`
           : `Fit with the natural system: score ${top.fit.score.toFixed(2)}; no measure works against it.`,
     );
     out[lang] = parts.join(' ');

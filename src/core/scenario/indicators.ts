@@ -9,7 +9,8 @@
  *   over the storm (sewer capacity on connected paved and roof surfaces, infiltration into unpaved
  *   ground, never less than the sewer capacity) is taken off per piece: surplus = max(0, Q − loss·T)·A;
  *   street water = max(0, Σ surplus − routed storage); mean depth = street water / planning area;
- *   depth at the low points = street water / area of the low zones (or a fixed share of the area).
+ *   depth at the low points = street water / the lowest share of the planning area (10 %), or the
+ *   low zones (stream valley, depression) where those are smaller.
  * - infiltration: the storage of infiltrating measures, split by the location check's judgement of the
  *   ground beneath (`GroundJudge`): works where `infiltreren` is not discouraged, cannot where it is.
  * - heat: see heat.ts.
@@ -223,16 +224,20 @@ export function computeIndicators(
   }
   const storage = routedStorage + ownStorage;
 
-  // Low points: the low zones under the land cover (fixed by the natural system and the planning
-  // area), else a fixed share of the planning area.
+  // The water gathers in the lowest share of the planning area (lowPointShare); where the natural
+  // system marks low zones smaller than that, in those zones.
   const lowZoneArea = landCover.reduce((s, o) => s + o.lowArea, 0);
-  const lowArea = lowZoneArea > 1e-6 ? lowZoneArea : params.lowPointShare.value * safeArea;
+  const shareArea = params.lowPointShare.value * safeArea;
+  const lowArea = lowZoneArea > 1e-6 ? Math.min(lowZoneArea, shareArea) : shareArea;
 
   const sewer = scenario.sewerCapacityMmH ?? params.sewerCapacityMmH.value;
   const lossRate = (o: FeatureOverlay, hsg: HydrologicSoilGroup): number => {
     const loss = m[o.feature.type].loss;
     if (loss === 'sewer') return sewer;
-    if (loss === 'soil') return Math.max(sewer, params.soilInfiltrationMmH.value[hsg]);
+    // The floor is the standard's sewer capacity, not a scenario's larger sewers: bigger pipes do
+    // not make the lawn infiltrate more.
+    if (loss === 'soil')
+      return Math.max(params.sewerCapacityMmH.value, params.soilInfiltrationMmH.value[hsg]);
     return 0;
   };
   const runoff: RunoffResult[] = [];

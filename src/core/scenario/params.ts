@@ -101,8 +101,8 @@ export interface ScenarioParams {
    */
   soilInfiltrationMmH: Sourced<Record<HydrologicSoilGroup, number>>;
   /**
-   * Where no low zone (position `low`: stream valley, depression) lies under the planning area, the
-   * street water gathers on this share of the planning area (the low points).
+   * The street water gathers on this share of the planning area (the low points), or on the low
+   * zones (position `low`: stream valley, depression) where those are smaller.
    */
   lowPointShare: Sourced<number>;
   /** Infiltration crates: top this deep below the surface, m (their storage below the GHG is lost). */
@@ -452,7 +452,7 @@ export const DEFAULT_PARAMS: ScenarioParams = {
   lowPointShare: {
     value: 0.1,
     source:
-      'without a low zone in the data, street water is taken to gather on 10 % of the planning area (assumption)',
+      'street water gathers on the lowest 10 % of the planning area, or on the low zones (stream valley, depression) where those are smaller; a lumped stand-in for a terrain model (assumption)',
     tag: 'U',
   },
   crateCoverM: {
