@@ -260,6 +260,29 @@ describe('<na-scenario-compare> with the three demo scenarios', function () {
     expect(part(el, 'assumptions')!.textContent).to.contain('U: aanname');
   });
 
+  it('says per cell which condition failed and by how much, and what each measure adds', () => {
+    const matrices = parts(el, 'matrix');
+    // Huidig fails the hot day (too little shade): the cell's hover and hidden text name it.
+    const failed = [...matrices[0]!.querySelectorAll('td.fail')];
+    expect(failed.length).to.be.greaterThan(0);
+    const heat = failed.find((td) => /schaduw/.test(td.getAttribute('title') ?? ''))!;
+    expect(heat.getAttribute('title')).to.match(
+      /Faalt op .*schaduw \d+ %, norm ≥ 30 %: \d+ % te weinig/,
+    );
+    expect(heat.textContent).to.contain('te weinig');
+    const tables = parts(el, 'contributions-table');
+    expect(tables).to.have.length(3);
+    const huidig = tables[0]!;
+    const crate = [...huidig.querySelectorAll('tbody tr')].find((tr) =>
+      tr.querySelector('th')!.textContent!.includes('Infiltratiekratten'),
+    )!;
+    // The crates in the beekdal stand in the groundwater: almost no storage, and they count against.
+    const cells = [...crate.querySelectorAll('td')].map((td) => td.textContent!.trim());
+    expect(cells[5]).to.equal('tegen');
+    const rows = el.result!.scenarios[0]!.contributions.length;
+    expect(huidig.querySelectorAll('tbody tr')).to.have.length(rows);
+  });
+
   it('shows the fit: the crates in the beekdal of huidig go against the natural system', () => {
     const fit = parts(el, 'fit-scenario');
     expect(fit).to.have.length(3);
