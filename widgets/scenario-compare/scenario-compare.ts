@@ -181,6 +181,9 @@ const nextFrame = (): Promise<void> =>
  * @csspart robustness - The stress-test matrices.
  * @csspart matrix - The matrix of one scenario.
  * @csspart fit - The fit with the natural system.
+ * @csspart contributions - What each measure adds (one table per scenario).
+ * @csspart contrib-scenario - The `details` of one scenario's contributions.
+ * @csspart contributions-table - The contributions table of one scenario.
  * @csspart assumptions - The assumptions list.
  * @csspart actions - The export and print buttons.
  *
