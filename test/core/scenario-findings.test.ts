@@ -203,6 +203,15 @@ describe('2. infiltration is judged by the location check (groundwater depth, se
     expect(wadi.seepage).toBe('kwel');
   });
 
+  it('a wadi on sand with Gt Vb (GHG 25–40 cm: shallow) is not credited and counts against', () => {
+    const s = design('wadi-Dz2.geojson');
+    const ind = indicators(s);
+    expect(ind.infiltration_effective_m3).toBe(0);
+    expect(ind.infiltration_ineffective_m3).toBeCloseTo(250 + (237.5 * (0.325 - 0.3)) / 0.5, 1);
+    const r = compareScenarios([s], sixStrips, kb).scenarios[0]!;
+    expect(r.fit.measures.find((m) => m.type === 'wadi')!.verdict).toBe('against');
+  });
+
   it('seepage from a seepage layer counts even where the zone itself says nothing about seepage', () => {
     const ring = strips[0]!.ring;
     const withKwel = naturalSystem({
@@ -256,6 +265,7 @@ describe('2. infiltration is judged by the location check (groundwater depth, se
     'VI',
     'VII',
     'VIII',
+    'sVI',
   ];
   const SEEPAGE = ['kwel', 'wegzijging', 'neutraal', undefined];
 
@@ -289,7 +299,7 @@ describe('2. infiltration is judged by the location check (groundwater depth, se
       }
     }
     expect(compared).toBe(kb.zones.length * SOILS.length * GTS.length * SEEPAGE.length);
-  }, 180_000);
+  }, 300_000);
 });
 
 describe('3. every surface is judged against the natural system', () => {

@@ -240,6 +240,10 @@ export const messages = {
     nl: 'Beheerkosten per jaar (ruwe aanname)',
     en: 'Upkeep per year (rough assumption)',
   },
+  hoverMeasure: {
+    nl: '{type}, {area} m²\nBerging {storage} m³ · afstroming {runoff} m³ · infiltratie {infiltration} m³ (werkt: {works})\nKoeling {cooling} · kosten € {cost}\nNatuurlijk systeem: {verdict}. {reason}',
+    en: '{type}, {area} m²\nStorage {storage} m³ · runoff {runoff} m³ · infiltration {infiltration} m³ (works: {works})\nCooling {cooling} · cost € {cost}\nNatural system: {verdict}. {reason}',
+  },
   contribTitle: { nl: 'Wat elke maatregel bijdraagt', en: 'What each measure adds' },
   contribCaption: {
     nl: '{name}: per maatregel berging, afstroming (bui {storm}, nu), infiltratie, koeling, oordeel en kosten',

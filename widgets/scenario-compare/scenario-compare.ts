@@ -799,8 +799,34 @@ export class NaScenarioCompare extends LitElement {
     this._teardownMap();
     if (!this.map) return;
     this._layers = new ScenarioLayers(this.map, { swipeLabel: this._t('swipeHandle') });
+    this._layers.setHoverText((key, index) => this._hoverText(key, index));
     this._fitted = false;
     this._syncLayers();
+  }
+
+  /** The hover text of a feature on the map: what it adds and how it fits (text, not HTML). */
+  private _hoverText(key: string, index: number): string | undefined {
+    const entry = this._entries.find((e) => e.key === key);
+    const r = entry
+      ? this.result?.scenarios.find((s) => s.name === entry.scenario.name)
+      : undefined;
+    const c = r?.contributions.find((x) => x.index === index);
+    if (!r || !c) return undefined;
+    const lang = this._lang();
+    const fit = r.fit.measures.find((m) => m.index === index);
+    const reason = fit?.reasons[0];
+    return this._t('hoverMeasure', {
+      type: this._typeLabel(c.type),
+      area: this._fmt(c.area_m2, 0),
+      storage: this._fmt(c.storage_m3, 1),
+      runoff: this._fmt(c.runoff_m3, 1),
+      infiltration: this._fmt(c.infiltration_m3, 1),
+      works: c.infiltration_works_share !== null ? this._pct(c.infiltration_works_share) : '–',
+      cooling: c.cooling !== null ? this._fmt(c.cooling, 2) : '–',
+      cost: this._fmt(c.cost_eur, 0),
+      verdict: fit ? this._t(`verdict_${fit.verdict}` as MessageKey) : '–',
+      reason: reason ? (reason[lang] ?? reason.nl) : '',
+    });
   }
 
   private _teardownMap(): void {

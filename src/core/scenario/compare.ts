@@ -103,7 +103,19 @@ export interface CompareResult {
 }
 
 /** Condition keys that come from the natural system (a principle that tests none of them applies city-wide). */
-const SYSTEM_KEYS = new Set(['landscapeType', 'zone', 'texture', 'gt', 'seepage', 'position']);
+const SYSTEM_KEYS = new Set([
+  'landscapeType',
+  'zone',
+  'texture',
+  'gt',
+  'seepage',
+  'position',
+  'groundwater',
+  'ghg',
+  'infiltration',
+  'infiltrationReason',
+  'soilLayer',
+]);
 
 /**
  * Judges every measure, paving and roofs included, against the principles of the zone, soil,
