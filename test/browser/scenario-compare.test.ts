@@ -428,6 +428,52 @@ describe('<na-scenario-compare> with the three demo scenarios', function () {
     expect(region.tabIndex).to.equal(0);
   });
 
+  it('hovering a measure on the map tells what it adds and how it fits', async () => {
+    const layers = el.scenarioLayers!;
+    const key = layers.keys()[0]!; // huidig
+    layers.show({ mode: 'single', key });
+    const fc = JSON.parse(el.exportGeoJson(NAMES.huidig)!) as {
+      features: Array<{
+        properties: Record<string, unknown>;
+        geometry: { coordinates: number[][][] };
+      }>;
+    };
+    const crate = fc.features.find((f) => f.properties.type === 'infiltratiekrat')!;
+    const ring = crate.geometry.coordinates[0]!;
+    const xs = ring.map((p) => p[0]!);
+    const ys = ring.map((p) => p[1]!);
+    const centre: [number, number] = [
+      (Math.min(...xs) + Math.max(...xs)) / 2,
+      (Math.min(...ys) + Math.max(...ys)) / 2,
+    ];
+    const code = tm.map.getView().getProjection().getCode();
+    tm.map.getView().setCenter(toCrs(centre, 'EPSG:28992', code as 'EPSG:28992'));
+    tm.map.renderSync();
+    await sleep(50);
+    const [px, py] = pixelOf(tm.map, centre);
+    const viewport = tm.map.getViewport()!;
+    const rect = viewport.getBoundingClientRect();
+    viewport.dispatchEvent(
+      new PointerEvent('pointermove', {
+        bubbles: true,
+        composed: true,
+        clientX: rect.left + px,
+        clientY: rect.top + py,
+        pointerId: 1,
+        pointerType: 'mouse',
+        isPrimary: true,
+        buttons: 0,
+      }),
+    );
+    const tip = () => viewport.querySelector('.na-scenario-tooltip');
+    await until(() => (tip()?.textContent ?? '').length > 0, 'the tooltip');
+    const text = tip()!.textContent!;
+    expect(text).to.contain('Infiltratiekratten');
+    expect(text).to.match(/Berging [\d.,]+ m³/);
+    expect(text).to.contain('Natuurlijk systeem: tegen');
+    expect(tip()!.children).to.have.length(0); // text, not HTML
+  });
+
   it('removing a scenario updates the table; removing the element restores the map', async () => {
     const removeButtons = parts(el, 'remove');
     expect(removeButtons).to.have.length(3);
