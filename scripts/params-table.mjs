@@ -15,7 +15,7 @@ for (const [k, v] of Object.entries(DEFAULT_PARAMS)) {
     for (const [type, m] of Object.entries(v)) {
       rows.push([
         `measures.${type}`,
-        `cover ${m.cover}; CN ${m.cn ? Object.values(m.cn).join('/') : '–'}; own storage ${m.ownStorageMm} mm; storage depth ${m.storageDepthM} m; shade ${m.shade}, albedo ${m.albedo}, ETI ${m.eti}; recharge A–D ${Object.values(m.recharge).join('/')}`,
+        `cover ${m.cover}; CN ${m.cn ? Object.values(m.cn).join('/') : '–'}; own storage ${m.ownStorageMm} mm; storage depth ${m.storageDepthM} m; shade ${m.shade}, albedo ${m.albedo}, ETI ${m.eti}; recharge A–D ${Object.values(m.recharge).join('/')}; loss ${m.loss}; works against ${m.conflictsWith.length > 0 ? m.conflictsWith.join(', ') : '–'}; cost ${m.costEurM2} €/m², upkeep ${m.upkeepEurM2Year} €/m²/yr (assumption)`,
         m.source,
         m.tag,
       ]);

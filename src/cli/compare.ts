@@ -26,7 +26,10 @@ export function compareJson(result: CompareResult, lang: Lang) {
         runoff_mm: r.runoff_mm,
         street_water_m3: r.street_water_m3,
         street_water_depth_m: r.street_water_depth_m,
+        street_water_low_point_depth_m: r.street_water_low_point_depth_m,
       })),
+      low_point_area_m2: s.low_point_area_m2,
+      low_point_source: s.low_point_source,
       infiltration_effective_m3: s.infiltration_effective_m3,
       infiltration_ineffective_m3: s.infiltration_ineffective_m3,
       infiltration_unknown_m3: s.infiltration_unknown_m3,
@@ -35,19 +38,31 @@ export function compareJson(result: CompareResult, lang: Lang) {
       ...(s.homes_cool_place_share !== undefined
         ? { homes_cool_place_share: s.homes_cool_place_share }
         : {}),
+      shade_share: s.shade_share,
       recharge_share: s.recharge_share,
+      recharge_retained: s.recharge_retained,
       soil_unknown_share: s.soil_unknown_share,
+      cost_eur: s.cost_eur,
+      upkeep_eur_year: s.upkeep_eur_year,
+      contributions: s.contributions,
       fit: {
         in_line: s.fit.in_line,
         against: s.fit.against,
         neutral: s.fit.neutral,
         score: s.fit.score,
+        against_area_m2: s.fit.against_area_m2,
         measures: s.fit.measures.map((m) => ({
           ...m,
           reasons: m.reasons.map((r) => r[lang] ?? r.nl),
         })),
       },
-      robustness: s.robustness,
+      robustness: {
+        ...s.robustness,
+        matrix: s.robustness.matrix.map((c) => ({
+          ...c,
+          explanation: c.explanation[lang] ?? c.explanation.nl,
+        })),
+      },
     })),
     ranking: result.ranking,
     explanation: result.explanation[lang] ?? result.explanation.nl,
@@ -57,17 +72,37 @@ export function compareJson(result: CompareResult, lang: Lang) {
   };
 }
 
+/**
+ * One CSV cell. Text that a spreadsheet would read as a formula (starting with = + - @, a tab or a
+ * carriage return) gets a leading apostrophe; numbers are written as they are.
+ */
 function csvCell(v: unknown): string {
-  const s = v === undefined || v === null ? '' : String(v);
-  return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  let s = v === undefined || v === null ? '' : String(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n;\r\t]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Long-format CSV: one row per scenario, indicator, event and future. */
-export function compareCsv(result: CompareResult): string {
-  const rows: unknown[][] = [['scenario', 'indicator', 'event', 'future', 'value', 'unit']];
+/**
+ * Long-format CSV: one row per scenario, indicator, event and future; the robustness matrix as
+ * `cell.<condition>` rows (event = the test, with value, threshold and pass) and the contribution of
+ * each measure as `measure.<index>.<quantity>` rows. Columns `threshold`, `pass` and `note` are
+ * empty where they do not apply.
+ */
+export function compareCsv(result: CompareResult, lang: Lang = 'nl'): string {
+  const rows: unknown[][] = [
+    ['scenario', 'indicator', 'event', 'future', 'value', 'unit', 'threshold', 'pass', 'note'],
+  ];
   for (const s of result.scenarios) {
-    const add = (indicator: string, value: number, unit: string, event = '', future = '') =>
-      rows.push([s.name, indicator, event, future, value, unit]);
+    const add = (
+      indicator: string,
+      value: number | null,
+      unit: string,
+      event = '',
+      future = '',
+      threshold: number | '' = '',
+      pass: number | '' = '',
+      note = '',
+    ) => rows.push([s.name, indicator, event, future, value, unit, threshold, pass, note]);
     add('area', s.area_m2, 'm2');
     add('paved_share', s.fractions.paved, 'share');
     add('green_share', s.fractions.green, 'share');
@@ -79,17 +114,78 @@ export function compareCsv(result: CompareResult): string {
       add('runoff', r.runoff_mm, 'mm', r.event, r.future);
       add('street_water', r.street_water_m3, 'm3', r.event, r.future);
       add('street_water_depth', r.street_water_depth_m, 'm', r.event, r.future);
+      add('street_water_low_point_depth', r.street_water_low_point_depth_m, 'm', r.event, r.future);
     }
+    add('low_point_area', s.low_point_area_m2, 'm2', '', '', '', '', s.low_point_source);
     add('infiltration_effective', s.infiltration_effective_m3, 'm3');
     add('infiltration_ineffective', s.infiltration_ineffective_m3, 'm3');
     add('infiltration_unknown', s.infiltration_unknown_m3, 'm3');
     add('cooling_capacity', s.cooling_capacity, 'CC');
     add('cool_place_share', s.cool_place_share, 'share');
+    add('shade_share', s.shade_share, 'share');
     add('recharge_share', s.recharge_share, 'share');
+    add('recharge_retained', s.recharge_retained, 'share');
+    add('cost', s.cost_eur, 'EUR');
+    add('upkeep', s.upkeep_eur_year, 'EUR/year');
     add('fit_score', s.fit.score, 'score');
+    add('fit_against_area', s.fit.against_area_m2, 'm2');
     add('robustness_domain', s.robustness.domain, 'share');
+    add('robustness_mean_pass_share', s.robustness.mean_pass_share, 'share');
     add('robustness_maximin', s.robustness.maximin, 'share');
     add('robustness_regret', s.robustness.regret, 'share');
+    for (const c of s.robustness.matrix) {
+      for (const k of c.conditions)
+        add(
+          `cell.${k.name}`,
+          k.value,
+          k.unit,
+          c.test,
+          c.future,
+          k.threshold,
+          k.pass ? 1 : 0,
+          k.kind === 'max' ? '<=' : '>=',
+        );
+      add(
+        'cell',
+        c.pass ? 1 : 0,
+        'pass',
+        c.test,
+        c.future,
+        '',
+        c.pass ? 1 : 0,
+        c.explanation[lang] ?? c.explanation.nl,
+      );
+    }
+    for (const m of s.contributions) {
+      const at = `measure.${m.index}`;
+      add(`${at}.area`, m.area_m2, 'm2', '', '', '', '', m.type);
+      add(`${at}.storage`, m.storage_m3, 'm3', '', '', '', '', m.type);
+      add(
+        `${at}.runoff`,
+        m.runoff_m3,
+        'm3',
+        result.tests[0]?.replace(/^rain-/, '') ?? '',
+        result.futures[0] ?? '',
+        '',
+        '',
+        m.type,
+      );
+      add(`${at}.infiltration`, m.infiltration_m3, 'm3', '', '', '', '', m.type);
+      add(
+        `${at}.infiltration_works_share`,
+        m.infiltration_works_share,
+        'share',
+        '',
+        '',
+        '',
+        '',
+        m.type,
+      );
+      add(`${at}.recharge`, m.recharge_m3, 'm3/year', '', '', '', '', m.type);
+      add(`${at}.cooling`, m.cooling, 'CC', '', '', '', '', m.type);
+      add(`${at}.cost`, m.cost_eur, 'EUR', '', '', '', '', m.type);
+      add(`${at}.upkeep`, m.upkeep_eur_year, 'EUR/year', '', '', '', '', m.type);
+    }
   }
   return rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }
@@ -122,8 +218,29 @@ export function compareText(result: CompareResult, lang: Lang): string {
       `  ${en ? 'fit (in line/against/neutral)' : 'past bij natuurlijk systeem (ja/nee/neutraal)'}: ${s.fit.in_line}/${s.fit.against}/${s.fit.neutral}`,
     );
     out.push(
-      `  ${en ? 'robustness' : 'robuustheid'}: domain ${pct(s.robustness.domain)}, maximin ${pct(s.robustness.maximin)}, regret ${pct(s.robustness.regret)}`,
+      `  ${en ? 'robustness' : 'robuustheid'}: ${en ? "Starr's domain" : 'domeincriterium (Starr)'} ${pct(s.robustness.domain)} (${s.robustness.futures_passed.length}/${result.futures.length}), ${en ? 'mean passed' : 'gemiddeld gehaald'} ${pct(s.robustness.mean_pass_share)}, maximin ${pct(s.robustness.maximin)}, regret ${pct(s.robustness.regret)}`,
     );
+    if (t100)
+      out.push(
+        `  T100 ${en ? 'today: depth mean / at the low points' : 'nu: diepte gemiddeld / op de laagste plekken'} ${Math.round(t100.street_water_depth_m * 1000) / 10} / ${Math.round(t100.street_water_low_point_depth_m * 1000) / 10} cm`,
+      );
+    out.push(
+      `  ${en ? 'shade / recharge kept / cost / upkeep' : 'schaduw / behouden aanvulling / kosten / beheer'}: ${pct(s.shade_share)} / ${pct(s.recharge_retained)} / € ${s.cost_eur} / € ${s.upkeep_eur_year}${en ? ' per year' : ' per jaar'}`,
+    );
+    const failed = s.robustness.matrix.filter((c) => !c.pass);
+    if (failed.length > 0) {
+      out.push(`  ${en ? 'failed cells' : 'niet gehaald'}:`);
+      for (const c of failed)
+        out.push(`    ${c.test} ${c.future}: ${c.explanation[lang] ?? c.explanation.nl}`);
+    }
+    out.push(
+      `  ${en ? 'per measure (storage m³, runoff m³, infiltration m³, cooling, fit, € / €/yr)' : 'per maatregel (berging m³, afstroming m³, infiltratie m³, koeling, oordeel, € / €/jr)'}:`,
+    );
+    const verdicts = new Map(s.fit.measures.map((m) => [m.index, m.verdict]));
+    for (const m of s.contributions)
+      out.push(
+        `    #${m.index} ${m.type} ${Math.round(m.area_m2)} m²: ${m.storage_m3}, ${m.runoff_m3}, ${m.infiltration_m3}${m.infiltration_works_share !== null ? ` (${pct(m.infiltration_works_share)})` : ''}, ${m.cooling ?? '–'}, ${verdicts.get(m.index) ?? '–'}, ${m.cost_eur} / ${m.upkeep_eur_year}`,
+      );
   }
   const assumed = result.assumptions.filter((a) => a.tag === 'U');
   if (assumed.length > 0) {

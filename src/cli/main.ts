@@ -455,7 +455,7 @@ async function runCompare(args: string[], io: Io): Promise<number> {
   if (values.data) await readText(dataPath, 'sources');
   const system = await naturalSystemFromSources(await loadSourcesFile(dataPath));
   const result = runComparison(scenarios, system, await knowledgeBase(values.kb));
-  if (format === 'csv') io.out(compareCsv(result));
+  if (format === 'csv') io.out(compareCsv(result, lang));
   else if (format === 'text') io.out(compareText(result, lang));
   else io.out(`${JSON.stringify(compareJson(result, lang), null, 2)}\n`);
   return 0;

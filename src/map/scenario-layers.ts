@@ -13,6 +13,10 @@ import GeoJSON from 'ol/format/GeoJSON.js';
 import LayerGroup from 'ol/layer/Group.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import type OlMap from 'ol/Map.js';
+import type MapBrowserEvent from 'ol/MapBrowserEvent.js';
+import { unByKey } from 'ol/Observable.js';
+import Overlay from 'ol/Overlay.js';
+import type { EventsKey } from 'ol/events.js';
 import VectorSource from 'ol/source/Vector.js';
 import Fill from 'ol/style/Fill.js';
 import Stroke from 'ol/style/Stroke.js';
@@ -64,6 +68,8 @@ export const MEASURE_COLOURS: Readonly<Record<ScenarioStyleKey, MeasureColour>> 
   wadi: { fill: '#81d4fa', opacity: 0.85, stroke: '#0277bd', dash: [6, 3] },
   infiltratiekrat: { fill: '#ffb300', opacity: 0.35, stroke: '#e65100', dash: [4, 4] },
   'open-water': { fill: '#1e88e5', opacity: 0.85, stroke: '#0d47a1' },
+  kelder: { fill: '#6d4c41', opacity: 0.3, stroke: '#3e2723', dash: [2, 4] },
+  parkeerkelder: { fill: '#4e342e', opacity: 0.3, stroke: '#3e2723', dash: [8, 4] },
   plangebied: { fill: '#ffffff', opacity: 0, stroke: '#000000', dash: [10, 6] },
 };
 
@@ -72,6 +78,8 @@ const Z_ORDER: Readonly<Record<ScenarioStyleKey, number>> = {
   ...(Object.fromEntries(MEASURE_TYPES.map((t) => [t, 1])) as Record<MeasureType, number>),
   bomen: 2,
   infiltratiekrat: 3,
+  kelder: 3,
+  parkeerkelder: 3,
   plangebied: 4,
 };
 
@@ -190,6 +198,9 @@ export class ScenarioLayers {
   private view: ScenarioView = { mode: 'none' };
   private swipeLabel: string;
   private destroyed = false;
+  private hoverText: ((key: string, index: number) => string | undefined) | undefined;
+  private hoverKey: EventsKey | undefined;
+  private tooltip: Overlay | undefined;
 
   constructor(map: OlMap, options: ScenarioLayersOptions = {}) {
     registerRd();
@@ -309,9 +320,77 @@ export class ScenarioLayers {
       this.map.getView().fit(extent, { padding: [padding, padding, padding, padding] });
   }
 
+  /**
+   * A tooltip while the pointer rests on a scenario feature: `text(key, index)` gives the text (set
+   * as text, never HTML) for the feature with this file index in the scenario with this key, or
+   * undefined for none. Pass undefined to switch it off. The tooltip is an overlay of this map and
+   * goes with `destroy()`.
+   */
+  setHoverText(text: ((key: string, index: number) => string | undefined) | undefined): void {
+    if (this.destroyed) return;
+    this.hoverText = text;
+    if (!text) {
+      this.removeHover();
+      return;
+    }
+    if (this.hoverKey) return;
+    const element = document.createElement('div');
+    element.className = 'na-scenario-tooltip';
+    element.setAttribute('role', 'tooltip');
+    // CSSOM, not a style attribute: allowed under a strict CSP.
+    Object.assign(element.style, {
+      background: '#fff',
+      color: '#1a1a1a',
+      border: '1px solid #666',
+      borderRadius: '3px',
+      padding: '4px 6px',
+      font: '12px/1.35 system-ui, sans-serif',
+      maxWidth: '320px',
+      whiteSpace: 'pre-line',
+      pointerEvents: 'none',
+    });
+    this.tooltip = new Overlay({ element, offset: [14, 14], stopEvent: false });
+    this.map.addOverlay(this.tooltip);
+    this.hoverKey = this.map.on('pointermove', (e: MapBrowserEvent) => this.onHover(e));
+  }
+
+  private onHover(e: MapBrowserEvent): void {
+    const tooltip = this.tooltip;
+    if (!tooltip || !this.hoverText || e.dragging) return;
+    const layers = new Set(
+      [...this.entries.values()].map((en) => en.layer).filter((l) => l.getVisible()),
+    );
+    let text: string | undefined;
+    this.map.forEachFeatureAtPixel(
+      e.pixel,
+      (feature, layer) => {
+        const key = layer?.get('naScenario') as string | undefined;
+        const index = feature.get('index') as unknown;
+        if (key === undefined || typeof index !== 'number') return undefined;
+        text = this.hoverText?.(key, index);
+        return text !== undefined ? true : undefined;
+      },
+      { layerFilter: (l) => layers.has(l as VectorLayer<VectorSource<Feature>, Feature>) },
+    );
+    if (text === undefined) {
+      tooltip.setPosition(undefined);
+      return;
+    }
+    tooltip.getElement()!.textContent = text;
+    tooltip.setPosition(e.coordinate);
+  }
+
+  private removeHover(): void {
+    if (this.hoverKey) unByKey(this.hoverKey);
+    this.hoverKey = undefined;
+    if (this.tooltip) this.map.removeOverlay(this.tooltip);
+    this.tooltip = undefined;
+  }
+
   /** Removes everything this added to the map. Idempotent. */
   destroy(): void {
     if (this.destroyed) return;
+    this.removeHover();
     this.removeSwipe();
     for (const key of [...this.entries.keys()]) this.remove(key);
     this.map.removeLayer(this.group);

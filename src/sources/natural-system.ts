@@ -1,6 +1,6 @@
 /**
  * The natural system under a planning area, read from fact sources: the polygons of every
- * {@link PolygonSource} that provides a zone, soil code or groundwater class become the indexed
+ * {@link PolygonSource} that provides a zone, soil code, groundwater class or seepage become the indexed
  * layers of the scenario comparer (`naturalSystem()` in src/core/scenario/overlay.ts).
  *
  * The polygons are read in EPSG:28992 (RD New, metres), where the comparer computes. The values are
@@ -19,7 +19,12 @@ import { naturalSystem, type NaturalSystem, type SystemPolygon } from '../core/s
 import type { FactSource, PolygonFeatureCollection, PolygonSource } from '../core/types.js';
 
 /** The three layers of the natural system and the fact that fills each. */
-export const SYSTEM_LAYER_FACTS = { zones: 'zone', soil: 'soilCode', groundwater: 'gt' } as const;
+export const SYSTEM_LAYER_FACTS = {
+  zones: 'zone',
+  soil: 'soilCode',
+  groundwater: 'gt',
+  seepage: 'seepage',
+} as const;
 export type SystemLayerName = keyof typeof SYSTEM_LAYER_FACTS;
 
 /** Options of {@link naturalSystemFromSources} and {@link systemPolygonsFromSources}. */
@@ -38,6 +43,7 @@ export interface SystemPolygons {
   zones: SystemPolygon[];
   soil: SystemPolygon[];
   groundwater: SystemPolygon[];
+  seepage: SystemPolygon[];
   sourceIds: Record<SystemLayerName, string[]>;
 }
 
@@ -49,7 +55,8 @@ export function isPolygonSource(source: FactSource): source is PolygonSource {
 const LAYERS = Object.keys(SYSTEM_LAYER_FACTS) as SystemLayerName[];
 
 /**
- * Reads the system polygons of every polygon source that provides `zone`, `soilCode` or `gt`.
+ * Reads the system polygons of every polygon source that provides `zone`, `soilCode`, `gt` or
+ * `seepage`.
  * Sources that provide none of these, or cannot hand out polygons (a WMS, a point service), are
  * skipped. A source that provides several facts fills several layers. Sources are read in
  * parallel; the polygons keep the order of the sources and of their features (deterministic).
@@ -71,7 +78,8 @@ export async function systemPolygonsFromSources(
     zones: [],
     soil: [],
     groundwater: [],
-    sourceIds: { zones: [], soil: [], groundwater: [] },
+    seepage: [],
+    sourceIds: { zones: [], soil: [], groundwater: [], seepage: [] },
   };
   relevant.forEach((source, i) => {
     const fc = collections[i] as PolygonFeatureCollection;
@@ -94,8 +102,8 @@ export async function naturalSystemFromSources(
   sources: readonly FactSource[],
   options: NaturalSystemOptions = {},
 ): Promise<NaturalSystem> {
-  const { zones, soil, groundwater } = await systemPolygonsFromSources(sources, options);
-  return naturalSystem({ zones, soil, groundwater });
+  const { zones, soil, groundwater, seepage } = await systemPolygonsFromSources(sources, options);
+  return naturalSystem({ zones, soil, groundwater, seepage });
 }
 
 function toSystemPolygons(

@@ -260,6 +260,29 @@ describe('<na-scenario-compare> with the three demo scenarios', function () {
     expect(part(el, 'assumptions')!.textContent).to.contain('U: aanname');
   });
 
+  it('says per cell which condition failed and by how much, and what each measure adds', () => {
+    const matrices = parts(el, 'matrix');
+    // Huidig fails the hot day (too little shade): the cell's hover and hidden text name it.
+    const failed = [...matrices[0]!.querySelectorAll('td.fail')];
+    expect(failed.length).to.be.greaterThan(0);
+    const heat = failed.find((td) => /schaduw/.test(td.getAttribute('title') ?? ''))!;
+    expect(heat.getAttribute('title')).to.match(
+      /Faalt op .*schaduw \d+ %, norm ≥ 30 %: \d+ % te weinig/,
+    );
+    expect(heat.textContent).to.contain('te weinig');
+    const tables = parts(el, 'contributions-table');
+    expect(tables).to.have.length(3);
+    const huidig = tables[0]!;
+    const crate = [...huidig.querySelectorAll('tbody tr')].find((tr) =>
+      tr.querySelector('th')!.textContent!.includes('Infiltratiekratten'),
+    )!;
+    // The crates in the beekdal stand in the groundwater: almost no storage, and they count against.
+    const cells = [...crate.querySelectorAll('td')].map((td) => td.textContent!.trim());
+    expect(cells[5]).to.equal('tegen');
+    const rows = el.result!.scenarios[0]!.contributions.length;
+    expect(huidig.querySelectorAll('tbody tr')).to.have.length(rows);
+  });
+
   it('shows the fit: the crates in the beekdal of huidig go against the natural system', () => {
     const fit = parts(el, 'fit-scenario');
     expect(fit).to.have.length(3);
@@ -403,6 +426,52 @@ describe('<na-scenario-compare> with the three demo scenarios', function () {
     const region = part(el, 'indicator-table')!.parentElement!;
     expect(region.getAttribute('role')).to.equal('region');
     expect(region.tabIndex).to.equal(0);
+  });
+
+  it('hovering a measure on the map tells what it adds and how it fits', async () => {
+    const layers = el.scenarioLayers!;
+    const key = layers.keys()[0]!; // huidig
+    layers.show({ mode: 'single', key });
+    const fc = JSON.parse(el.exportGeoJson(NAMES.huidig)!) as {
+      features: Array<{
+        properties: Record<string, unknown>;
+        geometry: { coordinates: number[][][] };
+      }>;
+    };
+    const crate = fc.features.find((f) => f.properties.type === 'infiltratiekrat')!;
+    const ring = crate.geometry.coordinates[0]!;
+    const xs = ring.map((p) => p[0]!);
+    const ys = ring.map((p) => p[1]!);
+    const centre: [number, number] = [
+      (Math.min(...xs) + Math.max(...xs)) / 2,
+      (Math.min(...ys) + Math.max(...ys)) / 2,
+    ];
+    const code = tm.map.getView().getProjection().getCode();
+    tm.map.getView().setCenter(toCrs(centre, 'EPSG:28992', code as 'EPSG:28992'));
+    tm.map.renderSync();
+    await sleep(50);
+    const [px, py] = pixelOf(tm.map, centre);
+    const viewport = tm.map.getViewport()!;
+    const rect = viewport.getBoundingClientRect();
+    viewport.dispatchEvent(
+      new PointerEvent('pointermove', {
+        bubbles: true,
+        composed: true,
+        clientX: rect.left + px,
+        clientY: rect.top + py,
+        pointerId: 1,
+        pointerType: 'mouse',
+        isPrimary: true,
+        buttons: 0,
+      }),
+    );
+    const tip = () => viewport.querySelector('.na-scenario-tooltip');
+    await until(() => (tip()?.textContent ?? '').length > 0, 'the tooltip');
+    const text = tip()!.textContent!;
+    expect(text).to.contain('Infiltratiekratten');
+    expect(text).to.match(/Berging [\d.,]+ m³/);
+    expect(text).to.contain('Natuurlijk systeem: tegen');
+    expect(tip()!.children).to.have.length(0); // text, not HTML
   });
 
   it('removing a scenario updates the table; removing the element restores the map', async () => {

@@ -82,6 +82,15 @@ describe('natuurlijke-alliantie compare', () => {
     for (const key of ['in_line', 'against', 'neutral', 'score']) expect(g.fit).toHaveProperty(key);
     for (const key of ['domain', 'maximin', 'regret']) expect(g.robustness).toHaveProperty(key);
     expect(g.fit.measures.find((m: { type: string }) => m.type === 'wadi').verdict).toBe('in_line');
+    // Why each number is what it is: per-cell conditions (text in the chosen language) and per-measure contributions.
+    const cell = g.robustness.matrix[0];
+    expect(typeof cell.explanation).toBe('string');
+    expect(cell.conditions[0]).toHaveProperty('margin');
+    expect(g.robustness).toHaveProperty('mean_pass_share');
+    expect(g.contributions.find((c: { type: string }) => c.type === 'wadi').storage_m3).toBeCloseTo(
+      100,
+      3,
+    );
   });
 
   it('gives the same result for a lon/lat file (RFC 7946) as for the RD file', async () => {
@@ -110,10 +119,19 @@ describe('natuurlijke-alliantie compare', () => {
   it('prints CSV and text', async () => {
     const csv = await cli(['compare', grey, green, '--format', 'csv']);
     expect(csv.code).toBe(0);
-    expect(csv.stdout.split('\n')[0]).toBe('scenario,indicator,event,future,value,unit');
+    expect(csv.stdout.split('\n')[0]).toBe(
+      'scenario,indicator,event,future,value,unit,threshold,pass,note',
+    );
+    // The robustness matrix is in the CSV: one row per cell and condition.
+    expect(csv.stdout).toMatch(
+      /^Grijs,cell\.street_water_low_point_depth,rain-T100,today,[\d.]+,m,0\.1,[01],<=$/m,
+    );
+    expect(csv.stdout).toMatch(/^Groen,measure\.1\.storage,/m);
     expect(csv.stdout).toMatch(/^Groen,street_water,T100,today,/m);
     const text = await cli(['compare', grey, green, '--format', 'text']);
     expect(text.stdout).toContain('Rangorde: Groen > Grijs');
+    expect(text.stdout).toContain('niet gehaald:');
+    expect(text.stdout).toMatch(/#\d+ wadi 400 m²: 100, /);
     const en = await cli(['compare', grey, green, '--format', 'text', '--lang', 'en']);
     expect(en.stdout).toContain('Ranking: Groen > Grijs');
   });

@@ -59,6 +59,8 @@ describe('systemPolygonsFromSources on the demo data', () => {
       zones: ['zonering'],
       soil: ['bodem'],
       groundwater: ['grondwater'],
+      // The zone data carries seepage (kwel/wegzijging) per polygon.
+      seepage: ['zonering'],
     });
     expect(p.zones.length).toBeGreaterThan(20);
     expect(p.soil.length).toBeGreaterThan(20);

@@ -154,6 +154,10 @@ export const messages = {
   pass: { nl: 'gehaald', en: 'passed' },
   fail: { nl: 'niet gehaald', en: 'failed' },
   cellDetail: { nl: '{value} (norm {threshold})', en: '{value} (threshold {threshold})' },
+  explain_cost: {
+    nl: 'Ruwe aanleg- en beheerkosten per soort maatregel (€/m² en €/m²/jaar): aannames, niet uit een kostentabel; een gemeente kan ze overschrijven (costEurM2, upkeepEurM2Year).',
+    en: 'Rough investment and upkeep per kind of measure (€/m² and €/m²/year): assumptions, not from a cost table; a municipality can override them (costEurM2, upkeepEurM2Year).',
+  },
   futureToday: { nl: 'Nu', en: 'Today' },
   testRain: {
     nl: 'Bui {id} ({depth} mm in {hours} uur)',
@@ -207,6 +211,7 @@ export const messages = {
   unit_index: { nl: '0–1', en: '0–1' },
   unit_score: { nl: '−1 tot 1', en: '−1 to 1' },
   unit_count: { nl: 'aantal', en: 'count' },
+  unit_eur: { nl: '€', en: '€' },
 
   // Indicator labels
   row_area: { nl: 'Oppervlakte plangebied', en: 'Planning area' },
@@ -216,7 +221,45 @@ export const messages = {
   row_canopy: { nl: 'Boomkroon', en: 'Tree canopy' },
   row_storage: { nl: 'Berging', en: 'Storage' },
   row_storage_mm: { nl: 'Berging per m² plangebied', en: 'Storage per m² of planning area' },
-  row_sewer: { nl: 'Capaciteit riool en infiltratie', en: 'Sewer and infiltration capacity' },
+  row_sewer: { nl: 'Capaciteit riool', en: 'Sewer capacity' },
+  row_street_low: {
+    nl: 'Water op de laagste plekken, bui {storm}, slechtste toekomst',
+    en: 'Water at the low points, storm {storm}, worst future',
+  },
+  row_shade: { nl: 'Schaduw op het heetste uur', en: 'Shade at the hottest hour' },
+  row_recharge_retained: {
+    nl: 'Behouden grondwateraanvulling (t.o.v. onverhard)',
+    en: 'Groundwater recharge kept (against unsealed)',
+  },
+  row_mean_pass: {
+    nl: 'Gemiddeld gehaalde tests (Laplace, gewogen per gevaar)',
+    en: 'Mean share of tests passed (Laplace, weighted per hazard)',
+  },
+  row_cost: { nl: 'Aanlegkosten (ruwe aanname)', en: 'Investment (rough assumption)' },
+  row_upkeep: {
+    nl: 'Beheerkosten per jaar (ruwe aanname)',
+    en: 'Upkeep per year (rough assumption)',
+  },
+  hoverMeasure: {
+    nl: '{type}, {area} m²\nBerging {storage} m³ · afstroming {runoff} m³ · infiltratie {infiltration} m³ (werkt: {works})\nKoeling {cooling} · kosten € {cost}\nNatuurlijk systeem: {verdict}. {reason}',
+    en: '{type}, {area} m²\nStorage {storage} m³ · runoff {runoff} m³ · infiltration {infiltration} m³ (works: {works})\nCooling {cooling} · cost € {cost}\nNatural system: {verdict}. {reason}',
+  },
+  contribTitle: { nl: 'Wat elke maatregel bijdraagt', en: 'What each measure adds' },
+  contribCaption: {
+    nl: '{name}: per maatregel berging, afstroming (bui {storm}, nu), infiltratie, koeling, oordeel en kosten',
+    en: '{name}: per measure storage, runoff (storm {storm}, today), infiltration, cooling, verdict and cost',
+  },
+  col_measure: { nl: 'Maatregel', en: 'Measure' },
+  col_area: { nl: 'Oppervlak (m²)', en: 'Area (m²)' },
+  col_storage: { nl: 'Berging (m³)', en: 'Storage (m³)' },
+  col_runoff: { nl: 'Afstroming (m³)', en: 'Runoff (m³)' },
+  col_infiltration: {
+    nl: 'Infiltratie (m³, deel dat werkt)',
+    en: 'Infiltration (m³, share that works)',
+  },
+  col_cooling: { nl: 'Koeling (0–1)', en: 'Cooling (0–1)' },
+  col_verdict: { nl: 'Natuurlijk systeem', en: 'Natural system' },
+  col_cost: { nl: 'Kosten (€, €/jaar)', en: 'Cost (€, €/year)' },
   row_runoff: {
     nl: 'Afstroming na berging, bui {storm}, nu',
     en: 'Runoff after storage, storm {storm}, today',
@@ -255,8 +298,8 @@ export const messages = {
     en: 'Measures against the natural system',
   },
   row_domain: {
-    nl: 'Stresstests gehaald (domeincriterium)',
-    en: 'Stress tests passed (domain criterion)',
+    nl: 'Toekomsten waarin alle stresstests slagen (domeincriterium van Starr)',
+    en: 'Futures in which every stress test passes (Starr’s domain criterion)',
   },
   row_maximin: { nl: 'Slechtste klimaattoekomst (maximin)', en: 'Worst climate future (maximin)' },
   row_regret: { nl: 'Grootste spijt (minimax regret)', en: 'Largest regret (minimax regret)' },
@@ -275,44 +318,44 @@ export const messages = {
     en: 'Storage = Σ storage depth × area (wadi {wadi} m, infiltration crates {crate} m, open water {water} m level rise) + own storage of green roofs ({roof} l/m²). Sources: riool.net (wadi 0.20–0.30 m), Amsterdam green-roof definition (2021).',
   },
   explain_sewer: {
-    nl: 'Wat riool en infiltratie van verharde vlakken samen afvoeren, in mm per uur. Standaard {sewer} mm/uur, zoals de stresstest van de Klimaateffectatlas; een scenario kan een eigen waarde opgeven (sewer_capacity_mm_h).',
-    en: 'What sewers and infiltration of paved surfaces carry off together, in mm per hour. Default {sewer} mm/h, as in the Klimaateffectatlas stress test; a scenario can set its own value (sewer_capacity_mm_h).',
+    nl: 'Wat het riool van aangesloten verharding en daken afvoert, in mm per uur; onverharde grond infiltreert minstens evenveel. Standaard {sewer} mm/uur, zoals de stresstest van de Klimaateffectatlas (riool en infiltratie 20 mm/uur); een scenario kan een eigen waarde opgeven (sewer_capacity_mm_h).',
+    en: 'What the sewer carries off from connected paving and roofs, in mm per hour; unpaved ground infiltrates at least as much. Default {sewer} mm/h, as in the Klimaateffectatlas stress test (sewer and infiltration 20 mm/h); a scenario can set its own value (sewer_capacity_mm_h).',
   },
   explain_runoff: {
     nl: 'SCS-curvenummermethode (InVEST Urban Flood Risk Mitigation): S = 25400/CN − 254 mm; Q = (P − 0,2·S)² / (P + 0,8·S) als P > 0,2·S, anders 0. CN per soort maatregel en hydrologische bodemgroep A–D (TR-55, SWMM 5-handleiding); de bodemgroep volgt uit bodem en grondwatertrap onder elk vlak. Daarna gaat de berging eraf. Uitgedrukt in mm over het hele plangebied.',
     en: 'SCS curve number method (InVEST Urban Flood Risk Mitigation): S = 25400/CN − 254 mm; Q = (P − 0.2·S)² / (P + 0.8·S) if P > 0.2·S, else 0. CN per kind of measure and hydrologic soil group A–D (TR-55, SWMM 5 manual); the soil group follows from the soil and groundwater class under each polygon. Then the storage is subtracted. Expressed in mm over the whole planning area.',
   },
   explain_street: {
-    nl: 'Water op straat = afstroming na berging − riool- en infiltratiecapaciteit × duur van de bui × verhard oppervlak, verdeeld over het straatoppervlak. Norm: hooguit {street} cm (aanname; werkafspraken en Landelijke Maatlat). De slechtste toekomst is de hoogste waarde over de KNMI’23-toekomsten.',
-    en: 'Water on the street = runoff after storage − sewer and infiltration capacity × storm duration × paved area, spread over the street area. Threshold: at most {street} cm (assumption; local agreements and the Landelijke Maatlat). The worst future is the highest value over the KNMI’23 futures.',
+    nl: 'Per vlak: afstroming (TR-55) − verlies in de bui (riool {sewer} mm/uur op verharding en daken, infiltratie minstens zoveel op onverharde grond) × duur; van de som gaat de berging af. Gemiddeld = dat volume ÷ het plangebied; op de laagste plekken = dat volume ÷ de lage zones (beekdal, laagte) of een vast deel van het plangebied. Norm op de laagste plekken: hooguit {street} cm (aanname; werkafspraken en Landelijke Maatlat). De slechtste toekomst is de hoogste waarde over de KNMI’23-toekomsten.',
+    en: 'Per polygon: runoff (TR-55) − loss during the storm (sewer {sewer} mm/h on paving and roofs, infiltration at least as much on unpaved ground) × duration; storage is taken off the sum. Mean = that volume ÷ the planning area; at the low points = that volume ÷ the low zones (stream valley, depression) or a fixed share of the planning area. Threshold at the low points: at most {street} cm (assumption; local agreements and the Landelijke Maatlat). The worst future is the highest value over the KNMI’23 futures.',
   },
   explain_infiltration: {
-    nl: 'Berging van maatregelen die infiltreren (wadi, kratten, waterdoorlatende verharding), verdeeld naar wat eronder ligt: het werkt op zand met grondwatertrap {gt} of dieper; het kan niet werken op klei, veen of bij grondwatertrap I–III (minder dan 40 cm droge grond in de winter); onbekend waar de bodem- of grondwaterkaart niets zegt (bebouwd gebied).',
-    en: 'Storage of measures that infiltrate (wadi, crates, permeable paving), split by what lies beneath: it works on sand with groundwater class {gt} or deeper; it cannot work on clay, peat or with groundwater class I–III (less than 40 cm of dry soil in winter); unknown where the soil or groundwater map says nothing (built-up area).',
+    nl: 'Berging van maatregelen die infiltreren (wadi, kratten, waterdoorlatende verharding), verdeeld naar het oordeel van de locatiecheck op die plek (zone, bodem, grondwatertrap, kwel): het werkt waar de locatiecheck infiltreren niet afraadt; het kan niet werken waar hij het afraadt (klei, veen, ondiep grondwater, kwel, natte laagte); onbekend waar bodem of grondwater onbekend is. Kratten bergen niets onder de GHG.',
+    en: 'Storage of measures that infiltrate (wadi, crates, permeable paving), split by the location check’s judgement of the place (zone, soil, groundwater class, seepage): it works where the location check does not discourage infiltration; it cannot where it does (clay, peat, shallow groundwater, seepage, wet depression); unknown where the soil or groundwater is unknown. Crates store nothing below the GHG.',
   },
   explain_cooling: {
-    nl: 'InVEST Urban Cooling: koelend vermogen CC = 0,6 · schaduw + 0,2 · albedo + 0,2 · verdamping (ETI), gemiddeld over een raster van {spacing} m; groen of water groter dan 2 ha koelt tot {distance} m ver (afname e^(−d/{distance})). Norm (aanname): minstens {cc} op een hete dag nu, hoger in warmere toekomsten, en {canopy} boomkroon.',
-    en: 'InVEST Urban Cooling: cooling capacity CC = 0.6 · shade + 0.2 · albedo + 0.2 · evapotranspiration (ETI), averaged over a {spacing} m grid; green or water larger than 2 ha cools up to {distance} m away (decay e^(−d/{distance})). Threshold (assumption): at least {cc} on a hot day today, higher in warmer futures, and {canopy} canopy.',
+    nl: 'InVEST Urban Cooling: koelend vermogen CC = 0,6 · schaduw + 0,2 · albedo + 0,2 · verdamping (ETI), gemiddeld over een raster van {spacing} m; waar groen en water binnen {distance} m samen 2 ha halen, geldt het parkeffect (InVEST: gewogen gemiddelde van hun CC met afname e^(−d/{distance}), hoe het groen ook getekend is). Norm: minstens {cc} op een hete dag nu (aanname), hoger in warmere toekomsten, en {canopy} schaduw op het heetste uur (HvA).',
+    en: 'InVEST Urban Cooling: cooling capacity CC = 0.6 · shade + 0.2 · albedo + 0.2 · evapotranspiration (ETI), averaged over a {spacing} m grid; where green and water within {distance} m add up to 2 ha, the park effect applies (InVEST: weighted mean of their CC with decay e^(−d/{distance}), however the green is drawn). Threshold: at least {cc} on a hot day today (assumption), higher in warmer futures, and {canopy} shade at the hottest hour (HvA).',
   },
   explain_cool_place: {
-    nl: 'Aandeel van de rasterpunten (of van de woningen, met "homes") binnen {distance} m van een koele plek: groen, water of bomen van minstens {size} m². Richtlijn van de HvA (Kluck e.a. 2020) en de 3-30-300-regel.',
-    en: 'Share of the grid points (or of the homes, with "homes") within {distance} m of a cool place: green, water or trees of at least {size} m². Guideline of the HvA (Kluck et al. 2020) and the 3-30-300 rule.',
+    nl: 'Aandeel van de rasterpunten (of van de woningen, met "homes") binnen 300 m van een koele plek: aaneengesloten groen, water of boomschaduw van minstens {size} m² met minstens {shade} schaduw. Richtlijn van de HvA (Kluck e.a. 2020) en de 3-30-300-regel.',
+    en: 'Share of the grid points (or of the homes, with "homes") within 300 m of a cool place: connected green, water or tree shade of at least {size} m² with at least {shade} shade. Guideline of the HvA (Kluck et al. 2020) and the 3-30-300 rule.',
   },
   explain_recharge: {
-    nl: 'Deel van de neerslag in een jaar ({rain} mm) dat het grondwater aanvult: per soort maatregel en bodemgroep, plus het regenwater van daken en straten dat infiltrerende maatregelen opvangen (minder waar infiltratie niet kan werken). Norm (aanname): minstens {recharge}, in een droge toekomst met minder aanvulling.',
-    en: 'Share of a year’s rain ({rain} mm) that recharges the groundwater: per kind of measure and soil group, plus the rain from roofs and streets that infiltrating measures catch (less where infiltration cannot work). Threshold (assumption): at least {recharge}, with less recharge in a dry future.',
+    nl: 'Aanvulling van het grondwater in een jaar ({rain} mm neerslag): per soort maatregel en bodemgroep, plus het regenwater van daken en straten dat infiltrerende maatregelen opvangen waar infiltratie werkt. De droogtetoets vergelijkt dat met dezelfde grond onverhard (gras): minstens {recharge} behouden, maal de droogtefactor van de toekomst (aanname). De GLG-daling zelf kan het model niet voorspellen.',
+    en: 'Groundwater recharge in a year ({rain} mm of rain): per kind of measure and soil group, plus the rain from roofs and streets that infiltrating measures catch where infiltration works. The drought test compares it with the same ground unsealed (grass): at least {recharge} kept, times the dry factor of the future (assumption). The model cannot predict the GLG drop itself.',
   },
   explain_soil_unknown: {
     nl: 'Deel van het plangebied waar de bodemkaart niets zegt (bebouwd gebied, "|h BEBOUW"). Daar geldt bodemgroep {hsg} (aanname: stadsbodem is verdicht).',
     en: 'Share of the planning area where the soil map says nothing (built-up area, "|h BEBOUW"). There soil group {hsg} applies (assumption: urban soil is compacted).',
   },
   explain_fit: {
-    nl: 'Elke maatregel met een functie (infiltreren, bergen, vasthouden, koelen, vergroenen) is getoetst aan de principes van de Natuurlijke Alliantie voor de plek waar hij ligt (zone, bodem, grondwatertrap): passend, tegen het natuurlijk systeem in (bijvoorbeeld infiltreren bij kwel of in veen), of neutraal. Score = (oppervlak passend − oppervlak tegen) ÷ oppervlak getoetst.',
-    en: 'Each measure with a function (infiltrate, store, retain, cool, green) is checked against the principles of de Natuurlijke Alliantie for the place where it lies (zone, soil, groundwater class): in line, against the natural system (for instance infiltrating with seepage or in peat), or neutral. Score = (area in line − area against) ÷ area assessed.',
+    nl: 'Elk vlak, ook verharding, daken en kelders, is getoetst aan de principes van de Natuurlijke Alliantie voor de plek waar het ligt (zone, bodem, grondwatertrap, kwel): passend, tegen het natuurlijk systeem in (infiltreren bij kwel of in veen; verharding in een beekdal, op veen of een infiltratierug; een kelder waar niet diep bouwen geldt), of neutraal. Principes die overal gelden tellen niet. Score = (oppervlak passend − oppervlak tegen) ÷ totaal oppervlak.',
+    en: 'Every polygon, paving, roofs and basements included, is checked against the principles of de Natuurlijke Alliantie for the place where it lies (zone, soil, groundwater class, seepage): in line, against the natural system (infiltrating with seepage or in peat; paving in a stream valley, on peat or an infiltration ridge; a basement where building deep is discouraged), or neutral. Principles that apply everywhere do not count. Score = (area in line − area against) ÷ total area.',
   },
   explain_robust: {
-    nl: 'Robuustheid (McPhail e.a. 2018): elk scenario is getoetst aan elke stresstest (buien, hete dag, droge periode) in elke klimaattoekomst. Domeincriterium (Starr) = aandeel van alle combinaties dat de norm haalt; maximin = het aandeel in de slechtste toekomst; spijt = de grootste achterstand op het beste scenario in één toekomst (lager is beter). Rangorde: domeincriterium, dan spijt, dan maximin.',
-    en: 'Robustness (McPhail et al. 2018): each scenario is tested against every stress test (storms, hot day, dry period) in every climate future. Domain criterion (Starr) = share of all combinations that meet the threshold; maximin = the share in the worst future; regret = the largest shortfall behind the best scenario in one future (lower is better). Ranking: domain criterion, then regret, then maximin.',
+    nl: 'Robuustheid (McPhail e.a. 2018): elk scenario is getoetst aan elke stresstest (buien, hete dag, droge periode) in elke klimaattoekomst. Domeincriterium (Starr) = aandeel van de toekomsten waarin het ontwerp elke test haalt; gemiddeld gehaald (Laplace) = gemiddelde over de toekomsten van het gewogen aandeel gehaalde tests (regen, hitte en droogte elk even zwaar); maximin = dat aandeel in de slechtste toekomst; spijt = de grootste achterstand op het beste scenario in één toekomst (lager is beter). Rangorde: domeincriterium, dan spijt, maximin, gemiddelde.',
+    en: 'Robustness (McPhail et al. 2018): each scenario is tested against every stress test (storms, hot day, dry period) in every climate future. Domain criterion (Starr) = share of the futures in which the design passes every test; mean passed (Laplace) = mean over the futures of the weighted share of tests passed (rain, heat and drought weigh the same); maximin = that share in the worst future; regret = the largest shortfall behind the best scenario in one future (lower is better). Ranking: domain criterion, then regret, maximin, mean.',
   },
 
   // Measure types (the vocabulary of src/core/scenario/params.ts)
@@ -330,6 +373,8 @@ export const messages = {
   type_wadi: { nl: 'Wadi', en: 'Wadi (swale)' },
   type_infiltratiekrat: { nl: 'Infiltratiekratten', en: 'Infiltration crates' },
   'type_open-water': { nl: 'Open water', en: 'Open water' },
+  type_kelder: { nl: 'Kelder', en: 'Basement' },
+  type_parkeerkelder: { nl: 'Parkeerkelder', en: 'Underground car park' },
   type_plangebied: { nl: 'Plangebied (rand)', en: 'Planning area (outline)' },
 } as const;
 

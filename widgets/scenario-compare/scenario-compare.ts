@@ -181,6 +181,9 @@ const nextFrame = (): Promise<void> =>
  * @csspart robustness - The stress-test matrices.
  * @csspart matrix - The matrix of one scenario.
  * @csspart fit - The fit with the natural system.
+ * @csspart contributions - What each measure adds (one table per scenario).
+ * @csspart contrib-scenario - The `details` of one scenario's contributions.
+ * @csspart contributions-table - The contributions table of one scenario.
  * @csspart assumptions - The assumptions list.
  * @csspart actions - The export and print buttons.
  *
@@ -796,8 +799,34 @@ export class NaScenarioCompare extends LitElement {
     this._teardownMap();
     if (!this.map) return;
     this._layers = new ScenarioLayers(this.map, { swipeLabel: this._t('swipeHandle') });
+    this._layers.setHoverText((key, index) => this._hoverText(key, index));
     this._fitted = false;
     this._syncLayers();
+  }
+
+  /** The hover text of a feature on the map: what it adds and how it fits (text, not HTML). */
+  private _hoverText(key: string, index: number): string | undefined {
+    const entry = this._entries.find((e) => e.key === key);
+    const r = entry
+      ? this.result?.scenarios.find((s) => s.name === entry.scenario.name)
+      : undefined;
+    const c = r?.contributions.find((x) => x.index === index);
+    if (!r || !c) return undefined;
+    const lang = this._lang();
+    const fit = r.fit.measures.find((m) => m.index === index);
+    const reason = fit?.reasons[0];
+    return this._t('hoverMeasure', {
+      type: this._typeLabel(c.type),
+      area: this._fmt(c.area_m2, 0),
+      storage: this._fmt(c.storage_m3, 1),
+      runoff: this._fmt(c.runoff_m3, 1),
+      infiltration: this._fmt(c.infiltration_m3, 1),
+      works: c.infiltration_works_share !== null ? this._pct(c.infiltration_works_share) : '–',
+      cooling: c.cooling !== null ? this._fmt(c.cooling, 2) : '–',
+      cost: this._fmt(c.cost_eur, 0),
+      verdict: fit ? this._t(`verdict_${fit.verdict}` as MessageKey) : '–',
+      reason: reason ? (reason[lang] ?? reason.nl) : '',
+    });
   }
 
   private _teardownMap(): void {
@@ -1322,7 +1351,7 @@ export class NaScenarioCompare extends LitElement {
       <p part="explanation">${result.explanation[lang] ?? result.explanation.nl}</p>
       ${this._renderTable(result, rows, params)} ${this._renderCharts(result, rows)}
       ${this._renderRobustness(result, params)} ${this._renderFit(result)}
-      ${this._renderAssumptions(result)}
+      ${this._renderContributions(result, params)} ${this._renderAssumptions(result)}
       <div part="actions" class="row">
         <button type="button" part="download-csv" @click=${() => this._downloadCsv()}>
           ${this._t('downloadCsv')}
@@ -1468,10 +1497,10 @@ export class NaScenarioCompare extends LitElement {
                     (c) => c.test === test && c.future === future,
                   );
                   if (!cell) return html`<td>–</td>`;
-                  const detail = this._t('cellDetail', {
+                  const detail = `${this._t('cellDetail', {
                     value: unitOf(cell.unit, cell.value),
                     threshold: unitOf(cell.unit, cell.threshold),
-                  });
+                  })}. ${cell.explanation[this._lang()] ?? cell.explanation.nl}`;
                   return html`<td
                     class=${cell.pass ? 'pass' : 'fail'}
                     data-pass=${String(cell.pass)}
@@ -1535,6 +1564,64 @@ export class NaScenarioCompare extends LitElement {
               ${s.fit.measures.map((m) => measure(m, s.name))}
             </ul>
           </details>
+        </details>`;
+      })}
+    </section>`;
+  }
+
+  private _renderContributions(result: CompareResult, params: ScenarioParams): TemplateResult {
+    const lang = this._lang();
+    const storm = params.storms[0]?.id ?? '';
+    return html`<section part="contributions">
+      ${this._sub(this._t('contribTitle'), 'contrib-title')}
+      ${result.scenarios.map((s) => {
+        const verdicts = new Map(s.fit.measures.map((m) => [m.index, m]));
+        const caption = this._t('contribCaption', { name: s.name, storm });
+        return html`<details part="contrib-scenario" ?open=${this._printing}>
+          <summary>${caption}</summary>
+          <div class="scroll" role="region" aria-label=${caption} tabindex="0">
+            <table part="contributions-table" data-scenario=${s.name}>
+              <caption class="visually-hidden">
+                ${caption}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">${this._t('col_measure')}</th>
+                  <th scope="col">${this._t('col_area')}</th>
+                  <th scope="col">${this._t('col_storage')}</th>
+                  <th scope="col">${this._t('col_runoff')}</th>
+                  <th scope="col">${this._t('col_infiltration')}</th>
+                  <th scope="col">${this._t('col_cooling')}</th>
+                  <th scope="col">${this._t('col_verdict')}</th>
+                  <th scope="col">${this._t('col_cost')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${s.contributions.map((c) => {
+                  const v = verdicts.get(c.index);
+                  const reason = v?.reasons[0];
+                  return html`<tr data-index=${String(c.index)}>
+                    <th scope="row">#${c.index} ${this._typeLabel(c.type)}</th>
+                    <td>${this._fmt(c.area_m2, 0)}</td>
+                    <td>${this._fmt(c.storage_m3, 1)}</td>
+                    <td>${this._fmt(c.runoff_m3, 1)}</td>
+                    <td>
+                      ${this._fmt(c.infiltration_m3, 1)}${
+                        c.infiltration_works_share !== null
+                          ? ` (${this._pct(c.infiltration_works_share)})`
+                          : nothing
+                      }
+                    </td>
+                    <td>${c.cooling !== null ? this._fmt(c.cooling, 2) : '–'}</td>
+                    <td title=${reason ? (reason[lang] ?? reason.nl) : ''}>
+                      ${v ? this._t(`verdict_${v.verdict}` as MessageKey) : '–'}
+                    </td>
+                    <td>${this._fmt(c.cost_eur, 0)} / ${this._fmt(c.upkeep_eur_year, 0)}</td>
+                  </tr>`;
+                })}
+              </tbody>
+            </table>
+          </div>
         </details>`;
       })}
     </section>`;

@@ -9,7 +9,8 @@ import type { ScenarioParams } from '../../src/core/scenario/params.js';
 import type { MessageKey } from './messages.js';
 
 /** Units of the table, each with a message key `unit_*`. */
-export type RowUnit = 'ha' | 'pct' | 'm3' | 'mm' | 'mmh' | 'cm' | 'index' | 'score' | 'count';
+export type RowUnit =
+  'ha' | 'pct' | 'm3' | 'mm' | 'mmh' | 'cm' | 'index' | 'score' | 'count' | 'eur';
 
 /** One row of the indicator table. */
 export interface IndicatorRow {
@@ -132,6 +133,19 @@ export function indicatorRows(result: CompareResult, params: ScenarioParams): In
       'lower',
       p,
     );
+    add(
+      `street_water_low_point_depth.${storm.id}.worst`,
+      'row_street_low',
+      'cm',
+      (r) => {
+        const all = of(r).map((x) => x.street_water_low_point_depth_m);
+        return all.length > 0 ? Math.max(...all) * 100 : NaN;
+      },
+      1,
+      'explain_street',
+      'lower',
+      p,
+    );
   }
   add(
     'infiltration_effective',
@@ -189,6 +203,16 @@ export function indicatorRows(result: CompareResult, params: ScenarioParams): In
       'higher',
     );
   }
+  add('shade_share', 'row_shade', 'pct', (r) => pct(r.shade_share), 0, 'explain_cooling', 'higher');
+  add(
+    'recharge_retained',
+    'row_recharge_retained',
+    'pct',
+    (r) => pct(r.recharge_retained),
+    0,
+    'explain_recharge',
+    'higher',
+  );
   add(
     'recharge_share',
     'row_recharge',
@@ -219,6 +243,15 @@ export function indicatorRows(result: CompareResult, params: ScenarioParams): In
     'higher',
   );
   add(
+    'robustness_mean_pass_share',
+    'row_mean_pass',
+    'pct',
+    (r) => pct(r.robustness.mean_pass_share),
+    0,
+    'explain_robust',
+    'higher',
+  );
+  add(
     'robustness_maximin',
     'row_maximin',
     'pct',
@@ -236,6 +269,8 @@ export function indicatorRows(result: CompareResult, params: ScenarioParams): In
     'explain_robust',
     'lower',
   );
+  add('cost', 'row_cost', 'eur', (r) => r.cost_eur, 0, 'explain_cost', 'lower');
+  add('upkeep', 'row_upkeep', 'eur', (r) => r.upkeep_eur_year, 0, 'explain_cost', 'lower');
   return rows;
 }
 
@@ -246,20 +281,20 @@ export function explainParams(
 ): Record<string, string | number> {
   const t = params.thresholds;
   return {
-    canopy: `${format(t.canopyShare.value * 100, 0)} %`,
+    canopy: `${format(t.shadeShare.value * 100, 0)} %`,
+    shade: `${format(params.coolPlaceMinShade.value * 100, 0)} %`,
     wadi: format(params.measures.wadi.storageDepthM, 2),
     crate: format(params.measures.infiltratiekrat.storageDepthM, 3),
     water: format(params.measures['open-water'].storageDepthM, 2),
     roof: format(params.measures['groen-dak'].ownStorageMm, 0),
     sewer: format(params.sewerCapacityMmH.value, 0),
     street: format(t.streetWaterDepthM.value * 100, 0),
-    gt: params.effectiveMinGt.value,
     spacing: format(params.sampleSpacingM.value, 0),
     distance: format(params.parkCoolingDistanceM.value, 0),
     cc: format(t.coolingCapacity.value, 2),
     size: format(params.coolPlaceMinAreaM2.value, 0),
     rain: format(params.yearlyRainMm.value, 0),
-    recharge: `${format(t.rechargeShare.value * 100, 0)} %`,
+    recharge: `${format(t.rechargeRetained.value * 100, 0)} %`,
     hsg: params.unknownSoilHsg.value,
   };
 }

@@ -3,15 +3,17 @@
  * tests × climate futures, for two or more designs of one neighbourhood.
  *
  * Robustness (McPhail et al. 2018; BRIEF §6): each cell of the matrix (stress test × future) passes or
- * fails a threshold. Utility U(a, s) = share of stress tests scenario a passes in future s.
- * - Starr's domain criterion: share of all cells that pass;
+ * fails its conditions. Utility U(a, s) = weighted share of the stress tests scenario a passes in
+ * future s (weights equal per hazard by default).
+ * - Starr's domain criterion (`domain`): share of futures in which the design passes every test;
+ * - Laplace (`mean_pass_share`): mean over futures of U;
  * - maximin: min over futures of U;
  * - minimax regret: R(a, s) = max_a′ U(a′, s) − U(a, s); a scenario's regret = max over s of R.
- * Ranking: domain criterion (high first), then regret (low first), then maximin, then name.
+ * Ranking: domain (high first), then regret (low first), maximin, mean pass share, fit, name.
  */
-import { assess } from '../assess.js';
 import type { KnowledgeBase } from '../kb/types.js';
-import type { Fact, LocalizedText } from '../types.js';
+import type { LocalizedText } from '../types.js';
+import { GroundJudge } from './ground.js';
 import {
   computeIndicators,
   overlayScenario,
@@ -32,23 +34,62 @@ export interface MeasureFit {
   zone?: string;
   soilCode?: string;
   gt?: string;
+  seepage?: string;
   verdict: Verdict;
   reasons: LocalizedText[];
+}
+
+/** One condition of a matrix cell. */
+export interface CellCondition {
+  /** `street_water_low_point_depth`, `cooling_capacity`, `shade_share`, `recharge_retained`. */
+  name: string;
+  value: number;
+  threshold: number;
+  /** `max`: value ≤ threshold passes; `min`: value ≥ threshold passes. */
+  kind: 'max' | 'min';
+  unit: string;
+  pass: boolean;
+  /** How far the value lies on the passing side (positive) or failing side (negative), in `unit`. */
+  margin: number;
 }
 
 export interface RobustnessCell {
   test: string;
   future: string;
   pass: boolean;
+  /** The deciding condition: the first that failed, else the one with the smallest margin. */
   value: number;
   threshold: number;
   unit: string;
+  conditions: CellCondition[];
+  /** Why the cell passes or fails, in words. */
+  explanation: LocalizedText;
 }
 
 export interface ScenarioResult extends Indicators {
   name: string;
-  fit: { in_line: number; against: number; neutral: number; score: number; measures: MeasureFit[] };
-  robustness: { domain: number; maximin: number; regret: number; matrix: RobustnessCell[] };
+  fit: {
+    in_line: number;
+    against: number;
+    neutral: number;
+    /** Area-weighted: (in-line area − against area) ÷ area of all measures. */
+    score: number;
+    against_area_m2: number;
+    /** Against first (largest area first), then the others in file order. */
+    measures: MeasureFit[];
+  };
+  robustness: {
+    /** Starr's domain criterion: share of futures in which every test passes. */
+    domain: number;
+    /** Laplace: mean over futures of the weighted pass share. */
+    mean_pass_share: number;
+    maximin: number;
+    regret: number;
+    /** Futures in which every test passes. */
+    futures_passed: string[];
+    weights: Record<string, number>;
+    matrix: RobustnessCell[];
+  };
 }
 
 export interface CompareResult {
@@ -61,39 +102,56 @@ export interface CompareResult {
   tests: string[];
 }
 
-/** Checks each measure against the principles of the zone and soil it lies on. */
+/** Condition keys that come from the natural system (a principle that tests none of them applies city-wide). */
+const SYSTEM_KEYS = new Set([
+  'landscapeType',
+  'zone',
+  'texture',
+  'gt',
+  'seepage',
+  'position',
+  'groundwater',
+  'ghg',
+  'infiltration',
+  'infiltrationReason',
+  'soilLayer',
+]);
+
+/**
+ * Judges every measure, paving and roofs included, against the principles of the zone, soil,
+ * groundwater and seepage it lies on (the location check's own report): *against* when one of its
+ * actions is discouraged there or a principle of the place asks for an action it works against
+ * (`conflictsWith`: sealing the soil, building deep); *in line* when a principle of the place shares
+ * one of its actions; else *neutral*. Principles that apply everywhere (no natural-system condition)
+ * do not count.
+ */
 export function fitWithSystem(
   overlay: FeatureOverlay[],
-  kb: KnowledgeBase,
   params: ScenarioParams,
 ): ScenarioResult['fit'] {
-  const cache = new Map<string, ReturnType<typeof assess>>();
   const measures: MeasureFit[] = [];
   let inLine = 0;
   let against = 0;
   let neutral = 0;
   for (const o of overlay) {
-    const actions = params.measures[o.feature.type].actions;
-    if (actions.length === 0) continue;
-    const key = `${o.zone ?? ''}|${o.soilCode ?? ''}|${o.gt ?? ''}`;
-    let report = cache.get(key);
-    if (!report) {
-      const facts: Fact[] = [];
-      const prov = { sourceId: 'natural-system', title: 'Natuurlijk systeem' };
-      if (o.zone) facts.push({ name: 'zone', status: 'ok', value: o.zone, provenance: prov });
-      if (o.soilCode)
-        facts.push({ name: 'soilCode', status: 'ok', value: o.soilCode, provenance: prov });
-      if (o.gt) facts.push({ name: 'gt', status: 'ok', value: o.gt, provenance: prov });
-      report = assess(facts, kb);
-      cache.set(key, report);
-    }
+    const mp = params.measures[o.feature.type];
+    const report = o.ground.report;
+    const local = report.principles.filter((p) => p.reasons.some((r) => SYSTEM_KEYS.has(r.key)));
     const reasons: LocalizedText[] = [];
-    const discouraged = report.discouraged.filter((d) => actions.includes(d.action));
-    const supporting = report.principles.filter((p) => p.actions.some((a) => actions.includes(a)));
+    const discouraged = report.discouraged.filter((d) => mp.actions.includes(d.action));
+    const conflicting = local.filter((p) => p.actions.some((a) => mp.conflictsWith.includes(a)));
+    const supporting = local.filter((p) => p.actions.some((a) => mp.actions.includes(a)));
     let verdict: Verdict = 'neutral';
-    if (discouraged.length > 0) {
+    if (discouraged.length > 0 || conflicting.length > 0) {
       verdict = 'against';
       for (const d of discouraged) for (const r of d.reasons) reasons.push(r.reason);
+      for (const p of conflicting.slice(0, 3)) {
+        const acts = p.actions.filter((a) => mp.conflictsWith.includes(a)).join(', ');
+        reasons.push({
+          nl: `Hier geldt ${p.title.nl} (${acts}); deze maatregel gaat daar tegenin. ${p.reason.nl}`,
+          en: `Here ${p.title.en} applies (${acts}); this measure works against it. ${p.reason.en}`,
+        });
+      }
     } else if (supporting.length > 0) {
       verdict = 'in_line';
       for (const p of supporting.slice(0, 3))
@@ -114,6 +172,7 @@ export function fitWithSystem(
       ...(o.zone ? { zone: o.zone } : {}),
       ...(o.soilCode ? { soilCode: o.soilCode } : {}),
       ...(o.gt ? { gt: o.gt } : {}),
+      ...(o.ground.seepage ? { seepage: o.ground.seepage } : {}),
       verdict,
       reasons,
     });
@@ -125,7 +184,106 @@ export function fitWithSystem(
     against: count('against'),
     neutral: count('neutral'),
     score: total > 0 ? round((inLine - against) / total, 4) : 0,
-    measures: measures.sort((a, b) => a.index - b.index),
+    against_area_m2: round(against, 1),
+    measures: measures.sort((a, b) => {
+      const aa = a.verdict === 'against' ? 0 : 1;
+      const bb = b.verdict === 'against' ? 0 : 1;
+      if (aa !== bb) return aa - bb;
+      if (aa === 0 && b.area_m2 !== a.area_m2) return b.area_m2 - a.area_m2;
+      return a.index - b.index;
+    }),
+  };
+}
+
+/** The hazard a test belongs to. */
+export function hazardOf(test: string): 'rain' | 'heat' | 'drought' | string {
+  if (test.startsWith('rain-')) return 'rain';
+  if (test === 'hot-day') return 'heat';
+  if (test === 'dry-period') return 'drought';
+  return test;
+}
+
+/** Test weights: the configured ones, else equal per hazard with the hazard's weight split over its tests. */
+export function testWeights(tests: string[], params: ScenarioParams): Record<string, number> {
+  const configured = params.testWeights.value;
+  const perHazard = new Map<string, number>();
+  for (const t of tests) perHazard.set(hazardOf(t), (perHazard.get(hazardOf(t)) ?? 0) + 1);
+  const out: Record<string, number> = {};
+  for (const t of tests) {
+    const c = configured[t];
+    out[t] =
+      typeof c === 'number' && Number.isFinite(c) && c >= 0
+        ? c
+        : 1 / perHazard.size / (perHazard.get(hazardOf(t)) ?? 1);
+  }
+  return out;
+}
+
+const CONDITION_WORDS: Record<string, LocalizedText> = {
+  street_water_low_point_depth: {
+    nl: 'waterdiepte op de laagste plekken',
+    en: 'water depth at the low points',
+  },
+  cooling_capacity: { nl: 'koelend vermogen', en: 'cooling capacity' },
+  shade_share: { nl: 'schaduw', en: 'shade' },
+  recharge_retained: {
+    nl: 'behouden grondwateraanvulling',
+    en: 'groundwater recharge kept',
+  },
+};
+
+function fmtValue(v: number, unit: string): string {
+  if (unit === 'm') return `${round(v * 100, 1)} cm`;
+  if (unit === 'share') return `${Math.round(v * 100)} %`;
+  return String(round(v, 3));
+}
+
+function condition(
+  name: string,
+  value: number,
+  threshold: number,
+  kind: 'max' | 'min',
+  unit: string,
+): CellCondition {
+  const margin = kind === 'max' ? threshold - value : value - threshold;
+  return { name, value, threshold, kind, unit, pass: margin >= -1e-12, margin: round(margin, 4) };
+}
+
+function cell(test: string, future: string, conditions: CellCondition[]): RobustnessCell {
+  const failed = conditions.filter((c) => !c.pass);
+  const deciding =
+    failed[0] ?? [...conditions].sort((a, b) => a.margin - b.margin)[0] ?? conditions[0]!;
+  const words = (c: CellCondition, lang: 'nl' | 'en') => {
+    const w = CONDITION_WORDS[c.name]?.[lang] ?? c.name;
+    const op = c.kind === 'max' ? '≤' : '≥';
+    const by = fmtValue(Math.abs(c.margin), c.unit);
+    if (c.pass)
+      return lang === 'nl'
+        ? `${w} ${fmtValue(c.value, c.unit)} ${op} ${fmtValue(c.threshold, c.unit)} (ruimte ${by})`
+        : `${w} ${fmtValue(c.value, c.unit)} ${op} ${fmtValue(c.threshold, c.unit)} (margin ${by})`;
+    return lang === 'nl'
+      ? `${w} ${fmtValue(c.value, c.unit)}, norm ${op} ${fmtValue(c.threshold, c.unit)}: ${by} te ${c.kind === 'max' ? 'veel' : 'weinig'}`
+      : `${w} ${fmtValue(c.value, c.unit)}, threshold ${op} ${fmtValue(c.threshold, c.unit)}: ${by} too ${c.kind === 'max' ? 'much' : 'little'}`;
+  };
+  const explanation: LocalizedText =
+    failed.length > 0
+      ? {
+          nl: `Faalt op ${failed.map((c) => words(c, 'nl')).join('; ')}.`,
+          en: `Fails on ${failed.map((c) => words(c, 'en')).join('; ')}.`,
+        }
+      : {
+          nl: `Haalt het: ${conditions.map((c) => words(c, 'nl')).join('; ')}.`,
+          en: `Passes: ${conditions.map((c) => words(c, 'en')).join('; ')}.`,
+        };
+  return {
+    test,
+    future,
+    pass: failed.length === 0,
+    value: deciding.value,
+    threshold: deciding.threshold,
+    unit: deciding.unit,
+    conditions,
+    explanation,
   };
 }
 
@@ -136,34 +294,41 @@ export function robustnessMatrix(ind: Indicators, params: ScenarioParams): Robus
   for (const future of params.futures) {
     for (const storm of params.storms) {
       const r = ind.runoff.find((x) => x.event === storm.id && x.future === future.id);
-      const value = r?.street_water_depth_m ?? 0;
-      cells.push({
-        test: `rain-${storm.id}`,
-        future: future.id,
-        pass: value <= t.streetWaterDepthM.value,
-        value,
-        threshold: t.streetWaterDepthM.value,
-        unit: 'm',
-      });
+      cells.push(
+        cell(`rain-${storm.id}`, future.id, [
+          condition(
+            'street_water_low_point_depth',
+            r?.street_water_low_point_depth_m ?? 0,
+            t.streetWaterDepthM.value,
+            'max',
+            'm',
+          ),
+        ]),
+      );
     }
-    const ccThreshold = round(t.coolingCapacity.value * future.heat, 4);
-    cells.push({
-      test: 'hot-day',
-      future: future.id,
-      pass: ind.cooling_capacity >= ccThreshold && ind.fractions.canopy >= t.canopyShare.value,
-      value: ind.cooling_capacity,
-      threshold: ccThreshold,
-      unit: 'CC',
-    });
-    const recharge = round(ind.recharge_share * future.dry, 4);
-    cells.push({
-      test: 'dry-period',
-      future: future.id,
-      pass: recharge >= t.rechargeShare.value,
-      value: recharge,
-      threshold: t.rechargeShare.value,
-      unit: 'share',
-    });
+    cells.push(
+      cell('hot-day', future.id, [
+        condition(
+          'cooling_capacity',
+          ind.cooling_capacity,
+          round(t.coolingCapacity.value * future.heat, 4),
+          'min',
+          'CC',
+        ),
+        condition('shade_share', ind.shade_share, t.shadeShare.value, 'min', 'share'),
+      ]),
+    );
+    cells.push(
+      cell('dry-period', future.id, [
+        condition(
+          'recharge_retained',
+          round(ind.recharge_retained * future.dry, 4),
+          t.rechargeRetained.value,
+          'min',
+          'share',
+        ),
+      ]),
+    );
   }
   return cells;
 }
@@ -171,8 +336,8 @@ export function robustnessMatrix(ind: Indicators, params: ScenarioParams): Robus
 /**
  * Compares scenarios over one natural system.
  * @param scenarios parsed scenarios (see `parseScenario`)
- * @param system the natural system under the planning area (soil, groundwater, zones), indexed
- * @param kb knowledge base (for the fit check)
+ * @param system the natural system under the planning area (soil, groundwater, zones, seepage), indexed
+ * @param kb knowledge base (the location check's rules: infiltration, fit)
  * @param overrides parameters that differ from the documented defaults
  */
 export function compareScenarios(
@@ -182,34 +347,46 @@ export function compareScenarios(
   overrides: DeepPartial<ScenarioParams> = {},
 ): CompareResult {
   const params = resolveParams(overrides);
+  const judge = new GroundJudge(kb);
+  const tests = [...params.storms.map((s) => `rain-${s.id}`), 'hot-day', 'dry-period'];
+  const weights = testWeights(tests, params);
   const partial = scenarios.map((s) => {
-    const overlay = overlayScenario(s, system, params);
+    const overlay = overlayScenario(s, system, params, judge);
     const indicators = computeIndicators(s, overlay, params);
     return {
       scenario: s,
       indicators,
-      fit: fitWithSystem(overlay, kb, params),
+      fit: fitWithSystem(overlay, params),
       matrix: robustnessMatrix(indicators, params),
     };
   });
   const futures = params.futures.map((f) => f.id);
   const utility = (matrix: RobustnessCell[], future: string) => {
     const cells = matrix.filter((c) => c.future === future);
-    return cells.length > 0 ? cells.filter((c) => c.pass).length / cells.length : 0;
+    const total = cells.reduce((s, c) => s + (weights[c.test] ?? 0), 0);
+    return total > 0
+      ? cells.filter((c) => c.pass).reduce((s, c) => s + (weights[c.test] ?? 0), 0) / total
+      : 0;
   };
   const best = new Map(
     futures.map((f) => [f, Math.max(...partial.map((p) => utility(p.matrix, f)))]),
   );
   const results: ScenarioResult[] = partial.map((p) => {
     const us = futures.map((f) => utility(p.matrix, f));
+    const passed = futures.filter((f) =>
+      p.matrix.filter((c) => c.future === f).every((c) => c.pass),
+    );
     return {
       name: p.scenario.name,
       ...p.indicators,
       fit: p.fit,
       robustness: {
-        domain: round(p.matrix.filter((c) => c.pass).length / Math.max(1, p.matrix.length), 4),
+        domain: round(passed.length / Math.max(1, futures.length), 4),
+        mean_pass_share: round(us.reduce((a, b) => a + b, 0) / Math.max(1, us.length), 4),
         maximin: round(Math.min(...us), 4),
         regret: round(Math.max(...futures.map((f, i) => (best.get(f) ?? 0) - us[i]!)), 4),
+        futures_passed: passed,
+        weights,
         matrix: p.matrix,
       },
     };
@@ -220,6 +397,7 @@ export function compareScenarios(
         b.robustness.domain - a.robustness.domain ||
         a.robustness.regret - b.robustness.regret ||
         b.robustness.maximin - a.robustness.maximin ||
+        b.robustness.mean_pass_share - a.robustness.mean_pass_share ||
         b.fit.score - a.fit.score ||
         (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
     )
@@ -227,10 +405,10 @@ export function compareScenarios(
   return {
     scenarios: results,
     ranking,
-    explanation: explain(results, ranking),
+    explanation: explain(results, ranking, futures.length),
     assumptions: assumptionsOf(params),
     futures,
-    tests: [...params.storms.map((s) => `rain-${s.id}`), 'hot-day', 'dry-period'],
+    tests,
   };
 }
 
@@ -248,37 +426,87 @@ function pct(v: number): string {
   return `${Math.round(v * 100)}%`;
 }
 
-function explain(results: ScenarioResult[], ranking: string[]): LocalizedText {
+function euros(v: number, lang: 'nl' | 'en'): string {
+  if (v >= 1e6)
+    return `€ ${(v / 1e6).toFixed(1).replace('.', lang === 'nl' ? ',' : '.')} ${lang === 'nl' ? 'mln' : 'M'}`;
+  if (v >= 1e3) return `€ ${Math.round(v / 1e3)}${lang === 'nl' ? ' dzd' : 'k'}`;
+  return `€ ${Math.round(v)}`;
+}
+
+/** What a scenario still fails: per test, the futures and the worst cell's reason. */
+function failures(r: ScenarioResult, lang: 'nl' | 'en'): string[] {
+  const out: string[] = [];
+  const tests = [...new Set(r.robustness.matrix.map((c) => c.test))];
+  for (const test of tests) {
+    const failed = r.robustness.matrix.filter((c) => c.test === test && !c.pass);
+    if (failed.length === 0) continue;
+    const worst = [...failed].sort(
+      (a, b) =>
+        Math.min(...a.conditions.map((c) => c.margin)) -
+        Math.min(...b.conditions.map((c) => c.margin)),
+    )[0]!;
+    const futures = failed.map((c) => c.future).join(', ');
+    out.push(
+      lang === 'nl'
+        ? `${testWords(test).nl} in ${futures} (slechtst in ${worst.future}: ${worst.explanation.nl.replace(/^Faalt op /, '').replace(/\.$/, '')})`
+        : `${testWords(test).en} in ${futures} (worst in ${worst.future}: ${worst.explanation.en.replace(/^Fails on /, '').replace(/\.$/, '')})`,
+    );
+  }
+  return out;
+}
+
+function explain(results: ScenarioResult[], ranking: string[], nFutures: number): LocalizedText {
   const top = results.find((r) => r.name === ranking[0]);
   if (!top) return { nl: 'Geen scenario’s.', en: 'No scenarios.' };
-  const failing = [...new Set(top.robustness.matrix.filter((c) => !c.pass).map((c) => c.test))];
-  const failNl =
-    failing.length === 0
-      ? 'Het haalt alle stresstests in alle klimaattoekomsten.'
-      : `Het faalt nog bij ${failing.map((t) => testWords(t).nl).join(', ')} in sommige toekomsten.`;
-  const failEn =
-    failing.length === 0
-      ? 'It passes every stress test in every climate future.'
-      : `It still fails ${failing.map((t) => testWords(t).en).join(', ')} in some futures.`;
-  const second = results.find((r) => r.name === ranking[1]);
-  const vsNl = second
-    ? ` Tweede is ${second.name} (${pct(second.robustness.domain)} van de cellen).`
-    : '';
-  const vsEn = second
-    ? ` Second is ${second.name} (${pct(second.robustness.domain)} of the cells).`
-    : '';
-  const fitNl =
-    top.fit.against > 0
-      ? ` Let op: ${top.fit.against} maatregel(en) gaan tegen het natuurlijk systeem in.`
-      : ' De maatregelen passen bij het natuurlijk systeem of zijn neutraal.';
-  const fitEn =
-    top.fit.against > 0
-      ? ` Note: ${top.fit.against} measure(s) work against the natural system.`
-      : ' Its measures fit the natural system or are neutral.';
-  return {
-    nl: `${top.name} is het meest robuust: het haalt ${pct(top.robustness.domain)} van de combinaties van stresstest en klimaattoekomst (slechtste toekomst ${pct(top.robustness.maximin)}, maximale spijt ${pct(top.robustness.regret)}). ${failNl}${vsNl}${fitNl}`,
-    en: `${top.name} is the most robust: it passes ${pct(top.robustness.domain)} of the stress-test × climate-future cells (worst future ${pct(top.robustness.maximin)}, maximum regret ${pct(top.robustness.regret)}). ${failEn}${vsEn}${fitEn}`,
-  };
+  const out: LocalizedText = { nl: '', en: '' };
+  for (const lang of ['nl', 'en'] as const) {
+    const nl = lang === 'nl';
+    const rb = top.robustness;
+    const parts: string[] = [];
+    parts.push(
+      nl
+        ? `${top.name} is het meest robuust: het haalt alle stresstests in ${rb.futures_passed.length} van de ${nFutures} klimaattoekomsten (domeincriterium van Starr ${pct(rb.domain)}); met gelijk gewicht voor regen, hitte en droogte haalt het gemiddeld ${pct(rb.mean_pass_share)} (slechtste toekomst ${pct(rb.maximin)}, maximale spijt ${pct(rb.regret)}).`
+        : `${top.name} is the most robust: it passes every stress test in ${rb.futures_passed.length} of the ${nFutures} climate futures (Starr's domain criterion ${pct(rb.domain)}); weighting rain, heat and drought equally it passes ${pct(rb.mean_pass_share)} on average (worst future ${pct(rb.maximin)}, maximum regret ${pct(rb.regret)}).`,
+    );
+    const fails = failures(top, lang);
+    if (fails.length > 0)
+      parts.push(
+        nl ? `Het faalt nog op ${fails.join('; ')}.` : `It still fails ${fails.join('; ')}.`,
+      );
+    const second = results.find((r) => r.name === ranking[1]);
+    if (second) {
+      const sr = second.robustness;
+      const tie = sr.domain === rb.domain;
+      parts.push(
+        nl
+          ? `Tweede is ${second.name}: alle tests in ${sr.futures_passed.length} van de ${nFutures} toekomsten, gemiddeld ${pct(sr.mean_pass_share)}, maximale spijt ${pct(sr.regret)}${tie ? ' (gelijk domeincriterium; de spijt beslist)' : ''}.`
+          : `Second is ${second.name}: every test in ${sr.futures_passed.length} of the ${nFutures} futures, ${pct(sr.mean_pass_share)} on average, maximum regret ${pct(sr.regret)}${tie ? ' (equal domain criterion; regret decides)' : ''}.`,
+      );
+    }
+    const costs = ranking
+      .map((n) => results.find((r) => r.name === n)!)
+      .map(
+        (r) =>
+          `${r.name} ${euros(r.cost_eur, lang)} + ${euros(r.upkeep_eur_year, lang)}${nl ? '/jaar' : '/year'}`,
+      );
+    parts.push(
+      nl
+        ? `Kosten (ruwe aannames): ${costs.join('; ')}.`
+        : `Cost (rough assumptions): ${costs.join('; ')}.`,
+    );
+    const worst = top.fit.measures.find((m) => m.verdict === 'against');
+    parts.push(
+      top.fit.against > 0
+        ? nl
+          ? `Past bij het natuurlijk systeem: score ${top.fit.score.toFixed(2).replace('.', ',')}; ${top.fit.against} maatregel(en) op ${Math.round(top.fit.against_area_m2)} m² gaan ertegenin, het grootst ${worst?.type} (${Math.round(worst?.area_m2 ?? 0)} m²) in zone ${worst?.zone ?? '?'}.`
+          : `Fit with the natural system: score ${top.fit.score.toFixed(2)}; ${top.fit.against} measure(s) on ${Math.round(top.fit.against_area_m2)} m² work against it, the largest ${worst?.type} (${Math.round(worst?.area_m2 ?? 0)} m²) in zone ${worst?.zone ?? '?'}.`
+        : nl
+          ? `Past bij het natuurlijk systeem: score ${top.fit.score.toFixed(2).replace('.', ',')}; geen maatregel gaat ertegenin.`
+          : `Fit with the natural system: score ${top.fit.score.toFixed(2)}; no measure works against it.`,
+    );
+    out[lang] = parts.join(' ');
+  }
+  return out;
 }
 
 function assumptionsOf(params: ScenarioParams): CompareResult['assumptions'] {

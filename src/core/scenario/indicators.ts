@@ -2,36 +2,29 @@
  * Indicators of one scenario against the natural system underneath. Formulas (see docs/scenarios.md):
  *
  * - fractions: area of each cover class / planning area; canopy = crown area (`bomen`) / planning area.
- * - storage (m³): Σ storageDepth·area (wadi, crates, open water) + Σ ownStorage·area (green roofs).
- * - runoff per storm and future (SCS curve number, InVEST UFRM): P = depth·rainFactor;
- *   per land-cover piece P' = max(0, P − ownStorage), S = 25400/CN − 254, Q = (P' − 0.2S)²/(P' + 0.8S)
- *   if P' > 0.2S else 0, with CN by the measure type and the hydrologic soil group of the soil and
- *   groundwater beneath; runoff after storage = max(0, ΣQ·A − storage); water on the street =
- *   max(0, that − sewerCapacity·duration·pavedArea); depth on streets = street water / street area.
- * - infiltration: the storage of infiltrating measures, split by what lies beneath: effective on
- *   the effective textures with Gt ≥ effectiveMinGt; ineffective on other known soils; unknown where
- *   the soil or groundwater map has no data.
- * - heat: InVEST cooling capacity CC = 0.6·shade + 0.2·albedo + 0.2·ETI on a sample grid, with the
- *   park effect HM = max(CC, CC_park·e^(−d/d_cool)) of green areas over 2 ha; share of points (and
- *   homes) within 300 m of a cool place.
- * - drought: recharge = Σ rain·share(type, HSG)·A + routed paved runoff infiltrated by measures;
- *   recharge share = recharge / (yearly rain · area).
+ * - storage (m³): Σ storageDepth·area (wadi, open water; crates only above the GHG) + Σ ownStorage·area
+ *   (green roofs).
+ * - rain (Klimaateffectatlas stress test): P = depth·rainFactor; per land-cover piece P′ = max(0, P −
+ *   ownStorage), TR-55 runoff Q(P′, CN by type and hydrologic soil group); the stress test's loss
+ *   over the storm (sewer capacity on connected paved and roof surfaces, infiltration into unpaved
+ *   ground, never less than the sewer capacity) is taken off per piece: surplus = max(0, Q − loss·T)·A;
+ *   street water = max(0, Σ surplus − routed storage); mean depth = street water / planning area;
+ *   depth at the low points = street water / the lowest share of the planning area (10 %), or the
+ *   low zones (stream valley, depression) where those are smaller.
+ * - infiltration: the storage of infiltrating measures, split by the location check's judgement of the
+ *   ground beneath (`GroundJudge`): works where `infiltreren` is not discouraged, cannot where it is.
+ * - heat: see heat.ts.
+ * - drought: recharge = Σ rain·share(type, HSG)·A + routed paved runoff infiltrated where it works;
+ *   retained = recharge / recharge of the same ground unsealed (grass).
  */
-import { gtInfo, gtMainIndex } from '../groundwater.js';
-import { hydrologicSoilGroup } from '../hsg.js';
-import { deriveSoil } from '../soil.js';
-import type { HydrologicSoilGroup, Texture } from '../types.js';
-import {
-  bboxOf,
-  containsPoint,
-  distanceToPolygon,
-  planarArea,
-  type BBox,
-  type PolyGeom,
-} from './geometry.js';
+import { defaultKnowledgeBase } from '../kb/load.js';
+import { planarArea } from './geometry.js';
+import { GroundJudge, type Ground } from './ground.js';
+import { heatIndicators } from './heat.js';
 import { soilGroundwaterAreas, type NaturalSystem } from './overlay.js';
-import type { ScenarioParams } from './params.js';
+import type { MeasureType, ScenarioParams } from './params.js';
 import type { Scenario, ScenarioFeature } from './scenario.js';
+import type { HydrologicSoilGroup, Texture } from '../types.js';
 
 /** A piece of a feature with uniform soil and groundwater. */
 export interface Piece {
@@ -40,17 +33,24 @@ export interface Piece {
   texture?: Texture;
   gt?: string;
   hsg: HydrologicSoilGroup;
-  /** Whether infiltration works here: true/false, or undefined when the soil or groundwater is unknown. */
+  /** Whether infiltration works here (the location check's judgement), undefined when unknown. */
   infiltrationWorks?: boolean;
+  /** Representative GHG, m below the surface. */
+  ghgM?: number;
 }
 
 export interface FeatureOverlay {
   feature: ScenarioFeature;
   pieces: Piece[];
   zone?: string;
-  /** Dominant soil code and Gt (largest area). */
+  /** Dominant soil code, Gt and mapped seepage (largest area). */
   soilCode?: string;
   gt?: string;
+  seepage?: string;
+  /** The location check's judgement of the dominant zone, soil, Gt and seepage. */
+  ground: Ground;
+  /** Area of this feature in low zones (position `low`: stream valleys, depressions), m². */
+  lowArea: number;
 }
 
 export interface RunoffResult {
@@ -59,7 +59,28 @@ export interface RunoffResult {
   rain_mm: number;
   runoff_mm: number;
   street_water_m3: number;
+  /** Street water spread over the planning area (a fixed denominator), m. */
   street_water_depth_m: number;
+  /** Street water gathered at the low points, m. */
+  street_water_low_point_depth_m: number;
+}
+
+/** What one measure adds (T100 today for the rain numbers). */
+export interface MeasureContribution {
+  index: number;
+  type: MeasureType;
+  area_m2: number;
+  storage_m3: number;
+  /** Surplus after the stress test's loss, before routed storage (T100 today). */
+  runoff_m3: number;
+  infiltration_m3: number;
+  /** Share of the measure's area where infiltration works (null: no infiltrating measure or unknown). */
+  infiltration_works_share: number | null;
+  recharge_m3: number;
+  /** Mean cooling (HM) over its cells; null where it has no cells (crates, basements). */
+  cooling: number | null;
+  cost_eur: number;
+  upkeep_eur_year: number;
 }
 
 export interface Indicators {
@@ -69,87 +90,79 @@ export interface Indicators {
   storage_mm: number;
   sewer_capacity_mm_h: number;
   runoff: RunoffResult[];
+  /** Area where the street water gathers, m², and where it comes from. */
+  low_point_area_m2: number;
+  low_point_source: 'zones' | 'assumed-share';
   infiltration_effective_m3: number;
   infiltration_ineffective_m3: number;
   infiltration_unknown_m3: number;
   cooling_capacity: number;
   cool_place_share: number;
   homes_cool_place_share?: number;
+  shade_share: number;
   recharge_share: number;
+  /** Recharge of the design ÷ recharge of the same ground unsealed (grass). */
+  recharge_retained: number;
   soil_unknown_share: number;
+  cost_eur: number;
+  upkeep_eur_year: number;
+  contributions: MeasureContribution[];
 }
 
-/** Splits every feature by soil and groundwater and derives texture, HSG and infiltration suitability. */
+/** Splits every feature by soil and groundwater and judges each piece with the location check. */
 export function overlayScenario(
   scenario: Scenario,
   system: NaturalSystem,
   params: ScenarioParams,
+  judge: GroundJudge = new GroundJudge(defaultKnowledgeBase()),
 ): FeatureOverlay[] {
-  const minGt = gtMainIndex(params.effectiveMinGt.value);
-  const soilCache = new Map<string, { texture?: Texture; cover?: Texture }>();
-  const soilOf = (code: string) => {
-    let s = soilCache.get(code);
-    if (!s) {
-      s = {};
-      try {
-        const d = deriveSoil(code);
-        if (d.texture) s.texture = d.texture;
-        if (d.cover) s.cover = d.cover;
-      } catch (e) {
-        if (!(e instanceof Error)) throw e; // unknown code: the soil counts as unknown
-      }
-      soilCache.set(code, s);
-    }
-    return s;
-  };
-  const gtMainOf = (gt: string): number | undefined => {
-    try {
-      return gtMainIndex(gtInfo(gt).main);
-    } catch (e) {
-      if (e instanceof Error) return undefined;
-      throw e;
-    }
-  };
-  const piece = (area: number, soilCode: string | undefined, gt: string | undefined): Piece => {
-    const soil = soilCode ? soilOf(soilCode) : {};
-    const gtMain = gt ? gtMainOf(gt) : undefined;
-    const hsg: HydrologicSoilGroup = soil.texture
-      ? hydrologicSoilGroup(soil.texture, gtMain !== undefined ? gt : null, soil.cover ?? null)
-          .group
-      : (params.unknownSoilHsg.value as HydrologicSoilGroup);
-    let infiltrationWorks: boolean | undefined;
-    if (soil.texture && !params.effectiveTextures.value.includes(soil.texture))
-      infiltrationWorks = false;
-    else if (gtMain !== undefined && gtMain < minGt) infiltrationWorks = false;
-    else if (soil.texture && gtMain !== undefined) infiltrationWorks = true;
-    return {
-      area,
-      ...(soilCode ? { soilCode } : {}),
-      ...(soil.texture ? { texture: soil.texture } : {}),
-      ...(gt ? { gt } : {}),
-      hsg,
-      ...(infiltrationWorks !== undefined ? { infiltrationWorks } : {}),
-    };
-  };
-
   return scenario.features.map((feature) => {
-    const pieces: Piece[] = soilGroundwaterAreas(system, feature.geometry, feature.area).map((p) =>
-      piece(p.area, p.soil, p.gt),
+    const zone = system.zones.dominant(feature.geometry);
+    const seepage = system.seepage.dominant(feature.geometry);
+    const pieces: Piece[] = soilGroundwaterAreas(system, feature.geometry, feature.area).map(
+      (p) => {
+        const g = judge.judge({
+          ...(zone ? { zone } : {}),
+          ...(p.soil ? { soilCode: p.soil } : {}),
+          ...(p.gt ? { gt: p.gt } : {}),
+          ...(seepage ? { seepage } : {}),
+        });
+        return {
+          area: p.area,
+          ...(p.soil ? { soilCode: p.soil } : {}),
+          ...(g.texture ? { texture: g.texture } : {}),
+          ...(p.gt ? { gt: p.gt } : {}),
+          hsg: g.hsg ?? (params.unknownSoilHsg.value as HydrologicSoilGroup),
+          ...(g.infiltrationWorks !== undefined ? { infiltrationWorks: g.infiltrationWorks } : {}),
+          ...(g.ghgM !== undefined ? { ghgM: g.ghgM } : {}),
+        };
+      },
     );
     const dominantBy = (key: 'soilCode' | 'gt') => {
       const by = new Map<string, number>();
       for (const p of pieces) if (p[key]) by.set(p[key]!, (by.get(p[key]!) ?? 0) + p.area);
       return [...by.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
     };
-    const zone = system.zones.dominant(feature.geometry);
     const soilCode = dominantBy('soilCode');
     const gt = dominantBy('gt');
+    const ground = judge.judge({
+      ...(zone ? { zone } : {}),
+      ...(soilCode ? { soilCode } : {}),
+      ...(gt ? { gt } : {}),
+      ...(seepage ? { seepage } : {}),
+    });
+    let lowArea = 0;
+    for (const z of system.zones.areas(feature.geometry, feature.area).pieces)
+      if (judge.judge({ zone: z.value }).position === 'low') lowArea += z.area;
     return {
       feature,
       pieces,
       ...(zone ? { zone } : {}),
       ...(soilCode ? { soilCode } : {}),
       ...(gt ? { gt } : {}),
+      ...(seepage ? { seepage } : {}),
+      ground,
+      lowArea,
     };
   });
 }
@@ -160,6 +173,22 @@ export function scsRunoff(p: number, cn: number): number {
   if (cn >= 100) return p;
   const s = 25400 / cn - 254;
   return p > 0.2 * s ? (p - 0.2 * s) ** 2 / (p + 0.8 * s) : 0;
+}
+
+/** Storage of a feature for runoff from elsewhere, m³: crates only above the GHG. */
+function routedStorageOf(o: FeatureOverlay, params: ScenarioParams): number {
+  const depth = o.feature.storageDepthM ?? params.measures[o.feature.type].storageDepthM;
+  if (depth <= 0) return 0;
+  if (o.feature.type !== 'infiltratiekrat') return depth * o.feature.area;
+  const cover = params.crateCoverM.value;
+  const height = params.crateHeightM.value;
+  let v = 0;
+  for (const p of o.pieces) {
+    const dry =
+      p.ghgM === undefined || height <= 0 ? 1 : Math.max(0, Math.min(1, (p.ghgM - cover) / height));
+    v += depth * dry * p.area;
+  }
+  return v;
 }
 
 /** Computes every indicator of one scenario. */
@@ -181,78 +210,125 @@ export function computeIndicators(
   const green = sumArea((o) => m[o.feature.type].cover === 'green');
   const blue = sumArea((o) => m[o.feature.type].cover === 'blue');
   const canopy = sumArea((o) => o.feature.type === 'bomen');
-  const streets = sumArea(
-    (o) => o.feature.type === 'verharding' || o.feature.type === 'waterdoorlatende-verharding',
-  );
 
-  const depthOf = (o: FeatureOverlay) => o.feature.storageDepthM ?? m[o.feature.type].storageDepthM;
   const ownOf = (o: FeatureOverlay) => o.feature.ownStorageMm ?? m[o.feature.type].ownStorageMm;
-  const routedStorage = overlay.reduce((s, o) => s + depthOf(o) * o.feature.area, 0);
-  const ownStorage = overlay.reduce((s, o) => s + (ownOf(o) / 1000) * o.feature.area, 0);
+  const storageBy = new Map<number, number>();
+  let routedStorage = 0;
+  let ownStorage = 0;
+  for (const o of overlay) {
+    const routed = routedStorageOf(o, params);
+    const own = (ownOf(o) / 1000) * o.feature.area;
+    routedStorage += routed;
+    ownStorage += own;
+    storageBy.set(o.feature.index, routed + own);
+  }
   const storage = routedStorage + ownStorage;
 
+  // The water gathers in the lowest share of the planning area (lowPointShare); where the natural
+  // system marks low zones smaller than that, in those zones.
+  const lowZoneArea = landCover.reduce((s, o) => s + o.lowArea, 0);
+  const shareArea = params.lowPointShare.value * safeArea;
+  const lowArea = lowZoneArea > 1e-6 ? Math.min(lowZoneArea, shareArea) : shareArea;
+
   const sewer = scenario.sewerCapacityMmH ?? params.sewerCapacityMmH.value;
+  const lossRate = (o: FeatureOverlay, hsg: HydrologicSoilGroup): number => {
+    const loss = m[o.feature.type].loss;
+    if (loss === 'sewer') return sewer;
+    // The floor is the standard's sewer capacity, not a scenario's larger sewers: bigger pipes do
+    // not make the lawn infiltrate more.
+    if (loss === 'soil')
+      return Math.max(params.sewerCapacityMmH.value, params.soilInfiltrationMmH.value[hsg]);
+    return 0;
+  };
   const runoff: RunoffResult[] = [];
-  for (const storm of params.storms) {
-    for (const future of params.futures) {
+  const runoffBy = new Map<number, number>();
+  params.storms.forEach((storm, si) => {
+    params.futures.forEach((future, fi) => {
       const p = storm.depthMm * future.rain;
+      let surplus = 0;
       let generated = 0;
       for (const o of landCover) {
         const mp = m[o.feature.type];
         if (!mp.cn) continue;
         const pEff = Math.max(0, p - ownOf(o));
-        for (const piece of o.pieces)
-          generated += (scsRunoff(pEff, mp.cn[piece.hsg]) * piece.area) / 1000;
+        let own = 0;
+        for (const piece of o.pieces) {
+          const q = scsRunoff(pEff, mp.cn[piece.hsg]);
+          generated += (q * piece.area) / 1000;
+          const loss = lossRate(o, piece.hsg) * storm.durationH;
+          own += (Math.max(0, q - loss) * piece.area) / 1000;
+        }
+        surplus += own;
+        if (si === 0 && fi === 0) runoffBy.set(o.feature.index, own);
       }
-      const afterStorage = Math.max(0, generated - routedStorage);
-      const sewerM3 = (sewer * storm.durationH * (paved + roofsNotPaved(overlay, m))) / 1000;
-      const street = Math.max(0, afterStorage - sewerM3);
-      const spread = streets > 0 ? streets : paved > 0 ? paved : safeArea;
+      const street = Math.max(0, surplus - routedStorage);
       runoff.push({
         event: storm.id,
         future: future.id,
         rain_mm: round(p, 2),
-        runoff_mm: round((afterStorage / safeArea) * 1000, 3),
+        runoff_mm: round((Math.max(0, generated - routedStorage) / safeArea) * 1000, 3),
         street_water_m3: round(street, 3),
-        street_water_depth_m: round(street / spread, 4),
+        street_water_depth_m: round(street / safeArea, 4),
+        street_water_low_point_depth_m: round(street / lowArea, 4),
       });
-    }
-  }
+    });
+  });
 
   // Infiltration that works versus infiltration that cannot work (T100 today as the reference event).
   const ref = params.storms[0];
   let effective = 0;
   let ineffective = 0;
   let unknown = 0;
+  const infBy = new Map<number, { v: number; works: number; known: number }>();
   for (const o of overlay) {
     const mp = m[o.feature.type];
     if (!mp.infiltrates) continue;
-    const volumePerM2 =
-      depthOf(o) > 0
-        ? depthOf(o)
-        : mp.cn && ref
-          ? Math.max(0, ref.depthMm - scsRunoff(ref.depthMm, mp.cn.B)) / 1000
-          : 0;
+    const depth = o.feature.storageDepthM ?? mp.storageDepthM;
+    const routed = routedStorageOf(o, params);
+    const entry = { v: 0, works: 0, known: 0 };
     for (const piece of o.pieces) {
-      const v = volumePerM2 * piece.area;
-      if (piece.infiltrationWorks === true) effective += v;
-      else if (piece.infiltrationWorks === false) ineffective += v;
-      else unknown += v;
+      const v =
+        depth > 0
+          ? routed * (piece.area / Math.max(1e-9, o.feature.area))
+          : mp.cn && ref
+            ? (Math.max(0, ref.depthMm - scsRunoff(ref.depthMm, mp.cn[piece.hsg])) / 1000) *
+              piece.area
+            : 0;
+      entry.v += v;
+      if (piece.infiltrationWorks === true) {
+        effective += v;
+        entry.works += piece.area;
+        entry.known += piece.area;
+      } else if (piece.infiltrationWorks === false) {
+        ineffective += v;
+        entry.known += piece.area;
+      } else unknown += v;
     }
+    infBy.set(o.feature.index, entry);
   }
 
-  // Drought: share of yearly rain that recharges groundwater.
+  // Drought: recharge of the design against the recharge of the same ground unsealed.
   const rain = params.yearlyRainMm.value / 1000;
   let recharge = 0;
+  let natural = 0;
+  const rechargeBy = new Map<number, number>();
   for (const o of landCover) {
     const share = m[o.feature.type].recharge;
-    for (const piece of o.pieces) recharge += rain * share[piece.hsg] * piece.area;
+    let own = 0;
+    for (const piece of o.pieces) {
+      own += rain * share[piece.hsg] * piece.area;
+      natural += rain * m.gras.recharge[piece.hsg] * piece.area;
+    }
+    recharge += own;
+    rechargeBy.set(o.feature.index, own);
   }
-  const infiltratingCapacity = overlay
-    .filter((o) => m[o.feature.type].infiltrates && depthOf(o) > 0)
-    .reduce((s, o) => s + depthOf(o) * o.feature.area, 0);
-  const pavedRunoffYear = rain * 0.8 * (paved + roofsNotPaved(overlay, m));
-  const designVolume = (paved + roofsNotPaved(overlay, m)) * (params.routingDesignMm.value / 1000);
+  const connected = sumArea((o) => m[o.feature.type].loss === 'sewer');
+  const infiltrating = overlay.filter(
+    (o) => m[o.feature.type].infiltrates && routedStorageOf(o, params) > 0,
+  );
+  const infiltratingCapacity = infiltrating.reduce((s, o) => s + routedStorageOf(o, params), 0);
+  const pavedRunoffYear = rain * 0.8 * connected;
+  const designVolume = connected * (params.routingDesignMm.value / 1000);
   const captured =
     designVolume > 0 ? Math.min(1, infiltratingCapacity / designVolume) * pavedRunoffYear : 0;
   const infiltrationTotal = effective + ineffective + unknown;
@@ -262,12 +338,48 @@ export function computeIndicators(
         infiltrationTotal
       : 0;
   recharge += captured * works;
+  for (const o of infiltrating) {
+    const e = infBy.get(o.feature.index);
+    const share = infiltratingCapacity > 0 ? routedStorageOf(o, params) / infiltratingCapacity : 0;
+    const w = e && e.v > 0 ? (e.known > 0 ? e.works / o.feature.area : 0.5) : 0;
+    rechargeBy.set(
+      o.feature.index,
+      (rechargeBy.get(o.feature.index) ?? 0) +
+        captured * share * Math.max(w, params.ineffectiveRecharge.value * (1 - w)),
+    );
+  }
 
-  const heat = heatIndicators(overlay, area, params, scenario.planningArea);
+  const heat = heatIndicators(overlay, params, scenario.planningArea);
   const soilUnknown = landCover.reduce(
     (s, o) => s + o.pieces.filter((p) => !p.texture).reduce((a, p) => a + p.area, 0),
     0,
   );
+
+  let cost = 0;
+  let upkeep = 0;
+  const contributions: MeasureContribution[] = overlay.map((o) => {
+    const mp = m[o.feature.type];
+    const c = mp.costEurM2 * o.feature.area;
+    const u = mp.upkeepEurM2Year * o.feature.area;
+    cost += c;
+    upkeep += u;
+    const inf = infBy.get(o.feature.index);
+    const cooling = heat.perFeature.get(o.feature.index);
+    return {
+      index: o.feature.index,
+      type: o.feature.type,
+      area_m2: round(o.feature.area, 1),
+      storage_m3: round(storageBy.get(o.feature.index) ?? 0, 2),
+      runoff_m3: round(runoffBy.get(o.feature.index) ?? 0, 2),
+      infiltration_m3: round(inf?.v ?? 0, 2),
+      infiltration_works_share:
+        inf && inf.known > 0 ? round(inf.works / Math.max(1e-9, inf.known), 4) : null,
+      recharge_m3: round(rechargeBy.get(o.feature.index) ?? 0, 2),
+      cooling: cooling !== undefined ? round(cooling, 4) : null,
+      cost_eur: Math.round(c),
+      upkeep_eur_year: Math.round(u),
+    };
+  });
 
   return {
     area_m2: round(area, 1),
@@ -281,136 +393,22 @@ export function computeIndicators(
     storage_mm: round((storage / safeArea) * 1000, 2),
     sewer_capacity_mm_h: sewer,
     runoff,
+    low_point_area_m2: round(lowArea, 1),
+    low_point_source: lowZoneArea > 1e-6 ? 'zones' : 'assumed-share',
     infiltration_effective_m3: round(effective, 2),
     infiltration_ineffective_m3: round(ineffective, 2),
     infiltration_unknown_m3: round(unknown, 2),
     cooling_capacity: round(heat.cc, 4),
     cool_place_share: round(heat.coolShare, 4),
     ...(heat.homesShare !== undefined ? { homes_cool_place_share: round(heat.homesShare, 4) } : {}),
+    shade_share: round(heat.shadeShare, 4),
     recharge_share: round(recharge / (rain * safeArea), 4),
+    recharge_retained: round(natural > 0 ? recharge / natural : 1, 4),
     soil_unknown_share: round(soilUnknown / safeArea, 4),
+    cost_eur: Math.round(cost),
+    upkeep_eur_year: Math.round(upkeep),
+    contributions,
   };
-}
-
-/** Green and blue-green roofs also drain into the sewer once their own storage is full. */
-function roofsNotPaved(overlay: FeatureOverlay[], m: ScenarioParams['measures']): number {
-  return overlay
-    .filter(
-      (o) =>
-        (o.feature.type === 'groen-dak' || o.feature.type === 'blauw-groen-dak') &&
-        m[o.feature.type].cover !== 'paved',
-    )
-    .reduce((s, o) => s + o.feature.area, 0);
-}
-
-function heatIndicators(
-  overlay: FeatureOverlay[],
-  area: number,
-  params: ScenarioParams,
-  planningArea: PolyGeom | undefined,
-): { cc: number; coolShare: number; homesShare?: number } {
-  const m = params.measures;
-  const cc = (t: ScenarioFeature['type']) => 0.6 * m[t].shade + 0.2 * m[t].albedo + 0.2 * m[t].eti;
-  const landCover = overlay.filter((o) => m[o.feature.type].cover !== 'overlay');
-  const canopyFeatures = overlay.filter((o) => o.feature.type === 'bomen');
-  const boxes = landCover.map((o) => bboxOf(o.feature.geometry));
-  const canopyBoxes = canopyFeatures.map((o) => bboxOf(o.feature.geometry));
-  const all: BBox = planningArea
-    ? bboxOf(planningArea)
-    : boxes.reduce<BBox>(
-        (a, b) => [
-          Math.min(a[0], b[0]),
-          Math.min(a[1], b[1]),
-          Math.max(a[2], b[2]),
-          Math.max(a[3], b[3]),
-        ],
-        [Infinity, Infinity, -Infinity, -Infinity],
-      );
-  const parks = landCover.filter(
-    (o) =>
-      (m[o.feature.type].cover === 'green' || m[o.feature.type].cover === 'blue') &&
-      o.feature.area >= params.parkMinAreaM2.value,
-  );
-  const cool = overlay.filter(
-    (o) =>
-      (m[o.feature.type].cover === 'green' ||
-        m[o.feature.type].cover === 'blue' ||
-        o.feature.type === 'bomen') &&
-      o.feature.type !== 'groen-dak' &&
-      o.feature.type !== 'blauw-groen-dak' &&
-      o.feature.area >= params.coolPlaceMinAreaM2.value,
-  );
-  // Grid size adapts so a large area is never sampled with more than ~40,000 points.
-  let step = params.sampleSpacingM.value;
-  const w = all[2] - all[0];
-  const h = all[3] - all[1];
-  while ((w / step) * (h / step) > 40000) step *= 1.5;
-  let n = 0;
-  let sum = 0;
-  let coolHits = 0;
-  const inBox = (b: BBox, p: [number, number]) =>
-    p[0] >= b[0] && p[0] <= b[2] && p[1] >= b[1] && p[1] <= b[3];
-  for (let x = all[0] + step / 2; x < all[2]; x += step) {
-    for (let y = all[1] + step / 2; y < all[3]; y += step) {
-      const p: [number, number] = [x, y];
-      // On a shared edge several features contain the point: take the coolest, so the result does
-      // not depend on the order of the features.
-      const shaded = canopyFeatures.some(
-        (o, k) => inBox(canopyBoxes[k]!, p) && containsPoint(o.feature.geometry, p),
-      );
-      let value = -1;
-      landCover.forEach((o, k) => {
-        if (!inBox(boxes[k]!, p) || !containsPoint(o.feature.geometry, p)) return;
-        const t = o.feature.type;
-        const v = shaded
-          ? 0.6 * 1 + 0.2 * m[t].albedo + 0.2 * Math.max(m[t].eti, m.bomen.eti)
-          : cc(t);
-        if (v > value) value = v;
-      });
-      if (value < 0) continue;
-      for (const park of parks) {
-        const d = distanceToPolygon(park.feature.geometry, p);
-        const parkCc = cc(park.feature.type) * Math.exp(-d / params.parkCoolingDistanceM.value);
-        if (parkCc > value) value = parkCc;
-      }
-      sum += value;
-      n += 1;
-      if (
-        cool.some(
-          (o) => distanceToPolygon(o.feature.geometry, p) <= params.coolPlaceDistanceM.value,
-        )
-      )
-        coolHits += 1;
-    }
-  }
-  void area;
-  const homes = overlay.filter((o) => (o.feature.homes ?? 0) > 0);
-  let homesShare: number | undefined;
-  if (homes.length > 0) {
-    let total = 0;
-    let near = 0;
-    for (const o of homes) {
-      const c = centre(o.feature.geometry);
-      total += o.feature.homes!;
-      if (
-        cool.some(
-          (k) => distanceToPolygon(k.feature.geometry, c) <= params.coolPlaceDistanceM.value,
-        )
-      )
-        near += o.feature.homes!;
-    }
-    homesShare = total > 0 ? near / total : 0;
-  }
-  return {
-    cc: n > 0 ? sum / n : 0,
-    coolShare: n > 0 ? coolHits / n : 0,
-    ...(homesShare !== undefined ? { homesShare } : {}),
-  };
-}
-
-function centre(g: PolyGeom): [number, number] {
-  const b = bboxOf(g);
-  return [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
 }
 
 export function round(v: number, digits: number): number {

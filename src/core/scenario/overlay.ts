@@ -126,17 +126,24 @@ export interface NaturalSystem {
   zones: SystemLayer;
   soil: SystemLayer;
   groundwater: SystemLayer;
+  /**
+   * Seepage (`kwel`, `wegzijging`, `neutraal`) where a source maps it; elsewhere the zone's typical
+   * seepage from the knowledge base applies (as in the location check).
+   */
+  seepage: SystemLayer;
 }
 
 export function naturalSystem(layers: {
   zones?: SystemPolygon[];
   soil?: SystemPolygon[];
   groundwater?: SystemPolygon[];
+  seepage?: SystemPolygon[];
 }): NaturalSystem {
   return {
     zones: new SystemLayer(layers.zones ?? []),
     soil: new SystemLayer(layers.soil ?? []),
     groundwater: new SystemLayer(layers.groundwater ?? []),
+    seepage: new SystemLayer(layers.seepage ?? []),
   };
 }
 

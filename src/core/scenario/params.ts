@@ -4,7 +4,7 @@
  * U unverified (an assumption: shown as such in the UI and docs). Every value is configurable:
  * pass a partial `ScenarioParams` to `compareScenarios`.
  */
-import type { HydrologicSoilGroup, Texture } from '../types.js';
+import type { HydrologicSoilGroup } from '../types.js';
 
 /** The fixed vocabulary of measure/land-cover types (property `type` of a scenario feature). */
 export const MEASURE_TYPES = [
@@ -19,6 +19,8 @@ export const MEASURE_TYPES = [
   'wadi',
   'infiltratiekrat',
   'open-water',
+  'kelder',
+  'parkeerkelder',
 ] as const;
 export type MeasureType = (typeof MEASURE_TYPES)[number];
 
@@ -50,6 +52,20 @@ export interface MeasureParams {
   recharge: Record<HydrologicSoilGroup, number>;
   /** Actions of the knowledge-base vocabulary this measure performs (for the fit check). */
   actions: string[];
+  /**
+   * Principle actions this measure works against: where a principle of the natural system (zone,
+   * landscape, soil, groundwater, seepage, position) asks for one of these, the measure counts
+   * against it (paving and roofs seal the soil; a basement builds deep).
+   */
+  conflictsWith: string[];
+  /**
+   * Which loss of the stress test applies to the rain on this surface: `sewer` (connected paved
+   * and roof surfaces), `soil` (infiltration into unpaved ground), `none` (open water, overlays).
+   */
+  loss: 'sewer' | 'soil' | 'none';
+  /** Rough investment and upkeep, € per m² and € per m² per year (assumptions, override per municipality). */
+  costEurM2: number;
+  upkeepEurM2Year: number;
   source: string;
   tag: 'V' | 'S' | 'U';
 }
@@ -77,17 +93,36 @@ export interface ScenarioParams {
   futures: ClimateFuture[];
   futuresSource: Sourced<string>;
   measures: Record<MeasureType, MeasureParams>;
-  /** Sewer plus infiltration capacity of paved surfaces, mm/h (a scenario may set `sewer_capacity_mm_h`). */
+  /** Sewer capacity of connected (paved and roof) surfaces, mm/h (a scenario may set `sewer_capacity_mm_h`). */
   sewerCapacityMmH: Sourced<number>;
+  /**
+   * Infiltration into unpaved ground during the storm, mm/h per hydrologic soil group. Never less
+   * than the sewer capacity: unpaved ground never loses less than paving.
+   */
+  soilInfiltrationMmH: Sourced<Record<HydrologicSoilGroup, number>>;
+  /**
+   * The street water gathers on this share of the planning area (the low points), or on the low
+   * zones (position `low`: stream valley, depression) where those are smaller.
+   */
+  lowPointShare: Sourced<number>;
+  /** Infiltration crates: top this deep below the surface, m (their storage below the GHG is lost). */
+  crateCoverM: Sourced<number>;
+  /** Crate height, m (the default storage depth is height × void ratio). */
+  crateHeightM: Sourced<number>;
+  /** A cool place needs at least this share of shade (tree crowns or a `shade` property). */
+  coolPlaceMinShade: Sourced<number>;
+  /**
+   * Weight of each stress test in the utility per future; by default equal per hazard (rain, heat,
+   * drought), the rain weight split over the storms. Keys: test ids (`rain-T100`, `hot-day`, …).
+   */
+  testWeights: Sourced<Record<string, number>>;
+  /** Where the costs per measure type (`costEurM2`, `upkeepEurM2Year`) come from. */
+  costSource: Sourced<string>;
   /** Yearly rain, mm. */
   yearlyRainMm: Sourced<number>;
   /** Design rain an infiltrating measure is sized for, mm over its connected paved area (routing share). */
   routingDesignMm: Sourced<number>;
-  /** Infiltration works on these textures … */
-  effectiveTextures: Sourced<Texture[]>;
-  /** … with groundwater at least this deep (main Gt class, I..VIII). */
-  effectiveMinGt: Sourced<string>;
-  /** Recharge factor of infiltrating measures on soils where infiltration cannot work. */
+  /** Recharge factor of infiltrating measures where infiltration cannot work (the location check discourages it). */
   ineffectiveRecharge: Sourced<number>;
   /** InVEST park effect: green areas over this size (m²) cool their surroundings … */
   parkMinAreaM2: Sourced<number>;
@@ -102,16 +137,23 @@ export interface ScenarioParams {
   /** Sample spacing for the heat and distance indicators, m. */
   sampleSpacingM: Sourced<number>;
   thresholds: {
-    /** Maximum water depth on streets (verharding), m. */
+    /** Maximum water depth at the low points, m (a local maximum, not a mean). */
     streetWaterDepthM: Sourced<number>;
     /** Minimum area-weighted cooling capacity (0–1) on a hot day today. */
     coolingCapacity: Sourced<number>;
-    /** Minimum canopy share (3-30-300). */
-    canopyShare: Sourced<number>;
-    /** Minimum share of yearly rain that recharges groundwater. */
-    rechargeShare: Sourced<number>;
+    /** Minimum shade share of the outdoor space at the hottest hour (tree crowns, building shade). */
+    shadeShare: Sourced<number>;
+    /** Minimum share of the recharge of the same ground unsealed that the design keeps (× dry factor of the future). */
+    rechargeRetained: Sourced<number>;
   };
 }
+
+/**
+ * Principle actions that sealing the soil (paving, roofs) works against: infiltration (ridges,
+ * infiltration areas), using seepage, keeping groundwater high (peat) and room for water (stream
+ * valleys, low ground).
+ */
+const SEALS = ['infiltreren', 'kwel-benutten', 'grondwater-hoog', 'ruimte-voor-water'];
 
 const cn = (a: number, b: number, c: number, d: number) => ({ A: a, B: b, C: c, D: d });
 const TR55 = 'TR-55 curve numbers AMC II (SWMM 5 manual), BRIEF §4';
@@ -165,6 +207,10 @@ export const DEFAULT_PARAMS: ScenarioParams = {
       eti: 0,
       recharge: { A: 0, B: 0, C: 0, D: 0 },
       actions: [],
+      conflictsWith: SEALS,
+      loss: 'sewer',
+      costEurM2: 0,
+      upkeepEurM2Year: 0,
       source: TR55,
       tag: 'V',
     },
@@ -179,6 +225,10 @@ export const DEFAULT_PARAMS: ScenarioParams = {
       eti: 0.5,
       recharge: { A: 0, B: 0, C: 0, D: 0 },
       actions: ['vasthouden', 'vergroenen', 'koelen'],
+      conflictsWith: [],
+      loss: 'sewer',
+      costEurM2: 50,
+      upkeepEurM2Year: 2,
       source: 'green roof ≥ 30 l/m² (Amsterdam 2021 definition), BRIEF §5',
       tag: 'V',
     },
@@ -193,6 +243,10 @@ export const DEFAULT_PARAMS: ScenarioParams = {
       eti: 0.7,
       recharge: { A: 0, B: 0, C: 0, D: 0 },
       actions: ['vasthouden', 'vergroenen', 'koelen'],
+      conflictsWith: [],
+      loss: 'sewer',
+      costEurM2: 100,
+      upkeepEurM2Year: 3,
       source:
         'Amsterdam new-build on-plot storage 60 l/m² (BRIEF §5); blue-green roofs keep cooling longer',
       tag: 'S',
@@ -208,6 +262,10 @@ export const DEFAULT_PARAMS: ScenarioParams = {
       eti: 0,
       recharge: { A: 0, B: 0, C: 0, D: 0 },
       actions: [],
+      conflictsWith: SEALS,
+      loss: 'sewer',
+      costEurM2: 60,
+      upkeepEurM2Year: 1,
       source: TR55,
       tag: 'V',
     },
@@ -222,6 +280,10 @@ export const DEFAULT_PARAMS: ScenarioParams = {
       eti: 0.1,
       recharge: { A: 0.45, B: 0.3, C: 0.15, D: 0.05 },
       actions: ['infiltreren'],
+      conflictsWith: [],
+      loss: 'sewer',
+      costEurM2: 80,
+      upkeepEurM2Year: 2,
       source:
         'TR-55 gravel curve numbers as a stand-in for permeable paving (BRIEF §4, §5: mm/h figures unverified)',
       tag: 'S',
@@ -237,6 +299,10 @@ export const DEFAULT_PARAMS: ScenarioParams = {
       eti: 0.8,
       recharge: { A: 0.35, B: 0.25, C: 0.12, D: 0.05 },
       actions: ['vergroenen'],
+      conflictsWith: [],
+      loss: 'soil',
+      costEurM2: 5,
+      upkeepEurM2Year: 0.5,
       source: `${TR55} (open space, good)`,
       tag: 'V',
     },
@@ -251,6 +317,10 @@ export const DEFAULT_PARAMS: ScenarioParams = {
       eti: 0.9,
       recharge: { A: 0.3, B: 0.22, C: 0.1, D: 0.04 },
       actions: ['vergroenen'],
+      conflictsWith: [],
+      loss: 'soil',
+      costEurM2: 25,
+      upkeepEurM2Year: 2,
       source: `${TR55} (woods, good)`,
       tag: 'V',
     },
@@ -265,6 +335,10 @@ export const DEFAULT_PARAMS: ScenarioParams = {
       eti: 1,
       recharge: { A: 0, B: 0, C: 0, D: 0 },
       actions: ['koelen', 'vergroenen'],
+      conflictsWith: [],
+      loss: 'none',
+      costEurM2: 40,
+      upkeepEurM2Year: 1.5,
       source: `${COOL}; crown area shades what lies beneath`,
       tag: 'S',
     },
@@ -279,6 +353,10 @@ export const DEFAULT_PARAMS: ScenarioParams = {
       eti: 0.8,
       recharge: { A: 0.35, B: 0.25, C: 0.12, D: 0.05 },
       actions: ['infiltreren', 'bergen', 'vasthouden'],
+      conflictsWith: [],
+      loss: 'soil',
+      costEurM2: 50,
+      upkeepEurM2Year: 2,
       source: 'wadi ponding 0.20–0.30 m (riool.net), BRIEF §5',
       tag: 'V',
     },
@@ -293,7 +371,12 @@ export const DEFAULT_PARAMS: ScenarioParams = {
       eti: 0,
       recharge: { A: 0, B: 0, C: 0, D: 0 },
       actions: ['infiltreren', 'bergen'],
-      source: 'crate 0.5 m high, 95 % voids: typical product values (assumption)',
+      conflictsWith: [],
+      loss: 'none',
+      costEurM2: 150,
+      upkeepEurM2Year: 1,
+      source:
+        'crate 0.5 m high, 95 % voids: typical product values (assumption); the part below the GHG stores nothing',
       tag: 'U',
     },
     'open-water': {
@@ -307,9 +390,51 @@ export const DEFAULT_PARAMS: ScenarioParams = {
       eti: 1,
       recharge: { A: 0, B: 0, C: 0, D: 0 },
       actions: ['bergen', 'koelen'],
+      conflictsWith: [],
+      loss: 'none',
+      costEurM2: 60,
+      upkeepEurM2Year: 1.5,
       source:
         'open water with 0.30 m allowed level rise (assumption; Rijnland VDS fluctuation band 20–60 cm, BRIEF §1)',
       tag: 'S',
+    },
+    kelder: {
+      cover: 'overlay',
+      cn: null,
+      ownStorageMm: 0,
+      storageDepthM: 0,
+      infiltrates: false,
+      shade: 0,
+      albedo: 0,
+      eti: 0,
+      recharge: { A: 0, B: 0, C: 0, D: 0 },
+      actions: [],
+      conflictsWith: ['niet-diep-bouwen'],
+      loss: 'none',
+      costEurM2: 800,
+      upkeepEurM2Year: 5,
+      source:
+        'basement under a building (an overlay): judged against the principle niet-diep-bouwen (peat, seepage, stuwwal flanks); cost an assumption',
+      tag: 'U',
+    },
+    parkeerkelder: {
+      cover: 'overlay',
+      cn: null,
+      ownStorageMm: 0,
+      storageDepthM: 0,
+      infiltrates: false,
+      shade: 0,
+      albedo: 0,
+      eti: 0,
+      recharge: { A: 0, B: 0, C: 0, D: 0 },
+      actions: [],
+      conflictsWith: ['niet-diep-bouwen'],
+      loss: 'none',
+      costEurM2: 1000,
+      upkeepEurM2Year: 10,
+      source:
+        'underground car park (an overlay): judged against the principle niet-diep-bouwen; cost an assumption',
+      tag: 'U',
     },
   },
   sewerCapacityMmH: {
@@ -317,6 +442,46 @@ export const DEFAULT_PARAMS: ScenarioParams = {
     source:
       'Klimaateffectatlas stress test: infiltration + sewer capacity 20 mm/h (BRIEF §3); sewers 60–90 l/s/ha ≈ 20–30 mm/h (BRIEF §5)',
     tag: 'V',
+  },
+  soilInfiltrationMmH: {
+    value: { A: 20, B: 20, C: 20, D: 20 },
+    source:
+      'Klimaateffectatlas stress-test maps: infiltration + sewer capacity 20 mm/h on every surface (BRIEF §3); per soil group configurable, never below the sewer capacity',
+    tag: 'V',
+  },
+  lowPointShare: {
+    value: 0.1,
+    source:
+      'street water gathers on the lowest 10 % of the planning area, or on the low zones (stream valley, depression) where those are smaller; a lumped stand-in for a terrain model (assumption)',
+    tag: 'U',
+  },
+  crateCoverM: {
+    value: 0.3,
+    source: 'crates under 0.30 m of cover (typical; assumption)',
+    tag: 'U',
+  },
+  crateHeightM: {
+    value: 0.5,
+    source: 'crate 0.5 m high, 95 % voids: typical product values (assumption)',
+    tag: 'U',
+  },
+  coolPlaceMinShade: {
+    value: 0.4,
+    source:
+      'HvA guidelines (Kluck et al. 2020): a cool place has shade; ≥ 40 % shade as on key walking routes (BRIEF §6); the share for a place is an assumption',
+    tag: 'U',
+  },
+  costSource: {
+    value: 'costEurM2 / upkeepEurM2Year per measure type',
+    source:
+      'order-of-magnitude assumptions, not from a cited cost table (BRIEF §5: costs unverified); override per municipality',
+    tag: 'U',
+  },
+  testWeights: {
+    value: {},
+    source:
+      'equal weight per hazard (rain, heat, drought), rain split over its storms; McPhail et al. 2018 leave the utility to the analyst (BRIEF §6)',
+    tag: 'S',
   },
   yearlyRainMm: {
     value: 850,
@@ -329,21 +494,11 @@ export const DEFAULT_PARAMS: ScenarioParams = {
       'an infiltrating measure sized for 20 mm over its connected paved area catches most yearly runoff (synthesis)',
     tag: 'U',
   },
-  effectiveTextures: {
-    value: ['zand'],
-    source: 'BRIEF §4 (k of sand 1–30 m/d vs clay 0.0001–0.01 m/d), §7',
-    tag: 'S',
-  },
-  effectiveMinGt: {
-    value: 'IV',
-    source: 'BRIEF §7: Gt I–III (GHG < 40 cm) cannot infiltrate',
-    tag: 'S',
-  },
   ineffectiveRecharge: {
-    value: 0.2,
+    value: 0,
     source:
-      'share of routed water that still recharges on clay/peat/shallow groundwater (assumption)',
-    tag: 'U',
+      'where the location check discourages infiltration (clay, peat, shallow groundwater, seepage) routed water is not counted as recharge (the same judgement as the location check)',
+    tag: 'S',
   },
   parkMinAreaM2: {
     value: 20000,
@@ -372,7 +527,8 @@ export const DEFAULT_PARAMS: ScenarioParams = {
   thresholds: {
     streetWaterDepthM: {
       value: 0.1,
-      source: '"≤ 10–20 cm on streets" (local werkafspraken, Landelijke Maatlat 2023), BRIEF §6',
+      source:
+        '"≤ 10–20 cm on streets" (local werkafspraken, Landelijke Maatlat 2023), BRIEF §6: tested at the low points',
       tag: 'U',
     },
     coolingCapacity: {
@@ -380,14 +536,16 @@ export const DEFAULT_PARAMS: ScenarioParams = {
       source: 'threshold on InVEST cooling capacity (assumption)',
       tag: 'U',
     },
-    canopyShare: {
+    shadeShare: {
       value: 0.3,
-      source: '3-30-300: 30 % canopy per neighbourhood (Konijnendijk 2021), BRIEF §6',
+      source:
+        'HvA guidelines: ≥ 30 % shade in neighbourhoods at the hottest hour (Kluck et al. 2020); 3-30-300: 30 % canopy (Konijnendijk 2021), BRIEF §6',
       tag: 'V',
     },
-    rechargeShare: {
-      value: 0.2,
-      source: 'minimum share of yearly rain that infiltrates (assumption)',
+    rechargeRetained: {
+      value: 0.6,
+      source:
+        'the design keeps at least 60 % of the recharge of the same ground unsealed (× the dry factor of the future); a proxy for the GLG, which the data cannot predict (assumption)',
       tag: 'U',
     },
   },
