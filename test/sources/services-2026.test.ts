@@ -12,6 +12,7 @@ import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
 import type { Report } from '../../src/core/report.js';
 import { deriveSoil } from '../../src/core/soil.js';
 import type { Fact, FactSource, Location } from '../../src/core/types.js';
+import { localizeReport } from '../../src/core/localize.js';
 import { checkLocation } from '../../src/sources/check.js';
 import { createSources, parseSourcesConfig } from '../../src/sources/config.js';
 import { makeFact, noDataMarkerOf } from '../../src/sources/facts.js';
@@ -272,6 +273,13 @@ describe('klimaateffectatlas preset against the 2026 answer shapes', () => {
         floodKind: 'doorbraak',
       });
     }
+    const flood = (lang: string) =>
+      localizeReport(r1, kb, lang).facts.find((x) => x.name === 'floodDepth');
+    expect(flood('nl')).toMatchObject({
+      valueLabel: '1,37 m (overstroming na een doorbraak)',
+      floodKind: 'doorbraak',
+    });
+    expect(flood('en')?.valueLabel).toBe('1.37 m (flood after a breach)');
     const caps = server.requests.filter((u) => u.searchParams.get('REQUEST') === 'GetCapabilities');
     expect(caps).toHaveLength(1);
     const gfi = server.requests.find((u) => u.searchParams.get('REQUEST') === 'GetFeatureInfo');
@@ -306,6 +314,9 @@ describe('klimaateffectatlas preset against the 2026 answer shapes', () => {
       value: 0.15,
       floodKind: 'regen',
     });
+    expect(localizeReport(r, kb, 'nl').facts.find((x) => x.name === 'floodDepth')?.valueLabel).toBe(
+      '0,15 m (regenwater op straat)',
+    );
   });
 
   it('heat: a legend colour is read as its PET class, reported as a range; 55537 is no data', async () => {
@@ -315,6 +326,13 @@ describe('klimaateffectatlas preset against the 2026 answer shapes', () => {
     const f = factOf(r, 'heat');
     expect(f).toMatchObject({ status: 'ok', value: 39, range: { min: 38, max: 40 } });
     expect(f?.message).toMatch(/legend class: 38–40/);
+    const label = (lang: string) =>
+      localizeReport(r, kb, lang).facts.find((x) => x.name === 'heat');
+    expect(label('nl')).toMatchObject({
+      valueLabel: '38–40 °C PET (klasse van de legenda)',
+      range: { min: 38, max: 40 },
+    });
+    expect(label('en')?.valueLabel).toBe('38–40 °C PET (legend class)');
 
     serveKea({ gevoelstemperatuur_2022: 'kea-heat-nodata.json' });
     const r2 = await checkLocation(sources, AT, kb);
