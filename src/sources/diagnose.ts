@@ -54,7 +54,11 @@ export interface Diagnosis {
 
 /** Options of {@link diagnose}. */
 export interface DiagnoseOptions {
-  /** The page origin to check CORS for (e.g. `https://kaart.gemeente.nl`); none: no CORS check. */
+  /**
+   * The page origin to check CORS for (e.g. `https://kaart.gemeente.nl`); none: no CORS check.
+   * Node only: a browser hides `Access-Control-Allow-Origin` from scripts and blocks a service that
+   * does not allow the page itself (the `reachable` line then fails).
+   */
   origin?: string;
   /** The fetch implementation (default: the global `fetch`). */
   fetch?: FetchLike;
