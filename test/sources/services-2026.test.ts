@@ -364,6 +364,9 @@ describe('klimaateffectatlas preset against the 2026 answer shapes', () => {
       expect(ranges[i - 1]?.max ?? Infinity).toBeLessThanOrEqual(ranges[i]?.min ?? -Infinity);
     }
     expect(new Set(values).size).toBe(9);
+    // A layer that answers °C itself (GRAY_INDEX) is read as it is, without a class.
+    const direct = makeFact('heat', '41.6', 'GRAY_INDEX', prov, { noData: [-9999] });
+    expect(direct).toEqual({ name: 'heat', status: 'ok', value: 41.6, provenance: prov });
     const off = makeFact('heat', 100, 'RED_BAND', prov, { classes: { heat: classes } });
     expect(off).toMatchObject({ status: 'error', reason: 'source-error' });
     expect(off.message).toMatch(/not a class of the legend/);
