@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { parseSourcesConfig } from '../../src/sources/config.js';
+import { createSources, parseSourcesConfig } from '../../src/sources/config.js';
 import { diagnose } from '../../src/sources/diagnose.js';
 import { projectRoot } from '../helpers/shared.js';
 
@@ -125,4 +125,39 @@ describe('doctor against QGIS Server', () => {
     expect(bad[1]?.message.en).toMatch(/soils/);
     expect(bad[2]?.message.en).toMatch(/"gt_klasse" is not in the answer \(it has .*gt/);
   });
+});
+
+describe('WMS GetFeatureInfo asked in EPSG:4326 (as the Klimaateffectatlas is) on QGIS Server', () => {
+  it.each(['1.3.0', '1.1.1'])(
+    'WMS %s: the reprojected click finds the same facts as in RD at every known location',
+    async (version) => {
+      const rd = entries().filter((e) => e.type === 'wms');
+      const geo = rd.map((e) => ({ ...e, queryCrs: 'EPSG:4326', serviceVersion: version }));
+      const load = { load: () => Promise.reject(new Error('no files')) };
+      const [a, b] = await Promise.all([
+        createSources(parseSourcesConfig(JSON.stringify({ sources: rd }), 'rd.json'), load),
+        createSources(parseSourcesConfig(JSON.stringify({ sources: geo }), 'geo.json'), load),
+      ]);
+      const inside = known.locations.filter((l) => !l.id.startsWith('buiten'));
+      let okFacts = 0;
+      for (const l of inside) {
+        const at = { x: l.x, y: l.y, crs: 'EPSG:28992' as const };
+        for (let i = 0; i < (a ?? []).length; i++) {
+          const ra = await (a ?? [])[i]?.query(at);
+          const rb = await (b ?? [])[i]?.query(at);
+          const facts = (r: typeof ra) =>
+            (r?.facts ?? []).map((f) => [f.name, f.status, f.value ?? null]);
+          expect({ id: l.id, facts: facts(rb) }).toEqual({ id: l.id, facts: facts(ra) });
+          okFacts += (ra?.facts ?? []).filter((f) => f.status === 'ok').length;
+        }
+      }
+      // The comparison means something: most facts have values.
+      expect(okFacts).toBeGreaterThan(inside.length);
+      // The requests really were in EPSG:4326 (diagnose confirms the layers offer it).
+      const d = await diagnose(parseSourcesConfig(JSON.stringify({ sources: geo }), 'geo.json'));
+      expect(d.lines.filter((x) => x.check === 'crs').map((x) => x.status)).toEqual(
+        geo.map(() => 'ok'),
+      );
+    },
+  );
 });
