@@ -6,13 +6,14 @@
  * 2. `layer`: the layer / feature type / collection exists (a `name*` prefix finds one);
  * 3. `crs`: it offers the CRS the source asks in (EPSG:28992, or the WMS `queryCrs`);
  * 4. `sample`: one query at a point inside its coverage (`samplePoint` of the entry, a default per
- *    preset) answers with data;
+ *    preset; else the centre of its `coverage`) answers with data;
  * 5. `properties`: the configured properties are in that answer (when not: what is there);
  * 6. `cors`: with `origin`, the service allows that page origin (`Access-Control-Allow-Origin`).
  *
  * Every line is ok / warning / error with a message and a hint (Dutch and English). Nothing here
  * throws for a failing service; only the caller's abort rejects.
  */
+import { toCrs } from '../core/crs.js';
 import { NaError } from '../core/types.js';
 import type { Fact, LocalizedText, SourceResult, SupportedCrs } from '../core/types.js';
 import {
@@ -368,8 +369,8 @@ function layerAndCrs(entry: SourceEntry, service: ServiceInfo, line: Line): void
       'layer',
       'ok',
       both(
-        `ArcGIS layer ${entry.layer ?? ''} exists.`.replace('  ', ' '),
-        `ArcGIS-laag ${entry.layer ?? ''} bestaat.`.replace('  ', ' '),
+        `The ArcGIS layer exists (${service.fields.length} fields).`,
+        `De ArcGIS-laag bestaat (${service.fields.length} velden).`,
       ),
     );
     line(
@@ -406,7 +407,7 @@ async function sample(
   options: DiagnoseOptions,
   line: Line,
 ): Promise<void> {
-  const point = entry.samplePoint ?? options.samplePoint;
+  const point = entry.samplePoint ?? options.samplePoint ?? coverageCentre(entry);
   if (point === undefined) {
     line(
       'sample',
@@ -521,6 +522,15 @@ async function sample(
       ),
     );
   }
+}
+
+/** The centre of the entry's `coverage`, in EPSG:28992, when it has one. */
+function coverageCentre(entry: SourceEntry): [number, number] | undefined {
+  const c = entry.coverage;
+  if (c === undefined) return undefined;
+  const centre: [number, number] = [(c[0] + c[2]) / 2, (c[1] + c[3]) / 2];
+  const crs = entry.crs ?? 'EPSG:28992';
+  return crs === 'EPSG:28992' ? centre : toCrs(centre, crs, 'EPSG:28992');
 }
 
 function summary(facts: readonly Fact[]): string {

@@ -5,7 +5,7 @@
  * CRS the layer does not offer, a failing sample query, properties the answer lacks, no data at the
  * sample point, no sample point, and a service that does not allow the page origin (CORS).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServerResponse } from 'node:http';
@@ -132,6 +132,47 @@ beforeAll(async () => {
     'no-data',
     wms(server, 'empty', { gfi: { type: 'application/json', body: fc(null) }, cors: '*' }),
   );
+  server.route('/arcgis/FeatureServer/0', (_req, res) =>
+    reply(
+      res,
+      'application/json',
+      JSON.stringify({ name: 'hoofdtypen', fields: [{ name: 'OBJECTID' }, { name: 'gridcode' }] }),
+      '*',
+    ),
+  );
+  server.route('/arcgis/FeatureServer/0/query', (_req, res) =>
+    reply(res, 'application/json', fc({ OBJECTID: 1, gridcode: 8000 }), '*'),
+  );
+  server.route('/arcgis-broken/FeatureServer/0', (_req, res) =>
+    reply(
+      res,
+      'application/json',
+      JSON.stringify({ error: { code: 400, message: 'Invalid URL', details: [] } }),
+      '*',
+    ),
+  );
+  entries['arcgis'] = {
+    id: 'arcgis',
+    type: 'arcgis-rest',
+    url: server.url('/arcgis/FeatureServer'),
+    layer: 0,
+    properties: { landscapeType: 'gridcode' },
+    valueMap: { landscapeType: { '8000': 'dekzand' } },
+    samplePoint: SAMPLE,
+  };
+  entries['arcgis-broken'] = {
+    ...entries['arcgis'],
+    id: 'arcgis-broken',
+    url: server.url('/arcgis-broken/FeatureServer'),
+  };
+  entries['geojson-coverage'] = {
+    id: 'geojson-coverage',
+    type: 'geojson',
+    path: 'zones.geojson',
+    crs: 'EPSG:28992',
+    coverage: [154000, 462000, 156000, 464000],
+    properties: { zone: 'code' },
+  };
   entry('no-sample-point', wms(server, 'nosample', { cors: '*' }));
   delete entries['no-sample-point']?.samplePoint;
   entry(
@@ -244,6 +285,67 @@ describe('diagnose', () => {
     // A faulty source does not hide the others' good lines.
     expect(statusOf(lines, 'no-cors', 'sample')).toBe('ok');
     expect(statusOf(lines, 'wrong-properties', 'layer')).toBe('ok');
+  });
+});
+
+describe('diagnose: ArcGIS REST and a local file', () => {
+  it('an ArcGIS layer: its description, the sample query and the field; an error answer is named', async () => {
+    const lines = await linesOf('arcgis', 'arcgis-broken');
+    expect(lines.filter((l) => l.sourceId === 'arcgis').map((l) => [l.check, l.status])).toEqual([
+      ['reachable', 'ok'],
+      ['layer', 'ok'],
+      ['crs', 'ok'],
+      ['sample', 'ok'],
+      ['properties', 'ok'],
+      ['cors', 'ok'],
+    ]);
+    expect(lines.find((l) => l.sourceId === 'arcgis' && l.check === 'sample')?.message.en).toMatch(
+      /landscapeType = "dekzand"/,
+    );
+    const broken = lines.filter((l) => l.sourceId === 'arcgis-broken');
+    expect(broken.map((l) => [l.check, l.status])).toEqual([['reachable', 'error']]);
+    expect(broken[0]?.message.en).toMatch(/Invalid URL/);
+  });
+
+  it('a GeoJSON file without a sample point is asked at the centre of its coverage', async () => {
+    const file = join(tmp, 'zones.geojson');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { code: 'Dz1' },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [154000, 462000],
+                  [156000, 462000],
+                  [156000, 464000],
+                  [154000, 464000],
+                  [154000, 462000],
+                ],
+              ],
+            },
+          },
+        ],
+      }),
+    );
+    const config = parseSourcesConfig(
+      JSON.stringify({ sources: [entries['geojson-coverage']] }),
+      'sources.json',
+    );
+    const d = await diagnose(config, {
+      baseUrl: `file://${tmp}/sources.json`,
+      load: (location) => Promise.resolve(readFileSync(new URL(location), 'utf8')),
+    });
+    expect(d.lines.map((l) => [l.check, l.status, l.message.en])).toEqual([
+      ['sample', 'ok', 'Query at (155000, 463000): zone = "Dz1".'],
+      ['properties', 'ok', 'Found: code.'],
+    ]);
+    expect(d.ok).toBe(true);
   });
 });
 
