@@ -34,6 +34,8 @@ export interface LocalizedFact {
   floodKind?: FloodKind;
   /** A value read as a legend class: its range (see `ValueRange`). */
   range?: ValueRange;
+  /** soilCode of a complex map unit: its units (the value is the first). */
+  complexUnits?: string[];
   source: {
     id: string;
     title: string;
@@ -160,6 +162,11 @@ export function factValueLabel(
       return fact.range
         ? `${rangeLabel(fact.range, String(lang), 0, ' °C PET')} (${pick(kbLabel(kb, 'value.legend-class', 'legend class'), lang) ?? ''})`
         : `${formatNumber(Number(v), String(lang), 0)} °C PET`;
+    case 'soilCode':
+      // A complex map unit: the first unit is used, and the label says so.
+      return fact.complexUnits
+        ? `${String(v)} (${pick(kbLabel(kb, 'value.complex-first', 'first unit of the complex'), lang) ?? ''} ${fact.complexUnits.join('/')})`
+        : String(v);
     default:
       return String(v);
   }
@@ -204,6 +211,7 @@ export function localizeReport(
       ...(f.message ? { message: f.message } : {}),
       ...(f.floodKind ? { floodKind: f.floodKind } : {}),
       ...(f.range ? { range: { min: f.range.min, max: f.range.max } } : {}),
+      ...(f.complexUnits ? { complexUnits: [...f.complexUnits] } : {}),
       source: {
         id: f.provenance.sourceId,
         title: f.provenance.title,

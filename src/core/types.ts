@@ -181,6 +181,11 @@ export type Fact<N extends FactName = FactName> = {
     floodKind?: FloodKind;
     /** Numeric facts read as a class of the source (see {@link ValueRange}), optional. */
     range?: ValueRange;
+    /**
+     * `soilCode` only, optional: the units of a Bodemkaart map unit that is a complex
+     * (`Hn21/Hd21` → `['Hn21', 'Hd21']`); the fact's value is the first.
+     */
+    complexUnits?: string[];
   };
 }[N];
 

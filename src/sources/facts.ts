@@ -125,7 +125,7 @@ export function buildProvenance(o: ProvenanceOptions): Provenance {
 
 /** The result of coercing one raw value to a fact value. */
 export type Coerced =
-  | { ok: true; value: unknown; message?: string }
+  | { ok: true; value: unknown; message?: string; complexUnits?: string[] }
   | { ok: false; status: 'no-data' | 'error'; reason: NoDataReason; message?: string };
 
 const NO_VALUE: Coerced = { ok: false, status: 'no-data', reason: 'no-value' };
@@ -196,6 +196,7 @@ export function coerceFact(name: FactName, raw: unknown, prop: string): Coerced 
         return {
           ok: true,
           value: units[0],
+          complexUnits: units,
           message: `Map unit ${s} is a complex of ${units.join(', ')}; the first unit, ${units[0]}, is used.`,
         };
       }
@@ -291,6 +292,7 @@ export function makeFact(
       status: 'ok',
       value: c.value,
       ...(c.message === undefined ? {} : { message: c.message }),
+      ...(c.complexUnits === undefined ? {} : { complexUnits: c.complexUnits }),
       ...kind,
       provenance,
     } as Fact;

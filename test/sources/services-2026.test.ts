@@ -156,6 +156,11 @@ describe('pdok preset against the 2026 answer shapes', () => {
     const f = factOf(r, 'soilCode');
     expect(f).toMatchObject({ status: 'ok', value: 'Hn21' });
     expect(f?.message).toMatch(/complex of Hn21, Hd21; the first unit, Hn21, is used/);
+    expect(f?.complexUnits).toEqual(['Hn21', 'Hd21']);
+    const soil = (lang: string) =>
+      localizeReport(r, kb, lang).facts.find((x) => x.name === 'soilCode')?.valueLabel;
+    expect(soil('nl')).toBe('Hn21 (eerste eenheid van het complex Hn21/Hd21)');
+    expect(soil('en')).toBe('Hn21 (first unit of the complex Hn21/Hd21)');
   });
 
   it('AHN "nodata" is no data with a reason, never an error', async () => {
