@@ -44,4 +44,5 @@ export * from './sources/geojson.js';
 export * from './sources/config.js';
 export * from './sources/query-all.js';
 export * from './sources/check.js';
+export * from './sources/diagnose.js';
 export { parseJsonStrict } from './sources/json-text.js';

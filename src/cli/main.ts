@@ -43,6 +43,7 @@ import {
   runComparison,
 } from './compare.js';
 import { naturalSystemFromSources } from '../sources/natural-system.js';
+import { DOCTOR_USAGE, DoctorUsageError, runDoctor } from './doctor.js';
 import { reportToText } from './text.js';
 
 /** Bad input: exit status 2 with this message. */
@@ -75,6 +76,7 @@ const USAGE = `Usage:
   natuurlijke-alliantie check --csv <file> [--format csv|json|geojson] [--crs ...] [--data ...] [--lang ...]
   natuurlijke-alliantie explain --facts '<json>' [--format json|text] [--lang nl|en] [--kb <file>]
   natuurlijke-alliantie compare <a.geojson> <b.geojson> … [--data <sources.json>] [--format json|csv|text] [--lang nl|en]
+  ${DOCTOR_USAGE}
 
 Without --data the embedded, illustrative demo data of "Voorbeeldstad" is used.
 For EPSG:4326, x is longitude and y is latitude.
@@ -101,6 +103,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (command === 'check') return await runCheck(rest, io);
     if (command === 'explain') return await runExplain(rest, io);
     if (command === 'compare') return await runCompare(rest, io);
+    if (command === 'doctor') {
+      return await runDoctor(rest, io, defaultSourcesPath()).catch((e: unknown) => {
+        throw e instanceof DoctorUsageError ? new UsageError(e.message) : e;
+      });
+    }
     throw new UsageError(`Unknown command "${command}". Use "check", "explain" or "compare".`);
   } catch (e) {
     if (e instanceof UsageError || e instanceof NaError) {

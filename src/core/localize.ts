@@ -5,7 +5,15 @@
 import { formatNumber, kbLabel } from './assess.js';
 import type { KnowledgeBase } from './kb/types.js';
 import type { DepthRange, Report } from './report.js';
-import { SCALES, type Fact, type Lang, type LocalizedText, type Scale } from './types.js';
+import {
+  SCALES,
+  type Fact,
+  type FloodKind,
+  type Lang,
+  type LocalizedText,
+  type Scale,
+  type ValueRange,
+} from './types.js';
 
 function pick(text: LocalizedText | undefined, lang: Lang | string): string | undefined {
   if (!text) return undefined;
@@ -22,6 +30,12 @@ export interface LocalizedFact {
   reason?: string;
   reasonText?: string;
   message?: string;
+  /** floodDepth: rain on the street (`regen`) or a breach (`doorbraak`), when the source says. */
+  floodKind?: FloodKind;
+  /** A value read as a legend class: its range (see `ValueRange`). */
+  range?: ValueRange;
+  /** soilCode of a complex map unit: its units (the value is the first). */
+  complexUnits?: string[];
   source: {
     id: string;
     title: string;
@@ -149,15 +163,37 @@ export function factValueLabel(
       return pick(kbLabel(kb, `seepage.${String(v)}`, String(v)), lang);
     case 'elevation':
       return `${formatNumber(Number(v), String(lang), 1)} m +NAP`;
-    case 'floodDepth':
-      return `${formatNumber(Number(v), String(lang), 2)} m`;
-    case 'heat':
-      return `${formatNumber(Number(v), String(lang), 0)} °C PET`;
+    case 'floodDepth': {
+      const depth = fact.range
+        ? rangeLabel(fact.range, String(lang), 2, ' m')
+        : `${formatNumber(Number(v), String(lang), 2)} m`;
+      return fact.floodKind
+        ? `${depth} (${pick(kbLabel(kb, `floodKind.${fact.floodKind}`, fact.floodKind), lang) ?? ''})`
+        : depth;
+    }
     case 'landUse':
       return pick(kbLabel(kb, `landUse.${String(v)}`, String(v)), lang);
+    case 'heat':
+      // A legend class (a colour of a heat map) is shown as its range, saying so.
+      return fact.range
+        ? `${rangeLabel(fact.range, String(lang), 0, ' °C PET')} (${pick(kbLabel(kb, 'value.legend-class', 'legend class'), lang) ?? ''})`
+        : `${formatNumber(Number(v), String(lang), 0)} °C PET`;
+    case 'soilCode':
+      // A complex map unit: the first unit is used, and the label says so.
+      return fact.complexUnits
+        ? `${String(v)} (${pick(kbLabel(kb, 'value.complex-first', 'first unit of the complex'), lang) ?? ''} ${fact.complexUnits.join('/')})`
+        : String(v);
     default:
       return String(v);
   }
+}
+
+/** A class range as text: `38–40 °C PET`, `< 32 °C PET`, `> 50 °C PET`. */
+function rangeLabel(r: ValueRange, lang: string, digits: number, unit: string): string {
+  const n = (x: number): string => formatNumber(x, lang, digits);
+  if (r.min !== null && r.max !== null) return `${n(r.min)}–${n(r.max)}${unit}`;
+  if (r.max !== null) return `< ${n(r.max)}${unit}`;
+  return r.min !== null ? `> ${n(r.min)}${unit}` : unit.trim();
 }
 
 /** The report in one language, as plain JSON. */
@@ -189,6 +225,9 @@ export function localizeReport(
         ? { reason: f.reason, reasonText: t(kbLabel(kb, `reason.${f.reason}`, f.reason)) }
         : {}),
       ...(f.message ? { message: f.message } : {}),
+      ...(f.floodKind ? { floodKind: f.floodKind } : {}),
+      ...(f.range ? { range: { min: f.range.min, max: f.range.max } } : {}),
+      ...(f.complexUnits ? { complexUnits: [...f.complexUnits] } : {}),
       source: {
         id: f.provenance.sourceId,
         title: f.provenance.title,

@@ -153,6 +153,27 @@ export interface Provenance {
 
 export type FactStatus = 'ok' | 'no-data' | 'error';
 
+/**
+ * Which kind of water a `floodDepth` fact measures; the principles differ (BRIEF §10):
+ * - `regen`: rain on the street (*wateroverlast*), the stress-test maps after 70 or 140 mm in 2 h;
+ *   centimetres to decimetres, answered by *vasthouden – bergen – afvoeren* at street scale;
+ * - `doorbraak`: a flood from a breach or overtopping of a primary defence, or from a river, sea or
+ *   regional water (*overstroming*, the Klimaateffectatlas *maximale waterdiepte* maps); up to
+ *   metres, answered by *meerlaagse veiligheid* layers 2 and 3, not by street storage.
+ */
+export const FLOOD_KINDS = ['regen', 'doorbraak'] as const;
+export type FloodKind = (typeof FLOOD_KINDS)[number];
+
+/**
+ * A numeric fact read as a class of the source (a legend class, e.g. PET 38–40 °C) rather than a
+ * measured number: the true value lies in `[min, max]` (`null`: open-ended). The fact's `value` is
+ * then the middle of the class (of an open class: its bound).
+ */
+export interface ValueRange {
+  min: number | null;
+  max: number | null;
+}
+
 /** Why a fact has no value. */
 export type NoDataReason =
   | 'outside-coverage'
@@ -175,6 +196,18 @@ export type Fact<N extends FactName = FactName> = {
     reason?: NoDataReason;
     /** Detail for errors (a message in English for logs; the UI translates `reason`). */
     message?: string;
+    /**
+     * `floodDepth` only, optional: which kind of flooding the depth is about (rain on the street or
+     * a breach of a defence), as configured on the source (`floodKind` in the sources file).
+     */
+    floodKind?: FloodKind;
+    /** Numeric facts read as a class of the source (see {@link ValueRange}), optional. */
+    range?: ValueRange;
+    /**
+     * `soilCode` only, optional: the units of a Bodemkaart map unit that is a complex
+     * (`Hn21/Hd21` → `['Hn21', 'Hd21']`); the fact's value is the first.
+     */
+    complexUnits?: string[];
   };
 }[N];
 

@@ -11,8 +11,8 @@ import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import type { Node as JsonNode } from 'jsonc-parser';
 import { normalizeCrs } from '../core/crs.js';
 import { FACT_NAMES, NaError } from '../core/types.js';
-import type { FactName, FactSource, SupportedCrs } from '../core/types.js';
-import type { PropertyRef, ValueMap } from './facts.js';
+import type { FactName, FactSource, FloodKind, SupportedCrs } from '../core/types.js';
+import type { ClassMap, NoDataMarker, PropertyRef, ValueMap } from './facts.js';
 import { GeoJsonSource } from './geojson.js';
 import type { FetchLike } from './http.js';
 import { findJsonSyntaxError, lineColumn, stripBom } from './json-text.js';
@@ -74,6 +74,19 @@ export interface SourceEntry {
   outputFormat?: string;
   infoFormat?: string;
   valueMap?: ValueMap;
+  /** Values by which the service marks "no data here" (remote sources). */
+  noData?: NoDataMarker[];
+  /** Per numeric fact: legend class value → range (remote sources). */
+  classes?: ClassMap;
+  /** Kind of flooding of the source's floodDepth. */
+  floodKind?: FloodKind;
+  /** wms: CRS of the GetFeatureInfo request. */
+  queryCrs?: SupportedCrs;
+  /** A point `[x, y]` in EPSG:28992 inside the data, for `doctor`'s sample query. */
+  samplePoint?: [number, number];
+  /** Evidence for maintainers (where names and formats were confirmed) and its date. */
+  comment?: string;
+  checked?: string;
   /** Properties to show with the source's result (no fact). */
   detail?: string[];
   /** Position in the file's `sources` array (or in the preset's, when `preset` is set). */
@@ -548,6 +561,8 @@ function toEntry(
     'collectionPath',
     'outputFormat',
     'infoFormat',
+    'comment',
+    'checked',
   ] as const;
   for (const k of optional) {
     const v = str(k);
@@ -565,6 +580,42 @@ function toEntry(
     raw.coverage.every((n) => typeof n === 'number')
   ) {
     e.coverage = raw.coverage as [number, number, number, number];
+  }
+  if (
+    Array.isArray(raw.noData) &&
+    raw.noData.every((m) => typeof m === 'string' || typeof m === 'number')
+  ) {
+    e.noData = [...(raw.noData as NoDataMarker[])];
+  }
+  if (raw.floodKind === 'regen' || raw.floodKind === 'doorbraak') e.floodKind = raw.floodKind;
+  if (
+    raw.queryCrs === 'EPSG:28992' ||
+    raw.queryCrs === 'EPSG:4326' ||
+    raw.queryCrs === 'EPSG:3857'
+  ) {
+    e.queryCrs = raw.queryCrs;
+  }
+  if (
+    Array.isArray(raw.samplePoint) &&
+    raw.samplePoint.length === 2 &&
+    raw.samplePoint.every((n) => typeof n === 'number')
+  ) {
+    e.samplePoint = [raw.samplePoint[0] as number, raw.samplePoint[1] as number];
+  }
+  if (isRecord(raw.classes)) {
+    const cm: Record<string, Record<string, { min: number | null; max: number | null }>> = {};
+    for (const f of FACT_NAMES) {
+      const m = raw.classes[f];
+      if (!isRecord(m)) continue;
+      const out: Record<string, { min: number | null; max: number | null }> = {};
+      for (const [k, v] of Object.entries(m)) {
+        if (!isRecord(v)) continue;
+        const bound = (b: unknown): number | null => (typeof b === 'number' ? b : null);
+        out[k] = { min: bound(v.min), max: bound(v.max) };
+      }
+      cm[f] = out;
+    }
+    e.classes = cm as ClassMap;
   }
   if (Array.isArray(raw.detail) && raw.detail.every((d) => typeof d === 'string')) {
     e.detail = [...(raw.detail as string[])];
@@ -739,7 +790,9 @@ function ajvMessage(
       const message =
         last === 'layer'
           ? 'must be a name (text) or a layer number'
-          : 'must be a property name, a list of property names, or (geotiff) a band number ≥ 1';
+          : segs.includes('noData')
+            ? 'must be a text or a number (a value the service uses for "no data")'
+            : 'must be a property name, a list of property names, or (geotiff) a band number ≥ 1';
       return { segs, atKey: true, message };
     }
     case 'minItems':
@@ -766,7 +819,9 @@ function ajvMessage(
         segs,
         atKey: true,
         message:
-          'must start with a letter or digit and contain only letters, digits, ".", "-" and "_"',
+          segs[segs.length - 1] === 'checked'
+            ? 'must be a date written as YYYY-MM-DD'
+            : 'must start with a letter or digit and contain only letters, digits, ".", "-" and "_"',
       };
     default:
       return { segs, atKey: true, message: e.message ?? e.keyword };

@@ -11,16 +11,26 @@
  * - `landscapeType`, `position`, `seepage`, `landUse` must be one of their vocabularies (case and accents
  *   ignored).
  * - Optional value maps (`valueMap`) translate a source's own values first, e.g. a Fysisch-
- *   Geografische Regio name to a landscape type; a mapping to `null` means "no value here".
+ *   Geografische Regio name to a landscape type, or a raster class number to a groundwater class
+ *   (`14` → `VIo`); a mapping to `null` means "no value here".
+ * - No-data markers (`noData`, e.g. AHN's `"nodata"`, the Klimaateffectatlas' `-9999` and
+ *   `2147483647`) are checked before anything else: such a value is `no-data` / `no-value` with a
+ *   message naming the marker, never a number and never an error.
+ * - Class maps (`classes`) read a numeric fact as a legend class (a colour of a heat map →
+ *   PET 38–40 °C): the fact gets the class as `range` and its middle as `value`.
+ * - A Bodemkaart map unit that is a complex (`Hn21/Hd21`) gives its first unit, and says so in the
+ *   fact's `message`.
  */
 import { LANDSCAPE_TYPES, LAND_USES, POSITIONS, SEEPAGE } from '../core/types.js';
 import type {
   Fact,
   FactName,
+  FloodKind,
   NoDataReason,
   Provenance,
   SourceResult,
   LocalizedText,
+  ValueRange,
 } from '../core/types.js';
 
 /** Facts whose values are numbers. */
@@ -29,6 +39,66 @@ const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** Per fact: a source value → the fact value (or `null`: no value). */
 export type ValueMap = Partial<Record<FactName, Readonly<Record<string, string | number | null>>>>;
+
+/** A value by which a source marks "no data here" (`"nodata"`, `-9999`, `2147483647`). */
+export type NoDataMarker = string | number;
+
+/** Per fact: a source value (a legend class, e.g. a colour band value) → the range it stands for. */
+export type ClassMap = Partial<Record<FactName, Readonly<Record<string, ValueRange>>>>;
+
+/** How a source's raw values are read besides the property mapping (all optional). */
+export interface ReadOptions {
+  valueMap?: ValueMap;
+  noData?: readonly NoDataMarker[];
+  classes?: ClassMap;
+  /** Kind of flooding of this source's `floodDepth` (set on its floodDepth facts). */
+  floodKind?: FloodKind;
+}
+
+/**
+ * The no-data marker that `raw` is, if any: a number marker matches the same number, also as
+ * decimal text (`"-9999"`, `"-9999.0"`); a text marker matches the same text, case and surrounding
+ * spaces ignored.
+ */
+export function noDataMarkerOf(
+  raw: unknown,
+  markers: readonly NoDataMarker[] | undefined,
+): NoDataMarker | undefined {
+  if (markers === undefined || markers.length === 0) return undefined;
+  let asNumber: number | undefined;
+  let asText: string | undefined;
+  if (typeof raw === 'number') asNumber = raw;
+  else if (typeof raw === 'string') {
+    asText = raw.trim().toLowerCase();
+    if (DECIMAL.test(asText)) asNumber = Number(asText);
+  } else return undefined;
+  return markers.find((m) =>
+    typeof m === 'number'
+      ? asNumber === m
+      : asText !== undefined && m.trim().toLowerCase() === asText,
+  );
+}
+
+/** The key of a raw value in a class map: numbers (and decimal text) in their shortest form. */
+function classKey(raw: unknown): string | undefined {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? String(raw) : undefined;
+  if (typeof raw !== 'string') return undefined;
+  const s = raw.trim();
+  return DECIMAL.test(s) ? String(Number(s)) : s;
+}
+
+/** The value that stands for a class: its middle, or the bound of an open class. */
+export function rangeValue(r: ValueRange): number | undefined {
+  if (r.min !== null && r.max !== null) return (r.min + r.max) / 2;
+  return r.min ?? r.max ?? undefined;
+}
+
+/** A range as text: `38–40`, `< 32`, `> 50`. */
+export function rangeText(r: ValueRange): string {
+  if (r.min !== null && r.max !== null) return `${r.min}–${r.max}`;
+  if (r.max !== null) return `< ${r.max}`;
+  return r.min === null ? 'any' : `> ${r.min}`;
+}
 
 /** Provenance fields of a source's options. */
 export interface ProvenanceOptions {
@@ -55,7 +125,7 @@ export function buildProvenance(o: ProvenanceOptions): Provenance {
 
 /** The result of coercing one raw value to a fact value. */
 export type Coerced =
-  | { ok: true; value: unknown }
+  | { ok: true; value: unknown; message?: string; complexUnits?: string[] }
   | { ok: false; status: 'no-data' | 'error'; reason: NoDataReason; message?: string };
 
 const NO_VALUE: Coerced = { ok: false, status: 'no-data', reason: 'no-value' };
@@ -118,6 +188,18 @@ export function coerceFact(name: FactName, raw: unknown, prop: string): Coerced 
       const special = specialSoilCode(s);
       if (special !== undefined)
         return { ok: false, status: 'no-data', reason: special, message: s };
+      const units = s
+        .split('/')
+        .map((u) => u.trim())
+        .filter((u) => u !== '');
+      if (units.length > 1) {
+        return {
+          ok: true,
+          value: units[0],
+          complexUnits: units,
+          message: `Map unit ${s} is a complex of ${units.join(', ')}; the first unit, ${units[0]}, is used.`,
+        };
+      }
       return { ok: true, value: s };
     }
     case 'landscapeType':
@@ -153,23 +235,85 @@ export function mapValue(
   return raw;
 }
 
-/** Makes one fact from a raw value (after the value map, if any). */
+/**
+ * Makes one fact from a raw value: no-data markers first, then a class map, then the value map,
+ * then the coercion rules (see the module comment). `options` may also be a bare value map.
+ */
 export function makeFact(
   name: FactName,
   raw: unknown,
   prop: string,
   provenance: Provenance,
-  valueMap?: ValueMap,
+  options?: ValueMap | ReadOptions,
 ): Fact {
-  const c = coerceFact(name, mapValue(raw, valueMap?.[name]), prop);
-  if (c.ok) return { name, status: 'ok', value: c.value, provenance } as Fact;
+  const read: ReadOptions = isReadOptions(options) ? options : { valueMap: options };
+  const kind =
+    name === 'floodDepth' && read.floodKind !== undefined ? { floodKind: read.floodKind } : {};
+  const marker = noDataMarkerOf(raw, read.noData);
+  if (marker !== undefined) {
+    return {
+      name,
+      status: 'no-data',
+      reason: 'no-value',
+      message: `Property "${prop}" = ${describeValue(raw)} is the source's no-data marker (${JSON.stringify(marker)}).`,
+      ...kind,
+      provenance,
+    } as Fact;
+  }
+  const classes = read.classes?.[name];
+  if (classes !== undefined && raw !== null && raw !== undefined && raw !== '') {
+    const key = classKey(raw);
+    const range =
+      key !== undefined && Object.prototype.hasOwnProperty.call(classes, key)
+        ? classes[key]
+        : undefined;
+    const value = range === undefined ? undefined : rangeValue(range);
+    if (range === undefined || value === undefined) {
+      return {
+        name,
+        status: 'error',
+        reason: 'source-error',
+        message: `Property "${prop}" = ${describeValue(raw)} is not a class of the legend (${Object.keys(classes).join(', ')}).`,
+        provenance,
+      } as Fact;
+    }
+    return {
+      name,
+      status: 'ok',
+      value,
+      range: { min: range.min, max: range.max },
+      message: `Read as a legend class: ${rangeText(range)} (value ${describeValue(raw)} of "${prop}"); the value is the middle of the class.`,
+      ...kind,
+      provenance,
+    } as Fact;
+  }
+  const c = coerceFact(name, mapValue(raw, read.valueMap?.[name]), prop);
+  if (c.ok) {
+    return {
+      name,
+      status: 'ok',
+      value: c.value,
+      ...(c.message === undefined ? {} : { message: c.message }),
+      ...(c.complexUnits === undefined ? {} : { complexUnits: c.complexUnits }),
+      ...kind,
+      provenance,
+    } as Fact;
+  }
   return {
     name,
     status: c.status,
     reason: c.reason,
     ...(c.message === undefined ? {} : { message: c.message }),
+    ...kind,
     provenance,
   } as Fact;
+}
+
+const READ_KEYS = new Set(['valueMap', 'noData', 'classes', 'floodKind']);
+function isReadOptions(o: ValueMap | ReadOptions | undefined): o is ReadOptions {
+  if (o === undefined) return false;
+  const keys = Object.keys(o);
+  return keys.length > 0 && keys.every((k) => READ_KEYS.has(k));
 }
 
 /** Which property (or properties, first present wins) holds a fact. */
@@ -188,12 +332,17 @@ export function factsFromProperties(
   properties: Readonly<Record<string, unknown>>,
   mapping: Partial<Record<FactName, PropertyRef>>,
   provenance: Provenance,
-  options: {
-    valueMap?: ValueMap;
+  options: ReadOptions & {
     provides?: readonly FactName[];
     missing?: 'no-value' | 'error';
   } = {},
 ): Fact[] {
+  const read: ReadOptions = {
+    ...(options.valueMap === undefined ? {} : { valueMap: options.valueMap }),
+    ...(options.noData === undefined ? {} : { noData: options.noData }),
+    ...(options.classes === undefined ? {} : { classes: options.classes }),
+    ...(options.floodKind === undefined ? {} : { floodKind: options.floodKind }),
+  };
   const names = options.provides ?? (Object.keys(mapping) as FactName[]);
   const out: Fact[] = [];
   for (const name of names) {
@@ -211,7 +360,7 @@ export function factsFromProperties(
       continue;
     }
     const prop = key ?? keys[0] ?? '';
-    out.push(makeFact(name, properties[prop], prop, provenance, options.valueMap));
+    out.push(makeFact(name, properties[prop], prop, provenance, read));
   }
   return out;
 }

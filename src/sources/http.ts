@@ -423,7 +423,8 @@ export function classifyText(text: string): TextKind {
   }
   if (
     /<!doctype\s+html|<html[\s>]/.test(lower) ||
-    (lower.startsWith('<') && /<(?:head|body|title)[\s>]/.test(lower))
+    // Lower or upper case only: XML documents have mixed-case `<Title>` (OGC capabilities).
+    (lower.startsWith('<') && /<(?:head|body|title|HEAD|BODY|TITLE)[\s>]/.test(head))
   ) {
     return { kind: 'html' };
   }

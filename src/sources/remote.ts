@@ -9,6 +9,7 @@ import { FACT_NAMES, NaError } from '../core/types.js';
 import type {
   FactName,
   FactSource,
+  FloodKind,
   Location,
   NoDataReason,
   Provenance,
@@ -17,7 +18,14 @@ import type {
   SupportedCrs,
 } from '../core/types.js';
 import { buildProvenance, errorResult, factsFromProperties, noDataResult } from './facts.js';
-import type { PropertyRef, ResultSource, ValueMap } from './facts.js';
+import type {
+  ClassMap,
+  NoDataMarker,
+  PropertyRef,
+  ReadOptions,
+  ResultSource,
+  ValueMap,
+} from './facts.js';
 import { SourceRequestError, requestJson } from './http.js';
 import type { FetchLike, ReadJsonOptions, RequestPolicy } from './http.js';
 
@@ -36,6 +44,12 @@ export interface RemoteSourceOptions {
   properties?: Partial<Record<FactName, PropertyRef>>;
   /** Translations of property values per fact (see `facts.ts`). */
   valueMap?: ValueMap;
+  /** Values by which the service marks "no data here" (see `facts.ts`), e.g. `["nodata", -9999]`. */
+  noData?: readonly NoDataMarker[];
+  /** Per fact: legend class of the source → the range it stands for (see `facts.ts`). */
+  classes?: ClassMap;
+  /** Kind of flooding of this source's `floodDepth` (rain on the street or a breach). */
+  floodKind?: FloodKind;
   /** Properties to pass on as `detail` of the result (display only, no fact). */
   detail?: readonly string[];
   /** Version or date of the data (provenance). */
@@ -81,6 +95,8 @@ export abstract class RemoteSource implements FactSource {
   protected readonly provenance: Provenance;
   protected readonly propertyRefs: Partial<Record<FactName, PropertyRef>>;
   protected readonly valueMap: ValueMap | undefined;
+  /** How raw values are read (no-data markers, classes, flood kind; see `facts.ts`). */
+  protected readonly read: ReadOptions;
   protected readonly detailProperties: readonly string[];
   protected readonly coverageRd: readonly [number, number, number, number] | undefined;
   private readonly policy: Omit<RequestPolicy, 'signal'>;
@@ -92,6 +108,11 @@ export abstract class RemoteSource implements FactSource {
     this.propertyRefs = { ...(options.properties ?? {}) };
     this.provides = FACT_NAMES.filter((n) => this.propertyRefs[n] !== undefined);
     this.valueMap = options.valueMap;
+    this.read = {
+      ...(options.noData === undefined ? {} : { noData: options.noData }),
+      ...(options.classes === undefined ? {} : { classes: options.classes }),
+      ...(options.floodKind === undefined ? {} : { floodKind: options.floodKind }),
+    };
     this.detailProperties = options.detail ?? [];
     this.provenance = buildProvenance({
       id: this.id,
@@ -193,6 +214,7 @@ export abstract class RemoteSource implements FactSource {
       facts: factsFromProperties(properties, this.propertyRefs, this.provenance, {
         provides: this.provides,
         missing: 'error',
+        ...this.read,
         ...(this.valueMap === undefined ? {} : { valueMap: this.valueMap }),
       }),
     };

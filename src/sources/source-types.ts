@@ -24,6 +24,10 @@ const ONLY_FOR: Readonly<Record<string, readonly string[]>> = {
   collectionPath: ['ogc-api-features'],
   outputFormat: ['wfs'],
   infoFormat: ['wms'],
+  queryCrs: ['wms'],
+  noData: ['ogc-api-features', 'wfs', 'wms', 'arcgis-rest'],
+  classes: ['ogc-api-features', 'wfs', 'wms', 'arcgis-rest'],
+  floodKind: ['ogc-api-features', 'wfs', 'wms', 'arcgis-rest'],
   detail: ['ogc-api-features', 'wfs', 'wms', 'arcgis-rest'],
   timeoutMs: ['ogc-api-features', 'wfs', 'wms', 'arcgis-rest', 'geotiff'],
   retries: ['ogc-api-features', 'wfs', 'wms', 'arcgis-rest', 'geotiff'],
@@ -97,6 +101,9 @@ function common(entry: SourceEntry, context: SourceFactoryContext): RemoteSource
     url: context.resolve(entry.url as string),
     properties: entry.propertyRefs ?? entry.properties,
     ...(entry.valueMap === undefined ? {} : { valueMap: entry.valueMap }),
+    ...(entry.noData === undefined ? {} : { noData: entry.noData }),
+    ...(entry.classes === undefined ? {} : { classes: entry.classes }),
+    ...(entry.floodKind === undefined ? {} : { floodKind: entry.floodKind }),
     ...(entry.detail === undefined ? {} : { detail: entry.detail }),
     ...(entry.version === undefined ? {} : { version: entry.version }),
     ...(entry.scale === undefined ? {} : { scale: entry.scale }),
@@ -165,6 +172,7 @@ export const wmsSourceType: SourceType = {
           ? {}
           : { serviceVersion: entry.serviceVersion as WmsVersion }),
         ...(entry.infoFormat === undefined ? {} : { infoFormat: entry.infoFormat }),
+        ...(entry.queryCrs === undefined ? {} : { queryCrs: entry.queryCrs }),
       }),
     ),
 };

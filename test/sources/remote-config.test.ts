@@ -300,7 +300,7 @@ describe('extends: the PDOK preset', () => {
 
   it('unknown presets and a file without sources or extends are errors', () => {
     expect(issues('{ "extends": ["osm"] }')).toEqual([
-      'sources.json:1:15 field "extends[0]": must be one of pdok',
+      'sources.json:1:15 field "extends[0]": must be one of pdok, klimaateffectatlas',
     ]);
     expect(issues('{}')).toEqual(['sources.json:1:1 field "sources": is required']);
   });
@@ -322,12 +322,15 @@ describe('extends: the PDOK preset', () => {
       const u = new URL(input);
       if (u.pathname.includes('bro-bodemkaart'))
         return Promise.resolve(
-          json(fc({ first_soilcode: '|h BEBOUW', first_soilname: 'Bebouwing' })),
+          json(
+            fc({ soilcode: '|h BEBOUW', first_soilcode: '|h BEBOUW', first_soilname: 'Bebouwing' }),
+          ),
         );
       if (u.pathname.includes('grondwaterspiegeldiepte'))
-        return Promise.resolve(json(fc({ gt: 'VII' })));
-      if (u.pathname.includes('/ahn/')) return Promise.resolve(json(fc({ value_list: '12.34' })));
-      if (u.pathname.includes('fysischgeografischeregios'))
+        return Promise.resolve(json(fc({ value_list: '16' })));
+      if (u.pathname.includes('/actueel-hoogtebestand-nederland/'))
+        return Promise.resolve(json(fc({ value_list: '12.34' })));
+      if (u.pathname.includes('fysisch-geografische-regios'))
         return Promise.resolve(
           json({
             type: 'FeatureCollection',
@@ -376,7 +379,7 @@ describe('extends: the PDOK preset', () => {
       provenance: { sourceId: 'pdok-fgr' },
     });
     expect(fact('elevation')).toMatchObject({ status: 'ok', value: 12.34 });
-    expect(fact('gt')).toMatchObject({ status: 'ok', value: 'VII' });
+    expect(fact('gt')).toMatchObject({ status: 'ok', value: 'VIIo' });
     expect(report.missing).toContainEqual(
       expect.objectContaining({ kind: 'fact', fact: 'soilCode', reason: 'built-up-not-mapped' }),
     );

@@ -1,0 +1,560 @@
+/**
+ * Checks a live setup of sources, the way `natuurlijke-alliantie doctor` prints it and a GIS team's
+ * admin page shows it: for each configured source, live,
+ * 1. `reachable`: GetCapabilities (WMS, WFS), the collection document (OGC API Features), the
+ *    layer description (ArcGIS REST) or the data file (GeoJSON, GeoTIFF) answers;
+ * 2. `layer`: the layer / feature type / collection exists (a `name*` prefix finds one);
+ * 3. `crs`: it offers the CRS the source asks in (EPSG:28992, or the WMS `queryCrs`);
+ * 4. `sample`: one query at a point inside its coverage (`samplePoint` of the entry, a default per
+ *    preset; else the centre of its `coverage`) answers with data;
+ * 5. `properties`: the configured properties are in that answer (when not: what is there);
+ * 6. `cors`: with `origin`, the service allows that page origin (`Access-Control-Allow-Origin`).
+ *
+ * Every line is ok / warning / error with a message and a hint (Dutch and English). Nothing here
+ * throws for a failing service; only the caller's abort rejects.
+ */
+import { toCrs } from '../core/crs.js';
+import { NaError } from '../core/types.js';
+import type { Fact, LocalizedText, SourceResult, SupportedCrs } from '../core/types.js';
+import {
+  capabilitiesUrl,
+  matchLayer,
+  offersCrs,
+  wfsCapabilitiesLayers,
+  wmsCapabilitiesLayers,
+} from './capabilities.js';
+import type { CapabilitiesLayer } from './capabilities.js';
+import { createSources } from './config.js';
+import type { CreateSourcesOptions, SourceEntry, SourcesConfig } from './config.js';
+import { SourceRequestError, fetchWithPolicy, readJson, readText } from './http.js';
+import type { FetchLike, RequestPolicy } from './http.js';
+import { ogcCollectionUrl } from './ogc-api-features.js';
+import { joinUrl } from './remote.js';
+
+/** What one line checks. */
+export type DiagnosisCheck = 'reachable' | 'layer' | 'crs' | 'sample' | 'properties' | 'cors';
+export type DiagnosisStatus = 'ok' | 'warning' | 'error';
+
+/** One line of the diagnosis. */
+export interface DiagnosisLine {
+  sourceId: string;
+  check: DiagnosisCheck;
+  status: DiagnosisStatus;
+  /** What was found (technical detail: addresses, names). */
+  message: LocalizedText;
+  /** What to do about it (empty for ok lines). */
+  hint: LocalizedText;
+}
+
+/** The result of {@link diagnose}. */
+export interface Diagnosis {
+  lines: DiagnosisLine[];
+  /** True when every line is ok. */
+  ok: boolean;
+}
+
+/** Options of {@link diagnose}. */
+export interface DiagnoseOptions {
+  /**
+   * The page origin to check CORS for (e.g. `https://kaart.gemeente.nl`); none: no CORS check.
+   * Node only: a browser hides `Access-Control-Allow-Origin` from scripts and blocks a service that
+   * does not allow the page itself (the `reachable` line then fails).
+   */
+  origin?: string;
+  /** The fetch implementation (default: the global `fetch`). */
+  fetch?: FetchLike;
+  /** Budget per request in ms (default 10000). */
+  timeoutMs?: number;
+  /** Loads local data files (GeoJSON; Node: read the file). Default: none (a load error). */
+  load?: CreateSourcesOptions['load'];
+  loadBytes?: CreateSourcesOptions['loadBytes'];
+  /** URL of the sources file, for relative paths. */
+  baseUrl?: string;
+  /** Sample point `[x, y]` in EPSG:28992 for entries without their own `samplePoint`. */
+  samplePoint?: readonly [number, number];
+  signal?: AbortSignal;
+}
+
+const EMPTY: LocalizedText = { nl: '', en: '' };
+const REMOTE = new Set(['wms', 'wfs', 'ogc-api-features', 'arcgis-rest']);
+
+/**
+ * Checks every source of a parsed sources file, live (see the module comment). Sources are checked
+ * in parallel; the lines keep the order of the sources and of the checks.
+ */
+export async function diagnose(
+  config: SourcesConfig,
+  options: DiagnoseOptions = {},
+): Promise<Diagnosis> {
+  options.signal?.throwIfAborted();
+  const perSource = await Promise.all(config.sources.map((e) => diagnoseEntry(e, config, options)));
+  const lines = perSource.flat();
+  return { lines, ok: lines.every((l) => l.status === 'ok') };
+}
+
+async function diagnoseEntry(
+  entry: SourceEntry,
+  config: SourcesConfig,
+  options: DiagnoseOptions,
+): Promise<DiagnosisLine[]> {
+  const lines: DiagnosisLine[] = [];
+  const line = (
+    check: DiagnosisCheck,
+    status: DiagnosisStatus,
+    message: LocalizedText,
+    hint: LocalizedText = EMPTY,
+  ): void => {
+    lines.push({ sourceId: entry.id, check, status, message, hint });
+  };
+  const policy: RequestPolicy = {
+    sourceId: entry.id,
+    sourceTitle: entry.title ?? entry.id,
+    timeoutMs: options.timeoutMs ?? 10000,
+    retries: 0,
+    ...(options.fetch === undefined ? {} : { fetchImpl: options.fetch }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.origin === undefined ? {} : { headers: { Origin: options.origin } }),
+  };
+
+  let corsHeader: string | null | undefined;
+  if (REMOTE.has(entry.type) && entry.url !== undefined) {
+    const service = await describeService(entry, policy);
+    if (service.error !== undefined) {
+      rethrowAbort(service.error, options.signal);
+      line('reachable', 'error', errorText(service.error), {
+        nl: 'Controleer het adres ("url") en of de dienst vanaf deze machine bereikbaar is.',
+        en: 'Check the address ("url") and whether the service can be reached from this machine.',
+      });
+      return lines;
+    }
+    corsHeader = service.cors;
+    line(
+      'reachable',
+      'ok',
+      both(
+        `${service.what} answers (${service.url}).`,
+        `${service.what} antwoordt (${service.url}).`,
+      ),
+    );
+    layerAndCrs(entry, service, line);
+  }
+
+  await sample(entry, config, options, line);
+
+  if (options.origin !== undefined && REMOTE.has(entry.type)) {
+    const origin = options.origin;
+    if (corsHeader === '*' || corsHeader === origin) {
+      line(
+        'cors',
+        'ok',
+        both(
+          `Allows ${origin} (Access-Control-Allow-Origin: ${corsHeader}).`,
+          `Staat ${origin} toe (Access-Control-Allow-Origin: ${corsHeader}).`,
+        ),
+      );
+    } else {
+      const got = corsHeader === null || corsHeader === undefined ? 'none' : `"${corsHeader}"`;
+      line(
+        'cors',
+        'error',
+        both(
+          `Does not allow the page origin ${origin} (Access-Control-Allow-Origin: ${got}); a browser will block the answers.`,
+          `Staat de pagina-origin ${origin} niet toe (Access-Control-Allow-Origin: ${got === 'none' ? 'geen' : got}); een browser blokkeert de antwoorden.`,
+        ),
+        {
+          nl: 'Vraag de beheerder van de dienst om CORS voor deze origin aan te zetten, of laat de aanvragen via een eigen proxy lopen.',
+          en: 'Ask the service to allow CORS for this origin, or send the requests through your own proxy.',
+        },
+      );
+    }
+  }
+  return lines;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 1–3: the service description
+
+interface ServiceInfo {
+  /** What was asked: `GetCapabilities`, `the collection document`, `the layer description`. */
+  what: string;
+  url: string;
+  cors: string | null;
+  /** Layers (WMS, WFS) with their CRSs. */
+  layers?: CapabilitiesLayer[];
+  /** OGC API Features collection: its CRS list. */
+  collectionCrs?: string[];
+  /** ArcGIS layer: field names. */
+  fields?: string[];
+  error?: unknown;
+}
+
+async function describeService(entry: SourceEntry, policy: RequestPolicy): Promise<ServiceInfo> {
+  const url = entry.url as string;
+  let what = 'GetCapabilities';
+  let target = url;
+  try {
+    switch (entry.type) {
+      case 'wms': {
+        target = capabilitiesUrl(url, 'WMS', entry.serviceVersion ?? '1.3.0');
+        const { text, cors } = await getText(target, policy);
+        return { what, url: target, cors, layers: wmsCapabilitiesLayers(text) };
+      }
+      case 'wfs': {
+        target = capabilitiesUrl(url, 'WFS', entry.serviceVersion ?? '2.0.0');
+        const { text, cors } = await getText(target, policy);
+        return { what, url: target, cors, layers: wfsCapabilitiesLayers(text) };
+      }
+      case 'ogc-api-features': {
+        what = 'The collection document';
+        target = ogcCollectionUrl(url, {
+          collection: entry.layer ?? '',
+          ...(entry.itemsPath === undefined ? {} : { itemsPath: entry.itemsPath }),
+          ...(entry.collectionPath === undefined ? {} : { collectionPath: entry.collectionPath }),
+        });
+        const { json, cors } = await getJson(target, policy);
+        const crs = (json as { crs?: unknown }).crs;
+        return {
+          what,
+          url: target,
+          cors,
+          collectionCrs: Array.isArray(crs) ? crs.filter((c) => typeof c === 'string') : [],
+        };
+      }
+      default: {
+        what = 'The layer description';
+        const layerInUrl = /\/(?:FeatureServer|MapServer)\/\d+\/?$/i.test(url);
+        target = joinUrl(url, layerInUrl ? '' : encodeURIComponent(entry.layer ?? ''), {
+          f: 'json',
+        });
+        const { json, cors } = await getJson(target, policy, arcgisError);
+        const fields = (json as { fields?: unknown }).fields;
+        return {
+          what,
+          url: target,
+          cors,
+          fields: Array.isArray(fields)
+            ? fields
+                .map((f) => (f as { name?: unknown } | null)?.name)
+                .filter((n): n is string => typeof n === 'string')
+            : [],
+        };
+      }
+    }
+  } catch (e) {
+    return { what, url: target, cors: null, error: e };
+  }
+}
+
+function arcgisError(json: unknown): string | undefined {
+  const err = (json as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  if (err === undefined || err === null || typeof err !== 'object') return undefined;
+  return `${String(err.code ?? '')} ${String(err.message ?? 'error')}`.trim();
+}
+
+async function getText(
+  url: string,
+  policy: RequestPolicy,
+): Promise<{ text: string; cors: string | null }> {
+  const response = await fetchWithPolicy(url, {
+    ...policy,
+    accept: 'application/xml, text/xml;q=0.9, */*;q=0.1',
+  });
+  const cors = response.headers.get('access-control-allow-origin');
+  return { text: await readText(response), cors };
+}
+
+async function getJson(
+  url: string,
+  policy: RequestPolicy,
+  errorOf?: (json: unknown) => string | undefined,
+): Promise<{ json: unknown; cors: string | null }> {
+  const response = await fetchWithPolicy(url, { ...policy, accept: 'application/json' });
+  const cors = response.headers.get('access-control-allow-origin');
+  return { json: await readJson(response, errorOf === undefined ? {} : { errorOf }), cors };
+}
+
+type Line = (
+  check: DiagnosisCheck,
+  status: DiagnosisStatus,
+  message: LocalizedText,
+  hint?: LocalizedText,
+) => void;
+
+function layerAndCrs(entry: SourceEntry, service: ServiceInfo, line: Line): void {
+  const wanted: SupportedCrs =
+    entry.type === 'wms' ? (entry.queryCrs ?? 'EPSG:28992') : 'EPSG:28992';
+  if (service.layers !== undefined) {
+    const names = service.layers.map((l) => l.name);
+    const patterns = (entry.layer ?? '').split(',').map((p) => p.trim());
+    for (const pattern of patterns) {
+      const name = matchLayer(names, pattern);
+      if (name === undefined) {
+        const near = similar(names, pattern);
+        line(
+          'layer',
+          'error',
+          both(
+            `Layer "${pattern}" is not in GetCapabilities (${names.length} layers${near.length > 0 ? `; similar: ${near.join(', ')}` : ''}).`,
+            `Laag "${pattern}" staat niet in GetCapabilities (${names.length} lagen${near.length > 0 ? `; lijkt op: ${near.join(', ')}` : ''}).`,
+          ),
+          {
+            nl: 'Zet de juiste laagnaam in "layer" (een naam die op * eindigt zoekt de nieuwste laag met dat begin).',
+            en: 'Put the right layer name in "layer" (a name ending in * finds the newest layer that starts with it).',
+          },
+        );
+        continue;
+      }
+      line('layer', 'ok', both(`Layer "${name}" exists.`, `Laag "${name}" bestaat.`));
+      const layer = service.layers.find((l) => l.name === name) as CapabilitiesLayer;
+      if (offersCrs(layer.crs, wanted)) {
+        line('crs', 'ok', both(`"${name}" offers ${wanted}.`, `"${name}" biedt ${wanted}.`));
+      } else {
+        const offered = layer.crs.slice(0, 8).join(', ') || 'none listed';
+        // A WFS reprojects on request even when a CRS is not listed: a warning, not an error.
+        line(
+          'crs',
+          entry.type === 'wfs' ? 'warning' : 'error',
+          both(
+            `"${name}" does not list ${wanted} (it lists ${offered}).`,
+            `"${name}" noemt ${wanted} niet (wel: ${offered}).`,
+          ),
+          entry.type === 'wms'
+            ? {
+                nl: 'Zet "queryCrs" op een CRS die de laag biedt (EPSG:28992, EPSG:4326 of EPSG:3857).',
+                en: 'Set "queryCrs" to a CRS the layer offers (EPSG:28992, EPSG:4326 or EPSG:3857).',
+              }
+            : {
+                nl: 'Controleer of de dienst in EPSG:28992 kan antwoorden; de proefvraag hieronder laat het zien.',
+                en: 'Check that the service can answer in EPSG:28992; the sample query below shows it.',
+              },
+        );
+      }
+    }
+    return;
+  }
+  if (service.collectionCrs !== undefined) {
+    line(
+      'layer',
+      'ok',
+      both(`Collection "${entry.layer}" exists.`, `Collectie "${entry.layer}" bestaat.`),
+    );
+    const crs = service.collectionCrs;
+    if (entry.crsUri !== undefined ? crs.includes(entry.crsUri) : offersCrs(crs, wanted)) {
+      line(
+        'crs',
+        'ok',
+        both(
+          `The collection offers ${entry.crsUri ?? wanted}.`,
+          `De collectie biedt ${entry.crsUri ?? wanted}.`,
+        ),
+      );
+    } else {
+      line(
+        'crs',
+        'error',
+        both(
+          `The collection does not list ${entry.crsUri ?? wanted} (it lists ${crs.slice(0, 6).join(', ') || 'none'}).`,
+          `De collectie noemt ${entry.crsUri ?? wanted} niet (wel: ${crs.slice(0, 6).join(', ') || 'geen'}).`,
+        ),
+        {
+          nl: 'Geef in "crsUri" de URI die de server voor EPSG:28992 gebruikt.',
+          en: 'Give the URI the server uses for EPSG:28992 in "crsUri".',
+        },
+      );
+    }
+    return;
+  }
+  if (service.fields !== undefined) {
+    line(
+      'layer',
+      'ok',
+      both(
+        `The ArcGIS layer exists (${service.fields.length} fields).`,
+        `De ArcGIS-laag bestaat (${service.fields.length} velden).`,
+      ),
+    );
+    line(
+      'crs',
+      'ok',
+      both('ArcGIS reprojects the point (inSR=28992).', 'ArcGIS rekent het punt om (inSR=28992).'),
+    );
+  }
+}
+
+/** Up to five names that share the longest start with `pattern` (or contain its last word). */
+function similar(names: readonly string[], pattern: string): string[] {
+  const p = pattern.replace(/\*$/, '').toLowerCase();
+  const common = (n: string): number => {
+    const a = n.toLowerCase();
+    let i = 0;
+    while (i < a.length && i < p.length && a[i] === p[i]) i++;
+    return i;
+  };
+  return [...names]
+    .map((n) => ({ n, c: common(n) }))
+    .filter((x) => x.c >= Math.min(4, p.length))
+    .sort((a, b) => b.c - a.c || a.n.localeCompare(b.n))
+    .slice(0, 5)
+    .map((x) => x.n);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 4–5: the sample query
+
+async function sample(
+  entry: SourceEntry,
+  config: SourcesConfig,
+  options: DiagnoseOptions,
+  line: Line,
+): Promise<void> {
+  const point = entry.samplePoint ?? options.samplePoint ?? coverageCentre(entry);
+  if (point === undefined) {
+    line(
+      'sample',
+      'warning',
+      both(
+        'No sample point: the answer and its properties were not checked.',
+        'Geen proefpunt: het antwoord en de eigenschappen zijn niet gecontroleerd.',
+      ),
+      {
+        nl: 'Geef "samplePoint": [x, y] in EPSG:28992, een punt binnen de gegevens van deze bron.',
+        en: 'Give "samplePoint": [x, y] in EPSG:28992, a point inside the data of this source.',
+      },
+    );
+    return;
+  }
+  let result: SourceResult;
+  try {
+    const [source] = await createSources(
+      { fileName: config.fileName, sources: [entry] },
+      {
+        load: options.load ?? ((p) => Promise.reject(new Error(`no file loader for ${p}`))),
+        ...(options.loadBytes === undefined ? {} : { loadBytes: options.loadBytes }),
+        ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
+        ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+      },
+    );
+    if (source === undefined) return;
+    result = await source.query(
+      { x: point[0], y: point[1], crs: 'EPSG:28992' },
+      options.signal === undefined ? {} : { signal: options.signal },
+    );
+  } catch (e) {
+    rethrowAbort(e, options.signal);
+    line('sample', 'error', errorText(e), {
+      nl: 'De bron kon niet worden aangemaakt of gelezen; zie de melding.',
+      en: 'The source could not be created or read; see the message.',
+    });
+    return;
+  }
+  const at = `(${point[0]}, ${point[1]})`;
+  if (result.status === 'error') {
+    const hint = result.userMessage ?? {
+      nl: 'Controleer laag, versie en formaat van deze bron.',
+      en: 'Check the layer, version and format of this source.',
+    };
+    line(
+      'sample',
+      'error',
+      both(
+        `Query at ${at}: ${result.message ?? 'error'}`,
+        `Vraag op ${at}: ${result.message ?? 'fout'}`,
+      ),
+      hint,
+    );
+    return;
+  }
+  if (result.status === 'no-data') {
+    line(
+      'sample',
+      'warning',
+      both(
+        `No data at ${at} (${result.reason ?? 'no-data'}): ${result.message ?? ''}`.trim(),
+        `Geen gegevens op ${at} (${result.reason ?? 'no-data'}).`,
+      ),
+      {
+        nl: 'Kies een "samplePoint" binnen de gegevens van deze bron, dan worden ook de eigenschappen gecontroleerd.',
+        en: 'Choose a "samplePoint" inside the data of this source, so the properties are checked too.',
+      },
+    );
+    return;
+  }
+  line(
+    'sample',
+    'ok',
+    both(
+      `Query at ${at}: ${summary(result.facts) || 'answered'}.`,
+      `Vraag op ${at}: ${summary(result.facts) || 'beantwoord'}.`,
+    ),
+  );
+  const bad = result.facts.filter((f) => f.status === 'error');
+  const missingDetail = (entry.detail ?? []).filter((d) => result.detail?.[d] === undefined);
+  if (bad.length > 0) {
+    const text = bad.map((f) => `${f.name}: ${f.message ?? f.reason ?? 'error'}`).join(' ');
+    line('properties', 'error', both(text, text), {
+      nl: 'Zet in "properties" de namen die het antwoord heeft (zie de lijst in de melding), of een "valueMap"/"noData" voor deze waarden.',
+      en: 'Put the names the answer has in "properties" (see the list in the message), or a "valueMap"/"noData" for these values.',
+    });
+  } else if (missingDetail.length > 0) {
+    line(
+      'properties',
+      'warning',
+      both(
+        `Detail ${missingDetail.join(', ')} not in the answer.`,
+        `Detail ${missingDetail.join(', ')} staat niet in het antwoord.`,
+      ),
+      {
+        nl: 'Pas "detail" aan aan de namen in het antwoord.',
+        en: 'Change "detail" to the names in the answer.',
+      },
+    );
+  } else {
+    const names = Object.values(entry.propertyRefs ?? entry.properties)
+      .flat()
+      .concat(entry.detail ?? []);
+    line(
+      'properties',
+      'ok',
+      both(
+        `Found: ${names.join(', ') || '(none configured)'}.`,
+        `Gevonden: ${names.join(', ') || '(geen ingesteld)'}.`,
+      ),
+    );
+  }
+}
+
+/** The centre of the entry's `coverage`, in EPSG:28992, when it has one. */
+function coverageCentre(entry: SourceEntry): [number, number] | undefined {
+  const c = entry.coverage;
+  if (c === undefined) return undefined;
+  const centre: [number, number] = [(c[0] + c[2]) / 2, (c[1] + c[3]) / 2];
+  const crs = entry.crs ?? 'EPSG:28992';
+  return crs === 'EPSG:28992' ? centre : toCrs(centre, crs, 'EPSG:28992');
+}
+
+function summary(facts: readonly Fact[]): string {
+  return facts
+    .map((f) => {
+      if (f.status === 'ok') return `${f.name} = ${JSON.stringify(f.value)}`;
+      return `${f.name}: ${f.status} (${f.reason ?? ''})`;
+    })
+    .join(', ');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function both(en: string, nl: string): LocalizedText {
+  return { nl, en };
+}
+
+function errorText(e: unknown): LocalizedText {
+  if (e instanceof SourceRequestError) return { nl: e.userMessage.nl, en: e.message };
+  const message = e instanceof Error ? e.message : String(e);
+  return { nl: message, en: message };
+}
+
+function rethrowAbort(e: unknown, signal: AbortSignal | undefined): void {
+  if (signal?.aborted === true) throw signal.reason;
+  if (e instanceof NaError && e.code === 'aborted') throw e;
+}
