@@ -43,6 +43,7 @@ import {
 } from './compare.js';
 import { naturalSystemFromSources } from '../sources/natural-system.js';
 import { reportToText } from './text.js';
+import { INIT_USAGE, runInit } from './init.js';
 
 /** Bad input: exit status 2 with this message. */
 export class UsageError extends Error {
@@ -74,6 +75,7 @@ const USAGE = `Usage:
   natuurlijke-alliantie check --csv <file> [--format csv|json|geojson] [--crs ...] [--data ...] [--lang ...]
   natuurlijke-alliantie explain --facts '<json>' [--format json|text] [--lang nl|en] [--kb <file>]
   natuurlijke-alliantie compare <a.geojson> <b.geojson> … [--data <sources.json>] [--format json|csv|text] [--lang nl|en]
+${INIT_USAGE}
 
 Without --data the embedded, illustrative demo data of "Voorbeeldstad" is used.
 For EPSG:4326, x is longitude and y is latitude.
@@ -100,6 +102,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (command === 'check') return await runCheck(rest, io);
     if (command === 'explain') return await runExplain(rest, io);
     if (command === 'compare') return await runCompare(rest, io);
+    if (command === 'init') return await runInit(rest, io, dirname(defaultSourcesPath()));
     throw new UsageError(`Unknown command "${command}". Use "check", "explain" or "compare".`);
   } catch (e) {
     if (e instanceof UsageError || e instanceof NaError) {
