@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The versions proved besides the main one (keep in step with peerDependencies.ol). */
-export const OL_MATRIX = { 7: '7.5.2', 8: '8.2.0', 9: '9.2.4' };
+const OL_MATRIX = JSON.parse(readFileSync(join(root, 'scripts/ol-versions.json'), 'utf8'));
 
 /** The map tests: the ol glue, the layer and legend, the location check on a map. */
 const MAP_TESTS = [
@@ -27,6 +27,7 @@ const MAP_TESTS = [
   'test/browser/zonering-layer.test.ts',
   'test/browser/zonering-legend.test.ts',
   'test/browser/location-check.test.ts',
+  'test/browser/map-target.test.ts',
 ];
 
 function install(major, version) {

@@ -34,6 +34,7 @@ import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { buildReadmeHost } from './readme-hosts.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const here = join(root, 'test/pack');
@@ -109,6 +110,10 @@ let host;
 let server;
 let baseUrl;
 let browser;
+/** Mounts added by tests (the README hosts' build outputs, each under a sub-path). */
+const extraMounts = [];
+/** Folders to remove at the end. */
+const tempDirs = [];
 
 function setUp() {
   // 1. The package exactly as `npm publish` would make it.
@@ -182,7 +187,7 @@ function startServer() {
     let path = decodeURIComponent(url.pathname);
     if (path.startsWith('/pdok/')) path = `/pdok/${path.split('/').pop()}.json`;
     if (path.endsWith('/')) path += 'index.html';
-    const mount = mounts.find(([prefix]) => path.startsWith(prefix));
+    const mount = [...extraMounts, ...mounts].find(([prefix]) => path.startsWith(prefix));
     const base = mount?.[1];
     const file =
       base === undefined ? undefined : normalize(join(base, path.slice(mount[0].length)));
@@ -464,6 +469,150 @@ for (const [name, path, global] of [
   });
 }
 
+// ---- The README's embedding steps, as written (test/pack/readme-hosts.mjs) --------------------
+
+const ELEMENT_TAGS = [
+  'na-address-search',
+  'na-location-check',
+  'na-scenario-compare',
+  'na-zonering-layer',
+  'na-zonering-legend',
+];
+const olMatrix = JSON.parse(readFileSync(join(root, 'scripts/ol-versions.json'), 'utf8'));
+/** A host with every bundler on our ol, and a Vite host on each older ol the peer range allows. */
+const readmeHosts = [
+  { ol: version('ol'), bundlers: ['vite', 'webpack', 'rollup'] },
+  ...Object.values(olMatrix)
+    .reverse()
+    .map((ol) => ({ ol, bundlers: ['vite'] })),
+];
+const builtHosts = new Map();
+
+function readmeHost(spec) {
+  const key = spec.ol;
+  if (!builtHosts.has(key)) {
+    try {
+      const built = buildReadmeHost({
+        tarball,
+        ol: spec.ol,
+        bundlers: spec.bundlers,
+        versions: { vite: version('vite') },
+        readme: readFileSync(join(root, 'README.md'), 'utf8'),
+        run: (cmd, args, cwd) => run(cmd, args, cwd),
+      });
+      tempDirs.push(built.dir);
+      builtHosts.set(key, { built });
+    } catch (e) {
+      builtHosts.set(key, { error: e });
+    }
+  }
+  const entry = builtHosts.get(key);
+  if (entry.error) throw entry.error;
+  return entry.built;
+}
+
+for (const spec of readmeHosts) {
+  for (const bundler of spec.bundlers) {
+    const name = `${bundler}-ol${spec.ol.split('.')[0]}`;
+    test(`README embedding as written: production ${bundler} build, ol ${spec.ol}, under a sub-path`, async () => {
+      const built = readmeHost(spec);
+      const prefix = `/readme/${name}/`;
+      extraMounts.push([prefix, built.outputs[bundler]]);
+      const { page, problems } = await openPage(`${prefix}index.html`);
+      try {
+        const defined = await page.evaluate(
+          (tags) => tags.filter((t) => customElements.get(t) !== undefined),
+          ELEMENT_TAGS,
+        );
+        assert.deepEqual(defined, ELEMENT_TAGS, 'elements registered by the README import');
+        await page.waitForFunction(() => window.__host?.map !== undefined, null, {
+          timeout: 15000,
+        });
+        // map-target found the host's map; the legend shows the zonering loaded by relative path.
+        await page.waitForFunction(
+          () => document.querySelector('na-location-check')?.map === window.__host.map,
+          null,
+          { timeout: 15000 },
+        );
+        await page.waitForFunction(
+          () =>
+            (document.querySelector('na-zonering-legend')?.shadowRoot?.textContent ?? '').includes(
+              'Dz',
+            ),
+          null,
+          { timeout: 15000 },
+        );
+        const place = located[0];
+        const report = await clickForReport(page, '__host', place);
+        assert.equal(report.landscape.zone?.code, place.expect.zone);
+        await page.waitForFunction(
+          (zone) =>
+            (document.querySelector('na-location-check')?.shadowRoot?.textContent ?? '').includes(
+              `(${zone})`,
+            ),
+          place.expect.zone,
+        );
+        assert.deepEqual(problems, []);
+      } catch (e) {
+        await page.screenshot({ path: join(artifacts, `readme-${name}.png`) });
+        if (problems.length > 0)
+          console.log(`       page problems:\n         ${problems.join('\n         ')}`);
+        throw e;
+      } finally {
+        await page.close();
+      }
+    });
+  }
+}
+
+test('every README host build holds ONE OpenLayers, the version the host installed', () => {
+  for (const spec of readmeHosts) {
+    const built = readmeHost(spec);
+    for (const [bundler, out] of Object.entries(built.outputs)) {
+      const js = [];
+      const walk = (dir) => {
+        for (const f of readdirSync(dir)) {
+          const p = join(dir, f);
+          if (statSync(p).isDirectory()) walk(p);
+          else if (f.endsWith('.js')) js.push(readFileSync(p, 'utf8'));
+        }
+      };
+      walk(out);
+      const all = js.join('\n');
+      // A string only ol/Map.js has, and ol/util.js's VERSION of the installed ol.
+      const maps = all.split('ol-overlaycontainer-stopevent').length - 1;
+      assert.equal(maps, 1, `${bundler}, ol ${spec.ol}: ol's Map appears ${maps} times`);
+      assert.ok(
+        all.includes(`"${spec.ol}"`) || all.includes(`'${spec.ol}'`),
+        `${bundler}: ol ${spec.ol} is not the OpenLayers in the build`,
+      );
+    }
+  }
+});
+
+test('every link in the packed README and docs resolves to a packed file', () => {
+  const files = new Set(packedFiles);
+  const docs = packedFiles.filter((f) => f.endsWith('.md'));
+  assert.ok(docs.includes('README.md'));
+  const broken = [];
+  for (const doc of docs) {
+    const text = readFileSync(join(host, 'node_modules', pkg.name, doc), 'utf8');
+    const base = dirname(doc);
+    for (const m of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+      const target = m[1].split('#')[0];
+      if (target === '' || /^[a-z]+:/i.test(target)) continue;
+      const path = normalize(join(base, target)).split(sep).join('/');
+      if (!files.has(path)) broken.push(`${doc}: ${m[1]}`);
+    }
+  }
+  // Paths the README names in backticks under docs/ and demo/data/ are shipped too.
+  const readme = readFileSync(join(host, 'node_modules', pkg.name, 'README.md'), 'utf8');
+  for (const m of readme.matchAll(/`((?:docs|demo\/data)\/[\w./-]+\.\w+)`/g)) {
+    if (!files.has(m[1])) broken.push(`README.md: \`${m[1]}\``);
+  }
+  assert.deepEqual(broken, []);
+});
+
 // ---- Main -------------------------------------------------------------------------------------
 
 let passed = 0;
@@ -499,6 +648,10 @@ try {
   if (host && process.env.NA_PACK_KEEP !== '1') rmSync(host, { recursive: true, force: true });
   else if (host) console.log(`[pack] host app kept at ${host}`);
   if (tarball) rmSync(dirname(tarball), { recursive: true, force: true });
+  for (const d of tempDirs) {
+    if (process.env.NA_PACK_KEEP === '1') console.log(`[pack] README host kept at ${d}`);
+    else rmSync(d, { recursive: true, force: true });
+  }
 }
 
 console.log(`pack: ${passed} passed, ${failed} failed`);
