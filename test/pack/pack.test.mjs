@@ -58,13 +58,13 @@ const CHROMIUM_ARGS = [
 ];
 
 /** The strict policy every page is served with (plus the hash of an inline import map). */
-function csp(scriptHashes = []) {
+function csp(scriptHashes = [], connect = []) {
   return [
     "default-src 'self'",
     `script-src 'self'${scriptHashes.map((h) => ` '${h}'`).join('')}`,
     "style-src 'self'",
     "img-src 'self' data: blob:",
-    "connect-src 'self'",
+    `connect-src 'self'${connect.map((c) => ` ${c}`).join('')}`,
     "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
@@ -204,7 +204,9 @@ function startServer() {
     const hashes = path === '/pages/script-tag-importmap.html' ? [importMapHash] : [];
     res.writeHead(200, {
       'content-type': types[extname(file)] ?? 'application/octet-stream',
-      'content-security-policy': csp(hashes),
+      // The README hosts use the address search as written: PDOK's Locatieserver (answered below by
+      // a stand-in through the browser's request interception), allowed as a host must allow it.
+      'content-security-policy': csp(hashes, path.startsWith('/readme/') ? [PDOK] : []),
       'x-content-type-options': 'nosniff',
     });
     res.end(readFileSync(file));
@@ -219,7 +221,30 @@ function startServer() {
 }
 
 /** A page that records console errors, page errors, failed requests and CSP violations. */
-async function openPage(path) {
+const PDOK = 'https://api.pdok.nl';
+
+/**
+ * Answers requests to PDOK's Locatieserver from the recorded responses (no network here), as the
+ * /pdok/ mount does for pages that point the search elsewhere.
+ */
+async function routePdok(page) {
+  await page.route(`${PDOK}/**`, async (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop();
+    const file = join(root, 'test/fixtures/locatieserver', `${name}.json`);
+    if (!existsSync(file)) {
+      await route.fulfill({ status: 404, body: 'not found' });
+      return;
+    }
+    await route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      headers: { 'access-control-allow-origin': '*' },
+      body: readFileSync(file),
+    });
+  });
+}
+
+async function openPage(path, options = {}) {
   const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
   const problems = [];
   page.on('console', (m) => {
@@ -238,6 +263,7 @@ async function openPage(path) {
       console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
     });
   });
+  if (options.pdok) await routePdok(page);
   await page.goto(new URL(path, baseUrl).href);
   return { page, problems };
 }
@@ -518,7 +544,7 @@ for (const spec of readmeHosts) {
       const built = readmeHost(spec);
       const prefix = `/readme/${name}/`;
       extraMounts.push([prefix, built.outputs[bundler]]);
-      const { page, problems } = await openPage(`${prefix}index.html`);
+      const { page, problems } = await openPage(`${prefix}index.html`, { pdok: true });
       try {
         const defined = await page.evaluate(
           (tags) => tags.filter((t) => customElements.get(t) !== undefined),
@@ -568,6 +594,13 @@ for (const spec of readmeHosts) {
 test('every README host build holds ONE OpenLayers, the version the host installed', () => {
   for (const spec of readmeHosts) {
     const built = readmeHost(spec);
+    // The host's own ol stayed the version it asked for (npm did not upgrade it), and the package
+    // brought no ol of its own: the build can only hold that one.
+    const hostOl = JSON.parse(
+      readFileSync(join(built.dir, 'node_modules/ol/package.json'), 'utf8'),
+    );
+    assert.equal(hostOl.version, spec.ol);
+    assert.ok(!existsSync(join(built.dir, 'node_modules', pkg.name, 'node_modules/ol')));
     for (const [bundler, out] of Object.entries(built.outputs)) {
       const js = [];
       const walk = (dir) => {
@@ -579,13 +612,9 @@ test('every README host build holds ONE OpenLayers, the version the host install
       };
       walk(out);
       const all = js.join('\n');
-      // A string only ol/Map.js has, and ol/util.js's VERSION of the installed ol.
+      // A string only ol/Map.js has.
       const maps = all.split('ol-overlaycontainer-stopevent').length - 1;
       assert.equal(maps, 1, `${bundler}, ol ${spec.ol}: ol's Map appears ${maps} times`);
-      assert.ok(
-        all.includes(`"${spec.ol}"`) || all.includes(`'${spec.ol}'`),
-        `${bundler}: ol ${spec.ol} is not the OpenLayers in the build`,
-      );
     }
   }
 });
