@@ -157,9 +157,16 @@ function setUp() {
 /** Serves the host build and the script-tag pages with the CSP header. */
 function startServer() {
   const installed = join(host, 'node_modules', pkg.name);
-  const importMapPage = readFileSync(join(here, 'script-tag-importmap.html'), 'utf8');
-  const importMap = /<script type="importmap">([\s\S]*?)<\/script>/.exec(importMapPage)?.[1] ?? '';
-  const importMapHash = `sha256-${createHash('sha256').update(importMap).digest('base64')}`;
+  // The hash of each page's inline import map (allowed by hash, never 'unsafe-inline').
+  const importMapHashes = new Map();
+  for (const name of ['script-tag-importmap.html', 'old-host.html']) {
+    const html = readFileSync(join(here, name), 'utf8');
+    const importMap = /<script type="importmap">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+    importMapHashes.set(
+      `/pages/${name}`,
+      `sha256-${createHash('sha256').update(importMap).digest('base64')}`,
+    );
+  }
   const mounts = [
     ['/bundle/', join(installed, 'dist/bundle')],
     ['/data/', join(installed, 'demo/data')],
@@ -201,7 +208,7 @@ function startServer() {
       res.end('not found');
       return;
     }
-    const hashes = path === '/pages/script-tag-importmap.html' ? [importMapHash] : [];
+    const hashes = importMapHashes.has(path) ? [importMapHashes.get(path)] : [];
     res.writeHead(200, {
       'content-type': types[extname(file)] ?? 'application/octet-stream',
       // The README hosts use the address search as written: PDOK's Locatieserver (answered below by
@@ -494,6 +501,52 @@ for (const [name, path, global] of [
     }
   });
 }
+
+test('an older host (ol 6) keeps its own map; the standalone bundle works beside it', async () => {
+  // The host's ol 6, installed as such a host has it (no bundler: ES modules via an import map).
+  const ol6 = mkdtempSync(join(tmpdir(), 'na-pack-ol6-'));
+  tempDirs.push(ol6);
+  writeFileSync(join(ol6, 'package.json'), JSON.stringify({ private: true }));
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', 'ol@6.15.1'], ol6);
+  extraMounts.push(['/ol6/', join(ol6, 'node_modules')]);
+  const { page, problems } = await openPage('/pages/old-host.html');
+  try {
+    await page.waitForFunction(() => window.__page?.map !== undefined, null, { timeout: 15000 });
+    assert.equal(await page.evaluate(() => window.__page.hostOlVersion), '6.15.1');
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('na-zonering-legend')?.shadowRoot?.textContent ?? '').includes(
+          'Dz',
+        ),
+      null,
+      { timeout: 15000 },
+    );
+    const place = located[0];
+    const report = await clickForReport(page, '__page', place);
+    assert.equal(report.landscape.zone?.code, place.expect.zone);
+    // The host's map still works on its own ol after the bundle loaded: it renders its layer.
+    const host = await page.evaluate(() => {
+      const m = window.__page.hostMap;
+      m.getView().setZoom(10);
+      m.renderSync();
+      const canvas = document.querySelector('#host-map canvas');
+      return {
+        zoom: m.getView().getZoom(),
+        canvas: canvas !== null && canvas.width > 0,
+        layers: m.getLayers().getLength(),
+      };
+    });
+    assert.deepEqual(host, { zoom: 10, canvas: true, layers: 1 });
+    assert.deepEqual(problems, []);
+  } catch (e) {
+    await page.screenshot({ path: join(artifacts, 'old-host.png') });
+    if (problems.length > 0)
+      console.log(`       page problems:\n         ${problems.join('\n         ')}`);
+    throw e;
+  } finally {
+    await page.close();
+  }
+});
 
 // ---- The README's embedding steps, as written (test/pack/readme-hosts.mjs) --------------------
 
