@@ -74,6 +74,7 @@ const BUNDLER_DEPS = {
     '@rollup/plugin-node-resolve': '^16.0.1',
     '@rollup/plugin-commonjs': '^28.0.6',
     '@rollup/plugin-json': '^6.1.0',
+    '@rollup/plugin-terser': '^0.4.4',
   }),
 };
 
@@ -97,10 +98,12 @@ export default {
   'rollup.config.mjs': `import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
+import terser from '@rollup/plugin-terser';
+// Rollup has no production mode of its own: minifying is what a production config adds.
 export default {
   input: 'main.js',
   output: { dir: 'dist-rollup', format: 'es' },
-  plugins: [nodeResolve({ browser: true }), commonjs(), json()],
+  plugins: [nodeResolve({ browser: true }), commonjs(), json(), terser()],
 };
 `,
 };
