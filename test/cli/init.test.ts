@@ -2,10 +2,10 @@
  * `natuurlijke-alliantie init`: the starter folder for an embedding (src/cli/init.ts), run through
  * the CLI's own entry (main) as a user would, and checked by using what it wrote.
  */
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { TEMPLATE_PRESETS } from '../../src/cli/init.js';
 import { parseSourcesConfig } from '../../src/sources/config.js';
@@ -25,9 +25,19 @@ const known = (
   }
 ).locations.filter((l) => typeof l.expect.zone === 'string');
 
+const temp: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'na-init-'));
+  temp.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of temp) rmSync(dir, { recursive: true, force: true });
+});
+
 describe('natuurlijke-alliantie init', () => {
   it('writes a working demo setup: check on the written sources.json finds every known zone', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'na-init-')), 'natuurlijk-systeem');
+    const dir = join(tempDir(), 'natuurlijk-systeem');
     const r = await cli(['init', dir]);
     expect(r.code, r.err).toBe(0);
     expect(readdirSync(dir).sort()).toEqual([
@@ -57,7 +67,7 @@ describe('natuurlijke-alliantie init', () => {
   });
 
   it('uses only relative paths that exist in the folder, in both sources files', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'na-init-'));
+    const dir = tempDir();
     expect((await cli(['init', dir])).code).toBe(0);
     for (const name of ['sources.json', 'sources.gemeente.json']) {
       const data = JSON.parse(readFileSync(join(dir, name), 'utf8')) as {
@@ -73,7 +83,7 @@ describe('natuurlijke-alliantie init', () => {
   });
 
   it('the template extends the national presets and is otherwise a valid sources file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'na-init-'));
+    const dir = tempDir();
     expect((await cli(['init', dir])).code).toBe(0);
     const text = readFileSync(join(dir, 'sources.gemeente.json'), 'utf8');
     const data = JSON.parse(text) as { extends: string[] };
@@ -90,7 +100,7 @@ describe('natuurlijke-alliantie init', () => {
   });
 
   it('does not overwrite existing files without --force (exit 2, a message, the file unchanged)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'na-init-'));
+    const dir = tempDir();
     writeFileSync(join(dir, 'sources.json'), '{"sources": []}\n');
     const r = await cli(['init', dir]);
     expect(r.code).toBe(2);
