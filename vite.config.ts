@@ -77,6 +77,7 @@ export default defineConfig({
         'two-maps': resolve(demo, 'two-maps.html'),
         scenarios: resolve(demo, 'scenarios.html'),
         theme: resolve(demo, 'theme.html'),
+        layouts: resolve(demo, 'layouts.html'),
       },
       output: {
         // Named shared chunks: OpenLayers, other libraries, this library (src/ and widgets/).

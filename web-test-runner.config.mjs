@@ -9,6 +9,8 @@ import { build } from 'esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 // A stand-in for PDOK Locatieserver under /locatieserver/ (fixtures in test/fixtures/locatieserver/).
 import { locatieserverFixtures } from './test/helpers/locatieserver-fixtures.mjs';
+// Another OpenLayers for the map tests when NA_OL_DIR is set (scripts/ol-matrix.mjs).
+import { olAlias, olVersionInfo } from './test/helpers/ol-alias.mjs';
 
 const args = [
   '--headless=new',
@@ -226,6 +228,8 @@ export default {
     }),
   ],
   plugins: [
+    ...(process.env.NA_OL_DIR ? [olAlias(process.env.NA_OL_DIR, process.cwd())] : []),
+    olVersionInfo(process.env.NA_OL_DIR ?? join(process.cwd(), 'node_modules/ol')),
     emulateMediaFeatures(),
     arcgisAsBundled(),
     jsonModules(),

@@ -2,7 +2,8 @@
 // Runs every test suite in order and prints one summary; writes .cache/test-summary.json
 // ({ passed, failed, suites[] }) for .ci/run. Exit status 1 when anything failed.
 //   suites: lint (eslint, prettier, tsc), build, unit (vitest), browser (web-test-runner), e2e (playwright),
-//   pack (npm pack into a fresh Vite host app, checked in Chromium),
+//   ol-matrix (the browser suite's map tests on older ol majors),
+//   pack (npm pack into fresh host apps: Vite, webpack, Rollup; ol 7.5-10; checked in Chromium),
 //   integration (vitest against a real QGIS Server on 127.0.0.1; installs qgis-server when missing)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -80,6 +81,22 @@ if (want('browser') && existsSync(resolve(root, 'web-test-runner.config.mjs'))) 
     failed = r.failed + (ok || r.failed ? 0 : 1);
   }
   suites.push({ name: 'browser (web-test-runner)', passed, failed });
+}
+
+if (want('ol-matrix') && existsSync(resolve(root, 'scripts/ol-matrix.mjs'))) {
+  // The browser suite's map tests on the older ol majors of the peer range (installed once into
+  // .cache/ol-matrix/, aliased for the test server).
+  const out = resolve(cache, 'ol-matrix-summary.json');
+  rmSync(out, { force: true });
+  const ok = sh(process.execPath, ['scripts/ol-matrix.mjs'], { NA_OL_MATRIX_SUMMARY: out });
+  let passed = 0;
+  let failed = ok ? 0 : 1;
+  if (existsSync(out)) {
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    passed = r.passed;
+    failed = r.failed + (ok || r.failed ? 0 : 1);
+  }
+  suites.push({ name: 'ol-matrix (map tests on ol 7.5, 8, 9)', passed, failed });
 }
 
 if (want('e2e') && built && existsSync(resolve(root, 'test/e2e/run.mjs'))) {

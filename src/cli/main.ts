@@ -45,6 +45,7 @@ import {
 import { naturalSystemFromSources } from '../sources/natural-system.js';
 import { DOCTOR_USAGE, DoctorUsageError, runDoctor } from './doctor.js';
 import { reportToText } from './text.js';
+import { INIT_USAGE, runInit } from './init.js';
 
 /** Bad input: exit status 2 with this message. */
 export class UsageError extends Error {
@@ -77,6 +78,7 @@ const USAGE = `Usage:
   natuurlijke-alliantie explain --facts '<json>' [--format json|text] [--lang nl|en] [--kb <file>]
   natuurlijke-alliantie compare <a.geojson> <b.geojson> … [--data <sources.json>] [--format json|csv|text] [--lang nl|en]
   ${DOCTOR_USAGE}
+${INIT_USAGE}
 
 Without --data the embedded, illustrative demo data of "Voorbeeldstad" is used.
 For EPSG:4326, x is longitude and y is latitude.
@@ -108,7 +110,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         throw e instanceof DoctorUsageError ? new UsageError(e.message) : e;
       });
     }
-    throw new UsageError(`Unknown command "${command}". Use "check", "explain" or "compare".`);
+    if (command === 'init') return await runInit(rest, io, dirname(defaultSourcesPath()));
+    throw new UsageError(
+      `Unknown command "${command}". Use "check", "explain", "compare", "doctor" or "init".`,
+    );
   } catch (e) {
     if (e instanceof UsageError || e instanceof NaError) {
       io.err(`natuurlijke-alliantie: ${e.message}\n`);

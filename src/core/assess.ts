@@ -103,6 +103,25 @@ const derivedProvenance: Provenance = {
   derived: true,
 };
 
+/** Fills `{name}` placeholders of a label text. */
+export function fillLabel(text: string, params: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => params[name] ?? m);
+}
+
+/** The provenance of a value derived from the zone, titled by a knowledge-base label. */
+function zoneProvenance(
+  kb: KnowledgeBase,
+  key: 'provenance.derived-from-zone' | 'provenance.typical-for-zone',
+  zone: string,
+): Provenance {
+  const params = { zone };
+  return {
+    ...derivedProvenance,
+    title: fillLabel(kbLabel(kb, key).nl, params),
+    titleLabel: { key, params },
+  };
+}
+
 /**
  * Runs the rule engine.
  * @param input the facts (each with provenance and status), or an AssessInput
@@ -204,7 +223,7 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
       name: 'landscapeType',
       status: 'ok',
       value: typeId,
-      provenance: { ...derivedProvenance, title: `Afgeleid uit zone ${zone.code}` },
+      provenance: zoneProvenance(kb, 'provenance.derived-from-zone', zone.code),
     });
   }
   const type = typeId !== undefined ? idx.types.get(typeId) : undefined;
@@ -301,7 +320,7 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
         name: 'position',
         status: 'ok',
         value: position,
-        provenance: { ...derivedProvenance, title: `Typisch voor zone ${zone.code}` },
+        provenance: zoneProvenance(kb, 'provenance.typical-for-zone', zone.code),
       });
     }
   }
@@ -319,7 +338,7 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
         name: 'seepage',
         status: 'ok',
         value: seepage,
-        provenance: { ...derivedProvenance, title: `Typisch voor zone ${zone.code}` },
+        provenance: zoneProvenance(kb, 'provenance.typical-for-zone', zone.code),
       });
     }
   }

@@ -2,7 +2,7 @@
  * Turns a Report (texts in every language) into the plain JSON contract of the CLI and the widgets
  * for one language. Stable shape: scripts depend on it (see README, "JSON report").
  */
-import { formatNumber, kbLabel } from './assess.js';
+import { fillLabel, formatNumber, kbLabel } from './assess.js';
 import type { KnowledgeBase } from './kb/types.js';
 import type { DepthRange, Report } from './report.js';
 import {
@@ -230,7 +230,12 @@ export function localizeReport(
       ...(f.complexUnits ? { complexUnits: [...f.complexUnits] } : {}),
       source: {
         id: f.provenance.sourceId,
-        title: f.provenance.title,
+        title: f.provenance.titleLabel
+          ? fillLabel(
+              t(kbLabel(kb, f.provenance.titleLabel.key, f.provenance.title)),
+              f.provenance.titleLabel.params,
+            )
+          : f.provenance.title,
         ...(f.provenance.version ? { version: f.provenance.version } : {}),
         ...(f.provenance.scale ? { scale: f.provenance.scale } : {}),
         ...(f.provenance.licence ? { licence: f.provenance.licence } : {}),

@@ -149,6 +149,12 @@ export interface Provenance {
   illustrative?: boolean;
   /** True when the value was derived from another fact, not read from the source. */
   derived?: boolean;
+  /**
+   * For a derived value: the knowledge-base label of its title (e.g.
+   * `provenance.derived-from-zone`) with its parameters, so that the title is given in the
+   * report's language (`title` holds the Dutch text).
+   */
+  titleLabel?: { key: string; params: Record<string, string> };
 }
 
 export type FactStatus = 'ok' | 'no-data' | 'error';

@@ -11,3 +11,10 @@ export * from './zonering-layer.js';
 export * from './zonering-attachment.js';
 export * from './zone-tooltip.js';
 export * from './zonering-style.js';
+export {
+  findOlMap,
+  trackOlMaps,
+  watchMapTarget,
+  type MapTargetProblem,
+  type MapTargetWatch,
+} from './map-target.js';

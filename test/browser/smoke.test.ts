@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import Map from 'ol/Map.js';
 import View from 'ol/View.js';
+import { VERSION } from 'ol/util.js';
 
 describe('browser test setup', () => {
   it('creates a real OpenLayers map in Chromium', () => {
@@ -12,5 +13,10 @@ describe('browser test setup', () => {
     expect(map.getViewport()?.isConnected).to.equal(true);
     map.setTarget(undefined);
     target.remove();
+  });
+
+  it('runs on the OpenLayers version it is meant to (the ol matrix aliases another copy)', async () => {
+    const expected = (await (await fetch('/__ol-version.json')).json()) as { version: string };
+    expect(VERSION).to.equal(expected.version);
   });
 });

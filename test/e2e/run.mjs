@@ -559,6 +559,37 @@ test('embed page: the components work in the existing map, the host keeps its ow
   assert.equal(after.overlays, 0);
 });
 
+test('layout recipes page: side panel, panel over the map, phone bottom sheet (map-target)', async () => {
+  const boxes = async (page) => ({
+    map: await page.locator('#map').boundingBox(),
+    panel: await page.locator('.na-layout__panel').boundingBox(),
+  });
+  {
+    const { page } = await open('layouts.html');
+    // The elements found the page's map through map-target="#map": a click gives a report.
+    const loc = place('dekzandrug');
+    await clickAt(page, 'main', loc);
+    await expectReport(page.locator('na-location-check'), loc);
+    const side = await boxes(page);
+    assert.ok(side.panel.x >= side.map.x + side.map.width - 1, 'side: the panel is beside the map');
+    await page.getByRole('button', { name: 'Over de kaart' }).click();
+    const over = await boxes(page);
+    assert.ok(
+      over.panel.x > over.map.x &&
+        over.panel.x + over.panel.width <= over.map.x + over.map.width + 1 &&
+        over.panel.y >= over.map.y,
+      'over: the panel lies over the map',
+    );
+  }
+  {
+    const { page } = await open('layouts.html', { width: 390, height: 800 });
+    const sheet = await boxes(page);
+    assert.ok(Math.abs(sheet.panel.y + sheet.panel.height - 800) <= 1, 'sheet at the bottom');
+    assert.ok(sheet.panel.height <= 0.45 * 800 + 1, `sheet height ${sheet.panel.height}`);
+    assert.ok(sheet.map.height >= 799, 'the map fills the screen');
+  }
+});
+
 test('two maps on one page (RD and Web Mercator): each its own report, the other unchanged', async () => {
   const { page } = await open('two-maps.html', { width: 1400, height: 900 });
   const rdCheck = page.locator('[data-card="rd"] na-location-check');

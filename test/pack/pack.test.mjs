@@ -34,6 +34,7 @@ import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { buildReadmeHost } from './readme-hosts.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const here = join(root, 'test/pack');
@@ -57,13 +58,13 @@ const CHROMIUM_ARGS = [
 ];
 
 /** The strict policy every page is served with (plus the hash of an inline import map). */
-function csp(scriptHashes = []) {
+function csp(scriptHashes = [], connect = []) {
   return [
     "default-src 'self'",
     `script-src 'self'${scriptHashes.map((h) => ` '${h}'`).join('')}`,
     "style-src 'self'",
     "img-src 'self' data: blob:",
-    "connect-src 'self'",
+    `connect-src 'self'${connect.map((c) => ` ${c}`).join('')}`,
     "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
@@ -109,6 +110,10 @@ let host;
 let server;
 let baseUrl;
 let browser;
+/** Mounts added by tests (the README hosts' build outputs, each under a sub-path). */
+const extraMounts = [];
+/** Folders to remove at the end. */
+const tempDirs = [];
 
 function setUp() {
   // 1. The package exactly as `npm publish` would make it.
@@ -152,9 +157,16 @@ function setUp() {
 /** Serves the host build and the script-tag pages with the CSP header. */
 function startServer() {
   const installed = join(host, 'node_modules', pkg.name);
-  const importMapPage = readFileSync(join(here, 'script-tag-importmap.html'), 'utf8');
-  const importMap = /<script type="importmap">([\s\S]*?)<\/script>/.exec(importMapPage)?.[1] ?? '';
-  const importMapHash = `sha256-${createHash('sha256').update(importMap).digest('base64')}`;
+  // The hash of each page's inline import map (allowed by hash, never 'unsafe-inline').
+  const importMapHashes = new Map();
+  for (const name of ['script-tag-importmap.html', 'old-host.html']) {
+    const html = readFileSync(join(here, name), 'utf8');
+    const importMap = /<script type="importmap">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+    importMapHashes.set(
+      `/pages/${name}`,
+      `sha256-${createHash('sha256').update(importMap).digest('base64')}`,
+    );
+  }
   const mounts = [
     ['/bundle/', join(installed, 'dist/bundle')],
     ['/data/', join(installed, 'demo/data')],
@@ -182,7 +194,7 @@ function startServer() {
     let path = decodeURIComponent(url.pathname);
     if (path.startsWith('/pdok/')) path = `/pdok/${path.split('/').pop()}.json`;
     if (path.endsWith('/')) path += 'index.html';
-    const mount = mounts.find(([prefix]) => path.startsWith(prefix));
+    const mount = [...extraMounts, ...mounts].find(([prefix]) => path.startsWith(prefix));
     const base = mount?.[1];
     const file =
       base === undefined ? undefined : normalize(join(base, path.slice(mount[0].length)));
@@ -196,10 +208,12 @@ function startServer() {
       res.end('not found');
       return;
     }
-    const hashes = path === '/pages/script-tag-importmap.html' ? [importMapHash] : [];
+    const hashes = importMapHashes.has(path) ? [importMapHashes.get(path)] : [];
     res.writeHead(200, {
       'content-type': types[extname(file)] ?? 'application/octet-stream',
-      'content-security-policy': csp(hashes),
+      // The README hosts use the address search as written: PDOK's Locatieserver (answered below by
+      // a stand-in through the browser's request interception), allowed as a host must allow it.
+      'content-security-policy': csp(hashes, path.startsWith('/readme/') ? [PDOK] : []),
       'x-content-type-options': 'nosniff',
     });
     res.end(readFileSync(file));
@@ -214,7 +228,30 @@ function startServer() {
 }
 
 /** A page that records console errors, page errors, failed requests and CSP violations. */
-async function openPage(path) {
+const PDOK = 'https://api.pdok.nl';
+
+/**
+ * Answers requests to PDOK's Locatieserver from the recorded responses (no network here), as the
+ * /pdok/ mount does for pages that point the search elsewhere.
+ */
+async function routePdok(page) {
+  await page.route(`${PDOK}/**`, async (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop();
+    const file = join(root, 'test/fixtures/locatieserver', `${name}.json`);
+    if (!existsSync(file)) {
+      await route.fulfill({ status: 404, body: 'not found' });
+      return;
+    }
+    await route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      headers: { 'access-control-allow-origin': '*' },
+      body: readFileSync(file),
+    });
+  });
+}
+
+async function openPage(path, options = {}) {
   const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
   const problems = [];
   page.on('console', (m) => {
@@ -233,6 +270,7 @@ async function openPage(path) {
       console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
     });
   });
+  if (options.pdok) await routePdok(page);
   await page.goto(new URL(path, baseUrl).href);
   return { page, problems };
 }
@@ -464,6 +502,199 @@ for (const [name, path, global] of [
   });
 }
 
+test('an older host (ol 6) keeps its own map; the standalone bundle works beside it', async () => {
+  // The host's ol 6, installed as such a host has it (no bundler: ES modules via an import map).
+  const ol6 = mkdtempSync(join(tmpdir(), 'na-pack-ol6-'));
+  tempDirs.push(ol6);
+  writeFileSync(join(ol6, 'package.json'), JSON.stringify({ private: true }));
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', 'ol@6.15.1'], ol6);
+  extraMounts.push(['/ol6/', join(ol6, 'node_modules')]);
+  const { page, problems } = await openPage('/pages/old-host.html');
+  try {
+    await page.waitForFunction(() => window.__page?.map !== undefined, null, { timeout: 15000 });
+    assert.equal(await page.evaluate(() => window.__page.hostOlVersion), '6.15.1');
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('na-zonering-legend')?.shadowRoot?.textContent ?? '').includes(
+          'Dz',
+        ),
+      null,
+      { timeout: 15000 },
+    );
+    const place = located[0];
+    const report = await clickForReport(page, '__page', place);
+    assert.equal(report.landscape.zone?.code, place.expect.zone);
+    // The host's map still works on its own ol after the bundle loaded: it renders its layer.
+    const host = await page.evaluate(() => {
+      const m = window.__page.hostMap;
+      m.getView().setZoom(10);
+      m.renderSync();
+      const canvas = document.querySelector('#host-map canvas');
+      return {
+        zoom: m.getView().getZoom(),
+        canvas: canvas !== null && canvas.width > 0,
+        layers: m.getLayers().getLength(),
+      };
+    });
+    assert.deepEqual(host, { zoom: 10, canvas: true, layers: 1 });
+    assert.deepEqual(problems, []);
+  } catch (e) {
+    await page.screenshot({ path: join(artifacts, 'old-host.png') });
+    if (problems.length > 0)
+      console.log(`       page problems:\n         ${problems.join('\n         ')}`);
+    throw e;
+  } finally {
+    await page.close();
+  }
+});
+
+// ---- The README's embedding steps, as written (test/pack/readme-hosts.mjs) --------------------
+
+const ELEMENT_TAGS = [
+  'na-address-search',
+  'na-location-check',
+  'na-scenario-compare',
+  'na-zonering-layer',
+  'na-zonering-legend',
+];
+const olMatrix = JSON.parse(readFileSync(join(root, 'scripts/ol-versions.json'), 'utf8'));
+/** A host with every bundler on our ol, and a Vite host on each older ol the peer range allows. */
+const readmeHosts = [
+  { ol: version('ol'), bundlers: ['vite', 'webpack', 'rollup'] },
+  ...Object.values(olMatrix)
+    .reverse()
+    .map((ol) => ({ ol, bundlers: ['vite'] })),
+];
+const builtHosts = new Map();
+
+function readmeHost(spec) {
+  const key = spec.ol;
+  if (!builtHosts.has(key)) {
+    try {
+      const built = buildReadmeHost({
+        tarball,
+        ol: spec.ol,
+        bundlers: spec.bundlers,
+        versions: { vite: version('vite') },
+        readme: readFileSync(join(root, 'README.md'), 'utf8'),
+        run: (cmd, args, cwd) => run(cmd, args, cwd),
+      });
+      tempDirs.push(built.dir);
+      builtHosts.set(key, { built });
+    } catch (e) {
+      builtHosts.set(key, { error: e });
+    }
+  }
+  const entry = builtHosts.get(key);
+  if (entry.error) throw entry.error;
+  return entry.built;
+}
+
+for (const spec of readmeHosts) {
+  for (const bundler of spec.bundlers) {
+    const name = `${bundler}-ol${spec.ol.split('.')[0]}`;
+    test(`README embedding as written: production ${bundler} build, ol ${spec.ol}, under a sub-path`, async () => {
+      const built = readmeHost(spec);
+      const prefix = `/readme/${name}/`;
+      extraMounts.push([prefix, built.outputs[bundler]]);
+      const { page, problems } = await openPage(`${prefix}index.html`, { pdok: true });
+      try {
+        const defined = await page.evaluate(
+          (tags) => tags.filter((t) => customElements.get(t) !== undefined),
+          ELEMENT_TAGS,
+        );
+        assert.deepEqual(defined, ELEMENT_TAGS, 'elements registered by the README import');
+        await page.waitForFunction(() => window.__host?.map !== undefined, null, {
+          timeout: 15000,
+        });
+        // map-target found the host's map; the legend shows the zonering loaded by relative path.
+        await page.waitForFunction(
+          () => document.querySelector('na-location-check')?.map === window.__host.map,
+          null,
+          { timeout: 15000 },
+        );
+        await page.waitForFunction(
+          () =>
+            (document.querySelector('na-zonering-legend')?.shadowRoot?.textContent ?? '').includes(
+              'Dz',
+            ),
+          null,
+          { timeout: 15000 },
+        );
+        const place = located[0];
+        const report = await clickForReport(page, '__host', place);
+        assert.equal(report.landscape.zone?.code, place.expect.zone);
+        await page.waitForFunction(
+          (zone) =>
+            (document.querySelector('na-location-check')?.shadowRoot?.textContent ?? '').includes(
+              `(${zone})`,
+            ),
+          place.expect.zone,
+        );
+        assert.deepEqual(problems, []);
+      } catch (e) {
+        await page.screenshot({ path: join(artifacts, `readme-${name}.png`) });
+        if (problems.length > 0)
+          console.log(`       page problems:\n         ${problems.join('\n         ')}`);
+        throw e;
+      } finally {
+        await page.close();
+      }
+    });
+  }
+}
+
+test('every README host build holds ONE OpenLayers, the version the host installed', () => {
+  for (const spec of readmeHosts) {
+    const built = readmeHost(spec);
+    // The host's own ol stayed the version it asked for (npm did not upgrade it), and the package
+    // brought no ol of its own: the build can only hold that one.
+    const hostOl = JSON.parse(
+      readFileSync(join(built.dir, 'node_modules/ol/package.json'), 'utf8'),
+    );
+    assert.equal(hostOl.version, spec.ol);
+    assert.ok(!existsSync(join(built.dir, 'node_modules', pkg.name, 'node_modules/ol')));
+    for (const [bundler, out] of Object.entries(built.outputs)) {
+      const js = [];
+      const walk = (dir) => {
+        for (const f of readdirSync(dir)) {
+          const p = join(dir, f);
+          if (statSync(p).isDirectory()) walk(p);
+          else if (f.endsWith('.js')) js.push(readFileSync(p, 'utf8'));
+        }
+      };
+      walk(out);
+      const all = js.join('\n');
+      // A string only ol/Map.js has.
+      const maps = all.split('ol-overlaycontainer-stopevent').length - 1;
+      assert.equal(maps, 1, `${bundler}, ol ${spec.ol}: ol's Map appears ${maps} times`);
+    }
+  }
+});
+
+test('every link in the packed README and docs resolves to a packed file', () => {
+  const files = new Set(packedFiles);
+  const docs = packedFiles.filter((f) => f.endsWith('.md'));
+  assert.ok(docs.includes('README.md'));
+  const broken = [];
+  for (const doc of docs) {
+    const text = readFileSync(join(host, 'node_modules', pkg.name, doc), 'utf8');
+    const base = dirname(doc);
+    for (const m of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+      const target = m[1].split('#')[0];
+      if (target === '' || /^[a-z]+:/i.test(target)) continue;
+      const path = normalize(join(base, target)).split(sep).join('/');
+      if (!files.has(path)) broken.push(`${doc}: ${m[1]}`);
+    }
+  }
+  // Paths the README names in backticks under docs/ and demo/data/ are shipped too.
+  const readme = readFileSync(join(host, 'node_modules', pkg.name, 'README.md'), 'utf8');
+  for (const m of readme.matchAll(/`((?:docs|demo\/data)\/[\w./-]+\.\w+)`/g)) {
+    if (!files.has(m[1])) broken.push(`README.md: \`${m[1]}\``);
+  }
+  assert.deepEqual(broken, []);
+});
+
 // ---- Main -------------------------------------------------------------------------------------
 
 let passed = 0;
@@ -499,6 +730,10 @@ try {
   if (host && process.env.NA_PACK_KEEP !== '1') rmSync(host, { recursive: true, force: true });
   else if (host) console.log(`[pack] host app kept at ${host}`);
   if (tarball) rmSync(dirname(tarball), { recursive: true, force: true });
+  for (const d of tempDirs) {
+    if (process.env.NA_PACK_KEEP === '1') console.log(`[pack] README host kept at ${d}`);
+    else rmSync(d, { recursive: true, force: true });
+  }
 }
 
 console.log(`pack: ${passed} passed, ${failed} failed`);

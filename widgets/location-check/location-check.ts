@@ -25,6 +25,7 @@ import {
   type ReportErrorCode,
 } from './events.js';
 import { messages, type MessageKey } from './messages.js';
+import { MAP_TARGET_MESSAGE, MapTargetController } from '../shared/map-target.js';
 import { DEFAULT_PERMALINK_KEY, readPermalink, writePermalink } from './permalink.js';
 import { locationCheckStyles } from './styles.js';
 
@@ -136,6 +137,13 @@ export class NaLocationCheck extends LitElement {
   /** An OpenLayers map. The element wraps it with `createOlViewer()`; `.viewer` wins when both are set. */
   @property({ attribute: false }) map?: OlMap;
 
+  /**
+   * A CSS selector (e.g. `#map`) of the element the host's `ol/Map` is rendered into, for hosts that
+   * expose no map variable: the element finds that map and uses it as `.map`. `.map` and `.viewer`
+   * win. When no map is found, the element says so.
+   */
+  @property({ attribute: 'map-target' }) mapTarget?: string;
+
   /** A map through the viewer seam (e.g. the ArcGIS adapter). Owned by the host: never destroyed here. */
   @property({ attribute: false }) viewer?: Viewer;
 
@@ -202,6 +210,7 @@ export class NaLocationCheck extends LitElement {
   private _localized?: { report: Report; lang: string; kb: KnowledgeBase; value: LocalizedReport };
   private _snapshotFor?: Location;
   private _addressController?: AbortController;
+  private readonly _mapTarget = new MapTargetController(this);
 
   /** What the panel shows now. */
   get state(): LocationCheckState {
@@ -251,6 +260,9 @@ export class NaLocationCheck extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.isConnected) return;
     if (changed.has('map') || changed.has('viewer')) this._syncViewer();
+    if (changed.has('mapTarget') || changed.has('map') || changed.has('viewer')) {
+      this._mapTarget.sync();
+    }
     if (changed.has('sources') || changed.has('sourcesUrl')) this._syncSources();
     if (changed.has('permalink') && this.permalink && !this._permalinkRead) this._readPermalink();
   }
@@ -795,6 +807,12 @@ export class NaLocationCheck extends LitElement {
       return this._renderReport(this._localize(this._report), t, lang);
     }
     let key: MessageKey = 'intro';
+    const problem = this._mapTarget.problem;
+    if (!this._viewer && problem !== undefined) {
+      return html`<p part="message" class="message">
+        ${t(MAP_TARGET_MESSAGE[problem], { selector: this.mapTarget ?? '' })}
+      </p>`;
+    }
     if (!this._viewer) key = 'noMap';
     else if (!this._effectiveSources() && !this._sourcesLoading) key = 'noSources';
     return html`<p part="message" class="message">${t(key)}</p>`;

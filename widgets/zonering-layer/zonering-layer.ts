@@ -17,6 +17,7 @@ import {
   type ZoneringErrorCode,
 } from './events.js';
 import { messages } from './messages.js';
+import { MAP_TARGET_MESSAGE, MapTargetController } from '../shared/map-target.js';
 
 /** What the element is doing. */
 export type ZoneringLayerState = 'no-map' | 'no-source' | 'loading' | 'ready' | 'error';
@@ -111,6 +112,12 @@ export class NaZoneringLayer extends LitElement {
   /** The OpenLayers map to draw on. The element never creates or disposes it. */
   @property({ attribute: false }) map?: OlMap;
 
+  /**
+   * A CSS selector (e.g. `#map`) of the element the host's `ol/Map` is rendered into, for hosts that
+   * expose no map variable: the element finds that map and uses it as `.map` (`.map` wins).
+   */
+  @property({ attribute: 'map-target' }) mapTarget?: string;
+
   /** The polygons. Wins over `src`. */
   @property({ attribute: false }) source?: PolygonSource;
 
@@ -148,6 +155,7 @@ export class NaZoneringLayer extends LitElement {
   private _attachment?: ZoneringAttachment;
   private _bound?: Bound;
   private _attachAbort?: AbortController;
+  private readonly _mapTarget = new MapTargetController(this);
   private _hoverCode: string | null = null;
 
   /** What the element is doing now. */
@@ -215,6 +223,7 @@ export class NaZoneringLayer extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.isConnected) return;
+    if (changed.has('mapTarget') || changed.has('map')) this._mapTarget.sync();
     this._sync();
     const att = this._attachment;
     if (att === undefined) return;
@@ -246,8 +255,12 @@ export class NaZoneringLayer extends LitElement {
   private _statusText(lang: WidgetLang): string {
     const count = this._featureCount;
     switch (this._state) {
-      case 'no-map':
-        return tr(messages, 'noMap', lang);
+      case 'no-map': {
+        const problem = this._mapTarget.problem;
+        return problem === undefined
+          ? tr(messages, 'noMap', lang)
+          : tr(messages, MAP_TARGET_MESSAGE[problem], lang, { selector: this.mapTarget ?? '' });
+      }
       case 'no-source':
         return tr(messages, 'noSource', lang);
       case 'loading':
