@@ -1,4 +1,4 @@
-import type { Compass, ViewMove } from '../../src/map/view-description.js';
+import type { Compass, ViewDescription, ViewMove } from '../../src/map/view-description.js';
 import { registerMessages, tr, type WidgetLang } from './lang.js';
 /**
  * Words for the map in text (announcements of keyboard moves, the description of the view):
@@ -45,4 +45,30 @@ export function moveText(move: ViewMove | null, lang: WidgetLang): string {
     parts.push(tr(mapWords, 'panned', lang, { direction: tr(mapWords, move.pan, lang) }));
   }
   return parts.join(' ');
+}
+
+/** Parts named in a description of the view; the rest is counted ("en 3 kleinere"). */
+const MAX_PARTS = 8;
+
+/**
+ * The view in words: "In beeld: Stuwwal (noorden), Dekzandrug (midden), Rivierkom (zuiden)."
+ * Largest first; the share outside the zonering is named when it is at least a tenth.
+ */
+export function describeViewText(d: ViewDescription, lang: WidgetLang): string {
+  if (d.parts.length === 0) return tr(mapWords, 'inViewEmpty', lang);
+  const named = d.parts
+    .slice(0, MAX_PARTS)
+    .map((p) =>
+      tr(mapWords, 'inViewPart', lang, { name: p.name, where: placeText(p.where, lang) }),
+    );
+  const rest = d.parts.length - named.length;
+  if (rest > 0) named.push(tr(mapWords, 'inViewMore', lang, { count: rest }));
+  let text = tr(mapWords, 'inView', lang, { parts: named.join(', ') });
+  if (d.empty >= 0.1) {
+    const percent = new Intl.NumberFormat(lang === 'en' ? 'en' : 'nl', { style: 'percent' }).format(
+      Math.round(d.empty * 10) / 10,
+    );
+    text += ` ${tr(mapWords, 'inViewOutside', lang, { percent })}`;
+  }
+  return text;
 }
