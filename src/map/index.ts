@@ -11,3 +11,6 @@ export * from './zonering-layer.js';
 export * from './zonering-attachment.js';
 export * from './zone-tooltip.js';
 export * from './zonering-style.js';
+export * from './map-focus-ring.js';
+export * from './ol-controls.js';
+export * from './view-description.js';
