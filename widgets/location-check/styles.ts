@@ -80,6 +80,16 @@ export const locationCheckStyles = css`
     background: var(--_accent);
     color: var(--_accent-text);
   }
+  /* Forced colours drop the background: the pressed state keeps a cue of its own (system
+     colours Highlight/HighlightText, and a thicker border). */
+  @media (forced-colors: active) {
+    button[aria-pressed='true'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+      border: 3px solid CanvasText;
+    }
+  }
   [part~='keyboard'] {
     border: 2px dashed var(--_accent);
     border-radius: var(--_radius);

@@ -298,7 +298,9 @@ export class NaZoneringLegend extends LitElement {
           aria-valuetext=${percent}
           @input=${this._onOpacity}
         />
-        <output part="opacity-value" for="opacity">${percent}</output>
+        <!-- Shown, not announced: the slider itself announces its value (aria-valuetext); an
+          <output> (a live region) would say it a second time. -->
+        <span part="opacity-value" aria-hidden="true">${percent}</span>
       </span>
     </div>`;
   }
