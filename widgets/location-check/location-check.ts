@@ -1076,7 +1076,7 @@ export class NaLocationCheck extends LitElement {
                 <p class="principle-title">${p.title}</p>
                 <p>${p.text}</p>
                 <details part="why">
-                  <summary>${t('whyHere')}</summary>
+                  <summary>${t('whyHere')}<span class="visually-hidden"> ${p.title}</span></summary>
                   <p>${p.reason}</p>
                   ${this._renderReasons(report, p.reasons, t)}
                 </details>
@@ -1105,7 +1105,9 @@ export class NaLocationCheck extends LitElement {
                 (r) =>
                   html`<p>${r.text}</p>
                     <details part="why">
-                      <summary>${t('whyHere')}</summary>
+                      <summary>
+                        ${t('whyHere')}<span class="visually-hidden"> ${d.label}</span>
+                      </summary>
                       ${this._renderReasons(report, r.facts, t)}
                     </details>
                     ${this._renderKbSource(r.source, t)}`,
