@@ -178,6 +178,23 @@ function emulateMediaFeatures() {
   };
 }
 
+/**
+ * `executeServerCommand('na-screenshot', { x, y, width, height })`: a PNG (base64) of that part of
+ * the page as the browser painted it (CSS px), for tests that need real pixels (focus rings,
+ * forced colours) which a canvas cannot read back from the DOM.
+ */
+function screenshotCommand() {
+  return {
+    name: 'na-screenshot',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'na-screenshot') return undefined;
+      const page = session.browser.getPage(session.id);
+      const { x, y, width, height } = payload;
+      return page.screenshot({ clip: { x, y, width, height, scale: 1 }, encoding: 'base64' });
+    },
+  };
+}
+
 function countTests(suite, acc) {
   for (const t of suite.tests ?? []) {
     if (t.passed) acc.passed += 1;
@@ -231,6 +248,7 @@ export default {
     ...(process.env.NA_OL_DIR ? [olAlias(process.env.NA_OL_DIR, process.cwd())] : []),
     olVersionInfo(process.env.NA_OL_DIR ?? join(process.cwd(), 'node_modules/ol')),
     emulateMediaFeatures(),
+    screenshotCommand(),
     arcgisAsBundled(),
     jsonModules(),
     commonJsAsEsm(['ajv', 'axe-core']),

@@ -4,7 +4,9 @@
  */
 import 'ol/ol.css';
 import './demo.css';
-import { initShell } from './shell.js';
+import { initShell, registerMap } from './shell.js';
+import { motionDuration } from '../src/map/ol-controls.js';
+import { defaults as defaultInteractions } from 'ol/interaction/defaults.js';
 import { exposeMap } from './test-hook.js';
 
 // ================================================================================================
@@ -85,13 +87,15 @@ target.tabIndex = 0;
 const map = new OlMap({
   target,
   layers: [baseLayer, playgrounds],
-  controls: defaultControls().extend([
+  interactions: defaultInteractions({ zoomDuration: motionDuration(250) }),
+  controls: defaultControls({ zoomOptions: { duration: motionDuration(250) } }).extend([
     new ScaleLine({ units: 'metric' }),
     new MousePosition({ projection: rd, coordinateFormat: createStringXY(0) }),
   ]),
   view: new View({ projection: rd, resolutions, center: [192000, 445000], zoom: 8 }),
 });
 exposeMap('host', map); // for the end-to-end tests only
+registerMap(map);
 
 // ================================================================================================
 // 2. The few lines a GIS team adds (JavaScript): register the elements, hand them the map.

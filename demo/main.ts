@@ -15,7 +15,9 @@ import { defaults as defaultControls } from 'ol/control/defaults.js';
 import ScaleLine from 'ol/control/ScaleLine.js';
 import { registerRd } from '../src/map/projection.js';
 import { loadDemoFeatures, offlineBaseLayer, pdokBaseLayer } from './layers.js';
-import { initShell } from './shell.js';
+import { initShell, registerMap } from './shell.js';
+import { motionDuration } from '../src/map/ol-controls.js';
+import { defaults as defaultInteractions } from 'ol/interaction/defaults.js';
 import { exposeMap } from './test-hook.js';
 
 initShell();
@@ -34,12 +36,16 @@ const pdok = pdokBaseLayer('grijs');
 const map = new OlMap({
   target,
   layers: [pdok],
-  controls: defaultControls().extend([new ScaleLine({ units: 'metric' })]),
+  interactions: defaultInteractions({ zoomDuration: motionDuration(250) }),
+  controls: defaultControls({ zoomOptions: { duration: motionDuration(250) } }).extend([
+    new ScaleLine({ units: 'metric' }),
+  ]),
   // Centre of Voorbeeldstad until the data is loaded and the view is fitted to it.
   view: new View({ projection, center: [192000, 445000], zoom: 10, maxZoom: 16, minZoom: 3 }),
 });
 target.tabIndex = 0;
 exposeMap('main', map);
+registerMap(map);
 
 pdokToggle.checked = false;
 pdokToggle.addEventListener('change', () => pdok.setVisible(pdokToggle.checked));

@@ -15,7 +15,9 @@ import { defaults as defaultControls } from 'ol/control/defaults.js';
 import ScaleLine from 'ol/control/ScaleLine.js';
 import { registerRd } from '../src/map/projection.js';
 import { loadDemoFeatures, offlineBaseLayer } from './layers.js';
-import { initShell } from './shell.js';
+import { initShell, registerMap } from './shell.js';
+import { motionDuration } from '../src/map/ol-controls.js';
+import { defaults as defaultInteractions } from 'ol/interaction/defaults.js';
 import { exposeMap } from './test-hook.js';
 import type { DemoLang } from './texts.js';
 
@@ -59,11 +61,15 @@ if (!target) throw new Error('Scenario demo: the map element is missing.');
 target.tabIndex = 0;
 const map = new OlMap({
   target,
-  controls: defaultControls().extend([new ScaleLine({ units: 'metric' })]),
+  interactions: defaultInteractions({ zoomDuration: motionDuration(250) }),
+  controls: defaultControls({ zoomOptions: { duration: motionDuration(250) } }).extend([
+    new ScaleLine({ units: 'metric' }),
+  ]),
   // The Heelsbeekwijk; the element zooms to the scenarios once they are loaded.
   view: new View({ projection: 'EPSG:28992', center: [193740, 446080], resolution: 2 }),
 });
 exposeMap('scenarios', map);
+registerMap(map);
 
 const compare = document.querySelector('na-scenario-compare');
 if (compare) compare.map = map;

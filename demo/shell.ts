@@ -3,6 +3,8 @@
  * document and on every `na-*` element and translates the page's own texts, and the collapsible
  * panel on phones. Only wiring: no domain logic.
  */
+import type OlMap from 'ol/Map.js';
+import { labelZoomButtons } from '../src/map/ol-controls.js';
 import { texts, type DemoLang } from './texts.js';
 
 const STORAGE_KEY = 'na-demo-lang';
@@ -31,6 +33,13 @@ export function text(key: string, lang: DemoLang): string {
 }
 
 let current: DemoLang = 'nl';
+const maps = new Set<OlMap>();
+
+/** Labels the map's zoom buttons in the page language now and after every language switch. */
+export function registerMap(map: OlMap): void {
+  maps.add(map);
+  labelZoomButtons(map, { zoomIn: text('zoomIn', current), zoomOut: text('zoomOut', current) });
+}
 
 /** The language now shown. */
 export function currentLang(): DemoLang {
@@ -55,6 +64,9 @@ export function setLang(lang: DemoLang): void {
   }
   for (const button of document.querySelectorAll<HTMLButtonElement>('.lang-switch [data-lang]')) {
     button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
+  }
+  for (const map of maps) {
+    labelZoomButtons(map, { zoomIn: text('zoomIn', lang), zoomOut: text('zoomOut', lang) });
   }
   document.dispatchEvent(new CustomEvent('demo-lang-change', { detail: { lang } }));
 }

@@ -22,9 +22,11 @@ export const texts: Record<string, Record<DemoLang, string>> = {
   },
   mapHeading: { nl: 'Kaart', en: 'Map' },
   mapLabel: {
-    nl: 'Kaart van Voorbeeldstad: klik op een plek voor de locatiecheck',
-    en: 'Map of Voorbeeldstad: click a place for the location check',
+    nl: 'Kaart van Voorbeeldstad. Pijltjestoetsen verschuiven de kaart, plus en min zoomen; de zone in het midden wordt voorgelezen. Klik op een plek of gebruik de knop Toetsenbord voor de locatiecheck.',
+    en: 'Map of Voorbeeldstad. Arrow keys move the map, plus and minus zoom; the zone in the centre is read out. Click a place or use the Keyboard button for the location check.',
   },
+  zoomIn: { nl: 'Inzoomen', en: 'Zoom in' },
+  zoomOut: { nl: 'Uitzoomen', en: 'Zoom out' },
   panelLabel: { nl: 'Paneel', en: 'Panel' },
   panelTitle: { nl: 'Landschap en locatiecheck', en: 'Landscape and location check' },
   panelHide: { nl: 'Paneel verbergen', en: 'Hide panel' },
@@ -49,8 +51,8 @@ export const texts: Record<string, Record<DemoLang, string>> = {
     en: "This map is made by a geoportal's own code (its own layers and controls). A GIS team adds the zonering, the legend and the location check with a few lines of HTML and JavaScript.",
   },
   embedMapLabel: {
-    nl: 'Kaart van het bestaande geoportaal: klik op een plek voor de locatiecheck',
-    en: 'Map of the existing geoportal: click a place for the location check',
+    nl: 'Kaart van het bestaande geoportaal. Pijltjestoetsen verschuiven de kaart, plus en min zoomen; de zone in het midden wordt voorgelezen. Klik op een plek of gebruik de knop Toetsenbord voor de locatiecheck.',
+    en: 'Map of the existing geoportal. Arrow keys move the map, plus and minus zoom; the zone in the centre is read out. Click a place or use the Keyboard button for the location check.',
   },
   twoMapsTitle: { nl: 'Twee kaarten op één pagina', en: 'Two maps on one page' },
   twoMapsIntro: {
@@ -60,12 +62,12 @@ export const texts: Record<string, Record<DemoLang, string>> = {
   mapRdTitle: { nl: 'Kaart in RD (EPSG:28992)', en: 'Map in RD (EPSG:28992)' },
   mapWebTitle: { nl: 'Kaart in Web Mercator (EPSG:3857)', en: 'Map in Web Mercator (EPSG:3857)' },
   mapRdLabel: {
-    nl: 'Kaart in RD: klik op een plek voor de locatiecheck',
-    en: 'Map in RD: click a place for the location check',
+    nl: 'Kaart in RD. Pijltjestoetsen verschuiven de kaart, plus en min zoomen; de zone in het midden wordt voorgelezen. Klik op een plek of gebruik de knop Toetsenbord voor de locatiecheck.',
+    en: 'Map in RD. Arrow keys move the map, plus and minus zoom; the zone in the centre is read out. Click a place or use the Keyboard button for the location check.',
   },
   mapWebLabel: {
-    nl: 'Kaart in Web Mercator: klik op een plek voor de locatiecheck',
-    en: 'Map in Web Mercator: click a place for the location check',
+    nl: 'Kaart in Web Mercator. Pijltjestoetsen verschuiven de kaart, plus en min zoomen; de zone in het midden wordt voorgelezen. Klik op een plek of gebruik de knop Toetsenbord voor de locatiecheck.',
+    en: 'Map in Web Mercator. Arrow keys move the map, plus and minus zoom; the zone in the centre is read out. Click a place or use the Keyboard button for the location check.',
   },
   hostLayerTitle: { nl: 'Speelplekken (eigen laag)', en: 'Playgrounds (own layer)' },
 };

@@ -13,7 +13,9 @@ import { defaults as defaultControls } from 'ol/control/defaults.js';
 import ScaleLine from 'ol/control/ScaleLine.js';
 import { registerRd } from '../src/map/projection.js';
 import { loadDemoFeatures, offlineBaseLayer } from './layers.js';
-import { initShell } from './shell.js';
+import { initShell, registerMap } from './shell.js';
+import { motionDuration } from '../src/map/ol-controls.js';
+import { defaults as defaultInteractions } from 'ol/interaction/defaults.js';
 import { exposeMap } from './test-hook.js';
 
 initShell();
@@ -33,13 +35,17 @@ async function setUpCard(
   const map = new OlMap({
     target,
     layers: [base],
-    controls: defaultControls().extend([new ScaleLine({ units: 'metric' })]),
+    interactions: defaultInteractions({ zoomDuration: motionDuration(250) }),
+    controls: defaultControls({ zoomOptions: { duration: motionDuration(250) } }).extend([
+      new ScaleLine({ units: 'metric' }),
+    ]),
     view: new View({ projection }),
   });
   const extent = base.getSource()?.getExtent();
   if (extent)
     map.getView().fit(extent, { size: map.getSize() ?? [600, 400], padding: [40, 40, 40, 40] });
   exposeMap(name, map);
+  registerMap(map);
   const layer = card.querySelector('na-zonering-layer');
   const check = card.querySelector('na-location-check');
   if (layer) layer.map = map;

@@ -18,3 +18,6 @@ export {
   type MapTargetProblem,
   type MapTargetWatch,
 } from './map-target.js';
+export * from './map-focus-ring.js';
+export * from './ol-controls.js';
+export * from './view-description.js';

@@ -16,6 +16,7 @@ import { rotate } from 'ol/coordinate.js';
 import { getUserProjection } from 'ol/proj.js';
 import { normalizeCrs, toCrs } from '../core/crs.js';
 import { NaError, type Location, type SupportedCrs } from '../core/types.js';
+import { addMapFocusRing } from './map-focus-ring.js';
 import type { Viewer } from './viewer.js';
 
 /** Options of {@link createOlViewer}. */
@@ -35,6 +36,8 @@ export function createOlViewer(map: Map, options: OlViewerOptions = {}): Viewer 
   const keys = new Set<EventsKey>();
   const removers = new Set<() => void>();
   let destroyed = false;
+  // Keyboard users see when the map has focus (a host outline is painted under the viewport).
+  removers.add(addMapFocusRing(map));
 
   const mapCrs = (): SupportedCrs => {
     const proj = getUserProjection() ?? map.getView().getProjection();
@@ -188,11 +191,23 @@ export function createOlViewer(map: Map, options: OlViewerOptions = {}): Viewer 
         marginTop: '-20px',
         pointerEvents: 'none',
         zIndex: '2',
-        background:
-          'linear-gradient(var(--na-crosshair-color, var(--na-color-accent, #00557a)), var(--na-crosshair-color, var(--na-color-accent, #00557a))) center / 3px 100% no-repeat, ' +
-          'linear-gradient(var(--na-crosshair-color, var(--na-color-accent, #00557a)), var(--na-crosshair-color, var(--na-color-accent, #00557a))) center / 100% 3px no-repeat',
         filter: 'drop-shadow(0 0 1px #ffffff) drop-shadow(0 0 1px #ffffff)',
       } satisfies Partial<CSSStyleDeclaration>);
+      // Two bars drawn as borders, not background gradients: forced colours (Windows high
+      // contrast) remove background images but repaint borders in the system text colour.
+      const colour = 'var(--na-crosshair-color, var(--na-color-accent, #00557a))';
+      for (const vertical of [true, false]) {
+        const bar = document.createElement('div');
+        Object.assign(bar.style, {
+          position: 'absolute',
+          boxSizing: 'border-box',
+          ...(vertical
+            ? { left: '50%', top: '0', bottom: '0', width: '0', marginLeft: '-1.5px' }
+            : { top: '50%', left: '0', right: '0', height: '0', marginTop: '-1.5px' }),
+          [vertical ? 'borderLeft' : 'borderTop']: `3px solid ${colour}`,
+        } satisfies Partial<CSSStyleDeclaration>);
+        cross.append(bar);
+      }
       viewport.append(cross);
       const remove = (): void => {
         if (removers.delete(remove)) cross.remove();

@@ -9,8 +9,10 @@ import { unByKey } from 'ol/Observable.js';
 import type { KnowledgeBase } from '../core/kb/types.js';
 import type { Lang, PolygonSource } from '../core/types.js';
 import { createZoneTooltip, type ZoneTooltip } from './zone-tooltip.js';
+import { addMapFocusRing } from './map-focus-ring.js';
 import {
   bindZoneringHover,
+  type CentreReport,
   createZoneringLayer,
   type ZoneHover,
   type ZoneringLayer,
@@ -23,6 +25,13 @@ export interface ZoneringAttachmentOptions extends ZoneringLayerOptions {
   tooltip?: boolean;
   /** Called with the zone under the pointer / at the focused map's centre, or null. */
   onHover?: (hover: ZoneHover | null) => void;
+  /**
+   * Called after every keyboard-relevant change of the view (focus, and every pan or zoom while
+   * the map has focus or shows the keyboard crosshair), also when no zone is at the centre.
+   */
+  onCentre?: (centre: CentreReport) => void;
+  /** Draw a focus ring inside the map, above the canvases (default true); see `addMapFocusRing`. */
+  focusRing?: boolean;
 }
 
 /** The zonering on a map. */
@@ -56,15 +65,27 @@ export function attachZonering(
   kb: KnowledgeBase,
   options: ZoneringAttachmentOptions = {},
 ): ZoneringAttachment {
-  const { tooltip: withTooltip = true, onHover, ...layerOptions } = options;
+  const {
+    tooltip: withTooltip = true,
+    onHover,
+    onCentre,
+    focusRing = true,
+    ...layerOptions
+  } = options;
   const layer = createZoneringLayer(source, kb, layerOptions);
   map.addLayer(layer);
   const tooltip: ZoneTooltip | undefined = withTooltip ? createZoneTooltip(map) : undefined;
-  const release = bindZoneringHover(map, layer, (hover) => {
-    if (hover === null) tooltip?.hide();
-    else tooltip?.show(hover.coordinate, hover.name);
-    onHover?.(hover);
-  });
+  const release = bindZoneringHover(
+    map,
+    layer,
+    (hover) => {
+      if (hover === null) tooltip?.hide();
+      else tooltip?.show(hover.coordinate, hover.name);
+      onHover?.(hover);
+    },
+    onCentre,
+  );
+  const releaseRing = focusRing ? addMapFocusRing(map) : () => undefined;
   const keys: EventsKey[] = [
     map.on('change:view', () => {
       layer.load(map.getView().getProjection()).catch((e: unknown) => {
@@ -96,6 +117,7 @@ export function attachZonering(
       disposed = true;
       unByKey(keys);
       release();
+      releaseRing();
       tooltip?.dispose();
       map.removeLayer(layer);
       layer.dispose();

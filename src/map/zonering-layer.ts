@@ -24,6 +24,7 @@ import Text from 'ol/style/Text.js';
 import type { KnowledgeBase } from '../core/kb/types.js';
 import type { Lang, PolygonSource, Scale, SupportedCrs } from '../core/types.js';
 import { projectionCrs, registerRd } from './projection.js';
+import { describeMove, viewState, type ViewMove, type ViewState } from './view-description.js';
 import {
   scaleForResolution,
   showsTypes,
@@ -323,6 +324,18 @@ export interface ZoneHover {
   via: 'pointer' | 'keyboard';
 }
 
+/** What is at the map centre after a keyboard-relevant change (see {@link bindZoneringHover}). */
+export interface CentreReport {
+  /** The zone at the centre, or null when the centre lies outside the zonering. */
+  zone: { code: string; name: string } | null;
+  /** How the view moved since the last report (null on focus). */
+  move: ViewMove | null;
+  /** `focus` when the map got keyboard focus, `move` after a pan or zoom. */
+  reason: 'focus' | 'move';
+  /** The centre, in the map's projection. */
+  coordinate: Coordinate;
+}
+
 function zoneAtPixel(
   map: OlMap,
   layer: ZoneringLayer,
@@ -348,16 +361,36 @@ function zoneAtPixel(
  * move). Calls `onChange(null)` when the pointer leaves the map, focus leaves it, or no zone is
  * there. Keeps every `ol` listener key and every DOM listener; the returned function releases them
  * all (idempotent).
+ *
+ * `onCentre` (optional) is told about every keyboard-relevant view change, also when nothing is at
+ * the centre: on focus, and after every move while the map has focus or shows a keyboard-mode
+ * crosshair (`.na-crosshair` in the viewport, see `Viewer.addCrosshair`), with how the view moved.
  */
 export function bindZoneringHover(
   map: OlMap,
   layer: ZoneringLayer,
   onChange: (hover: ZoneHover | null) => void,
+  onCentre?: (centre: CentreReport) => void,
 ): () => void {
   const keys: EventsKey[] = [];
   const dom = new AbortController();
   let focused = false;
   let last: string | null = null;
+  const viewportEl = map.getViewport() as HTMLElement | undefined;
+  const crosshairShown = (): boolean => viewportEl?.querySelector('.na-crosshair') != null;
+  let before: ViewState | undefined = viewState(map);
+
+  const tellCentre = (reason: CentreReport['reason']): void => {
+    if (onCentre === undefined) return;
+    const now = viewState(map);
+    if (now === undefined) return;
+    const move = reason === 'move' && before !== undefined ? describeMove(before, now) : null;
+    before = now;
+    if (move !== null && move.pan === null && move.zoom === null) return;
+    const pixel = map.getPixelFromCoordinate([...now.center]);
+    const zone = pixel === null ? undefined : zoneAtPixel(map, layer, pixel);
+    onCentre({ zone: zone ?? null, move, reason, coordinate: [...now.center] });
+  };
 
   const report = (hover: ZoneHover | null): void => {
     const id = hover === null ? null : `${hover.via}|${hover.code}|${hover.coordinate.join(',')}`;
@@ -386,6 +419,8 @@ export function bindZoneringHover(
     }),
     map.on('moveend', () => {
       if (focused) atCentre();
+      if (focused || crosshairShown()) tellCentre('move');
+      else before = viewState(map);
     }),
     layer.on('change:visible', () => {
       if (!layer.getVisible()) report(null);
@@ -404,9 +439,11 @@ export function bindZoneringHover(
   if (target !== null && target !== undefined) {
     target.addEventListener(
       'focusin',
-      () => {
+      (e: FocusEvent) => {
+        const wasFocused = focused;
         focused = true;
         atCentre();
+        if (!wasFocused && e.target === target) tellCentre('focus');
       },
       { signal: dom.signal },
     );

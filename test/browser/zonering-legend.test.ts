@@ -269,7 +269,7 @@ describe('<na-zonering-legend>', () => {
       root.querySelector('li[data-key="zone:Sw1"] [part~="entry-label"]')?.textContent?.trim(),
     ).to.equal('Push moraine (Sw1)');
     const button = root.querySelector('li[data-key="zone:Sw1"] button[part~="explain"]');
-    expect(button?.textContent?.replace(/\s+/g, ' ').trim()).to.equal('Explain Push moraine');
+    expect(button?.textContent?.replace(/\s+/g, ' ').trim()).to.equal('Explain Push moraine (Sw1)');
     (button as HTMLButtonElement).click();
     await legend.updateComplete;
     const zone = kb.zones.find((z) => z.code === 'Sw1');

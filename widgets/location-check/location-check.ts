@@ -1102,7 +1102,7 @@ export class NaLocationCheck extends LitElement {
                     : nothing
                 }
                 <details part="why">
-                  <summary>${t('whyHere')}</summary>
+                  <summary>${t('whyHere')}<span class="visually-hidden"> ${p.title}</span></summary>
                   <p>${p.reason}</p>
                   ${this._renderReasons(report, p.reasons, t)}
                 </details>
@@ -1131,7 +1131,9 @@ export class NaLocationCheck extends LitElement {
                 (r) =>
                   html`<p>${r.text}</p>
                     <details part="why">
-                      <summary>${t('whyHere')}</summary>
+                      <summary>
+                        ${t('whyHere')}<span class="visually-hidden"> ${d.label}</span>
+                      </summary>
                       ${this._renderReasons(report, r.facts, t)}
                     </details>
                     ${this._renderKbSource(r.source, t)}`,

@@ -80,6 +80,16 @@ export const locationCheckStyles = css`
     background: var(--_accent);
     color: var(--_accent-text);
   }
+  /* Forced colours drop the background: the pressed state keeps a cue of its own (system
+     colours Highlight/HighlightText, and a thicker border). */
+  @media (forced-colors: active) {
+    button[aria-pressed='true'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+      border: 3px solid CanvasText;
+    }
+  }
   [part~='keyboard'] {
     border: 2px dashed var(--_accent);
     border-radius: var(--_radius);
@@ -194,6 +204,30 @@ export const locationCheckStyles = css`
     align-items: center;
     width: fit-content;
     max-width: 100%;
+  }
+  /* display:flex removes the disclosure marker: an own open/closed cue (a chevron drawn with
+     borders, so forced colours keep it), and an underline so colour is not the only cue. */
+  summary {
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+  }
+  summary::before {
+    content: '';
+    flex: none;
+    width: 0.45em;
+    height: 0.45em;
+    margin: 0 0.6em 0 0.15em;
+    border: solid currentColor;
+    border-width: 0 2px 2px 0;
+    transform: rotate(-45deg);
+  }
+  details[open] > summary::before {
+    transform: rotate(45deg);
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    summary::before {
+      transition: transform 0.15s;
+    }
   }
   [part~='chip'] {
     display: inline-block;

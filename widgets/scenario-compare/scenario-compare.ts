@@ -31,6 +31,7 @@ import { parseJsonStrict } from '../../src/sources/json-text.js';
 import { naturalSystemFromSources } from '../../src/sources/natural-system.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
 import { baseStyles } from '../shared/styles.js';
+import { refocusAfterRemoval } from '../shared/focus.js';
 import { NaScenarioChangeEvent, NaScenarioErrorEvent, type ScenarioErrorCode } from './events.js';
 import { indicatorsCsv, scenarioGeoJsonText } from './export.js';
 import { messages, type MessageKey } from './messages.js';
@@ -1072,6 +1073,20 @@ export class NaScenarioCompare extends LitElement {
     </section>`;
   }
 
+  /** Dismisses an error; focus moves to the next error's button, else to the file input. */
+  private _dismissError(id: ShownError['id']): void {
+    const index = this._errors.findIndex((x) => x.id === id);
+    this._errors = this._errors.filter((x) => x.id !== id);
+    void refocusAfterRemoval(this, 'dismiss', index, 'file-input');
+  }
+
+  /** Removes a scenario from the list; focus moves to the next remove button, else the file input. */
+  private _removeFromList(key: string): void {
+    const index = this._entries.findIndex((x) => x.key === key);
+    this.removeScenario(key);
+    void refocusAfterRemoval(this, 'remove', index, 'file-input');
+  }
+
   private _renderErrors(): TemplateResult | typeof nothing {
     if (this._errors.length === 0) return nothing;
     return html`<strong>${this._t('errorsTitle')}</strong>
@@ -1084,7 +1099,7 @@ export class NaScenarioCompare extends LitElement {
                 type="button"
                 part="dismiss"
                 aria-label=${this._t('dismissNamed', { file: err.file || this._t('errorsTitle') })}
-                @click=${() => (this._errors = this._errors.filter((x) => x.id !== err.id))}
+                @click=${() => this._dismissError(err.id)}
               >
                 ${this._t('dismiss')}
               </button>
@@ -1121,7 +1136,7 @@ export class NaScenarioCompare extends LitElement {
           type="button"
           part="remove"
           aria-label=${this._t('removeNamed', { name: e.name })}
-          @click=${() => this.removeScenario(e.key)}
+          @click=${() => this._removeFromList(e.key)}
         >
           ${this._t('remove')}
         </button>

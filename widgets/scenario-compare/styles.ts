@@ -119,6 +119,12 @@ export const scenarioCompareStyles = css`
   [part~='file-label'] {
     font-weight: 600;
   }
+  /* A file input is as wide as its button plus "Geen bestand gekozen": let it shrink (reflow at
+     320 px, WCAG 1.4.10). */
+  [part~='file-input'] {
+    max-width: 100%;
+    min-width: 0;
+  }
   [part~='steps'] li,
   [part~='scenario-list'] li {
     margin-bottom: calc(var(--_space) / 2);

@@ -5,10 +5,11 @@ import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
 import { NaError, type PolygonSource } from '../../src/core/types.js';
 import { attachZonering, type ZoneringAttachment } from '../../src/map/zonering-attachment.js';
-import type { ZoneHover, ZoneringLayer } from '../../src/map/zonering-layer.js';
+import type { CentreReport, ZoneHover, ZoneringLayer } from '../../src/map/zonering-layer.js';
 import type { ScaleThresholds } from '../../src/map/zonering-style.js';
 import { GeoJsonSource } from '../../src/sources/geojson.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
+import { moveText } from '../shared/map-words.js';
 import { baseStyles } from '../shared/styles.js';
 import {
   NaZoneHoverEvent,
@@ -73,7 +74,11 @@ function sameBound(a: Bound | undefined, b: Bound): boolean {
  * `.source` wins over `src`.
  *
  * **Keyboard.** While the map's target element has focus (give it `tabindex="0"`), the zone at the
- * centre of the map is shown in the tooltip and announced in a polite live region after each move.
+ * centre of the map is shown in the tooltip and announced in a polite live region on focus and
+ * after every pan or zoom, with how the view moved ("Kaart naar het noorden verschoven. Midden van
+ * de kaart: Stuwwal (Sw1)"), also when the centre lies outside the zonering ("… geen zone"). The
+ * same holds while a keyboard-mode crosshair is shown (`<na-location-check>`), whatever has focus.
+ * A focus ring is drawn inside the map, above its canvases, while the map has keyboard focus.
  *
  * @summary The zonering (landscape types and BKNSN zones) as a map layer.
  *
@@ -236,7 +241,11 @@ export class NaZoneringLayer extends LitElement {
       att.setOpacity(clampOpacity(this.opacity));
       notify = true;
     }
-    if (changed.has('lang')) att.setLang(this._lang());
+    if (changed.has('lang')) {
+      att.setLang(this._lang());
+      // A text in the former language is not left in the live region.
+      this._announcement = '';
+    }
     if (notify) this._notify();
   }
 
@@ -354,6 +363,7 @@ export class NaZoneringLayer extends LitElement {
       opacity: clampOpacity(this.opacity),
       ...(this.scaleThresholds === undefined ? {} : { scaleThresholds: this.scaleThresholds }),
       onHover: (hover) => this._onHover(hover),
+      onCentre: (centre) => this._onCentre(centre),
     });
     this._attachment = att;
     this._notify();
@@ -406,13 +416,23 @@ export class NaZoneringLayer extends LitElement {
     );
   }
 
-  private _onHover(hover: ZoneHover | null): void {
+  /**
+   * Announces what is at the map centre after focus and after every keyboard-relevant pan or zoom
+   * (how the view moved, then the zone or "geen zone"). Identical consecutive texts alternate a
+   * trailing no-break space, so the live region changes and is read again.
+   */
+  private _onCentre(centre: CentreReport): void {
     const lang = this._lang();
-    if (hover?.via === 'keyboard') {
-      this._announcement = tr(messages, 'centre', lang, { name: hover.name, code: hover.code });
-    } else if (hover === null) {
-      this._announcement = '';
-    }
+    const here =
+      centre.zone === null
+        ? tr(messages, 'centreNone', lang)
+        : tr(messages, 'centre', lang, { name: centre.zone.name, code: centre.zone.code });
+    const text = [moveText(centre.move, lang), here].filter((t) => t !== '').join(' ');
+    this._announcement = this._announcement === text ? `${text}\u00a0` : text;
+  }
+
+  private _onHover(hover: ZoneHover | null): void {
+    if (hover === null) this._announcement = '';
     const code = hover?.code ?? null;
     if (code === this._hoverCode) return;
     this._hoverCode = code;

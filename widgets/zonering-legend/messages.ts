@@ -41,6 +41,8 @@ export const messages = {
   relief: { nl: 'Reliëf', en: 'Relief' },
   zonesInView: { nl: 'Zones in beeld', en: 'Zones in view' },
   unknown: { nl: 'Onbekende code: {codes}', en: 'Unknown code: {codes}' },
+  describe: { nl: 'Beschrijving van de kaart', en: 'Description of the map' },
+  whereSeparator: { nl: ', ', en: ', ' },
   hiddenNote: {
     nl: 'De zonering staat uit; de legenda toont wat in beeld is.',
     en: 'The zoning is switched off; the legend shows what is in view.',

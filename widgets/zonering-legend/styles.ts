@@ -92,6 +92,22 @@ export const zoneringLegendStyles = css`
     min-width: 44px;
     padding: 0 var(--_space);
   }
+  [part~='describe'] {
+    margin: var(--_space) 0 0;
+  }
+  [part~='describe-toggle'] {
+    min-height: 32px;
+    padding: 0 var(--_space);
+  }
+  [part~='description'] {
+    margin: calc(var(--_space) / 2) 0 0;
+  }
+  [part~='description'][hidden] {
+    display: none;
+  }
+  [part~='where'] {
+    color: var(--_muted);
+  }
   [part~='explanation'] {
     margin: calc(var(--_space) / 2) 0 var(--_space);
     padding-left: calc(var(--_zl-swatch) + var(--_space));

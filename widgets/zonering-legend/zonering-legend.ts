@@ -9,7 +9,9 @@ import {
   type LegendEntry,
   type ZoneringLegend,
 } from '../../src/map/zonering-style.js';
+import { describeView, type ViewDescription } from '../../src/map/view-description.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
+import { describeViewText, placeText } from '../shared/map-words.js';
 import { baseStyles } from '../shared/styles.js';
 import type { NaZoneringLayer } from '../zonering-layer/zonering-layer.js';
 import { messages } from './messages.js';
@@ -18,6 +20,19 @@ import { zoneringLegendStyles } from './styles.js';
 /** What the legend shows. */
 export type ZoneringLegendState = 'no-layer' | 'no-map' | 'loading' | 'error' | 'ready';
 
+/**
+ * A `#rrggbb` swatch colour at the layer's opacity (`rgba(…)`), so the swatch matches the map,
+ * which draws the layer at that opacity; other colour forms are returned as they are.
+ */
+function atOpacity(colour: string, opacity: number | undefined): string {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
+  const a =
+    opacity !== undefined && Number.isFinite(opacity) ? Math.min(1, Math.max(0, opacity)) : 1;
+  if (m === null || a >= 1) return colour;
+  const c = (h: string | undefined): number => parseInt(h ?? '0', 16);
+  return `rgba(${c(m[1])}, ${c(m[2])}, ${c(m[3])}, ${a})`;
+}
+
 function isLayerElement(el: Element | null | undefined): el is NaZoneringLayer {
   return el !== null && el !== undefined && el.localName === 'na-zonering-layer';
 }
@@ -25,7 +40,8 @@ function isLayerElement(el: Element | null | undefined): el is NaZoneringLayer {
 /**
  * The legend of the zonering in view: at regio/stad scale the landscape types present in the map
  * view, closer in the zones present, grouped by landscape type. Each entry has a swatch in exactly
- * the colour the map draws (`zoneringColour`) and an "Uitleg" button that shows the explanation
+ * the colour the map draws (`zoneringColour`, at the layer's opacity), where it lies in the view
+ * ("noorden", "midden") and an "Uitleg" button that shows the explanation
  * (zone description; for a type its description and how soil, water and relief work). A checkbox
  * switches the layer on and off, a slider sets its opacity. Updates after every map move.
  *
@@ -54,6 +70,10 @@ function isLayerElement(el: Element | null | undefined): el is NaZoneringLayer {
  * @csspart explain - The "Uitleg" disclosure button.
  * @csspart explanation - The explanation shown by the button.
  * @csspart sublist - The list of zones of a type.
+ * @csspart where - Where an entry lies in the view (", noorden"), from the map description.
+ * @csspart describe - The map-description disclosure (button and text).
+ * @csspart describe-toggle - The "Beschrijving van de kaart" button.
+ * @csspart description - The map in words ("In beeld: Stuwwal (noorden), …").
  *
  * @cssproperty --na-zonering-legend-swatch-size - Size of a swatch (default 1.25rem).
  * @cssproperty --na-zonering-legend-max-width - Maximum width (default 28rem).
@@ -77,6 +97,9 @@ export class NaZoneringLegend extends LitElement {
   @property({ reflect: true }) override lang!: string;
 
   @state() private _inView?: ZonesInView;
+  /** Where the zones in view lie (recomputed with `_inView`). */
+  @state() private _description?: ViewDescription;
+  @state() private _describeOpen = false;
   @state() private _expanded: ReadonlySet<string> = new Set();
   /** Bumped when the layer element reports a change (visibility, opacity, loading). */
   @state() private _layerRevision = 0;
@@ -127,6 +150,19 @@ export class NaZoneringLegend extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.isConnected) return;
     if (changed.has('map') || changed.has('layer') || changed.has('htmlFor')) this._sync();
+    if (changed.has('lang') && this._watching !== undefined) {
+      this._description = describeView(this._watching.layer, this._watching.map, this._lang());
+    }
+  }
+
+  /**
+   * The map in words: where the zones (at regio/stad scale the landscape types) in view lie, e.g.
+   * "In beeld: Stuwwal (noorden), Dekzandrug (midden), Rivierkom (zuiden)." Empty before the layer
+   * is loaded. Shown by the "Beschrijving van de kaart" button.
+   */
+  get mapDescription(): string {
+    const d = this._description;
+    return d === undefined ? '' : describeViewText(d, this._lang());
   }
 
   /**
@@ -191,10 +227,12 @@ export class NaZoneringLegend extends LitElement {
     this._unwatch = undefined;
     this._watching = undefined;
     this._inView = undefined;
+    this._description = undefined;
     if (map === undefined || layer === undefined || !this.isConnected) return;
     this._watching = { map, layer };
     this._unwatch = watchZonesInView(map, layer, (inView) => {
       this._inView = inView;
+      this._description = describeView(layer, map, this._lang());
     });
   }
 
@@ -260,7 +298,9 @@ export class NaZoneringLegend extends LitElement {
           aria-valuetext=${percent}
           @input=${this._onOpacity}
         />
-        <output part="opacity-value" for="opacity">${percent}</output>
+        <!-- Shown, not announced: the slider itself announces its value (aria-valuetext); an
+          <output> (a live region) would say it a second time. -->
+        <span part="opacity-value" aria-hidden="true">${percent}</span>
       </span>
     </div>`;
   }
@@ -295,11 +335,42 @@ export class NaZoneringLegend extends LitElement {
       }
       <ul part="list" role="list">
         ${legend.entries.map((e) => this._entry(e, lang, false))}
-      </ul>`;
+      </ul>
+      ${this._describe(lang)}`;
+  }
+
+  /** The "Beschrijving van de kaart" disclosure: the map in words (a text alternative). */
+  private _describe(lang: WidgetLang): TemplateResult {
+    const open = this._describeOpen;
+    return html`<div part="describe">
+      <button
+        type="button"
+        part="describe-toggle"
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-controls="map-description"
+        @click=${() => {
+          this._describeOpen = !this._describeOpen;
+        }}
+      >
+        ${tr(messages, 'describe', lang)}
+      </button>
+      <p part="description" id="map-description" ?hidden=${!open}>${this.mapDescription}</p>
+    </div>`;
+  }
+
+  /** Where an entry lies in the view (from the map description), or undefined. */
+  private _where(e: LegendEntry): string | undefined {
+    const d = this._description;
+    if (d === undefined || e.kind === 'unknown') return undefined;
+    const kind = e.kind === 'zone' ? 'zone' : e.kind;
+    const part = d.parts.find((p) => p.kind === kind && p.id === e.id);
+    return part === undefined ? undefined : placeText(part.where, this._lang());
   }
 
   private _entry(e: LegendEntry, lang: WidgetLang, nested: boolean): TemplateResult {
     const label = e.kind === 'unknown' ? tr(messages, 'unknown', lang, { codes: e.id }) : e.label;
+    const where = this._where(e);
+    const opacity = this._layerEl?.opacity;
     const explainable = e.kind !== 'unknown';
     const expanded = this._expanded.has(e.key);
     const explanationId = `explanation-${e.key}`;
@@ -311,12 +382,16 @@ export class NaZoneringLegend extends LitElement {
             : html`<span
                 part="swatch"
                 aria-hidden="true"
-                ${cssomStyle({ 'background-color': e.colour })}
+                ${cssomStyle({ 'background-color': atOpacity(e.colour, opacity) })}
               ></span>`
         }
         <span part="entry-label"
           >${label}${e.kind === 'zone' ? html` <span part="code">(${e.id})</span>` : nothing}</span
-        >
+        >${
+          where === undefined
+            ? nothing
+            : html`<span part="where">${tr(messages, 'whereSeparator', lang)}${where}</span>`
+        }
         ${
           explainable
             ? html`<button
@@ -327,7 +402,9 @@ export class NaZoneringLegend extends LitElement {
                 @click=${() => this._toggleEntry(e.key)}
               >
                 ${tr(messages, 'explain', lang)}<span class="visually-hidden">
-                  ${tr(messages, 'explainAbout', lang, { name: e.label })}</span
+                  ${tr(messages, 'explainAbout', lang, {
+                    name: e.kind === 'zone' ? `${e.label} (${e.id})` : e.label,
+                  })}</span
                 >
               </button>`
             : nothing

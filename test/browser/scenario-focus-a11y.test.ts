@@ -1,0 +1,97 @@
+/**
+ * Focus is never lost to <body> (WCAG 2.4.3, issue #18): dismissing an error or removing a
+ * scenario with the keyboard moves focus to the next such control, else to the file input.
+ */
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../widgets/scenario-compare/define.js';
+import type { NaScenarioCompare } from '../../widgets/scenario-compare/scenario-compare.js';
+import { until } from './helpers/map.js';
+
+/** A small valid scenario (RD, one grass rectangle on the demo's dekzandrug). */
+function scenario(name: string, dx: number): Record<string, unknown> {
+  const [x, y] = [195100 + dx, 445470];
+  return {
+    type: 'FeatureCollection',
+    name,
+    crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::28992' } },
+    features: [
+      {
+        type: 'Feature',
+        properties: { type: 'gras' },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [x, y],
+              [x + 40, y],
+              [x + 40, y + 40],
+              [x, y + 40],
+              [x, y],
+            ],
+          ],
+        },
+      },
+    ],
+  };
+}
+
+const BAD = JSON.stringify({
+  type: 'FeatureCollection',
+  features: [{ type: 'Feature', properties: { type: 'zwembad' }, geometry: null }],
+});
+
+let el: NaScenarioCompare;
+beforeEach(async () => {
+  el = document.createElement('na-scenario-compare');
+  document.body.append(el);
+  await el.updateComplete;
+});
+afterEach(() => el.remove());
+
+function parts(name: string): HTMLElement[] {
+  return [...(el.shadowRoot?.querySelectorAll<HTMLElement>(`[part~="${name}"]`) ?? [])];
+}
+const active = (): Element | null | undefined => el.shadowRoot?.activeElement;
+
+async function loadFiles(files: File[]): Promise<void> {
+  const input = parts('file-input')[0] as HTMLInputElement;
+  const dt = new DataTransfer();
+  for (const f of files) dt.items.add(f);
+  input.files = dt.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+describe('<na-scenario-compare> focus after removing', () => {
+  it('dismissing the errors one by one keeps focus in the widget, last on the file input', async () => {
+    await loadFiles([new File([BAD], 'fout-1.geojson'), new File([BAD], 'fout-2.geojson')]);
+    await until(() => parts('dismiss').length === 2, 'two errors');
+    parts('dismiss')[0]?.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => parts('dismiss').length === 1, 'one error left');
+    await el.updateComplete;
+    expect(active()).to.equal(parts('dismiss')[0]);
+    await sendKeys({ press: 'Enter' });
+    await until(() => parts('dismiss').length === 0, 'no error left');
+    await el.updateComplete;
+    expect(document.activeElement).to.equal(el);
+    expect(active()).to.equal(parts('file-input')[0]);
+  });
+
+  it('removing the scenarios one by one keeps focus in the widget, last on the file input', async () => {
+    el.addScenario(scenario('A', 0), 'a.geojson');
+    el.addScenario(scenario('B', 60), 'b.geojson');
+    await until(() => parts('remove').length === 2, 'two scenarios');
+    parts('remove')[1]?.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => parts('remove').length === 1, 'one scenario left');
+    await el.updateComplete;
+    // The removed one was last: focus goes to the previous scenario's button.
+    expect(active()).to.equal(parts('remove')[0]);
+    await sendKeys({ press: 'Enter' });
+    await until(() => parts('remove').length === 0, 'no scenario left');
+    await el.updateComplete;
+    expect(document.activeElement).to.equal(el);
+    expect(active()).to.equal(parts('file-input')[0]);
+  });
+});
