@@ -206,7 +206,6 @@ export class GeoJsonSource implements PolygonSource {
         continue;
       }
       const geometry = validateGeometry(g, `features[${i}].geometry`);
-      checkPlausible(geometryBox(geometry), this.dataCrs, `features[${i}]`);
       const props = f.properties;
       features.push({
         index: i,
@@ -237,6 +236,7 @@ export class GeoJsonSource implements PolygonSource {
         f.original.type === 'Polygon' ? [f.original.coordinates] : f.original.coordinates,
       ),
     );
+    checkFlatPlausible(flat, features, this.dataCrs);
     if (this.dataCrs !== 'EPSG:28992') {
       transformCoords(flat.coords, this.dataCrs, 'EPSG:28992', flat.coords);
     }
@@ -474,22 +474,26 @@ function validatePolygon(rings: unknown, where: string): void {
   if (!Array.isArray(rings) || rings.length === 0) {
     throw invalid(`${where} must be a non-empty array of linear rings`);
   }
-  rings.forEach((ring: unknown, r) => {
+  for (let r = 0; r < rings.length; r++) {
+    const ring: unknown = rings[r];
     const at = `${where}[${r}]`;
     if (!Array.isArray(ring)) throw invalid(`${at} (a linear ring) is not an array of positions`);
     if (ring.length < 4) {
       throw invalid(`${at} (a linear ring) has ${ring.length} position(s); at least 4 are needed`);
     }
-    ring.forEach((pos: unknown, p) => {
+    // Plain loops: this runs for every position of national data.
+    for (let p = 0; p < ring.length; p++) {
+      const pos: unknown = ring[p];
       if (!Array.isArray(pos) || pos.length < 2) {
         throw invalid(`${at}[${p}] is not a position [x, y]`);
       }
-      pos.forEach((n: unknown, d) => {
+      for (let d = 0; d < pos.length; d++) {
+        const n: unknown = pos[d];
         if (typeof n !== 'number' || !Number.isFinite(n)) {
           throw invalid(`${at}[${p}][${d}] is not a finite number: ${describeValue(n)}`);
         }
-      });
-    });
+      }
+    }
     const first = ring[0] as number[];
     const last = ring[ring.length - 1] as number[];
     if (first[0] !== last[0] || first[1] !== last[1]) {
@@ -497,7 +501,7 @@ function validatePolygon(rings: unknown, where: string): void {
         `${at} (a linear ring) is not closed: first position [${first[0]}, ${first[1]}] differs from last [${last[0]}, ${last[1]}]`,
       );
     }
-  });
+  }
 }
 
 function checkPlausible(
@@ -522,6 +526,38 @@ function checkPlausible(
       `${where}: coordinates ${describeMisfit(x, y, crs)}, the declared CRS of the data${hint}.`,
       { crs, x, y, ...(s === undefined ? {} : { suggestedCrs: s.crs }) },
     );
+  }
+}
+
+/** {@link checkPlausible} on each feature's box (outer rings), read from the flat arrays. */
+function checkFlatPlausible(
+  flat: FlatPolygons,
+  features: readonly IndexedFeature[],
+  crs: SupportedCrs,
+): void {
+  const { coords, ringStart, partRingStart, partItem } = flat;
+  const parts = partItem.length;
+  let p = 0;
+  while (p < parts) {
+    const item = partItem[p] as number;
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    for (; p < parts && partItem[p] === item; p++) {
+      const outer = partRingStart[p] as number;
+      for (let v = ringStart[outer] as number; v < (ringStart[outer + 1] as number); v++) {
+        const x = coords[2 * v] as number;
+        const y = coords[2 * v + 1] as number;
+        if (x < minX) minX = x;
+        if (x > maxX) maxX = x;
+        if (y < minY) minY = y;
+        if (y > maxY) maxY = y;
+      }
+    }
+    if (!fitsCrs(minX, minY, crs) || !fitsCrs(maxX, maxY, crs)) {
+      checkPlausible([minX, minY, maxX, maxY], crs, `features[${features[item]?.index ?? item}]`);
+    }
   }
 }
 

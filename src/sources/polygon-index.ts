@@ -109,20 +109,15 @@ export class PolygonIndex {
     this.bounds = [boxIndex.minX, boxIndex.minY, boxIndex.maxX, boxIndex.maxY];
 
     // Pass 2: count the edges of each strip; pass 3: fill.
-    const stripStart = new Uint32Array(strips + 1);
-    this.forEachEdgeStrip((s) => {
-      stripStart[s + 1] = (stripStart[s + 1] as number) + 1;
-    });
+    const counts = new Uint32Array(strips + 1);
+    this.edgeStrips(counts, undefined);
     for (let s = 0; s < strips; s++) {
-      stripStart[s + 1] = (stripStart[s + 1] as number) + (stripStart[s] as number);
+      counts[s + 1] = (counts[s + 1] as number) + (counts[s] as number);
     }
+    const stripStart = counts.slice();
     const entries = new Uint32Array(stripStart[strips] as number);
-    const cursor = stripStart.slice(0, strips);
-    this.forEachEdgeStrip((s, v) => {
-      const at = cursor[s] as number;
-      entries[at] = v;
-      cursor[s] = at + 1;
-    });
+    // counts[s] is now the fill cursor of strip s.
+    this.edgeStrips(counts, entries);
     this.stripStart = stripStart;
     this.entries = entries;
   }
@@ -196,19 +191,36 @@ export class PolygonIndex {
     return s < 0 || Number.isNaN(s) ? 0 : s >= n ? n - 1 : s;
   }
 
-  /** Calls `fn(strip, startVertex)` for every edge and every strip its height range overlaps. */
-  private forEachEdgeStrip(fn: (strip: number, vertex: number) => void): void {
+  /**
+   * For every edge and every strip its height range overlaps: without `entries`, counts the edge
+   * in `counts[strip + 1]`; with `entries`, writes the edge's start vertex at `counts[strip]` (a
+   * cursor) and advances it. Plain loops, no callbacks: this runs for every national vertex.
+   */
+  private edgeStrips(counts: Uint32Array, entries: Uint32Array | undefined): void {
     const { coords, ringStart, partRingStart } = this.flat;
     for (let p = 0; p < this.parts; p++) {
       const base = this.partStripBase[p] as number;
+      const single = (this.partStrips[p] as number) === 1;
       for (let r = partRingStart[p] as number; r < (partRingStart[p + 1] as number); r++) {
         const end = (ringStart[r + 1] as number) - 1;
         for (let v = ringStart[r] as number; v < end; v++) {
-          const ay = coords[2 * v + 1] as number;
-          const by = coords[2 * v + 3] as number;
-          const s0 = this.stripOf(p, ay < by ? ay : by);
-          const s1 = this.stripOf(p, ay < by ? by : ay);
-          for (let s = s0; s <= s1; s++) fn(base + s, v);
+          let s0 = 0;
+          let s1 = 0;
+          if (!single) {
+            const ay = coords[2 * v + 1] as number;
+            const by = coords[2 * v + 3] as number;
+            s0 = this.stripOf(p, ay < by ? ay : by);
+            s1 = this.stripOf(p, ay < by ? by : ay);
+          }
+          for (let s = base + s0; s <= base + s1; s++) {
+            if (entries === undefined) {
+              counts[s + 1] = (counts[s + 1] as number) + 1;
+            } else {
+              const at = counts[s] as number;
+              entries[at] = v;
+              counts[s] = at + 1;
+            }
+          }
         }
       }
     }
