@@ -93,7 +93,9 @@ async function entrySize(file) {
 function partName(input) {
   const pkgMatch = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
   if (pkgMatch !== null) return `npm:${pkgMatch[1]}`;
-  if (input.endsWith('.json')) return input.split('/').slice(-2).join('/');
+  if (input.endsWith('.json') || input.includes('validators.generated')) {
+    return input.split('/').slice(-2).join('/');
+  }
   const m = /dist\/((?:src|widgets)\/[^/]+(?:\/[^/.]+(?=\/))?)/.exec(input);
   return m === null ? input : m[1];
 }
