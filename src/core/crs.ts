@@ -304,3 +304,150 @@ export function plausibleFor(location: Location): Location {
     ...(s === undefined ? {} : { suggestedCrs: s.crs, swapped: s.swapped === true }),
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Bulk transformation (typed arrays)
+
+/** What {@link transformCoords} reads from proj4's parsed EPSG:28992 definition. */
+interface RdProjection {
+  datum: { datum_type: number; datum_params: number[]; a: number; b: number; es: number };
+  forward(p: { x: number; y: number }): { x: number; y: number };
+}
+
+/** proj4's datum type code for a 7-parameter `+towgs84` (lib/constants/values.js). */
+const PJD_7PARAM = 2;
+const D2R = Math.PI / 180;
+
+let rdProjections: { rd: RdProjection; wgs84: RdProjection['datum'] } | undefined;
+
+/** proj4's parsed EPSG:28992 and the WGS 84 datum of its parsed EPSG:4326 (same constants). */
+function rdProj(): { rd: RdProjection; wgs84: RdProjection['datum'] } {
+  if (rdProjections === undefined) {
+    const rd = new proj4.Proj(CRS_DEFINITIONS['EPSG:28992']) as unknown as RdProjection;
+    const ll = new proj4.Proj(CRS_DEFINITIONS['EPSG:4326']) as unknown as RdProjection;
+    if (rd.datum.datum_type !== PJD_7PARAM || rd.datum.datum_params.length !== 7) {
+      throw new Error('EPSG:28992 is expected to carry a 7-parameter +towgs84 datum shift');
+    }
+    rdProjections = { rd, wgs84: ll.datum };
+  }
+  return rdProjections;
+}
+
+/**
+ * Transforms many coordinate pairs at once: `coords` holds `[x0, y0, x1, y1, …]` in `from`; the
+ * result holds the same pairs in `to` (a new Float64Array unless `out` is given; `out` may be
+ * `coords` itself).
+ *
+ * WGS 84 longitude/latitude → RD New, the common case of GeoJSON input, runs without allocation per
+ * point: the same arithmetic as proj4's transform (geodetic → geocentric on WGS 84, the inverse
+ * 7-parameter Helmert shift, geocentric → geodetic on Bessel 1841 with proj4's iteration, then
+ * proj4's own oblique stereographic `forward` on one reused point object), so the results equal
+ * {@link toCrs} to within floating-point rounding (checked in test/core/crs-bulk.test.ts). Other
+ * pairs of CRSs go point by point through {@link toCrs}.
+ *
+ * @throws NaError `implausible-coordinates` for a non-finite input or result (details name the
+ *   pair's index as `index`).
+ */
+export function transformCoords(
+  coords: ArrayLike<number>,
+  from: SupportedCrs,
+  to: SupportedCrs,
+  out: Float64Array = new Float64Array(coords.length),
+): Float64Array {
+  const n = coords.length >> 1;
+  if (from === 'EPSG:4326' && to === 'EPSG:28992') {
+    lonLatToRd(coords, out, n);
+    return out;
+  }
+  for (let i = 0; i < n; i++) {
+    const [x, y] = toCrs([coords[2 * i] as number, coords[2 * i + 1] as number], from, to);
+    out[2 * i] = x;
+    out[2 * i + 1] = y;
+  }
+  return out;
+}
+
+function lonLatToRd(coords: ArrayLike<number>, out: Float64Array, n: number): void {
+  const { rd, wgs84 } = rdProj();
+  const { a, es, datum_params: dp } = rd.datum;
+  const wa = wgs84.a;
+  const wes = wgs84.es;
+  const [dx, dy, dz, rx, ry, rz, m] = dp as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const p = { x: 0, y: 0 };
+  const genau2 = 1e-24;
+  for (let i = 0; i < n; i++) {
+    const lon = coords[2 * i] as number;
+    const lat = coords[2 * i + 1] as number;
+    if (!Number.isFinite(lon) || !Number.isFinite(lat) || lat < -90 || lat > 90) {
+      throw new NaError(
+        'implausible-coordinates',
+        `Coordinates (${String(lon)}, ${String(lat)}) in EPSG:4326 cannot be transformed to EPSG:28992.`,
+        { crs: 'EPSG:4326', x: lon, y: lat, to: 'EPSG:28992', index: i },
+      );
+    }
+    // geodeticToGeocentric (WGS 84, height 0)
+    let lam = lon * D2R;
+    const phi = lat * D2R;
+    if (lam > Math.PI) lam -= 2 * Math.PI;
+    const sinPhi = Math.sin(phi);
+    const cosPhi = Math.cos(phi);
+    const rn0 = wa / Math.sqrt(1.0 - wes * sinPhi * sinPhi);
+    const gx = rn0 * cosPhi * Math.cos(lam);
+    const gy = rn0 * cosPhi * Math.sin(lam);
+    const gz = rn0 * (1 - wes) * sinPhi;
+    // geocentricFromWgs84 (7 parameters)
+    const xt = (gx - dx) / m;
+    const yt = (gy - dy) / m;
+    const zt = (gz - dz) / m;
+    const X = xt + rz * yt - ry * zt;
+    const Y = -rz * xt + yt + rx * zt;
+    const Z = ry * xt - rx * yt + zt;
+    // geocentricToGeodetic (Bessel), proj4's iteration
+    const P = Math.sqrt(X * X + Y * Y);
+    const RR = Math.sqrt(X * X + Y * Y + Z * Z);
+    const longitude = P / a < 1e-12 ? 0 : Math.atan2(Y, X);
+    const CT = Z / RR;
+    const ST = P / RR;
+    let RX = 1.0 / Math.sqrt(1.0 - es * (2.0 - es) * ST * ST);
+    let CPHI0 = ST * (1.0 - es) * RX;
+    let SPHI0 = CT * RX;
+    let CPHI = CPHI0;
+    let SPHI = SPHI0;
+    let SDPHI: number;
+    let iter = 0;
+    do {
+      iter++;
+      const RN = a / Math.sqrt(1.0 - es * SPHI0 * SPHI0);
+      const height = P * CPHI0 + Z * SPHI0 - RN * (1.0 - es * SPHI0 * SPHI0);
+      const RK = (es * RN) / (RN + height);
+      RX = 1.0 / Math.sqrt(1.0 - RK * (2.0 - RK) * ST * ST);
+      CPHI = ST * (1.0 - RK) * RX;
+      SPHI = CT * RX;
+      SDPHI = SPHI * CPHI0 - CPHI * SPHI0;
+      CPHI0 = CPHI;
+      SPHI0 = SPHI;
+    } while (SDPHI * SDPHI > genau2 && iter < 30);
+    const latitude = Math.atan(SPHI / Math.abs(CPHI));
+    // proj4's oblique stereographic forward, in place on one reused object
+    p.x = longitude;
+    p.y = latitude;
+    rd.forward(p);
+    if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) {
+      throw new NaError(
+        'implausible-coordinates',
+        `Coordinates (${lon}, ${lat}) in EPSG:4326 cannot be transformed to EPSG:28992.`,
+        { crs: 'EPSG:4326', x: lon, y: lat, to: 'EPSG:28992', index: i },
+      );
+    }
+    out[2 * i] = p.x;
+    out[2 * i + 1] = p.y;
+  }
+}

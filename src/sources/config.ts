@@ -30,6 +30,7 @@ export const KNOWN_SOURCE_TYPES = [
   'wms',
   'arcgis-rest',
   'geotiff',
+  'flatgeobuf',
 ] as const;
 
 /** One validated entry of the sources file. */

@@ -2,10 +2,10 @@
  * In-memory GeoJSON polygon layer as a fact source, with a spatial index.
  *
  * The data is validated and reprojected once, at construction, to EPSG:28992 (RD New, metres),
- * where a Flatbush index over the feature bounding boxes answers point queries; the exact test is
- * `@turf/boolean-point-in-polygon` (holes and multipolygons included).
+ * into flat typed arrays (one bulk transformation), where a {@link PolygonIndex} answers point
+ * queries: one index entry per polygon part and every part's edges in strips, so dissolved
+ * national multipolygons query as fast as many small polygons (holes and multipolygons included).
  */
-import Flatbush from 'flatbush';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import {
   describeMisfit,
@@ -14,6 +14,7 @@ import {
   plausibleFor,
   suggestCrs,
   toCrs,
+  transformCoords,
 } from '../core/crs.js';
 import { FACT_NAMES, NaError } from '../core/types.js';
 import type {
@@ -36,6 +37,8 @@ import {
   noDataResult,
 } from './facts.js';
 import { parseJsonStrict } from './json-text.js';
+import { PolygonIndex, flattenPolygons, segmentDistance2 } from './polygon-index.js';
+import type { FlatPolygons } from './polygon-index.js';
 
 /** A GeoJSON position: `[x, y]` (further ordinates such as z are kept but not used). */
 export type GeoJsonPosition = number[];
@@ -97,8 +100,6 @@ interface IndexedFeature {
   properties: Record<string, unknown>;
   /** Geometry in the data CRS (as given). */
   original: PolygonGeometry;
-  /** Geometry in EPSG:28992 (the same object when the data is in EPSG:28992). */
-  rd: PolygonGeometry;
 }
 
 type Coverage =
@@ -146,7 +147,11 @@ export class GeoJsonSource implements PolygonSource {
   private readonly propertyNames: Partial<Record<FactName, string>>;
   private readonly provenance: Provenance;
   private readonly features: IndexedFeature[];
-  private readonly index: Flatbush | undefined;
+  /** The polygons in EPSG:28992 as flat arrays; part items are positions in {@link features}. */
+  private readonly flat: FlatPolygons;
+  /** First part of feature k in {@link flat}; length = features + 1. */
+  private readonly featurePartStart: Uint32Array;
+  private readonly index: PolygonIndex;
   private readonly coverage: Coverage;
   private readonly tolerance: number;
   private readonly polygonCache = new Map<SupportedCrs, PolygonFeatureCollection>();
@@ -179,7 +184,6 @@ export class GeoJsonSource implements PolygonSource {
 
     const features: IndexedFeature[] = [];
     const ownIds: unknown[] = [];
-    const boxes: number[] = [];
     const skippedTypes = new Map<string, number>();
     const raw = data.features as unknown[];
     for (let i = 0; i < raw.length; i++) {
@@ -202,19 +206,12 @@ export class GeoJsonSource implements PolygonSource {
         continue;
       }
       const geometry = validateGeometry(g, `features[${i}].geometry`);
-      const box = geometryBox(geometry);
-      checkPlausible(box, this.dataCrs, `features[${i}]`);
-      const rd =
-        this.dataCrs === 'EPSG:28992' ? geometry : reproject(geometry, this.dataCrs, 'EPSG:28992');
-      const rdBox = rd === geometry ? box : geometryBox(rd);
-      boxes.push(...rdBox);
       const props = f.properties;
       features.push({
         index: i,
         id: i, // replaced below when all features carry unique ids
         properties: isObject(props) ? props : {},
         original: geometry,
-        rd,
       });
       ownIds.push(f.id);
     }
@@ -234,22 +231,23 @@ export class GeoJsonSource implements PolygonSource {
     this.skippedFeatures = skipped;
     this.warnings = warnings;
 
-    if (features.length > 0) {
-      const index = new Flatbush(features.length);
-      for (let k = 0; k < features.length; k++) {
-        const o = k * 4;
-        index.add(
-          boxes[o] as number,
-          boxes[o + 1] as number,
-          boxes[o + 2] as number,
-          boxes[o + 3] as number,
-        );
-      }
-      index.finish();
-      this.index = index;
-    } else {
-      this.index = undefined;
+    const flat = flattenPolygons(
+      features.map((f) =>
+        f.original.type === 'Polygon' ? [f.original.coordinates] : f.original.coordinates,
+      ),
+    );
+    checkFlatPlausible(flat, features, this.dataCrs);
+    if (this.dataCrs !== 'EPSG:28992') {
+      transformCoords(flat.coords, this.dataCrs, 'EPSG:28992', flat.coords);
     }
+    this.flat = flat;
+    const featurePartStart = new Uint32Array(features.length + 1);
+    for (let p = flat.partItem.length - 1; p >= 0; p--) {
+      featurePartStart[flat.partItem[p] as number] = p;
+    }
+    featurePartStart[features.length] = flat.partItem.length;
+    this.featurePartStart = featurePartStart;
+    this.index = new PolygonIndex(flat);
     this.coverage = this.buildCoverage(options.coverage);
   }
 
@@ -327,12 +325,12 @@ export class GeoJsonSource implements PolygonSource {
     const out: PolygonFeatureCollection = {
       type: 'FeatureCollection',
       crs: target,
-      features: this.features.map((f) => {
+      features: this.features.map((f, k) => {
         const geometry =
           target === this.dataCrs
             ? f.original
             : target === 'EPSG:28992'
-              ? f.rd
+              ? this.rdGeometry(k)
               : reproject(f.original, this.dataCrs, target);
         const properties: Record<string, unknown> = { ...f.properties };
         for (const fact of this.factsOf(f)) {
@@ -346,17 +344,34 @@ export class GeoJsonSource implements PolygonSource {
   }
 
   private findFeature(x: number, y: number): IndexedFeature | undefined {
-    if (this.index === undefined) return undefined;
-    const t = this.tolerance;
-    const candidates = this.index.search(x - t, y - t, x + t, y + t);
-    // Items were added in data order, so ascending item number = ascending data index.
-    candidates.sort((a, b) => a - b);
-    const point = [x, y];
-    for (const k of candidates) {
-      const f = this.features[k] as IndexedFeature;
-      if (booleanPointInPolygon(point, f.rd) || nearBoundary(x, y, f.rd, t)) return f;
+    // Items are positions in `features`, which is in data order: the lowest wins.
+    const k = this.index.firstAt(x, y, this.tolerance);
+    return k === undefined ? undefined : this.features[k];
+  }
+
+  /** Feature k's geometry in EPSG:28992, rebuilt from the flat arrays. */
+  private rdGeometry(k: number): PolygonGeometry {
+    const { coords, ringStart, partRingStart } = this.flat;
+    const polygons: PolygonRings[] = [];
+    for (
+      let p = this.featurePartStart[k] as number;
+      p < (this.featurePartStart[k + 1] as number);
+      p++
+    ) {
+      const rings: PolygonRings = [];
+      for (let r = partRingStart[p] as number; r < (partRingStart[p + 1] as number); r++) {
+        const ring: GeoJsonPosition[] = [];
+        for (let v = ringStart[r] as number; v < (ringStart[r + 1] as number); v++) {
+          ring.push([coords[2 * v] as number, coords[2 * v + 1] as number]);
+        }
+        rings.push(ring);
+      }
+      polygons.push(rings);
     }
-    return undefined;
+    const original = (this.features[k] as IndexedFeature).original;
+    return original.type === 'Polygon'
+      ? { type: 'Polygon', coordinates: polygons[0] ?? [] }
+      : { type: 'MultiPolygon', coordinates: polygons };
   }
 
   private inCoverage(x: number, y: number): boolean {
@@ -371,9 +386,9 @@ export class GeoJsonSource implements PolygonSource {
 
   private buildCoverage(input: CoverageInput | undefined): Coverage {
     if (input === undefined) {
-      const index = this.index;
-      if (index === undefined) return { kind: 'empty' };
-      return { kind: 'bbox', box: [index.minX, index.minY, index.maxX, index.maxY] };
+      const bounds = this.index.bounds;
+      if (bounds === undefined) return { kind: 'empty' };
+      return { kind: 'bbox', box: [...bounds] };
     }
     let geometry: PolygonGeometry;
     if (Array.isArray(input)) {
@@ -459,22 +474,26 @@ function validatePolygon(rings: unknown, where: string): void {
   if (!Array.isArray(rings) || rings.length === 0) {
     throw invalid(`${where} must be a non-empty array of linear rings`);
   }
-  rings.forEach((ring: unknown, r) => {
+  for (let r = 0; r < rings.length; r++) {
+    const ring: unknown = rings[r];
     const at = `${where}[${r}]`;
     if (!Array.isArray(ring)) throw invalid(`${at} (a linear ring) is not an array of positions`);
     if (ring.length < 4) {
       throw invalid(`${at} (a linear ring) has ${ring.length} position(s); at least 4 are needed`);
     }
-    ring.forEach((pos: unknown, p) => {
+    // Plain loops: this runs for every position of national data.
+    for (let p = 0; p < ring.length; p++) {
+      const pos: unknown = ring[p];
       if (!Array.isArray(pos) || pos.length < 2) {
         throw invalid(`${at}[${p}] is not a position [x, y]`);
       }
-      pos.forEach((n: unknown, d) => {
+      for (let d = 0; d < pos.length; d++) {
+        const n: unknown = pos[d];
         if (typeof n !== 'number' || !Number.isFinite(n)) {
           throw invalid(`${at}[${p}][${d}] is not a finite number: ${describeValue(n)}`);
         }
-      });
-    });
+      }
+    }
     const first = ring[0] as number[];
     const last = ring[ring.length - 1] as number[];
     if (first[0] !== last[0] || first[1] !== last[1]) {
@@ -482,7 +501,7 @@ function validatePolygon(rings: unknown, where: string): void {
         `${at} (a linear ring) is not closed: first position [${first[0]}, ${first[1]}] differs from last [${last[0]}, ${last[1]}]`,
       );
     }
-  });
+  }
 }
 
 function checkPlausible(
@@ -507,6 +526,38 @@ function checkPlausible(
       `${where}: coordinates ${describeMisfit(x, y, crs)}, the declared CRS of the data${hint}.`,
       { crs, x, y, ...(s === undefined ? {} : { suggestedCrs: s.crs }) },
     );
+  }
+}
+
+/** {@link checkPlausible} on each feature's box (outer rings), read from the flat arrays. */
+function checkFlatPlausible(
+  flat: FlatPolygons,
+  features: readonly IndexedFeature[],
+  crs: SupportedCrs,
+): void {
+  const { coords, ringStart, partRingStart, partItem } = flat;
+  const parts = partItem.length;
+  let p = 0;
+  while (p < parts) {
+    const item = partItem[p] as number;
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    for (; p < parts && partItem[p] === item; p++) {
+      const outer = partRingStart[p] as number;
+      for (let v = ringStart[outer] as number; v < (ringStart[outer + 1] as number); v++) {
+        const x = coords[2 * v] as number;
+        const y = coords[2 * v + 1] as number;
+        if (x < minX) minX = x;
+        if (x > maxX) maxX = x;
+        if (y < minY) minY = y;
+        if (y > maxY) maxY = y;
+      }
+    }
+    if (!fitsCrs(minX, minY, crs) || !fitsCrs(maxX, maxY, crs)) {
+      checkPlausible([minX, minY, maxX, maxY], crs, `features[${features[item]?.index ?? item}]`);
+    }
   }
 }
 
@@ -597,22 +648,4 @@ export function nearBoundary(x: number, y: number, g: PolygonGeometry, tol: numb
     }
   }
   return false;
-}
-
-function segmentDistance2(
-  px: number,
-  py: number,
-  ax: number,
-  ay: number,
-  bx: number,
-  by: number,
-): number {
-  const dx = bx - ax;
-  const dy = by - ay;
-  const len2 = dx * dx + dy * dy;
-  let t = len2 === 0 ? 0 : ((px - ax) * dx + (py - ay) * dy) / len2;
-  t = Math.max(0, Math.min(1, t));
-  const ex = ax + t * dx - px;
-  const ey = ay + t * dy - py;
-  return ex * ex + ey * ey;
 }

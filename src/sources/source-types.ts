@@ -5,6 +5,7 @@
 import { NaError } from '../core/types.js';
 import { ArcGisRestSource } from './arcgis-rest.js';
 import type { SourceEntry, SourceFactoryContext, SourceType } from './config.js';
+import type { RangeReader } from './flatgeobuf.js';
 import { GeoTiffSource } from './geotiff.js';
 import { OgcApiFeaturesSource } from './ogc-api-features.js';
 import type { RemoteSourceOptions } from './remote.js';
@@ -29,8 +30,8 @@ const ONLY_FOR: Readonly<Record<string, readonly string[]>> = {
   classes: ['ogc-api-features', 'wfs', 'wms', 'arcgis-rest'],
   floodKind: ['ogc-api-features', 'wfs', 'wms', 'arcgis-rest'],
   detail: ['ogc-api-features', 'wfs', 'wms', 'arcgis-rest'],
-  timeoutMs: ['ogc-api-features', 'wfs', 'wms', 'arcgis-rest', 'geotiff'],
-  retries: ['ogc-api-features', 'wfs', 'wms', 'arcgis-rest', 'geotiff'],
+  timeoutMs: ['ogc-api-features', 'wfs', 'wms', 'arcgis-rest', 'geotiff', 'flatgeobuf'],
+  retries: ['ogc-api-features', 'wfs', 'wms', 'arcgis-rest', 'geotiff', 'flatgeobuf'],
 };
 
 function misplaced(entry: SourceEntry, type: string): Problem[] {
@@ -255,6 +256,77 @@ export const geotiffSourceType: SourceType = {
   },
 };
 
+/**
+ * `flatgeobuf` (see flatgeobuf.ts): a `.fgb` with a spatial index, by `url` (read by HTTP
+ * Range requests) or by `path` (a local file, read through the context's byte loader, e.g. in the
+ * CLI). See {@link FlatGeobufSource}.
+ */
+export const flatgeobufSourceType: SourceType = {
+  check(entry) {
+    const out = onlyNames(entry, 'flatgeobuf');
+    for (const [f, ref] of Object.entries(entry.propertyRefs ?? {})) {
+      if (Array.isArray(ref)) {
+        out.push({
+          field: `properties.${f}`,
+          message: 'give one property name for a flatgeobuf source',
+        });
+      }
+    }
+    if (entry.path === undefined && entry.url === undefined) {
+      out.push({ field: 'path', message: 'a flatgeobuf source needs "path" or "url"' });
+    }
+    if (entry.path !== undefined && entry.url !== undefined) {
+      out.push({ field: 'url', message: 'give either "path" or "url", not both' });
+    }
+    return out;
+  },
+  async create(entry, context) {
+    // Loaded on demand: the FlatGeobuf decoder stays out of the first load.
+    const { FlatGeobufSource, bufferRangeReader, httpRangeReader } =
+      await import('./flatgeobuf.js');
+    const given = (entry.path ?? entry.url) as string;
+    const location = context.resolve(given);
+    const remote = /^https?:\/\//i.test(location);
+    const loadBytes = context.loadBytes;
+    let reader: RangeReader;
+    if (remote) {
+      reader = httpRangeReader(location, {
+        sourceId: entry.id,
+        ...(context.fetch === undefined ? {} : { fetch: context.fetch }),
+        ...(entry.timeoutMs === undefined ? {} : { timeoutMs: entry.timeoutMs }),
+        ...(entry.retries === undefined ? {} : { retries: entry.retries }),
+      });
+    } else if (loadBytes !== undefined) {
+      // A local file (the CLI): read once, then ranges from memory.
+      let bytes: Promise<RangeReader> | undefined;
+      reader = {
+        async read(offset, length) {
+          bytes ??= loadBytes(location).then(bufferRangeReader);
+          return (await bytes).read(offset, length);
+        },
+      };
+    } else {
+      throw new NaError(
+        'source-load-failed',
+        `Source "${entry.id}": cannot read the local file "${given}" here (no file loader); serve it over http(s).`,
+        { sourceId: entry.id, file: given },
+      );
+    }
+    return new FlatGeobufSource({
+      id: entry.id,
+      title: entry.title ?? entry.id,
+      reader,
+      properties: entry.properties,
+      ...(entry.crs === undefined ? {} : { crs: entry.crs }),
+      ...(entry.version === undefined ? {} : { version: entry.version }),
+      ...(entry.scale === undefined ? {} : { scale: entry.scale }),
+      ...(entry.licence === undefined ? {} : { licence: entry.licence }),
+      ...(entry.documentation === undefined ? {} : { url: entry.documentation }),
+      ...(entry.illustrative === undefined ? {} : { illustrative: entry.illustrative }),
+    });
+  },
+};
+
 /** The remote source types by name. */
 export const remoteSourceTypes: Readonly<Record<string, SourceType>> = {
   'ogc-api-features': ogcApiFeaturesSourceType,
@@ -262,4 +334,5 @@ export const remoteSourceTypes: Readonly<Record<string, SourceType>> = {
   wms: wmsSourceType,
   'arcgis-rest': arcgisRestSourceType,
   geotiff: geotiffSourceType,
+  flatgeobuf: flatgeobufSourceType,
 };

@@ -78,7 +78,26 @@ async function entrySize(file) {
       Object.values(outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path)),
     ),
   ];
-  return { raw, gzip, lazyGzip, externals };
+  // What the up-front part is made of: minified bytes per package, data file or source folder.
+  const parts = new Map();
+  for (const p of initial) {
+    for (const [input, { bytesInOutput }] of Object.entries(outputs[p].inputs)) {
+      parts.set(partName(input), (parts.get(partName(input)) ?? 0) + bytesInOutput);
+    }
+  }
+  const composition = [...parts].sort((a, b) => b[1] - a[1]);
+  return { raw, gzip, lazyGzip, externals, composition };
+}
+
+/** Groups a bundle input: `npm:<package>`, a JSON data file, or a source folder. */
+function partName(input) {
+  const pkgMatch = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+  if (pkgMatch !== null) return `npm:${pkgMatch[1]}`;
+  if (input.endsWith('.json') || input.includes('validators.generated')) {
+    return input.split('/').slice(-2).join('/');
+  }
+  const m = /dist\/((?:src|widgets)\/[^/]+(?:\/[^/.]+(?=\/))?)/.exec(input);
+  return m === null ? input : m[1];
 }
 
 /** The script-tag bundle and the chunks it imports statically; lazy chunks counted apart. */
@@ -107,8 +126,12 @@ function ensureBundles() {
   if (r.status !== 0) throw new Error('npm run build:bundle failed');
 }
 
+/** Goal of issue #11 for the first load of `<na-location-check>` (kB gzip, `ol` external). */
+const FIRST_LOAD_GOAL_KB = 60;
+
 export default async function bundleSize(context) {
   const rows = [];
+  let firstLoad;
   for (const [key, target] of Object.entries(pkg.exports ?? {})) {
     const file = typeof target === 'string' ? target : target?.default;
     if (typeof file !== 'string' || !file.endsWith('.js')) continue;
@@ -120,6 +143,14 @@ export default async function bundleSize(context) {
     }
     const size = await entrySize(path);
     rows.push({ name: key, ...size, budget });
+    if (key === './location-check') {
+      const top = size.composition
+        .slice(0, 10)
+        .map(([name, bytes]) => `${name} ${kB(bytes).toFixed(1)}`)
+        .join(', ');
+      context.log(`first load of <na-location-check>, largest parts (kB minified): ${top}`);
+      firstLoad = { gzip: size.gzip, top };
+    }
     // The core entry runs without a DOM: no viewer or UI library may reach it.
     if (key === '.' && size.externals.some((e) => /^(ol|ol-ext|@arcgis\/core)(\/|$)/.test(e))) {
       throw new Error(`the core entry imports a viewer: ${size.externals.join(', ')}`);
@@ -147,6 +178,12 @@ export default async function bundleSize(context) {
         `${row.budget === undefined ? 'NO BUDGET' : over ? 'OVER' : 'OK'}` +
         `  [${kB(row.raw).toFixed(0)} kB min${row.lazyGzip ? `; +${kB(row.lazyGzip).toFixed(1)} kB gz loaded on demand` : ''}]`;
     }
+    context.log(line);
+    lines.push(line);
+  }
+  if (firstLoad !== undefined) {
+    const size = kB(firstLoad.gzip);
+    const line = `first load of <na-location-check>: ${size.toFixed(1)} kB gz, ${(size / FIRST_LOAD_GOAL_KB).toFixed(1)}× the goal of ${FIRST_LOAD_GOAL_KB} kB (${size <= FIRST_LOAD_GOAL_KB ? 'met' : 'NOT met'}); largest parts: ${firstLoad.top}`;
     context.log(line);
     lines.push(line);
   }

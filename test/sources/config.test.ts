@@ -120,7 +120,7 @@ describe('parseSourcesConfig: errors name file, line, column, source and field',
     expect(e.code).toBe('invalid-config');
     expect(e.errors).toHaveLength(1);
     expect(e.errors[0]?.text).toBe(
-      'sources.json:11:7 sources[1] (id "bodem") field "type": must be one of geojson, ogc-api-features, wfs, wms, arcgis-rest, geotiff',
+      'sources.json:11:7 sources[1] (id "bodem") field "type": must be one of geojson, ogc-api-features, wfs, wms, arcgis-rest, geotiff, flatgeobuf',
     );
     expect(e.errors[0]).toMatchObject({
       line: 11,

@@ -1,0 +1,452 @@
+/**
+ * A FlatGeobuf file as a fact source, read by range: a municipality serves a national layer
+ * (BKNSN, Bodemkaart, Gt) as one `.fgb` from any static web server or object store, and a point
+ * check fetches only the header, the index nodes on the way down the packed Hilbert R-tree, and
+ * the features whose boxes hold the point.
+ *
+ * The file format is decoded with the `flatgeobuf` package (header, features → GeoJSON); the tree
+ * walk is done here, level by level with one range request per level (the header request also
+ * carries the top levels of the tree), so every byte goes through the project's http layer
+ * (time limit, retries, the caller's AbortSignal, typed errors) and a check can count its
+ * requests and bytes. The candidates are answered by an in-memory {@link GeoJsonSource} with the
+ * same rules as every polygon source (boundary tolerance, lowest feature index wins).
+ *
+ * Prepare the file with GDAL: `ogr2ogr -f FlatGeobuf -explodecollections out.fgb in.gpkg`
+ * (explode dissolved multipolygons, so the index holds parts, not country-sized boxes).
+ */
+import * as flatbuffers from 'flatbuffers';
+import { fromByteBuffer } from 'flatgeobuf/lib/mjs/header-meta.js';
+import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
+import { Feature as FgbFeature } from 'flatgeobuf/lib/mjs/flat-geobuf/feature.js';
+import { fromFeature } from 'flatgeobuf/lib/mjs/geojson/feature.js';
+import { generateLevelBounds, NODE_ITEM_BYTE_LEN } from 'flatgeobuf/lib/mjs/packedrtree.js';
+import { normalizeCrs, plausibleFor, toCrs } from '../core/crs.js';
+import { FACT_NAMES, NaError } from '../core/types.js';
+import type {
+  FactName,
+  FactSource,
+  LocalizedText,
+  Location,
+  QueryOptions,
+  SourceResult,
+  SupportedCrs,
+} from '../core/types.js';
+import { buildProvenance, errorResult, noDataResult } from './facts.js';
+import { DEFAULT_BOUNDARY_TOLERANCE_M, GeoJsonSource } from './geojson.js';
+import { SourceRequestError, fetchWithPolicy, readBytes } from './http.js';
+import type { FetchLike } from './http.js';
+
+const MAGIC = [0x66, 0x67, 0x62, 0x03];
+/** Bytes read by the first request: magic, header and the top levels of the tree (for 100,000 features with node size 16: the top four levels, 419 nodes, 17 kB). */
+const HEAD_BYTES = 32 * 1024;
+/** Ranges closer than this are read as one request. */
+const MERGE_GAP = 64 * 1024;
+
+/** Reads byte ranges of one file. */
+export interface RangeReader {
+  /** Bytes `[offset, offset + length)`; fewer only at the end of the file. */
+  read(offset: number, length: number, signal?: AbortSignal): Promise<ArrayBuffer>;
+}
+
+/** Counts of what a {@link FlatGeobufSource} read (for benchmarks and tests). */
+export interface RangeStats {
+  requests: number;
+  bytes: number;
+}
+
+/** Options of {@link httpRangeReader}. */
+export interface HttpRangeOptions {
+  fetch?: FetchLike;
+  timeoutMs?: number;
+  retries?: number;
+  sourceId?: string;
+}
+
+/**
+ * A {@link RangeReader} over HTTP(S) `Range` requests, through the project's http layer. A server
+ * that ignores `Range` (answers 200 with the whole file) is an error, `no-range-support`, that
+ * says so, instead of silently downloading a national file.
+ */
+export function httpRangeReader(url: string, options: HttpRangeOptions = {}): RangeReader {
+  return {
+    async read(offset, length, signal) {
+      const response = await fetchWithPolicy(url, {
+        ...(options.fetch === undefined ? {} : { fetchImpl: options.fetch }),
+        ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+        ...(options.retries === undefined ? {} : { retries: options.retries }),
+        ...(options.sourceId === undefined ? {} : { sourceId: options.sourceId }),
+        ...(signal === undefined ? {} : { signal }),
+        headers: { Range: `bytes=${offset}-${offset + length - 1}` },
+      });
+      if (response.status === 200) {
+        await response.body?.cancel();
+        throw new NaError(
+          'no-range-support',
+          `The server of ${url} does not answer HTTP Range requests (it sent the whole file, status 200). ` +
+            'Serve the .fgb from a server that supports Range (any static web server or object store does), ' +
+            'and expose Content-Range to the page (CORS: Access-Control-Expose-Headers: Content-Range).',
+          {
+            url,
+            status: 200,
+            ...(options.sourceId === undefined ? {} : { sourceId: options.sourceId }),
+          },
+        );
+      }
+      if (response.status === 416) {
+        await response.body?.cancel();
+        return new ArrayBuffer(0);
+      }
+      // Other statuses become the http layer's typed errors (http-status, html-response, …).
+      return readBytes(response);
+    },
+  };
+}
+
+/** A {@link RangeReader} over bytes in memory (a local file the CLI has read). */
+export function bufferRangeReader(bytes: ArrayBuffer): RangeReader {
+  return {
+    read(offset, length) {
+      return Promise.resolve(bytes.slice(offset, Math.min(bytes.byteLength, offset + length)));
+    },
+  };
+}
+
+/** Options of {@link FlatGeobufSource}. */
+export interface FlatGeobufSourceOptions {
+  id: string;
+  title: string;
+  /** Where the bytes come from: {@link httpRangeReader} or {@link bufferRangeReader}. */
+  reader: RangeReader;
+  /** Which property of a feature holds which fact, e.g. `{ zone: 'BKNSN_code' }`. */
+  properties: Partial<Record<FactName, string>>;
+  /** CRS of the data; default: the file's own CRS (EPSG code in the header), else EPSG:4326. */
+  crs?: string;
+  version?: string;
+  scale?: string;
+  licence?: string;
+  url?: string;
+  illustrative?: boolean;
+  boundaryTolerance?: number;
+}
+
+interface Opened {
+  header: HeaderMeta;
+  crs: SupportedCrs;
+  /** Byte offset of the tree. */
+  treeStart: number;
+  /** Byte offset of the features. */
+  featuresStart: number;
+  levels: Array<[number, number]>;
+  /** The first {@link HEAD_BYTES} of the file (header and the top of the tree), kept. */
+  head: Uint8Array;
+}
+
+/**
+ * A {@link FactSource} over a FlatGeobuf file with a spatial index, read by range.
+ *
+ * @example
+ * const src = new FlatGeobufSource({ id: 'bknsn', title: 'BKNSN', properties: { zone: 'code' },
+ *   reader: httpRangeReader('https://example.org/bknsn.fgb') });
+ */
+export class FlatGeobufSource implements FactSource {
+  readonly id: string;
+  readonly title: string;
+  readonly provides: readonly FactName[];
+  /** Requests and bytes read so far. */
+  readonly stats: RangeStats = { requests: 0, bytes: 0 };
+
+  private readonly options: FlatGeobufSourceOptions;
+  private opened: Promise<Opened> | undefined;
+
+  constructor(options: FlatGeobufSourceOptions) {
+    this.options = options;
+    this.id = options.id;
+    this.title = options.title;
+    this.provides = FACT_NAMES.filter((n) => options.properties[n] !== undefined);
+  }
+
+  /**
+   * Facts at a location. Resolves with `ok`, `no-data` (`no-feature` / `outside-coverage`) or
+   * `error` (unreadable file, no range support, location that does not fit its CRS); rejects only
+   * when `signal` is aborted.
+   */
+  async query(location: Location, options: QueryOptions = {}): Promise<SourceResult> {
+    const signal = options.signal;
+    signal?.throwIfAborted();
+    try {
+      plausibleFor(location);
+    } catch (e) {
+      if (!(e instanceof NaError)) throw e;
+      return errorResult(this.resultSource(), e.message);
+    }
+    let file: Opened;
+    let features: unknown[];
+    let x: number;
+    let y: number;
+    try {
+      file = await this.open(signal);
+      [x, y] = toCrs([location.x, location.y], location.crs, file.crs);
+      const env = file.header.envelope;
+      if (env !== null && env.length >= 4 && !inEnvelope(x, y, env, file.crs)) {
+        return noDataResult(
+          this.resultSource(),
+          'outside-coverage',
+          `Location (${location.x}, ${location.y}) ${location.crs} is outside the coverage of ${this.id}.`,
+        );
+      }
+      features = await this.featuresAt(file, x, y, signal);
+    } catch (e) {
+      signal?.throwIfAborted();
+      if (e instanceof SourceRequestError) {
+        return errorResult(this.resultSource(), e.message, {
+          code: e.code,
+          userMessage: e.userMessage,
+        });
+      }
+      if (e instanceof NaError) {
+        const userMessage = userMessageOf(e, this.title);
+        return errorResult(this.resultSource(), e.message, {
+          code: e.code,
+          ...(userMessage === undefined ? {} : { userMessage }),
+        });
+      }
+      return errorResult(
+        this.resultSource(),
+        `${this.id}: cannot read the FlatGeobuf file: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
+    const env = file.header.envelope;
+    const candidates = new GeoJsonSource({
+      id: this.id,
+      title: this.title,
+      data: { type: 'FeatureCollection', features },
+      crs: file.crs,
+      properties: this.options.properties,
+      boundaryTolerance: this.options.boundaryTolerance ?? DEFAULT_BOUNDARY_TOLERANCE_M,
+      ...(env !== null && env.length >= 4
+        ? { coverage: [env[0], env[1], env[2], env[3]] as [number, number, number, number] }
+        : { coverage: [x - 1, y - 1, x + 1, y + 1] as [number, number, number, number] }),
+      ...this.provenanceOptions(),
+    });
+    return candidates.query(location, signal === undefined ? {} : { signal });
+  }
+
+  /** Header of the file (reads it on first use). */
+  async header(signal?: AbortSignal): Promise<HeaderMeta> {
+    return (await this.open(signal)).header;
+  }
+
+  private provenanceOptions(): Partial<FlatGeobufSourceOptions> {
+    const o = this.options;
+    return {
+      ...(o.version === undefined ? {} : { version: o.version }),
+      ...(o.scale === undefined ? {} : { scale: o.scale }),
+      ...(o.licence === undefined ? {} : { licence: o.licence }),
+      ...(o.url === undefined ? {} : { url: o.url }),
+      ...(o.illustrative === undefined ? {} : { illustrative: o.illustrative }),
+    };
+  }
+
+  private resultSource(): Parameters<typeof errorResult>[0] {
+    return {
+      id: this.id,
+      title: this.title,
+      provides: this.provides,
+      provenance: buildProvenance({ ...this.options, ...this.provenanceOptions() }),
+    };
+  }
+
+  private async read(offset: number, length: number, signal?: AbortSignal): Promise<Uint8Array> {
+    const buf = await this.options.reader.read(offset, length, signal);
+    this.stats.requests++;
+    this.stats.bytes += buf.byteLength;
+    return new Uint8Array(buf);
+  }
+
+  private open(signal?: AbortSignal): Promise<Opened> {
+    if (this.opened === undefined) {
+      const p = this.readHeader(signal);
+      this.opened = p;
+      // A failed or aborted open is tried again on the next query.
+      p.catch(() => {
+        if (this.opened === p) this.opened = undefined;
+      });
+    }
+    return this.opened;
+  }
+
+  private async readHeader(signal?: AbortSignal): Promise<Opened> {
+    const head = await this.read(0, HEAD_BYTES, signal);
+    if (head.length < 12 || !MAGIC.every((b, i) => head[i] === b)) {
+      throw new NaError('invalid-flatgeobuf', `${this.id}: the file is not a FlatGeobuf file.`);
+    }
+    const headerLength = new DataView(head.buffer, head.byteOffset + 8, 4).getUint32(0, true);
+    let headerBytes: Uint8Array;
+    if (12 + headerLength <= head.length) {
+      headerBytes = head.subarray(8, 12 + headerLength);
+    } else {
+      headerBytes = await this.read(8, 4 + headerLength, signal);
+    }
+    const header = fromByteBuffer(new flatbuffers.ByteBuffer(headerBytes));
+    if (header.indexNodeSize === 0 || header.featuresCount === 0) {
+      throw new NaError(
+        'invalid-flatgeobuf',
+        `${this.id}: the FlatGeobuf file has no spatial index; write it with one (ogr2ogr -lco SPATIAL_INDEX=YES, the default).`,
+      );
+    }
+    const code = header.crs?.code ?? 0;
+    const crs = normalizeCrs(this.options.crs ?? (code > 0 ? `EPSG:${code}` : 'EPSG:4326'));
+    const levels = generateLevelBounds(header.featuresCount, header.indexNodeSize);
+    const treeStart = 12 + headerLength;
+    const nodes = (levels[0] as [number, number])[1];
+    return {
+      header,
+      crs,
+      treeStart,
+      featuresStart: treeStart + nodes * NODE_ITEM_BYTE_LEN,
+      levels,
+      head,
+    };
+  }
+
+  /** Reads nodes `[from, to)` of the tree: from the kept head when it holds them. */
+  private async nodes(
+    file: Opened,
+    from: number,
+    to: number,
+    signal?: AbortSignal,
+  ): Promise<DataView> {
+    const start = file.treeStart + from * NODE_ITEM_BYTE_LEN;
+    const end = file.treeStart + to * NODE_ITEM_BYTE_LEN;
+    const bytes =
+      end <= file.head.length
+        ? file.head.subarray(start, end)
+        : await this.read(start, end - start, signal);
+    if (bytes.length < end - start) {
+      throw new NaError('invalid-flatgeobuf', `${this.id}: the FlatGeobuf file is truncated.`);
+    }
+    return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  /** GeoJSON features whose boxes hold `(x, y)` (± tolerance), in file order. */
+  private async featuresAt(
+    file: Opened,
+    x: number,
+    y: number,
+    signal?: AbortSignal,
+  ): Promise<unknown[]> {
+    const tol = file.crs === 'EPSG:4326' ? 1e-6 : (this.options.boundaryTolerance ?? 0.01);
+    const { levels, header } = file;
+    const nodeSize = header.indexNodeSize;
+    const leafStart = (levels[0] as [number, number])[0];
+    const leafEnd = (levels[0] as [number, number])[1];
+    // Ranges of node indices to visit at the current level (root level first).
+    let ranges: Array<[number, number]> = [[0, 1]];
+    let hits: Array<{ index: number; offset: number; next: number | undefined }> = [];
+    for (let level = levels.length - 1; level >= 0; level--) {
+      const isLeaf = level === 0;
+      const next: Array<[number, number]> = [];
+      for (const [from, to] of mergeRanges(ranges, MERGE_GAP / NODE_ITEM_BYTE_LEN)) {
+        // Leaves: one node more, for the length of the last feature in the range.
+        const readTo = isLeaf ? Math.min(to + 1, leafEnd) : to;
+        const view = await this.nodes(file, from, readTo, signal);
+        for (let i = from; i < to; i++) {
+          const o = (i - from) * NODE_ITEM_BYTE_LEN;
+          const minX = view.getFloat64(o, true);
+          const minY = view.getFloat64(o + 8, true);
+          const maxX = view.getFloat64(o + 16, true);
+          const maxY = view.getFloat64(o + 24, true);
+          if (x < minX - tol || x > maxX + tol || y < minY - tol || y > maxY + tol) continue;
+          const offset = Number(view.getBigUint64(o + 32, true));
+          if (isLeaf) {
+            const n =
+              i + 1 < readTo
+                ? Number(view.getBigUint64(o + 32 + NODE_ITEM_BYTE_LEN, true))
+                : undefined;
+            hits.push({ index: i - leafStart, offset, next: n });
+          } else {
+            const childLevelEnd = (levels[level - 1] as [number, number])[1];
+            next.push([offset, Math.min(offset + nodeSize, childLevelEnd)]);
+          }
+        }
+      }
+      ranges = next;
+      if (!isLeaf && ranges.length === 0) break;
+    }
+    if (hits.length === 0) return [];
+    hits = hits.sort((a, b) => a.offset - b.offset);
+    // Features: contiguous runs in one request each.
+    const out: Array<{ index: number; feature: unknown }> = [];
+    let k = 0;
+    while (k < hits.length) {
+      let j = k;
+      const runStart = (hits[k] as (typeof hits)[number]).offset;
+      while (
+        j + 1 < hits.length &&
+        (hits[j + 1] as (typeof hits)[number]).offset -
+          ((hits[j] as (typeof hits)[number]).next ?? Infinity) <=
+          MERGE_GAP
+      ) {
+        j++;
+      }
+      const last = hits[j] as (typeof hits)[number];
+      let runEnd = last.next;
+      if (runEnd === undefined) {
+        const len = await this.read(file.featuresStart + last.offset, 4, signal);
+        runEnd = last.offset + 4 + new DataView(len.buffer, len.byteOffset, 4).getUint32(0, true);
+      }
+      const bytes = await this.read(file.featuresStart + runStart, runEnd - runStart, signal);
+      for (let h = k; h <= j; h++) {
+        const hit = hits[h] as (typeof hits)[number];
+        const at = hit.offset - runStart;
+        const size = new DataView(bytes.buffer, bytes.byteOffset + at, 4).getUint32(0, true);
+        const aligned = new Uint8Array(size + 4);
+        aligned.set(bytes.subarray(at, at + 4 + size));
+        const bb = new flatbuffers.ByteBuffer(aligned);
+        const f = FgbFeature.getSizePrefixedRootAsFeature(bb);
+        out.push({ index: hit.index, feature: fromFeature(hit.index, f, file.header) });
+      }
+      k = j + 1;
+    }
+    out.sort((a, b) => a.index - b.index);
+    return out.map((o) => o.feature);
+  }
+}
+
+function mergeRanges(ranges: Array<[number, number]>, gap: number): Array<[number, number]> {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const out: Array<[number, number]> = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last !== undefined && r[0] - last[1] <= gap) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
+
+function inEnvelope(x: number, y: number, env: Float64Array, crs: SupportedCrs): boolean {
+  const t = crs === 'EPSG:4326' ? 1e-6 : 0.01;
+  return (
+    x >= (env[0] as number) - t &&
+    y >= (env[1] as number) - t &&
+    x <= (env[2] as number) + t &&
+    y <= (env[3] as number) + t
+  );
+}
+
+/** Dutch and English words for the errors of this source a user can act on. */
+function userMessageOf(e: NaError, name: string): LocalizedText | undefined {
+  if (e.code === 'no-range-support') {
+    return {
+      nl: `De server van "${name}" ondersteunt geen deelverzoeken (HTTP Range) en stuurde het hele bestand. Zet het .fgb-bestand op een server die Range ondersteunt.`,
+      en: `The server of "${name}" does not support partial requests (HTTP Range) and sent the whole file. Serve the .fgb file from a server that supports Range.`,
+    };
+  }
+  if (e.code === 'invalid-flatgeobuf') {
+    return {
+      nl: `Het bestand van "${name}" is geen bruikbaar FlatGeobuf-bestand met ruimtelijke index.`,
+      en: `The file of "${name}" is not a usable FlatGeobuf file with a spatial index.`,
+    };
+  }
+  return undefined;
+}
