@@ -20,6 +20,7 @@ import type {
   SourceSummary,
 } from './report.js';
 import { deriveSoil } from './soil.js';
+import { discouragedState, summarize } from './summary.js';
 import {
   ACTIONS,
   FACT_NAMES,
@@ -42,7 +43,8 @@ export interface AssessInput {
   location?: Report['location'];
 }
 
-interface Known {
+/** A value known at the location, with its label and source (input of the rule evaluation). */
+export interface Known {
   value: string | number;
   sourceId: string;
   label: LocalizedText;
@@ -378,6 +380,15 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
         ev = { kind: 'match', reasons: [...reasonOf('zone', known), ...viaZone.reasons] };
       }
     }
+    if (p.unlessDiscouraged && ev.kind !== 'nomatch') {
+      // E.g. "disconnect the downpipe" only where infiltration is not discouraged: one truth.
+      const blocked = discouragedState(kb, known, p.unlessDiscouraged);
+      if (blocked.state === 'yes') ev = { kind: 'nomatch' };
+      else if (blocked.state === 'unknown') {
+        const needs = [...new Set([...(ev.kind === 'missing' ? ev.needs : []), ...blocked.needs])];
+        ev = { kind: 'missing', needs, reasons: ev.reasons };
+      }
+    }
     if (ev.kind === 'match') {
       principles.push({
         id: p.id,
@@ -445,6 +456,7 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
     facts: allFacts,
     derived,
     landscape,
+    summary: summarize(kb, known, soilText),
     principles,
     discouraged,
     missing: [...factMissing, ...missing],
