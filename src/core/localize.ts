@@ -130,7 +130,15 @@ export interface LocalizedReport {
   }>;
   missing: Array<
     | { kind: 'fact'; fact: string; label: string; reason: string; text: string; source?: string }
-    | { kind: 'principle'; principle: string; title: string; scale: Scale; needs: string[] }
+    | {
+        kind: 'principle';
+        principle: string;
+        title: string;
+        scale: Scale;
+        needs: string[];
+        /** The needed facts in words. */
+        needsLabels: string[];
+      }
   >;
   sources: Array<{
     id: string;
@@ -342,6 +350,7 @@ export function localizeReport(
             title: t(m.title),
             scale: m.scale,
             needs: [...m.needs],
+            needsLabels: m.needs.map(keyLabel),
           },
     ),
     sources: report.sources.map((s) => {
