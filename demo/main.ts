@@ -15,6 +15,7 @@ import { defaults as defaultControls } from 'ol/control/defaults.js';
 import ScaleLine from 'ol/control/ScaleLine.js';
 import { registerRd } from '../src/map/projection.js';
 import { loadDemoFeatures, offlineBaseLayer, pdokBaseLayer } from './layers.js';
+import { revealReportOnPhones } from './phone.js';
 import { initShell } from './shell.js';
 import { exposeMap } from './test-hook.js';
 
@@ -60,3 +61,4 @@ try {
 layerEl.map = map;
 legendEl.layer = layerEl;
 checkEl.map = map;
+revealReportOnPhones(checkEl);

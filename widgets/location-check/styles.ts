@@ -206,6 +206,30 @@ export const locationCheckStyles = css`
   [part~='sources'] li {
     margin-bottom: calc(var(--_space) / 2);
   }
+  [part~='summary'] {
+    border-inline-start: 0.25rem solid
+      var(--na-accent-color, var(--utrecht-color-blue-500, #1d5b8f));
+    padding-inline-start: 0.75rem;
+    margin-block: 0.75rem;
+  }
+  [part~='summary'] ul {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+  }
+  [part~='summary-line'] {
+    margin-block-end: 0.25rem;
+  }
+  .summary-text {
+    font-weight: 600;
+    margin: 0;
+  }
+  [part~='summary'] h4 {
+    margin-block: 0 0.25rem;
+  }
+  [part~='links'] {
+    margin-block: 0.25rem;
+  }
   .print-only {
     display: none;
   }
@@ -278,6 +302,15 @@ export const locationCheckStyles = css`
     [part~='provenance'],
     [part~='principle-source'] {
       font-size: 7pt;
+    }
+    /* The summary prints as its lines; the city's folded principles as their heading only;
+       citation links and notes stay on screen. */
+    [part~='summary-why'],
+    [part~='municipality'] > [part~='scale'],
+    [part~='principle-source'] a,
+    [part~='principle-source'] .description,
+    [part~='links'] {
+      display: none !important;
     }
     /* Per-fact provenance is long; on paper the sources list at the end names every source with
        its version. */
