@@ -61,4 +61,4 @@ try {
 layerEl.map = map;
 legendEl.layer = layerEl;
 checkEl.map = map;
-revealReportOnPhones(checkEl);
+revealReportOnPhones(checkEl, map);

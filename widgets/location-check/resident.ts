@@ -1,6 +1,6 @@
 /**
  * Templates of `<na-location-check>` for residents (issue #15): the summary at the top ("the
- * answer first"), the scale order per audience, the folded regio/stad principles, the one-line
+ * answer first"; each line is a disclosure with its reason), the scale order per audience, the folded regio/stad principles, the one-line
  * "cannot judge" list, reader-facing source lines and the municipality's links. Thin views over
  * the core's LocalizedReport: every text comes from the knowledge base or messages.ts, and all
  * of it is rendered as text (lit escapes it), never as HTML.
@@ -36,9 +36,8 @@ export function renderSummary(report: LocalizedReport, t: T): TemplateResult | t
       ${report.summary.map(
         (line) =>
           html`<li part="summary-line" data-summary=${line.id} data-confidence=${line.confidence}>
-            <p class="summary-text">${line.text}</p>
             <details part="summary-why">
-              <summary>${t('answerWhy')}</summary>
+              <summary class="summary-text">${line.text}</summary>
               <p>${line.reason}</p>
               <p class="description">
                 ${t('answerConfidence', { level: line.confidenceLabel })}${

@@ -218,11 +218,12 @@ export const locationCheckStyles = css`
     margin: 0;
   }
   [part~='summary-line'] {
-    margin-block-end: 0.25rem;
+    margin: 0;
   }
   .summary-text {
     font-weight: 600;
-    margin: 0;
+    min-height: 0;
+    padding-block: 0.125rem;
   }
   [part~='summary'] h4 {
     margin-block: 0 0.25rem;
@@ -305,7 +306,7 @@ export const locationCheckStyles = css`
     }
     /* The summary prints as its lines; the city's folded principles as their heading only;
        citation links and notes stay on screen. */
-    [part~='summary-why'],
+    [part~='summary-why'] > :not(summary),
     [part~='municipality'] > [part~='scale'],
     [part~='principle-source'] a,
     [part~='principle-source'] .description,
