@@ -667,6 +667,7 @@ test('phone (360×740): after a click the summary and the first plot advice show
   const mapBox = await page.locator('[data-map="main"]').boundingBox();
   const summaryBox = await summary.boundingBox();
   const plotTitle = await firstPlot.locator('.principle-title').boundingBox();
+  await rendered(page);
   mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: resolve(artifacts, 'phone-360x740-summary.png') });
   assert.ok(mapBox && mapBox.y + mapBox.height > 40, 'a strip of the map stays visible above');

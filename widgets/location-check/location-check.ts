@@ -857,6 +857,13 @@ export class NaLocationCheck extends LitElement {
       : t('reportHeading');
     return html`<article part="report" aria-labelledby="report-heading">
       <h3 part="report-heading" id="report-heading" tabindex="-1">${heading}</h3>
+      ${
+        this._snapshot
+          ? html`<figure part="snapshot" class="print-only">
+              <img src=${this._snapshot} alt=${t('mapImage')} />
+            </figure>`
+          : nothing
+      }
       ${report.illustrative ? html`<p part="notice">${t('illustrative')}</p>` : nothing}
       ${renderSummary(report, t)} ${this._renderAddress(t, lang)}
       ${this._renderCoordinates(report, t, lang)}
@@ -868,13 +875,6 @@ export class NaLocationCheck extends LitElement {
                 ${failed.map((s) => html`<li>${s.title}: ${s.message ?? t('statusError')}</li>`)}
               </ul>
             </div>`
-          : nothing
-      }
-      ${
-        this._snapshot
-          ? html`<figure part="snapshot" class="print-only">
-              <img src=${this._snapshot} alt=${t('mapImage')} />
-            </figure>`
           : nothing
       }
       ${

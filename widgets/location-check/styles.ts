@@ -275,8 +275,9 @@ export const locationCheckStyles = css`
       line-height: 1.2;
       padding: 0;
     }
-    /* One page: the map snapshot, the facts with their sources, and per principle its title and
-       why-here sentence (the full texts and reason lists stay in the JSON download). */
+    /* One page: the summary beside the map snapshot, the facts with their sources, per principle
+       its title and why-here sentence (plot advice: titles only). The full texts, reason lists and
+       the publications behind each principle stay on screen and in the JSON download. */
     [part~='snapshot'] {
       float: right;
       width: 45%;
@@ -290,6 +291,13 @@ export const locationCheckStyles = css`
       clear: both;
     }
     [part~='principles'] ul {
+      columns: 2;
+      column-gap: 1.5em;
+    }
+    [part~='principles'] [data-scale='perceel/tuin'] ul {
+      columns: 3;
+    }
+    [part~='sources'] ul {
       columns: 2;
       column-gap: 1.5em;
     }
@@ -307,6 +315,8 @@ export const locationCheckStyles = css`
     /* The summary prints as its lines; the city's folded principles as their heading only;
        citation links and notes stay on screen. */
     [part~='summary-why'] > :not(summary),
+    [data-scale='perceel/tuin'] [part~='why'],
+    [part~='principles'] [part~='principle-source'],
     [part~='municipality'] > [part~='scale'],
     [part~='principle-source'] a,
     [part~='principle-source'] .description,
