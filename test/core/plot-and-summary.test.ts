@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../src/core/assess.js';
-import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
+import { defaultKnowledgeBase, extendKnowledgeBase } from '../../src/core/kb/load.js';
 import { localizeReport } from '../../src/core/localize.js';
 import type { Report } from '../../src/core/report.js';
 import {
@@ -235,5 +235,48 @@ describe('summary lines ("the answer first")', () => {
     expect(json.summary.find((l) => l.topic === 'water')?.missingLabels).toContain(
       'Grondwatertrap',
     );
+  });
+});
+
+describe("the municipality's links on plot advice", () => {
+  it('come from the extension file, next to the matching plot advice only', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseKnowledgeBaseExtension, extendKnowledgeBase } =
+      await import('../../src/core/kb/load.js');
+    const file = 'demo/data/gemeente-voorbeeldstad.kb.json';
+    const ext = extendKnowledgeBase(
+      kb,
+      parseKnowledgeBaseExtension(readFileSync(file, 'utf8'), file),
+    );
+    const r = localizeReport(assess(facts({ zone: 'Dz1', soilCode: 'Hn21', gt: 'VII' }), ext), ext);
+    const linksOf = (id: string) => r.principles.find((p) => p.id === id)?.links ?? [];
+    expect(linksOf('perceel-regenton').map((l) => l.id)).toEqual([
+      'voorbeeldstad-subsidie-regenton',
+    ]);
+    // By action: every plot principle that infiltrates gets the disconnection programme.
+    expect(linksOf('perceel-regenpijp-afkoppelen').map((l) => l.id)).toEqual([
+      'voorbeeldstad-afkoppelen',
+    ]);
+    expect(linksOf('perceel-tegels-eruit')).toEqual([]);
+    // Never on the city's own principles, even when they infiltrate.
+    for (const p of r.principles.filter((pp) => pp.scale !== 'perceel/tuin')) {
+      expect(p.links).toBeUndefined();
+    }
+    for (const p of r.principles) for (const l of p.links ?? []) expect(l.url).toMatch(/^https:/);
+  });
+
+  it('refuses a link that is not https, or that names an unknown principle', () => {
+    const bad = (link: Record<string, unknown>) => () =>
+      extendKnowledgeBase(kb, {
+        links: [
+          { id: 'x', label: { nl: 'x', en: 'x' }, principles: ['perceel-regenton'], ...link },
+        ],
+      } as never);
+    expect(bad({ url: 'http://example.org' })).toThrow(/links\[0\].*url/s);
+    expect(bad({ url: 'javascript:alert(1)' })).toThrow(/links\[0\].*url/s);
+    expect(bad({ url: 'https://example.org', principles: ['bestaat-niet'] })).toThrow(
+      /bestaat-niet/,
+    );
+    expect(bad({ url: 'https://example.org' })).not.toThrow();
   });
 });
