@@ -26,6 +26,7 @@ import { localizeReport, type LocalizedReport } from '../core/localize.js';
 import { reportsToGeoJson } from '../core/report-geojson.js';
 import {
   FACT_NAMES,
+  LAND_USES,
   NaError,
   type Audience,
   type Fact,
@@ -432,6 +433,7 @@ async function runExplain(args: string[], io: Io): Promise<number> {
   const vocabulary: Partial<Record<FactName, readonly string[]>> = {
     position: ['ridge', 'flank', 'low'],
     seepage: ['kwel', 'wegzijging', 'neutraal'],
+    landUse: [...LAND_USES],
     landscapeType: kb.landscapeTypes.map((t) => t.id),
   };
   for (const [key, allowed] of Object.entries(vocabulary)) {

@@ -6,7 +6,6 @@
  * report (principles in knowledge-base order, discouraged actions in vocabulary order).
  */
 import { gtInfo, gtMainIndex } from './groundwater.js';
-import { hydrologicSoilGroup } from './hsg.js';
 import type { Conditions, KnowledgeBase, LandscapeType, NumRange, Zone } from './kb/types.js';
 import type {
   AppliedPrinciple,
@@ -21,6 +20,8 @@ import type {
 } from './report.js';
 import { deriveSoil } from './soil.js';
 import { discouragedState, summarize } from './summary.js';
+import { assessWetness, depthText, type WetnessJudgement } from './wetness.js';
+import type { DepthRange } from './report.js';
 import {
   ACTIONS,
   FACT_NAMES,
@@ -243,14 +244,12 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
   }
 
   const gt = val('gt');
-  let gtMain: number | undefined;
   if (gt !== undefined) {
     try {
       const info = gtInfo(String(gt));
       derived.gtMain = info.main;
       derived.ghg = info.ghg;
       derived.glg = info.glg;
-      gtMain = gtMainIndex(info.main);
       known.set('gt', { value: info.code, sourceId: src('gt'), label: same(info.code) });
     } catch (e) {
       errors.push({ fact: 'gt', code: String(gt), message: errorMessage(e) });
@@ -290,14 +289,6 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
     }
   }
 
-  if (derived.texture) {
-    derived.hydrologicSoilGroup = hydrologicSoilGroup(
-      derived.texture,
-      derived.gtMain !== undefined ? String(gt) : null,
-      derived.cover ?? null,
-    ).group;
-  }
-
   const position = val('position') ?? zone?.position;
   if (position !== undefined) {
     derived.position = position;
@@ -334,6 +325,14 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
       });
     }
   }
+  const landUse = val('landUse');
+  if (landUse !== undefined) {
+    known.set('landUse', {
+      value: String(landUse),
+      sourceId: src('landUse'),
+      label: kbLabel(kb, `landUse.${String(landUse)}`, String(landUse)),
+    });
+  }
   const numeric: Array<[ConditionKey, FactName, string, number]> = [
     ['heat', 'heat', '°C PET', 0],
     ['flood', 'floodDepth', 'm', 2],
@@ -346,10 +345,92 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
     }
   }
 
-  // A low, wet zone on a deeply drained soil (or the reverse) is a conflict to show, not to hide.
-  if (zone && gtMain !== undefined) {
-    const wetZone = zone.position === 'low' || zone.seepage === 'kwel';
-    if (wetZone && gtMain >= 6) {
+  // 2b. The wetness model: depths, layers, hydrologic soil group, infiltration, water model.
+  const soilOk = soilCode !== undefined && !errors.some((e) => e.fact === 'soilCode');
+  const gtOk = gt !== undefined && !errors.some((e) => e.fact === 'gt');
+  const wet: WetnessJudgement = assessWetness(
+    {
+      zone: zone?.code ?? null,
+      landscapeType: type?.id ?? null,
+      soilCode: soilOk ? String(soilCode) : null,
+      texture: derived.texture ?? null,
+      gt: gtOk ? String(gt) : null,
+      seepage: seepage ?? null,
+      position: position ?? null,
+    },
+    { zones: kb.zones, landscapeTypes: kb.landscapeTypes },
+  );
+  if (wet.hsg) derived.hydrologicSoilGroup = wet.hsg;
+  if (wet.loamySand) derived.loamySand = true;
+  if (wet.peatLayer) derived.peatLayer = wet.peatLayer;
+  if (wet.boulderClay) derived.boulderClay = wet.boulderClay;
+  if (wet.perched) derived.perched = true;
+  if (wet.groundwater !== 'unknown') derived.groundwater = wet.groundwater;
+  derived.infiltration = {
+    verdict: wet.infiltration.verdict,
+    reasons: wet.infiltration.reasons.map((r) => r.key),
+  };
+  if (wet.waterModel.model) {
+    derived.waterModel = wet.waterModel.model;
+    if (wet.waterModel.from) derived.waterModelFrom = wet.waterModel.from;
+    derived.waterModelDecidedBy = [...wet.waterModel.decidedBy];
+  } else {
+    delete derived.waterModel;
+  }
+  const gtSource = gtOk ? src('gt') : KB_SOURCE_ID;
+  if (wet.ghg && wet.groundwater !== 'unknown') {
+    const range = depthText(wet.ghg);
+    known.set('ghg', {
+      value: range,
+      sourceId: gtSource,
+      label: { nl: `${range} onder maaiveld (GHG)`, en: `${range} below the surface (GHG)` },
+    });
+    const gwLabel = kbLabel(kb, `groundwater.${wet.groundwater}`, wet.groundwater);
+    known.set('groundwater', {
+      value: wet.groundwater,
+      sourceId: gtSource,
+      label: {
+        nl: `${gwLabel.nl}: GHG ${range}`,
+        en: `${gwLabel.en}: GHG ${range}`,
+      },
+    });
+  }
+  if (wet.infiltration.verdict !== 'unknown') {
+    const infSource = soilOk ? src('soilCode') : gtSource;
+    known.set('infiltration', {
+      value: wet.infiltration.verdict,
+      sourceId: infSource,
+      label: kbLabel(kb, `infiltration.${wet.infiltration.verdict}`, wet.infiltration.verdict),
+    });
+    const keys = wet.infiltration.reasons.map((r) => r.key);
+    known.set('infiltrationReason', {
+      value: keys.join('|'),
+      sourceId: infSource,
+      label: joinLabels(keys.map((k) => kbLabel(kb, `infiltrationReason.${k}`, k))),
+    });
+  }
+  if (soilOk && wet.texture) {
+    const layers: string[] = [];
+    if (wet.texture === 'veen' || wet.peatLayer) layers.push('veen');
+    if (wet.boulderClay) layers.push('keileem');
+    known.set('soilLayer', {
+      value: layers.join('|'),
+      sourceId: src('soilCode'),
+      label: soilLayerLabel(wet),
+    });
+  }
+
+  // A low seepage zone on a deeply drained soil is a conflict to show, not to hide. Dry valleys
+  // (wegzijging) and drained polders (droogmakerij) are not: their groundwater is deep by nature
+  // or by pumping.
+  if (zone && gtOk && wet.ghg) {
+    const wetZone =
+      zone.position === 'low' &&
+      zone.seepage === 'kwel' &&
+      zone.landscapeType !== 'droogmakerij' &&
+      zone.landscapeType !== 'ijsselmeerpolders';
+    const dry = (wet.ghg.min ?? -Infinity) >= 80;
+    if (wetZone && dry && seepage !== 'wegzijging') {
       conflicts.push({
         key: 'gt',
         values: [
@@ -357,65 +438,20 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
           { value: String(gt), sourceId: src('gt') },
         ],
         message: {
-          nl: `De zone ${zone.name.nl} (${zone.code}) is laag en nat, maar de grondwaterkaart geeft diep grondwater (Gt ${String(gt)}). Controleer dit ter plekke.`,
-          en: `Zone ${zone.name.en} (${zone.code}) is low and wet, but the groundwater map gives deep groundwater (Gt ${String(gt)}). Check on site.`,
+          nl: `De zone ${zone.name.nl} (${zone.code}) is laag en nat (kwel), maar de grondwaterkaart geeft diep grondwater (Gt ${String(gt)}, GHG ${depthText(wet.ghg)}). Controleer dit ter plekke.`,
+          en: `Zone ${zone.name.en} (${zone.code}) is low and wet (seepage), but the groundwater map gives deep groundwater (Gt ${String(gt)}, GHG ${depthText(wet.ghg)}). Check on site.`,
         },
       });
     }
   }
 
-  // 3. Principles and discouraged actions.
+  // 3. Discouraged actions, then the principles (a principle never recommends a discouraged action).
   const soilText = soilCode !== undefined ? String(soilCode) : undefined;
-  const principles: AppliedPrinciple[] = [];
-  const missing: MissingItem[] = [];
-  const zonePrinciples = new Set(zone?.principles ?? []);
-  for (const p of kb.principles) {
-    if (p.disabled) continue;
-    let ev = evaluate(p.conditions, known);
-    if (ev.kind !== 'match' && zonePrinciples.has(p.id)) {
-      // Listed by the zone itself: the zone stands in for the landscape/zone conditions.
-      const { landscapeType: _t, zone: _z, ...rest } = p.conditions;
-      const viaZone = evaluate(rest, known);
-      if (viaZone.kind === 'match') {
-        ev = { kind: 'match', reasons: [...reasonOf('zone', known), ...viaZone.reasons] };
-      }
-    }
-    if (p.unlessDiscouraged && ev.kind !== 'nomatch') {
-      // E.g. "disconnect the downpipe" only where infiltration is not discouraged: one truth.
-      const blocked = discouragedState(kb, known, p.unlessDiscouraged);
-      if (blocked.state === 'yes') ev = { kind: 'nomatch' };
-      else if (blocked.state === 'unknown') {
-        const needs = [...new Set([...(ev.kind === 'missing' ? ev.needs : []), ...blocked.needs])];
-        ev = { kind: 'missing', needs, reasons: ev.reasons };
-      }
-    }
-    if (ev.kind === 'match') {
-      principles.push({
-        id: p.id,
-        scale: p.scale,
-        domain: p.domain,
-        actions: p.actions,
-        title: p.title,
-        text: p.text,
-        reason: fillTemplate(p.reason, known, soilText),
-        reasons: ev.reasons,
-        source: p.source,
-      });
-    } else if (ev.kind === 'missing') {
-      missing.push({
-        kind: 'principle',
-        principle: p.id,
-        title: p.title,
-        scale: p.scale,
-        needs: ev.needs,
-      });
-    }
-  }
-
+  const ctx: EvalContext = { ghg: wet.groundwater !== 'unknown' ? wet.ghg : null };
   const byAction = new Map<string, DiscouragedAction>();
   for (const d of kb.discouraged) {
     if (d.disabled) continue;
-    const ev = evaluate(d.conditions, known);
+    const ev = evaluate(d.conditions, known, ctx);
     if (ev.kind !== 'match') continue;
     let entry = byAction.get(d.action);
     if (!entry) {
@@ -433,6 +469,63 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
     const e = byAction.get(a);
     return e ? [e] : [];
   });
+
+  const principles: AppliedPrinciple[] = [];
+  const missing: MissingItem[] = [];
+  const suppressed: NonNullable<Report['suppressed']> = [];
+  const zonePrinciples = new Set(zone?.principles ?? []);
+  for (const p of kb.principles) {
+    if (p.disabled) continue;
+    if (zone && p.conditions.notZone?.includes(zone.code)) continue;
+    if (zone?.exclusive && !zonePrinciples.has(p.id) && !belongsToZone(p.conditions, zone)) {
+      continue;
+    }
+    let ev = evaluate(p.conditions, known, ctx);
+    if (ev.kind !== 'match' && zonePrinciples.has(p.id)) {
+      // Listed by the zone itself: the zone stands in for the landscape/zone conditions.
+      const { landscapeType: _t, zone: _z, ...rest } = p.conditions;
+      const viaZone = evaluate(rest, known, ctx);
+      if (viaZone.kind === 'match') {
+        ev = { kind: 'match', reasons: [...reasonOf('zone', known), ...viaZone.reasons] };
+      }
+    }
+    if (p.unlessDiscouraged && ev.kind !== 'nomatch') {
+      // E.g. "disconnect the downpipe" only where infiltration is not discouraged: one truth.
+      const blocked = discouragedState(kb, known, p.unlessDiscouraged, ctx);
+      if (blocked.state === 'yes') ev = { kind: 'nomatch' };
+      else if (blocked.state === 'unknown') {
+        const needs = [...new Set([...(ev.kind === 'missing' ? ev.needs : []), ...blocked.needs])];
+        ev = { kind: 'missing', needs, reasons: ev.reasons };
+      }
+    }
+    if (ev.kind === 'match') {
+      const against = p.actions.filter((a) => byAction.has(a));
+      if (against.length > 0) {
+        suppressed.push({ principle: p.id, actions: against });
+        continue;
+      }
+      principles.push({
+        id: p.id,
+        scale: p.scale,
+        domain: p.domain,
+        actions: p.actions,
+        title: p.title,
+        text: p.text,
+        ...(p.example ? { example: p.example } : {}),
+        reason: fillTemplate(p.reason, known, soilText),
+        reasons: ev.reasons,
+        source: p.source,
+      });
+    } else if (ev.kind === 'missing') {
+      missing.push({
+        kind: 'principle',
+        principle: p.id,
+        title: p.title,
+        scale: p.scale,
+        needs: ev.needs,
+      });
+    }
+  }
 
   // 4. Missing facts, with why.
   const providedByAll = new Set([...okFacts.keys(), ...derivedFacts.map((f) => f.name)]);
@@ -456,12 +549,13 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
     facts: allFacts,
     derived,
     landscape,
-    summary: summarize(kb, known, soilText),
+    summary: summarize(kb, known, soilText, ctx),
     principles,
     discouraged,
     missing: [...factMissing, ...missing],
     sources,
     conflicts,
+    ...(suppressed.length > 0 ? { suppressed } : {}),
     errors,
     illustrative: allFacts.some((f) => f.status === 'ok' && f.provenance.illustrative === true),
     kbVersion: kb.version,
@@ -478,6 +572,65 @@ function reasonOf(key: ConditionKey, known: Map<ConditionKey, Known>): ReasonIte
   return k ? [{ key, value: k.value, label: k.label, sourceId: k.sourceId }] : [];
 }
 
+/** Extra values for conditions that test more than one known label (the GHG range). */
+export interface EvalContext {
+  ghg?: DepthRange | null;
+}
+
+/** True when the whole GHG range lies within `r` (cm below the surface). */
+function ghgWithin(ghg: DepthRange | null | undefined, r: NumRange): boolean {
+  if (!ghg) return false;
+  const lo = ghg.min ?? 0;
+  const hi = ghg.max ?? Infinity;
+  return (r.min === undefined || lo >= r.min) && (r.max === undefined || hi <= r.max);
+}
+
+/** True when the conditions (or one of their alternatives) name the zone. */
+function namesZone(c: Conditions, code: string): boolean {
+  return c.zone?.includes(code) === true || (c.anyOf ?? []).some((a) => namesZone(a, code));
+}
+
+/** A principle of an exclusive zone: it names the zone, or is bound to the zone's landscape type. */
+function belongsToZone(c: Conditions, zone: Zone): boolean {
+  if (namesZone(c, zone.code)) return true;
+  return zone.landscapeType !== null && c.landscapeType?.includes(zone.landscapeType) === true;
+}
+
+/** Derived keys and the facts they are derived from (what to ask for when they are unknown). */
+const DERIVED_FROM: Partial<Record<ConditionKey, ConditionKey[]>> = {
+  infiltration: ['texture', 'gt'],
+  infiltrationReason: ['texture', 'gt'],
+  groundwater: ['gt'],
+  ghg: ['gt'],
+  soilLayer: ['texture'],
+};
+
+function joinLabels(labels: LocalizedText[]): LocalizedText {
+  const out: LocalizedText = { nl: '', en: '' };
+  const langs = new Set(labels.flatMap((l) => Object.keys(l)));
+  for (const lang of langs) out[lang] = labels.map((l) => l[lang] ?? l.nl).join('; ');
+  return out;
+}
+
+function soilLayerLabel(wet: WetnessJudgement): LocalizedText {
+  const nl: string[] = [];
+  const en: string[] = [];
+  if (wet.texture === 'veen') {
+    nl.push('veen');
+    en.push('peat');
+  } else if (wet.peatLayer) {
+    nl.push(`veen onder ${wet.texture ?? 'de bovengrond'} vanaf ${depthText(wet.peatLayer)}`);
+    en.push(`peat under ${wet.texture ?? 'the top soil'} from ${depthText(wet.peatLayer)}`);
+  }
+  if (wet.boulderClay) {
+    nl.push(`keileem vanaf ${depthText(wet.boulderClay)}`);
+    en.push(`boulder clay from ${depthText(wet.boulderClay)}`);
+  }
+  if (nl.length === 0)
+    return { nl: 'geen veen- of keileemlaag', en: 'no peat or boulder clay layer' };
+  return { nl: nl.join('; '), en: en.join('; ') };
+}
+
 function inRange(v: number, r: NumRange): boolean {
   return (r.min === undefined || v >= r.min) && (r.max === undefined || v <= r.max);
 }
@@ -486,13 +639,18 @@ function inRange(v: number, r: NumRange): boolean {
  * Evaluates conditions against the known values: `match` (with the facts that matched),
  * `nomatch`, or `missing` (nothing contradicts, but some tested facts are unknown).
  */
-export function evaluate(c: Conditions, known: Map<ConditionKey, Known>): Evaluation {
+export function evaluate(
+  c: Conditions,
+  known: Map<ConditionKey, Known>,
+  ctx: EvalContext = {},
+): Evaluation {
   const reasons: ReasonItem[] = [];
   const needs: ConditionKey[] = [];
   const check = (key: ConditionKey, test: (v: string | number) => boolean): boolean => {
     const k = known.get(key);
     if (!k) {
-      needs.push(key);
+      const from = DERIVED_FROM[key]?.filter((f) => !known.has(f)) ?? [];
+      needs.push(...(from.length > 0 ? from : [key]));
       return true;
     }
     if (!test(k.value)) return false;
@@ -500,6 +658,10 @@ export function evaluate(c: Conditions, known: Map<ConditionKey, Known>): Evalua
     return true;
   };
   const inList = (list: readonly string[]) => (v: string | number) => list.includes(String(v));
+  const anyInList = (list: readonly string[]) => (v: string | number) =>
+    String(v)
+      .split('|')
+      .some((x) => list.includes(x));
   const ok =
     (c.landscapeType === undefined || check('landscapeType', inList(c.landscapeType))) &&
     (c.zone === undefined || check('zone', inList(c.zone))) &&
@@ -513,6 +675,14 @@ export function evaluate(c: Conditions, known: Map<ConditionKey, Known>): Evalua
         const max = c.gt?.max !== undefined ? gtMainIndex(c.gt.max) : 8;
         return main >= min && main <= max;
       })) &&
+    (c.groundwater === undefined || check('groundwater', inList(c.groundwater))) &&
+    (c.ghg === undefined || check('ghg', () => ghgWithin(ctx.ghg, c.ghg as NumRange))) &&
+    (c.infiltration === undefined || check('infiltration', inList(c.infiltration))) &&
+    (c.infiltrationReason === undefined ||
+      check('infiltrationReason', anyInList(c.infiltrationReason))) &&
+    (c.soilLayer === undefined || check('soilLayer', anyInList(c.soilLayer))) &&
+    (c.landUse === undefined || check('landUse', inList(c.landUse))) &&
+    (c.waterQuality === undefined || check('waterQuality', inList(c.waterQuality))) &&
     (c.heat === undefined || check('heat', (v) => inRange(Number(v), c.heat as NumRange))) &&
     (c.flood === undefined || check('flood', (v) => inRange(Number(v), c.flood as NumRange))) &&
     (c.elevation === undefined ||
@@ -520,7 +690,7 @@ export function evaluate(c: Conditions, known: Map<ConditionKey, Known>): Evalua
   if (!ok) return { kind: 'nomatch' };
 
   if (c.anyOf && c.anyOf.length > 0) {
-    const alternatives = c.anyOf.map((alt) => evaluate(alt, known));
+    const alternatives = c.anyOf.map((alt) => evaluate(alt, known, ctx));
     const hit = alternatives.find((a) => a.kind === 'match');
     if (hit && hit.kind === 'match') reasons.push(...hit.reasons);
     else {
@@ -543,6 +713,12 @@ const PLACEHOLDER_KEYS: Record<string, ConditionKey> = {
   heat: 'heat',
   flood: 'flood',
   elevation: 'elevation',
+  ghg: 'ghg',
+  groundwater: 'groundwater',
+  infiltration: 'infiltration',
+  infiltrationReason: 'infiltrationReason',
+  soilLayer: 'soilLayer',
+  landUse: 'landUse',
 };
 
 /** Fills `{placeholder}`s of a reason template with this location's values, per language. */

@@ -48,6 +48,8 @@ export interface LocalizedKbSource {
   page?: number;
   url?: string;
   tag?: string;
+  /** A quote from the source, when the knowledge base gives one. */
+  quote?: string;
   /** The publication in words (author, year, title); never an internal document. */
   citation: string;
   /** The publication's public link, when there is one. */
@@ -82,6 +84,18 @@ export interface LocalizedReport {
     hydrologicSoilGroup?: string;
     landscapeType?: string;
     waterModel?: string;
+    /** `location` (decided by this place's facts) or `landscape` (the landscape type's default). */
+    waterModelFrom?: string;
+    /** The facts that decided the water model. */
+    waterModelDecidedBy?: string[];
+    /** Groundwater depth class: shallow, intermediate, deep. */
+    groundwater?: string;
+    /** Infiltration verdict (works, partial, discouraged, unknown) with reason keys and label. */
+    infiltration?: { verdict: string; label: string; reasons: string[] };
+    peatLayer?: DepthRange;
+    boulderClay?: DepthRange;
+    perched?: boolean;
+    loamySand?: boolean;
     position?: string;
     seepage?: string;
   };
@@ -110,6 +124,8 @@ export interface LocalizedReport {
     actions: string[];
     title: string;
     text: string;
+    /** Where the cahier shows this: a town as an example, rendered apart from the advice. */
+    example?: string;
     reason: string;
     reasons: LocalizedReason[];
     source: LocalizedKbSource;
@@ -185,6 +201,8 @@ export function factValueLabel(
       return `${formatNumber(Number(v), String(lang), 2)} m`;
     case 'heat':
       return `${formatNumber(Number(v), String(lang), 0)} °C PET`;
+    case 'landUse':
+      return pick(kbLabel(kb, `landUse.${String(v)}`, String(v)), lang);
     default:
       return String(v);
   }
@@ -271,6 +289,24 @@ export function localizeReport(
       ...(d.hydrologicSoilGroup ? { hydrologicSoilGroup: d.hydrologicSoilGroup } : {}),
       ...(d.landscapeType ? { landscapeType: d.landscapeType } : {}),
       ...(d.waterModel ? { waterModel: d.waterModel } : {}),
+      ...(d.waterModelFrom ? { waterModelFrom: d.waterModelFrom } : {}),
+      ...(d.waterModelDecidedBy ? { waterModelDecidedBy: [...d.waterModelDecidedBy] } : {}),
+      ...(d.groundwater ? { groundwater: d.groundwater } : {}),
+      ...(d.infiltration
+        ? {
+            infiltration: {
+              verdict: d.infiltration.verdict,
+              label: t(
+                kbLabel(kb, `infiltration.${d.infiltration.verdict}`, d.infiltration.verdict),
+              ),
+              reasons: [...d.infiltration.reasons],
+            },
+          }
+        : {}),
+      ...(d.peatLayer ? { peatLayer: d.peatLayer } : {}),
+      ...(d.boulderClay ? { boulderClay: d.boulderClay } : {}),
+      ...(d.perched ? { perched: true } : {}),
+      ...(d.loamySand ? { loamySand: true } : {}),
       ...(d.position ? { position: d.position } : {}),
       ...(d.seepage ? { seepage: d.seepage } : {}),
     },
@@ -317,6 +353,7 @@ export function localizeReport(
         actions: [...p.actions],
         title: t(p.title),
         text: t(p.text),
+        ...(p.example ? { example: t(p.example) } : {}),
         reason: t(p.reason),
         reasons: reasons(p.reasons),
         source: kbSource(p.source),

@@ -23,6 +23,12 @@ import type {
   Texture,
   WaterModel,
 } from './types.js';
+import type {
+  GroundwaterDepthClass,
+  InfiltrationReasonKey,
+  InfiltrationVerdict,
+  WaterModelFactor,
+} from './wetness.js';
 
 /** Keys a condition can test: facts plus derived values. */
 export type ConditionKey =
@@ -34,7 +40,14 @@ export type ConditionKey =
   | 'position'
   | 'heat'
   | 'flood'
-  | 'elevation';
+  | 'elevation'
+  | 'groundwater'
+  | 'ghg'
+  | 'infiltration'
+  | 'infiltrationReason'
+  | 'soilLayer'
+  | 'landUse'
+  | 'waterQuality';
 
 /** A range in cm below the surface; `max: null` means open-ended (deeper than `min`). */
 export interface DepthRange {
@@ -57,7 +70,24 @@ export interface Derived {
   glg?: DepthRange;
   hydrologicSoilGroup?: HydrologicSoilGroup;
   landscapeType?: LandscapeTypeId;
+  /** The water model of this location (from its facts; the landscape type's only as default). */
   waterModel?: WaterModel;
+  /** `location`: decided by this place's facts; `landscape`: the landscape type's default. */
+  waterModelFrom?: 'location' | 'landscape';
+  /** The facts that decided the water model. */
+  waterModelDecidedBy?: WaterModelFactor[];
+  /** Groundwater depth class from the GHG/GLG range. */
+  groundwater?: GroundwaterDepthClass;
+  /** Infiltration verdict and its reason keys (`src/core/wetness.ts`). */
+  infiltration?: { verdict: InfiltrationVerdict; reasons: InfiltrationReasonKey[] };
+  /** Top of a peat layer under the top soil (clay on peat), cm below the surface. */
+  peatLayer?: DepthRange;
+  /** Top of a boulder clay layer, cm below the surface. */
+  boulderClay?: DepthRange;
+  /** Gt prefix s: perched water table. */
+  perched?: boolean;
+  /** Loamy sand (hydrologic soil group B). */
+  loamySand?: boolean;
   position?: Position;
   seepage?: Seepage;
 }
@@ -80,6 +110,8 @@ export interface AppliedPrinciple {
   actions: Action[];
   title: LocalizedText;
   text: LocalizedText;
+  /** A town where the cahier shows this (rendered apart from the advice). */
+  example?: LocalizedText;
   /** The reason template filled with this location's facts. */
   reason: LocalizedText;
   /** The facts that made it apply. */
@@ -169,6 +201,11 @@ export interface Report {
   missing: MissingItem[];
   sources: SourceSummary[];
   conflicts: Conflict[];
+  /**
+   * Principles left out because one of their actions is discouraged at this place (a safety net:
+   * the knowledge base's own conditions should already exclude them; tests assert it stays empty).
+   */
+  suppressed?: Array<{ principle: string; actions: Action[] }>;
   /** Errors in the facts themselves (e.g. an unknown soil code), with the code named. */
   errors: Array<{ fact: FactName; code: string; message: string }>;
   /** True when some of the data is illustrative (demo data). */

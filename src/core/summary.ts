@@ -6,7 +6,7 @@
  *
  * Pure: no DOM, no network.
  */
-import { KB_SOURCE_ID, evaluate, fillTemplate, type Known } from './assess.js';
+import { KB_SOURCE_ID, evaluate, fillTemplate, type EvalContext, type Known } from './assess.js';
 import type { Conditions, KnowledgeBase } from './kb/types.js';
 import type { ConditionKey, ReasonItem, SummaryLine } from './report.js';
 import { SUMMARY_TOPICS, type Action, type Confidence, type SummaryTopic } from './types.js';
@@ -30,18 +30,20 @@ export interface DiscouragedState {
  * @param kb - the knowledge base
  * @param known - the values known at the location
  * @param actions - the actions to test
+ * @param ctx - extra values of the evaluation (the GHG range), as for the discouraged list
  */
 export function discouragedState(
   kb: KnowledgeBase,
   known: Map<ConditionKey, Known>,
   actions: readonly Action[],
+  ctx: EvalContext = {},
 ): DiscouragedState {
   const reasons: ReasonItem[] = [];
   const needs: ConditionKey[] = [];
   let hit = false;
   for (const d of kb.discouraged) {
     if (d.disabled || !actions.includes(d.action)) continue;
-    const ev = evaluate(d.conditions, known);
+    const ev = evaluate(d.conditions, known, ctx);
     if (ev.kind === 'match') {
       hit = true;
       reasons.push(...ev.reasons);
@@ -65,18 +67,9 @@ function dedupe(items: ReasonItem[]): ReasonItem[] {
 /** Every condition key a set of conditions tests, alternatives included. */
 function keysOf(c: Conditions): ConditionKey[] {
   const keys: ConditionKey[] = [];
-  const direct: ConditionKey[] = [
-    'landscapeType',
-    'zone',
-    'texture',
-    'seepage',
-    'position',
-    'gt',
-    'heat',
-    'flood',
-    'elevation',
-  ];
-  for (const k of direct) if (c[k] !== undefined) keys.push(k);
+  for (const k of Object.keys(c) as Array<keyof Conditions>) {
+    if (k !== 'anyOf' && k !== 'notZone' && c[k] !== undefined) keys.push(k as ConditionKey);
+  }
   for (const alt of c.anyOf ?? []) keys.push(...keysOf(alt));
   return keys;
 }
@@ -105,26 +98,28 @@ export function confidenceOf(
  * @param kb - the knowledge base (its `summaryRules`; none gives no lines)
  * @param known - the values known at the location
  * @param soilCode - the soil code, for `{soilCode}` in templates
+ * @param ctx - extra values of the evaluation (the GHG range)
  */
 export function summarize(
   kb: KnowledgeBase,
   known: Map<ConditionKey, Known>,
   soilCode?: string,
+  ctx: EvalContext = {},
 ): SummaryLine[] {
   const byTopic = new Map<SummaryTopic, SummaryLine>();
   for (const rule of kb.summaryRules ?? []) {
     if (rule.disabled || byTopic.has(rule.topic)) continue;
-    const ev = evaluate(rule.conditions, known);
+    const ev = evaluate(rule.conditions, known, ctx);
     if (ev.kind !== 'match') continue;
     const basedOn = [...ev.reasons];
     const missing = new Set<ConditionKey>(keysOf(rule.conditions).filter((k) => !known.has(k)));
     if (rule.ifDiscouraged) {
-      const s = discouragedState(kb, known, rule.ifDiscouraged);
+      const s = discouragedState(kb, known, rule.ifDiscouraged, ctx);
       if (s.state !== 'yes') continue;
       basedOn.push(...s.reasons);
     }
     if (rule.unlessDiscouraged) {
-      const s = discouragedState(kb, known, rule.unlessDiscouraged);
+      const s = discouragedState(kb, known, rule.unlessDiscouraged, ctx);
       if (s.state === 'yes') continue;
       for (const k of s.needs) missing.add(k);
     }

@@ -84,6 +84,25 @@ export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
 export const AUDIENCES = ['bewoner', 'professional'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
+/** Land use classes (BGT/BRT/TOP10NL-like). */
+export const LAND_USES = [
+  'heide',
+  'bos',
+  'bedrijventerrein',
+  'bebouwd',
+  'grasland',
+  'akker',
+  'water',
+  'natuur',
+  'recreatie',
+  'infrastructuur',
+] as const;
+export type LandUse = (typeof LAND_USES)[number];
+
+/** Water quality classes. */
+export const WATER_QUALITIES = ['goed', 'matig', 'slecht'] as const;
+export type WaterQuality = (typeof WATER_QUALITIES)[number];
+
 /** Water gidsmodel of a landscape type. */
 export const WATER_MODELS = ['infiltratie', 'isolatie', 'fluctuatie'] as const;
 export type WaterModel = (typeof WATER_MODELS)[number];
@@ -123,6 +142,8 @@ export interface FactValues {
   seepage: Seepage;
   floodDepth: number;
   heat: number;
+  /** Land use (BGT/BRT/TOP10NL-like class): heide, bos, bedrijventerrein, bebouwd, … */
+  landUse: string;
 }
 export type FactName = keyof FactValues;
 export const FACT_NAMES: readonly FactName[] = [
@@ -135,6 +156,7 @@ export const FACT_NAMES: readonly FactName[] = [
   'seepage',
   'floodDepth',
   'heat',
+  'landUse',
 ];
 
 /** Where a fact comes from. */

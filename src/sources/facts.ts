@@ -8,12 +8,12 @@
  *   (`"3.5"`); anything else is an `error` fact naming the property.
  * - `soilCode`: the BRO Bodemkaart's `|h BEBOUW` (built-up, not mapped) and `|g WATER` are
  *   `no-data` with reason `built-up-not-mapped` / `water-not-mapped`, not codes.
- * - `landscapeType`, `position`, `seepage` must be one of their vocabularies (case and accents
+ * - `landscapeType`, `position`, `seepage`, `landUse` must be one of their vocabularies (case and accents
  *   ignored).
  * - Optional value maps (`valueMap`) translate a source's own values first, e.g. a Fysisch-
  *   Geografische Regio name to a landscape type; a mapping to `null` means "no value here".
  */
-import { LANDSCAPE_TYPES, POSITIONS, SEEPAGE } from '../core/types.js';
+import { LANDSCAPE_TYPES, LAND_USES, POSITIONS, SEEPAGE } from '../core/types.js';
 import type {
   Fact,
   FactName,
@@ -129,6 +129,8 @@ export function coerceFact(name: FactName, raw: unknown, prop: string): Coerced 
       return pick(fold(s), POSITIONS) ?? bad(`is not a position (${POSITIONS.join(', ')})`);
     case 'seepage':
       return pick(fold(s), SEEPAGE) ?? bad(`is not a seepage class (${SEEPAGE.join(', ')})`);
+    case 'landUse':
+      return pick(fold(s), LAND_USES) ?? bad(`is not a land-use class (${LAND_USES.join(', ')})`);
     default:
       return { ok: true, value: s };
   }

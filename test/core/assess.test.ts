@@ -86,7 +86,12 @@ function tinyKb(): KnowledgeBase {
       principle('peat-only', { landscapeType: ['veenweide'] }),
       principle('heat', { heat: { min: 35 } }, { scale: 'straat', actions: ['koelen'] }),
       principle('zone-listed', { landscapeType: ['veenweide'], texture: ['zand'] }),
-      principle('any-of', { anyOf: [{ texture: ['klei'] }, { gt: { max: 'III' } }] }),
+      principle(
+        'any-of',
+        { anyOf: [{ texture: ['klei'] }, { gt: { max: 'III' } }] },
+        { actions: ['bergen'] },
+      ),
+      principle('infiltrate-anyway', { zone: ['Dz5'] }),
       principle('off', {}, { disabled: true }),
     ],
     discouraged: [
@@ -183,6 +188,9 @@ describe('assess', () => {
     expect(r.discouraged.map((d) => d.action)).toEqual(['infiltreren']);
     expect(r.discouraged[0]?.reasons[0]?.reason.nl).toBe('Grondwater te ondiep (Gt IIb).');
     expect(ids(r)).toContain('any-of');
+    // A principle whose action is discouraged here does not apply (and is reported as such).
+    expect(ids(r)).not.toContain('infiltrate-anyway');
+    expect(r.suppressed).toEqual([{ principle: 'infiltrate-anyway', actions: ['infiltreren'] }]);
     const deep = assess(facts({ zone: 'Dz5', gt: 'VII' }), tinyKb());
     expect(deep.discouraged).toEqual([]);
   });

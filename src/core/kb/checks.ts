@@ -39,6 +39,12 @@ export const REASON_PLACEHOLDERS = [
   'flood',
   'elevation',
   'soilCode',
+  'ghg',
+  'groundwater',
+  'infiltration',
+  'infiltrationReason',
+  'soilLayer',
+  'landUse',
 ] as const;
 
 /** Main groundwater classes, wettest first. */

@@ -6,6 +6,8 @@
 import type {
   Action,
   Domain,
+  LandUse,
+  WaterQuality,
   LandscapeTypeId,
   LocalizedText,
   Position,
@@ -15,6 +17,14 @@ import type {
   Texture,
   WaterModel,
 } from '../types.js';
+import type {
+  GroundwaterDepthClass,
+  InfiltrationReasonKey,
+  InfiltrationVerdict,
+} from '../wetness.js';
+
+export { LAND_USES, WATER_QUALITIES } from '../types.js';
+export type { LandUse, WaterQuality } from '../types.js';
 
 /** Where a piece of knowledge comes from. */
 export interface KbSource {
@@ -25,6 +35,8 @@ export interface KbSource {
   url?: string;
   /** `V` verified, `S` synthesis (sensible default), `U` unverified (BRIEF tags). */
   tag?: 'V' | 'S' | 'U';
+  /** The source's own words the entry rests on (verbatim, in the source's language). */
+  quote?: string;
 }
 
 export interface LandscapeType {
@@ -69,6 +81,11 @@ export interface Zone {
   colour: string;
   /** Principle ids that belong to this zone (applied when the other conditions hold). */
   principles: string[];
+  /**
+   * Only the zone's own principles, and those whose conditions name the zone, apply here (the
+   * floodplain gets river principles only).
+   */
+  exclusive?: boolean;
   sources: KbSource[];
 }
 
@@ -93,6 +110,16 @@ export interface Conditions {
   zone?: string[];
   texture?: Texture[];
   gt?: GtRange;
+  /** Groundwater depth class from the GHG/GLG range (`src/core/wetness.ts`). */
+  groundwater?: GroundwaterDepthClass[];
+  /** GHG in cm below the surface: holds when the place's whole GHG range lies within. */
+  ghg?: NumRange;
+  /** Infiltration verdict of the wetness model. */
+  infiltration?: InfiltrationVerdict[];
+  /** Holds when the wetness model gives one of these reasons. */
+  infiltrationReason?: InfiltrationReasonKey[];
+  /** The profile has such a layer: `veen` (peat soil or peat under clay), `keileem`. */
+  soilLayer?: Array<'veen' | 'keileem'>;
   seepage?: Seepage[];
   position?: Position[];
   /** PET on a hot day, °C. */
@@ -100,13 +127,22 @@ export interface Conditions {
   /** Flood depth under the stress-test rain, m. */
   flood?: NumRange;
   elevation?: NumRange;
+  /** Land use at the place (BGT/BRT/TOP10NL-like). */
+  landUse?: LandUse[];
+  /** Quality of the local water, when known. */
+  waterQuality?: WaterQuality[];
+  /** Zones where the principle never applies. */
+  notZone?: string[];
   anyOf?: Conditions[];
 }
 
 export interface Principle {
   id: string;
   title: LocalizedText;
+  /** General advice, for any place where the conditions hold. */
   text: LocalizedText;
+  /** A town where the cahier shows this, rendered apart from the advice ("Voorbeeld: …"). */
+  example?: LocalizedText;
   scale: Scale;
   domain: Domain;
   actions: Action[];
