@@ -18,6 +18,7 @@ import { loadDemoFeatures, offlineBaseLayer, pdokBaseLayer } from './layers.js';
 import { initShell, registerMap } from './shell.js';
 import { motionDuration } from '../src/map/ol-controls.js';
 import { defaults as defaultInteractions } from 'ol/interaction/defaults.js';
+import { revealReportOnPhones } from './phone.js';
 import { exposeMap } from './test-hook.js';
 
 initShell();
@@ -66,3 +67,4 @@ try {
 layerEl.map = map;
 legendEl.layer = layerEl;
 checkEl.map = map;
+revealReportOnPhones(checkEl, map);

@@ -7,7 +7,8 @@
  *   node scripts/principles-table.mjs           print the tables to stdout
  *   node scripts/principles-table.mjs --write   (re)write docs/principles.md
  *
- * Reads `src/core/kb/data/principles.json` and `discouraged.json`; no dependencies.
+ * Reads `src/core/kb/data/principles.json`, `principles-perceel.json`, `discouraged.json` and
+ * `summary.json`; no dependencies.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -15,10 +16,14 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = resolve(root, 'src/core/kb/data');
-const principles = JSON.parse(readFileSync(resolve(dataDir, 'principles.json'), 'utf8'));
+const principles = [
+  ...JSON.parse(readFileSync(resolve(dataDir, 'principles.json'), 'utf8')),
+  ...JSON.parse(readFileSync(resolve(dataDir, 'principles-perceel.json'), 'utf8')),
+];
+const summaryRules = JSON.parse(readFileSync(resolve(dataDir, 'summary.json'), 'utf8'));
 const discouraged = JSON.parse(readFileSync(resolve(dataDir, 'discouraged.json'), 'utf8'));
 
-const SCALES = ['regio/stad', 'wijk/dorp', 'straat'];
+const SCALES = ['regio/stad', 'wijk/dorp', 'straat', 'perceel/tuin'];
 const DOMAINS = ['bodem', 'water', 'groen', 'klimaat'];
 const ACTIONS = [
   'infiltreren',
@@ -33,6 +38,7 @@ const ACTIONS = [
   'boomsoort-afstemmen',
   'bodem-beschermen',
   'niet-diep-bouwen',
+  'waterbestendig-bouwen',
 ];
 
 /** A range `{min, max}` as `a–b`, `≥ a` or `≤ b`, with a unit. */
@@ -96,7 +102,26 @@ function principleTable() {
   );
   for (const p of sorted) {
     rows.push(
-      `| \`${p.id}\` | ${cell(p.title.nl)} | ${p.scale} | ${p.domain} | ${cell(p.actions.join(', '))} | ${cell(conditions(p.conditions))} | ${cell(source(p.source))} |`,
+      `| \`${p.id}\` | ${cell(p.title.nl)} | ${p.scale} | ${p.domain} | ${cell(p.actions.join(', '))} | ${cell(conditions(p.conditions) + unless(p))} | ${cell(source(p.source))} |`,
+    );
+  }
+  return rows.join('\n');
+}
+
+/** The actions that must not be discouraged where a rule applies. */
+function unless(rule) {
+  const parts = [];
+  if (rule.ifDiscouraged) parts.push(` and ${rule.ifDiscouraged.join(' / ')} discouraged`);
+  if (rule.unlessDiscouraged)
+    parts.push(` and ${rule.unlessDiscouraged.join(' / ')} not discouraged`);
+  return parts.join('');
+}
+
+function summaryTable() {
+  const rows = ['| id | topic | line (nl) | conditions | source |', '|---|---|---|---|---|'];
+  for (const r of summaryRules) {
+    rows.push(
+      `| \`${r.id}\` | ${r.topic} | ${cell(r.text.nl)} | ${cell(conditions(r.conditions) + unless(r))} | ${cell(source(r.source))} |`,
     );
   }
   return rows.join('\n');
@@ -160,6 +185,17 @@ ${principleTable()}
 ## Discouraged actions
 
 ${discouragedTable()}
+
+## Summary lines ("the answer first")
+
+Every report opens with three to five short lines for residents (\`summary\` in the JSON report),
+from the rules in \`src/core/kb/data/summary.json\`: per topic the first rule whose conditions hold
+gives the line. Plot-scale principles (\`perceel/tuin\`, \`principles-perceel.json\`) and summary rules
+that depend on infiltration name the action (\`infiltreren\` not discouraged) instead of repeating
+its conditions, so they share one truth with the discouraged actions above. The publications
+behind the source references are in \`citations.json\`; users see those, never the references.
+
+${summaryTable()}
 `;
 
 if (process.argv.includes('--write')) {

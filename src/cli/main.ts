@@ -28,6 +28,7 @@ import {
   FACT_NAMES,
   LAND_USES,
   NaError,
+  type Audience,
   type Fact,
   type FactName,
   type Lang,
@@ -74,8 +75,10 @@ export function defaultSourcesPath(): string {
 const USAGE = `Usage:
   natuurlijke-alliantie check <x> <y> [--crs EPSG:28992|EPSG:4326|EPSG:3857] [--data <sources.json>]
                               [--kb <extension.json>] [--lang nl|en] [--format text|json|geojson]
+                              [--audience professional|bewoner]
   natuurlijke-alliantie check --csv <file> [--format csv|json|geojson] [--crs ...] [--data ...] [--lang ...]
   natuurlijke-alliantie explain --facts '<json>' [--format json|text] [--lang nl|en] [--kb <file>]
+                              [--audience professional|bewoner]
   natuurlijke-alliantie compare <a.geojson> <b.geojson> … [--data <sources.json>] [--format json|csv|text] [--lang nl|en]
   ${DOCTOR_USAGE}
 ${INIT_USAGE}
@@ -146,6 +149,13 @@ function langOf(value: string | undefined): Lang {
   return lang;
 }
 
+function audienceOf(value: string | undefined): Audience {
+  const audience = value ?? 'professional';
+  if (audience !== 'professional' && audience !== 'bewoner')
+    throw new UsageError(`--audience must be professional or bewoner, not "${audience}".`);
+  return audience;
+}
+
 async function knowledgeBase(kbFile: string | undefined): Promise<KnowledgeBase> {
   const base = defaultKnowledgeBase();
   if (!kbFile) return base;
@@ -184,7 +194,15 @@ function makeLocation(x: number, y: number, crsText: string | undefined): Locati
 }
 
 async function runCheck(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, ['crs', 'data', 'kb', 'lang', 'format', 'csv']);
+  const { values, positionals } = parse(args, [
+    'crs',
+    'data',
+    'kb',
+    'lang',
+    'format',
+    'csv',
+    'audience',
+  ]);
   const lang = langOf(values.lang);
   const kb = await knowledgeBase(values.kb);
   const dataPath = values.data ?? defaultSourcesPath();
@@ -260,8 +278,10 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   if (isOutsideAllData(report)) throw new UsageError(outsideMessage(location));
   const localized = localizeReport(report, kb, lang);
   if (format === 'geojson') io.out(`${JSON.stringify(reportsToGeoJson([localized]), null, 2)}\n`);
-  else
-    io.out(format === 'json' ? `${JSON.stringify(localized, null, 2)}\n` : reportToText(localized));
+  else {
+    const text = reportToText(localized, { audience: audienceOf(values.audience) });
+    io.out(format === 'json' ? `${JSON.stringify(localized, null, 2)}\n` : text);
+  }
   return 0;
 }
 
@@ -376,7 +396,7 @@ function toCsv(
 const EXPLAIN_KEYS: readonly FactName[] = FACT_NAMES;
 
 async function runExplain(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, ['facts', 'format', 'lang', 'kb']);
+  const { values, positionals } = parse(args, ['facts', 'format', 'lang', 'kb', 'audience']);
   if (positionals.length > 0)
     throw new UsageError(`explain takes no positional arguments.\n\n${USAGE}`);
   if (values.facts === undefined)
@@ -446,7 +466,8 @@ async function runExplain(args: string[], io: Io): Promise<number> {
     throw new UsageError(report.errors.map((e) => e.message).join('\n'));
   }
   const localized = localizeReport(report, kb, lang);
-  io.out(format === 'json' ? `${JSON.stringify(localized, null, 2)}\n` : reportToText(localized));
+  const text = reportToText(localized, { audience: audienceOf(values.audience) });
+  io.out(format === 'json' ? `${JSON.stringify(localized, null, 2)}\n` : text);
   return 0;
 }
 

@@ -1,8 +1,9 @@
 /**
  * Plain-text rendering of a localized report for the terminal (Dutch or English).
  */
-import type { LocalizedReport } from '../core/localize.js';
+import type { LocalizedKbSource, LocalizedReport } from '../core/localize.js';
 import type { DepthRange } from '../core/report.js';
+import type { Audience } from '../core/types.js';
 
 const WORDS = {
   nl: {
@@ -36,6 +37,12 @@ const WORDS = {
     conflicts: 'Tegenstrijdig',
     errors: 'Fouten in de gegevens',
     none: 'geen',
+    answer: 'In het kort',
+    confidence: 'zekerheid',
+    lacking: 'ontbreekt',
+    municipality: 'Wat de gemeente hier doet',
+    missingOne: (n: number, facts: string) => `Voor ${n} adviezen ontbreken gegevens: ${facts}.`,
+    link: 'link',
   },
   en: {
     title: 'Location check',
@@ -68,6 +75,13 @@ const WORDS = {
     conflicts: 'Conflicting',
     errors: 'Errors in the data',
     none: 'none',
+    answer: 'In short',
+    confidence: 'certainty',
+    lacking: 'missing',
+    municipality: 'What the municipality does here',
+    missingOne: (n: number, facts: string) =>
+      `For ${n} pieces of advice data is missing: ${facts}.`,
+    link: 'link',
   },
 } as const;
 
@@ -78,9 +92,25 @@ function depth(r: DepthRange | undefined): string {
   return `${r.min ?? '?'}–${r.max ?? '?'}`;
 }
 
-/** Renders a localized report as text lines. */
-export function reportToText(r: LocalizedReport): string {
+/** A knowledge-base source as users see it: the publication, its link, a note for readers. */
+function sourceText(s: LocalizedKbSource): string {
+  return [s.citation, s.citationUrl, s.citationNote].filter((x) => x !== undefined).join(' ');
+}
+
+/** Options of reportToText. */
+export interface TextOptions {
+  /**
+   * `professional` (default): the full report. `bewoner`: plot and street first, the regio/stad
+   * principles as titles under "Wat de gemeente hier doet", the principles that cannot be judged
+   * as one line.
+   */
+  audience?: Audience;
+}
+
+/** Renders a localized report as text lines; the summary comes first for every audience. */
+export function reportToText(r: LocalizedReport, options: TextOptions = {}): string {
   const w = r.lang === 'en' ? WORDS.en : WORDS.nl;
+  const resident = options.audience === 'bewoner';
   const out: string[] = [];
   const loc = r.location;
   out.push(
@@ -90,6 +120,15 @@ export function reportToText(r: LocalizedReport): string {
       : w.title,
   );
   if (r.illustrative) out.push(w.illustrative);
+  if (r.summary.length > 0) {
+    out.push('', w.answer);
+    for (const line of r.summary) {
+      out.push(`  • ${line.text}`);
+      const missing =
+        line.missingLabels.length > 0 ? `; ${w.lacking}: ${line.missingLabels.join(', ')}` : '';
+      out.push(`      ${line.reason} (${w.confidence}: ${line.confidenceLabel}${missing})`);
+    }
+  }
   const fact = (name: string) => r.facts.find((f) => f.name === name && f.status === 'ok');
   const src = (name: string) => {
     const f = fact(name);
@@ -142,18 +181,24 @@ export function reportToText(r: LocalizedReport): string {
 
   out.push('', w.principles);
   if (r.principles.length === 0) out.push(`  (${w.none})`);
-  for (const [scale, ids] of Object.entries(r.principlesByScale)) {
+  const scales = Object.entries(r.principlesByScale);
+  // Residents: what they can do themselves first; the city's own principles fold to titles.
+  const ordered = resident ? [...scales].reverse() : scales;
+  for (const [scale, ids] of ordered) {
     if (ids.length === 0) continue;
-    out.push(`  ${scale}`);
+    const folded = resident && scale === 'regio/stad';
+    out.push(`  ${folded ? w.municipality : scale}`);
     for (const id of ids) {
       const p = r.principles.find((pp) => pp.id === id);
       if (!p) continue;
       out.push(`    • ${p.title}`);
+      if (folded) continue;
       out.push(`      ${p.text}`);
       if (p.example) out.push(`      ${w.example}: ${p.example}`);
       out.push(`      ${w.why} ${p.reason}`);
       if (p.reasons.length > 0) out.push(`      (${p.reasons.map((x) => x.label).join('; ')})`);
-      out.push(`      ${w.source}: ${p.source.ref}`);
+      for (const link of p.links ?? []) out.push(`      ${w.link}: ${link.label} ${link.url}`);
+      out.push(`      ${w.source}: ${sourceText(p.source)}`);
     }
   }
 
@@ -162,15 +207,20 @@ export function reportToText(r: LocalizedReport): string {
     for (const d of r.discouraged) {
       out.push(`  • ${d.label}`);
       for (const reason of d.reasons)
-        out.push(`      ${reason.text} (${w.source}: ${reason.source.ref})`);
+        out.push(`      ${reason.text} (${w.source}: ${sourceText(reason.source)})`);
     }
   }
 
   if (r.missing.length > 0) {
     out.push('', w.missing);
+    const principles = r.missing.filter((m) => m.kind === 'principle');
     for (const m of r.missing) {
       if (m.kind === 'fact') out.push(`  • ${m.label}: ${m.text}`);
-      else out.push(`  • ${m.title} (${m.scale}): ${w.needs} ${m.needs.join(', ')}`);
+      else if (!resident) out.push(`  • ${m.title} (${m.scale}): ${w.needs} ${m.needs.join(', ')}`);
+    }
+    if (resident && principles.length > 0) {
+      const needs = [...new Set(principles.flatMap((m) => m.needsLabels))];
+      out.push(`  • ${w.missingOne(principles.length, needs.join(', '))}`);
     }
   }
   if (r.conflicts.length > 0) {

@@ -19,6 +19,7 @@ import type {
   SourceSummary,
 } from './report.js';
 import { deriveSoil } from './soil.js';
+import { discouragedState, summarize } from './summary.js';
 import { assessWetness, depthText, type WetnessJudgement } from './wetness.js';
 import type { DepthRange } from './report.js';
 import {
@@ -43,7 +44,8 @@ export interface AssessInput {
   location?: Report['location'];
 }
 
-interface Known {
+/** A value known at the location, with its label and source (input of the rule evaluation). */
+export interface Known {
   value: string | number;
   sourceId: string;
   label: LocalizedText;
@@ -506,6 +508,15 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
         ev = { kind: 'match', reasons: [...reasonOf('zone', known), ...viaZone.reasons] };
       }
     }
+    if (p.unlessDiscouraged && ev.kind !== 'nomatch') {
+      // E.g. "disconnect the downpipe" only where infiltration is not discouraged: one truth.
+      const blocked = discouragedState(kb, known, p.unlessDiscouraged, ctx);
+      if (blocked.state === 'yes') ev = { kind: 'nomatch' };
+      else if (blocked.state === 'unknown') {
+        const needs = [...new Set([...(ev.kind === 'missing' ? ev.needs : []), ...blocked.needs])];
+        ev = { kind: 'missing', needs, reasons: ev.reasons };
+      }
+    }
     if (ev.kind === 'match') {
       const against = p.actions.filter((a) => byAction.has(a));
       if (against.length > 0) {
@@ -557,6 +568,7 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
     facts: allFacts,
     derived,
     landscape,
+    summary: summarize(kb, known, soilText, ctx),
     principles,
     discouraged,
     missing: [...factMissing, ...missing],

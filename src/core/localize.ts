@@ -3,7 +3,8 @@
  * for one language. Stable shape: scripts depend on it (see README, "JSON report").
  */
 import { fillLabel, formatNumber, kbLabel } from './assess.js';
-import type { KnowledgeBase } from './kb/types.js';
+import { sourceLine } from './citations.js';
+import type { KbSource, KnowledgeBase } from './kb/types.js';
 import type { DepthRange, Report } from './report.js';
 import {
   SCALES,
@@ -55,6 +56,29 @@ export interface LocalizedReason {
   source: string;
 }
 
+/** A knowledge-base source with the line users see (`citation`: a publication a reader can find). */
+export interface LocalizedKbSource {
+  ref: string;
+  page?: number;
+  url?: string;
+  tag?: string;
+  /** A quote from the source, when the knowledge base gives one. */
+  quote?: string;
+  /** The publication in words (author, year, title); never an internal document. */
+  citation: string;
+  /** The publication's public link, when there is one. */
+  citationUrl?: string;
+  /** A note for readers, e.g. that the link to this place is a summary to check on site. */
+  citationNote?: string;
+}
+
+/** A link of the municipality on plot-scale advice (`https:` only, checked at load). */
+export interface LocalizedLink {
+  id: string;
+  url: string;
+  label: string;
+}
+
 export interface LocalizedReport {
   lang: string;
   location?: Report['location'];
@@ -93,6 +117,20 @@ export interface LocalizedReport {
     type?: { id: string; name: string; description: string; waterModel: string };
     zone?: { code: string; name: string; description: string; group: string };
   };
+  /** Three to five short lines for residents, from the knowledge base's summary rules. */
+  summary: Array<{
+    id: string;
+    topic: string;
+    text: string;
+    reason: string;
+    basedOn: LocalizedReason[];
+    /** Condition keys that are unknown here, and their labels. */
+    missing: string[];
+    missingLabels: string[];
+    confidence: string;
+    confidenceLabel: string;
+    source: LocalizedKbSource;
+  }>;
   principles: Array<{
     id: string;
     scale: Scale;
@@ -104,9 +142,11 @@ export interface LocalizedReport {
     example?: string;
     reason: string;
     reasons: LocalizedReason[];
-    source: { ref: string; page?: number; url?: string; tag?: string; quote?: string };
+    source: LocalizedKbSource;
+    /** The municipality's links for this advice (plot scale). */
+    links?: LocalizedLink[];
   }>;
-  /** Principle ids per scale, in the order regio/stad, wijk/dorp, straat. */
+  /** Principle ids per scale, in the order regio/stad, wijk/dorp, straat, perceel/tuin. */
   principlesByScale: Record<Scale, string[]>;
   discouraged: Array<{
     action: string;
@@ -115,12 +155,20 @@ export interface LocalizedReport {
       id: string;
       text: string;
       facts: LocalizedReason[];
-      source: { ref: string; page?: number; url?: string; tag?: string };
+      source: LocalizedKbSource;
     }>;
   }>;
   missing: Array<
     | { kind: 'fact'; fact: string; label: string; reason: string; text: string; source?: string }
-    | { kind: 'principle'; principle: string; title: string; scale: Scale; needs: string[] }
+    | {
+        kind: 'principle';
+        principle: string;
+        title: string;
+        scale: Scale;
+        needs: string[];
+        /** The needed facts in words. */
+        needsLabels: string[];
+      }
   >;
   sources: Array<{
     id: string;
@@ -210,6 +258,33 @@ export function localizeReport(
     string[]
   >;
   for (const p of report.principles) byScale[p.scale].push(p.id);
+  const kbSource = (source: KbSource): LocalizedKbSource => {
+    const line = sourceLine(kb, source, lang);
+    return {
+      ...source,
+      citation: line.text,
+      ...(line.url ? { citationUrl: line.url } : {}),
+      ...(line.note ? { citationNote: line.note } : {}),
+    };
+  };
+  const linksOf = (p: Report['principles'][number]): LocalizedLink[] =>
+    p.scale !== 'perceel/tuin'
+      ? []
+      : (kb.links ?? [])
+          .filter(
+            (l) =>
+              (l.principles?.includes(p.id) ?? false) ||
+              (l.actions?.some((a) => p.actions.includes(a)) ?? false),
+          )
+          .map((l) => ({ id: l.id, url: l.url, label: t(l.label) }));
+  const keyLabel = (key: string): string =>
+    t(
+      kbLabel(
+        kb,
+        `fact.${key === 'flood' ? 'floodDepth' : key === 'texture' ? 'soilCode' : key}`,
+        key,
+      ),
+    );
   const d = report.derived;
   return {
     lang: String(lang),
@@ -301,18 +376,34 @@ export function localizeReport(
           }
         : {}),
     },
-    principles: report.principles.map((p) => ({
-      id: p.id,
-      scale: p.scale,
-      domain: p.domain,
-      actions: [...p.actions],
-      title: t(p.title),
-      text: t(p.text),
-      ...(p.example ? { example: t(p.example) } : {}),
-      reason: t(p.reason),
-      reasons: reasons(p.reasons),
-      source: p.source,
+    summary: (report.summary ?? []).map((line) => ({
+      id: line.id,
+      topic: line.topic,
+      text: t(line.text),
+      reason: t(line.reason),
+      basedOn: reasons(line.basedOn),
+      missing: [...line.missing],
+      missingLabels: line.missing.map(keyLabel),
+      confidence: line.confidence,
+      confidenceLabel: t(kbLabel(kb, `confidence.${line.confidence}`, line.confidence)),
+      source: kbSource(line.source),
     })),
+    principles: report.principles.map((p) => {
+      const links = linksOf(p);
+      return {
+        id: p.id,
+        scale: p.scale,
+        domain: p.domain,
+        actions: [...p.actions],
+        title: t(p.title),
+        text: t(p.text),
+        ...(p.example ? { example: t(p.example) } : {}),
+        reason: t(p.reason),
+        reasons: reasons(p.reasons),
+        source: kbSource(p.source),
+        ...(links.length > 0 ? { links } : {}),
+      };
+    }),
     principlesByScale: byScale,
     discouraged: report.discouraged.map((dd) => ({
       action: dd.action,
@@ -321,7 +412,7 @@ export function localizeReport(
         id: r.id,
         text: t(r.reason),
         facts: reasons(r.facts),
-        source: r.source,
+        source: kbSource(r.source),
       })),
     })),
     missing: report.missing.map((m) =>
@@ -340,6 +431,7 @@ export function localizeReport(
             title: t(m.title),
             scale: m.scale,
             needs: [...m.needs],
+            needsLabels: m.needs.map(keyLabel),
           },
     ),
     sources: report.sources.map((s) => {

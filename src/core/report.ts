@@ -6,6 +6,7 @@
 import type { KbSource } from './kb/types.js';
 import type {
   Action,
+  Confidence,
   Domain,
   Fact,
   FactName,
@@ -18,6 +19,7 @@ import type {
   Scale,
   Seepage,
   SourceStatus,
+  SummaryTopic,
   Texture,
   WaterModel,
 } from './types.js';
@@ -117,6 +119,30 @@ export interface AppliedPrinciple {
   source: KbSource;
 }
 
+/**
+ * One line of the summary at the top of a report ("the answer first"), from a knowledge-base
+ * summary rule: the line, why, the facts it rests on, what is missing, and how firm it is.
+ */
+export interface SummaryLine {
+  /** The summary rule's id. */
+  id: string;
+  topic: SummaryTopic;
+  text: LocalizedText;
+  /** Why, filled with this location's facts. */
+  reason: LocalizedText;
+  /** The facts the line rests on (including those of a discouragement it depends on). */
+  basedOn: ReasonItem[];
+  /** Facts the rule tests that are unknown here. */
+  missing: ConditionKey[];
+  /**
+   * `hoog`: rests on facts from data sources and nothing is missing; `middel`: some facts are
+   * typical values from the knowledge base, or something is missing; `laag`: both, or only typical
+   * values.
+   */
+  confidence: Confidence;
+  source: KbSource;
+}
+
 export interface DiscouragedAction {
   action: Action;
   label: LocalizedText;
@@ -168,6 +194,8 @@ export interface Report {
     };
     zone?: { code: string; name: LocalizedText; description: LocalizedText; group: string };
   };
+  /** Three to five short lines for residents, derived from the facts by knowledge-base rules. */
+  summary: SummaryLine[];
   principles: AppliedPrinciple[];
   discouraged: DiscouragedAction[];
   missing: MissingItem[];

@@ -32,8 +32,11 @@ export type Position = (typeof POSITIONS)[number];
 export const SEEPAGE = ['kwel', 'wegzijging', 'neutraal'] as const;
 export type Seepage = (typeof SEEPAGE)[number];
 
-/** Scales of the Natuurlijke Alliantie (cahier p. 4, "Schaalniveaus"). */
-export const SCALES = ['regio/stad', 'wijk/dorp', 'straat'] as const;
+/**
+ * Scales of the Natuurlijke Alliantie (cahier p. 4, "Schaalniveaus"), coarse to fine, plus the plot
+ * (`perceel/tuin`): what a resident or building owner can do on their own land.
+ */
+export const SCALES = ['regio/stad', 'wijk/dorp', 'straat', 'perceel/tuin'] as const;
 export type Scale = (typeof SCALES)[number];
 
 /** Domains of a principle. */
@@ -54,8 +57,32 @@ export const ACTIONS = [
   'boomsoort-afstemmen',
   'bodem-beschermen',
   'niet-diep-bouwen',
+  'waterbestendig-bouwen',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
+
+/**
+ * Topics of the summary lines at the top of a report ("the answer first"), in display order.
+ * One line per topic at most; the knowledge base's summary rules give the texts.
+ */
+export const SUMMARY_TOPICS = [
+  'water',
+  'grondwater',
+  'bodem',
+  'regen-op-straat',
+  'hitte',
+  'tuin',
+  'landschap',
+] as const;
+export type SummaryTopic = (typeof SUMMARY_TOPICS)[number];
+
+/** How firmly a summary line rests on the facts found at the location. */
+export const CONFIDENCE_LEVELS = ['hoog', 'middel', 'laag'] as const;
+export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
+
+/** Who reads a report: residents (plot and street first) or professionals (the full report). */
+export const AUDIENCES = ['bewoner', 'professional'] as const;
+export type Audience = (typeof AUDIENCES)[number];
 
 /** Land use classes (BGT/BRT/TOP10NL-like). */
 export const LAND_USES = [

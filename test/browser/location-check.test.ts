@@ -185,7 +185,8 @@ describe('<na-location-check> on a real map with the demo data', () => {
       (s) => s.dataset.scale,
     );
     expect(scales.length).to.be.greaterThan(0);
-    for (const s of scales) expect(['regio/stad', 'wijk/dorp', 'straat']).to.include(s);
+    for (const s of scales)
+      expect(['regio/stad', 'wijk/dorp', 'straat', 'perceel/tuin']).to.include(s);
     const principles = root.querySelectorAll('[part~="principle"]');
     expect(principles.length).to.equal(report.principles.length);
     for (const p of report.principles) {

@@ -680,6 +680,55 @@ test('phone (360×640): no horizontal scroll, the panel is reachable and collaps
   }
 });
 
+test('phone (360×740): after a click the summary and the first plot advice show without scrolling', async () => {
+  const { page } = await open('index.html', { width: 360, height: 740 });
+  const loc = place('dekzandrug');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(({ x, y }) => window.__naDemo.maps.main.getView().setCenter([x, y]), loc);
+  await rendered(page);
+  await clickAt(page, 'main', loc);
+  const check = page.locator('na-location-check');
+  await expectReport(check, loc);
+  // The host page scrolls once the report is rendered; wait until it settles.
+  await page.waitForFunction(() => window.scrollY > 0, undefined, { timeout: 10000 });
+  const summary = check.locator('[part~="summary"]');
+  const firstPlot = check
+    .locator('[part~="scale"][data-scale="perceel/tuin"] [part~="principle"]')
+    .first();
+  const mapBox = await page.locator('[data-map="main"]').boundingBox();
+  const summaryBox = await summary.boundingBox();
+  const plotTitle = await firstPlot.locator('.principle-title').boundingBox();
+  await rendered(page);
+  mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: resolve(artifacts, 'phone-360x740-summary.png') });
+  assert.ok(mapBox && mapBox.y + mapBox.height > 40, 'a strip of the map stays visible above');
+  assert.ok(summaryBox, 'the summary is rendered');
+  assert.ok(
+    summaryBox.y >= 0 && summaryBox.y + summaryBox.height <= 740,
+    `the whole summary is on screen (${JSON.stringify(summaryBox)})`,
+  );
+  assert.ok(plotTitle, 'a plot-scale principle is rendered');
+  assert.ok(
+    plotTitle.y >= 0 && plotTitle.y + plotTitle.height <= 740,
+    `the first plot advice is on screen (${JSON.stringify(plotTitle)})`,
+  );
+  const lines = await check.locator('[part~="summary-line"]').count();
+  assert.ok(lines >= 3 && lines <= 5, `three to five summary lines (got ${lines})`);
+  // The city's own principles are folded away for residents; professionals get the full report.
+  assert.equal(await check.locator('[part~="municipality"]').getAttribute('open'), null);
+  await check.evaluate((el) => el.setAttribute('audience', 'professional'));
+  await check
+    .locator('[part~="scale"][data-scale="regio/stad"]')
+    .first()
+    .waitFor({ state: 'visible', timeout: 5000 })
+    .catch(() => undefined);
+  assert.equal(
+    await check.locator('[part~="municipality"]').count(),
+    0,
+    'professional: nothing folded',
+  );
+});
+
 test('accessibility (axe-core): no serious or critical violations on the pages', async () => {
   const axeSource = readFileSync(resolve(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
   const failures = [];

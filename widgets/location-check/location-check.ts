@@ -6,7 +6,7 @@ import { defaultKnowledgeBase, label as kbLabel } from '../../src/core/kb/load.j
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
 import { localizeReport, type LocalizedReport } from '../../src/core/localize.js';
 import type { Report } from '../../src/core/report.js';
-import { SCALES, type FactSource, type Location } from '../../src/core/types.js';
+import type { FactSource, Location } from '../../src/core/types.js';
 import { createOlViewer } from '../../src/map/ol-viewer.js';
 import type { Viewer } from '../../src/map/viewer.js';
 import { checkLocation, isOutsideAllData } from '../../src/sources/check.js';
@@ -27,6 +27,15 @@ import {
 import { messages, type MessageKey } from './messages.js';
 import { MAP_TARGET_MESSAGE, MapTargetController } from '../shared/map-target.js';
 import { DEFAULT_PERMALINK_KEY, readPermalink, writePermalink } from './permalink.js';
+import {
+  audienceOf,
+  foldsAway,
+  renderKbSource,
+  renderLinks,
+  renderMissingPrinciplesLine,
+  renderSummary,
+  scaleOrder,
+} from './resident.js';
 import { locationCheckStyles } from './styles.js';
 
 /** What the panel shows. */
@@ -108,6 +117,12 @@ const ARROWS: Readonly<Record<string, readonly [number, number]>> = {
  * @csspart fact-label - The name of a fact.
  * @csspart fact - One fact (its value, details and provenance).
  * @csspart provenance - Source title and version of a fact.
+ * @csspart summary - The summary lines at the top of the report ("In het kort").
+ * @csspart summary-line - One summary line; `summary-why` its "Waarom?" disclosure.
+ * @csspart summary-why - The disclosure with a summary line's reason, certainty and source.
+ * @csspart municipality - For residents: the folded regio/stad principles ("Wat de gemeente hier doet").
+ * @csspart links - The municipality's links on a plot-scale principle.
+ * @csspart missing-line - For residents: the one line on the advice that cannot be judged.
  * @csspart principles - The principles, grouped by scale.
  * @csspart scale - One scale group.
  * @csspart principle - One principle.
@@ -167,6 +182,13 @@ export class NaLocationCheck extends LitElement {
 
   /** Time limit per source in ms (attribute `timeout-ms`); a slower source counts as failed. */
   @property({ type: Number, attribute: 'timeout-ms' }) timeoutMs?: number;
+
+  /**
+   * Who reads the report: `bewoner` (default; the summary, then what residents can do on their own
+   * plot and street, the regio/stad principles folded under "Wat de gemeente hier doet", the
+   * advice that cannot be judged in one line) or `professional` (the full report, scale by scale).
+   */
+  @property({ reflect: true }) audience: 'bewoner' | 'professional' = 'bewoner';
 
   /** Hide the address search at the top of the panel (attribute `no-search`); no nearest address then. */
   @property({ type: Boolean, attribute: 'no-search' }) noSearch = false;
@@ -854,8 +876,16 @@ export class NaLocationCheck extends LitElement {
       : t('reportHeading');
     return html`<article part="report" aria-labelledby="report-heading">
       <h3 part="report-heading" id="report-heading" tabindex="-1">${heading}</h3>
-      ${this._renderAddress(t, lang)} ${this._renderCoordinates(report, t, lang)}
+      ${
+        this._snapshot
+          ? html`<figure part="snapshot" class="print-only">
+              <img src=${this._snapshot} alt=${t('mapImage')} />
+            </figure>`
+          : nothing
+      }
       ${report.illustrative ? html`<p part="notice">${t('illustrative')}</p>` : nothing}
+      ${renderSummary(report, t)} ${this._renderAddress(t, lang)}
+      ${this._renderCoordinates(report, t, lang)}
       ${
         failed.length > 0
           ? html`<div part="warning">
@@ -867,14 +897,12 @@ export class NaLocationCheck extends LitElement {
           : nothing
       }
       ${
-        this._snapshot
-          ? html`<figure part="snapshot" class="print-only">
-              <img src=${this._snapshot} alt=${t('mapImage')} />
-            </figure>`
-          : nothing
+        audienceOf(this.audience) === 'bewoner'
+          ? html`${this._renderPrinciples(report, t)} ${this._renderDiscouraged(report, t)}
+            ${this._renderLandscape(report, t)} ${this._renderFacts(report, t)}`
+          : html`${this._renderLandscape(report, t)} ${this._renderFacts(report, t)}
+            ${this._renderPrinciples(report, t)} ${this._renderDiscouraged(report, t)}`
       }
-      ${this._renderLandscape(report, t)} ${this._renderFacts(report, t)}
-      ${this._renderPrinciples(report, t)} ${this._renderDiscouraged(report, t)}
       ${this._renderMissing(report, t)} ${this._renderConflicts(report, t)}
       ${this._renderSources(report, t)}
       <div part="actions" class="toolbar no-print">
@@ -1059,17 +1087,6 @@ export class NaLocationCheck extends LitElement {
     </ul>`;
   }
 
-  private _renderKbSource(
-    source: { ref: string; page?: number; url?: string },
-    t: (key: MessageKey) => string,
-  ): TemplateResult {
-    const page =
-      source.page !== undefined && !source.ref.includes(`p. ${source.page}`)
-        ? ` (p. ${source.page})`
-        : '';
-    return html`<span part="principle-source">${t('source')}: ${source.ref}${page}</span>`;
-  }
-
   private _renderPrinciples(
     report: LocalizedReport,
     t: (key: MessageKey) => string,
@@ -1078,10 +1095,10 @@ export class NaLocationCheck extends LitElement {
     return html`<section part="principles" aria-labelledby="principles-heading">
       <h4 id="principles-heading">${t('principlesHeading')}</h4>
       ${report.principles.length === 0 ? html`<p>${t('noPrinciples')}</p>` : nothing}
-      ${SCALES.map((scale) => {
+      ${scaleOrder(audienceOf(this.audience)).map((scale) => {
         const ids = report.principlesByScale[scale];
         if (ids.length === 0) return nothing;
-        return html`<section
+        const group = html`<section
           part="scale"
           data-scale=${scale}
           aria-labelledby=${`scale-${scale.replace('/', '-')}`}
@@ -1106,11 +1123,17 @@ export class NaLocationCheck extends LitElement {
                   <p>${p.reason}</p>
                   ${this._renderReasons(report, p.reasons, t)}
                 </details>
-                ${this._renderKbSource(p.source, t)}
+                ${renderLinks(p.links, t)} ${renderKbSource(p.source, t)}
               </li>`;
             })}
           </ul>
         </section>`;
+        return foldsAway(audienceOf(this.audience), scale)
+          ? html`<details part="municipality" data-scale=${scale}>
+              <summary>${t('municipalityHeading')} (${ids.length})</summary>
+              ${group}
+            </details>`
+          : group;
       })}
     </section>`;
   }
@@ -1136,7 +1159,7 @@ export class NaLocationCheck extends LitElement {
                       </summary>
                       ${this._renderReasons(report, r.facts, t)}
                     </details>
-                    ${this._renderKbSource(r.source, t)}`,
+                    ${renderKbSource(r.source, t)}`,
               )}
             </li>`,
         )}
@@ -1175,22 +1198,24 @@ export class NaLocationCheck extends LitElement {
           : nothing
       }
       ${
-        principles.length > 0
-          ? html`<details part="missing-principles">
-              <summary>${t('missingPrinciples', { count: principles.length })}</summary>
-              <ul>
-                ${principles.map(
-                  (m) =>
-                    html`<li data-missing-principle=${m.principle}>
-                      ${m.title}
-                      <span class="description"
-                        >(${t('needs', { needs: m.needs.map(keyLabel).join(', ') })})</span
-                      >
-                    </li>`,
-                )}
-              </ul>
-            </details>`
-          : nothing
+        principles.length > 0 && audienceOf(this.audience) === 'bewoner'
+          ? renderMissingPrinciplesLine(report, t, keyLabel)
+          : principles.length > 0
+            ? html`<details part="missing-principles">
+                <summary>${t('missingPrinciples', { count: principles.length })}</summary>
+                <ul>
+                  ${principles.map(
+                    (m) =>
+                      html`<li data-missing-principle=${m.principle}>
+                        ${m.title}
+                        <span class="description"
+                          >(${t('needs', { needs: m.needs.map(keyLabel).join(', ') })})</span
+                        >
+                      </li>`,
+                  )}
+                </ul>
+              </details>`
+            : nothing
       }
     </section>`;
   }

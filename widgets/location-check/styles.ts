@@ -247,6 +247,31 @@ export const locationCheckStyles = css`
   [part~='sources'] li {
     margin-bottom: calc(var(--_space) / 2);
   }
+  [part~='summary'] {
+    border-inline-start: 0.25rem solid
+      var(--na-accent-color, var(--utrecht-color-blue-500, #1d5b8f));
+    padding-inline-start: 0.75rem;
+    margin-block: 0.75rem;
+  }
+  [part~='summary'] ul {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+  }
+  [part~='summary-line'] {
+    margin: 0;
+  }
+  .summary-text {
+    font-weight: 600;
+    min-height: 0;
+    padding-block: 0.125rem;
+  }
+  [part~='summary'] h4 {
+    margin-block: 0 0.25rem;
+  }
+  [part~='links'] {
+    margin-block: 0.25rem;
+  }
   .print-only {
     display: none;
   }
@@ -291,8 +316,9 @@ export const locationCheckStyles = css`
       line-height: 1.2;
       padding: 0;
     }
-    /* One page: the map snapshot, the facts with their sources, and per principle its title and
-       why-here sentence (the full texts and reason lists stay in the JSON download). */
+    /* One page: the summary beside the map snapshot, the facts with their sources, per principle
+       its title and why-here sentence (plot advice: titles only). The full texts, reason lists and
+       the publications behind each principle stay on screen and in the JSON download. */
     [part~='snapshot'] {
       float: right;
       width: 45%;
@@ -309,6 +335,13 @@ export const locationCheckStyles = css`
       columns: 2;
       column-gap: 1.5em;
     }
+    [part~='principles'] [data-scale='perceel/tuin'] ul {
+      columns: 3;
+    }
+    [part~='sources'] ul {
+      columns: 2;
+      column-gap: 1.5em;
+    }
     [part~='principle'] > p:not(.principle-title),
     [part~='why'] > summary,
     [part~='why'] > ul,
@@ -319,6 +352,17 @@ export const locationCheckStyles = css`
     [part~='provenance'],
     [part~='principle-source'] {
       font-size: 7pt;
+    }
+    /* The summary prints as its lines; the city's folded principles as their heading only;
+       citation links and notes stay on screen. */
+    [part~='summary-why'] > :not(summary),
+    [data-scale='perceel/tuin'] [part~='why'],
+    [part~='principles'] [part~='principle-source'],
+    [part~='municipality'] > [part~='scale'],
+    [part~='principle-source'] a,
+    [part~='principle-source'] .description,
+    [part~='links'] {
+      display: none !important;
     }
     /* Per-fact provenance is long; on paper the sources list at the end names every source with
        its version. */

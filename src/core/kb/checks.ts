@@ -6,6 +6,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import {
   ACTIONS,
+  CONFIDENCE_LEVELS,
   DOMAINS,
   FACT_NAMES,
   HYDROLOGIC_SOIL_GROUPS,
@@ -80,6 +81,7 @@ export function requiredLabelKeys(): string[] {
     ['hsg', HYDROLOGIC_SOIL_GROUPS],
     ['reason', NO_DATA_REASONS],
     ['fact', FACT_NAMES],
+    ['confidence', CONFIDENCE_LEVELS],
   ];
   return groups.flatMap(([vocab, values]) => values.map((v) => `${vocab}.${v}`));
 }
@@ -413,6 +415,49 @@ export function crossCheck(kb: KnowledgeBase): RawIssue[] {
       }
     });
   }
+
+  unique('summaryRules', kb.summaryRules ?? [], (r) => r.id, 'id');
+  (kb.summaryRules ?? []).forEach((rule, i) => {
+    checkConditions(rule.conditions, ['summaryRules', i, 'conditions']);
+    for (const field of ['text', 'reason'] as const) {
+      for (const [lang, text] of Object.entries(rule[field])) {
+        checkTemplate(text, ['summaryRules', i, field, lang]);
+      }
+    }
+  });
+  unique('citations', kb.citations ?? [], (c) => c.id, 'id');
+  const refOwner = new Map<string, string>();
+  (kb.citations ?? []).forEach((c, i) => {
+    c.refs.forEach((ref, j) => {
+      const prev = refOwner.get(ref);
+      if (prev !== undefined) {
+        add(
+          toPointer(['citations', i, 'refs', j]),
+          'duplicate-item',
+          `reference prefix "${ref}" is already used by citation "${prev}"`,
+        );
+      } else refOwner.set(ref, c.id);
+    });
+  });
+  unique('links', kb.links ?? [], (l) => l.id, 'id');
+  (kb.links ?? []).forEach((link, i) => {
+    link.principles?.forEach((id, j) => {
+      if (!principleIds.has(id)) {
+        add(
+          toPointer(['links', i, 'principles', j]),
+          'unknown-principle',
+          `principle id "${id}" is not in principles`,
+        );
+      }
+    });
+    if (!link.principles && !link.actions) {
+      add(
+        toPointer(['links', i]),
+        'missing-field',
+        'a link needs "principles" or "actions" to say which advice it belongs to',
+      );
+    }
+  });
 
   for (const key of requiredLabelKeys()) {
     if (!(key in kb.labels)) {

@@ -52,6 +52,9 @@ const ARRAY_SECTIONS = new Set([
   'principles',
   'discouraged',
   'disable',
+  'summaryRules',
+  'citations',
+  'links',
 ]);
 
 /** Splits a JSON pointer into its unescaped segments. */

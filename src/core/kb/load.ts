@@ -8,10 +8,14 @@
 import type { Lang } from '../types.js';
 import { crossCheck, extensionIssues, getValidators, schemaIssues } from './checks.js';
 import discouragedData from './data/discouraged.json' with { type: 'json' };
+import citationsData from './data/citations.json' with { type: 'json' };
+import labelsBewonerData from './data/labels-bewoner.json' with { type: 'json' };
 import labelsData from './data/labels.json' with { type: 'json' };
 import landscapeTypesData from './data/landscape-types.json' with { type: 'json' };
 import metaData from './data/meta.json' with { type: 'json' };
+import principlesPerceelData from './data/principles-perceel.json' with { type: 'json' };
 import principlesData from './data/principles.json' with { type: 'json' };
+import summaryData from './data/summary.json' with { type: 'json' };
 import zoneGroupsData from './data/zone-groups.json' with { type: 'json' };
 import zonesData from './data/zones.json' with { type: 'json' };
 import { KnowledgeBaseError, type KnowledgeBaseIssue } from './errors.js';
@@ -47,6 +51,9 @@ const DATA_FILES: Record<string, string> = {
   principles: 'principles.json',
   discouraged: 'discouraged.json',
   labels: 'labels.json',
+  summaryRules: 'summary.json',
+  citations: 'citations.json',
+  links: 'meta.json',
 };
 const DATA_DIR = 'src/core/kb/data/';
 
@@ -103,14 +110,21 @@ export function defaultKnowledgeBase(): KnowledgeBase {
     landscapeTypes: landscapeTypesData,
     zoneGroups: zoneGroupsData,
     zones: zonesData,
-    principles: principlesData,
+    // The plot-scale principles (perceel/tuin) and the resident labels live in files of their own.
+    principles: [...principlesData, ...principlesPerceelData],
     discouraged: discouragedData,
-    labels: labelsData,
+    labels: { ...labelsData, ...labelsBewonerData },
+    summaryRules: summaryData,
+    citations: citationsData,
   };
   const resolve: Resolve = (pointer) => {
-    const section = parsePointer(pointer)[0] ?? '';
+    const [section = '', index] = parsePointer(pointer);
+    const file =
+      section === 'principles' && Number(index) >= principlesData.length
+        ? 'principles-perceel.json'
+        : (DATA_FILES[section] ?? 'meta.json');
     return {
-      file: DATA_DIR + (DATA_FILES[section] ?? 'meta.json'),
+      file: DATA_DIR + file,
       line: 0,
       column: 0,
       pointer,
@@ -242,9 +256,18 @@ export function extendKnowledgeBase(
   /** Problems found while merging; their pointers point into the extension. */
   const idIssues: RawIssue[] = [];
 
-  const mergeList = (section: 'landscapeTypes' | 'zones' | 'principles' | 'discouraged') => {
+  const mergeList = (
+    section:
+      | 'landscapeTypes'
+      | 'zones'
+      | 'principles'
+      | 'discouraged'
+      | 'summaryRules'
+      | 'citations'
+      | 'links',
+  ) => {
     const key = section === 'zones' ? 'code' : 'id';
-    const target = out[section] as unknown as Array<Record<string, unknown>>;
+    const target = (out[section] ??= [] as never) as unknown as Array<Record<string, unknown>>;
     const patches = (ext[section] ?? []) as Array<Record<string, unknown>>;
     const otherRules =
       section === 'principles' ? out.discouraged : section === 'discouraged' ? out.principles : [];
@@ -272,6 +295,9 @@ export function extendKnowledgeBase(
   mergeList('zones');
   mergeList('principles');
   mergeList('discouraged');
+  mergeList('summaryRules');
+  mergeList('citations');
+  mergeList('links');
 
   for (const [key, patch] of Object.entries(ext.labels ?? {})) {
     const merged: Record<string, string> = { ...(out.labels[key] ?? {}) };

@@ -13,6 +13,7 @@ import type {
   Position,
   Scale,
   Seepage,
+  SummaryTopic,
   Texture,
   WaterModel,
 } from '../types.js';
@@ -154,8 +155,67 @@ export interface Principle {
    */
   reason: LocalizedText;
   source: KbSource;
+  /**
+   * The principle applies only where none of these actions is discouraged (e.g. disconnecting a
+   * downpipe only where `infiltreren` is not discouraged): one truth with the discouraged list.
+   * When a discouragement cannot be judged (facts missing), the principle cannot be judged either.
+   */
+  unlessDiscouraged?: Action[];
   /** Set by a municipality's file to switch a principle off. */
   disabled?: boolean;
+}
+
+/**
+ * A rule of the summary at the top of a report ("the answer first"). Rules are tried in order;
+ * the first matching rule of each topic gives that topic's line.
+ */
+export interface SummaryRule {
+  id: string;
+  topic: SummaryTopic;
+  conditions: Conditions;
+  /** Only where at least one of these actions is discouraged. */
+  ifDiscouraged?: Action[];
+  /**
+   * Only where none of these actions is discouraged. A discouragement that cannot be judged
+   * (facts missing) does not block the line, but is named in what is missing.
+   */
+  unlessDiscouraged?: Action[];
+  /** The line, B1 Dutch and English (a reason template: same placeholders). */
+  text: LocalizedText;
+  /** Why, in one sentence (a reason template). */
+  reason: LocalizedText;
+  source: KbSource;
+  disabled?: boolean;
+}
+
+/**
+ * A publication a reader can find, for the source lines shown to users. `refs` are the prefixes
+ * of the knowledge base's internal source references (`source.ref`) that this publication stands
+ * for; the longest matching prefix wins.
+ */
+export interface Citation {
+  id: string;
+  refs: string[];
+  author: string;
+  title: string;
+  year: string;
+  publisher?: string;
+  url?: string;
+  /** A note for readers, e.g. that a rule is a synthesis to be checked locally. */
+  note?: LocalizedText;
+}
+
+/**
+ * A municipality's link on plot-scale advice (a subsidy page, a disconnection programme, the
+ * water board's page): shown next to the principles it names, or the plot principles with one of
+ * its actions. Only `https:` links are accepted.
+ */
+export interface ActionLink {
+  id: string;
+  principles?: string[];
+  actions?: Action[];
+  url: string;
+  label: LocalizedText;
 }
 
 /** An action that is discouraged when its conditions hold. */
@@ -177,6 +237,12 @@ export interface KnowledgeBase {
   discouraged: Discouragement[];
   /** Labels of vocabulary values (actions, textures, positions, seepage, scales, domains, reasons). */
   labels: Record<string, LocalizedText>;
+  /** Rules of the summary lines at the top of a report. */
+  summaryRules?: SummaryRule[];
+  /** Publications behind the source references, for the source lines users see. */
+  citations?: Citation[];
+  /** Links on plot-scale advice (usually from a municipality's extension file). */
+  links?: ActionLink[];
 }
 
 /**
@@ -191,4 +257,7 @@ export interface KnowledgeBaseExtension {
   discouraged?: Partial<Discouragement>[];
   disable?: string[];
   labels?: Record<string, Partial<LocalizedText>>;
+  summaryRules?: Partial<SummaryRule>[];
+  citations?: Partial<Citation>[];
+  links?: Partial<ActionLink>[];
 }

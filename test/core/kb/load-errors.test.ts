@@ -52,7 +52,9 @@ describe('parseKnowledgeBaseFile', () => {
       field: 'scale',
       code: 'invalid-value',
     });
-    expect(issue.message).toBe('must be one of regio/stad, wijk/dorp, straat (got "stad")');
+    expect(issue.message).toBe(
+      'must be one of regio/stad, wijk/dorp, straat, perceel/tuin (got "stad")',
+    );
     expect(err.message).toContain(
       `${FILE}:${line}:${column} principles[1] (id "test-b") field "scale": must be one of regio/stad, wijk/dorp, straat`,
     );
@@ -231,8 +233,11 @@ describe('parseKnowledgeBaseFile', () => {
     });
     expect(byCode['unknown-principle']).toMatchObject({ field: 'principles[1]' });
     expect(byCode['missing-landscape-type']?.message).toContain('heuvelland');
-    // Lg* zones now point to a type that is not in the file.
-    expect(err.errors.filter((e) => e.code === 'unknown-landscape-type')).toHaveLength(7);
+    // Lg* zones, and the summary rules that name heuvelland, now point to a type not in the file.
+    const unknownType = err.errors.filter((e) => e.code === 'unknown-landscape-type');
+    expect(unknownType.filter((e) => e.entry?.startsWith('zones['))).toHaveLength(7);
+    expect(unknownType.filter((e) => e.entry?.startsWith('summaryRules['))).toHaveLength(2);
+    expect(unknownType).toHaveLength(9);
     expect(err.message).toContain('(code "Dz1")');
   });
 
