@@ -2,6 +2,7 @@
  * `natuurlijke-alliantie compare <a.geojson> <b.geojson> … [--data <sources.json>] [--format json|csv|text]`
  * Compares scenario designs on robustness; the natural system underneath comes from the sources file.
  */
+import { toCsv } from '../core/csv.js';
 import type { KnowledgeBase } from '../core/kb/types.js';
 import { compareScenarios, type CompareResult } from '../core/scenario/compare.js';
 import type { NaturalSystem } from '../core/scenario/overlay.js';
@@ -57,11 +58,6 @@ export function compareJson(result: CompareResult, lang: Lang) {
   };
 }
 
-function csvCell(v: unknown): string {
-  const s = v === undefined || v === null ? '' : String(v);
-  return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** Long-format CSV: one row per scenario, indicator, event and future. */
 export function compareCsv(result: CompareResult): string {
   const rows: unknown[][] = [['scenario', 'indicator', 'event', 'future', 'value', 'unit']];
@@ -91,7 +87,7 @@ export function compareCsv(result: CompareResult): string {
     add('robustness_maximin', s.robustness.maximin, 'share');
     add('robustness_regret', s.robustness.regret, 'share');
   }
-  return rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+  return toCsv(rows);
 }
 
 /** A short text report. */

@@ -6,6 +6,7 @@
  * Network- and file-system-free: data is loaded through an injected `load` function (Node reads
  * files, a browser fetches URLs; see `node.ts` for the Node loader).
  */
+import { checkConfigText } from '../core/json-limits.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import type { Node as JsonNode } from 'jsonc-parser';
@@ -243,6 +244,7 @@ export function parseSourcesConfig(
   options: { types?: SourceTypes } = {},
 ): SourcesConfig {
   const types = options.types ?? defaultSourceTypes;
+  checkConfigText(text, 'sources file', fileName);
   const clean = stripBom(text);
   const syntax = findJsonSyntaxError(clean);
   if (syntax !== undefined) {

@@ -230,10 +230,15 @@ export function pickDetail(
 ): Record<string, string | number | boolean | null> | undefined {
   let out: Record<string, string | number | boolean | null> | undefined;
   for (const n of names) {
-    const v = properties[n];
+    const v = Object.prototype.hasOwnProperty.call(properties, n) ? properties[n] : undefined;
     if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
       out ??= {};
-      out[n] = v;
+      Object.defineProperty(out, n, {
+        value: v,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
   }
   return out;
