@@ -28,6 +28,7 @@ import { decimalProblem, outOfRange, parseDecimal } from '../core/numbers.js';
 import { terminalText } from '../core/plain-text.js';
 import { readLocalFile } from '../sources/node.js';
 import { processOut, runBatch } from './batch.js';
+import { printSourceWarnings } from './warnings.js';
 import {
   FACT_NAMES,
   NaError,
@@ -187,6 +188,9 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   const dataPath = values.data ?? defaultSourcesPath();
   if (values.data) await readText(dataPath, 'sources'); // a clear message for a missing file
   const sources = await loadSourcesFile(dataPath);
+  const warnings = printSourceWarnings(sources, io.err);
+  const outside = (location: Location): string =>
+    outsideMessage(location) + (warnings.length > 0 ? ` Note: ${warnings.join(' ')}` : '');
 
   if (values.csv !== undefined) {
     if (positionals.length > 0) throw new UsageError('Give either coordinates or --csv, not both.');
@@ -201,7 +205,7 @@ async function runCheck(args: string[], io: Io): Promise<number> {
         kb,
         lang,
         locate: (x, y) => makeLocation(x, y, values.crs),
-        outside: outsideMessage,
+        outside,
         isInputError: (e): e is Error => e instanceof UsageError,
       },
       io,
@@ -219,7 +223,7 @@ async function runCheck(args: string[], io: Io): Promise<number> {
     values.crs,
   );
   const report = await checkLocation(sources, location, kb);
-  if (isOutsideAllData(report)) throw new UsageError(outsideMessage(location));
+  if (isOutsideAllData(report)) throw new UsageError(outside(location));
   const localized = localizeReport(report, kb, lang);
   if (format === 'geojson') io.out(`${JSON.stringify(reportsToGeoJson([localized]), null, 2)}\n`);
   else

@@ -69,6 +69,10 @@ export interface SourceEntry {
   serviceVersion?: string;
   timeoutMs?: number;
   retries?: number;
+  /** Largest answer read, in bytes. */
+  maxResponseBytes?: number;
+  /** geotiff: largest decoded strip or tile, in bytes. */
+  maxDecodedBytes?: number;
   crsUri?: string;
   itemsPath?: string;
   collectionPath?: string;
@@ -559,6 +563,8 @@ function toEntry(
   else if (typeof raw.layer === 'number') e.layer = String(raw.layer);
   if (typeof raw.timeoutMs === 'number') e.timeoutMs = raw.timeoutMs;
   if (typeof raw.retries === 'number') e.retries = raw.retries;
+  if (typeof raw.maxResponseBytes === 'number') e.maxResponseBytes = raw.maxResponseBytes;
+  if (typeof raw.maxDecodedBytes === 'number') e.maxDecodedBytes = raw.maxDecodedBytes;
   if (crs !== undefined) e.crs = crs;
   if (typeof raw.illustrative === 'boolean') e.illustrative = raw.illustrative;
   if (

@@ -53,6 +53,8 @@ export interface RemoteSourceOptions {
   backoffMs?: number;
   /** The fetch implementation (default: the global `fetch`). */
   fetch?: FetchLike;
+  /** Largest answer read, in bytes (default 16 MiB): reading stops there (`too-large`). */
+  maxResponseBytes?: number;
   /**
    * Where the source has data, `[minX, minY, maxX, maxY]` in `coverageCrs`: points outside give
    * `outside-coverage` without a request. Also the extent of `polygons()` where supported.
@@ -113,6 +115,9 @@ export abstract class RemoteSource implements FactSource {
       ...(options.retries === undefined ? {} : { retries: options.retries }),
       ...(options.backoffMs === undefined ? {} : { backoffMs: options.backoffMs }),
       ...(options.fetch === undefined ? {} : { fetchImpl: options.fetch }),
+      ...(options.maxResponseBytes === undefined
+        ? {}
+        : { maxResponseBytes: options.maxResponseBytes }),
     };
   }
 
