@@ -4,7 +4,7 @@
  * Quoting and parsing are `d3-dsv`'s (RFC 4180); this module adds:
  *
  * - **Formula-injection neutralisation** (OWASP "CSV Injection"): a text cell that starts with
- *   `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so a spreadsheet shows it
+ *   `=`, `+`, `-`, `@`, a tab or a carriage return (also after leading spaces) gets a leading `'`, so a spreadsheet shows it
  *   as text instead of running it (`=HYPERLINK(…)` as a soil code, a scenario named `@SUM(…)`).
  *   Numbers are data and are written as numbers (`-0.5` stays `-0.5`).
  * - Other control characters (C0 except tab/newline, DEL, C1, bidi overrides) are removed from
@@ -35,7 +35,8 @@ export function csvText(value: unknown): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return String(value);
   const s = String(value).replace(CONTROL, '');
-  return FORMULA_START.has(s.charAt(0)) ? `'${s}` : s;
+  // Leading spaces do not stop every spreadsheet from evaluating: look past them too.
+  return FORMULA_START.has(s.charAt(0)) || FORMULA_START.has(s.trimStart().charAt(0)) ? `'${s}` : s;
 }
 
 /** One CSV cell, neutralised and quoted when needed (`"`, `,`, `;`, newline). */
