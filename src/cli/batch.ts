@@ -4,7 +4,6 @@
  * memory stays flat whatever the number of rows (at most `concurrency` reports are held). With
  * stderr on a terminal, a progress line shows rows done / total, the rate and the time left.
  */
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { once } from 'node:events';
@@ -130,8 +129,8 @@ async function openCsv(file: string): Promise<AsyncIterable<string>> {
       `The CSV file "${file}" is not a regular file (a directory, device, FIFO or socket); give a file.`,
     );
   }
-  const stream = createReadStream('', { fd: handle.fd, encoding: 'utf8', autoClose: true });
-  return stream as AsyncIterable<string>;
+  // The stream owns the handle and closes it at the end (or on error).
+  return handle.createReadStream({ encoding: 'utf8', autoClose: true }) as AsyncIterable<string>;
 }
 
 /** Counts the data rows (for the progress line), streamed. */
