@@ -75,6 +75,22 @@ export default tseslint.config(
     },
   },
   {
+    // Text from services and files is untrusted: no lazy "anything" runs such as [\s\S]*? or .*?
+    // (a backtracking pattern per opening tag made one exception body take 31 s; issue #13).
+    // Scan with indexOf or bounded quantifiers instead.
+    files: ['src/sources/**/*.ts', 'src/core/**/*.ts', 'src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Literal[regex.pattern=/\\[\\\\s\\\\S\\]\\*\\?|\\.\\*\\?|\\.\\+\\?/]',
+          message:
+            'No lazy unbounded regex runs ([\\s\\S]*?, .*?, .+?) on untrusted text: scan linearly (indexOf) or bound the quantifier.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/arcgis/**/*.ts'],
     rules: {
       'no-restricted-imports': [

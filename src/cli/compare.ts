@@ -2,6 +2,7 @@
  * `natuurlijke-alliantie compare <a.geojson> <b.geojson> … [--data <sources.json>] [--format json|csv|text]`
  * Compares scenario designs on robustness; the natural system underneath comes from the sources file.
  */
+import { toCsv } from '../core/csv.js';
 import type { KnowledgeBase } from '../core/kb/types.js';
 import { compareScenarios, type CompareResult } from '../core/scenario/compare.js';
 import type { NaturalSystem } from '../core/scenario/overlay.js';
@@ -70,16 +71,6 @@ export function compareJson(result: CompareResult, lang: Lang) {
     tests: result.tests,
     assumptions: result.assumptions,
   };
-}
-
-/**
- * One CSV cell. Text that a spreadsheet would read as a formula (starting with = + - @, a tab or a
- * carriage return) gets a leading apostrophe; numbers are written as they are.
- */
-function csvCell(v: unknown): string {
-  let s = v === undefined || v === null ? '' : String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n;\r\t]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /**
@@ -187,7 +178,7 @@ export function compareCsv(result: CompareResult, lang: Lang = 'nl'): string {
       add(`${at}.upkeep`, m.upkeep_eur_year, 'EUR/year', '', '', '', '', m.type);
     }
   }
-  return rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+  return toCsv(rows);
 }
 
 /** A short text report. */

@@ -10,7 +10,6 @@
  * 1 an unexpected internal error.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -22,8 +21,14 @@ import {
   parseKnowledgeBaseExtension,
 } from '../core/kb/load.js';
 import type { KnowledgeBase } from '../core/kb/types.js';
-import { localizeReport, type LocalizedReport } from '../core/localize.js';
+import { localizeReport } from '../core/localize.js';
 import { reportsToGeoJson } from '../core/report-geojson.js';
+import { checkJsonDepth, MAX_CONFIG_BYTES, MAX_CONFIG_DEPTH } from '../core/json-limits.js';
+import { decimalProblem, outOfRange, parseDecimal } from '../core/numbers.js';
+import { terminalText } from '../core/plain-text.js';
+import { readLocalFile } from '../sources/node.js';
+import { processOut, runBatch } from './batch.js';
+import { printSourceWarnings } from './warnings.js';
 import {
   FACT_NAMES,
   LAND_USES,
@@ -93,7 +98,7 @@ interface Io {
   err: (text: string) => void;
 }
 const processIo: Io = {
-  out: (t) => process.stdout.write(t),
+  out: processOut,
   err: (t) => process.stderr.write(t),
 };
 
@@ -119,11 +124,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     );
   } catch (e) {
     if (e instanceof UsageError || e instanceof NaError) {
-      io.err(`natuurlijke-alliantie: ${e.message}\n`);
+      io.err(`natuurlijke-alliantie: ${terminalText(e.message)}\n`);
       return 2;
     }
     const message = e instanceof Error ? e.message : String(e);
-    io.err(`natuurlijke-alliantie: internal error: ${message}\n`);
+    io.err(`natuurlijke-alliantie: internal error: ${terminalText(message)}\n`);
     if (process.env.NA_DEBUG && e instanceof Error && e.stack) io.err(`${e.stack}\n`);
     return 1;
   }
@@ -159,32 +164,38 @@ function audienceOf(value: string | undefined): Audience {
 async function knowledgeBase(kbFile: string | undefined): Promise<KnowledgeBase> {
   const base = defaultKnowledgeBase();
   if (!kbFile) return base;
-  const text = await readText(kbFile, 'knowledge-base extension');
+  const text = await readText(kbFile, 'knowledge-base extension', MAX_CONFIG_BYTES + 3);
   return extendKnowledgeBase(base, parseKnowledgeBaseExtension(text, kbFile), kbFile);
 }
 
-async function readText(path: string, what: string): Promise<string> {
+/** Reads a local file (regular files only, bounded size: see {@link readLocalFile}). */
+async function readText(path: string, what: string, maxBytes?: number): Promise<string> {
   try {
-    return await readFile(path, 'utf8');
+    const buf = await readLocalFile(path, {
+      what: `${what} file`,
+      ...(maxBytes === undefined ? {} : { maxBytes }),
+    });
+    return buf.toString('utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      code === 'ENOENT'
-        ? `The ${what} file "${path}" does not exist.`
-        : `Cannot read the ${what} file "${path}" (${code ?? String(e)}).`,
-    );
+    if (e instanceof NaError && e.code === 'too-large' && maxBytes !== undefined) {
+      throw new UsageError(
+        `The ${what} file "${path}" is over the limit of ${MAX_CONFIG_BYTES / 1024 / 1024} MiB: this looks like a data file, not a ${what} file.`,
+      );
+    }
+    if (e instanceof NaError) throw new UsageError(e.message);
+    throw e;
   }
 }
 
 function parseCoordinate(text: string | undefined, axis: string): number {
   if (text === undefined) throw new UsageError(`Missing ${axis} coordinate.\n\n${USAGE}`);
-  const v = Number(text.trim());
-  if (text.trim() === '' || !Number.isFinite(v)) {
+  const d = parseDecimal(text);
+  if (!d.ok) {
     throw new UsageError(
-      `The ${axis} coordinate "${text}" is not a number${text.includes(',') ? ' (use a decimal point, not a comma)' : ''}.`,
+      `The ${axis} coordinate "${terminalText(text, 40)}" ${decimalProblem(d.why)}${text.includes(',') ? ' (use a decimal point, not a comma)' : ''}.`,
     );
   }
-  return v;
+  return d.value;
 }
 
 function makeLocation(x: number, y: number, crsText: string | undefined): Location {
@@ -208,60 +219,28 @@ async function runCheck(args: string[], io: Io): Promise<number> {
   const dataPath = values.data ?? defaultSourcesPath();
   if (values.data) await readText(dataPath, 'sources'); // a clear message for a missing file
   const sources = await loadSourcesFile(dataPath);
+  const warnings = printSourceWarnings(sources, io.err);
+  const outside = (location: Location): string =>
+    outsideMessage(location) + (warnings.length > 0 ? ` Note: ${warnings.join(' ')}` : '');
 
   if (values.csv !== undefined) {
     if (positionals.length > 0) throw new UsageError('Give either coordinates or --csv, not both.');
     const format = values.format ?? 'csv';
     if (format !== 'csv' && format !== 'json' && format !== 'geojson')
       throw new UsageError(`--format must be csv, json or geojson with --csv, not "${format}".`);
-    const rows = parseCsv(await readText(values.csv, 'CSV'), values.csv);
-    const results: Array<{
-      id: string;
-      x: number;
-      y: number;
-      report?: LocalizedReport;
-      error?: string;
-    }> = [];
-    let bad = 0;
-    for (const row of rows) {
-      try {
-        const location = makeLocation(
-          parseCoordinate(row.x, 'x'),
-          parseCoordinate(row.y, 'y'),
-          values.crs,
-        );
-        const report = await checkLocation(sources, location, kb);
-        if (isOutsideAllData(report)) throw new UsageError(outsideMessage(location));
-        results.push({
-          id: row.id,
-          x: location.x,
-          y: location.y,
-          report: localizeReport(report, kb, lang),
-        });
-      } catch (e) {
-        if (!(e instanceof UsageError || e instanceof NaError)) throw e;
-        bad += 1;
-        results.push({ id: row.id, x: Number(row.x), y: Number(row.y), error: e.message });
-      }
-    }
-    if (format === 'geojson') {
-      const ok = results.filter((r) => r.report !== undefined);
-      io.out(
-        `${JSON.stringify(
-          reportsToGeoJson(
-            ok.map((r) => r.report!),
-            ok.map((r) => r.id),
-          ),
-          null,
-          2,
-        )}\n`,
-      );
-    } else io.out(format === 'json' ? `${JSON.stringify(results, null, 2)}\n` : toCsv(results));
-    if (bad > 0)
-      io.err(
-        `natuurlijke-alliantie: ${bad} of ${rows.length} rows could not be checked (see the error column).\n`,
-      );
-    return bad > 0 ? 2 : 0;
+    return runBatch(
+      {
+        file: values.csv,
+        format,
+        sources,
+        kb,
+        lang,
+        locate: (x, y) => makeLocation(x, y, values.crs),
+        outside,
+        isInputError: (e): e is Error => e instanceof UsageError,
+      },
+      io,
+    );
   }
 
   if (positionals.length !== 2)
@@ -275,7 +254,7 @@ async function runCheck(args: string[], io: Io): Promise<number> {
     values.crs,
   );
   const report = await checkLocation(sources, location, kb);
-  if (isOutsideAllData(report)) throw new UsageError(outsideMessage(location));
+  if (isOutsideAllData(report)) throw new UsageError(outside(location));
   const localized = localizeReport(report, kb, lang);
   if (format === 'geojson') io.out(`${JSON.stringify(reportsToGeoJson([localized]), null, 2)}\n`);
   else {
@@ -287,110 +266,6 @@ async function runCheck(args: string[], io: Io): Promise<number> {
 
 function outsideMessage(location: Location): string {
   return `The point ${location.x}, ${location.y} (${location.crs}) lies outside the data of every source. Check the coordinates and --crs, or use --data with data that covers this place.`;
-}
-
-/** Parses `id,x,y` CSV (header required; quotes allowed; `,` or `;` separated). */
-export function parseCsv(
-  text: string,
-  fileName: string,
-): Array<{ id: string; x: string; y: string; line: number }> {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const headerLine = lines.findIndex((l) => l.trim() !== '');
-  if (headerLine < 0) throw new UsageError(`${fileName}: the CSV file is empty.`);
-  const sep =
-    (lines[headerLine] ?? '').includes(';') && !(lines[headerLine] ?? '').includes(',') ? ';' : ',';
-  const split = (line: string): string[] => {
-    const cells: string[] = [];
-    let cur = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i];
-      if (quoted) {
-        if (ch === '"' && line[i + 1] === '"') {
-          cur += '"';
-          i++;
-        } else if (ch === '"') quoted = false;
-        else cur += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === sep) {
-        cells.push(cur.trim());
-        cur = '';
-      } else cur += ch;
-    }
-    cells.push(cur.trim());
-    return cells;
-  };
-  const header = split(lines[headerLine] ?? '').map((h) => h.toLowerCase());
-  const col = (name: string) => {
-    const i = header.indexOf(name);
-    if (i < 0)
-      throw new UsageError(
-        `${fileName}:${headerLine + 1}: the header must have the columns id,x,y (found: ${header.join(',')}).`,
-      );
-    return i;
-  };
-  const [ci, cx, cy] = [col('id'), col('x'), col('y')];
-  const rows: Array<{ id: string; x: string; y: string; line: number }> = [];
-  for (let n = headerLine + 1; n < lines.length; n++) {
-    const line = lines[n] ?? '';
-    if (line.trim() === '') continue;
-    const cells = split(line);
-    rows.push({ id: cells[ci] ?? '', x: cells[cx] ?? '', y: cells[cy] ?? '', line: n + 1 });
-  }
-  return rows;
-}
-
-function csvCell(v: unknown): string {
-  const s = v === undefined || v === null ? '' : String(v);
-  return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-function toCsv(
-  results: Array<{ id: string; x: number; y: number; report?: LocalizedReport; error?: string }>,
-): string {
-  const header = [
-    'id',
-    'x',
-    'y',
-    'status',
-    'landscape_type',
-    'zone',
-    'soil_code',
-    'texture',
-    'gt',
-    'hsg',
-    'principles',
-    'discouraged',
-    'missing',
-    'illustrative',
-    'error',
-  ];
-  const rows = results.map((r) => {
-    const rep = r.report;
-    const fact = (n: string) => rep?.facts.find((f) => f.name === n && f.status === 'ok')?.value;
-    const partial = rep?.sources.some((s) => s.status === 'error') ? 'partial' : 'ok';
-    return [
-      r.id,
-      r.x,
-      r.y,
-      r.error ? 'error' : partial,
-      rep?.derived.landscapeType,
-      fact('zone'),
-      fact('soilCode'),
-      rep?.derived.texture,
-      fact('gt'),
-      rep?.derived.hydrologicSoilGroup,
-      rep?.principles.map((p) => p.id).join(';'),
-      rep?.discouraged.map((d) => d.action).join(';'),
-      rep?.missing
-        .filter((m) => m.kind === 'fact')
-        .map((m) => (m.kind === 'fact' ? m.fact : ''))
-        .join(';'),
-      rep?.illustrative,
-      r.error,
-    ].map(csvCell);
-  });
-  return [header.join(','), ...rows.map((r) => r.join(','))].join('\n') + '\n';
 }
 
 const EXPLAIN_KEYS: readonly FactName[] = FACT_NAMES;
@@ -407,6 +282,7 @@ async function runExplain(args: string[], io: Io): Promise<number> {
     throw new UsageError(`--format must be json or text, not "${format}".`);
   let input: unknown;
   try {
+    checkJsonDepth(values.facts, MAX_CONFIG_DEPTH, '--facts');
     input = JSON.parse(values.facts);
   } catch (e) {
     throw new UsageError(
@@ -426,12 +302,19 @@ async function runExplain(args: string[], io: Io): Promise<number> {
       );
     }
     const numeric = key === 'elevation' || key === 'floodDepth' || key === 'heat';
+    if (numeric && typeof value === 'number' && !Number.isFinite(value)) {
+      throw new UsageError(`Fact "${key}" is too large to be a number.`);
+    }
     if (
       numeric ? typeof value !== 'number' || !Number.isFinite(value) : typeof value !== 'string'
     ) {
       throw new UsageError(
-        `Fact "${key}" must be a ${numeric ? 'number' : 'string'}, not ${JSON.stringify(value)}.`,
+        `Fact "${key}" must be a ${numeric ? 'number' : 'string'}, not ${terminalText(JSON.stringify(value) ?? String(value), 60)}.`,
       );
+    }
+    if (numeric) {
+      const range = outOfRange(key as FactName, value as number);
+      if (range !== undefined) throw new UsageError(`Fact "${key}" = ${String(value)} ${range}.`);
     }
     facts.push({
       name: key as FactName,

@@ -75,7 +75,8 @@ function indexOf(kb: KnowledgeBase): KbIndex {
 
 /** A label from the knowledge base, or the raw key in every language when it has none. */
 export function kbLabel(kb: KnowledgeBase, key: string, fallback?: string): LocalizedText {
-  return kb.labels[key] ?? { nl: fallback ?? key, en: fallback ?? key };
+  const own = Object.prototype.hasOwnProperty.call(kb.labels, key) ? kb.labels[key] : undefined;
+  return own ?? { nl: fallback ?? key, en: fallback ?? key };
 }
 
 function same(text: string): LocalizedText {

@@ -6,6 +6,7 @@
  * Network- and file-system-free: data is loaded through an injected `load` function (Node reads
  * files, a browser fetches URLs; see `node.ts` for the Node loader).
  */
+import { checkConfigText } from '../core/json-limits.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import type { Node as JsonNode } from 'jsonc-parser';
@@ -69,6 +70,10 @@ export interface SourceEntry {
   serviceVersion?: string;
   timeoutMs?: number;
   retries?: number;
+  /** Largest answer read, in bytes. */
+  maxResponseBytes?: number;
+  /** geotiff: largest decoded strip or tile, in bytes. */
+  maxDecodedBytes?: number;
   crsUri?: string;
   itemsPath?: string;
   collectionPath?: string;
@@ -257,6 +262,7 @@ export function parseSourcesConfig(
   options: { types?: SourceTypes } = {},
 ): SourcesConfig {
   const types = options.types ?? defaultSourceTypes;
+  checkConfigText(text, 'sources file', fileName);
   const clean = stripBom(text);
   const syntax = findJsonSyntaxError(clean);
   if (syntax !== undefined) {
@@ -573,6 +579,8 @@ function toEntry(
   else if (typeof raw.layer === 'number') e.layer = String(raw.layer);
   if (typeof raw.timeoutMs === 'number') e.timeoutMs = raw.timeoutMs;
   if (typeof raw.retries === 'number') e.retries = raw.retries;
+  if (typeof raw.maxResponseBytes === 'number') e.maxResponseBytes = raw.maxResponseBytes;
+  if (typeof raw.maxDecodedBytes === 'number') e.maxDecodedBytes = raw.maxDecodedBytes;
   if (crs !== undefined) e.crs = crs;
   if (typeof raw.illustrative === 'boolean') e.illustrative = raw.illustrative;
   if (

@@ -22,6 +22,8 @@
  *   fact's `message`.
  */
 import { LANDSCAPE_TYPES, LAND_USES, POSITIONS, SEEPAGE } from '../core/types.js';
+import { decimalProblem, outOfRange, parseDecimal } from '../core/numbers.js';
+import { plainText } from '../core/plain-text.js';
 import type {
   Fact,
   FactName,
@@ -35,7 +37,11 @@ import type {
 
 /** Facts whose values are numbers. */
 export const NUMERIC_FACTS: ReadonlySet<FactName> = new Set(['elevation', 'floodDepth', 'heat']);
-const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** The own property `key` of `obj` (never one inherited from Object.prototype, such as `constructor`). */
+export function ownValue(obj: Readonly<Record<string, unknown>>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+}
 
 /** Per fact: a source value → the fact value (or `null`: no value). */
 export type ValueMap = Partial<Record<FactName, Readonly<Record<string, string | number | null>>>>;
@@ -134,8 +140,12 @@ const NO_VALUE: Coerced = { ok: false, status: 'no-data', reason: 'no-value' };
 export function describeValue(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (Array.isArray(v)) return 'an array';
-  const s = JSON.stringify(v);
-  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+  if (typeof v === 'object' && v !== null) return 'an object';
+  if (typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint')
+    return `a ${typeof v}`;
+  const s =
+    typeof v === 'number' && !Number.isFinite(v) ? String(v) : (JSON.stringify(v) ?? String(v));
+  return plainText(s, 41);
 }
 
 /** `|h BEBOUW` (built-up, not mapped) and `|g WATER` of the BRO Bodemkaart, also as group codes. */
@@ -169,14 +179,19 @@ export function coerceFact(name: FactName, raw: unknown, prop: string): Coerced 
     message: `Property "${prop}" = ${describeValue(raw)} ${why}.`,
   });
   if (NUMERIC_FACTS.has(name)) {
-    if (typeof raw === 'number')
-      return Number.isFinite(raw) ? { ok: true, value: raw } : bad('is not a finite number');
-    if (typeof raw === 'string') {
+    let n: number;
+    if (typeof raw === 'number') {
+      if (!Number.isFinite(raw)) return bad('is not a finite number');
+      n = raw;
+    } else if (typeof raw === 'string') {
       const s = raw.trim();
       if (s === '') return NO_VALUE;
-      return DECIMAL.test(s) ? { ok: true, value: Number(s) } : bad('is not a number');
-    }
-    return bad('is not a number');
+      const d = parseDecimal(s);
+      if (!d.ok) return bad(decimalProblem(d.why));
+      n = d.value;
+    } else return bad('is not a number');
+    const range = outOfRange(name, n);
+    return range === undefined ? { ok: true, value: n } : bad(range);
   }
   let s: string;
   if (typeof raw === 'string') s = raw.trim();
@@ -228,7 +243,7 @@ export function mapValue(
 ): unknown {
   if (map === undefined || (typeof raw !== 'string' && typeof raw !== 'number')) return raw;
   const key = String(raw);
-  if (Object.prototype.hasOwnProperty.call(map, key)) return map[key];
+  if (Object.prototype.hasOwnProperty.call(map, key)) return map[key] as string | number | null;
   const norm = (s: string): string => fold(s).replace(/\s+/g, ' ').trim();
   const want = norm(key);
   for (const [k, v] of Object.entries(map)) if (norm(k) === want) return v;
@@ -360,7 +375,7 @@ export function factsFromProperties(
       continue;
     }
     const prop = key ?? keys[0] ?? '';
-    out.push(makeFact(name, properties[prop], prop, provenance, read));
+    out.push(makeFact(name, ownValue(properties, prop), prop, provenance, read));
   }
   return out;
 }

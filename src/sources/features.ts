@@ -7,7 +7,7 @@
  * on garbage.
  */
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
-import { invalidResponse } from './http.js';
+import { SourceRequestError, invalidResponse, userMessageFor } from './http.js';
 import { nearBoundary } from './geojson.js';
 import type { PolygonGeometry } from './geojson.js';
 
@@ -41,6 +41,36 @@ export interface AnswerSource {
   sourceId?: string;
   name: string;
   url?: string;
+}
+
+/** Most features accepted in one answer for one point (an answer for a point has a handful). */
+export const MAX_FEATURES_PER_ANSWER = 10_000;
+/** Most polygon vertices accepted in one answer. */
+export const MAX_VERTICES_PER_ANSWER = 2_000_000;
+
+function tooComplex(
+  source: AnswerSource,
+  limit: string,
+  max: number,
+  found: string,
+): SourceRequestError {
+  return new SourceRequestError(
+    'too-complex',
+    `${source.name}: the answer has ${found}, over the limit ${limit} = ${max}.`,
+    userMessageFor('too-complex', source.name, { limit, max }),
+    {
+      limit,
+      max,
+      ...(source.sourceId === undefined ? {} : { sourceId: source.sourceId }),
+      ...(source.url === undefined ? {} : { url: source.url }),
+    },
+  );
+}
+
+function ringVertices(rings: unknown): number {
+  let n = 0;
+  if (Array.isArray(rings)) for (const r of rings) if (Array.isArray(r)) n += r.length;
+  return n;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -83,7 +113,26 @@ export function parseFeatureCollection(json: unknown, source: AnswerSource): Par
         : typeof json;
     throw invalidResponse(`expected a GeoJSON FeatureCollection, got ${got}`, source);
   }
-  const features = (json.features as unknown[]).map((f, i) => parseFeature(f, i, source));
+  const raw = json.features as unknown[];
+  if (raw.length > MAX_FEATURES_PER_ANSWER) {
+    throw tooComplex(source, 'maxFeatures', MAX_FEATURES_PER_ANSWER, `${raw.length} features`);
+  }
+  let vertices = 0;
+  const features = raw.map((f, i) => {
+    const parsed = parseFeature(f, i, source);
+    const c = parsed.polygon?.coordinates;
+    if (parsed.polygon?.type === 'Polygon') vertices += ringVertices(c);
+    else if (Array.isArray(c)) for (const p of c) vertices += ringVertices(p);
+    if (vertices > MAX_VERTICES_PER_ANSWER) {
+      throw tooComplex(
+        source,
+        'maxVertices',
+        MAX_VERTICES_PER_ANSWER,
+        `more than ${MAX_VERTICES_PER_ANSWER} vertices`,
+      );
+    }
+    return parsed;
+  });
   const out: ParsedCollection = { features, links: parseLinks(json.links) };
   if (typeof json.numberReturned === 'number') out.numberReturned = json.numberReturned;
   if (typeof json.numberMatched === 'number') out.numberMatched = json.numberMatched;

@@ -28,7 +28,7 @@ import type {
 } from '../core/types.js';
 import { buildProvenance, errorResult, makeFact, noDataResult } from './facts.js';
 import type { ResultSource, ValueMap } from './facts.js';
-import { SourceRequestError, anySignal, fetchWithPolicy, readBytes } from './http.js';
+import { SourceRequestError, anySignal, fetchWithPolicy, formatBytes, readBytes } from './http.js';
 import type { FetchLike, RequestPolicy } from './http.js';
 
 /** Options of {@link GeoTiffSource}. */
@@ -55,7 +55,21 @@ export interface GeoTiffSourceOptions {
   retries?: number;
   backoffMs?: number;
   fetch?: FetchLike;
+  /**
+   * Largest decoded size of one strip or tile in bytes (default {@link DEFAULT_MAX_DECODED_BYTES}).
+   * geotiff.js decodes whole blocks, so a one-pixel read of a raster stored as one huge strip
+   * would decode all of it: such rasters are refused (`too-large`) before anything is decoded.
+   */
+  maxDecodedBytes?: number;
+  /** Largest HTTP answer read, in bytes (default 16 MiB; see the request policy). */
+  maxResponseBytes?: number;
 }
+
+/**
+ * Default bound on the decoded bytes of one strip or tile (64 MiB). A Cloud Optimized GeoTIFF tile
+ * of 512 × 512 Float32 is 1 MiB; GDAL writes strips of a few kB.
+ */
+export const DEFAULT_MAX_DECODED_BYTES = 64 * 1024 * 1024;
 
 /** What the source knows about its raster after opening it. */
 export interface RasterInfo {
@@ -83,6 +97,9 @@ interface ImageLike {
   pixelIsArea(): boolean;
   getGDALNoData(): number | null;
   getGeoKeys(): Record<string, unknown> | null;
+  getTileWidth(): number;
+  getTileHeight(): number;
+  getBytesPerPixel(): number;
   readRasters(options: {
     window: [number, number, number, number];
     samples: number[];
@@ -223,6 +240,7 @@ export class GeoTiffSource implements FactSource {
           { sourceId: this.id },
         );
       }
+      this.checkBlockSize(image);
       const samples = [...new Set(wanted.map((w) => w.band - 1))];
       const rasters = await image.readRasters({
         window: [px.col, px.row, px.col + 1, px.row + 1],
@@ -305,6 +323,9 @@ export class GeoTiffSource implements FactSource {
         ...(this.options.retries === undefined ? {} : { retries: this.options.retries }),
         ...(this.options.backoffMs === undefined ? {} : { backoffMs: this.options.backoffMs }),
         ...(this.options.fetch === undefined ? {} : { fetchImpl: this.options.fetch }),
+        ...(this.options.maxResponseBytes === undefined
+          ? {}
+          : { maxResponseBytes: this.options.maxResponseBytes }),
       };
       const client = makeClient(geotiff, this.options.url as string, policy, (e) => {
         this.lastRequestError = e;
@@ -313,6 +334,25 @@ export class GeoTiffSource implements FactSource {
     }
     const image = (await tiff.getImage(0)) as ImageLike;
     return { image, info: this.describe(image) };
+  }
+
+  /** Refuses rasters whose strips or tiles decode to more than the limit (before decoding). */
+  private checkBlockSize(image: ImageLike): void {
+    const max = this.options.maxDecodedBytes ?? DEFAULT_MAX_DECODED_BYTES;
+    const w = image.getTileWidth();
+    const h = Math.min(image.getTileHeight(), image.getHeight());
+    const bytes = w * h * image.getBytesPerPixel();
+    if (!Number.isFinite(bytes) || bytes > max) {
+      throw new SourceRequestError(
+        'too-large',
+        `${this.id}: one strip or tile of the GeoTIFF is ${w} × ${h} pixels, ${bytes} bytes decoded, over the limit maxDecodedBytes = ${max}; not decoded.`,
+        {
+          nl: `Het rasterbestand van de bron "${this.title}" is opgeslagen in blokken die te groot zijn om veilig te lezen (${formatBytes(bytes)} per blok, grens maxDecodedBytes = ${formatBytes(max)}). Sla het op als Cloud Optimized GeoTIFF (tegels van 512 × 512) of verhoog de grens.`,
+          en: `The raster file of the source "${this.title}" is stored in blocks too large to read safely (${formatBytes(bytes)} per block, limit maxDecodedBytes = ${formatBytes(max)}). Save it as a Cloud Optimized GeoTIFF (512 × 512 tiles) or raise the limit.`,
+        },
+        { sourceId: this.id, limit: 'maxDecodedBytes', max, blockBytes: bytes },
+      );
+    }
   }
 
   private describe(image: ImageLike): RasterInfo {

@@ -27,6 +27,7 @@
  */
 import { NaError } from '../core/types.js';
 import type { LocalizedText } from '../core/types.js';
+import { plainText } from '../core/plain-text.js';
 
 /** Stable codes of {@link SourceRequestError}. */
 export const SOURCE_ERROR_CODES = [
@@ -39,11 +40,21 @@ export const SOURCE_ERROR_CODES = [
   'invalid-response',
   'wrong-content-type',
   'problem',
+  'too-large',
+  'too-complex',
 ] as const;
 export type SourceErrorCode = (typeof SOURCE_ERROR_CODES)[number];
 
 /** Default time budget of one request (ms). */
 export const DEFAULT_TIMEOUT_MS = 8000;
+/**
+ * Default bound on the bytes of one response body (16 MiB): a GetFeatureInfo or feature answer for
+ * one point is a few kB; a GeoTIFF range request a few hundred kB. The body is read as a stream and
+ * the read stops at the limit (`too-large`), so memory stays bounded whatever the service sends.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+/** Only this prefix of an error body (HTML page, exception report) is looked at (64 KiB). */
+export const ERROR_BODY_PREFIX_CHARS = 64 * 1024;
 /** Default number of retries (so at most 3 attempts). */
 export const DEFAULT_RETRIES = 2;
 /** Base of the exponential backoff (ms): waits are base × 2^n. */
@@ -111,6 +122,8 @@ export interface RequestPolicy {
   headers?: Record<string, string>;
   /** The fetch implementation. Default: the global `fetch`. */
   fetchImpl?: FetchLike;
+  /** Largest response body read, in bytes. Default {@link DEFAULT_MAX_RESPONSE_BYTES}. */
+  maxResponseBytes?: number;
 }
 
 interface RequestContext {
@@ -118,6 +131,7 @@ interface RequestContext {
   name: string;
   sourceId: string | undefined;
   timeoutMs: number;
+  maxBytes: number;
   attempts: number;
   caller: AbortSignal | undefined;
   deadline: AbortSignal;
@@ -155,6 +169,7 @@ export async function fetchWithPolicy(url: string, policy: RequestPolicy = {}): 
     name: policy.sourceTitle ?? policy.sourceId ?? hostOf(url),
     sourceId: policy.sourceId,
     timeoutMs,
+    maxBytes: policy.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     attempts: 0,
     caller,
     deadline,
@@ -220,7 +235,7 @@ export async function readJson(
     ctx.done();
     throw wrongType(ctx, response, contentType);
   }
-  const text = await readBody(response, ctx, (r) => r.text());
+  const text = await readBody(response, ctx, 'text');
   const status = response.status;
   const parsed = parseJsonValue(text);
   if (parsed.ok) {
@@ -249,7 +264,7 @@ export async function readJson(
  */
 export async function readText(response: Response): Promise<string> {
   const ctx = contextOf(response);
-  const text = await readBody(response, ctx, (r) => r.text());
+  const text = await readBody(response, ctx, 'text');
   const kind = classifyText(text);
   if (kind.kind === 'ogc-exception') throw ogcError(ctx, response, kind.text);
   if (response.status < 200 || response.status > 299) throw statusError(ctx, response);
@@ -271,9 +286,9 @@ export async function readBytes(response: Response): Promise<ArrayBuffer> {
     !contentType.endsWith('xml') &&
     !isJsonType(contentType)
   ) {
-    return readBody(response, ctx, (r) => r.arrayBuffer());
+    return readBody(response, ctx, 'bytes');
   }
-  const text = await readBody(response, ctx, (r) => r.text());
+  const text = await readBody(response, ctx, 'text');
   const kind = classifyText(text);
   if (kind.kind === 'ogc-exception') throw ogcError(ctx, response, kind.text);
   if (!ok) {
@@ -315,7 +330,14 @@ export async function requestJson(
 export function userMessageFor(
   code: SourceErrorCode | 'timeout',
   name: string,
-  params: { timeoutMs?: number; status?: number; text?: string; contentType?: string } = {},
+  params: {
+    timeoutMs?: number;
+    status?: number;
+    text?: string;
+    contentType?: string;
+    limit?: string;
+    max?: number;
+  } = {},
 ): LocalizedText {
   const q = `"${name}"`;
   switch (code) {
@@ -373,6 +395,20 @@ export function userMessageFor(
         nl: `De bron ${q} stuurde gegevens in een onverwachte vorm. Controleer de instellingen van deze bron.`,
         en: `The source ${q} sent data in an unexpected form. Check the settings of this source.`,
       };
+    case 'too-large': {
+      const lim = `${params.limit ?? 'maxResponseBytes'} = ${formatBytes(params.max ?? 0)}`;
+      return {
+        nl: `De bron ${q} stuurde meer gegevens dan de grens (${lim}); het lezen is gestopt. Vraag minder gegevens op of verhoog de grens in het bronnenbestand.`,
+        en: `The source ${q} sent more data than the limit (${lim}); reading stopped. Request less data or raise the limit in the sources file.`,
+      };
+    }
+    case 'too-complex': {
+      const lim = `${params.limit ?? '?'} = ${params.max ?? '?'}`;
+      return {
+        nl: `De bron ${q} stuurde gegevens die te ingewikkeld zijn om veilig te verwerken (grens ${lim}).`,
+        en: `The source ${q} sent data too complex to process safely (limit ${lim}).`,
+      };
+    }
     case 'wrong-content-type': {
       const ct =
         params.contentType === undefined || params.contentType === '' ? '?' : params.contentType;
@@ -413,7 +449,8 @@ export type TextKind =
 /**
  * Classifies a body that is not JSON: an HTML page, an OGC exception report (WMS
  * ServiceExceptionReport, OWS ExceptionReport; the text of its exceptions, tags removed and
- * entities decoded), other XML, or anything else.
+ * entities decoded), other XML, or anything else. Only the first
+ * {@link ERROR_BODY_PREFIX_CHARS} characters are looked at, in linear time.
  */
 export function classifyText(text: string): TextKind {
   const head = text.slice(0, 2048).trimStart();
@@ -432,36 +469,105 @@ export function classifyText(text: string): TextKind {
   return { kind: 'other' };
 }
 
-/** The exception texts of an OGC exception report, `code: text`, joined with "; " (plain text). */
-export function exceptionText(xml: string): string {
-  const out: string[] = [];
+/** Text with `<…>` tags replaced by spaces, in one linear pass. */
+function withoutTags(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const lt = text.indexOf('<', i);
+    if (lt < 0) return out + text.slice(i);
+    out += `${text.slice(i, lt)} `;
+    const gt = text.indexOf('>', lt + 1);
+    if (gt < 0) return out;
+    i = gt + 1;
+  }
+  return out;
+}
+
+/** The local name of a tag (`ows:ExceptionText` → `ExceptionText`). */
+function localName(tag: string): string {
+  let end = 0;
+  while (end < tag.length && !/[\s/>]/.test(tag.charAt(end))) end++;
+  const name = tag.slice(0, end);
+  const colon = name.lastIndexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+}
+
+/**
+ * The exception texts of an OGC exception report, `code: text`, joined with "; " (plain text, at
+ * most 300 characters). One linear pass over the first {@link ERROR_BODY_PREFIX_CHARS}
+ * characters: no backtracking patterns on the service's text.
+ */
+export function exceptionText(body: string): string {
+  const xml = body.length > ERROR_BODY_PREFIX_CHARS ? body.slice(0, ERROR_BODY_PREFIX_CHARS) : body;
   const codeOf = (attrs: string): string | undefined =>
     /\b(?:code|exceptionCode)\s*=\s*"([^"]*)"/.exec(attrs)?.[1];
-  const textOf = (inner: string): string =>
-    decodeXmlText(stripCdata(inner)).replace(/\s+/g, ' ').trim();
-  const join = (code: string | undefined, text: string): string =>
-    code !== undefined && code !== '' ? (text === '' ? code : `${code}: ${text}`) : text;
-  // OWS (WFS 1.1/2.0, WCS, OGC API XML): <ows:Exception exceptionCode="…"><ows:ExceptionText>…
-  const ows =
-    /<(?:[A-Za-z_][\w.-]*:)?Exception\b([^>]*)>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?Exception\s*>/g;
-  for (let m = ows.exec(xml); m !== null; m = ows.exec(xml)) {
-    const texts: string[] = [];
-    const re =
-      /<(?:[A-Za-z_][\w.-]*:)?ExceptionText\b[^>]*>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?ExceptionText\s*>/g;
-    for (let t = re.exec(m[2] ?? ''); t !== null; t = re.exec(m[2] ?? ''))
-      texts.push(textOf(t[1] ?? ''));
-    const text = join(codeOf(m[1] ?? ''), texts.filter((t) => t !== '').join(' '));
-    if (text !== '') out.push(text);
+  const out: string[] = [];
+  let length = 0;
+  let current: { code: string | undefined; parts: string[]; wms: boolean } | undefined;
+  let inText = false;
+  let firstCode: string | undefined;
+  const addText = (raw: string): void => {
+    if (current === undefined || !(current.wms || inText)) return;
+    const t = decodeXmlText(raw).replace(/\s+/g, ' ').trim();
+    if (t !== '') current.parts.push(t);
+  };
+  let i = 0;
+  while (i < xml.length && length < 2000) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0) {
+      addText(xml.slice(i));
+      break;
+    }
+    if (lt > i) addText(xml.slice(i, lt));
+    if (xml.startsWith('<![CDATA[', lt)) {
+      const close = xml.indexOf(']]>', lt + 9);
+      const end = close < 0 ? xml.length : close;
+      if (current !== undefined && (current.wms || inText)) {
+        const t = withoutTags(xml.slice(lt + 9, end))
+          .replace(/\s+/g, ' ')
+          .trim();
+        if (t !== '') current.parts.push(t);
+      }
+      i = close < 0 ? xml.length : close + 3;
+      continue;
+    }
+    const gt = xml.indexOf('>', lt + 1);
+    if (gt < 0) break;
+    const tag = xml.slice(lt + 1, gt);
+    i = gt + 1;
+    const closing = tag.startsWith('/');
+    const name = localName(closing ? tag.slice(1) : tag);
+    if (name === 'Exception' || name === 'ServiceException') {
+      if (!closing) {
+        const code = codeOf(tag);
+        firstCode ??= code;
+        current = { code, parts: [], wms: name === 'ServiceException' };
+        inText = false;
+        if (tag.endsWith('/')) current = undefined; // an empty exception element carries no text
+      } else finish();
+    } else if (name === 'ExceptionText') {
+      inText = !closing && !tag.endsWith('/');
+    } else if (!closing && firstCode === undefined) {
+      firstCode = codeOf(tag);
+    }
   }
-  // WMS: <ServiceException code="…">…</ServiceException>
-  const wms =
-    /<(?:[A-Za-z_][\w.-]*:)?ServiceException\b([^>]*)>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?ServiceException\s*>/g;
-  for (let m = wms.exec(xml); m !== null; m = wms.exec(xml)) {
-    const text = join(codeOf(m[1] ?? ''), textOf(m[2] ?? ''));
-    if (text !== '') out.push(text);
+  finish();
+  function finish(): void {
+    if (current === undefined) return;
+    const text = current.parts.join(' ');
+    const code = current.code;
+    const joined =
+      code !== undefined && code !== '' ? (text === '' ? code : `${code}: ${text}`) : text;
+    if (joined !== '') {
+      out.push(joined);
+      length += joined.length;
+    }
+    current = undefined;
+    inText = false;
   }
-  if (out.length === 0) return codeOf(xml) ?? 'exception report without text';
-  return out.join('; ');
+  if (out.length === 0) return plainText(firstCode ?? 'exception report without text');
+  return plainText(out.join('; '));
 }
 
 /** Title and detail of an RFC 7807 problem+json body (`title — detail`), or undefined. */
@@ -494,10 +600,6 @@ function decodeXmlText(s: string): string {
   });
 }
 
-function stripCdata(s: string): string {
-  return s.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1').replace(/<[^>]*>/g, ' ');
-}
-
 // ---------------------------------------------------------------------------------------------
 // Internals
 
@@ -506,7 +608,14 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 function clip(s: string, n: number): string {
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+  return plainText(s, n);
+}
+
+/** `16 MiB`, `512 kB`, `900 B`. */
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MiB`;
+  if (n >= 1024) return `${Math.round(n / 1024)} kB`;
+  return `${n} B`;
 }
 
 function hostOf(url: string): string {
@@ -552,6 +661,7 @@ function contextOf(response: Response): RequestContext {
     name: hostOf(response.url),
     sourceId: undefined,
     timeoutMs: DEFAULT_TIMEOUT_MS,
+    maxBytes: DEFAULT_MAX_RESPONSE_BYTES,
     attempts: 1,
     caller: undefined,
     deadline: never,
@@ -565,14 +675,18 @@ function mediaType(response: Response): string {
   return (ct.split(';')[0] ?? '').trim().toLowerCase();
 }
 
-async function readBody<T>(
+async function readBody(response: Response, ctx: RequestContext, as: 'text'): Promise<string>;
+async function readBody(response: Response, ctx: RequestContext, as: 'bytes'): Promise<ArrayBuffer>;
+async function readBody(
   response: Response,
   ctx: RequestContext,
-  read: (r: Response) => Promise<T>,
-): Promise<T> {
+  as: 'text' | 'bytes',
+): Promise<string | ArrayBuffer> {
   try {
-    return await read(response);
+    const bytes = await readLimited(response, ctx);
+    return as === 'bytes' ? bytes : new TextDecoder('utf-8').decode(bytes);
   } catch (e) {
+    if (e instanceof SourceRequestError) throw e;
     const stop = abortOutcome(ctx, e);
     if (stop !== undefined) throw stop;
     throw new SourceRequestError(
@@ -584,6 +698,60 @@ async function readBody<T>(
   } finally {
     ctx.done();
   }
+}
+
+/**
+ * Reads a body as a stream and stops at `ctx.maxBytes` (a declared Content-Length over the limit
+ * is refused before reading): the memory a hostile or broken service can take is bounded.
+ */
+async function readLimited(response: Response, ctx: RequestContext): Promise<ArrayBuffer> {
+  const max = ctx.maxBytes;
+  const declared = Number(response.headers.get('content-length') ?? '');
+  if (Number.isFinite(declared) && declared > max) {
+    await discard(response);
+    throw tooLargeError(ctx, response, max, declared);
+  }
+  const body = response.body;
+  if (body === null) return new ArrayBuffer(0);
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      try {
+        await reader.cancel();
+      } catch (e) {
+        // The body is being thrown away; a failure to cancel it changes nothing for the caller.
+        void e;
+      }
+      throw tooLargeError(ctx, response, max);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out.buffer;
+}
+
+function tooLargeError(
+  ctx: RequestContext,
+  response: Response,
+  max: number,
+  declared?: number,
+): SourceRequestError {
+  return new SourceRequestError(
+    'too-large',
+    `${ctx.name}: the answer is larger than the limit maxResponseBytes = ${max} bytes${declared === undefined ? '' : ` (Content-Length ${declared})`}; reading stopped (${ctx.url}).`,
+    userMessageFor('too-large', ctx.name, { limit: 'maxResponseBytes', max }),
+    { ...baseDetails(ctx, response), limit: 'maxResponseBytes', max },
+  );
 }
 
 /** After a failed fetch or read: the caller's reason, a timeout error, or undefined (a real failure). */
@@ -670,16 +838,18 @@ function htmlError(ctx: RequestContext, response: Response): SourceRequestError 
   );
 }
 
-function ogcError(ctx: RequestContext, response: Response, text: string): SourceRequestError {
+function ogcError(ctx: RequestContext, response: Response, raw: string): SourceRequestError {
+  const text = plainText(raw);
   return new SourceRequestError(
     'ogc-exception',
     `${ctx.name}: OGC exception report (HTTP ${response.status}): ${text}`,
     userMessageFor('ogc-exception', ctx.name, { text }),
-    { ...baseDetails(ctx, response), serviceMessage: text },
+    { ...baseDetails(ctx, response), serviceMessage: plainText(text) },
   );
 }
 
-function problemError(ctx: RequestContext, response: Response, text: string): SourceRequestError {
+function problemError(ctx: RequestContext, response: Response, raw: string): SourceRequestError {
+  const text = plainText(raw);
   return new SourceRequestError(
     'problem',
     `${ctx.name}: the service reports an error (HTTP ${response.status}): ${text}`,

@@ -5,6 +5,7 @@ import { parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';
 import { NaError } from '../core/types.js';
 import { JSON_SYNTAX_MESSAGES } from '../core/json-syntax.js';
+import { MAX_DATA_DEPTH, checkJsonDepth } from '../core/json-limits.js';
 
 /** A 1-based line and column in a text. */
 export interface TextPosition {
@@ -71,6 +72,7 @@ export function stripBom(text: string): string {
  */
 export function parseJsonStrict(text: string, fileName?: string): unknown {
   const clean = stripBom(text);
+  checkJsonDepth(clean, MAX_DATA_DEPTH, fileName);
   try {
     return JSON.parse(clean) as unknown;
   } catch (e) {

@@ -113,7 +113,9 @@ function toSystemPolygons(
 ): SystemPolygon[] {
   const out: SystemPolygon[] = [];
   for (const f of fc.features) {
-    const value = f.properties[fact];
+    const value = Object.prototype.hasOwnProperty.call(f.properties, fact)
+      ? f.properties[fact]
+      : undefined;
     if (typeof value !== 'string' || value === '') continue;
     const geometry = toPolyGeom(f.geometry);
     if (!geometry) continue;

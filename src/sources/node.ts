@@ -2,14 +2,75 @@
  * Node-only helpers for sources: reading a sources file and its data from disk (or http(s)).
  * Not for browsers (uses node:fs).
  */
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { NaError } from '../core/types.js';
+import { MAX_CONFIG_BYTES } from '../core/json-limits.js';
 import type { FactSource } from '../core/types.js';
 import { createSources, parseSourcesConfig } from './config.js';
 import type { SourceTypes } from './config.js';
 import type { FetchLike } from './http.js';
+
+/** Largest data file read from disk (GeoJSON, GeoTIFF, scenarios, CSV): 1 GiB. */
+export const MAX_DATA_FILE_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * Reads a local file whole, refusing what is not a regular file (a device such as `/dev/zero`, a
+ * FIFO, a socket, a directory) and files over `maxBytes`. The file is opened non-blocking, so a
+ * FIFO without a writer cannot hang the read, and checked on the open handle (no race with the
+ * path being replaced).
+ * @throws NaError `not-a-file`, `too-large` (naming the limit), `file-unreadable` / `file-not-found`
+ */
+export async function readLocalFile(
+  path: string,
+  options: { maxBytes?: number; what?: string; signal?: AbortSignal } = {},
+): Promise<Buffer> {
+  const max = options.maxBytes ?? MAX_DATA_FILE_BYTES;
+  const what = options.what ?? 'file';
+  let handle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new NaError(
+      code === 'ENOENT' ? 'file-not-found' : 'file-unreadable',
+      code === 'ENOENT'
+        ? `The ${what} "${path}" does not exist (ENOENT).`
+        : `Cannot read the ${what} "${path}" (${code ?? String(e)}).`,
+      { file: path },
+    );
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) {
+      throw new NaError(
+        'not-a-file',
+        `The ${what} "${path}" is not a regular file (a directory, device, FIFO or socket); give a file.`,
+        { file: path },
+      );
+    }
+    if (stat.size > max) {
+      throw new NaError(
+        'too-large',
+        `The ${what} "${path}" is ${stat.size} bytes, over the limit of ${max} bytes (maxFileBytes).`,
+        { file: path, limit: 'maxFileBytes', max },
+      );
+    }
+    const buf = Buffer.alloc(stat.size);
+    let at = 0;
+    while (at < buf.length) {
+      options.signal?.throwIfAborted();
+      const { bytesRead } = await handle.read(buf, at, buf.length - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return at === buf.length ? buf : buf.subarray(0, at);
+  } finally {
+    await handle.close();
+  }
+}
 
 /**
  * Loads a text by location: a `file:` URL or a plain path is read from disk (UTF-8), an
@@ -22,13 +83,20 @@ export async function loadText(location: string, signal?: AbortSignal): Promise<
     return res.text();
   }
   const path = location.startsWith('file:') ? fileURLToPath(location) : location;
-  return readFile(path, { encoding: 'utf8', ...(signal === undefined ? {} : { signal }) });
+  const buf = await readLocalFile(path, {
+    what: 'data file',
+    ...(signal === undefined ? {} : { signal }),
+  });
+  return buf.toString('utf8');
 }
 
 /** Reads a local file (a path or `file:` URL) as bytes, e.g. a GeoTIFF. */
 export async function loadBytes(location: string, signal?: AbortSignal): Promise<ArrayBuffer> {
   const path = location.startsWith('file:') ? fileURLToPath(location) : location;
-  const buf = await readFile(path, signal === undefined ? {} : { signal });
+  const buf = await readLocalFile(path, {
+    what: 'data file',
+    ...(signal === undefined ? {} : { signal }),
+  });
   return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
 }
 
@@ -46,8 +114,19 @@ export async function loadSourcesFile(
   const absolute = resolve(path);
   let text: string;
   try {
-    text = await readFile(absolute, 'utf8');
+    text = (
+      await readLocalFile(absolute, { what: 'sources file', maxBytes: MAX_CONFIG_BYTES + 3 })
+    ).toString('utf8');
   } catch (e) {
+    if (e instanceof NaError && (e.code === 'too-large' || e.code === 'not-a-file')) {
+      throw new NaError(
+        e.code,
+        e.code === 'too-large'
+          ? `Sources file "${path}" is over the limit of ${MAX_CONFIG_BYTES / 1024 / 1024} MiB: this looks like a data file, not a sources file. Refer to data files from the "path" or "url" of a source.`
+          : e.message,
+        e.details,
+      );
+    }
     const why = e instanceof Error ? e.message : String(e);
     throw new NaError('config-unreadable', `Cannot read sources file "${path}": ${why}`, {
       file: path,

@@ -67,6 +67,8 @@ export interface RemoteSourceOptions {
   backoffMs?: number;
   /** The fetch implementation (default: the global `fetch`). */
   fetch?: FetchLike;
+  /** Largest answer read, in bytes (default 16 MiB): reading stops there (`too-large`). */
+  maxResponseBytes?: number;
   /**
    * Where the source has data, `[minX, minY, maxX, maxY]` in `coverageCrs`: points outside give
    * `outside-coverage` without a request. Also the extent of `polygons()` where supported.
@@ -134,6 +136,9 @@ export abstract class RemoteSource implements FactSource {
       ...(options.retries === undefined ? {} : { retries: options.retries }),
       ...(options.backoffMs === undefined ? {} : { backoffMs: options.backoffMs }),
       ...(options.fetch === undefined ? {} : { fetchImpl: options.fetch }),
+      ...(options.maxResponseBytes === undefined
+        ? {}
+        : { maxResponseBytes: options.maxResponseBytes }),
     };
   }
 
@@ -252,10 +257,15 @@ export function pickDetail(
 ): Record<string, string | number | boolean | null> | undefined {
   let out: Record<string, string | number | boolean | null> | undefined;
   for (const n of names) {
-    const v = properties[n];
+    const v = Object.prototype.hasOwnProperty.call(properties, n) ? properties[n] : undefined;
     if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
       out ??= {};
-      out[n] = v;
+      Object.defineProperty(out, n, {
+        value: v,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
   }
   return out;

@@ -32,6 +32,8 @@ const ONLY_FOR: Readonly<Record<string, readonly string[]>> = {
   detail: ['ogc-api-features', 'wfs', 'wms', 'arcgis-rest'],
   timeoutMs: ['ogc-api-features', 'wfs', 'wms', 'arcgis-rest', 'geotiff', 'flatgeobuf'],
   retries: ['ogc-api-features', 'wfs', 'wms', 'arcgis-rest', 'geotiff', 'flatgeobuf'],
+  maxResponseBytes: ['ogc-api-features', 'wfs', 'wms', 'arcgis-rest', 'geotiff', 'flatgeobuf'],
+  maxDecodedBytes: ['geotiff'],
 };
 
 function misplaced(entry: SourceEntry, type: string): Problem[] {
@@ -113,6 +115,7 @@ function common(entry: SourceEntry, context: SourceFactoryContext): RemoteSource
     ...(entry.illustrative === undefined ? {} : { illustrative: entry.illustrative }),
     ...(entry.timeoutMs === undefined ? {} : { timeoutMs: entry.timeoutMs }),
     ...(entry.retries === undefined ? {} : { retries: entry.retries }),
+    ...(entry.maxResponseBytes === undefined ? {} : { maxResponseBytes: entry.maxResponseBytes }),
     ...(context.fetch === undefined ? {} : { fetch: context.fetch }),
     ...(entry.coverage === undefined ? {} : { coverage: entry.coverage }),
     ...(entry.crs === undefined ? {} : { coverageCrs: entry.crs }),
@@ -250,6 +253,10 @@ export const geotiffSourceType: SourceType = {
         ...(entry.illustrative === undefined ? {} : { illustrative: entry.illustrative }),
         ...(entry.timeoutMs === undefined ? {} : { timeoutMs: entry.timeoutMs }),
         ...(entry.retries === undefined ? {} : { retries: entry.retries }),
+        ...(entry.maxResponseBytes === undefined
+          ? {}
+          : { maxResponseBytes: entry.maxResponseBytes }),
+        ...(entry.maxDecodedBytes === undefined ? {} : { maxDecodedBytes: entry.maxDecodedBytes }),
         ...(context.fetch === undefined ? {} : { fetch: context.fetch }),
       }),
     );

@@ -25,12 +25,22 @@
  * - `/arcgis-error`        HTTP 200 `{"error":{"code":400,...}}`
  * - `/file?path=…`         a file with Range support (206 / Content-Range)
  *
+ * Hostile routes (issue #13; see `hostile.ts`):
+ * - `/huge?mb=N`           HTTP 200 JSON streamed without Content-Length, N MB (default 300);
+ *                          the bytes actually sent are in `hugeSent()`
+ * - `/huge-declared`       Content-Length of 300 MB announced, a little sent
+ * - `/redos`               HTTP 400, a 900 kB OWS report of unclosed `<ows:Exception` openings
+ * - `/ansi`                HTTP 400, an OWS exception with terminal escapes, 100 kB of text
+ * - `/formula`             a FeatureCollection whose values are spreadsheet formulas
+ * - `/bomb.tif`            a DEFLATE GeoTIFF bomb (8192² Float32 in one strip), with Range support
+ *
  * Tests add their own routes with `route(path, handler)`.
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { FORMULA_COLLECTION, ansiException, bombTiff, redosBody, streamHuge } from './hostile.js';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => void;
 
@@ -45,6 +55,8 @@ export interface FaultServer {
   readonly requests: URL[];
   /** Adds or replaces a route. */
   route(path: string, handler: Handler): void;
+  /** Bytes the last `/huge` answer actually sent before the client stopped reading. */
+  hugeSent(): Promise<number>;
   /** Forgets the counts and requests. */
   reset(): void;
   close(): Promise<void>;
@@ -185,6 +197,39 @@ export async function startFaultServer(): Promise<FaultServer> {
       error: { code: 400, message: 'Unable to complete operation.', details: ['Invalid query'] },
     }),
   );
+  let hugeSent: Promise<number> = Promise.resolve(0);
+  routes.set('/huge', (_req, res, url) => {
+    hugeSent = streamHuge(res, Number(url.searchParams.get('mb') ?? 300) * 1024 * 1024);
+  });
+  routes.set('/huge-declared', (_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': 300 * 1024 * 1024 });
+    res.write('[0,0,0');
+  });
+  routes.set('/redos', (_req, res) => send(res, 400, 'application/xml', redosBody()));
+  routes.set('/ansi', (_req, res) => send(res, 400, 'application/xml', ansiException()));
+  routes.set('/formula', (_req, res) => json(res, 200, FORMULA_COLLECTION));
+  let bomb: Promise<Buffer> | undefined;
+  const ranged = (req: IncomingMessage, res: ServerResponse, data: Buffer): void => {
+    const range = /^bytes=(\d+)-(\d+)$/.exec(req.headers.range ?? '');
+    if (range === null) {
+      send(res, 200, 'image/tiff', data);
+      return;
+    }
+    const start = Number(range[1]);
+    const end = Math.min(Number(range[2]), data.length - 1);
+    const part = data.subarray(start, end + 1);
+    res.writeHead(206, {
+      'Content-Type': 'image/tiff',
+      'Content-Length': part.length,
+      'Content-Range': `bytes ${start}-${end}/${data.length}`,
+      'Accept-Ranges': 'bytes',
+    });
+    res.end(part);
+  };
+  routes.set('/bomb.tif', (req, res) => {
+    bomb ??= bombTiff();
+    void bomb.then((data) => ranged(req, res, data));
+  });
   routes.set('/file', (req, res, url) => {
     const path = url.searchParams.get('path') ?? '';
     const data = readFileSync(path);
@@ -235,6 +280,7 @@ export async function startFaultServer(): Promise<FaultServer> {
     route: (path, handler) => {
       routes.set(path, handler);
     },
+    hugeSent: () => hugeSent,
     reset: () => {
       counts.clear();
       requests.length = 0;

@@ -2,6 +2,7 @@
  * Exports of `<na-scenario-compare>`: a scenario as GeoJSON with the assessment per feature, and
  * the indicator table as CSV. Plain text out; the element offers them as downloads.
  */
+import { toCsv } from '../../src/core/csv.js';
 import type { CompareResult } from '../../src/core/scenario/compare.js';
 import type { Scenario } from '../../src/core/scenario/scenario.js';
 import type { Lang } from '../../src/core/types.js';
@@ -34,11 +35,6 @@ export function scenarioGeoJsonText(
     };
   });
   return `${JSON.stringify(fc, null, 1)}\n`;
-}
-
-function csvCell(v: unknown): string {
-  const s = v === undefined || v === null ? '' : String(v);
-  return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /**
@@ -81,5 +77,5 @@ export function indicatorsCsv(
     }
   }
   out.push(['rank', 'rank', '', ...names.map((n) => result.ranking.indexOf(n) + 1)]);
-  return `${out.map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
+  return toCsv(out);
 }

@@ -54,7 +54,7 @@ export function applyWidgetTexts(data: unknown, source = 'widget texts'): void {
       throw new WidgetTextsError(`${source}: "${widget}" must be an object of message keys.`);
     }
     for (const [key, texts] of Object.entries(keys as Record<string, unknown>)) {
-      if (!(key in dict))
+      if (!Object.prototype.hasOwnProperty.call(dict, key))
         throw new WidgetTextsError(`${source}: ${widget} has no message "${key}".`);
       if (typeof texts !== 'object' || texts === null || Array.isArray(texts)) {
         throw new WidgetTextsError(

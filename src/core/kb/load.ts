@@ -5,6 +5,7 @@
  *
  * Pure TypeScript: no DOM, no network. Files are passed in as text.
  */
+import { checkConfigText } from '../json-limits.js';
 import type { Lang } from '../types.js';
 import { crossCheck, extensionIssues, getValidators, schemaIssues } from './checks.js';
 import discouragedData from './data/discouraged.json' with { type: 'json' };
@@ -173,6 +174,7 @@ export function parseKnowledgeBaseExtension(
   text: string,
   fileName: string,
 ): KnowledgeBaseExtension {
+  checkConfigText(text, 'knowledge-base file', fileName);
   const { value, src } = parseJsonText(text, fileName);
   const resolve = textResolver(src, value);
   const problems = schemaIssues(getValidators().ext, value);

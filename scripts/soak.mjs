@@ -1,0 +1,161 @@
+#!/usr/bin/env node
+// Soak test (issue #13): `npm run soak [-- --rows N]` (default 10,000), not part of `npm test`.
+//
+// Runs the CLI's streamed batch (`check --csv`, in this process, from dist/) over N points against a
+// mix of a healthy in-memory GeoJSON source and local services on 127.0.0.1 that answer well, fail
+// (503, HTML error page, OGC exception with terminal escapes, a 40 MB answer over the limit, a slow
+// answer past the time budget) in turn. It samples heap and RSS during the run and counts open
+// handles and listeners before and after, and prints a table. It exits 1 when memory grows (the
+// median of the last quarter of samples over 1.5 × the first quarter + 32 MB) or handles leak.
+//
+// Needs a build (`npm run build:lib`). The widget half of the soak (10,000 checks through
+// <na-location-check> in Chromium) is not written yet.
+import { createServer } from 'node:http';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const rowsArg = process.argv.indexOf('--rows');
+const ROWS = rowsArg > 0 ? Number(process.argv[rowsArg + 1]) : 10_000;
+
+const { main } = await import(resolve(root, 'dist/src/cli/main.js'));
+
+let n = 0;
+const faults = ['ok', '503', 'html', 'ansi', 'huge', 'slow', 'ok', 'ok'];
+const server = createServer((req, res) => {
+  const kind = faults[n++ % faults.length];
+  const json = (body, status = 200) => {
+    const text = JSON.stringify(body);
+    res.writeHead(status, { 'Content-Type': 'application/json' });
+    res.end(text);
+  };
+  if (kind === 'ok')
+    return json({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { gt: 'VIId' }, geometry: null }],
+    });
+  if (kind === '503') {
+    res.writeHead(503, { 'Content-Type': 'text/plain' });
+    return res.end('busy');
+  }
+  if (kind === 'html') {
+    res.writeHead(500, { 'Content-Type': 'text/html' });
+    return res.end('<!doctype html><html><body>fout</body></html>');
+  }
+  if (kind === 'ansi') {
+    res.writeHead(400, { 'Content-Type': 'application/xml' });
+    return res.end(
+      `<ows:ExceptionReport><ows:Exception exceptionCode="X"><ows:ExceptionText>\u001b[2J${'x'.repeat(50_000)}</ows:ExceptionText></ows:Exception></ows:ExceptionReport>`,
+    );
+  }
+  if (kind === 'huge') {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    let sent = 0;
+    const pump = () => {
+      while (sent < 40 * 1024 * 1024) {
+        sent += chunk.length;
+        if (!res.write(chunk)) return void res.once('drain', pump);
+      }
+      res.end();
+    };
+    res.on('close', () => (sent = Infinity));
+    return pump();
+  }
+  setTimeout(() => json({ type: 'FeatureCollection', features: [] }), 1500).unref();
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const dir = mkdtempSync(join(tmpdir(), 'na-soak-'));
+const sources = join(dir, 'sources.json');
+const demo = resolve(root, 'demo/data/sources.json');
+const demoSources = JSON.parse((await import('node:fs')).readFileSync(demo, 'utf8')).sources.map(
+  (s) => ({
+    ...s,
+    ...(s.path === undefined ? {} : { path: resolve(dirname(demo), s.path) }),
+  }),
+);
+writeFileSync(
+  sources,
+  JSON.stringify({
+    sources: [
+      ...demoSources.filter((s) => s.type === 'geojson'),
+      {
+        id: 'dienst',
+        type: 'wms',
+        url: `${base}/wms`,
+        layer: 'gt',
+        retries: 0,
+        timeoutMs: 300,
+        properties: { gt: 'gt' },
+      },
+    ],
+  }),
+);
+const locations = JSON.parse(
+  (await import('node:fs')).readFileSync(resolve(root, 'demo/data/locations.json'), 'utf8'),
+);
+const pts = (Array.isArray(locations) ? locations : locations.locations).filter(
+  (l) => l.expect?.zone,
+);
+const csv = join(dir, 'points.csv');
+const lines = ['id,x,y'];
+for (let i = 0; i < ROWS; i++) {
+  const p = pts[i % pts.length];
+  lines.push(`p${i},${p.x},${p.y}`);
+}
+writeFileSync(csv, `${lines.join('\n')}\n`);
+
+const handles = () => process.getActiveResourcesInfo().length;
+const listeners = () => process.listenerCount('exit') + process.listenerCount('uncaughtException');
+global.gc?.();
+const before = { handles: handles(), listeners: listeners(), ...process.memoryUsage() };
+const samples = [];
+const timer = setInterval(() => samples.push(process.memoryUsage()), 250);
+let outBytes = 0;
+let errBytes = 0;
+const started = Date.now();
+const code = await main(['check', '--csv', csv, '--data', sources, '--format', 'csv'], {
+  out: (t) => (outBytes += t.length),
+  err: (t) => (errBytes += t.length),
+});
+clearInterval(timer);
+const seconds = (Date.now() - started) / 1000;
+server.closeAllConnections();
+await new Promise((r) => server.close(r));
+global.gc?.();
+await new Promise((r) => setTimeout(r, 200));
+const after = { handles: handles(), listeners: listeners(), ...process.memoryUsage() };
+
+const q = Math.max(1, Math.floor(samples.length / 4));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const firstHeap = median(samples.slice(0, q).map((s) => s.heapUsed));
+const lastHeap = median(samples.slice(-q).map((s) => s.heapUsed));
+const peakRss = Math.max(...samples.map((s) => s.rss), after.rss);
+const mb = (b) => `${(b / 1024 / 1024).toFixed(1)} MB`;
+const rows = [
+  ['rows checked', String(ROWS)],
+  ['service answers (mixed faults)', String(n)],
+  ['exit status', String(code)],
+  ['time', `${seconds.toFixed(1)} s (${(ROWS / seconds).toFixed(0)} rows/s)`],
+  ['output', `${mb(outBytes)} stdout, ${errBytes} B stderr`],
+  ['heap, first quarter (median)', mb(firstHeap)],
+  ['heap, last quarter (median)', mb(lastHeap)],
+  ['peak RSS', mb(peakRss)],
+  ['active handles before / after', `${before.handles} / ${after.handles}`],
+  ['process listeners before / after', `${before.listeners} / ${after.listeners}`],
+];
+const w = Math.max(...rows.map((r) => r[0].length));
+console.log(`| ${'measure'.padEnd(w)} | value |`);
+console.log(`| ${'-'.repeat(w)} | ----- |`);
+for (const [k, v] of rows) console.log(`| ${k.padEnd(w)} | ${v} |`);
+const grew = lastHeap > firstHeap * 1.5 + 32 * 1024 * 1024;
+const leaked = after.handles > before.handles || after.listeners > before.listeners;
+if (grew || leaked || code === 1) {
+  console.log(grew ? 'FAIL: memory grew' : leaked ? 'FAIL: handles or listeners leaked' : 'FAIL');
+  process.exit(1);
+}
+console.log('soak: flat memory, no leaked handles or listeners');
