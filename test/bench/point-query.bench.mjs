@@ -170,15 +170,24 @@ export default async function run({ importDist, log }) {
   const data = generate();
   log(`generated ${fmt(POLYGONS)} polygons in ${(cpuMs() - t).toFixed(0)} ms`);
 
-  t = cpuMs();
-  const source = new GeoJsonSource({
-    id: 'bench',
-    title: 'bench',
-    data,
-    properties: { zone: 'code', elevation: 'hoogte' },
-  });
-  const buildMs = cpuMs() - t;
-  log(`build (RD data, validate + index): ${buildMs.toFixed(0)} ms`);
+  // Builds are timed twice, the faster counts (the first includes JIT warm-up); the same for
+  // the OpenLayers baseline below.
+  let source;
+  let buildMs = Infinity;
+  const firstBuilds = [];
+  for (let run = 0; run < 2; run++) {
+    t = cpuMs();
+    source = new GeoJsonSource({
+      id: 'bench',
+      title: 'bench',
+      data,
+      properties: { zone: 'code', elevation: 'hoogte' },
+    });
+    const ms = cpuMs() - t;
+    firstBuilds.push(ms.toFixed(0));
+    buildMs = Math.min(buildMs, ms);
+  }
+  log(`build (RD data, validate + index): ${firstBuilds.join(' ms, ')} ms (two runs)`);
 
   const rnd = prng(463000);
   const points = Array.from({ length: INDEXED_QUERIES }, () => [
@@ -269,7 +278,7 @@ export default async function run({ importDist, log }) {
   const buildLine =
     olBuildMs === undefined
       ? `point-query: build ${buildMs.toFixed(0)} ms (RD, ${fmt(POLYGONS)} polygons); OpenLayers baseline not available`
-      : `point-query: build ${buildMs.toFixed(0)} ms (RD, ${fmt(POLYGONS)} polygons); OpenLayers VectorSource ${fmt(olBuildMs)} ms, ratio ${(olBuildMs / buildMs).toFixed(1)}× (goal ≥ 10×: ${olBuildMs / buildMs >= 10 ? 'met' : 'NOT met'})`;
+      : `point-query: build ${buildMs.toFixed(0)} ms (RD, ${fmt(POLYGONS)} polygons); OpenLayers VectorSource ${fmt(olBuildMs)} ms (faster of two runs each), ratio ${(olBuildMs / buildMs).toFixed(1)}× (goal ≥ 10×: ${olBuildMs / buildMs >= 10 ? 'met' : 'NOT met'})`;
   log(buildLine);
 
   // Reprojection cost: the same polygons in lon/lat.
@@ -286,9 +295,17 @@ export default async function run({ importDist, log }) {
       },
     })),
   };
-  t = cpuMs();
-  new GeoJsonSource({ id: 'bench-ll', title: 'bench', data: lonlat, properties: { zone: 'code' } });
-  const llBuildMs = cpuMs() - t;
+  let llBuildMs = Infinity;
+  for (let run = 0; run < 2; run++) {
+    t = cpuMs();
+    new GeoJsonSource({
+      id: 'bench-ll',
+      title: 'bench',
+      data: lonlat,
+      properties: { zone: 'code' },
+    });
+    llBuildMs = Math.min(llBuildMs, cpuMs() - t);
+  }
   log(`build (lon/lat data, reprojected to RD + index): ${llBuildMs.toFixed(0)} ms`);
   // Baseline: the per-point proj4 reprojection alone (as before issue #11), same positions.
   t = cpuMs();
@@ -315,12 +332,16 @@ async function olBuild(data) {
     console.warn(`  OpenLayers baseline skipped: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;
   }
-  const t = cpuMs();
-  const features = new GeoJSON().readFeatures(data);
-  const source = new VectorSource({ features });
-  const ms = cpuMs() - t;
-  if (source.getFeatures().length !== data.features.length) {
-    throw new Error('OpenLayers baseline lost features');
+  let best = Infinity;
+  for (let run = 0; run < 2; run++) {
+    const t = cpuMs();
+    const features = new GeoJSON().readFeatures(data);
+    const source = new VectorSource({ features });
+    const ms = cpuMs() - t;
+    if (source.getFeatures().length !== data.features.length) {
+      throw new Error('OpenLayers baseline lost features');
+    }
+    best = Math.min(best, ms);
   }
-  return ms;
+  return best;
 }
