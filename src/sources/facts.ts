@@ -76,7 +76,8 @@ export function noDataMarkerOf(
   if (typeof raw === 'number') asNumber = raw;
   else if (typeof raw === 'string') {
     asText = raw.trim().toLowerCase();
-    if (DECIMAL.test(asText)) asNumber = Number(asText);
+    const d = parseDecimal(asText);
+    if (d.ok) asNumber = d.value;
   } else return undefined;
   return markers.find((m) =>
     typeof m === 'number'
@@ -90,7 +91,8 @@ function classKey(raw: unknown): string | undefined {
   if (typeof raw === 'number') return Number.isFinite(raw) ? String(raw) : undefined;
   if (typeof raw !== 'string') return undefined;
   const s = raw.trim();
-  return DECIMAL.test(s) ? String(Number(s)) : s;
+  const d = parseDecimal(s);
+  return d.ok ? String(d.value) : s;
 }
 
 /** The value that stands for a class: its middle, or the bound of an open class. */

@@ -194,6 +194,9 @@ export const scenarioCompareStyles = css`
     border: 1px solid var(--_border);
     padding: calc(var(--_space) / 2) var(--_space);
     vertical-align: top;
+    /* Not 'anywhere' (inherited from base): in a table it lets columns shrink below their
+       longest word, so headers broke mid-word ("205|0-Ld"). Tables scroll in their region. */
+    overflow-wrap: break-word;
   }
   th {
     text-align: left;
