@@ -21,10 +21,10 @@ async function explain(facts: object, ...args: string[]): Promise<string> {
   return stdout;
 }
 
-describe('explain: advice, example and water model', () => {
+describe('explain: advice, example and water model', { timeout: 120_000 }, () => {
   it('prints the example town on its own line, not inside the advice (nl and en)', async () => {
     const facts = { landscapeType: 'stuwwal', position: 'flank', heat: 42 };
-    const nl = await explain(facts, '--lang', 'nl');
+    const nl = await explain(facts, '--lang', 'nl', '--format', 'text');
     const lines = nl.split('\n');
     const i = lines.findIndex((l) => l.includes('Hitte temperen met groenblauwe zones'));
     expect(i).toBeGreaterThan(0);
@@ -32,7 +32,7 @@ describe('explain: advice, example and water model', () => {
     expect(lines[i + 2]?.trim()).toBe(
       'Voorbeeld: Velp (Rheden): het centrum is gevoelig voor hittestress.',
     );
-    const en = await explain(facts, '--lang', 'en');
+    const en = await explain(facts, '--lang', 'en', '--format', 'text');
     expect(en).toContain('Example: Velp (Rheden): the centre is prone to heat stress.');
   });
   it('JSON: the example is a field of its own, and the water model says what decided it', async () => {
@@ -58,7 +58,11 @@ describe('explain: advice, example and water model', () => {
     expect(p?.text).not.toContain('Velp');
   });
   it('1.5 m of water: flood-proof building and vital functions, no lowered playground', async () => {
-    const text = await explain({ zone: 'Rg2', soilCode: 'Rn47C', gt: 'IIIb', floodDepth: 1.5 });
+    const text = await explain(
+      { zone: 'Rg2', soilCode: 'Rn47C', gt: 'IIIb', floodDepth: 1.5 },
+      '--format',
+      'text',
+    );
     expect(text).toContain('Waterrobuust bouwen');
     expect(text).toContain('Vitale en kwetsbare functies blijven werken');
     expect(text).not.toContain('Een verlaagd speelterrein in de stroombaan');
