@@ -198,7 +198,16 @@ describe('<na-location-check> on a real map with the demo data', () => {
       expect(li?.querySelector('[part~="principle-source"]')?.textContent).to.match(/Bron: .+/);
       // It sits in the group of its own scale.
       expect(li?.closest<HTMLElement>('[part~="scale"]')?.dataset.scale).to.equal(p.scale);
+      // The example town is shown apart from the advice, as "Voorbeeld: …".
+      const example = li?.querySelector<HTMLElement>('[part~="example"]');
+      if (p.example) {
+        expect(example?.textContent?.replace(/\s+/g, ' ').trim()).to.equal(
+          `Voorbeeld: ${p.example}`,
+        );
+        expect(example?.previousElementSibling?.textContent).to.equal(p.text);
+      } else expect(example ?? null).to.equal(null);
     }
+    expect(report.principles.some((p) => p.example !== undefined)).to.equal(true);
     expect(report.principles.some((p) => p.reasons.length > 0)).to.equal(true);
     // Illustrative notice, sources with status chips.
     expect(part(el, 'notice')?.textContent).to.contain('voorbeeldgegevens');
