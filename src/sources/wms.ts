@@ -155,11 +155,28 @@ export class WmsSource extends RemoteSource {
    */
   layerNames(signal?: AbortSignal): Promise<string> {
     if (!this.layers.includes('*')) return Promise.resolve(this.layers);
-    this.resolved ??= this.lookUpLayers(signal).catch((e: unknown) => {
+    // One look-up shared by concurrent queries: bounded by the source's timeout, not tied to the
+    // signal of whichever query started it; each caller still stops waiting when it aborts.
+    this.resolved ??= this.lookUpLayers(undefined).catch((e: unknown) => {
       this.resolved = undefined;
       throw e;
     });
-    return this.resolved;
+    if (signal === undefined) return this.resolved;
+    signal.throwIfAborted();
+    return new Promise<string>((resolve, reject) => {
+      const onAbort = (): void => reject(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      (this.resolved as Promise<string>).then(
+        (v) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(v);
+        },
+        (e: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(e);
+        },
+      );
+    });
   }
 
   private async lookUpLayers(signal: AbortSignal | undefined): Promise<string> {

@@ -296,6 +296,30 @@ describe('klimaateffectatlas preset against the 2026 answer shapes', () => {
     expect(((b[1] as number) + (b[3] as number)) / 2).toBeCloseTo(lon, 7);
   });
 
+  it('one caller aborting during the capabilities look-up does not break the others', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    server.route(wmsPath, (_req, res, u) => {
+      if (u.searchParams.get('REQUEST') === 'GetCapabilities') {
+        void gate.then(() => send(res, 200, 'text/xml', fixture('kea-capabilities.xml')));
+      } else send(res, 200, 'application/json', fixture('kea-flood-depth.json'));
+    });
+    const [source] = await sourcesOf(localPreset('klimaateffectatlas', ['kea-overstroming']));
+    const controller = new AbortController();
+    const aborted = source?.query(AT, { signal: controller.signal });
+    const other = source?.query(AT);
+    const reason = new Error('user moved on');
+    controller.abort(reason);
+    await expect(aborted).rejects.toBe(reason);
+    release();
+    const r = await other;
+    expect(r?.status).toBe('ok');
+    expect(r?.facts[0]).toMatchObject({ name: 'floodDepth', value: 1.37 });
+    expect(
+      server.requests.filter((u) => u.searchParams.get('REQUEST') === 'GetCapabilities'),
+    ).toHaveLength(1);
+  });
+
   it.each([
     ['kea-flood-9999.json', '-9999'],
     ['kea-flood-outside-raster.json', '2147483647'],
