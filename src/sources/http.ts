@@ -53,8 +53,11 @@ export const DEFAULT_TIMEOUT_MS = 8000;
  * the read stops at the limit (`too-large`), so memory stays bounded whatever the service sends.
  */
 export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
-/** Only this prefix of an error body (HTML page, exception report) is looked at (64 KiB). */
-export const ERROR_BODY_PREFIX_CHARS = 64 * 1024;
+/**
+ * Only this prefix of an error body (HTML page, exception report) is looked at (16 KiB); of an
+ * answer with an error status only this prefix is read.
+ */
+export const ERROR_BODY_PREFIX_CHARS = 16 * 1024;
 /** Default number of retries (so at most 3 attempts). */
 export const DEFAULT_RETRIES = 2;
 /** Base of the exponential backoff (ms): waits are base × 2^n. */
@@ -702,12 +705,15 @@ async function readBody(
 
 /**
  * Reads a body as a stream and stops at `ctx.maxBytes` (a declared Content-Length over the limit
- * is refused before reading): the memory a hostile or broken service can take is bounded.
+ * is refused before reading): the memory a hostile or broken service can take is bounded. Of an
+ * answer with an error status only the first {@link ERROR_BODY_PREFIX_CHARS} bytes are read (the
+ * message is in there; the rest is cancelled).
  */
 async function readLimited(response: Response, ctx: RequestContext): Promise<ArrayBuffer> {
-  const max = ctx.maxBytes;
+  const errorStatus = response.status < 200 || response.status > 299;
+  const max = errorStatus ? ERROR_BODY_PREFIX_CHARS : ctx.maxBytes;
   const declared = Number(response.headers.get('content-length') ?? '');
-  if (Number.isFinite(declared) && declared > max) {
+  if (!errorStatus && Number.isFinite(declared) && declared > max) {
     await discard(response);
     throw tooLargeError(ctx, response, max, declared);
   }
@@ -719,16 +725,19 @@ async function readLimited(response: Response, ctx: RequestContext): Promise<Arr
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    total += value.byteLength;
-    if (total > max) {
+    if (total + value.byteLength > max) {
       try {
         await reader.cancel();
       } catch (e) {
         // The body is being thrown away; a failure to cancel it changes nothing for the caller.
         void e;
       }
-      throw tooLargeError(ctx, response, max);
+      if (!errorStatus) throw tooLargeError(ctx, response, max);
+      chunks.push(value.subarray(0, max - total));
+      total = max;
+      break;
     }
+    total += value.byteLength;
     chunks.push(value);
   }
   const out = new Uint8Array(total);
