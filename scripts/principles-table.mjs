@@ -47,9 +47,23 @@ function range(r, unit = '') {
 /** Conditions in one line: keys joined by "and", alternatives by "or". */
 function conditions(c) {
   const parts = [];
-  for (const key of ['landscapeType', 'zone', 'texture', 'seepage', 'position']) {
-    if (c[key]) parts.push(`${key} ${c[key].join(' / ')}`);
+  for (const key of [
+    'landscapeType',
+    'zone',
+    'notZone',
+    'texture',
+    'soilLayer',
+    'groundwater',
+    'infiltration',
+    'infiltrationReason',
+    'seepage',
+    'position',
+    'landUse',
+    'waterQuality',
+  ]) {
+    if (c[key]) parts.push(`${key === 'notZone' ? 'not zone' : key} ${c[key].join(' / ')}`);
   }
+  if (c.ghg) parts.push(`GHG ${range(c.ghg, 'cm')}`);
   if (c.gt) {
     const gt =
       c.gt.min && c.gt.max
@@ -126,9 +140,14 @@ the BRIEF (a sensible default a municipality can override or disable in its own 
 **U** = unverified.
 
 The eight \`isolatie-*\` principles are the eight points of the Isolatiemodel in bijlage 1 of the
-cahier. They apply where the cahier's "TOEPASSING" holds: a clayey or peaty soil, or shallow
-groundwater (Gt I–III). The third criterion, "geen goede waterkwaliteit", is not a location fact
-and is not tested.
+cahier. They apply where the cahier's "TOEPASSING" holds: a clayey or peaty soil (or peat under
+clay) **and** shallow groundwater (GHG < 40 cm). The third criterion, "geen goede waterkwaliteit",
+is an optional fact (\`waterQuality\`) that no default principle tests yet.
+
+\`groundwater\`, \`ghg\`, \`infiltration\` and \`infiltrationReason\` come from the wetness model
+(\`src/core/wetness.ts\`): depth classes from the GHG/GLG range, never from the Gt main class.
+\`infiltreren\` is discouraged exactly where the wetness verdict is *discouraged*; every principle
+that recommends it needs the verdict *works* or *partial*. See docs/domain-review.md.
 
 ## Counts
 

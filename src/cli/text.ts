@@ -24,6 +24,10 @@ const WORDS = {
     waterModel: 'Watermodel',
     principles: 'Inrichtingsprincipes',
     why: 'waarom hier?',
+    example: 'Voorbeeld',
+    infiltration: 'Infiltratie',
+    decidedBy: 'bepaald door',
+    typeDefault: 'standaard van het landschapstype',
     source: 'bron',
     discouraged: 'Liever niet',
     missing: 'Wat ontbreekt',
@@ -52,6 +56,10 @@ const WORDS = {
     waterModel: 'Water model',
     principles: 'Design principles',
     why: 'why here?',
+    example: 'Example',
+    infiltration: 'Infiltration',
+    decidedBy: 'decided by',
+    typeDefault: 'default of the landscape type',
     source: 'source',
     discouraged: 'Better not',
     missing: 'What is missing',
@@ -94,8 +102,15 @@ export function reportToText(r: LocalizedReport): string {
   if (r.landscape.type) {
     out.push(`  ${w.type}: ${r.landscape.type.name}${src('landscapeType')}`);
     out.push(`    ${r.landscape.type.description}`);
-    out.push(`  ${w.waterModel}: ${r.landscape.type.waterModel}`);
   }
+  if (r.derived.waterModel) {
+    const how =
+      r.derived.waterModelFrom === 'landscape'
+        ? w.typeDefault
+        : `${w.decidedBy} ${(r.derived.waterModelDecidedBy ?? []).join(', ')}`;
+    out.push(`  ${w.waterModel}: ${r.derived.waterModel} (${how})`);
+  }
+  if (r.derived.infiltration) out.push(`  ${w.infiltration}: ${r.derived.infiltration.label}`);
   if (r.landscape.zone) {
     out.push(`  ${w.zone}: ${r.landscape.zone.name} (${r.landscape.zone.code})${src('zone')}`);
     out.push(`    ${r.landscape.zone.description}`);
@@ -135,6 +150,7 @@ export function reportToText(r: LocalizedReport): string {
       if (!p) continue;
       out.push(`    • ${p.title}`);
       out.push(`      ${p.text}`);
+      if (p.example) out.push(`      ${w.example}: ${p.example}`);
       out.push(`      ${w.why} ${p.reason}`);
       if (p.reasons.length > 0) out.push(`      (${p.reasons.map((x) => x.label).join('; ')})`);
       out.push(`      ${w.source}: ${p.source.ref}`);

@@ -177,6 +177,77 @@ const SOURCES = {
   unknown: 'geen bodem- of grondwatergegevens',
 } as const;
 
+/** Every reason of the infiltration judgement with its effect, its rule and its source. */
+export const INFILTRATION_REASONS: ReadonlyArray<{
+  key: InfiltrationReasonKey;
+  effect: InfiltrationVerdict;
+  rule: string;
+  source: string;
+}> = [
+  {
+    key: 'shallow-groundwater',
+    effect: 'discouraged',
+    rule: 'GHG within 40 cm (or GLG within 50 cm, Ic)',
+    source: SOURCES.shallow,
+  },
+  { key: 'inundated', effect: 'discouraged', rule: 'Gt prefix w', source: SOURCES.inundated },
+  { key: 'perched', effect: 'discouraged', rule: 'Gt prefix s', source: SOURCES.perched },
+  {
+    key: 'boulder-clay',
+    effect: 'discouraged',
+    rule: 'soil suffix x or class KX',
+    source: SOURCES.boulder,
+  },
+  { key: 'clay', effect: 'discouraged', rule: 'texture klei', source: SOURCES.clay },
+  { key: 'peat', effect: 'discouraged', rule: 'texture veen', source: SOURCES.peat },
+  { key: 'seepage', effect: 'discouraged', rule: 'seepage kwel', source: SOURCES.seepage },
+  {
+    key: 'wet-zone',
+    effect: 'discouraged',
+    rule: 'a wet-hollow zone and no groundwater depth known',
+    source: SOURCES.wetZone,
+  },
+  {
+    key: 'between-classes',
+    effect: 'partial',
+    rule: 'GHG ≥ 40 cm and GLG < 120 cm',
+    source: SOURCES.between,
+  },
+  { key: 'zavel', effect: 'partial', rule: 'texture zavel', source: SOURCES.slow },
+  { key: 'leem', effect: 'partial', rule: 'texture leem', source: SOURCES.slow },
+  {
+    key: 'cover',
+    effect: 'partial',
+    rule: 'sand with a clay/zavel/loam cover (prefix k)',
+    source: SOURCES.cover,
+  },
+  { key: 'permeable', effect: 'works', rule: 'texture zand (loam-poor)', source: SOURCES.sand },
+  {
+    key: 'loamy-sand',
+    effect: 'works',
+    rule: 'texture zand, loamy (HSG B)',
+    source: SOURCES.loamy,
+  },
+  {
+    key: 'deep-groundwater',
+    effect: 'works',
+    rule: 'GHG ≥ 40 cm and GLG ≥ 120 cm',
+    source: SOURCES.deep,
+  },
+  {
+    key: 'no-texture',
+    effect: 'unknown',
+    rule: 'no soil code, texture or zone texture',
+    source: SOURCES.unknown,
+  },
+  {
+    key: 'no-groundwater',
+    effect: 'unknown',
+    rule: 'no Gt class or measured depth',
+    source: SOURCES.unknown,
+  },
+];
+
 /** Zones that are wet hollows with clay or peat: used only where no groundwater depth is known. */
 const WET_ZONES = new Set(['Bd2', 'Rg2', 'Lv1', 'Lv2', 'Dz6', 'Dz8', 'Dz9', 'Dr3', 'Hv3']);
 
@@ -464,6 +535,10 @@ function locationWaterModel(p: {
   if (p.verdict === 'discouraged') {
     if (clayOrPeat && p.groundwater === 'shallow') {
       return { model: 'isolatie', from: 'location', decidedBy: soilFacts };
+    }
+    // Clay or peat with unknown depths in an isolatie landscape: the landscape's model stands.
+    if (clayOrPeat && p.groundwater === 'unknown' && p.typeModel === 'isolatie') {
+      return { model: 'isolatie', from: 'landscape', decidedBy: ['landscapeType'] };
     }
     const decidedBy: WaterModelFactor[] = [];
     if (p.texture) decidedBy.push('texture');

@@ -3,7 +3,7 @@
  * texture class (incl. loamy sand, a clay cover, peat under clay and boulder clay) × every Gt class
  * (BRO and older, and with the `s`/`w` prefixes) × seepage × position, with the default knowledge
  * base and ALL its principles (new principles are covered automatically). A second sweep adds flood
- * depths and heat. Asserted for every place:
+ * depths, heat and land use; a third gives landscape types without a zone. Asserted for every place:
  *
  * - no action is both recommended (by an applied principle) and discouraged;
  * - no principle was held back by the engine's safety net (the knowledge base's own conditions
@@ -167,6 +167,20 @@ for (const zone of kb.zones.map((z) => z.code)) {
   }
 }
 
+// Sweep 3: landscape types without a zone (IJsselmeerpolders has no BKNSN zone of its own).
+for (const landscapeType of kb.landscapeTypes.map((t) => t.id)) {
+  for (const soilCode of SOILS) {
+    for (const gt of ['IIb', 'IIc', 'VI', 'VIId', 'sVI', undefined]) {
+      for (const seepage of SEEPAGES) {
+        for (const position of POSITIONS) {
+          const r = assess(facts({ landscapeType, soilCode, gt, seepage, position }), kb);
+          check(r, JSON.stringify({ landscapeType, soilCode, gt, seepage, position }), extra);
+        }
+      }
+    }
+  }
+}
+
 describe('advice is consistent at every place (default knowledge base, all principles)', () => {
   it(`zone × soil × Gt × seepage × position — ${summary(main)}`, () => {
     expect(main.places).toBeGreaterThan(100_000);
@@ -176,7 +190,7 @@ describe('advice is consistent at every place (default knowledge base, all princ
     expect(main.reasons.slice(0, 5)).toEqual([]);
     expect(main.verdict.slice(0, 5)).toEqual([]);
   });
-  it(`with flood depth, heat and land use — ${summary(extra)}`, () => {
+  it(`with flood depth, heat and land use, and landscape types without a zone — ${summary(extra)}`, () => {
     expect(extra.contradictions.slice(0, 5)).toEqual([]);
     expect(extra.suppressed.slice(0, 5)).toEqual([]);
     expect(extra.waterModel.slice(0, 5)).toEqual([]);

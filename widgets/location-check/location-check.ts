@@ -111,6 +111,7 @@ const ARROWS: Readonly<Record<string, readonly [number, number]>> = {
  * @csspart scale - One scale group.
  * @csspart principle - One principle.
  * @csspart why - The "Waarom hier?" disclosure.
+ * @csspart example - The "Voorbeeld: …" line of a principle: a town where the cahier shows it, apart from the advice.
  * @csspart principle-source - The source of a principle.
  * @csspart discouraged - Discouraged actions.
  * @csspart missing - What is missing.
@@ -1075,6 +1076,13 @@ export class NaLocationCheck extends LitElement {
               return html`<li part="principle" data-principle=${p.id}>
                 <p class="principle-title">${p.title}</p>
                 <p>${p.text}</p>
+                ${
+                  p.example
+                    ? html`<p part="example" class="principle-example">
+                        <span class="example-label">${t('example')}:</span> ${p.example}
+                      </p>`
+                    : nothing
+                }
                 <details part="why">
                   <summary>${t('whyHere')}</summary>
                   <p>${p.reason}</p>

@@ -64,6 +64,7 @@ export const messages = {
     en: 'No principles were found for this place.',
   },
   whyHere: { nl: 'Waarom hier?', en: 'Why here?' },
+  example: { nl: 'Voorbeeld', en: 'Example' },
   discouragedHeading: { nl: 'Liever niet', en: 'Better not' },
   missingHeading: { nl: 'Wat ontbreekt', en: 'What is missing' },
   missingPrinciples: {

@@ -176,6 +176,13 @@ export const locationCheckStyles = css`
     font-weight: 600;
     margin-bottom: calc(var(--_space) / 2);
   }
+  .principle-example {
+    font-style: italic;
+    margin-top: calc(var(--_space) / 2);
+  }
+  .example-label {
+    font-weight: 600;
+  }
   details {
     margin: calc(var(--_space) / 2) 0;
   }
