@@ -232,10 +232,11 @@ const CONDITION_WORDS: Record<string, LocalizedText> = {
   },
 };
 
-function fmtValue(v: number, unit: string): string {
-  if (unit === 'm') return `${round(v * 100, 1)} cm`;
+function fmtValue(v: number, unit: string, lang: 'nl' | 'en' = 'en'): string {
+  const dec = (x: number) => (lang === 'nl' ? String(x).replace('.', ',') : String(x));
+  if (unit === 'm') return `${dec(round(v * 100, 1))} cm`;
   if (unit === 'share') return `${Math.round(v * 100)} %`;
-  return String(round(v, 3));
+  return dec(round(v, 3));
 }
 
 function condition(
@@ -256,14 +257,14 @@ function cell(test: string, future: string, conditions: CellCondition[]): Robust
   const words = (c: CellCondition, lang: 'nl' | 'en') => {
     const w = CONDITION_WORDS[c.name]?.[lang] ?? c.name;
     const op = c.kind === 'max' ? '≤' : '≥';
-    const by = fmtValue(Math.abs(c.margin), c.unit);
+    const by = fmtValue(Math.abs(c.margin), c.unit, lang);
     if (c.pass)
       return lang === 'nl'
-        ? `${w} ${fmtValue(c.value, c.unit)} ${op} ${fmtValue(c.threshold, c.unit)} (ruimte ${by})`
-        : `${w} ${fmtValue(c.value, c.unit)} ${op} ${fmtValue(c.threshold, c.unit)} (margin ${by})`;
+        ? `${w} ${fmtValue(c.value, c.unit, lang)} ${op} ${fmtValue(c.threshold, c.unit, lang)} (ruimte ${by})`
+        : `${w} ${fmtValue(c.value, c.unit, lang)} ${op} ${fmtValue(c.threshold, c.unit, lang)} (margin ${by})`;
     return lang === 'nl'
-      ? `${w} ${fmtValue(c.value, c.unit)}, norm ${op} ${fmtValue(c.threshold, c.unit)}: ${by} te ${c.kind === 'max' ? 'veel' : 'weinig'}`
-      : `${w} ${fmtValue(c.value, c.unit)}, threshold ${op} ${fmtValue(c.threshold, c.unit)}: ${by} too ${c.kind === 'max' ? 'much' : 'little'}`;
+      ? `${w} ${fmtValue(c.value, c.unit, lang)}, norm ${op} ${fmtValue(c.threshold, c.unit, lang)}: ${by} te ${c.kind === 'max' ? 'veel' : 'weinig'}`
+      : `${w} ${fmtValue(c.value, c.unit, lang)}, threshold ${op} ${fmtValue(c.threshold, c.unit, lang)}: ${by} too ${c.kind === 'max' ? 'much' : 'little'}`;
   };
   const explanation: LocalizedText =
     failed.length > 0
@@ -479,8 +480,8 @@ function explain(results: ScenarioResult[], ranking: string[], nFutures: number)
       const tie = sr.domain === rb.domain;
       parts.push(
         nl
-          ? `Tweede is ${second.name}: alle tests in ${sr.futures_passed.length} van de ${nFutures} toekomsten, gemiddeld ${pct(sr.mean_pass_share)}, maximale spijt ${pct(sr.regret)}${tie ? ' (gelijk domeincriterium; de spijt beslist)' : ''}.`
-          : `Second is ${second.name}: every test in ${sr.futures_passed.length} of the ${nFutures} futures, ${pct(sr.mean_pass_share)} on average, maximum regret ${pct(sr.regret)}${tie ? ' (equal domain criterion; regret decides)' : ''}.`,
+          ? `Tweede: ${second.name}, met alle tests in ${sr.futures_passed.length} van de ${nFutures} toekomsten, gemiddeld ${pct(sr.mean_pass_share)}, maximale spijt ${pct(sr.regret)}${tie ? ' (gelijk domeincriterium; de spijt beslist)' : ''}.`
+          : `Second: ${second.name}, with every test in ${sr.futures_passed.length} of the ${nFutures} futures, ${pct(sr.mean_pass_share)} on average, maximum regret ${pct(sr.regret)}${tie ? ' (equal domain criterion; regret decides)' : ''}.`,
       );
     }
     const costs = ranking
@@ -498,8 +499,8 @@ function explain(results: ScenarioResult[], ranking: string[], nFutures: number)
     parts.push(
       top.fit.against > 0
         ? nl
-          ? `Past bij het natuurlijk systeem: score ${top.fit.score.toFixed(2).replace('.', ',')}; ${top.fit.against} maatregel(en) op ${Math.round(top.fit.against_area_m2)} m² gaan ertegenin, het grootst ${worst?.type} (${Math.round(worst?.area_m2 ?? 0)} m²) in zone ${worst?.zone ?? '?'}.`
-          : `Fit with the natural system: score ${top.fit.score.toFixed(2)}; ${top.fit.against} measure(s) on ${Math.round(top.fit.against_area_m2)} m² work against it, the largest ${worst?.type} (${Math.round(worst?.area_m2 ?? 0)} m²) in zone ${worst?.zone ?? '?'}.`
+          ? `Past bij het natuurlijk systeem: score ${top.fit.score.toFixed(2).replace('.', ',')}; ${top.fit.against} maatregel(en) op ${Math.round(top.fit.against_area_m2)} m² gaan ertegenin, de grootste: ${worst?.type} (${Math.round(worst?.area_m2 ?? 0)} m²) in zone ${worst?.zone ?? '?'}.`
+          : `Fit with the natural system: score ${top.fit.score.toFixed(2)}; ${top.fit.against} measure(s) on ${Math.round(top.fit.against_area_m2)} m² work against it, the largest: ${worst?.type} (${Math.round(worst?.area_m2 ?? 0)} m²) in zone ${worst?.zone ?? '?'}.`
         : nl
           ? `Past bij het natuurlijk systeem: score ${top.fit.score.toFixed(2).replace('.', ',')}; geen maatregel gaat ertegenin.`
           : `Fit with the natural system: score ${top.fit.score.toFixed(2)}; no measure works against it.`,
