@@ -326,6 +326,48 @@ export async function requestJson(
   return readJson(response, options);
 }
 
+/** Default bound on a data or configuration file fetched whole (GeoJSON, sources file): 128 MiB. */
+export const DEFAULT_MAX_FILE_BYTES = 128 * 1024 * 1024;
+
+/**
+ * Reads the text of any response (e.g. a GeoJSON file the widget fetches) as a stream that stops
+ * at `maxBytes`: NaError `too-large` naming the limit, instead of holding whatever arrives.
+ */
+export async function readTextLimited(
+  response: Response,
+  maxBytes: number = DEFAULT_MAX_FILE_BYTES,
+  name: string = response.url,
+): Promise<string> {
+  const declared = Number(response.headers.get('content-length') ?? '');
+  const refuse = (): NaError =>
+    new NaError(
+      'too-large',
+      `${name}: the file is larger than the limit of ${formatBytes(maxBytes)} (maxFileBytes); reading stopped.`,
+      { limit: 'maxFileBytes', max: maxBytes },
+    );
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await discard(response);
+    throw refuse();
+  }
+  const body = response.body;
+  if (body === null) return '';
+  const reader = body.getReader();
+  const decoder = new TextDecoder('utf-8');
+  let total = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch((e: unknown) => void e);
+      throw refuse();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
 // ---------------------------------------------------------------------------------------------
 // User messages
 

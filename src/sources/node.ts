@@ -12,6 +12,7 @@ import type { FactSource } from '../core/types.js';
 import { createSources, parseSourcesConfig } from './config.js';
 import type { SourceTypes } from './config.js';
 import type { FetchLike } from './http.js';
+import { DEFAULT_MAX_FILE_BYTES, readTextLimited } from './http.js';
 
 /** Largest data file read from disk (GeoJSON, GeoTIFF, scenarios, CSV): 1 GiB. */
 export const MAX_DATA_FILE_BYTES = 1024 * 1024 * 1024;
@@ -80,7 +81,7 @@ export async function loadText(location: string, signal?: AbortSignal): Promise<
   if (/^https?:\/\//i.test(location)) {
     const res = await fetch(location, signal === undefined ? {} : { signal });
     if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`.trim());
-    return res.text();
+    return readTextLimited(res, DEFAULT_MAX_FILE_BYTES, location);
   }
   const path = location.startsWith('file:') ? fileURLToPath(location) : location;
   const buf = await readLocalFile(path, {

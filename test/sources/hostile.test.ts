@@ -18,6 +18,7 @@ import {
   exceptionText,
   fetchWithPolicy,
   readJson,
+  readTextLimited,
   requestJson,
 } from '../../src/sources/http.js';
 import { loadBytes, loadSourcesFile, loadText } from '../../src/sources/node.js';
@@ -85,6 +86,19 @@ describe('finding 4: the size of a remote answer is bounded (streamed read, too-
     expect(r.message).toContain('maxResponseBytes = 65536');
     const ok = await wms('/formula').query(AT);
     expect(ok.status).toBe('ok');
+  });
+});
+
+describe('finding 4 (files fetched whole, as the widget loads GeoJSON): bounded too', () => {
+  it('readTextLimited stops a 300 MB file at the limit and reads a small one', async () => {
+    const e = await rejection(
+      readTextLimited(await fetch(server.url('/huge?mb=300')), 1024 * 1024, 'groot.geojson'),
+    );
+    expect((e as unknown as NaError).code).toBe('too-large');
+    expect(e.message).toMatch(/^groot\.geojson: .*limit of 1 MiB \(maxFileBytes\)/);
+    expect(await server.hugeSent()).toBeLessThan(64 * 1024 * 1024);
+    const ok = await readTextLimited(await fetch(server.url('/formula')));
+    expect(JSON.parse(ok)).toMatchObject({ type: 'FeatureCollection' });
   });
 });
 

@@ -11,6 +11,7 @@ import { createOlViewer } from '../../src/map/ol-viewer.js';
 import type { Viewer } from '../../src/map/viewer.js';
 import { checkLocation, isOutsideAllData } from '../../src/sources/check.js';
 import { createSources, parseSourcesConfig } from '../../src/sources/config.js';
+import { DEFAULT_MAX_FILE_BYTES, readTextLimited } from '../../src/sources/http.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
 // The panel renders <na-address-search>: register it with this element.
 import '../address-search/define.js';
@@ -496,7 +497,7 @@ export class NaLocationCheck extends LitElement {
     const load = async (location: string): Promise<string> => {
       const response = await fetch(location, { signal });
       if (!response.ok) throw new Error(`HTTP ${response.status} for ${location}`);
-      return response.text();
+      return readTextLimited(response, DEFAULT_MAX_FILE_BYTES, location);
     };
     const text = await load(url);
     const fileName = new URL(url).pathname.split('/').pop() ?? url;
