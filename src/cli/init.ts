@@ -34,6 +34,9 @@ export class InitError extends NaError {
 export const INIT_USAGE =
   '  natuurlijke-alliantie init [<dir>] [--force]   # a sources.json template + demo data (default dir: natuurlijk-systeem)';
 
+/** A point (EPSG:28992) inside every demo layer: dekzand flank, Hn21, Gt VI. */
+export const DEMO_SAMPLE_POINT: readonly [number, number] = [188000, 447000];
+
 /** The demo layers copied as they are (from the package's demo/data). */
 export const DEMO_LAYERS = ['zonering.geojson', 'soil.geojson', 'groundwater.geojson'] as const;
 
@@ -92,7 +95,9 @@ them for any decision. Licence CC0.
   site is deployed under a sub-path (\`https://example.nl/geoportaal/\`): the files are then fetched
   from \`/geoportaal/natuurlijk-systeem/\`.
 
-Check the setup with \`npx natuurlijke-alliantie check 191000 445000 --data natuurlijk-systeem/sources.json\`.
+Check the setup with \`npx natuurlijke-alliantie check 188000 447000 --data natuurlijk-systeem/sources.json\`,
+and every source in it with \`npx natuurlijke-alliantie doctor --data natuurlijk-systeem/sources.json\`
+(all lines ok for the demo data; for \`sources.gemeente.json\` it checks the online services too).
 `;
 
 /** Runs `init`; resolves to the exit status (2 for bad input, with a message on stderr). */
@@ -114,8 +119,11 @@ export async function runInit(args: string[], io: InitIo, demoDataDir: string): 
   }
   const dir = resolve(dirArg ?? 'natuurlijk-systeem');
   const demoSources = JSON.parse(await readFile(join(demoDataDir, 'sources.json'), 'utf8')) as {
-    sources: Array<{ path?: string }>;
+    sources: Array<{ path?: string; samplePoint?: [number, number] }>;
   };
+  // `doctor` queries each source at its sample point: one inside every demo layer, so that a fresh
+  // setup checks out as all ok (the middle of the demo's extent is built-up, without soil data).
+  for (const s of demoSources.sources) s.samplePoint ??= [...DEMO_SAMPLE_POINT];
   const files: Array<[string, () => Promise<void>]> = [
     ...DEMO_LAYERS.map((name): [string, () => Promise<void>] => [
       name,
@@ -146,7 +154,7 @@ export async function runInit(args: string[], io: InitIo, demoDataDir: string): 
   io.out(
     `Wrote ${files.map(([name]) => name).join(', ')} to ${shown}/\n` +
       `Try it: <na-location-check sources="${shown}/sources.json"> ` +
-      `(or: natuurlijke-alliantie check 191000 445000 --data ${shown}/sources.json).\n` +
+      `(or: natuurlijke-alliantie check 188000 447000 --data ${shown}/sources.json).\n` +
       `Your own setup: ${shown}/sources.gemeente.json (see ${shown}/README.md).\n`,
   );
   return 0;

@@ -36,6 +36,21 @@ afterAll(() => {
 });
 
 describe('natuurlijke-alliantie init', () => {
+  it('writes a demo setup that doctor reports as all ok (exit 0, no warning, no error)', async () => {
+    const dir = join(tempDir(), 'natuurlijk-systeem');
+    expect((await cli(['init', dir])).code).toBe(0);
+    const d = await cli(['doctor', '--data', join(dir, 'sources.json'), '--format', 'json']);
+    expect(d.code, d.out + d.err).toBe(0);
+    const report = JSON.parse(d.out) as unknown;
+    const lines = JSON.stringify(report);
+    expect(lines).not.toMatch(/"(warning|error)"/);
+    // every demo source was sampled, so its properties were checked too
+    for (const id of ['zonering', 'bodem', 'grondwater']) {
+      expect(lines).toContain(`"${id}"`);
+    }
+    expect(lines.match(/"sample"/g)?.length).toBe(3);
+  });
+
   it('writes a working demo setup: check on the written sources.json finds every known zone', async () => {
     const dir = join(tempDir(), 'natuurlijk-systeem');
     const r = await cli(['init', dir]);
