@@ -464,7 +464,7 @@ describe('<na-location-check> layout, language, clean-up', () => {
     expect(part(el, 'title')?.textContent).to.equal('What fits here?');
     const report = await clickAndWait(el, tm.map, rd(loc('dekzandrug')));
     expect(report.lang).to.equal('en');
-    expect(shadow(el).querySelector('summary')?.textContent).to.contain('Why here?');
+    expect(shadow(el).querySelector('[part~="why"] summary')?.textContent).to.contain('Why here?');
     expect(part(el, 'notice')?.textContent).to.contain('example data');
     const en = part(el, 'report')?.textContent ?? '';
     el.lang = 'nl';
