@@ -470,7 +470,9 @@ describe('<na-location-check> layout, language, clean-up', () => {
     el.lang = 'nl';
     await el.updateComplete;
     expect(part(el, 'title')?.textContent).to.equal('Wat past hier?');
-    expect(shadow(el).querySelector('summary')?.textContent).to.contain('Waarom hier?');
+    expect(shadow(el).querySelector('[part~="why"] summary')?.textContent).to.contain(
+      'Waarom hier?',
+    );
     expect(part(el, 'report')?.textContent).to.not.equal(en);
     expect(el.report?.lang).to.equal('nl');
   });
