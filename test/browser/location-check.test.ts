@@ -473,13 +473,15 @@ describe('<na-location-check> layout, language, clean-up', () => {
     expect(part(el, 'title')?.textContent).to.equal('What fits here?');
     const report = await clickAndWait(el, tm.map, rd(loc('dekzandrug')));
     expect(report.lang).to.equal('en');
-    expect(shadow(el).querySelector('summary')?.textContent).to.contain('Why here?');
+    expect(shadow(el).querySelector('[part~="why"] summary')?.textContent).to.contain('Why here?');
     expect(part(el, 'notice')?.textContent).to.contain('example data');
     const en = part(el, 'report')?.textContent ?? '';
     el.lang = 'nl';
     await el.updateComplete;
     expect(part(el, 'title')?.textContent).to.equal('Wat past hier?');
-    expect(shadow(el).querySelector('summary')?.textContent).to.contain('Waarom hier?');
+    expect(shadow(el).querySelector('[part~="why"] summary')?.textContent).to.contain(
+      'Waarom hier?',
+    );
     expect(part(el, 'report')?.textContent).to.not.equal(en);
     expect(el.report?.lang).to.equal('nl');
   });

@@ -63,16 +63,16 @@ export function renderSummary(report: LocalizedReport, t: T): TemplateResult | t
 
 /** A knowledge-base source as readers see it: the publication, its public link, a note. */
 export function renderKbSource(source: LocalizedKbSource, t: T): TemplateResult {
-  return html`<span part="principle-source"
-    >${t('source')}:
-    ${source.citation}${
-      source.citationUrl
-        ? html` <a href=${source.citationUrl} rel="noopener noreferrer" target="_blank"
-            >${source.citationUrl}</a
-          >`
-        : nothing
-    }${source.citationNote ? html` <span class="description">(${source.citationNote})</span>` : nothing}</span
-  >`;
+  const line = `${t('source')}: ${source.citation}`;
+  const link = source.citationUrl
+    ? html` <a href=${source.citationUrl} rel="noopener noreferrer" target="_blank"
+        >${source.citationUrl}</a
+      >`
+    : nothing;
+  const note = source.citationNote
+    ? html` <span class="description">(${source.citationNote})</span>`
+    : nothing;
+  return html`<span part="principle-source">${line}${link}${note}</span>`;
 }
 
 /** The municipality's links on a plot-scale principle (`https:` only, checked at load). */

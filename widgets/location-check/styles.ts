@@ -342,6 +342,9 @@ export const locationCheckStyles = css`
       columns: 2;
       column-gap: 1.5em;
     }
+    h4 {
+      margin-block: 0.5em 0.25em;
+    }
     [part~='principle'] > p:not(.principle-title),
     [part~='why'] > summary,
     [part~='why'] > ul,
@@ -355,6 +358,8 @@ export const locationCheckStyles = css`
     }
     /* The summary prints as its lines; the city's folded principles as their heading only;
        citation links and notes stay on screen. */
+    [part~='missing-line'],
+    [part~='municipality'],
     [part~='summary-why'] > :not(summary),
     [data-scale='perceel/tuin'] [part~='why'],
     [part~='principles'] [part~='principle-source'],
