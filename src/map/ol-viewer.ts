@@ -36,8 +36,29 @@ export function createOlViewer(map: Map, options: OlViewerOptions = {}): Viewer 
   const keys = new Set<EventsKey>();
   const removers = new Set<() => void>();
   let destroyed = false;
-  // Keyboard users see when the map has focus (a host outline is painted under the viewport).
-  removers.add(addMapFocusRing(map));
+  // Keyboard users see when the map has focus (a host outline is painted under the viewport). The
+  // ring is held only while this viewer makes the map interactive (a click handler or the
+  // crosshair), so a viewer that only centres the map (address search) adds nothing to it.
+  let interactiveUses = 0;
+  let releaseRing: (() => void) | undefined;
+  const holdFocusRing = (): (() => void) => {
+    interactiveUses += 1;
+    releaseRing ??= addMapFocusRing(map);
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      interactiveUses -= 1;
+      if (interactiveUses === 0) {
+        releaseRing?.();
+        releaseRing = undefined;
+      }
+    };
+  };
+  removers.add(() => {
+    releaseRing?.();
+    releaseRing = undefined;
+  });
 
   const mapCrs = (): SupportedCrs => {
     const proj = getUserProjection() ?? map.getView().getProjection();
@@ -83,7 +104,9 @@ export function createOlViewer(map: Map, options: OlViewerOptions = {}): Viewer 
         handler({ x, y, crs: mapCrs() });
       });
       keys.add(key);
+      const releaseRingUse = holdFocusRing();
       return () => {
+        releaseRingUse();
         if (keys.delete(key)) unByKey(key);
       };
     },

@@ -22,6 +22,9 @@ const words = (text: string): string[] =>
     .split(/[^a-zà-ÿ]+/)
     .filter((w) => w.length >= 4);
 
+/** Words spelled the same in Dutch and English (the B1 Dutch texts use "land", as in "het land"). */
+const SAME_IN_BOTH = new Set(['land']);
+
 /** Words of labels in `lang` that no label in `other` uses (the knowledge base's own vocabulary). */
 function onlyIn(lang: 'nl' | 'en', other: 'nl' | 'en'): Set<string> {
   const kb = defaultKnowledgeBase();
@@ -34,7 +37,7 @@ function onlyIn(lang: 'nl' | 'en', other: 'nl' | 'en'): Set<string> {
   return new Set(
     texts(lang)
       .flatMap(words)
-      .filter((w) => !otherWords.has(w)),
+      .filter((w) => !otherWords.has(w) && !SAME_IN_BOTH.has(w)),
   );
 }
 
