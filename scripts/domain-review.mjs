@@ -13,61 +13,74 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = (p) => pathToFileURL(resolve(root, 'dist/src/core', p)).href;
-const { assess, INFILTRATION_REASONS, WETNESS_BORDERS, depthText } = await import(
-  dist('wetness.js')
-);
-const { broGtClassCodes, legacyGtClassCodes, gtInfo } = await import(dist('groundwater.js'));
-const { HSG_PARAMS } = await import(dist('hsg.js'));
-const data = (f) => JSON.parse(readFileSync(resolve(root, 'src/core/kb/data', f), 'utf8'));
-const principles = data('principles.json');
-const discouraged = data('discouraged.json');
-const zones = data('zones.json');
-const types = data('landscape-types.json');
 
-// Test places: the named places and the assess fixtures.
-const named = JSON.parse(readFileSync(resolve(root, 'test/fixtures/named-places.json'), 'utf8'));
-const cases = new Map();
-const addCase = (id, label) => {
-  if (!cases.has(id)) cases.set(id, []);
-  cases.get(id).push(label);
-};
-for (const p of named.places) {
-  for (const id of p.has ?? []) addCase(id, `${p.name} (applies)`);
-  for (const id of p.not ?? []) addCase(id, `${p.name} (not)`);
-}
-const fixtureDir = resolve(root, 'test/fixtures/assess');
-for (const f of readdirSync(fixtureDir)
-  .filter((n) => n.endsWith('.json'))
-  .sort()) {
-  const fx = JSON.parse(readFileSync(resolve(fixtureDir, f), 'utf8'));
-  for (const id of fx.expect.principles ?? []) addCase(id, `${fx.name} (fixture, applies)`);
-  for (const id of fx.expect.notPrinciples ?? []) addCase(id, `${fx.name} (fixture, not)`);
-  for (const id of fx.expect.missingPrinciples ?? []) addCase(id, `${fx.name} (fixture, missing)`);
-}
+/**
+ * The page's text. `core` holds the core functions it tabulates: `assess`, `INFILTRATION_REASONS`,
+ * `WETNESS_BORDERS`, `depthText` (wetness), `broGtClassCodes`, `legacyGtClassCodes`, `gtInfo`
+ * (groundwater) and `HSG_PARAMS` (hsg), from the built core (the CLI use) or the sources (the
+ * test that checks the page is current, test/core/domain-review-current.test.ts).
+ */
+export function domainReview(core) {
+  const {
+    assess,
+    INFILTRATION_REASONS,
+    WETNESS_BORDERS,
+    depthText,
+    broGtClassCodes,
+    legacyGtClassCodes,
+    gtInfo,
+    HSG_PARAMS,
+  } = core;
+  const data = (f) => JSON.parse(readFileSync(resolve(root, 'src/core/kb/data', f), 'utf8'));
+  const principles = data('principles.json');
+  const discouraged = data('discouraged.json');
+  const zones = data('zones.json');
+  const types = data('landscape-types.json');
 
-const cell = (t) => String(t).replace(/\|/g, '\\|').replace(/\n/g, ' ');
-function range(r, unit) {
-  if (r.min !== undefined && r.max !== undefined) return `${r.min}–${r.max} ${unit}`;
-  if (r.min !== undefined) return `≥ ${r.min} ${unit}`;
-  return `≤ ${r.max} ${unit}`;
-}
-function conditions(c) {
-  const parts = [];
-  for (const [k, v] of Object.entries(c)) {
-    if (k === 'anyOf') parts.push(`(${v.map(conditions).join(' **or** ')})`);
-    else if (Array.isArray(v)) parts.push(`${k} ${v.join(' / ')}`);
-    else if (k === 'gt') parts.push(`Gt ${v.min ?? 'I'}–${v.max ?? 'VIII'}`);
-    else if (k === 'ghg') parts.push(`GHG ${range(v, 'cm')}`);
-    else if (k === 'flood') parts.push(`flood ${range(v, 'm')}`);
-    else if (k === 'heat') parts.push(`heat ${range(v, '°C PET')}`);
-    else if (k === 'elevation') parts.push(`elevation ${range(v, 'm NAP')}`);
+  // Test places: the named places and the assess fixtures.
+  const named = JSON.parse(readFileSync(resolve(root, 'test/fixtures/named-places.json'), 'utf8'));
+  const cases = new Map();
+  const addCase = (id, label) => {
+    if (!cases.has(id)) cases.set(id, []);
+    cases.get(id).push(label);
+  };
+  for (const p of named.places) {
+    for (const id of p.has ?? []) addCase(id, `${p.name} (applies)`);
+    for (const id of p.not ?? []) addCase(id, `${p.name} (not)`);
   }
-  return parts.length > 0 ? parts.join(' and ') : '_always_';
-}
+  const fixtureDir = resolve(root, 'test/fixtures/assess');
+  for (const f of readdirSync(fixtureDir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
+    const fx = JSON.parse(readFileSync(resolve(fixtureDir, f), 'utf8'));
+    for (const id of fx.expect.principles ?? []) addCase(id, `${fx.name} (fixture, applies)`);
+    for (const id of fx.expect.notPrinciples ?? []) addCase(id, `${fx.name} (fixture, not)`);
+    for (const id of fx.expect.missingPrinciples ?? [])
+      addCase(id, `${fx.name} (fixture, missing)`);
+  }
 
-const out = [];
-out.push(`# Domain review of the knowledge base
+  const cell = (t) => String(t).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  function range(r, unit) {
+    if (r.min !== undefined && r.max !== undefined) return `${r.min}–${r.max} ${unit}`;
+    if (r.min !== undefined) return `≥ ${r.min} ${unit}`;
+    return `≤ ${r.max} ${unit}`;
+  }
+  function conditions(c) {
+    const parts = [];
+    for (const [k, v] of Object.entries(c)) {
+      if (k === 'anyOf') parts.push(`(${v.map(conditions).join(' **or** ')})`);
+      else if (Array.isArray(v)) parts.push(`${k} ${v.join(' / ')}`);
+      else if (k === 'gt') parts.push(`Gt ${v.min ?? 'I'}–${v.max ?? 'VIII'}`);
+      else if (k === 'ghg') parts.push(`GHG ${range(v, 'cm')}`);
+      else if (k === 'flood') parts.push(`flood ${range(v, 'm')}`);
+      else if (k === 'heat') parts.push(`heat ${range(v, '°C PET')}`);
+      else if (k === 'elevation') parts.push(`elevation ${range(v, 'm NAP')}`);
+    }
+    return parts.length > 0 ? parts.join(' and ') : '_always_';
+  }
+
+  const out = [];
+  out.push(`# Domain review of the knowledge base
 
 <!-- Generated by \`node scripts/domain-review.mjs --write\` (after \`npm run build:lib\`) from
 src/core/kb/data/*.json, src/core/wetness.ts and the test places. Do not edit by hand. -->
@@ -85,127 +98,139 @@ Contents: [Wetness borders](#wetness-borders) · [Gt classes](#groundwater-class
 [Principles](#principles)
 `);
 
-out.push('## Wetness borders\n');
-out.push('| border | cm below the surface |', '|---|---|');
-for (const [k, v] of Object.entries(WETNESS_BORDERS)) out.push(`| \`${k}\` | ${v} |`);
-out.push(
-  '',
-  'Sources: BRIEF §7 (Gt I–III, GHG < 40 cm: bovengronds bergen, geen infiltratie; Gt VI–VIII: infiltreren) [S]; BRIEF §2 Gt table (BRO WDM table 1) [V].',
-  '',
-);
-
-out.push('## Groundwater classes (Gt)\n');
-out.push(
-  'Depth class and infiltration verdict of each class on loam-poor sand (Hn21) without seepage.',
-  '',
-  '| Gt | GHG | GLG | depth class | infiltration on sand |',
-  '|---|---|---|---|---|',
-);
-for (const code of [...broGtClassCodes(), ...legacyGtClassCodes(), 'sVI', 'wII']) {
-  const info = gtInfo(code);
-  const j = assess({ soilCode: 'Hn21', gt: code });
-  const ghg = info.ghgTypical
-    ? `${depthText(info.ghg)} (typically ${depthText(info.ghgTypical)})`
-    : depthText(info.ghg);
+  out.push('## Wetness borders\n');
+  out.push('| border | cm below the surface |', '|---|---|');
+  for (const [k, v] of Object.entries(WETNESS_BORDERS)) out.push(`| \`${k}\` | ${v} |`);
   out.push(
-    `| ${code} | ${ghg} | ${depthText(info.glg)} | ${j.groundwater} | ${j.infiltration.verdict} (${j.infiltration.reasons.map((r) => r.key).join(', ')}) |`,
+    '',
+    'Sources: BRIEF §7 (Gt I–III, GHG < 40 cm: bovengronds bergen, geen infiltratie; Gt VI–VIII: infiltreren) [S]; BRIEF §2 Gt table (BRO WDM table 1) [V].',
+    '',
   );
-}
-out.push('');
 
-out.push('## Infiltration reasons\n');
-out.push(
-  'The verdict is *discouraged* when any discouraging reason holds, else *unknown* when soil or depth is unknown, else *partial* when a partial reason holds, else *works*. `infiltreren` is discouraged exactly where the verdict is *discouraged* (one discouraged-action entry per reason), and every principle that recommends it needs *works* or *partial*.',
-  '',
-  '| reason | effect | rule | source |',
-  '|---|---|---|---|',
-);
-for (const r of INFILTRATION_REASONS) {
-  out.push(`| \`${r.key}\` | ${r.effect} | ${cell(r.rule)} | ${cell(r.source)} |`);
-}
-out.push('');
-
-out.push('## Hydrologic soil group\n');
-out.push(
-  'NRCS groups A–D (BRIEF §4 [S]); each rule can only make the group worse.',
-  '',
-  '| texture | group |',
-  '|---|---|',
-);
-for (const [t, g] of Object.entries(HSG_PARAMS.byTexture)) out.push(`| ${t} | ${g} |`);
-out.push(
-  `| loamy sand (lemig zand) | ${HSG_PARAMS.loamySand} |`,
-  `| cover of klei/zavel/leem on sand | at least C |`,
-  `| shallow groundwater (GHG < ${HSG_PARAMS.shallowGhgCm} cm) | ${HSG_PARAMS.shallowGroundwaterGroup} |`,
-  '| perched water (s) or boulder clay (x) | at least C |',
-  '',
-);
-
-out.push('## Water model per location\n');
-out.push(
-  '1. infiltration works → **infiltratie** (cahier bijlage 1, A1 Infiltratiemodel);',
-  '2. clay or peat (or peat under clay) with shallow groundwater → **isolatie** (cahier bijlage 1, C Isolatiemodel: "TOEPASSING: Kleiige/ venige bodem; Ondiep grondwater; Geen goede waterkwaliteit"; water quality is an optional fact);',
-  "3. floodplain (Rg3) → **fluctuatie** (the river's model);",
-  '4. infiltration discouraged for another reason (seepage, perched water, boulder clay, clay with deeper groundwater, shallow groundwater on sand) → **fluctuatie** [S];',
-  "5. partial infiltration → the landscape type's model when it is infiltratie, else fluctuatie [S];",
-  "6. facts missing → the landscape type's model (`waterModelFrom: landscape`), unless the known facts rule it out.",
-  '',
-  '| landscape type | default water model |',
-  '|---|---|',
-);
-for (const t of types) out.push(`| ${t.id} | ${t.waterModel} |`);
-out.push('');
-
-out.push('## Zones\n');
-out.push(
-  'BKNSN 2023 zones with their typical facts (used only where no data gives them) [S].',
-  '',
-  '| code | name | landscape type | position | seepage | texture | note |',
-  '|---|---|---|---|---|---|---|',
-);
-for (const z of zones) {
+  out.push('## Groundwater classes (Gt)\n');
   out.push(
-    `| ${z.code} | ${cell(z.name.nl)} | ${z.landscapeType ?? '–'} | ${z.position ?? '–'} | ${z.seepage ?? '–'} | ${z.texture ?? '–'} | ${z.exclusive ? `only its own principles (${z.principles.join(', ')}) and those of its landscape type` : ''} |`,
+    'Depth class and infiltration verdict of each class on loam-poor sand (Hn21) without seepage.',
+    '',
+    '| Gt | GHG | GLG | depth class | infiltration on sand |',
+    '|---|---|---|---|---|',
   );
-}
-out.push('');
+  for (const code of [...broGtClassCodes(), ...legacyGtClassCodes(), 'sVI', 'wII']) {
+    const info = gtInfo(code);
+    const j = assess({ soilCode: 'Hn21', gt: code });
+    const ghg = info.ghgTypical
+      ? `${depthText(info.ghg)} (typically ${depthText(info.ghgTypical)})`
+      : depthText(info.ghg);
+    out.push(
+      `| ${code} | ${ghg} | ${depthText(info.glg)} | ${j.groundwater} | ${j.infiltration.verdict} (${j.infiltration.reasons.map((r) => r.key).join(', ')}) |`,
+    );
+  }
+  out.push('');
 
-out.push('## Discouraged actions\n');
-out.push('| id | action | conditions | reason (nl) | source |', '|---|---|---|---|---|');
-for (const d of discouraged) {
+  out.push('## Infiltration reasons\n');
   out.push(
-    `| \`${d.id}\` | ${d.action} | ${cell(conditions(d.conditions))} | ${cell(d.reason.nl)} | ${cell(d.source.ref)} [${d.source.tag ?? '–'}] |`,
+    'The verdict is *discouraged* when any discouraging reason holds, else *unknown* when soil or depth is unknown, else *partial* when a partial reason holds, else *works*. `infiltreren` is discouraged exactly where the verdict is *discouraged* (one discouraged-action entry per reason), and every principle that recommends it needs *works* or *partial*.',
+    '',
+    '| reason | effect | rule | source |',
+    '|---|---|---|---|',
   );
-}
-out.push('');
+  for (const r of INFILTRATION_REASONS) {
+    out.push(`| \`${r.key}\` | ${r.effect} | ${cell(r.rule)} | ${cell(r.source)} |`);
+  }
+  out.push('');
 
-out.push('## Principles\n');
-const vNoQuote = principles.filter((p) => p.source.tag === 'V' && !p.source.quote).map((p) => p.id);
-out.push(
-  `${principles.length} principles; ${principles.filter((p) => p.source.tag === 'V').length} tagged V, of which ${vNoQuote.length} still without a quote${vNoQuote.length ? `: ${vNoQuote.map((id) => `\`${id}\``).join(', ')}` : ''}.`,
-  '',
-);
-for (const p of principles) {
-  out.push(`### \`${p.id}\` — ${p.title.nl}`, '');
+  out.push('## Hydrologic soil group\n');
   out.push(
-    `- **Scale, domain, actions:** ${p.scale}, ${p.domain}, ${p.actions.join(', ')}`,
-    `- **Conditions:** ${conditions(p.conditions)}`,
-    `- **Advice (nl):** ${p.text.nl}`,
+    'NRCS groups A–D (BRIEF §4 [S]); each rule can only make the group worse.',
+    '',
+    '| texture | group |',
+    '|---|---|',
   );
-  if (p.example) out.push(`- **Voorbeeld:** ${p.example.nl}`);
-  out.push(`- **Reason template (nl):** ${p.reason.nl}`);
+  for (const [t, g] of Object.entries(HSG_PARAMS.byTexture)) out.push(`| ${t} | ${g} |`);
   out.push(
-    `- **Source:** ${p.source.ref}${p.source.page ? `, p. ${p.source.page}` : ''} [${p.source.tag ?? '–'}]`,
+    `| loamy sand (lemig zand) | ${HSG_PARAMS.loamySand} |`,
+    `| cover of klei/zavel/leem on sand | at least C |`,
+    `| shallow groundwater (GHG < ${HSG_PARAMS.shallowGhgCm} cm) | ${HSG_PARAMS.shallowGroundwaterGroup} |`,
+    '| perched water (s) or boulder clay (x) | at least C |',
+    '',
   );
-  if (p.source.quote) out.push(`- **Quote:** “${p.source.quote}”`);
-  else if (p.source.tag === 'V')
-    out.push('- **Quote:** _missing: a reviewer should add the cahier words_');
-  const c = cases.get(p.id) ?? [];
-  out.push(`- **Test places (${c.length}):** ${c.length ? c.join('; ') : '_none yet_'}`, '');
+
+  out.push('## Water model per location\n');
+  out.push(
+    '1. infiltration works → **infiltratie** (cahier bijlage 1, A1 Infiltratiemodel);',
+    '2. clay or peat (or peat under clay) with shallow groundwater → **isolatie** (cahier bijlage 1, C Isolatiemodel: "TOEPASSING: Kleiige/ venige bodem; Ondiep grondwater; Geen goede waterkwaliteit"; water quality is an optional fact);',
+    "3. floodplain (Rg3) → **fluctuatie** (the river's model);",
+    '4. infiltration discouraged for another reason (seepage, perched water, boulder clay, clay with deeper groundwater, shallow groundwater on sand) → **fluctuatie** [S];',
+    "5. partial infiltration → the landscape type's model when it is infiltratie, else fluctuatie [S];",
+    "6. facts missing → the landscape type's model (`waterModelFrom: landscape`), unless the known facts rule it out.",
+    '',
+    '| landscape type | default water model |',
+    '|---|---|',
+  );
+  for (const t of types) out.push(`| ${t.id} | ${t.waterModel} |`);
+  out.push('');
+
+  out.push('## Zones\n');
+  out.push(
+    'BKNSN 2023 zones with their typical facts (used only where no data gives them) [S].',
+    '',
+    '| code | name | landscape type | position | seepage | texture | note |',
+    '|---|---|---|---|---|---|---|',
+  );
+  for (const z of zones) {
+    out.push(
+      `| ${z.code} | ${cell(z.name.nl)} | ${z.landscapeType ?? '–'} | ${z.position ?? '–'} | ${z.seepage ?? '–'} | ${z.texture ?? '–'} | ${z.exclusive ? `only its own principles (${z.principles.join(', ')}) and those of its landscape type` : ''} |`,
+    );
+  }
+  out.push('');
+
+  out.push('## Discouraged actions\n');
+  out.push('| id | action | conditions | reason (nl) | source |', '|---|---|---|---|---|');
+  for (const d of discouraged) {
+    out.push(
+      `| \`${d.id}\` | ${d.action} | ${cell(conditions(d.conditions))} | ${cell(d.reason.nl)} | ${cell(d.source.ref)} [${d.source.tag ?? '–'}] |`,
+    );
+  }
+  out.push('');
+
+  out.push('## Principles\n');
+  const vNoQuote = principles
+    .filter((p) => p.source.tag === 'V' && !p.source.quote)
+    .map((p) => p.id);
+  out.push(
+    `${principles.length} principles; ${principles.filter((p) => p.source.tag === 'V').length} tagged V, of which ${vNoQuote.length} still without a quote${vNoQuote.length ? `: ${vNoQuote.map((id) => `\`${id}\``).join(', ')}` : ''}.`,
+    '',
+  );
+  for (const p of principles) {
+    out.push(`### \`${p.id}\` — ${p.title.nl}`, '');
+    out.push(
+      `- **Scale, domain, actions:** ${p.scale}, ${p.domain}, ${p.actions.join(', ')}`,
+      `- **Conditions:** ${conditions(p.conditions)}`,
+      `- **Advice (nl):** ${p.text.nl}`,
+    );
+    if (p.example) out.push(`- **Voorbeeld:** ${p.example.nl}`);
+    out.push(`- **Reason template (nl):** ${p.reason.nl}`);
+    out.push(
+      `- **Source:** ${p.source.ref}${p.source.page ? `, p. ${p.source.page}` : ''} [${p.source.tag ?? '–'}]`,
+    );
+    if (p.source.quote) out.push(`- **Quote:** “${p.source.quote}”`);
+    else if (p.source.tag === 'V')
+      out.push('- **Quote:** _missing: a reviewer should add the cahier words_');
+    const c = cases.get(p.id) ?? [];
+    out.push(`- **Test places (${c.length}):** ${c.length ? c.join('; ') : '_none yet_'}`, '');
+  }
+
+  return out.join('\n') + '\n';
 }
 
-const text = out.join('\n') + '\n';
-if (process.argv.includes('--write')) {
-  writeFileSync(resolve(root, 'docs/domain-review.md'), text);
-  console.log('wrote docs/domain-review.md');
-} else process.stdout.write(text);
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dist = (p) => pathToFileURL(resolve(root, 'dist/src/core', p)).href;
+  const text = domainReview({
+    ...(await import(dist('wetness.js'))),
+    ...(await import(dist('groundwater.js'))),
+    ...(await import(dist('hsg.js'))),
+  });
+  if (process.argv.includes('--write')) {
+    writeFileSync(resolve(root, 'docs/domain-review.md'), text);
+    console.log('wrote docs/domain-review.md');
+  } else process.stdout.write(text);
+}
