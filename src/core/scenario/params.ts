@@ -156,9 +156,9 @@ export interface ScenarioParams {
 const SEALS = ['infiltreren', 'kwel-benutten', 'grondwater-hoog', 'ruimte-voor-water'];
 
 const cn = (a: number, b: number, c: number, d: number) => ({ A: a, B: b, C: c, D: d });
-const TR55 = 'TR-55 curve numbers AMC II (SWMM 5 manual), BRIEF §4';
+const TR55 = 'TR-55 curve numbers AMC II (SWMM 5 manual)';
 const COOL =
-  'InVEST Urban Cooling (CC = 0.6 shade + 0.2 albedo + 0.2 ETI), BRIEF §4; albedo/ETI values typical';
+  'InVEST Urban Cooling (CC = 0.6 shade + 0.2 albedo + 0.2 ETI); albedo/ETI values typical';
 
 /** The documented defaults. */
 export const DEFAULT_PARAMS: ScenarioParams = {
@@ -167,14 +167,14 @@ export const DEFAULT_PARAMS: ScenarioParams = {
       id: 'T100',
       depthMm: 70,
       durationH: 2,
-      source: 'Klimaateffectatlas 70 mm/2 h (~1/100 yr), BRIEF §3',
+      source: 'Klimaateffectatlas 70 mm/2 h (~1/100 yr)',
       tag: 'V',
     },
     {
       id: 'T1000',
       depthMm: 140,
       durationH: 2,
-      source: 'Klimaateffectatlas 140 mm/2 h (~1/1000 yr), BRIEF §3',
+      source: 'Klimaateffectatlas 140 mm/2 h (~1/1000 yr)',
       tag: 'V',
     },
   ],
@@ -191,8 +191,8 @@ export const DEFAULT_PARAMS: ScenarioParams = {
   ],
   futuresSource: {
     value:
-      "KNMI'23 scenarios Ld/Ln/Hd/Hn for 2050 and 2100 (BRIEF §3); the scaling factors are assumptions: KNMI'23 precipitation kerncijfers were not available",
-    source: 'BRIEF §3',
+      "KNMI'23 scenarios Ld/Ln/Hd/Hn for 2050 and 2100; the scaling factors are assumptions: KNMI'23 precipitation kerncijfers were not available",
+    source: "KNMI'23 klimaatscenario's (KNMI, 2023)",
     tag: 'U',
   },
   measures: {
@@ -229,7 +229,7 @@ export const DEFAULT_PARAMS: ScenarioParams = {
       loss: 'sewer',
       costEurM2: 50,
       upkeepEurM2Year: 2,
-      source: 'green roof ≥ 30 l/m² (Amsterdam 2021 definition), BRIEF §5',
+      source: 'green roof ≥ 30 l/m² (Amsterdam 2021 definition)',
       tag: 'V',
     },
     'blauw-groen-dak': {
@@ -247,8 +247,7 @@ export const DEFAULT_PARAMS: ScenarioParams = {
       loss: 'sewer',
       costEurM2: 100,
       upkeepEurM2Year: 3,
-      source:
-        'Amsterdam new-build on-plot storage 60 l/m² (BRIEF §5); blue-green roofs keep cooling longer',
+      source: 'Amsterdam new-build on-plot storage 60 l/m²; blue-green roofs keep cooling longer',
       tag: 'S',
     },
     verharding: {
@@ -285,7 +284,7 @@ export const DEFAULT_PARAMS: ScenarioParams = {
       costEurM2: 80,
       upkeepEurM2Year: 2,
       source:
-        'TR-55 gravel curve numbers as a stand-in for permeable paving (BRIEF §4, §5: mm/h figures unverified)',
+        'TR-55 gravel curve numbers as a stand-in for permeable paving (mm/h figures unverified)',
       tag: 'S',
     },
     gras: {
@@ -357,7 +356,7 @@ export const DEFAULT_PARAMS: ScenarioParams = {
       loss: 'soil',
       costEurM2: 50,
       upkeepEurM2Year: 2,
-      source: 'wadi ponding 0.20–0.30 m (riool.net), BRIEF §5',
+      source: 'wadi ponding 0.20–0.30 m (riool.net)',
       tag: 'V',
     },
     infiltratiekrat: {
@@ -395,7 +394,7 @@ export const DEFAULT_PARAMS: ScenarioParams = {
       costEurM2: 60,
       upkeepEurM2Year: 1.5,
       source:
-        'open water with 0.30 m allowed level rise (assumption; Rijnland VDS fluctuation band 20–60 cm, BRIEF §1)',
+        'open water with 0.30 m allowed level rise (assumption; Rijnland VDS fluctuation band 20–60 cm)',
       tag: 'S',
     },
     kelder: {
@@ -440,13 +439,13 @@ export const DEFAULT_PARAMS: ScenarioParams = {
   sewerCapacityMmH: {
     value: 20,
     source:
-      'Klimaateffectatlas stress test: infiltration + sewer capacity 20 mm/h (BRIEF §3); sewers 60–90 l/s/ha ≈ 20–30 mm/h (BRIEF §5)',
+      'Klimaateffectatlas stress test: infiltration + sewer capacity 20 mm/h; sewers 60–90 l/s/ha ≈ 20–30 mm/h',
     tag: 'V',
   },
   soilInfiltrationMmH: {
     value: { A: 20, B: 20, C: 20, D: 20 },
     source:
-      'Klimaateffectatlas stress-test maps: infiltration + sewer capacity 20 mm/h on every surface (BRIEF §3); per soil group configurable, never below the sewer capacity',
+      'Klimaateffectatlas stress-test maps: infiltration + sewer capacity 20 mm/h on every surface; per soil group configurable, never below the sewer capacity',
     tag: 'V',
   },
   lowPointShare: {
@@ -468,19 +467,19 @@ export const DEFAULT_PARAMS: ScenarioParams = {
   coolPlaceMinShade: {
     value: 0.4,
     source:
-      'HvA guidelines (Kluck et al. 2020): a cool place has shade; ≥ 40 % shade as on key walking routes (BRIEF §6); the share for a place is an assumption',
+      'HvA guidelines (Kluck et al. 2020): a cool place has shade; ≥ 40 % shade as on key walking routes; the share for a place is an assumption',
     tag: 'U',
   },
   costSource: {
     value: 'costEurM2 / upkeepEurM2Year per measure type',
     source:
-      'order-of-magnitude assumptions, not from a cited cost table (BRIEF §5: costs unverified); override per municipality',
+      'order-of-magnitude assumptions, not from a cited cost table (costs unverified); override per municipality',
     tag: 'U',
   },
   testWeights: {
     value: {},
     source:
-      'equal weight per hazard (rain, heat, drought), rain split over its storms; McPhail et al. 2018 leave the utility to the analyst (BRIEF §6)',
+      'equal weight per hazard (rain, heat, drought), rain split over its storms; McPhail et al. 2018 leave the utility to the analyst',
     tag: 'S',
   },
   yearlyRainMm: {
@@ -502,17 +501,16 @@ export const DEFAULT_PARAMS: ScenarioParams = {
   },
   parkMinAreaM2: {
     value: 20000,
-    source: 'InVEST Urban Cooling park effect for green areas > 2 ha, BRIEF §4',
+    source: 'InVEST Urban Cooling park effect for green areas > 2 ha',
     tag: 'V',
   },
-  parkCoolingDistanceM: { value: 450, source: 'InVEST d_cool = 450 m, BRIEF §4', tag: 'V' },
+  parkCoolingDistanceM: { value: 450, source: 'InVEST d_cool = 450 m', tag: 'V' },
   coolPlaceMinAreaM2: {
     value: 200,
-    source:
-      'HvA guideline: a cool place of ≥ 200 m² within 300 m of each home (Kluck et al. 2020), BRIEF §6',
+    source: 'HvA guideline: a cool place of ≥ 200 m² within 300 m of each home (Kluck et al. 2020)',
     tag: 'S',
   },
-  coolPlaceDistanceM: { value: 300, source: 'HvA guideline / 3-30-300, BRIEF §6', tag: 'V' },
+  coolPlaceDistanceM: { value: 300, source: 'HvA guideline / 3-30-300', tag: 'V' },
   unknownSoilHsg: {
     value: 'C',
     source:
@@ -528,7 +526,7 @@ export const DEFAULT_PARAMS: ScenarioParams = {
     streetWaterDepthM: {
       value: 0.1,
       source:
-        '"≤ 10–20 cm on streets" (local werkafspraken, Landelijke Maatlat 2023), BRIEF §6: tested at the low points',
+        '"≤ 10–20 cm on streets" (local werkafspraken, Landelijke Maatlat 2023): tested at the low points',
       tag: 'U',
     },
     coolingCapacity: {
@@ -539,7 +537,7 @@ export const DEFAULT_PARAMS: ScenarioParams = {
     shadeShare: {
       value: 0.3,
       source:
-        'HvA guidelines: ≥ 30 % shade in neighbourhoods at the hottest hour (Kluck et al. 2020); 3-30-300: 30 % canopy (Konijnendijk 2021), BRIEF §6',
+        'HvA guidelines: ≥ 30 % shade in neighbourhoods at the hottest hour (Kluck et al. 2020); 3-30-300: 30 % canopy (Konijnendijk 2021)',
       tag: 'V',
     },
     rechargeRetained: {
