@@ -5,6 +5,7 @@
  * `assess` is pure and deterministic: the same facts and knowledge base always give the same
  * report (principles in knowledge-base order, discouraged actions in vocabulary order).
  */
+import { formatNumberFor } from './messages.js';
 import { gtInfo, gtMainIndex } from './groundwater.js';
 import type { Conditions, KnowledgeBase, LandscapeType, NumRange, Zone } from './kb/types.js';
 import type {
@@ -83,14 +84,9 @@ function same(text: string): LocalizedText {
   return { nl: text, en: text };
 }
 
-const numberFormats: Record<string, Intl.NumberFormat> = {};
-/** Formats a number for a language (nl uses a decimal comma). */
+/** Formats a number for a language (nl uses a decimal comma), in the locale of `localeFor`. */
 export function formatNumber(value: number, lang: string, maximumFractionDigits = 1): string {
-  const key = `${lang}:${maximumFractionDigits}`;
-  numberFormats[key] ??= new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : lang, {
-    maximumFractionDigits,
-  });
-  return numberFormats[key].format(value);
+  return formatNumberFor(value, lang, { maximumFractionDigits });
 }
 
 function numberLabel(value: number, unit: string, digits = 1): LocalizedText {

@@ -27,6 +27,7 @@
  */
 import { NaError } from '../core/types.js';
 import type { LocalizedText } from '../core/types.js';
+import { localizedMessage, registerMessages, type MessageParams } from '../core/messages.js';
 import { plainText } from '../core/plain-text.js';
 
 /** Stable codes of {@link SourceRequestError}. */
@@ -304,10 +305,7 @@ export async function readBytes(response: Response): Promise<ArrayBuffer> {
   throw new SourceRequestError(
     'wrong-content-type',
     `${ctx.name}: expected binary data, got ${contentType} (${ctx.url}).`,
-    {
-      nl: `De bron "${ctx.name}" stuurde geen rasterbestand maar ${contentType}. Controleer het adres van deze bron.`,
-      en: `The source "${ctx.name}" sent ${contentType} instead of a raster file. Check the address of this source.`,
-    },
+    localizedMessage(httpMessages, 'notRaster', { name: ctx.name, contentType }),
     baseDetails(ctx, response),
   );
 }
@@ -371,7 +369,68 @@ export async function readTextLimited(
 // ---------------------------------------------------------------------------------------------
 // User messages
 
-/** The user message of an error code, naming the source (`name`). */
+/**
+ * The messages users see when a source fails (`http` in a texts file, so a municipality can
+ * reword them): ICU texts, `{name}` is the source's name.
+ */
+export const httpMessages = {
+  timeout: {
+    nl: 'De bron "{name}" reageert niet binnen {seconds, plural, one {# seconde} other {# seconden}}. Probeer het later opnieuw.',
+    en: 'The source "{name}" did not respond within {seconds, plural, one {# second} other {# seconds}}. Please try again later.',
+  },
+  network: {
+    nl: 'De bron "{name}" is niet bereikbaar. Controleer de internetverbinding of probeer het later opnieuw.',
+    en: 'The source "{name}" cannot be reached. Check the internet connection or try again later.',
+  },
+  serverFault: {
+    nl: 'De bron "{name}" heeft een storing (HTTP {status}). Probeer het later opnieuw.',
+    en: 'The source "{name}" has a fault (HTTP {status}). Please try again later.',
+  },
+  refused: {
+    nl: 'De bron "{name}" weigert het verzoek (HTTP {status}). Controleer de instellingen van deze bron (adres, laagnaam).',
+    en: 'The source "{name}" refused the request (HTTP {status}). Check the settings of this source (address, layer name).',
+  },
+  htmlResponse: {
+    nl: 'De bron "{name}" antwoordde met een foutpagina (HTML) in plaats van gegevens. Controleer het adres van de bron of probeer het later opnieuw.',
+    en: 'The source "{name}" answered with an error page (HTML) instead of data. Check the address of the source or try again later.',
+  },
+  ogcException: {
+    nl: 'De bron "{name}" meldt een fout{hasText, select, yes {: {text}} other {}}. Controleer de instellingen van deze bron (laagnaam, formaat).',
+    en: 'The source "{name}" reports an error{hasText, select, yes {: {text}} other {}}. Check the settings of this source (layer name, format).',
+  },
+  problem: {
+    nl: 'De bron "{name}" meldt een fout{hasText, select, yes {: {text}} other {}}.',
+    en: 'The source "{name}" reports an error{hasText, select, yes {: {text}} other {}}.',
+  },
+  invalidJson: {
+    nl: 'De bron "{name}" stuurde onvolledige of onleesbare gegevens. Probeer het later opnieuw.',
+    en: 'The source "{name}" sent incomplete or unreadable data. Please try again later.',
+  },
+  invalidResponse: {
+    nl: 'De bron "{name}" stuurde gegevens in een onverwachte vorm. Controleer de instellingen van deze bron.',
+    en: 'The source "{name}" sent data in an unexpected form. Check the settings of this source.',
+  },
+  tooLarge: {
+    nl: 'De bron "{name}" stuurde meer gegevens dan de grens ({limit}); het lezen is gestopt. Vraag minder gegevens op of verhoog de grens in het bronnenbestand.',
+    en: 'The source "{name}" sent more data than the limit ({limit}); reading stopped. Request less data or raise the limit in the sources file.',
+  },
+  tooComplex: {
+    nl: 'De bron "{name}" stuurde gegevens die te ingewikkeld zijn om veilig te verwerken (grens {limit}).',
+    en: 'The source "{name}" sent data too complex to process safely (limit {limit}).',
+  },
+  wrongContentType: {
+    nl: 'De bron "{name}" stuurde geen JSON maar {contentType}. Controleer het gevraagde formaat van deze bron.',
+    en: 'The source "{name}" sent {contentType} instead of JSON. Check the requested format of this source.',
+  },
+  notRaster: {
+    nl: 'De bron "{name}" stuurde geen rasterbestand maar {contentType}. Controleer het adres van deze bron.',
+    en: 'The source "{name}" sent {contentType} instead of a raster file. Check the address of this source.',
+  },
+} as const;
+
+registerMessages('http', httpMessages);
+
+/** The user message of an error code, naming the source (`name`), in every language. */
 export function userMessageFor(
   code: SourceErrorCode | 'timeout',
   name: string,
@@ -384,84 +443,44 @@ export function userMessageFor(
     max?: number;
   } = {},
 ): LocalizedText {
-  const q = `"${name}"`;
+  const m = (key: keyof typeof httpMessages, extra: MessageParams = {}): LocalizedText =>
+    localizedMessage(httpMessages, key, { name, ...extra });
+  const text = (): MessageParams => {
+    const t = clip(params.text ?? '', 200);
+    return { hasText: t === '' ? 'no' : 'yes', text: t };
+  };
   switch (code) {
-    case 'timeout': {
-      const s = Math.max(1, Math.round((params.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000));
-      return {
-        nl: `De bron ${q} reageert niet binnen ${s} ${s === 1 ? 'seconde' : 'seconden'}. Probeer het later opnieuw.`,
-        en: `The source ${q} did not respond within ${s} ${s === 1 ? 'second' : 'seconds'}. Please try again later.`,
-      };
-    }
+    case 'timeout':
+      return m('timeout', {
+        seconds: Math.max(1, Math.round((params.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)),
+      });
     case 'network':
-      return {
-        nl: `De bron ${q} is niet bereikbaar. Controleer de internetverbinding of probeer het later opnieuw.`,
-        en: `The source ${q} cannot be reached. Check the internet connection or try again later.`,
-      };
+      return m('network');
     case 'http-status': {
-      const st = params.status ?? 0;
-      if (st >= 500) {
-        return {
-          nl: `De bron ${q} heeft een storing (HTTP ${st}). Probeer het later opnieuw.`,
-          en: `The source ${q} has a fault (HTTP ${st}). Please try again later.`,
-        };
-      }
-      return {
-        nl: `De bron ${q} weigert het verzoek (HTTP ${st}). Controleer de instellingen van deze bron (adres, laagnaam).`,
-        en: `The source ${q} refused the request (HTTP ${st}). Check the settings of this source (address, layer name).`,
-      };
+      const status = params.status ?? 0;
+      return m(status >= 500 ? 'serverFault' : 'refused', { status });
     }
     case 'html-response':
-      return {
-        nl: `De bron ${q} antwoordde met een foutpagina (HTML) in plaats van gegevens. Controleer het adres van de bron of probeer het later opnieuw.`,
-        en: `The source ${q} answered with an error page (HTML) instead of data. Check the address of the source or try again later.`,
-      };
-    case 'ogc-exception': {
-      const t = clip(params.text ?? '', 200);
-      return {
-        nl: `De bron ${q} meldt een fout${t === '' ? '' : `: ${t}`}. Controleer de instellingen van deze bron (laagnaam, formaat).`,
-        en: `The source ${q} reports an error${t === '' ? '' : `: ${t}`}. Check the settings of this source (layer name, format).`,
-      };
-    }
-    case 'problem': {
-      const t = clip(params.text ?? '', 200);
-      return {
-        nl: `De bron ${q} meldt een fout${t === '' ? '' : `: ${t}`}.`,
-        en: `The source ${q} reports an error${t === '' ? '' : `: ${t}`}.`,
-      };
-    }
+      return m('htmlResponse');
+    case 'ogc-exception':
+      return m('ogcException', text());
+    case 'problem':
+      return m('problem', text());
     case 'invalid-json':
-      return {
-        nl: `De bron ${q} stuurde onvolledige of onleesbare gegevens. Probeer het later opnieuw.`,
-        en: `The source ${q} sent incomplete or unreadable data. Please try again later.`,
-      };
+      return m('invalidJson');
     case 'invalid-response':
-      return {
-        nl: `De bron ${q} stuurde gegevens in een onverwachte vorm. Controleer de instellingen van deze bron.`,
-        en: `The source ${q} sent data in an unexpected form. Check the settings of this source.`,
-      };
-    case 'too-large': {
-      const lim = `${params.limit ?? 'maxResponseBytes'} = ${formatBytes(params.max ?? 0)}`;
-      return {
-        nl: `De bron ${q} stuurde meer gegevens dan de grens (${lim}); het lezen is gestopt. Vraag minder gegevens op of verhoog de grens in het bronnenbestand.`,
-        en: `The source ${q} sent more data than the limit (${lim}); reading stopped. Request less data or raise the limit in the sources file.`,
-      };
-    }
-    case 'too-complex': {
-      const lim = `${params.limit ?? '?'} = ${params.max ?? '?'}`;
-      return {
-        nl: `De bron ${q} stuurde gegevens die te ingewikkeld zijn om veilig te verwerken (grens ${lim}).`,
-        en: `The source ${q} sent data too complex to process safely (limit ${lim}).`,
-      };
-    }
-    case 'wrong-content-type': {
-      const ct =
-        params.contentType === undefined || params.contentType === '' ? '?' : params.contentType;
-      return {
-        nl: `De bron ${q} stuurde geen JSON maar ${ct}. Controleer het gevraagde formaat van deze bron.`,
-        en: `The source ${q} sent ${ct} instead of JSON. Check the requested format of this source.`,
-      };
-    }
+      return m('invalidResponse');
+    case 'too-large':
+      return m('tooLarge', {
+        limit: `${params.limit ?? 'maxResponseBytes'} = ${formatBytes(params.max ?? 0)}`,
+      });
+    case 'too-complex':
+      return m('tooComplex', { limit: `${params.limit ?? '?'} = ${params.max ?? '?'}` });
+    case 'wrong-content-type':
+      return m('wrongContentType', {
+        contentType:
+          params.contentType === undefined || params.contentType === '' ? '?' : params.contentType,
+      });
   }
 }
 

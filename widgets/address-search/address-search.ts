@@ -14,6 +14,8 @@ import {
 import { SourceRequestError } from '../../src/sources/http.js';
 import type { LocalizedText } from '../../src/core/types.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
+import { formatNumberFor } from '../../src/core/messages.js';
+import { LangController } from '../shared/lang-controller.js';
 import { baseStyles } from '../shared/styles.js';
 import {
   NaAddressErrorEvent,
@@ -166,6 +168,7 @@ export class NaAddressSearch extends LitElement {
   @state() private _selectedLabel = '';
   @state() private _error?: ErrorState;
   @state() private _nearest?: NearestState;
+  private readonly _langs = new LangController(this);
 
   @query('[part~="input"]') private _input?: HTMLInputElement;
 
@@ -677,9 +680,9 @@ export class NaAddressSearch extends LitElement {
       const distance =
         n.address.distance !== undefined
           ? ` ${t('distance', {
-              distance: new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+              distance: formatNumberFor(n.address.distance, lang, {
                 maximumFractionDigits: 0,
-              }).format(n.address.distance),
+              }),
             })}`
           : '';
       text = `${t('nearest', { label: n.address.label })}${distance}`;

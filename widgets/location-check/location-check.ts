@@ -10,9 +10,11 @@ import type { FactSource, Location } from '../../src/core/types.js';
 import { createOlViewer } from '../../src/map/ol-viewer.js';
 import type { Viewer } from '../../src/map/viewer.js';
 import { checkLocation, isOutsideAllData } from '../../src/sources/check.js';
-import { createSources, parseSourcesConfig } from '../../src/sources/config.js';
+import { loadSourcesFile, SourcesFileError } from '../../src/sources/sources-file.js';
 import { DEFAULT_MAX_FILE_BYTES, readTextLimited } from '../../src/sources/http.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
+import { formatNumberFor } from '../../src/core/messages.js';
+import { LangController } from '../shared/lang-controller.js';
 // The panel renders <na-address-search>: register it with this element.
 import '../address-search/define.js';
 import type { NaAddressSearch } from '../address-search/address-search.js';
@@ -201,6 +203,8 @@ export class NaLocationCheck extends LitElement {
   @state() private _report?: Report;
   @state() private _errorMessage?: string;
   @state() private _errorKey: MessageKey = 'error';
+  /** Why the sources file or a data file failed, told in the user's language. */
+  @state() private _loadError?: SourcesFileError;
   @state() private _announcement = '';
   @state() private _keyboard = false;
   @state() private _snapshot: string | null = null;
@@ -234,6 +238,7 @@ export class NaLocationCheck extends LitElement {
   private _snapshotFor?: Location;
   private _addressController?: AbortController;
   private readonly _mapTarget = new MapTargetController(this);
+  private readonly _langs = new LangController(this, () => this._announceAgain());
 
   /** What the panel shows now. */
   get state(): LocationCheckState {
@@ -484,10 +489,13 @@ export class NaLocationCheck extends LitElement {
         this._sourcesLoading = false;
         this._loadedFrom = undefined;
         const message = e instanceof Error ? e.message : String(e);
+        this._loadError = e instanceof SourcesFileError ? e : undefined;
         this._fail(
           'config-failed',
-          `Could not load the sources file ${absolute}: ${message}`,
-          'configError',
+          this._loadError?.stage === 'data'
+            ? `Could not load a data file named in ${absolute}: ${message}`
+            : `Could not load the sources file ${absolute}: ${message}`,
+          this._loadError?.stage === 'data' ? 'dataError' : 'configError',
         );
       },
     );
@@ -499,10 +507,7 @@ export class NaLocationCheck extends LitElement {
       if (!response.ok) throw new Error(`HTTP ${response.status} for ${location}`);
       return readTextLimited(response, DEFAULT_MAX_FILE_BYTES, location);
     };
-    const text = await load(url);
-    const fileName = new URL(url).pathname.split('/').pop() ?? url;
-    const config = parseSourcesConfig(text, fileName);
-    return createSources(config, { load, baseUrl: url, signal });
+    return loadSourcesFile(url, { load, signal });
   }
 
   // ---- Checking -------------------------------------------------------------------------------
@@ -652,28 +657,36 @@ export class NaLocationCheck extends LitElement {
     }
     if (this._location) this._writePermalink(this._location);
     const localized = this._localize(report);
-    const lang = this._lang();
     const noData = isOutsideAllData(report) || !report.facts.some((f) => f.status === 'ok');
-    if (noData) {
-      this._state = 'no-data';
-      this._announcement = tr(messages, 'summaryNoData', lang);
-    } else {
-      this._state = failed.length > 0 ? 'partial' : 'report';
-      this._announcement = this._summary(localized, lang);
-    }
+    this._state = noData ? 'no-data' : failed.length > 0 ? 'partial' : 'report';
+    this._announceAgain();
     this.dispatchEvent(new NaReportReadyEvent(localized));
     return localized;
+  }
+
+  /** Writes the live region's text for the current state, in the current language. */
+  private _announceAgain(): void {
+    const lang = this._lang();
+    if (this._state === 'error') {
+      this._announcement = tr(
+        messages,
+        this._errorKey === 'configError' || this._errorKey === 'dataError'
+          ? this._errorKey
+          : 'summaryError',
+        lang,
+      );
+    } else if (this._state === 'no-data') {
+      this._announcement = tr(messages, 'summaryNoData', lang);
+    } else if ((this._state === 'report' || this._state === 'partial') && this._report) {
+      this._announcement = this._summary(this._localize(this._report), lang);
+    }
   }
 
   private _fail(code: ReportErrorCode, message: string, key: MessageKey): void {
     this._state = 'error';
     this._errorKey = key;
     this._errorMessage = message;
-    this._announcement = tr(
-      messages,
-      key === 'configError' ? 'configError' : 'summaryError',
-      this._lang(),
-    );
+    this._announceAgain();
     this.dispatchEvent(new NaReportErrorEvent({ message, code }));
   }
 
@@ -682,7 +695,7 @@ export class NaLocationCheck extends LitElement {
       ? `${report.landscape.zone.name} (${report.landscape.zone.code})`
       : (report.landscape.type?.name ?? tr(messages, 'summaryNoZone', lang));
     const count = report.principles.length;
-    const main = tr(messages, count === 1 ? 'summaryOne' : 'summary', lang, { zone, count });
+    const main = tr(messages, 'summary', lang, { zone, count });
     return this._state === 'partial' ? `${main} ${tr(messages, 'summaryPartial', lang)}` : main;
   }
 
@@ -819,7 +832,19 @@ export class NaLocationCheck extends LitElement {
     if (this._state === 'error') {
       return html`<div part="message" class="message">
           <p>${t(this._errorKey)}</p>
-          ${this._errorMessage ? html`<p class="description">${this._errorMessage}</p>` : nothing}
+          ${
+            this._errorKey !== 'error' && this._loadError
+              ? html`<p>${this._loadError.userText(lang)}</p>`
+              : nothing
+          }
+          ${
+            this._errorMessage
+              ? html`<details part="technical-detail" lang="en">
+                  <summary lang=${lang}>${t('technicalDetail')}</summary>
+                  <p class="description">${this._errorMessage}</p>
+                </details>`
+              : nothing
+          }
         </div>
         ${this._report ? this._renderSources(this._localize(this._report), t) : nothing}`;
     }
@@ -924,9 +949,9 @@ export class NaLocationCheck extends LitElement {
       a.distance === undefined
         ? ''
         : ` ${t('addressDistance', {
-            distance: new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+            distance: formatNumberFor(a.distance, lang, {
               maximumFractionDigits: 0,
-            }).format(a.distance),
+            }),
           })}`;
     return html`<p part="address">${t('nearestAddress', { label: a.label })}${distance}</p>`;
   }
@@ -939,10 +964,10 @@ export class NaLocationCheck extends LitElement {
     const loc = report.location;
     if (!loc) return nothing;
     const fmt = (v: number, digits: number): string =>
-      new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+      formatNumberFor(v, lang, {
         maximumFractionDigits: digits,
         useGrouping: false,
-      }).format(v);
+      });
     const parts: string[] = [];
     if (loc.rdX !== undefined && loc.rdY !== undefined)
       parts.push(`RD ${fmt(loc.rdX, 0)}, ${fmt(loc.rdY, 0)}`);

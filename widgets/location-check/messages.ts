@@ -110,11 +110,18 @@ export const messages = {
     en: 'The list of sources could not be loaded.',
   },
   details: { nl: 'Details', en: 'Details' },
-  summary: {
-    nl: '{zone}: {count} principes.',
-    en: '{zone}: {count} principles.',
+  dataError: {
+    nl: 'Een gegevensbestand kon niet worden geladen.',
+    en: 'A data file could not be loaded.',
   },
-  summaryOne: { nl: '{zone}: 1 principe.', en: '{zone}: 1 principle.' },
+  technicalDetail: {
+    nl: 'Technische melding (voor de beheerder van de kaart)',
+    en: 'Technical message (for the map administrator)',
+  },
+  summary: {
+    nl: '{zone}: {count, plural, one {# principe} other {# principes}}.',
+    en: '{zone}: {count, plural, one {# principle} other {# principles}}.',
+  },
   summaryNoZone: { nl: 'Geen zone bekend', en: 'No zone known' },
   summaryNoData: { nl: 'Geen gegevens voor deze plek.', en: 'No data for this place.' },
   summaryError: { nl: 'Controle mislukt.', en: 'Check failed.' },

@@ -74,6 +74,18 @@ export const messages = {
     nl: "De andere scenario's blijven staan.",
     en: 'The other scenarios stay loaded.',
   },
+  fileSyntax: {
+    nl: '{file} is geen geldige JSON (regel {line}, kolom {column}). Controleer het bestand; de technische melding staat hieronder.',
+    en: '{file} is not valid JSON (line {line}, column {column}). Check the file; the technical message is below.',
+  },
+  fileUnusable: {
+    nl: '{file} kon niet als scenario worden gelezen. Controleer het bestand; de technische melding staat hieronder.',
+    en: '{file} could not be read as a scenario. Check the file; the technical message is below.',
+  },
+  technicalDetail: {
+    nl: 'Technische melding (voor de beheerder van de kaart)',
+    en: 'Technical message (for the map administrator)',
+  },
   loadFailed: {
     nl: '{file}: kon niet worden geladen ({why}).',
     en: '{file}: could not be loaded ({why}).',

@@ -26,10 +26,12 @@ import {
   ScenarioLayers,
   type ScenarioStyleKey,
 } from '../../src/map/scenario-layers.js';
-import { createSources, parseSourcesConfig } from '../../src/sources/config.js';
+import { loadSourcesFile, SourcesFileError } from '../../src/sources/sources-file.js';
 import { parseJsonStrict } from '../../src/sources/json-text.js';
 import { naturalSystemFromSources } from '../../src/sources/natural-system.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
+import { formatNumberFor } from '../../src/core/messages.js';
+import { LangController } from '../shared/lang-controller.js';
 import { baseStyles } from '../shared/styles.js';
 import { refocusAfterRemoval } from '../shared/focus.js';
 import { NaScenarioChangeEvent, NaScenarioErrorEvent, type ScenarioErrorCode } from './events.js';
@@ -60,6 +62,11 @@ interface ShownError {
   id: number;
   file: string;
   message: string;
+  /** The message for users as a key, so it follows a change of language. */
+  key?: MessageKey;
+  params?: Record<string, string | number>;
+  /** Technical detail (English), for the map administrator. */
+  detail?: string;
 }
 
 /** Margin around the scenarios within which the natural system is read, m. */
@@ -233,6 +240,8 @@ export class NaScenarioCompare extends LitElement {
   @state() private _loadedSources?: FactSource[];
   @state() private _sourcesLoading = false;
   @state() private _sourcesError?: string;
+  /** Why the sources file or a data file failed, told in the user's language. */
+  @state() private _sourcesLoadError?: SourcesFileError;
   @state() private _left?: string;
   @state() private _right?: string;
   @state() private _swipe = true;
@@ -246,6 +255,7 @@ export class NaScenarioCompare extends LitElement {
   @state() private _printing = false;
 
   @query('input[type="url"]') private _urlInput?: HTMLInputElement;
+  private readonly _langs = new LangController(this, () => this._announceAgain());
 
   private _seq = 0;
   private _errorSeq = 0;
@@ -553,11 +563,23 @@ export class NaScenarioCompare extends LitElement {
   private _reportLoadError(file: string, e: unknown): void {
     if (!(e instanceof Error)) throw e;
     const code = e instanceof NaError ? e.code : 'load-failed';
-    this._showError(file, code, e.message, e.message);
+    const { line, column } = e instanceof NaError ? e.details : {};
+    const syntax = typeof line === 'number' && typeof column === 'number';
+    this._showError(file, code, e.message, e.message, {
+      key: syntax ? 'fileSyntax' : 'fileUnusable',
+      params: syntax ? { file, line, column } : { file },
+      detail: e.message,
+    });
   }
 
-  private _showError(file: string, code: ScenarioErrorCode, message: string, shown: string): void {
-    this._errors = [...this._errors, { id: ++this._errorSeq, file, message: shown }];
+  private _showError(
+    file: string,
+    code: ScenarioErrorCode,
+    message: string,
+    shown: string,
+    extra: Pick<ShownError, 'key' | 'params' | 'detail'> = {},
+  ): void {
+    this._errors = [...this._errors, { id: ++this._errorSeq, file, message: shown, ...extra }];
     this.dispatchEvent(new NaScenarioErrorEvent({ code, message, file }));
   }
 
@@ -650,11 +672,7 @@ export class NaScenarioCompare extends LitElement {
       if (!response.ok) throw new Error(`HTTP ${response.status} for ${location}`);
       return response.text();
     };
-    void (async () => {
-      const text = await load(absolute);
-      const config = parseSourcesConfig(text, fileNameOf(absolute));
-      return createSources(config, { load, baseUrl: absolute, signal: controller.signal });
-    })().then(
+    void loadSourcesFile(absolute, { load, signal: controller.signal }).then(
       (sources) => {
         if (controller.signal.aborted) return;
         this._sourcesLoading = false;
@@ -667,6 +685,7 @@ export class NaScenarioCompare extends LitElement {
         this._sourcesFrom = undefined;
         const message = e instanceof Error ? e.message : String(e);
         this._sourcesError = message;
+        this._sourcesLoadError = e instanceof SourcesFileError ? e : undefined;
         this.dispatchEvent(
           new NaScenarioErrorEvent({ code: 'sources-failed', message, file: absolute }),
         );
@@ -874,10 +893,10 @@ export class NaScenarioCompare extends LitElement {
 
   private _fmt(v: number, digits: number): string {
     if (!Number.isFinite(v)) return '–';
-    return new Intl.NumberFormat(this._lang() === 'en' ? 'en-GB' : 'nl-NL', {
+    return formatNumberFor(v, this._lang(), {
       minimumFractionDigits: digits,
       maximumFractionDigits: digits,
-    }).format(v);
+    });
   }
 
   private _pct(v: number): string {
@@ -1014,7 +1033,9 @@ export class NaScenarioCompare extends LitElement {
     const sourcesText = this._sourcesLoading
       ? this._t('stepSourcesLoading')
       : this._sourcesError
-        ? this._t('stepSourcesError', { message: this._sourcesError })
+        ? html`${this._t('stepSourcesError', {
+            message: this._sourcesLoadError?.userText(this._lang()) ?? '',
+          })}${this._technical(this._sourcesError)}`
         : sourcesOk
           ? this._t('stepSourcesOk', { count: sources.length })
           : this._t('stepSourcesTodo');
@@ -1087,6 +1108,20 @@ export class NaScenarioCompare extends LitElement {
     void refocusAfterRemoval(this, 'remove', index, 'file-input');
   }
 
+  /** Writes the live region's text again in the current language. */
+  private _announceAgain(): void {
+    if (this._announcement !== '' && this._result)
+      this._announcement = this._t('announceReady', { name: this._result.ranking[0] ?? '' });
+  }
+
+  /** Technical detail (English) for the map administrator, folded away. */
+  private _technical(detail: string): TemplateResult {
+    return html`<details part="technical-detail" lang="en">
+      <summary lang=${this._lang()}>${this._t('technicalDetail')}</summary>
+      <p>${detail}</p>
+    </details>`;
+  }
+
   private _renderErrors(): TemplateResult | typeof nothing {
     if (this._errors.length === 0) return nothing;
     return html`<strong>${this._t('errorsTitle')}</strong>
@@ -1094,7 +1129,9 @@ export class NaScenarioCompare extends LitElement {
         ${this._errors.map(
           (err) =>
             html`<li>
-              <span part="error-message">${err.message}</span>
+              <span part="error-message"
+                >${err.key ? this._t(err.key, err.params) : err.message}</span
+              >${err.detail === undefined ? nothing : this._technical(err.detail)}
               <button
                 type="button"
                 part="dismiss"

@@ -1,3 +1,4 @@
+import { formatNumberFor } from '../../src/core/messages.js';
 import type { Compass, ViewDescription, ViewMove } from '../../src/map/view-description.js';
 import { registerMessages, tr, type WidgetLang } from './lang.js';
 /**
@@ -65,9 +66,7 @@ export function describeViewText(d: ViewDescription, lang: WidgetLang): string {
   if (rest > 0) named.push(tr(mapWords, 'inViewMore', lang, { count: rest }));
   let text = tr(mapWords, 'inView', lang, { parts: named.join(', ') });
   if (d.empty >= 0.1) {
-    const percent = new Intl.NumberFormat(lang === 'en' ? 'en' : 'nl', { style: 'percent' }).format(
-      Math.round(d.empty * 10) / 10,
-    );
+    const percent = formatNumberFor(Math.round(d.empty * 10) / 10, lang, { style: 'percent' });
     text += ` ${tr(mapWords, 'inViewOutside', lang, { percent })}`;
   }
   return text;

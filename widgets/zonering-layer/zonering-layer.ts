@@ -9,6 +9,7 @@ import type { CentreReport, ZoneHover, ZoneringLayer } from '../../src/map/zoner
 import type { ScaleThresholds } from '../../src/map/zonering-style.js';
 import { GeoJsonSource } from '../../src/sources/geojson.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
+import { LangController } from '../shared/lang-controller.js';
 import { moveText } from '../shared/map-words.js';
 import { baseStyles } from '../shared/styles.js';
 import {
@@ -161,6 +162,7 @@ export class NaZoneringLayer extends LitElement {
   private _bound?: Bound;
   private _attachAbort?: AbortController;
   private readonly _mapTarget = new MapTargetController(this);
+  private readonly _langs = new LangController(this, () => this._onLangChange());
   private _hoverCode: string | null = null;
 
   /** What the element is doing now. */
@@ -241,11 +243,7 @@ export class NaZoneringLayer extends LitElement {
       att.setOpacity(clampOpacity(this.opacity));
       notify = true;
     }
-    if (changed.has('lang')) {
-      att.setLang(this._lang());
-      // A text in the former language is not left in the live region.
-      this._announcement = '';
-    }
+    if (changed.has('lang')) this._onLangChange();
     if (notify) this._notify();
   }
 
@@ -259,6 +257,13 @@ export class NaZoneringLayer extends LitElement {
     // prettier-ignore
     return html`<p part="status" class=${hint ? 'hint' : 'visually-hidden'}>${this._statusText(lang)}</p>
       <p part="announcement" class="visually-hidden" role="status">${this._announcement}</p>`;
+  }
+
+  /** The own `lang` or an ancestor's changed: the map's labels follow. */
+  private _onLangChange(): void {
+    this._attachment?.setLang(this._lang());
+    // A text in the former language is not left in the live region.
+    this._announcement = '';
   }
 
   private _statusText(lang: WidgetLang): string {

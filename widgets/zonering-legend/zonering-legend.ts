@@ -11,6 +11,7 @@ import {
 } from '../../src/map/zonering-style.js';
 import { describeView, type ViewDescription } from '../../src/map/view-description.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
+import { LangController } from '../shared/lang-controller.js';
 import { describeViewText, placeText } from '../shared/map-words.js';
 import { baseStyles } from '../shared/styles.js';
 import type { NaZoneringLayer } from '../zonering-layer/zonering-layer.js';
@@ -103,6 +104,7 @@ export class NaZoneringLegend extends LitElement {
   @state() private _expanded: ReadonlySet<string> = new Set();
   /** Bumped when the layer element reports a change (visibility, opacity, loading). */
   @state() private _layerRevision = 0;
+  private readonly _langs = new LangController(this);
 
   private _layerEl?: NaZoneringLayer;
   private _layerListeners?: AbortController;

@@ -1,0 +1,229 @@
+/**
+ * The one message system of the library: ICU message texts (`intl-messageformat`) in dictionaries
+ * `{ key: { nl, en } }`, registered under a name (`location-check`, `http`, …) so that a
+ * municipality can reword every text a user sees, or add a language, with one data file
+ * ({@link applyTexts}); and one {@link localeFor} for every number and date.
+ *
+ * DOM-free: core, sources, the CLI and the widgets use it alike (`tr()` in the widgets is
+ * {@link translate}). Texts are ICU: `{name}` inserts a value, and
+ * `{count, plural, one {# maatregel} other {# maatregelen}}` chooses the plural form of the
+ * language.
+ */
+import { IntlMessageFormat } from 'intl-messageformat';
+import type { LocalizedText } from './types.js';
+
+/** A language of the interface: `nl` (default), `en`, or a language added with a texts file. */
+export type MessageLang = 'nl' | 'en' | (string & {});
+
+/** A dictionary of messages: every key has a Dutch and an English ICU text. */
+export type MessageDict = Readonly<Record<string, { readonly nl: string; readonly en: string }>>;
+
+/** Values of a message's placeholders. */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+const registry = new Map<string, MessageDict>();
+const overrides = new WeakMap<object, Record<string, Record<string, string>>>();
+const extraLanguages = new Set<string>();
+
+/**
+ * The locale of a language for numbers, dates and plural rules: `nl` → `nl-NL` (decimal comma),
+ * `en` → `en-GB` (the English of the Netherlands' European neighbours: day before month),
+ * an added language as itself (`fy` → `fy`), falling back to `nl-NL` when the runtime does not
+ * know it as a locale.
+ */
+export function localeFor(lang: string): string {
+  const primary = lang.toLowerCase().split('-')[0] ?? '';
+  if (primary === 'en') return 'en-GB';
+  if (primary === 'nl' || primary === '') return 'nl-NL';
+  try {
+    return Intl.getCanonicalLocales(primary)[0] ?? 'nl-NL';
+  } catch (e) {
+    // Not a well-formed language tag: numbers as in Dutch, the default language.
+    void e;
+    return 'nl-NL';
+  }
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** Formats a number in the locale of a language ({@link localeFor}); formats are cached. */
+export function formatNumberFor(
+  value: number,
+  lang: string,
+  options: Intl.NumberFormatOptions = {},
+): string {
+  const locale = localeFor(lang);
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
+}
+
+/** Registers a dictionary under a name (done by each messages module on import). */
+export function registerMessages(name: string, dict: MessageDict): void {
+  registry.set(name, dict);
+}
+
+/** The names of the registered dictionaries, sorted. */
+export function messageDictionaries(): string[] {
+  return [...registry.keys()].sort();
+}
+
+/** An error in a texts file: the message names the dictionary, key or language that is wrong. */
+export class WidgetTextsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WidgetTextsError';
+  }
+}
+
+/** The problem of an ICU text, or `undefined` when it parses. */
+export function icuProblem(text: string): string | undefined {
+  try {
+    new IntlMessageFormat(text, 'nl-NL');
+    return undefined;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+/**
+ * Adds languages and rewords texts of every registered dictionary (widgets and sources alike).
+ * Nothing changes unless the whole file is valid.
+ * @param data `{ "<dictionary>": { "<key>": { "<lang>": "ICU text" } } }`, e.g. parsed from JSON
+ * @param source name of the file, for messages
+ * @throws WidgetTextsError for an unknown dictionary or key, a text that is not a string, or a
+ * text that is not a valid ICU message
+ */
+export function applyTexts(data: unknown, source = 'widget texts'): void {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new WidgetTextsError(
+      `${source}: expected an object { "<widget>": { "<key>": { "<lang>": "text" } } }.`,
+    );
+  }
+  const staged: Array<[MessageDict, string, string, string]> = [];
+  for (const [name, keys] of Object.entries(data as Record<string, unknown>)) {
+    const dict = registry.get(name);
+    if (!dict) {
+      throw new WidgetTextsError(
+        `${source}: unknown widget "${name}" (known: ${messageDictionaries().join(', ')}).`,
+      );
+    }
+    if (typeof keys !== 'object' || keys === null || Array.isArray(keys)) {
+      throw new WidgetTextsError(`${source}: "${name}" must be an object of message keys.`);
+    }
+    for (const [key, texts] of Object.entries(keys as Record<string, unknown>)) {
+      if (!Object.prototype.hasOwnProperty.call(dict, key))
+        throw new WidgetTextsError(`${source}: ${name} has no message "${key}".`);
+      if (typeof texts !== 'object' || texts === null || Array.isArray(texts)) {
+        throw new WidgetTextsError(
+          `${source}: ${name}.${key} must be an object { "<lang>": "text" }.`,
+        );
+      }
+      for (const [lang, text] of Object.entries(texts as Record<string, unknown>)) {
+        if (!/^[a-z]{2,3}$/.test(lang)) {
+          throw new WidgetTextsError(
+            `${source}: ${name}.${key}: "${lang}" is not a language code such as "fy".`,
+          );
+        }
+        if (typeof text !== 'string') {
+          throw new WidgetTextsError(`${source}: ${name}.${key}.${lang} must be a string.`);
+        }
+        const problem = icuProblem(text);
+        if (problem !== undefined) {
+          throw new WidgetTextsError(
+            `${source}: ${name}.${key}.${lang} is not a valid message text (${problem}); write a placeholder as {name} and a plural as {count, plural, one {# …} other {# …}}.`,
+          );
+        }
+        staged.push([dict, key, lang, text]);
+      }
+    }
+  }
+  for (const [dict, key, lang, text] of staged) {
+    const own = overrides.get(dict) ?? {};
+    own[key] = { ...own[key], [lang]: text };
+    overrides.set(dict, own);
+    if (lang !== 'nl' && lang !== 'en') extraLanguages.add(lang);
+  }
+}
+
+/** `en` for English, an added language as itself, Dutch (`nl`) otherwise (`en-GB` → `en`). */
+export function normalizeLang(lang: string): MessageLang {
+  const primary = lang.toLowerCase().split('-')[0] ?? '';
+  if (primary === 'en') return 'en';
+  if (extraLanguages.has(primary)) return primary;
+  return 'nl';
+}
+
+/** The languages a text can be in: `nl`, `en` and every added language. */
+export function messageLanguages(): string[] {
+  return ['nl', 'en', ...extraLanguages];
+}
+
+const compiled = new Map<string, IntlMessageFormat | null>();
+
+function compile(text: string, locale: string): IntlMessageFormat | null {
+  const key = `${locale}\u0000${text}`;
+  let format = compiled.get(key);
+  if (format === undefined) {
+    try {
+      format = new IntlMessageFormat(text, locale);
+    } catch (e) {
+      // A shipped text is checked by the tests and a reworded one at load; should one still not
+      // parse, it is shown with plain {name} substitution rather than not at all.
+      void e;
+      format = null;
+    }
+    compiled.set(key, format);
+  }
+  return format;
+}
+
+/** Plain `{name}` substitution, for a text that is not ICU or lacks a value. */
+function substitute(text: string, params: MessageParams): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params[name] !== undefined ? String(params[name]) : whole,
+  );
+}
+
+/** Formats an ICU text for a language. A placeholder without a value stays visible as `{name}`. */
+export function formatMessage(text: string, lang: string, params: MessageParams = {}): string {
+  if (!text.includes('{')) return text;
+  const format = compile(text, localeFor(lang));
+  if (format === null) return substitute(text, params);
+  try {
+    const out = format.format(params as Record<string, string | number>);
+    return typeof out === 'string' ? out : String(out);
+  } catch (e) {
+    // A value is missing (the message names it): keep the placeholder, as plain substitution does.
+    void e;
+    return substitute(text, params);
+  }
+}
+
+/** The text of a key in a language (reworded or added texts first), falling back to Dutch. */
+export function translate<T extends Record<string, { nl: string; en: string }>>(
+  dict: T,
+  key: keyof T,
+  lang: MessageLang,
+  params: MessageParams = {},
+): string {
+  const own = overrides.get(dict)?.[key as string];
+  const entry = dict[key] as Record<string, string> | undefined;
+  const text = own?.[lang] ?? entry?.[lang] ?? own?.nl ?? entry?.nl ?? String(key);
+  return formatMessage(text, lang, params);
+}
+
+/** A message in every language (`nl`, `en` and added languages), for a `LocalizedText` field. */
+export function localizedMessage<T extends Record<string, { nl: string; en: string }>>(
+  dict: T,
+  key: keyof T,
+  params: MessageParams = {},
+): LocalizedText {
+  const out: Record<string, string> = {};
+  for (const lang of messageLanguages()) out[lang] = translate(dict, key, lang, params);
+  return out as LocalizedText;
+}

@@ -1,0 +1,179 @@
+/**
+ * Loading a sources file and the data files it names, with a failure told in the user's
+ * language: which file failed (the list of sources itself, or a data file in it), why in words,
+ * and the technical detail (English, for a GIS team) apart.
+ */
+import { registerMessages, translate, type MessageParams } from '../core/messages.js';
+import { NaError, type FactSource } from '../core/types.js';
+import { ConfigError, createSources, parseSourcesConfig } from './config.js';
+
+/** Messages about loading the sources file and its data files (`sources-file` in a texts file). */
+export const sourcesFileMessages = {
+  listNotFound: {
+    nl: 'Het bestand {file} is niet gevonden (HTTP {status}). Controleer het adres in het attribuut sources.',
+    en: 'The file {file} was not found (HTTP {status}). Check the address in the sources attribute.',
+  },
+  listHttp: {
+    nl: 'De server antwoordde met HTTP {status} op het bestand {file}. Probeer het later opnieuw.',
+    en: 'The server answered HTTP {status} for the file {file}. Please try again later.',
+  },
+  listUnreachable: {
+    nl: 'Het bestand {file} kon niet worden opgehaald. Controleer de internetverbinding en het adres in het attribuut sources.',
+    en: 'The file {file} could not be fetched. Check the internet connection and the address in the sources attribute.',
+  },
+  listSyntax: {
+    nl: 'Het bestand {file} is geen geldige JSON (regel {line}, kolom {column}). De beheerder van de kaart kan dit herstellen met de technische melding hieronder.',
+    en: 'The file {file} is not valid JSON (line {line}, column {column}). The map administrator can fix this with the technical message below.',
+  },
+  listInvalid: {
+    nl: 'Het bestand {file} bevat {count, plural, one {een fout} other {# fouten}}. De beheerder van de kaart kan dit herstellen met de technische melding hieronder.',
+    en: 'The file {file} contains {count, plural, one {an error} other {# errors}}. The map administrator can fix this with the technical message below.',
+  },
+  listFailed: {
+    nl: 'Het bestand {file} kon niet worden gelezen.',
+    en: 'The file {file} could not be read.',
+  },
+  dataNotFound: {
+    nl: 'De lijst met bronnen is geladen, maar het gegevensbestand {file} is niet gevonden (HTTP {status}). Controleer het pad in de lijst met bronnen.',
+    en: 'The list of sources loaded, but the data file {file} was not found (HTTP {status}). Check its path in the list of sources.',
+  },
+  dataFailed: {
+    nl: 'De lijst met bronnen is geladen, maar het gegevensbestand {file} kon niet worden geladen of gelezen.',
+    en: 'The list of sources loaded, but the data file {file} could not be loaded or read.',
+  },
+} as const;
+
+registerMessages('sources-file', sourcesFileMessages);
+
+/** Key of a {@link sourcesFileMessages} message. */
+export type SourcesFileMessageKey = keyof typeof sourcesFileMessages;
+
+/**
+ * The sources file or one of its data files could not be used. `message` is the technical
+ * detail (English); {@link SourcesFileError.userText} is the message for users in a language.
+ */
+export class SourcesFileError extends NaError {
+  /** `list`: the sources file itself; `data`: a data file it names. */
+  readonly stage: 'list' | 'data';
+  /** The file that failed (its name, or its address when that is all there is). */
+  readonly file: string;
+  readonly messageKey: SourcesFileMessageKey;
+  readonly messageParams: MessageParams;
+  /** The error that caused this one. */
+  readonly reason: unknown;
+  constructor(
+    stage: 'list' | 'data',
+    file: string,
+    key: SourcesFileMessageKey,
+    params: MessageParams,
+    reason: unknown,
+  ) {
+    const detail = reason instanceof Error ? reason.message : String(reason);
+    super(stage === 'list' ? 'sources-file-failed' : 'data-file-failed', detail, {
+      file,
+      stage,
+    });
+    this.name = 'SourcesFileError';
+    this.stage = stage;
+    this.file = file;
+    this.messageKey = key;
+    this.messageParams = params;
+    this.reason = reason;
+  }
+
+  /** The message for users, in `lang` (reworded texts first). */
+  userText(lang: string): string {
+    return translate(sourcesFileMessages, this.messageKey, lang, this.messageParams);
+  }
+}
+
+/** The HTTP status of a failed load, when the error tells it. */
+function statusOf(e: unknown): number | undefined {
+  if (e instanceof NaError && typeof e.details.status === 'number') return e.details.status;
+  const m = e instanceof Error ? /^HTTP (\d{3})\b/.exec(e.message) : null;
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The last part of a path or address, for messages (`…/data/sources.json` → `sources.json`). */
+export function fileNameOf(location: string): string {
+  const path = location.split(/[?#]/)[0] ?? location;
+  const name = path
+    .split('/')
+    .filter((p) => p !== '')
+    .pop();
+  return name ?? location;
+}
+
+/** Options of {@link loadSourcesFile}. */
+export interface LoadSourcesFileOptions {
+  /** Reads a file's text (the sources file and its data files); rejects on failure. */
+  load: (location: string) => Promise<string>;
+  signal?: AbortSignal;
+}
+
+/**
+ * Loads a sources file from `url` and creates its sources.
+ * @throws SourcesFileError naming the stage (`list` or `data`) and the file; rejects with the
+ *   signal's reason when aborted
+ */
+export async function loadSourcesFile(
+  url: string,
+  options: LoadSourcesFileOptions,
+): Promise<FactSource[]> {
+  const { signal } = options;
+  const file = fileNameOf(url);
+  let text: string;
+  try {
+    text = await options.load(url);
+  } catch (e) {
+    if (signal?.aborted) throw e;
+    const status = statusOf(e);
+    const key: SourcesFileMessageKey =
+      status === undefined ? 'listUnreachable' : status === 404 ? 'listNotFound' : 'listHttp';
+    throw new SourcesFileError('list', file, key, { file, status: status ?? '' }, e);
+  }
+  let config;
+  try {
+    config = parseSourcesConfig(text, file);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      const first = e.errors[0];
+      if (e.errors.length === 1 && first !== undefined && first.message.startsWith('JSON syntax')) {
+        throw new SourcesFileError(
+          'list',
+          file,
+          'listSyntax',
+          { file, line: first.line, column: first.column },
+          e,
+        );
+      }
+      throw new SourcesFileError('list', file, 'listInvalid', { file, count: e.errors.length }, e);
+    }
+    throw new SourcesFileError('list', file, 'listFailed', { file }, e);
+  }
+  let failedFile: string | undefined;
+  const load = async (location: string): Promise<string> => {
+    try {
+      return await options.load(location);
+    } catch (e) {
+      failedFile ??= location;
+      throw e;
+    }
+  };
+  try {
+    return await createSources(config, { load, baseUrl: url, ...(signal ? { signal } : {}) });
+  } catch (e) {
+    if (signal?.aborted) throw e;
+    const fromDetails =
+      e instanceof NaError && typeof e.details.file === 'string' ? e.details.file : undefined;
+    const data = fileNameOf(failedFile ?? fromDetails ?? url);
+    const status = failedFile === undefined ? undefined : statusOf(e);
+    throw new SourcesFileError(
+      'data',
+      data,
+      status === 404 ? 'dataNotFound' : 'dataFailed',
+      { file: data, status: status ?? '' },
+      e,
+    );
+  }
+}
