@@ -151,12 +151,17 @@ export async function loadSourcesFile(
     }
     throw new SourcesFileError('list', file, 'listFailed', { file }, e);
   }
+  // The first data file that failed to load, and its HTTP status (a factory may wrap the error).
   let failedFile: string | undefined;
+  let failedStatus: number | undefined;
   const load = async (location: string): Promise<string> => {
     try {
       return await options.load(location);
     } catch (e) {
-      failedFile ??= location;
+      if (failedFile === undefined) {
+        failedFile = location;
+        failedStatus = statusOf(e);
+      }
       throw e;
     }
   };
@@ -167,7 +172,7 @@ export async function loadSourcesFile(
     const fromDetails =
       e instanceof NaError && typeof e.details.file === 'string' ? e.details.file : undefined;
     const data = fileNameOf(failedFile ?? fromDetails ?? url);
-    const status = failedFile === undefined ? undefined : statusOf(e);
+    const status = failedFile === undefined ? undefined : (failedStatus ?? statusOf(e));
     throw new SourcesFileError(
       'data',
       data,
