@@ -53,4 +53,36 @@ describe('interface texts from a data file (a municipality adds a language or re
     // The valid part of the rejected file was not applied.
     expect(shadowText(await mount('na-location-check', 'fy'))).to.include('Der is noch gjin kaart');
   });
+
+  it('rewords the errors of the sources too (sources-file, http), and refuses a broken message', async () => {
+    applyWidgetTexts(
+      {
+        'sources-file': {
+          listNotFound: { nl: 'Bronnenlijst {file} ontbreekt (HTTP {status}). Bel team GIS.' },
+        },
+        http: { timeout: { nl: 'Bron "{name}" is te traag.' } },
+      },
+      'gemeente.texts.json',
+    );
+    const el = document.createElement('na-location-check') as HTMLElement & {
+      updateComplete: Promise<unknown>;
+      state: string;
+    };
+    el.setAttribute('lang', 'nl');
+    el.setAttribute('sources', '/test/fixtures/sources/ontbreekt.json');
+    document.body.append(el);
+    for (let i = 0; i < 200 && el.state !== 'error'; i++)
+      await new Promise((r) => requestAnimationFrame(r));
+    await el.updateComplete;
+    expect(el.state).to.equal('error');
+    expect(shadowText(el)).to.include(
+      'Bronnenlijst ontbreekt.json ontbreekt (HTTP 404). Bel team GIS.',
+    );
+    expect(() =>
+      applyWidgetTexts({ http: { network: { nl: 'Geen {name verbinding' } } }, 'y.json'),
+    ).to.throw(WidgetTextsError, /http\.network\.nl is not a valid message text/);
+    expect(() => applyWidgetTexts({ http: { netwerk: { nl: 'x' } } }, 'y.json')).to.throw(
+      /http has no message "netwerk"/,
+    );
+  });
 });
