@@ -47,8 +47,8 @@ export function currentLang(): DemoLang {
 }
 
 /**
- * Shows the page in a language: `lang` on `<html>` and on every `na-*` element (the widgets
- * re-render on their own `lang`), the page's own texts, the pressed state of the switch.
+ * Shows the page in a language: `lang` once on `<html>` (the widgets follow the `lang` of their
+ * ancestors and re-render), the page's own texts, the pressed state of the switch.
  */
 export function setLang(lang: DemoLang): void {
   current = lang;
@@ -58,9 +58,6 @@ export function setLang(lang: DemoLang): void {
   }
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-aria-label]')) {
     el.setAttribute('aria-label', text(el.dataset.i18nAriaLabel ?? '', lang));
-  }
-  for (const el of document.querySelectorAll('*')) {
-    if (el.localName.startsWith('na-')) el.setAttribute('lang', lang);
   }
   for (const button of document.querySelectorAll<HTMLButtonElement>('.lang-switch [data-lang]')) {
     button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
