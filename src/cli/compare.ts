@@ -2,6 +2,7 @@
  * `natuurlijke-alliantie compare <a.geojson> <b.geojson> … [--data <sources.json>] [--format json|csv|text]`
  * Compares scenario designs on robustness; the natural system underneath comes from the sources file.
  */
+import { assumptionSource } from '../core/scenario/assumption-sources.js';
 import { toCsv } from '../core/csv.js';
 import type { KnowledgeBase } from '../core/kb/types.js';
 import { compareScenarios, type CompareResult } from '../core/scenario/compare.js';
@@ -239,7 +240,8 @@ export function compareText(result: CompareResult, lang: Lang): string {
       '',
       en ? 'Assumptions (unverified, configurable):' : 'Aannames (niet geverifieerd, instelbaar):',
     );
-    for (const a of assumed) out.push(`  - ${a.name}: ${a.source}`);
+    for (const a of assumed)
+      out.push(`  - ${a.name}: ${assumptionSource(a.name, a.source, en ? 'en' : 'nl')}`);
   }
   return out.join('\n') + '\n';
 }

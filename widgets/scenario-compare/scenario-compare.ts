@@ -31,6 +31,7 @@ import { parseJsonStrict } from '../../src/sources/json-text.js';
 import { naturalSystemFromSources } from '../../src/sources/natural-system.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
 import { formatNumberFor } from '../../src/core/messages.js';
+import { assumptionSource } from '../../src/core/scenario/assumption-sources.js';
 import { LangController } from '../shared/lang-controller.js';
 import { baseStyles } from '../shared/styles.js';
 import { refocusAfterRemoval } from '../shared/focus.js';
@@ -1696,7 +1697,9 @@ export class NaScenarioCompare extends LitElement {
               <code>${a.name}</code
               >${a.value !== a.name ? html` = <strong>${value(a.value)}</strong>` : nothing}
               <span class="tag">${this._t(a.tag === 'U' ? 'tag_U' : 'tag_S')}</span><br />
-              ${this._t('assumptionSource', { source: a.source })}
+              ${this._t('assumptionSource', {
+                source: assumptionSource(a.name, a.source, this._lang()),
+              })}
             </li>`,
         )}
       </ul>
