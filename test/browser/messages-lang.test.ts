@@ -210,4 +210,27 @@ describe('Dutch messages for users, technical detail for the GIS team (#18 item 
     expect(details.map((d) => d.textContent ?? '').join(' ')).to.contain('JSON syntax error');
     await noViolations(el, 'scenario page errors');
   });
+
+  it('scenario assumptions name their sources in Dutch under lang=nl, in English under en', async () => {
+    const tm: TestMap = makeMap({ center: [192000, 445000], width: 400, height: 300 });
+    cleanups.push(() => tm.dispose());
+    const el = document.createElement('na-scenario-compare') as NaScenarioCompare;
+    el.setAttribute('lang', 'nl');
+    el.map = tm.map;
+    el.sources = await demoSources();
+    el.setAttribute(
+      'scenarios',
+      '/demo/data/scenarios/grijs.geojson,/demo/data/scenarios/groenblauw.geojson',
+    );
+    document.body.append(el);
+    cleanups.push(() => el.remove());
+    await until(() => el.result !== null && el.result !== undefined, 'the comparison');
+    await el.updateComplete;
+    const assumptions = (): string => part(el, 'assumptions')?.textContent ?? '';
+    expect(assumptions()).to.contain('jaarlijkse neerslag in Nederland');
+    expect(assumptions()).not.to.contain('yearly rain in the Netherlands');
+    el.setAttribute('lang', 'en');
+    await el.updateComplete;
+    expect(assumptions()).to.contain('yearly rain in the Netherlands');
+  });
 });
