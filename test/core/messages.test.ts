@@ -23,6 +23,7 @@ import { messages as scenarioCompare } from '../../widgets/scenario-compare/mess
 import { messages as zoneringLayer } from '../../widgets/zonering-layer/messages.js';
 import { messages as zoneringLegend } from '../../widgets/zonering-legend/messages.js';
 import { mapWords } from '../../widgets/shared/map-words.js';
+import { compareMessages } from '../../src/core/scenario/compare-messages.js';
 
 const dictionaries = {
   'address-search': addressSearch,
@@ -33,6 +34,7 @@ const dictionaries = {
   'map-words': mapWords,
   http: httpMessages,
   'sources-file': sourcesFileMessages,
+  'scenario-summary': compareMessages,
 } as Record<string, Record<string, { nl: string; en: string }>>;
 
 type Ast = ReturnType<IntlMessageFormat['getAst']>;
@@ -79,6 +81,19 @@ describe('ICU messages', () => {
     );
     expect(translate(locationCheck, 'summary', 'nl', { zone: 'Es (Dz3)', count: 4 })).toBe(
       'Es (Dz3): 4 principes.',
+    );
+  });
+
+  it('replaces the hand-made plurals of core: "maatregel(en)" is one or the other', () => {
+    const p = { score: '0,40', area: 12, type: 'wadi', largest: 12, zone: 'Bd1' };
+    expect(translate(compareMessages, 'fitAgainst', 'nl', { ...p, count: 1 })).toContain(
+      '1 maatregel op 12 m² gaat ertegenin',
+    );
+    expect(translate(compareMessages, 'fitAgainst', 'nl', { ...p, count: 2 })).toContain(
+      '2 maatregelen op 12 m² gaan ertegenin',
+    );
+    expect(translate(compareMessages, 'fitAgainst', 'en', { ...p, count: 1 })).toContain(
+      '1 measure on 12 m² works against it',
     );
   });
 

@@ -549,9 +549,7 @@ export class NaAddressSearch extends LitElement {
   ): string {
     switch (this._status) {
       case 'results':
-        return this._suggestions.length === 1
-          ? t('countOne')
-          : t('count', { count: this._suggestions.length });
+        return t('count', { count: this._suggestions.length });
       case 'none':
         return t('noResults');
       case 'error':

@@ -16,8 +16,10 @@ export const messages = {
   },
   clear: { nl: 'Zoekveld leegmaken', en: 'Clear the search field' },
   searching: { nl: 'Zoeken…', en: 'Searching…' },
-  count: { nl: '{count} suggesties', en: '{count} suggestions' },
-  countOne: { nl: '1 suggestie', en: '1 suggestion' },
+  count: {
+    nl: '{count, plural, one {# suggestie} other {# suggesties}}',
+    en: '{count, plural, one {# suggestion} other {# suggestions}}',
+  },
   noResults: { nl: 'Geen resultaten', en: 'No results' },
   selected: { nl: 'Gekozen: {label}', en: 'Selected: {label}' },
   suggestError: {

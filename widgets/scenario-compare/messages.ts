@@ -59,7 +59,10 @@ export const messages = {
   originUrl: { nl: 'adres {from}', en: 'address {from}' },
   originDrawn: { nl: 'getekend', en: 'drawn' },
   originApi: { nl: 'toegevoegd', en: 'added' },
-  featureCount: { nl: '{count} vlakken', en: '{count} polygons' },
+  featureCount: {
+    nl: '{count, plural, one {# vlak} other {# vlakken}}',
+    en: '{count, plural, one {# polygon} other {# polygons}}',
+  },
   remove: { nl: 'Verwijderen', en: 'Remove' },
   removeNamed: { nl: '{name} verwijderen', en: 'Remove {name}' },
   downloadGeoJson: { nl: 'GeoJSON met toetsing', en: 'GeoJSON with assessment' },
@@ -114,8 +117,14 @@ export const messages = {
   drawFinish: { nl: 'Vlak afronden', en: 'Finish polygon' },
   drawAbort: { nl: 'Vlak annuleren', en: 'Cancel polygon' },
   drawUndo: { nl: 'Laatste vlak verwijderen', en: 'Remove last polygon' },
-  drawAdd: { nl: 'Scenario toevoegen ({count} vlakken)', en: 'Add scenario ({count} polygons)' },
-  drawCount: { nl: '{count} vlakken getekend.', en: '{count} polygons drawn.' },
+  drawAdd: {
+    nl: 'Scenario toevoegen ({count, plural, one {# vlak} other {# vlakken}})',
+    en: 'Add scenario ({count, plural, one {# polygon} other {# polygons}})',
+  },
+  drawCount: {
+    nl: '{count, plural, one {# vlak} other {# vlakken}} getekend.',
+    en: '{count, plural, one {# polygon} other {# polygons}} drawn.',
+  },
 
   // Map
   mapTitle: { nl: 'Op de kaart', en: 'On the map' },

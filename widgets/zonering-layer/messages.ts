@@ -23,12 +23,12 @@ export const messages = {
   },
   loading: { nl: 'Zonering laden…', en: 'Loading the zoning…' },
   ready: {
-    nl: 'Zonering op de kaart: {count} gebieden.',
-    en: 'Zoning on the map: {count} areas.',
+    nl: 'Zonering op de kaart: {count, plural, one {# gebied} other {# gebieden}}.',
+    en: 'Zoning on the map: {count, plural, one {# area} other {# areas}}.',
   },
   hidden: {
-    nl: 'Zonering staat uit ({count} gebieden).',
-    en: 'Zoning is switched off ({count} areas).',
+    nl: 'Zonering staat uit ({count, plural, one {# gebied} other {# gebieden}}).',
+    en: 'Zoning is switched off ({count, plural, one {# area} other {# areas}}).',
   },
   error: {
     nl: 'De zonering kon niet worden geladen.',

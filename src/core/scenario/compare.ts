@@ -11,6 +11,8 @@
  * - minimax regret: R(a, s) = max_a′ U(a′, s) − U(a, s); a scenario's regret = max over s of R.
  * Ranking: domain (high first), then regret (low first), maximin, mean pass share, fit, name.
  */
+import { formatNumberFor, translate } from '../messages.js';
+import { compareMessages } from './compare-messages.js';
 import type { KnowledgeBase } from '../kb/types.js';
 import type { LocalizedText } from '../types.js';
 import { GroundJudge } from './ground.js';
@@ -496,14 +498,21 @@ function explain(results: ScenarioResult[], ranking: string[], nFutures: number)
         : `Cost (rough assumptions): ${costs.join('; ')}.`,
     );
     const worst = top.fit.measures.find((m) => m.verdict === 'against');
+    const score = formatNumberFor(top.fit.score, lang, {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
     parts.push(
       top.fit.against > 0
-        ? nl
-          ? `Past bij het natuurlijk systeem: score ${top.fit.score.toFixed(2).replace('.', ',')}; ${top.fit.against} maatregel(en) op ${Math.round(top.fit.against_area_m2)} m² gaan ertegenin, de grootste: ${worst?.type} (${Math.round(worst?.area_m2 ?? 0)} m²) in zone ${worst?.zone ?? '?'}.`
-          : `Fit with the natural system: score ${top.fit.score.toFixed(2)}; ${top.fit.against} measure(s) on ${Math.round(top.fit.against_area_m2)} m² work against it, the largest: ${worst?.type} (${Math.round(worst?.area_m2 ?? 0)} m²) in zone ${worst?.zone ?? '?'}.`
-        : nl
-          ? `Past bij het natuurlijk systeem: score ${top.fit.score.toFixed(2).replace('.', ',')}; geen maatregel gaat ertegenin.`
-          : `Fit with the natural system: score ${top.fit.score.toFixed(2)}; no measure works against it.`,
+        ? translate(compareMessages, 'fitAgainst', lang, {
+            score,
+            count: top.fit.against,
+            area: Math.round(top.fit.against_area_m2),
+            type: worst?.type ?? '?',
+            largest: Math.round(worst?.area_m2 ?? 0),
+            zone: worst?.zone ?? '?',
+          })
+        : translate(compareMessages, 'fitNone', lang, { score }),
     );
     out[lang] = parts.join(' ');
   }
