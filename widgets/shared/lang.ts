@@ -6,7 +6,9 @@
  * the knowledge-base extension, `{ "<widget>": { "<message key>": { "<lang>": "text" } } }`.
  * The widget names are `location-check`, `address-search`, `scenario-compare`, `zonering-layer` and
  * `zonering-legend`; the keys are those of each widget's `messages.ts` (also exported, e.g.
- * `locationCheckMessages`). Texts a new language lacks fall back to Dutch.
+ * `locationCheckMessages`). The errors of the sources are reworded the same way (`http`,
+ * `sources-file`, `scenario-summary`). Texts are ICU messages, formatted by the one message system
+ * in `src/core/messages.ts`. Texts a new language lacks fall back to Dutch.
  */
 import {
   applyTexts,
