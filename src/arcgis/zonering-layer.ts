@@ -8,6 +8,7 @@
  * the layer is made with the host's own copy of the SDK (npm `@arcgis/core`, the AMD build loaded
  * by Experience Builder, …), so a page never holds two.
  */
+import { defined } from '../core/defined.js';
 import type Graphic from '@arcgis/core/Graphic.js';
 import type FeatureLayer from '@arcgis/core/layers/FeatureLayer.js';
 import type GroupLayer from '@arcgis/core/layers/GroupLayer.js';
@@ -103,10 +104,7 @@ export async function createArcgisZoneringLayer(
   const crs = options.crs ?? 'EPSG:3857';
   const zoneProperty = options.zoneProperty ?? 'BKNSN_code';
   const lang = options.lang ?? 'nl';
-  const fc = await source.polygons(
-    crs,
-    options.signal === undefined ? {} : { signal: options.signal },
-  );
+  const fc = await source.polygons(crs, defined({ signal: options.signal }));
   const spatialReference = { wkid: wkidOf(crs) };
   const names = new Map(kb.zones.map((z) => [z.code, z.name[lang] ?? z.name.nl]));
   const graphics = (): Graphic[] =>

@@ -26,6 +26,7 @@ import type { PolyGeom } from '../core/scenario/geometry.js';
 import { MEASURE_TYPES, type MeasureType } from '../core/scenario/params.js';
 import type { Scenario } from '../core/scenario/scenario.js';
 import { registerRd } from './projection.js';
+import { defined } from '../core/defined.js';
 
 /**
  * ol-ext is ES modules, but its types (@types/ol-ext) are read as CommonJS under NodeNext, where a
@@ -208,7 +209,7 @@ export class ScenarioLayers {
     this.swipeLabel = options.swipeLabel ?? 'Swipe';
     this.group = new LayerGroup({
       properties: { name: 'na-scenarios' },
-      ...(options.zIndex === undefined ? {} : { zIndex: options.zIndex }),
+      ...defined({ zIndex: options.zIndex }),
     });
     map.addLayer(this.group);
   }

@@ -36,6 +36,7 @@ import {
   factsFromProperties,
   noDataResult,
 } from './facts.js';
+import type { ProvenanceOptions } from './facts.js';
 import { parseJsonStrict } from './json-text.js';
 import { PolygonIndex, flattenPolygons, segmentDistance2 } from './polygon-index.js';
 import type { FlatPolygons } from './polygon-index.js';
@@ -60,9 +61,7 @@ export type CoverageInput = readonly [number, number, number, number] | PolygonG
 export const DEFAULT_BOUNDARY_TOLERANCE_M = 0.01;
 
 /** Options of {@link GeoJsonSource}. */
-export interface GeoJsonSourceOptions {
-  /** Source id (as in the sources file); used in provenance. */
-  id: string;
+export interface GeoJsonSourceOptions extends ProvenanceOptions {
   /** Human-readable title. */
   title: string;
   /** A parsed GeoJSON FeatureCollection with Polygon/MultiPolygon features. */
@@ -74,15 +73,6 @@ export interface GeoJsonSourceOptions {
   crs?: string;
   /** Which property of a feature holds which fact, e.g. `{ zone: 'BKNSN_code' }`. */
   properties: Partial<Record<FactName, string>>;
-  /** Version or date of the data. */
-  version?: string;
-  /** Scale (e.g. `1:50.000`) or resolution. */
-  scale?: string;
-  licence?: string;
-  /** Link to the data's documentation. */
-  url?: string;
-  /** True for illustrative (demo) data. */
-  illustrative?: boolean;
   /**
    * Where the source claims to have data, in the data's CRS: a bbox or a polygon geometry.
    * Default: the bounding box of the data. Points outside give `outside-coverage`, points inside

@@ -3,6 +3,7 @@
  * pointer can be turned back into a line and column, and describes pointers as entry and field.
  * Internal to the knowledge-base loader.
  */
+import { defined } from '../defined.js';
 import {
   findNodeAtOffset,
   getNodePath,
@@ -171,7 +172,7 @@ export function describePointer(
     return out;
   }
   const field = formatField(segs);
-  return field === undefined ? {} : { field };
+  return defined({ field });
 }
 
 /** Turns a raw issue into a located issue. */
