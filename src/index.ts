@@ -45,4 +45,4 @@ export * from './sources/config.js';
 export * from './sources/query-all.js';
 export * from './sources/check.js';
 export * from './sources/diagnose.js';
-export { parseJsonStrict } from './sources/json-text.js';
+export { parseJsonStrict } from './core/located-json.js';

@@ -22,7 +22,7 @@ import Fill from 'ol/style/Fill.js';
 import Stroke from 'ol/style/Stroke.js';
 import Style from 'ol/style/Style.js';
 import SwipeModule from 'ol-ext/control/Swipe.js';
-import type { PolyGeom } from '../core/scenario/geometry.js';
+import type { PolyGeom } from '../core/geometry.js';
 import { MEASURE_TYPES, type MeasureType } from '../core/scenario/params.js';
 import type { Scenario } from '../core/scenario/scenario.js';
 import { registerRd } from './projection.js';

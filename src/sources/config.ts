@@ -6,7 +6,6 @@
  * Network- and file-system-free: data is loaded through an injected `load` function (Node reads
  * files, a browser fetches URLs; see `node.ts` for the Node loader).
  */
-import { checkConfigText } from '../core/json-limits.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import type { Node as JsonNode } from 'jsonc-parser';
@@ -15,7 +14,13 @@ import { FACT_NAMES, NaError } from '../core/types.js';
 import type { FactName, FactSource, SupportedCrs } from '../core/types.js';
 import type { ClassMap, NoDataMarker, PropertyRef, ValueMap } from './facts.js';
 import type { FetchLike } from './http.js';
-import { findJsonSyntaxError, lineColumn, stripBom } from './json-text.js';
+import {
+  checkConfigText,
+  findJsonSyntaxError,
+  lineColumn,
+  parsePointer,
+  stripBom,
+} from '../core/located-json.js';
 import { KNOWN_SOURCE_TYPES, where } from './source-entry.js';
 import type { SourceEntry, SourceFactoryContext, SourceTypes } from './source-entry.js';
 import { defaultSourceTypes } from './source-types.js';
@@ -508,11 +513,9 @@ function issue(
 
 /** JSON pointer → path segments (array indices as numbers where the data has an array). */
 function pointerSegments(pointer: string, data: unknown): Seg[] {
-  if (pointer === '') return [];
   const out: Seg[] = [];
   let cur: unknown = data;
-  for (const part of pointer.slice(1).split('/')) {
-    const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const key of parsePointer(pointer)) {
     if (Array.isArray(cur) && /^\d+$/.test(key)) {
       out.push(Number(key));
       cur = cur[Number(key)];

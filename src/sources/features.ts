@@ -8,7 +8,7 @@
  */
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { SourceRequestError, invalidResponse, userMessageFor } from './http.js';
-import { nearBoundary } from './geojson.js';
+import { nearBoundary } from '../core/geometry.js';
 import type { PolygonGeometry } from './geojson.js';
 import { defined } from '../core/defined.js';
 

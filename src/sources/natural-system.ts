@@ -9,13 +9,7 @@
  * `|h BEBOUW` in built-up areas, `|g WATER`) is left out, so its area counts as unmapped.
  */
 import { defined } from '../core/defined.js';
-import {
-  bboxOf,
-  bboxOverlap,
-  type BBox,
-  type PolyGeom,
-  type Ring,
-} from '../core/scenario/geometry.js';
+import { bboxOf, bboxOverlap, type BBox, type PolyGeom, type Ring } from '../core/geometry.js';
 import { naturalSystem, type NaturalSystem, type SystemPolygon } from '../core/scenario/overlay.js';
 import type { FactSource, PolygonFeatureCollection, PolygonSource } from '../core/types.js';
 
