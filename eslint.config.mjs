@@ -3,6 +3,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 const noViewerOrNetwork = [
   {
@@ -44,6 +46,19 @@ export default tseslint.config(
         { property: 'innerHTML', message: 'Untrusted text is text: never assign innerHTML.' },
         { property: 'outerHTML', message: 'Untrusted text is text: never assign outerHTML.' },
       ],
+    },
+  },
+  {
+    // No import cycles (issue #12): a module and what it imports form a tree, so each can be read,
+    // tested and loaded on its own. Type-only imports count too.
+    files: ['src/**/*.ts', 'widgets/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
   {

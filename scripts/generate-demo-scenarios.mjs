@@ -367,7 +367,7 @@ if (!existsSync(resolve(dist, 'sources/natural-system.js'))) {
 }
 const lib = async (path) => import(pathToFileURL(resolve(dist, path)).href);
 const { parseScenario } = await lib('core/scenario/scenario.js');
-const { intersection, planarArea, bboxOf, bboxOverlap } = await lib('core/scenario/geometry.js');
+const { intersection, planarArea, bboxOf, bboxOverlap } = await lib('core/geometry.js');
 const { resolveParams } = await lib('core/scenario/params.js');
 const { compareScenarios } = await lib('core/scenario/compare.js');
 const { defaultKnowledgeBase } = await lib('core/kb/load.js');

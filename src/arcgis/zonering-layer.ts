@@ -8,6 +8,8 @@
  * the layer is made with the host's own copy of the SDK (npm `@arcgis/core`, the AMD build loaded
  * by Experience Builder, …), so a page never holds two.
  */
+import { ringSignedArea } from '../core/geometry.js';
+import { defined } from '../core/defined.js';
 import type Graphic from '@arcgis/core/Graphic.js';
 import type FeatureLayer from '@arcgis/core/layers/FeatureLayer.js';
 import type GroupLayer from '@arcgis/core/layers/GroupLayer.js';
@@ -44,20 +46,9 @@ export interface ArcgisZoneringLayerOptions {
 
 type Ring = number[][];
 
-/** Signed area (shoelace); negative for a clockwise ring in a y-up CRS. */
-function signedArea(ring: Ring): number {
-  let s = 0;
-  for (let i = 0; i + 1 < ring.length; i++) {
-    const a = ring[i] ?? [0, 0];
-    const b = ring[i + 1] ?? [0, 0];
-    s += (a[0] ?? 0) * (b[1] ?? 0) - (b[0] ?? 0) * (a[1] ?? 0);
-  }
-  return s / 2;
-}
-
 /** The SDK wants outer rings clockwise and holes counter-clockwise (GeoJSON: the reverse). */
 function oriented(ring: Ring, outer: boolean): Ring {
-  const clockwise = signedArea(ring) < 0;
+  const clockwise = ringSignedArea(ring) < 0;
   return clockwise === outer ? ring : [...ring].reverse();
 }
 
@@ -103,10 +94,7 @@ export async function createArcgisZoneringLayer(
   const crs = options.crs ?? 'EPSG:3857';
   const zoneProperty = options.zoneProperty ?? 'BKNSN_code';
   const lang = options.lang ?? 'nl';
-  const fc = await source.polygons(
-    crs,
-    options.signal === undefined ? {} : { signal: options.signal },
-  );
+  const fc = await source.polygons(crs, defined({ signal: options.signal }));
   const spatialReference = { wkid: wkidOf(crs) };
   const names = new Map(kb.zones.map((z) => [z.code, z.name[lang] ?? z.name.nl]));
   const graphics = (): Graphic[] =>

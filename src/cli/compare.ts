@@ -9,7 +9,7 @@ import { compareScenarios, type CompareResult } from '../core/scenario/compare.j
 import type { NaturalSystem } from '../core/scenario/overlay.js';
 import { parseScenario, ScenarioError, type Scenario } from '../core/scenario/scenario.js';
 import type { Lang } from '../core/types.js';
-import { parseJsonStrict } from '../sources/json-text.js';
+import { parseJsonStrict } from '../core/located-json.js';
 
 /** The JSON contract of `compare` (stable: scripts depend on it). */
 export function compareJson(result: CompareResult, lang: Lang) {

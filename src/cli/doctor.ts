@@ -14,6 +14,7 @@ import { diagnose } from '../sources/diagnose.js';
 import type { Diagnosis, DiagnosisLine } from '../sources/diagnose.js';
 import type { FetchLike } from '../sources/http.js';
 import { loadBytes, loadText } from '../sources/node.js';
+import { defined } from '../core/defined.js';
 
 export const DOCTOR_USAGE = `natuurlijke-alliantie doctor [--data <sources.json>] [--origin <page origin>] [--lang nl|en]
                              [--format text|json] [--timeout <ms>]`;
@@ -109,8 +110,7 @@ export async function runDoctor(
     load: (location) => loadText(location),
     loadBytes: (location) => loadBytes(location),
     ...(origin === undefined ? {} : { origin: origin.replace(/\/$/, '') }),
-    ...(timeoutMs === undefined ? {} : { timeoutMs }),
-    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    ...defined({ timeoutMs, fetch: options.fetch }),
   });
   io.out(
     format === 'json' ? `${JSON.stringify(diagnosis, null, 2)}\n` : doctorTable(diagnosis, lang),

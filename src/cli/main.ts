@@ -52,6 +52,7 @@ import { naturalSystemFromSources } from '../sources/natural-system.js';
 import { DOCTOR_USAGE, DoctorUsageError, runDoctor } from './doctor.js';
 import { reportToText } from './text.js';
 import { INIT_USAGE, runInit } from './init.js';
+import { defined } from '../core/defined.js';
 
 /** Bad input: exit status 2 with this message. */
 export class UsageError extends Error {
@@ -173,7 +174,7 @@ async function readText(path: string, what: string, maxBytes?: number): Promise<
   try {
     const buf = await readLocalFile(path, {
       what: `${what} file`,
-      ...(maxBytes === undefined ? {} : { maxBytes }),
+      ...defined({ maxBytes }),
     });
     return buf.toString('utf8');
   } catch (e) {

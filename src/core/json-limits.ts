@@ -4,6 +4,7 @@
  * configuration files, the size (a sources or knowledge-base file of many megabytes is a data file
  * given in the wrong place).
  */
+import { defined } from './defined.js';
 import { NaError } from './types.js';
 
 /** Deepest nesting accepted in configuration files (sources, knowledge base, widget texts, facts). */
@@ -51,7 +52,7 @@ export function checkJsonDepth(text: string, maxDepth: number, file?: string): v
     throw new NaError(
       'too-complex',
       `${where}the JSON is nested more than ${maxDepth} levels deep (limit maxDepth = ${maxDepth}); this is not a file this program reads.`,
-      { ...(file === undefined ? {} : { file }), limit: 'maxDepth', max: maxDepth },
+      { ...defined({ file }), limit: 'maxDepth', max: maxDepth },
     );
   }
 }
@@ -68,7 +69,7 @@ export function checkConfigText(text: string, what: string, file?: string): void
     throw new NaError(
       'too-large',
       `${where}the file is ${Math.round(text.length / 1024)} kB, over the limit of ${MAX_CONFIG_BYTES / 1024 / 1024} MiB for a ${what}: this looks like a data file, not a ${what}. Refer to data files from the "path" or "url" of a source.`,
-      { ...(file === undefined ? {} : { file }), limit: 'maxConfigBytes', max: MAX_CONFIG_BYTES },
+      { ...defined({ file }), limit: 'maxConfigBytes', max: MAX_CONFIG_BYTES },
     );
   }
   checkJsonDepth(text, MAX_CONFIG_DEPTH, file);

@@ -6,7 +6,13 @@
  *
  * Pure: no DOM, no network.
  */
-import { KB_SOURCE_ID, evaluate, fillTemplate, type EvalContext, type Known } from './assess.js';
+import {
+  KB_SOURCE_ID,
+  evaluate,
+  fillTemplate,
+  type EvalContext,
+  type Known,
+} from './conditions.js';
 import type { Conditions, KnowledgeBase } from './kb/types.js';
 import type { ConditionKey, ReasonItem, SummaryLine } from './report.js';
 import { SUMMARY_TOPICS, type Action, type Confidence, type SummaryTopic } from './types.js';

@@ -22,10 +22,11 @@ import Fill from 'ol/style/Fill.js';
 import Stroke from 'ol/style/Stroke.js';
 import Style from 'ol/style/Style.js';
 import SwipeModule from 'ol-ext/control/Swipe.js';
-import type { PolyGeom } from '../core/scenario/geometry.js';
+import type { PolyGeom } from '../core/geometry.js';
 import { MEASURE_TYPES, type MeasureType } from '../core/scenario/params.js';
 import type { Scenario } from '../core/scenario/scenario.js';
 import { registerRd } from './projection.js';
+import { defined } from '../core/defined.js';
 
 /**
  * ol-ext is ES modules, but its types (@types/ol-ext) are read as CommonJS under NodeNext, where a
@@ -208,7 +209,7 @@ export class ScenarioLayers {
     this.swipeLabel = options.swipeLabel ?? 'Swipe';
     this.group = new LayerGroup({
       properties: { name: 'na-scenarios' },
-      ...(options.zIndex === undefined ? {} : { zIndex: options.zIndex }),
+      ...defined({ zIndex: options.zIndex }),
     });
     map.addLayer(this.group);
   }

@@ -14,6 +14,7 @@ import {
   zoneringType,
   type ZoneringTypeRef,
 } from './zonering-style.js';
+import { defined } from '../core/defined.js';
 
 /** A part of the map view: eight compass directions from the centre, or the centre itself. */
 export type Compass =
@@ -204,7 +205,7 @@ export function describeView(layer: ZoneringLayer, map: OlMap, lang: Lang): View
       }
       const entry = acc.get(key) ?? {
         kind,
-        ...(t === undefined ? {} : { type: t }),
+        ...defined({ type: t }),
         n: 0,
         sx: 0,
         sy: 0,

@@ -36,6 +36,7 @@ import {
   type ScaleThresholds,
   type ZoneringTypeRef,
 } from './zonering-style.js';
+import { defined } from '../core/defined.js';
 
 /** Options of {@link createZoneringLayer}. */
 export interface ZoneringLayerOptions {
@@ -127,7 +128,7 @@ export class ZoneringLayer extends VectorLayer<VectorSource<Feature>, Feature> {
       opacity: options.opacity ?? DEFAULT_OPACITY,
       visible: options.visible ?? true,
       declutter: true,
-      ...(options.zIndex === undefined ? {} : { zIndex: options.zIndex }),
+      ...defined({ zIndex: options.zIndex }),
     });
     this.polygonSource = source;
     this.knowledgeBase = kb;

@@ -15,6 +15,7 @@ import { parseFeatureCollection } from './features.js';
 import type { AnswerSource, ParsedFeature } from './features.js';
 import { RemoteSource, joinUrl } from './remote.js';
 import type { FoundFeature, RemoteSourceOptions } from './remote.js';
+import { defined } from '../core/defined.js';
 
 /** Answer formats of the ArcGIS query operation. */
 export type ArcGisFormat = 'geojson' | 'json';
@@ -128,7 +129,7 @@ export class ArcGisRestSource extends RemoteSource {
     signal: AbortSignal | undefined,
   ): Promise<ParsedFeature[]> {
     const url = arcgisQueryUrl(this.url, {
-      ...(this.layer === undefined ? {} : { layer: this.layer }),
+      ...defined({ layer: this.layer }),
       x: rd[0],
       y: rd[1],
       format,

@@ -12,6 +12,7 @@ import type { SupportedCrs } from '../core/types.js';
 import { fetchWithPolicy, readText } from './http.js';
 import type { RequestPolicy } from './http.js';
 import { joinUrl } from './remote.js';
+import { defined } from '../core/defined.js';
 
 /** One layer (WMS) or feature type (WFS) of a capabilities document. */
 export interface CapabilitiesLayer {
@@ -125,7 +126,7 @@ export function capabilitiesUrl(base: string, service: 'WMS' | 'WFS', version?: 
     {
       SERVICE: service,
       REQUEST: 'GetCapabilities',
-      ...(version === undefined ? {} : { VERSION: version }),
+      ...defined({ VERSION: version }),
     },
     { caseInsensitive: true },
   );

@@ -6,100 +6,42 @@
  * Network- and file-system-free: data is loaded through an injected `load` function (Node reads
  * files, a browser fetches URLs; see `node.ts` for the Node loader).
  */
-import { checkConfigText } from '../core/json-limits.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import type { Node as JsonNode } from 'jsonc-parser';
 import { normalizeCrs } from '../core/crs.js';
 import { FACT_NAMES, NaError } from '../core/types.js';
-import type { FactName, FactSource, FloodKind, SupportedCrs } from '../core/types.js';
+import type { FactName, FactSource, SupportedCrs } from '../core/types.js';
 import type { ClassMap, NoDataMarker, PropertyRef, ValueMap } from './facts.js';
-import { GeoJsonSource } from './geojson.js';
 import type { FetchLike } from './http.js';
-import { findJsonSyntaxError, lineColumn, stripBom } from './json-text.js';
-import { onlyNames, remoteSourceTypes } from './source-types.js';
+import {
+  checkConfigText,
+  findJsonSyntaxError,
+  lineColumn,
+  parsePointer,
+  stripBom,
+} from '../core/located-json.js';
+import { KNOWN_SOURCE_TYPES, where } from './source-entry.js';
+import type { SourceEntry, SourceFactoryContext, SourceTypes } from './source-entry.js';
+import { defaultSourceTypes } from './source-types.js';
 import { PRESET_NAMES, presetData } from './presets.js';
 import type { PresetName } from './presets.js';
 import schema from './sources.schema.json' with { type: 'json' };
+
+export {
+  KNOWN_SOURCE_TYPES,
+  where,
+  type SourceEntry,
+  type SourceFactoryContext,
+  type SourceFileEntry,
+  type SourceProblem,
+  type SourceType,
+  type SourceTypes,
+  type SourcesFile,
+} from './source-entry.js';
+import { defined } from '../core/defined.js';
+export { defaultSourceTypes, geojsonSourceType } from './source-types.js';
 import { sources as validateSources } from './validators.generated.js';
-
-/** Source types the sources file schema knows. Only some are implemented (see {@link defaultSourceTypes}). */
-export const KNOWN_SOURCE_TYPES = [
-  'geojson',
-  'ogc-api-features',
-  'wfs',
-  'wms',
-  'arcgis-rest',
-  'geotiff',
-  'flatgeobuf',
-] as const;
-
-/** One validated entry of the sources file. */
-export interface SourceEntry {
-  id: string;
-  type: string;
-  /** Data file relative to the sources file. */
-  path?: string;
-  /** Data URL, absolute or relative to the sources file's URL. */
-  url?: string;
-  /** CRS of the data, normalized. */
-  crs?: SupportedCrs;
-  title?: string;
-  licence?: string;
-  version?: string;
-  scale?: string;
-  /** Link to the documentation of the data (provenance `url`). */
-  documentation?: string;
-  illustrative?: boolean;
-  /** `[minX, minY, maxX, maxY]` in the data CRS. */
-  coverage?: [number, number, number, number];
-  /** Fact → property name in the data (entries given as a single name). */
-  properties: Partial<Record<FactName, string>>;
-  /**
-   * Fact → property name or list of names (first present wins), as given (remote sources).
-   * Default: `properties`.
-   */
-  propertyRefs?: Partial<Record<FactName, PropertyRef>>;
-  /** Fact → band number (1-based), for geotiff. */
-  bands?: Partial<Record<FactName, number>>;
-  /** Free text for maintainers. */
-  description?: string;
-  /** Collection id / type name / layer name(s) / layer id. */
-  layer?: string;
-  /** Protocol version (wfs 2.0.0 | 1.1.0, wms 1.3.0 | 1.1.1). */
-  serviceVersion?: string;
-  timeoutMs?: number;
-  retries?: number;
-  /** Largest answer read, in bytes. */
-  maxResponseBytes?: number;
-  /** geotiff: largest decoded strip or tile, in bytes. */
-  maxDecodedBytes?: number;
-  crsUri?: string;
-  itemsPath?: string;
-  collectionPath?: string;
-  outputFormat?: string;
-  infoFormat?: string;
-  valueMap?: ValueMap;
-  /** Values by which the service marks "no data here" (remote sources). */
-  noData?: NoDataMarker[];
-  /** Per numeric fact: legend class value → range (remote sources). */
-  classes?: ClassMap;
-  /** Kind of flooding of the source's floodDepth. */
-  floodKind?: FloodKind;
-  /** wms: CRS of the GetFeatureInfo request. */
-  queryCrs?: SupportedCrs;
-  /** A point `[x, y]` in EPSG:28992 inside the data, for `doctor`'s sample query. */
-  samplePoint?: [number, number];
-  /** Evidence for maintainers (where names and formats were confirmed) and its date. */
-  comment?: string;
-  checked?: string;
-  /** Properties to show with the source's result (no fact). */
-  detail?: string[];
-  /** Position in the file's `sources` array (or in the preset's, when `preset` is set). */
-  index: number;
-  /** The preset this entry comes from (`extends`), if any. */
-  preset?: PresetName;
-}
 
 /** A parsed, validated sources file. */
 export interface SourcesConfig {
@@ -143,103 +85,6 @@ export class ConfigError extends NaError {
   }
 }
 
-/** What a source factory gets besides its entry. */
-export interface SourceFactoryContext {
-  /** Name of the sources file (for messages). */
-  fileName: string;
-  /** Resolves a `path`/`url` of the entry against the sources file's location. */
-  resolve(pathOrUrl: string): string;
-  /** Loads a text by a resolved location (as returned by `resolve`). */
-  load(location: string): Promise<string>;
-  /** Loads bytes by a resolved location (geotiff files that are not http(s) URLs). */
-  loadBytes?(location: string): Promise<ArrayBuffer>;
-  /** The fetch implementation for remote sources (default: the global `fetch`). */
-  fetch?: FetchLike;
-  signal?: AbortSignal;
-}
-
-/** How one source type is validated and created. */
-export interface SourceType {
-  /** Extra checks of an entry after the schema; returns problems as field + message. */
-  check?(entry: SourceEntry): Array<{ field: string; message: string }>;
-  /** Creates the source. Throw NaError with a message naming the source and file. */
-  create(entry: SourceEntry, context: SourceFactoryContext): Promise<FactSource>;
-}
-
-/** Registry of source types: type name → implementation. */
-export type SourceTypes = Readonly<Record<string, SourceType>>;
-
-/** The `geojson` source type: an in-memory {@link GeoJsonSource}. */
-export const geojsonSourceType: SourceType = {
-  check(entry) {
-    const kinds = onlyNames(entry, 'geojson');
-    if (kinds.length > 0) return kinds;
-    if (entry.path === undefined && entry.url === undefined) {
-      return [
-        {
-          field: 'path',
-          message: 'a geojson source needs "path" (relative to this file) or "url"',
-        },
-      ];
-    }
-    if (entry.path !== undefined && entry.url !== undefined) {
-      return [{ field: 'url', message: 'give either "path" or "url", not both' }];
-    }
-    return [];
-  },
-  async create(entry, context) {
-    const given = (entry.path ?? entry.url) as string;
-    const location = context.resolve(given);
-    let text: string;
-    try {
-      text = await context.load(location);
-    } catch (e) {
-      if (context.signal?.aborted === true) throw e;
-      const why = e instanceof Error ? e.message : String(e);
-      throw new NaError(
-        'source-load-failed',
-        `Source "${entry.id}" (${where(entry, context.fileName)}): cannot load data file "${given}" (${location}): ${why}`,
-        { sourceId: entry.id, file: given, location },
-      );
-    }
-    try {
-      return GeoJsonSource.fromText(
-        text,
-        {
-          id: entry.id,
-          title: entry.title ?? entry.id,
-          properties: entry.properties,
-          ...(entry.crs === undefined ? {} : { crs: entry.crs }),
-          ...(entry.version === undefined ? {} : { version: entry.version }),
-          ...(entry.scale === undefined ? {} : { scale: entry.scale }),
-          ...(entry.licence === undefined ? {} : { licence: entry.licence }),
-          ...(entry.documentation === undefined ? {} : { url: entry.documentation }),
-          ...(entry.illustrative === undefined ? {} : { illustrative: entry.illustrative }),
-          ...(entry.coverage === undefined ? {} : { coverage: entry.coverage }),
-        },
-        given,
-      );
-    } catch (e) {
-      if (!(e instanceof NaError)) throw e;
-      const where = e.message.startsWith(`${given}:`) ? '' : ` (${given})`;
-      throw new NaError(e.code, `Source "${entry.id}"${where}: ${e.message}`, {
-        ...e.details,
-        sourceId: entry.id,
-        file: given,
-      });
-    }
-  },
-};
-
-/**
- * The implemented source types. Pass an extended copy (`{ ...defaultSourceTypes, wms: … }`) to
- * {@link parseSourcesConfig} and {@link createSources} to add or replace a type.
- */
-export const defaultSourceTypes: SourceTypes = {
-  geojson: geojsonSourceType,
-  ...remoteSourceTypes,
-};
-
 /** Precompiled by scripts/compile-validators.mjs: no eval at run time (strict CSP). */
 const validator = validateSources as ValidateFunction;
 function validate(data: unknown): ErrorObject[] {
@@ -253,7 +98,7 @@ type Seg = string | number;
  * @param text the file's text.
  * @param fileName used in messages (e.g. `sources.json` or the path given by the user).
  * @param options.types the source-type registry (default {@link defaultSourceTypes}); a type the
- *   schema knows but the registry lacks is reported as "not supported yet".
+ *   schema knows but the registry lacks is reported at the entry's `type`.
  * @throws ConfigError listing every problem with file, line, column, source and field.
  */
 export function parseSourcesConfig(
@@ -350,11 +195,12 @@ export function parseSourcesConfig(
     if (type === undefined) return;
     const impl = types[type];
     if (impl === undefined) {
+      // A type of the schema that the registry given leaves out (other types fail the schema).
       if ((KNOWN_SOURCE_TYPES as readonly string[]).includes(type)) {
         add(
           at(['type']),
           true,
-          `source type "${type}" is not supported yet (supported now: ${Object.keys(types).join(', ')})`,
+          `source type "${type}" is not in the registry given (it has: ${Object.keys(types).join(', ')})`,
         );
       }
       return;
@@ -488,9 +334,7 @@ export async function createSources(
     fileName: config.fileName,
     resolve: (p) => (baseUrl === undefined ? p : new URL(p.replace(/\\/g, '/'), baseUrl).href),
     load: options.load,
-    ...(options.loadBytes === undefined ? {} : { loadBytes: options.loadBytes }),
-    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-    ...(signal === undefined ? {} : { signal }),
+    ...defined({ loadBytes: options.loadBytes, fetch: options.fetch, signal }),
   };
   signal?.throwIfAborted();
   const settled = await Promise.allSettled(
@@ -500,7 +344,7 @@ export async function createSources(
         return Promise.reject(
           new NaError(
             'unsupported-source-type',
-            `Source "${entry.id}" (${where(entry, config.fileName)}): source type "${entry.type}" is not supported yet (supported now: ${Object.keys(types).join(', ')}).`,
+            `Source "${entry.id}" (${where(entry, config.fileName)}): source type "${entry.type}" is not in the registry given (it has: ${Object.keys(types).join(', ')}).`,
             { sourceId: entry.id, type: entry.type },
           ),
         );
@@ -643,13 +487,6 @@ function toEntry(
   return e;
 }
 
-/** Where an entry is, for messages: `sources[2] in sources.json` or `preset "pdok" sources[0]`. */
-export function where(entry: SourceEntry, fileName: string): string {
-  return entry.preset === undefined
-    ? `sources[${entry.index}] in ${fileName}`
-    : `preset "${entry.preset}" sources[${entry.index}]`;
-}
-
 function issue(
   file: string,
   pos: { line: number; column: number },
@@ -668,9 +505,7 @@ function issue(
     file,
     line: pos.line,
     column: pos.column,
-    ...(sourceIndex === undefined ? {} : { sourceIndex }),
-    ...(sourceId === undefined ? {} : { sourceId }),
-    ...(field === undefined ? {} : { field }),
+    ...defined({ sourceIndex, sourceId, field }),
     message,
     text,
   };
@@ -678,11 +513,9 @@ function issue(
 
 /** JSON pointer → path segments (array indices as numbers where the data has an array). */
 function pointerSegments(pointer: string, data: unknown): Seg[] {
-  if (pointer === '') return [];
   const out: Seg[] = [];
   let cur: unknown = data;
-  for (const part of pointer.slice(1).split('/')) {
-    const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const key of parsePointer(pointer)) {
     if (Array.isArray(cur) && /^\d+$/.test(key)) {
       out.push(Number(key));
       cur = cur[Number(key)];
@@ -732,12 +565,11 @@ function describePath(
     const field = fieldOf(segs.slice(2));
     return {
       sourceIndex: idx,
-      ...(id === undefined ? {} : { sourceId: id }),
-      ...(field === undefined ? {} : { field }),
+      ...defined({ sourceId: id, field }),
     };
   }
   const field = fieldOf(segs);
-  return field === undefined ? {} : { field };
+  return defined({ field });
 }
 
 const SOURCE_FIELDS = Object.keys(

@@ -30,6 +30,7 @@ import { SourceRequestError, fetchWithPolicy, readJson, readText } from './http.
 import type { FetchLike, RequestPolicy } from './http.js';
 import { ogcCollectionUrl } from './ogc-api-features.js';
 import { joinUrl } from './remote.js';
+import { defined } from '../core/defined.js';
 
 /** What one line checks. */
 export type DiagnosisCheck = 'reachable' | 'layer' | 'crs' | 'sample' | 'properties' | 'cors';
@@ -111,8 +112,7 @@ async function diagnoseEntry(
     sourceTitle: entry.title ?? entry.id,
     timeoutMs: options.timeoutMs ?? 10000,
     retries: 0,
-    ...(options.fetch === undefined ? {} : { fetchImpl: options.fetch }),
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...defined({ fetchImpl: options.fetch, signal: options.signal }),
     ...(options.origin === undefined ? {} : { headers: { Origin: options.origin } }),
   };
 
@@ -208,8 +208,7 @@ async function describeService(entry: SourceEntry, policy: RequestPolicy): Promi
         what = 'The collection document';
         target = ogcCollectionUrl(url, {
           collection: entry.layer ?? '',
-          ...(entry.itemsPath === undefined ? {} : { itemsPath: entry.itemsPath }),
-          ...(entry.collectionPath === undefined ? {} : { collectionPath: entry.collectionPath }),
+          ...defined({ itemsPath: entry.itemsPath, collectionPath: entry.collectionPath }),
         });
         const { json, cors } = await getJson(target, policy);
         const crs = (json as { crs?: unknown }).crs;
@@ -270,7 +269,7 @@ async function getJson(
 ): Promise<{ json: unknown; cors: string | null }> {
   const response = await fetchWithPolicy(url, { ...policy, accept: 'application/json' });
   const cors = response.headers.get('access-control-allow-origin');
-  return { json: await readJson(response, errorOf === undefined ? {} : { errorOf }), cors };
+  return { json: await readJson(response, defined({ errorOf })), cors };
 }
 
 type Line = (
@@ -429,16 +428,18 @@ async function sample(
       { fileName: config.fileName, sources: [entry] },
       {
         load: options.load ?? ((p) => Promise.reject(new Error(`no file loader for ${p}`))),
-        ...(options.loadBytes === undefined ? {} : { loadBytes: options.loadBytes }),
-        ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
-        ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-        ...(options.signal === undefined ? {} : { signal: options.signal }),
+        ...defined({
+          loadBytes: options.loadBytes,
+          baseUrl: options.baseUrl,
+          fetch: options.fetch,
+          signal: options.signal,
+        }),
       },
     );
     if (source === undefined) return;
     result = await source.query(
       { x: point[0], y: point[1], crs: 'EPSG:28992' },
-      options.signal === undefined ? {} : { signal: options.signal },
+      defined({ signal: options.signal }),
     );
   } catch (e) {
     rethrowAbort(e, options.signal);

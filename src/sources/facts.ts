@@ -21,6 +21,7 @@
  * - A Bodemkaart map unit that is a complex (`Hn21/Hd21`) gives its first unit, and says so in the
  *   fact's `message`.
  */
+import { defined } from '../core/defined.js';
 import { LANDSCAPE_TYPES, LAND_USES, POSITIONS, SEEPAGE } from '../core/types.js';
 import { decimalProblem, outOfRange, parseDecimal } from '../core/numbers.js';
 import { plainText } from '../core/plain-text.js';
@@ -108,27 +109,57 @@ export function rangeText(r: ValueRange): string {
   return r.min === null ? 'any' : `> ${r.min}`;
 }
 
-/** Provenance fields of a source's options. */
+/**
+ * The provenance fields every source's options share (the names of the sources file), so that
+ * `provenanceOf(entry)` fills them for any source type.
+ */
 export interface ProvenanceOptions {
+  /** Source id (as in the sources file); used in provenance. */
   id: string;
-  title: string;
+  /** Human-readable title; named in user messages. */
+  title?: string;
+  /** Version or date of the data. */
   version?: string;
+  /** Scale (e.g. `1:50.000`) or resolution. */
   scale?: string;
   licence?: string;
-  /** Link to the data's documentation. */
-  url?: string;
+  /** Link to the documentation of the data (provenance `url`). */
+  documentation?: string;
+  /** True for illustrative (demo) data. */
   illustrative?: boolean;
+}
+
+/**
+ * The provenance fields of a source's options or of a sources-file entry (both use the same
+ * names), without the unset ones: what a factory passes to a source.
+ */
+export function provenanceOf(o: ProvenanceOptions): ProvenanceOptions {
+  return {
+    id: o.id,
+    ...defined({
+      title: o.title,
+      version: o.version,
+      scale: o.scale,
+      licence: o.licence,
+      documentation: o.documentation,
+      illustrative: o.illustrative,
+    }),
+  };
 }
 
 /** Builds the provenance of a source from its options (only the fields that are set). */
 export function buildProvenance(o: ProvenanceOptions): Provenance {
-  const p: Provenance = { sourceId: o.id, title: o.title };
-  if (o.version !== undefined) p.version = o.version;
-  if (o.scale !== undefined) p.scale = o.scale;
-  if (o.licence !== undefined) p.licence = o.licence;
-  if (o.url !== undefined) p.url = o.url;
-  if (o.illustrative !== undefined) p.illustrative = o.illustrative;
-  return p;
+  return {
+    sourceId: o.id,
+    title: o.title ?? o.id,
+    ...defined({
+      version: o.version,
+      scale: o.scale,
+      licence: o.licence,
+      url: o.documentation,
+      illustrative: o.illustrative,
+    }),
+  };
 }
 
 /** The result of coercing one raw value to a fact value. */
@@ -310,8 +341,7 @@ export function makeFact(
       name,
       status: 'ok',
       value: c.value,
-      ...(c.message === undefined ? {} : { message: c.message }),
-      ...(c.complexUnits === undefined ? {} : { complexUnits: c.complexUnits }),
+      ...defined({ message: c.message, complexUnits: c.complexUnits }),
       ...kind,
       provenance,
     } as Fact;
@@ -320,7 +350,7 @@ export function makeFact(
     name,
     status: c.status,
     reason: c.reason,
-    ...(c.message === undefined ? {} : { message: c.message }),
+    ...defined({ message: c.message }),
     ...kind,
     provenance,
   } as Fact;
@@ -355,10 +385,12 @@ export function factsFromProperties(
   } = {},
 ): Fact[] {
   const read: ReadOptions = {
-    ...(options.valueMap === undefined ? {} : { valueMap: options.valueMap }),
-    ...(options.noData === undefined ? {} : { noData: options.noData }),
-    ...(options.classes === undefined ? {} : { classes: options.classes }),
-    ...(options.floodKind === undefined ? {} : { floodKind: options.floodKind }),
+    ...defined({
+      valueMap: options.valueMap,
+      noData: options.noData,
+      classes: options.classes,
+      floodKind: options.floodKind,
+    }),
   };
   const names = options.provides ?? (Object.keys(mapping) as FactName[]);
   const out: Fact[] = [];
@@ -423,8 +455,7 @@ export function errorResult(
     status: 'error',
     reason: 'source-error',
     message,
-    ...(extra.code === undefined ? {} : { code: extra.code }),
-    ...(extra.userMessage === undefined ? {} : { userMessage: extra.userMessage }),
+    ...defined({ code: extra.code, userMessage: extra.userMessage }),
     facts: source.provides.map(
       (name) =>
         ({

@@ -8,8 +8,9 @@
  */
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { SourceRequestError, invalidResponse, userMessageFor } from './http.js';
-import { nearBoundary } from './geojson.js';
+import { nearBoundary } from '../core/geometry.js';
 import type { PolygonGeometry } from './geojson.js';
+import { defined } from '../core/defined.js';
 
 /** One feature of an answer. */
 export interface ParsedFeature {
@@ -61,8 +62,7 @@ function tooComplex(
     {
       limit,
       max,
-      ...(source.sourceId === undefined ? {} : { sourceId: source.sourceId }),
-      ...(source.url === undefined ? {} : { url: source.url }),
+      ...defined({ sourceId: source.sourceId, url: source.url }),
     },
   );
 }

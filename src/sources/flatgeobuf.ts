@@ -31,10 +31,12 @@ import type {
   SourceResult,
   SupportedCrs,
 } from '../core/types.js';
-import { buildProvenance, errorResult, noDataResult } from './facts.js';
+import { buildProvenance, errorResult, noDataResult, provenanceOf } from './facts.js';
+import type { ProvenanceOptions } from './facts.js';
 import { DEFAULT_BOUNDARY_TOLERANCE_M, GeoJsonSource } from './geojson.js';
 import { SourceRequestError, fetchWithPolicy, readBytes } from './http.js';
 import type { FetchLike } from './http.js';
+import { defined } from '../core/defined.js';
 
 const MAGIC = [0x66, 0x67, 0x62, 0x03];
 /** Bytes read by the first request: magic, header and the top levels of the tree (for 100,000 features with node size 16: the top four levels, 419 nodes, 17 kB). */
@@ -71,11 +73,13 @@ export function httpRangeReader(url: string, options: HttpRangeOptions = {}): Ra
   return {
     async read(offset, length, signal) {
       const response = await fetchWithPolicy(url, {
-        ...(options.fetch === undefined ? {} : { fetchImpl: options.fetch }),
-        ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-        ...(options.retries === undefined ? {} : { retries: options.retries }),
-        ...(options.sourceId === undefined ? {} : { sourceId: options.sourceId }),
-        ...(signal === undefined ? {} : { signal }),
+        ...defined({
+          fetchImpl: options.fetch,
+          timeoutMs: options.timeoutMs,
+          retries: options.retries,
+          sourceId: options.sourceId,
+          signal,
+        }),
         headers: { Range: `bytes=${offset}-${offset + length - 1}` },
       });
       if (response.status === 200) {
@@ -88,7 +92,7 @@ export function httpRangeReader(url: string, options: HttpRangeOptions = {}): Ra
           {
             url,
             status: 200,
-            ...(options.sourceId === undefined ? {} : { sourceId: options.sourceId }),
+            ...defined({ sourceId: options.sourceId }),
           },
         );
       }
@@ -112,8 +116,7 @@ export function bufferRangeReader(bytes: ArrayBuffer): RangeReader {
 }
 
 /** Options of {@link FlatGeobufSource}. */
-export interface FlatGeobufSourceOptions {
-  id: string;
+export interface FlatGeobufSourceOptions extends ProvenanceOptions {
   title: string;
   /** Where the bytes come from: {@link httpRangeReader} or {@link bufferRangeReader}. */
   reader: RangeReader;
@@ -121,11 +124,6 @@ export interface FlatGeobufSourceOptions {
   properties: Partial<Record<FactName, string>>;
   /** CRS of the data; default: the file's own CRS (EPSG code in the header), else EPSG:4326. */
   crs?: string;
-  version?: string;
-  scale?: string;
-  licence?: string;
-  url?: string;
-  illustrative?: boolean;
   boundaryTolerance?: number;
 }
 
@@ -207,7 +205,7 @@ export class FlatGeobufSource implements FactSource {
         const userMessage = userMessageOf(e, this.title);
         return errorResult(this.resultSource(), e.message, {
           code: e.code,
-          ...(userMessage === undefined ? {} : { userMessage }),
+          ...defined({ userMessage }),
         });
       }
       return errorResult(
@@ -217,7 +215,7 @@ export class FlatGeobufSource implements FactSource {
     }
     const env = file.header.envelope;
     const candidates = new GeoJsonSource({
-      id: this.id,
+      ...provenanceOf(this.options),
       title: this.title,
       data: { type: 'FeatureCollection', features },
       crs: file.crs,
@@ -226,9 +224,8 @@ export class FlatGeobufSource implements FactSource {
       ...(env !== null && env.length >= 4
         ? { coverage: [env[0], env[1], env[2], env[3]] as [number, number, number, number] }
         : { coverage: [x - 1, y - 1, x + 1, y + 1] as [number, number, number, number] }),
-      ...this.provenanceOptions(),
     });
-    return candidates.query(location, signal === undefined ? {} : { signal });
+    return candidates.query(location, defined({ signal }));
   }
 
   /** Header of the file (reads it on first use). */
@@ -236,23 +233,12 @@ export class FlatGeobufSource implements FactSource {
     return (await this.open(signal)).header;
   }
 
-  private provenanceOptions(): Partial<FlatGeobufSourceOptions> {
-    const o = this.options;
-    return {
-      ...(o.version === undefined ? {} : { version: o.version }),
-      ...(o.scale === undefined ? {} : { scale: o.scale }),
-      ...(o.licence === undefined ? {} : { licence: o.licence }),
-      ...(o.url === undefined ? {} : { url: o.url }),
-      ...(o.illustrative === undefined ? {} : { illustrative: o.illustrative }),
-    };
-  }
-
   private resultSource(): Parameters<typeof errorResult>[0] {
     return {
       id: this.id,
       title: this.title,
       provides: this.provides,
-      provenance: buildProvenance({ ...this.options, ...this.provenanceOptions() }),
+      provenance: buildProvenance(this.options),
     };
   }
 

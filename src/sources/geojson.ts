@@ -36,8 +36,10 @@ import {
   factsFromProperties,
   noDataResult,
 } from './facts.js';
-import { parseJsonStrict } from './json-text.js';
-import { PolygonIndex, flattenPolygons, segmentDistance2 } from './polygon-index.js';
+import type { ProvenanceOptions } from './facts.js';
+import { parseJsonStrict } from '../core/located-json.js';
+import { PolygonIndex, flattenPolygons } from './polygon-index.js';
+import { bboxOf, nearBoundary } from '../core/geometry.js';
 import type { FlatPolygons } from './polygon-index.js';
 
 /** A GeoJSON position: `[x, y]` (further ordinates such as z are kept but not used). */
@@ -60,9 +62,7 @@ export type CoverageInput = readonly [number, number, number, number] | PolygonG
 export const DEFAULT_BOUNDARY_TOLERANCE_M = 0.01;
 
 /** Options of {@link GeoJsonSource}. */
-export interface GeoJsonSourceOptions {
-  /** Source id (as in the sources file); used in provenance. */
-  id: string;
+export interface GeoJsonSourceOptions extends ProvenanceOptions {
   /** Human-readable title. */
   title: string;
   /** A parsed GeoJSON FeatureCollection with Polygon/MultiPolygon features. */
@@ -74,15 +74,6 @@ export interface GeoJsonSourceOptions {
   crs?: string;
   /** Which property of a feature holds which fact, e.g. `{ zone: 'BKNSN_code' }`. */
   properties: Partial<Record<FactName, string>>;
-  /** Version or date of the data. */
-  version?: string;
-  /** Scale (e.g. `1:50.000`) or resolution. */
-  scale?: string;
-  licence?: string;
-  /** Link to the data's documentation. */
-  url?: string;
-  /** True for illustrative (demo) data. */
-  illustrative?: boolean;
   /**
    * Where the source claims to have data, in the data's CRS: a bbox or a polygon geometry.
    * Default: the bounding box of the data. Points outside give `outside-coverage`, points inside
@@ -409,11 +400,11 @@ export class GeoJsonSource implements PolygonSource {
       geometry = { type: 'Polygon', coordinates: [densifiedBoxRing(minX, minY, maxX, maxY, 16)] };
     } else {
       geometry = validateGeometry(input as PolygonGeometry, 'coverage');
-      checkPlausible(geometryBox(geometry), this.dataCrs, 'coverage');
+      checkPlausible(bboxOf(geometry), this.dataCrs, 'coverage');
     }
     const rd =
       this.dataCrs === 'EPSG:28992' ? geometry : reproject(geometry, this.dataCrs, 'EPSG:28992');
-    return { kind: 'polygon', geometry: rd, box: geometryBox(rd) };
+    return { kind: 'polygon', geometry: rd, box: bboxOf(rd) };
   }
 
   private factsOf(f: IndexedFeature): Fact[] {
@@ -576,28 +567,6 @@ function assignIds(features: IndexedFeature[], ownIds: readonly unknown[]): void
 // ---------------------------------------------------------------------------------------------
 // Geometry helpers
 
-/** Bounding box `[minX, minY, maxX, maxY]` of a polygon geometry (its outer rings). */
-export function geometryBox(g: PolygonGeometry): [number, number, number, number] {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  for (const poly of polys) {
-    // The outer ring bounds the polygon; holes lie inside it.
-    const outer = poly[0] ?? [];
-    for (const p of outer) {
-      const x = p[0] as number;
-      const y = p[1] as number;
-      if (x < minX) minX = x;
-      if (x > maxX) maxX = x;
-      if (y < minY) minY = y;
-      if (y > maxY) maxY = y;
-    }
-  }
-  return [minX, minY, maxX, maxY];
-}
-
 /** A polygon geometry with every position transformed from `from` to `to`. */
 export function reproject(
   g: PolygonGeometry,
@@ -627,25 +596,4 @@ function densifiedBoxRing(
   edge(minX, maxY, minX, minY);
   ring.push([minX, minY]);
   return ring;
-}
-
-/** True when `(x, y)` lies within `tol` of any ring segment of `g`. */
-export function nearBoundary(x: number, y: number, g: PolygonGeometry, tol: number): boolean {
-  const tol2 = tol * tol;
-  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  for (const poly of polys) {
-    for (const ring of poly) {
-      for (let i = 1; i < ring.length; i++) {
-        const a = ring[i - 1] as number[];
-        const b = ring[i] as number[];
-        if (
-          segmentDistance2(x, y, a[0] as number, a[1] as number, b[0] as number, b[1] as number) <=
-          tol2
-        ) {
-          return true;
-        }
-      }
-    }
-  }
-  return false;
 }

@@ -27,14 +27,13 @@ import type {
   SupportedCrs,
 } from '../core/types.js';
 import { buildProvenance, errorResult, makeFact, noDataResult } from './facts.js';
-import type { ResultSource, ValueMap } from './facts.js';
+import type { ProvenanceOptions, ResultSource, ValueMap } from './facts.js';
 import { SourceRequestError, anySignal, fetchWithPolicy, formatBytes, readBytes } from './http.js';
 import type { FetchLike, RequestPolicy } from './http.js';
+import { defined } from '../core/defined.js';
 
 /** Options of {@link GeoTiffSource}. */
-export interface GeoTiffSourceOptions {
-  id: string;
-  title?: string;
+export interface GeoTiffSourceOptions extends ProvenanceOptions {
   /** URL of the GeoTIFF (read with HTTP range requests; the server must allow them or send the whole file). */
   url?: string;
   /** The file's bytes, or a function that loads them (a Node file, a browser File). */
@@ -44,12 +43,6 @@ export interface GeoTiffSourceOptions {
   /** CRS of the raster; overrides the GeoKeys. */
   crs?: string;
   valueMap?: ValueMap;
-  version?: string;
-  scale?: string;
-  licence?: string;
-  /** Link to the documentation of the data (provenance `url`). */
-  documentation?: string;
-  illustrative?: boolean;
   /** Budget of each HTTP request in ms (default 8000). */
   timeoutMs?: number;
   retries?: number;
@@ -187,15 +180,7 @@ export class GeoTiffSource implements FactSource {
     this.id = options.id;
     this.title = options.title ?? options.id;
     this.provides = FACT_NAMES.filter((n) => options.bands[n] !== undefined);
-    this.provenance = buildProvenance({
-      id: this.id,
-      title: this.title,
-      ...(options.version === undefined ? {} : { version: options.version }),
-      ...(options.scale === undefined ? {} : { scale: options.scale }),
-      ...(options.licence === undefined ? {} : { licence: options.licence }),
-      ...(options.documentation === undefined ? {} : { url: options.documentation }),
-      ...(options.illustrative === undefined ? {} : { illustrative: options.illustrative }),
-    });
+    this.provenance = buildProvenance(options);
   }
 
   /** Opens the raster (once) and describes it. */
@@ -246,7 +231,7 @@ export class GeoTiffSource implements FactSource {
         window: [px.col, px.row, px.col + 1, px.row + 1],
         samples,
         interleave: false,
-        ...(signal === undefined ? {} : { signal }),
+        ...defined({ signal }),
       });
       for (const w of wanted) {
         const arr = rasters[samples.indexOf(w.band - 1)];
@@ -319,13 +304,13 @@ export class GeoTiffSource implements FactSource {
       const policy: RequestPolicy = {
         sourceId: this.id,
         sourceTitle: this.title,
-        ...(this.options.timeoutMs === undefined ? {} : { timeoutMs: this.options.timeoutMs }),
-        ...(this.options.retries === undefined ? {} : { retries: this.options.retries }),
-        ...(this.options.backoffMs === undefined ? {} : { backoffMs: this.options.backoffMs }),
-        ...(this.options.fetch === undefined ? {} : { fetchImpl: this.options.fetch }),
-        ...(this.options.maxResponseBytes === undefined
-          ? {}
-          : { maxResponseBytes: this.options.maxResponseBytes }),
+        ...defined({
+          timeoutMs: this.options.timeoutMs,
+          retries: this.options.retries,
+          backoffMs: this.options.backoffMs,
+          fetchImpl: this.options.fetch,
+        }),
+        ...defined({ maxResponseBytes: this.options.maxResponseBytes }),
       };
       const client = makeClient(geotiff, this.options.url as string, policy, (e) => {
         this.lastRequestError = e;
@@ -470,7 +455,7 @@ function makeClient(
         const response = await fetchWithPolicy(this.url, {
           ...policy,
           headers,
-          ...(signal === undefined ? {} : { signal }),
+          ...defined({ signal }),
         });
         if (!response.ok) await readBytes(response); // throws the typed error
         return new PolicyResponse(response, onError);

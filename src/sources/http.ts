@@ -29,6 +29,7 @@ import { NaError } from '../core/types.js';
 import type { LocalizedText } from '../core/types.js';
 import { localizedMessage, registerMessages, type MessageParams } from '../core/messages.js';
 import { plainText } from '../core/plain-text.js';
+import { defined } from '../core/defined.js';
 
 /** Stable codes of {@link SourceRequestError}. */
 export const SOURCE_ERROR_CODES = [
@@ -497,8 +498,7 @@ export function invalidResponse(
     `${source.name}: unexpected response: ${what}.`,
     userMessageFor('invalid-response', source.name),
     {
-      ...(source.sourceId === undefined ? {} : { sourceId: source.sourceId }),
-      ...(source.url === undefined ? {} : { url: source.url }),
+      ...defined({ sourceId: source.sourceId, url: source.url }),
     },
   );
 }
@@ -840,7 +840,7 @@ function timeoutError(ctx: RequestContext): SourceRequestError {
       url: ctx.url,
       attempts: ctx.attempts,
       timeoutMs: ctx.timeoutMs,
-      ...(ctx.sourceId === undefined ? {} : { sourceId: ctx.sourceId }),
+      ...defined({ sourceId: ctx.sourceId }),
     },
   );
 }
@@ -873,7 +873,7 @@ function networkError(ctx: RequestContext, e: unknown, redirectLoop: boolean): S
       url: ctx.url,
       attempts: ctx.attempts,
       ...(redirectLoop ? { redirectLoop: true } : {}),
-      ...(ctx.sourceId === undefined ? {} : { sourceId: ctx.sourceId }),
+      ...defined({ sourceId: ctx.sourceId }),
     },
   );
 }
@@ -884,7 +884,7 @@ function baseDetails(ctx: RequestContext, response: Response): SourceRequestErro
     status: response.status,
     contentType: response.headers.get('content-type') ?? '',
     attempts: ctx.attempts,
-    ...(ctx.sourceId === undefined ? {} : { sourceId: ctx.sourceId }),
+    ...defined({ sourceId: ctx.sourceId }),
   };
 }
 

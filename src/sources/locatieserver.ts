@@ -12,6 +12,7 @@ import { locationTo, plausibleFor, toCrs } from '../core/crs.js';
 import type { Location } from '../core/types.js';
 import { invalidResponse, requestJson } from './http.js';
 import type { FetchLike, RequestPolicy } from './http.js';
+import { defined } from '../core/defined.js';
 
 /** PDOK's Locatieserver v3_1 base URL. */
 export const DEFAULT_LOCATIESERVER_URL = 'https://api.pdok.nl/bzk/locatieserver/search/v3_1/';
@@ -387,11 +388,13 @@ export function createLocatieserverClient(
   const policy = (signal: AbortSignal | undefined): RequestPolicy => ({
     sourceId: 'locatieserver',
     sourceTitle: TITLE,
-    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-    ...(options.retries === undefined ? {} : { retries: options.retries }),
-    ...(options.backoffMs === undefined ? {} : { backoffMs: options.backoffMs }),
-    ...(options.fetch === undefined ? {} : { fetchImpl: options.fetch }),
-    ...(signal === undefined ? {} : { signal }),
+    ...defined({
+      timeoutMs: options.timeoutMs,
+      retries: options.retries,
+      backoffMs: options.backoffMs,
+      fetchImpl: options.fetch,
+      signal,
+    }),
   });
   const get = (url: string, signal: AbortSignal | undefined): Promise<unknown> =>
     requestJson(url, policy(signal), { errorOf: locatieserverErrorOf });

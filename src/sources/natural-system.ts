@@ -8,13 +8,8 @@
  * `GeoJsonSource.polygons`): a polygon whose fact has no valid value (the Bodemkaart's
  * `|h BEBOUW` in built-up areas, `|g WATER`) is left out, so its area counts as unmapped.
  */
-import {
-  bboxOf,
-  bboxOverlap,
-  type BBox,
-  type PolyGeom,
-  type Ring,
-} from '../core/scenario/geometry.js';
+import { defined } from '../core/defined.js';
+import { bboxOf, bboxOverlap, type BBox, type PolyGeom, type Ring } from '../core/geometry.js';
 import { naturalSystem, type NaturalSystem, type SystemPolygon } from '../core/scenario/overlay.js';
 import type { FactSource, PolygonFeatureCollection, PolygonSource } from '../core/types.js';
 
@@ -71,7 +66,7 @@ export async function systemPolygonsFromSources(
     (s) => isPolygonSource(s) && LAYERS.some((l) => s.provides.includes(SYSTEM_LAYER_FACTS[l])),
   ) as PolygonSource[];
   const collections = await Promise.all(
-    relevant.map((s) => s.polygons('EPSG:28992', signal === undefined ? {} : { signal })),
+    relevant.map((s) => s.polygons('EPSG:28992', defined({ signal }))),
   );
   signal?.throwIfAborted();
   const out: SystemPolygons = {

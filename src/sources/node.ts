@@ -13,6 +13,7 @@ import { createSources, parseSourcesConfig } from './config.js';
 import type { SourceTypes } from './config.js';
 import type { FetchLike } from './http.js';
 import { DEFAULT_MAX_FILE_BYTES, readTextLimited } from './http.js';
+import { defined } from '../core/defined.js';
 
 /** Largest data file read from disk (GeoJSON, GeoTIFF, scenarios, CSV): 1 GiB. */
 export const MAX_DATA_FILE_BYTES = 1024 * 1024 * 1024;
@@ -79,14 +80,14 @@ export async function readLocalFile(
  */
 export async function loadText(location: string, signal?: AbortSignal): Promise<string> {
   if (/^https?:\/\//i.test(location)) {
-    const res = await fetch(location, signal === undefined ? {} : { signal });
+    const res = await fetch(location, defined({ signal }));
     if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`.trim());
     return readTextLimited(res, DEFAULT_MAX_FILE_BYTES, location);
   }
   const path = location.startsWith('file:') ? fileURLToPath(location) : location;
   const buf = await readLocalFile(path, {
     what: 'data file',
-    ...(signal === undefined ? {} : { signal }),
+    ...defined({ signal }),
   });
   return buf.toString('utf8');
 }
@@ -96,7 +97,7 @@ export async function loadBytes(location: string, signal?: AbortSignal): Promise
   const path = location.startsWith('file:') ? fileURLToPath(location) : location;
   const buf = await readLocalFile(path, {
     what: 'data file',
-    ...(signal === undefined ? {} : { signal }),
+    ...defined({ signal }),
   });
   return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
 }
@@ -133,18 +134,12 @@ export async function loadSourcesFile(
       file: path,
     });
   }
-  const config = parseSourcesConfig(
-    text,
-    path,
-    options.types === undefined ? {} : { types: options.types },
-  );
+  const config = parseSourcesConfig(text, path, defined({ types: options.types }));
   const { signal } = options;
   return createSources(config, {
     baseUrl: pathToFileURL(absolute).href,
     load: (location) => loadText(location, signal),
     loadBytes: (location) => loadBytes(location, signal),
-    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-    ...(options.types === undefined ? {} : { types: options.types }),
-    ...(signal === undefined ? {} : { signal }),
+    ...defined({ fetch: options.fetch, types: options.types, signal }),
   });
 }

@@ -25,6 +25,7 @@ import { reproject } from './geojson.js';
 import { SourceRequestError } from './http.js';
 import { RemoteSource, boxToRd, joinUrl } from './remote.js';
 import type { FoundFeature, RemoteSourceOptions } from './remote.js';
+import { defined } from '../core/defined.js';
 
 /** Default items path: PDOK / pygeoapi / ldproxy style, JSON asked with `f=json`. */
 export const DEFAULT_ITEMS_PATH = 'collections/{collection}/items?f=json';
@@ -188,7 +189,7 @@ export class OgcApiFeaturesSource extends RemoteSource implements PolygonSource 
     return ogcCollectionUrl(this.url, {
       collection: this.collection,
       itemsPath: this.itemsPath,
-      ...(this.collectionPath === undefined ? {} : { collectionPath: this.collectionPath }),
+      ...defined({ collectionPath: this.collectionPath }),
     });
   }
 
@@ -249,7 +250,7 @@ export class OgcApiFeaturesSource extends RemoteSource implements PolygonSource 
         const properties: Record<string, unknown> = { ...f.properties };
         for (const fact of factsFromProperties(f.properties, this.propertyRefs, this.provenance, {
           provides: this.provides,
-          ...(this.valueMap === undefined ? {} : { valueMap: this.valueMap }),
+          ...defined({ valueMap: this.valueMap }),
         })) {
           if (fact.status === 'ok') properties[fact.name] = fact.value;
         }

@@ -11,6 +11,7 @@
  * Pure TypeScript over typed arrays: no DOM, no `ol`. Coordinates are planar (RD New, metres).
  */
 import Flatbush from 'flatbush';
+import { segmentDistance2 } from '../core/geometry.js';
 
 /** Polygons as flat typed arrays (see {@link flattenPolygons}). */
 export interface FlatPolygons {
@@ -225,25 +226,6 @@ export class PolygonIndex {
       }
     }
   }
-}
-
-/** Squared distance from `(px, py)` to the segment a–b. */
-export function segmentDistance2(
-  px: number,
-  py: number,
-  ax: number,
-  ay: number,
-  bx: number,
-  by: number,
-): number {
-  const dx = bx - ax;
-  const dy = by - ay;
-  const len2 = dx * dx + dy * dy;
-  let t = len2 === 0 ? 0 : ((px - ax) * dx + (py - ay) * dy) / len2;
-  t = Math.max(0, Math.min(1, t));
-  const ex = ax + t * dx - px;
-  const ey = ay + t * dy - py;
-  return ex * ex + ey * ey;
 }
 
 /** Polygon rings in GeoJSON form: parts → rings → positions `[x, y, …]`. */

@@ -4,6 +4,7 @@
 import { NaError } from '../core/types.js';
 import type { Fact, FactSource, LocalizedText, Location, SourceResult } from '../core/types.js';
 import { SourceRequestError, userMessageFor } from './http.js';
+import { defined } from '../core/defined.js';
 
 /** Options of {@link queryAll}. */
 export interface QueryAllOptions {
@@ -131,7 +132,7 @@ function errorResult(
     reason: 'source-error',
     message,
     code,
-    ...(userMessage === undefined ? {} : { userMessage }),
+    ...defined({ userMessage }),
     facts: source.provides.map(
       (name) => ({ name, status: 'error', reason: 'source-error', message, provenance }) as Fact,
     ),

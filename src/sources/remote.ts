@@ -22,19 +22,17 @@ import type {
   ClassMap,
   NoDataMarker,
   PropertyRef,
+  ProvenanceOptions,
   ReadOptions,
   ResultSource,
   ValueMap,
 } from './facts.js';
 import { SourceRequestError, requestJson } from './http.js';
 import type { FetchLike, ReadJsonOptions, RequestPolicy } from './http.js';
+import { defined } from '../core/defined.js';
 
 /** Options every remote source takes. */
-export interface RemoteSourceOptions {
-  /** Source id (as in the sources file); used in provenance. */
-  id: string;
-  /** Human-readable title; named in user messages. */
-  title?: string;
+export interface RemoteSourceOptions extends ProvenanceOptions {
   /** Base URL of the service (an endpoint; its own query parameters are kept). */
   url: string;
   /**
@@ -52,13 +50,6 @@ export interface RemoteSourceOptions {
   floodKind?: FloodKind;
   /** Properties to pass on as `detail` of the result (display only, no fact). */
   detail?: readonly string[];
-  /** Version or date of the data (provenance). */
-  version?: string;
-  scale?: string;
-  licence?: string;
-  /** Link to the documentation of the data (provenance `url`). */
-  documentation?: string;
-  illustrative?: boolean;
   /** Budget of one query in ms (default 8000). */
   timeoutMs?: number;
   /** Retries for network errors and HTTP 502/503/504 (default 2). */
@@ -111,20 +102,14 @@ export abstract class RemoteSource implements FactSource {
     this.provides = FACT_NAMES.filter((n) => this.propertyRefs[n] !== undefined);
     this.valueMap = options.valueMap;
     this.read = {
-      ...(options.noData === undefined ? {} : { noData: options.noData }),
-      ...(options.classes === undefined ? {} : { classes: options.classes }),
-      ...(options.floodKind === undefined ? {} : { floodKind: options.floodKind }),
+      ...defined({
+        noData: options.noData,
+        classes: options.classes,
+        floodKind: options.floodKind,
+      }),
     };
     this.detailProperties = options.detail ?? [];
-    this.provenance = buildProvenance({
-      id: this.id,
-      title: this.title,
-      ...(options.version === undefined ? {} : { version: options.version }),
-      ...(options.scale === undefined ? {} : { scale: options.scale }),
-      ...(options.licence === undefined ? {} : { licence: options.licence }),
-      ...(options.documentation === undefined ? {} : { url: options.documentation }),
-      ...(options.illustrative === undefined ? {} : { illustrative: options.illustrative }),
-    });
+    this.provenance = buildProvenance(options);
     this.coverageRd =
       options.coverage === undefined
         ? undefined
@@ -132,13 +117,13 @@ export abstract class RemoteSource implements FactSource {
     this.policy = {
       sourceId: this.id,
       sourceTitle: this.title,
-      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-      ...(options.retries === undefined ? {} : { retries: options.retries }),
-      ...(options.backoffMs === undefined ? {} : { backoffMs: options.backoffMs }),
-      ...(options.fetch === undefined ? {} : { fetchImpl: options.fetch }),
-      ...(options.maxResponseBytes === undefined
-        ? {}
-        : { maxResponseBytes: options.maxResponseBytes }),
+      ...defined({
+        timeoutMs: options.timeoutMs,
+        retries: options.retries,
+        backoffMs: options.backoffMs,
+        fetchImpl: options.fetch,
+      }),
+      ...defined({ maxResponseBytes: options.maxResponseBytes }),
     };
   }
 
@@ -194,16 +179,12 @@ export abstract class RemoteSource implements FactSource {
     signal: AbortSignal | undefined,
     options: ReadJsonOptions = {},
   ): Promise<unknown> {
-    return requestJson(
-      url,
-      { ...this.policy, ...(signal === undefined ? {} : { signal }) },
-      options,
-    );
+    return requestJson(url, { ...this.policy, ...defined({ signal }) }, options);
   }
 
   /** The request policy with the caller's signal. */
   protected policyWith(signal: AbortSignal | undefined): RequestPolicy {
-    return { ...this.policy, ...(signal === undefined ? {} : { signal }) };
+    return { ...this.policy, ...defined({ signal }) };
   }
 
   /** Who answers, for error messages of parsers. */
@@ -220,7 +201,7 @@ export abstract class RemoteSource implements FactSource {
         provides: this.provides,
         missing: 'error',
         ...this.read,
-        ...(this.valueMap === undefined ? {} : { valueMap: this.valueMap }),
+        ...defined({ valueMap: this.valueMap }),
       }),
     };
     const detail = pickDetail(properties, this.detailProperties);

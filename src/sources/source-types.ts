@@ -1,10 +1,21 @@
 /**
- * The remote source types of the sources file (`ogc-api-features`, `wfs`, `wms`, `arcgis-rest`,
- * `geotiff`): their checks beyond the schema and their factories.
+ * The source types of the sources file (`geojson`, `ogc-api-features`, `wfs`, `wms`,
+ * `arcgis-rest`, `geotiff`, `flatgeobuf`): their checks beyond the schema and their factories,
+ * side by side, and {@link defaultSourceTypes}, the registry of them all.
  */
 import { NaError } from '../core/types.js';
 import { ArcGisRestSource } from './arcgis-rest.js';
-import type { SourceEntry, SourceFactoryContext, SourceType } from './config.js';
+import { defined } from '../core/defined.js';
+import { provenanceOf } from './facts.js';
+import { GeoJsonSource } from './geojson.js';
+import { where } from './source-entry.js';
+import type {
+  SourceEntry,
+  SourceFactoryContext,
+  SourceProblem,
+  SourceType,
+  SourceTypes,
+} from './source-entry.js';
 import type { RangeReader } from './flatgeobuf.js';
 import { GeoTiffSource } from './geotiff.js';
 import { OgcApiFeaturesSource } from './ogc-api-features.js';
@@ -14,7 +25,7 @@ import type { WfsVersion } from './wfs.js';
 import { WmsSource } from './wms.js';
 import type { WmsVersion } from './wms.js';
 
-type Problem = { field: string; message: string };
+type Problem = SourceProblem;
 
 /** Fields that only some types use: field → types. */
 const ONLY_FOR: Readonly<Record<string, readonly string[]>> = {
@@ -99,26 +110,22 @@ function versionCheck(entry: SourceEntry, allowed: readonly string[], type: stri
 
 function common(entry: SourceEntry, context: SourceFactoryContext): RemoteSourceOptions {
   return {
-    id: entry.id,
-    title: entry.title ?? entry.id,
+    ...provenanceOf(entry),
     url: context.resolve(entry.url as string),
     properties: entry.propertyRefs ?? entry.properties,
-    ...(entry.valueMap === undefined ? {} : { valueMap: entry.valueMap }),
-    ...(entry.noData === undefined ? {} : { noData: entry.noData }),
-    ...(entry.classes === undefined ? {} : { classes: entry.classes }),
-    ...(entry.floodKind === undefined ? {} : { floodKind: entry.floodKind }),
-    ...(entry.detail === undefined ? {} : { detail: entry.detail }),
-    ...(entry.version === undefined ? {} : { version: entry.version }),
-    ...(entry.scale === undefined ? {} : { scale: entry.scale }),
-    ...(entry.licence === undefined ? {} : { licence: entry.licence }),
-    ...(entry.documentation === undefined ? {} : { documentation: entry.documentation }),
-    ...(entry.illustrative === undefined ? {} : { illustrative: entry.illustrative }),
-    ...(entry.timeoutMs === undefined ? {} : { timeoutMs: entry.timeoutMs }),
-    ...(entry.retries === undefined ? {} : { retries: entry.retries }),
-    ...(entry.maxResponseBytes === undefined ? {} : { maxResponseBytes: entry.maxResponseBytes }),
-    ...(context.fetch === undefined ? {} : { fetch: context.fetch }),
-    ...(entry.coverage === undefined ? {} : { coverage: entry.coverage }),
-    ...(entry.crs === undefined ? {} : { coverageCrs: entry.crs }),
+    ...defined({
+      valueMap: entry.valueMap,
+      noData: entry.noData,
+      classes: entry.classes,
+      floodKind: entry.floodKind,
+      detail: entry.detail,
+      timeoutMs: entry.timeoutMs,
+      retries: entry.retries,
+      maxResponseBytes: entry.maxResponseBytes,
+      fetch: context.fetch,
+      coverage: entry.coverage,
+      coverageCrs: entry.crs,
+    }),
   };
 }
 
@@ -133,9 +140,11 @@ export const ogcApiFeaturesSourceType: SourceType = {
       new OgcApiFeaturesSource({
         ...common(entry, context),
         collection: entry.layer as string,
-        ...(entry.itemsPath === undefined ? {} : { itemsPath: entry.itemsPath }),
-        ...(entry.collectionPath === undefined ? {} : { collectionPath: entry.collectionPath }),
-        ...(entry.crsUri === undefined ? {} : { crsUri: entry.crsUri }),
+        ...defined({
+          itemsPath: entry.itemsPath,
+          collectionPath: entry.collectionPath,
+          crsUri: entry.crsUri,
+        }),
       }),
     ),
 };
@@ -152,10 +161,8 @@ export const wfsSourceType: SourceType = {
       new WfsSource({
         ...common(entry, context),
         typeName: entry.layer as string,
-        ...(entry.serviceVersion === undefined
-          ? {}
-          : { serviceVersion: entry.serviceVersion as WfsVersion }),
-        ...(entry.outputFormat === undefined ? {} : { outputFormat: entry.outputFormat }),
+        ...defined({ serviceVersion: entry.serviceVersion as WfsVersion }),
+        ...defined({ outputFormat: entry.outputFormat }),
       }),
     ),
 };
@@ -172,11 +179,8 @@ export const wmsSourceType: SourceType = {
       new WmsSource({
         ...common(entry, context),
         layers: entry.layer as string,
-        ...(entry.serviceVersion === undefined
-          ? {}
-          : { serviceVersion: entry.serviceVersion as WmsVersion }),
-        ...(entry.infoFormat === undefined ? {} : { infoFormat: entry.infoFormat }),
-        ...(entry.queryCrs === undefined ? {} : { queryCrs: entry.queryCrs }),
+        ...defined({ serviceVersion: entry.serviceVersion as WmsVersion }),
+        ...defined({ infoFormat: entry.infoFormat, queryCrs: entry.queryCrs }),
       }),
     ),
 };
@@ -199,7 +203,7 @@ export const arcgisRestSourceType: SourceType = {
     Promise.resolve(
       new ArcGisRestSource({
         ...common(entry, context),
-        ...(entry.layer === undefined ? {} : { layer: entry.layer }),
+        ...defined({ layer: entry.layer }),
       }),
     ),
 };
@@ -238,26 +242,19 @@ export const geotiffSourceType: SourceType = {
     }
     return Promise.resolve(
       new GeoTiffSource({
-        id: entry.id,
-        title: entry.title ?? entry.id,
+        ...provenanceOf(entry),
         bands: entry.bands ?? {},
         ...(remote
           ? { url: location }
           : { data: () => (loadBytes as (l: string) => Promise<ArrayBuffer>)(location) }),
-        ...(entry.crs === undefined ? {} : { crs: entry.crs }),
-        ...(entry.valueMap === undefined ? {} : { valueMap: entry.valueMap }),
-        ...(entry.version === undefined ? {} : { version: entry.version }),
-        ...(entry.scale === undefined ? {} : { scale: entry.scale }),
-        ...(entry.licence === undefined ? {} : { licence: entry.licence }),
-        ...(entry.documentation === undefined ? {} : { documentation: entry.documentation }),
-        ...(entry.illustrative === undefined ? {} : { illustrative: entry.illustrative }),
-        ...(entry.timeoutMs === undefined ? {} : { timeoutMs: entry.timeoutMs }),
-        ...(entry.retries === undefined ? {} : { retries: entry.retries }),
-        ...(entry.maxResponseBytes === undefined
-          ? {}
-          : { maxResponseBytes: entry.maxResponseBytes }),
-        ...(entry.maxDecodedBytes === undefined ? {} : { maxDecodedBytes: entry.maxDecodedBytes }),
-        ...(context.fetch === undefined ? {} : { fetch: context.fetch }),
+        ...defined({
+          crs: entry.crs,
+          valueMap: entry.valueMap,
+          timeoutMs: entry.timeoutMs,
+          retries: entry.retries,
+        }),
+        ...defined({ maxResponseBytes: entry.maxResponseBytes }),
+        ...defined({ maxDecodedBytes: entry.maxDecodedBytes, fetch: context.fetch }),
       }),
     );
   },
@@ -299,9 +296,7 @@ export const flatgeobufSourceType: SourceType = {
     if (remote) {
       reader = httpRangeReader(location, {
         sourceId: entry.id,
-        ...(context.fetch === undefined ? {} : { fetch: context.fetch }),
-        ...(entry.timeoutMs === undefined ? {} : { timeoutMs: entry.timeoutMs }),
-        ...(entry.retries === undefined ? {} : { retries: entry.retries }),
+        ...defined({ fetch: context.fetch, timeoutMs: entry.timeoutMs, retries: entry.retries }),
       });
     } else if (loadBytes !== undefined) {
       // A local file (the CLI): read once, then ranges from memory.
@@ -320,17 +315,68 @@ export const flatgeobufSourceType: SourceType = {
       );
     }
     return new FlatGeobufSource({
-      id: entry.id,
+      ...provenanceOf(entry),
       title: entry.title ?? entry.id,
       reader,
       properties: entry.properties,
-      ...(entry.crs === undefined ? {} : { crs: entry.crs }),
-      ...(entry.version === undefined ? {} : { version: entry.version }),
-      ...(entry.scale === undefined ? {} : { scale: entry.scale }),
-      ...(entry.licence === undefined ? {} : { licence: entry.licence }),
-      ...(entry.documentation === undefined ? {} : { url: entry.documentation }),
-      ...(entry.illustrative === undefined ? {} : { illustrative: entry.illustrative }),
+      ...defined({ crs: entry.crs }),
     });
+  },
+};
+
+/** The `geojson` source type: an in-memory {@link GeoJsonSource}. */
+export const geojsonSourceType: SourceType = {
+  check(entry) {
+    const kinds = onlyNames(entry, 'geojson');
+    if (kinds.length > 0) return kinds;
+    if (entry.path === undefined && entry.url === undefined) {
+      return [
+        {
+          field: 'path',
+          message: 'a geojson source needs "path" (relative to this file) or "url"',
+        },
+      ];
+    }
+    if (entry.path !== undefined && entry.url !== undefined) {
+      return [{ field: 'url', message: 'give either "path" or "url", not both' }];
+    }
+    return [];
+  },
+  async create(entry, context) {
+    const given = (entry.path ?? entry.url) as string;
+    const location = context.resolve(given);
+    let text: string;
+    try {
+      text = await context.load(location);
+    } catch (e) {
+      if (context.signal?.aborted === true) throw e;
+      const why = e instanceof Error ? e.message : String(e);
+      throw new NaError(
+        'source-load-failed',
+        `Source "${entry.id}" (${where(entry, context.fileName)}): cannot load data file "${given}" (${location}): ${why}`,
+        { sourceId: entry.id, file: given, location },
+      );
+    }
+    try {
+      return GeoJsonSource.fromText(
+        text,
+        {
+          ...provenanceOf(entry),
+          title: entry.title ?? entry.id,
+          properties: entry.properties,
+          ...defined({ crs: entry.crs, coverage: entry.coverage }),
+        },
+        given,
+      );
+    } catch (e) {
+      if (!(e instanceof NaError)) throw e;
+      const where = e.message.startsWith(`${given}:`) ? '' : ` (${given})`;
+      throw new NaError(e.code, `Source "${entry.id}"${where}: ${e.message}`, {
+        ...e.details,
+        sourceId: entry.id,
+        file: given,
+      });
+    }
   },
 };
 
@@ -342,4 +388,13 @@ export const remoteSourceTypes: Readonly<Record<string, SourceType>> = {
   'arcgis-rest': arcgisRestSourceType,
   geotiff: geotiffSourceType,
   flatgeobuf: flatgeobufSourceType,
+};
+
+/**
+ * The implemented source types. Pass an extended copy (`{ ...defaultSourceTypes, wms: … }`) to
+ * `parseSourcesConfig` and `createSources` to add or replace a type.
+ */
+export const defaultSourceTypes: SourceTypes = {
+  geojson: geojsonSourceType,
+  ...remoteSourceTypes,
 };

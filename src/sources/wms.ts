@@ -25,6 +25,7 @@ import {
 import { parseFeatureCollection } from './features.js';
 import { RemoteSource, joinUrl } from './remote.js';
 import type { FoundFeature, RemoteSourceOptions } from './remote.js';
+import { defined } from '../core/defined.js';
 
 /** WMS versions this source speaks. */
 export type WmsVersion = '1.3.0' | '1.1.1';
@@ -137,13 +138,15 @@ export class WmsSource extends RemoteSource {
     this.layers = options.layers;
     this.queryCrs = options.queryCrs ?? 'EPSG:28992';
     this.params = {
-      ...(options.queryCrs === undefined ? {} : { crs: options.queryCrs }),
-      ...(options.serviceVersion === undefined ? {} : { version: options.serviceVersion }),
-      ...(options.infoFormat === undefined ? {} : { infoFormat: options.infoFormat }),
-      ...(options.size === undefined ? {} : { size: options.size }),
-      ...(options.resolution === undefined ? {} : { resolution: options.resolution }),
-      ...(options.featureCount === undefined ? {} : { featureCount: options.featureCount }),
-      ...(options.styles === undefined ? {} : { styles: options.styles }),
+      ...defined({
+        crs: options.queryCrs,
+        version: options.serviceVersion,
+        infoFormat: options.infoFormat,
+        size: options.size,
+        resolution: options.resolution,
+        featureCount: options.featureCount,
+        styles: options.styles,
+      }),
     };
   }
 

@@ -18,7 +18,7 @@ import {
   planarArea,
   type PolyGeom,
   type Ring,
-} from '../../src/core/scenario/geometry.js';
+} from '../../src/core/geometry.js';
 import {
   naturalSystem,
   soilGroundwaterAreas,

@@ -8,12 +8,7 @@ import { featureCollection, multiPolygon, polygon } from '@turf/helpers';
 import intersect from '@turf/intersect';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import {
-  intersection,
-  planarArea,
-  type PolyGeom,
-  type Ring,
-} from '../../src/core/scenario/geometry.js';
+import { intersection, planarArea, type PolyGeom, type Ring } from '../../src/core/geometry.js';
 
 const rect = (x: number, y: number, w: number, h: number): Ring => [
   [x, y],

@@ -24,7 +24,7 @@ import { parseSourcesConfig } from '../../src/sources/config.js';
 import { parseFeatureCollection } from '../../src/sources/features.js';
 import { GeoJsonSource } from '../../src/sources/geojson.js';
 import { classifyText, exceptionText } from '../../src/sources/http.js';
-import { parseJsonStrict } from '../../src/sources/json-text.js';
+import { parseJsonStrict } from '../../src/core/located-json.js';
 import { parseDocs, parseLookup } from '../../src/sources/locatieserver.js';
 import { WmsSource } from '../../src/sources/wms.js';
 import { OgcApiFeaturesSource } from '../../src/sources/ogc-api-features.js';

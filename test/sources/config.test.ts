@@ -131,7 +131,7 @@ describe('parseSourcesConfig: errors name file, line, column, source and field',
     });
   });
 
-  it('a known type that is not implemented yet (a registry without it)', () => {
+  it('a known type that the registry given leaves out', () => {
     const e = configError(
       twoSources(
         '      "id": "bro-wfs",',
@@ -142,7 +142,7 @@ describe('parseSourcesConfig: errors name file, line, column, source and field',
       { geojson: geojsonSourceType },
     );
     expect(e.errors[0]?.text).toBe(
-      'sources.json:11:7 sources[1] (id "bro-wfs") field "type": source type "wfs" is not supported yet (supported now: geojson)',
+      'sources.json:11:7 sources[1] (id "bro-wfs") field "type": source type "wfs" is not in the registry given (it has: geojson)',
     );
   });
 
@@ -448,7 +448,7 @@ describe('createSources', () => {
       }),
     );
     expect(e.code).toBe('unsupported-source-type');
-    expect(e.message).toContain('source type "wms" is not supported yet');
+    expect(e.message).toContain('source type "wms" is not in the registry given (it has: geojson)');
   });
 
   it('uses a registered factory for a new type', async () => {

@@ -30,7 +30,7 @@ const BASE: Omit<GeoJsonSourceOptions, 'data'> = {
   version: '2024-01',
   scale: '1:25.000',
   licence: 'CC0',
-  url: 'https://example.org/lagen',
+  documentation: 'https://example.org/lagen',
   illustrative: true,
 };
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PolyGeom } from '../../src/core/scenario/geometry.js';
+import type { PolyGeom } from '../../src/core/geometry.js';
 import type { FactSource, QueryOptions, SourceResult } from '../../src/core/types.js';
 import {
   isPolygonSource,

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { PolygonIndex, flattenPolygons } from '../../src/sources/polygon-index.js';
 import type { PartsOfRings } from '../../src/sources/polygon-index.js';
-import { nearBoundary } from '../../src/sources/geojson.js';
+import { nearBoundary } from '../../src/core/geometry.js';
 
 type Ring = number[][];
 

@@ -9,7 +9,7 @@ import {
   type CompareResult,
   type ScenarioResult,
 } from '../../src/core/scenario/compare.js';
-import { bboxOf, type BBox } from '../../src/core/scenario/geometry.js';
+import { bboxOf, type BBox } from '../../src/core/geometry.js';
 import { naturalSystem, type NaturalSystem } from '../../src/core/scenario/overlay.js';
 import {
   MEASURE_TYPES,
@@ -27,7 +27,8 @@ import {
   type ScenarioStyleKey,
 } from '../../src/map/scenario-layers.js';
 import { loadSourcesFile, SourcesFileError } from '../../src/sources/sources-file.js';
-import { parseJsonStrict } from '../../src/sources/json-text.js';
+import { createSources, parseSourcesConfig } from '../../src/sources/config.js';
+import { parseJsonStrict } from '../../src/core/located-json.js';
 import { naturalSystemFromSources } from '../../src/sources/natural-system.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
 import { formatNumberFor } from '../../src/core/messages.js';

@@ -3,6 +3,7 @@
  * pointer can be turned back into a line and column, and describes pointers as entry and field.
  * Internal to the knowledge-base loader.
  */
+import { defined } from '../defined.js';
 import {
   findNodeAtOffset,
   getNodePath,
@@ -13,7 +14,16 @@ import {
   type ParseError,
 } from 'jsonc-parser';
 import { KnowledgeBaseError, type KbIssueCode, type KnowledgeBaseIssue } from './errors.js';
-import { JSON_SYNTAX_MESSAGES } from '../json-syntax.js';
+import {
+  JSON_SYNTAX_MESSAGES,
+  lineStarts as computeLineStarts,
+  parsePointer,
+  positionAt,
+  stripBom,
+  toPointer,
+} from '../located-json.js';
+
+export { parsePointer, toPointer };
 
 /** A parsed JSON text with its syntax tree. */
 export interface JsonText {
@@ -57,44 +67,9 @@ const ARRAY_SECTIONS = new Set([
   'links',
 ]);
 
-/** Splits a JSON pointer into its unescaped segments. */
-export function parsePointer(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-/** Builds a JSON pointer from segments. */
-export function toPointer(segments: ReadonlyArray<string | number>): string {
-  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
-}
-
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 10) starts.push(i + 1);
-    else if (ch === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
-
 /** Line and column (both 1-based) of an offset. */
 export function lineColumn(src: JsonText, offset: number): { line: number; column: number } {
-  const starts = src.lineStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+  return positionAt(src.lineStarts, offset);
 }
 
 /** The deepest node on the path of `segments`, and whether the whole path exists. */
@@ -171,7 +146,7 @@ export function describePointer(
     return out;
   }
   const field = formatField(segs);
-  return field === undefined ? {} : { field };
+  return defined({ field });
 }
 
 /** Turns a raw issue into a located issue. */
@@ -227,7 +202,7 @@ function duplicateKeys(root: JsonNode | undefined): RawIssue[] {
  * malformed JSON, and (`kb-invalid`) for a field written twice in one object.
  */
 export function parseJsonText(text: string, file: string): { value: unknown; src: JsonText } {
-  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const clean = stripBom(text);
   const errors: ParseError[] = [];
   const root = parseTree(clean, errors, { disallowComments: true, allowTrailingComma: false });
   const src: JsonText = { file, text: clean, root, lineStarts: computeLineStarts(clean) };

@@ -13,7 +13,7 @@
  *   at least 40 % shade (or at least 200 m² of shade); share of cells and of homes within 300 m;
  * - shade share: the shaded share of the outdoor cells (roofs excluded) at the hottest hour.
  */
-import { bboxOf, containsPoint, type BBox, type PolyGeom } from './geometry.js';
+import { bboxOf, containsPoint, type BBox, type PolyGeom } from '../geometry.js';
 import type { FeatureOverlay } from './indicators.js';
 import type { MeasureType, ScenarioParams } from './params.js';
 

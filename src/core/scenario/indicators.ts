@@ -18,7 +18,7 @@
  *   retained = recharge / recharge of the same ground unsealed (grass).
  */
 import { defaultKnowledgeBase } from '../kb/load.js';
-import { planarArea } from './geometry.js';
+import { planarArea } from '../geometry.js';
 import { GroundJudge, type Ground } from './ground.js';
 import { heatIndicators } from './heat.js';
 import { soilGroundwaterAreas, type NaturalSystem } from './overlay.js';

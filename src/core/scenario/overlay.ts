@@ -14,7 +14,7 @@ import {
   planarArea,
   type BBox,
   type PolyGeom,
-} from './geometry.js';
+} from '../geometry.js';
 
 /** Overlaps of at most this area (m²) count as touching, not overlapping. */
 const MIN_AREA = 1e-6;

@@ -5,7 +5,7 @@
  */
 import { normalizeCrs, toCrs } from '../crs.js';
 import { NaError, type SupportedCrs } from '../types.js';
-import { bboxOf, intersectionArea, planarArea, type PolyGeom, type Ring } from './geometry.js';
+import { bboxOf, intersectionArea, planarArea, type PolyGeom, type Ring } from '../geometry.js';
 import { MEASURE_TYPES, type MeasureType } from './params.js';
 
 /** One land-cover or measure polygon of a scenario, in RD. */

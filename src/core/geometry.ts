@@ -1,7 +1,12 @@
 /**
- * Planar geometry in EPSG:28992 (RD New, metres) for the scenario indicators. RD is conformal with
- * a scale factor within 0.02 % of 1 over the Netherlands, so planar areas and distances in RD are
- * accurate to well under a percent.
+ * The one planar geometry module of the project: signed ring area, polygon area, bounding boxes,
+ * the clipping kernel of the scenario indicators (intersection areas), point-in-polygon and
+ * segment distances. Used by the scenario indicators, the polygon sources (`src/sources`) and the
+ * ArcGIS adapter.
+ *
+ * Coordinates are EPSG:28992 (RD New, metres) where areas and distances matter: RD is conformal
+ * with a scale factor within 0.02 % of 1 over the Netherlands, so planar areas and distances in RD
+ * are accurate to well under a percent.
  */
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { featureCollection, multiPolygon, polygon } from '@turf/helpers';
@@ -15,17 +20,30 @@ export type PolyGeom =
 
 export type BBox = [number, number, number, number];
 
-function ringArea(ring: Ring): number {
+/** A ring of any GeoJSON-like positions (`[x, y, …]`), closed (first position repeated last). */
+export type AnyRing = ReadonlyArray<ArrayLike<number>>;
+/** Polygon or MultiPolygon coordinates of any GeoJSON-like positions. */
+export type AnyPolygon =
+  | { type: 'Polygon'; coordinates: ReadonlyArray<AnyRing> }
+  | { type: 'MultiPolygon'; coordinates: ReadonlyArray<ReadonlyArray<AnyRing>> };
+
+/**
+ * Signed area of a closed ring (shoelace): positive when counter-clockwise in a y-up CRS,
+ * negative when clockwise.
+ */
+export function ringSignedArea(ring: AnyRing): number {
   let s = 0;
   for (let i = 0, n = ring.length; i < n - 1; i++) {
     const a = ring[i]!;
     const b = ring[i + 1]!;
-    s += a[0] * b[1] - b[0] * a[1];
+    s += a[0]! * b[1]! - b[0]! * a[1]!;
   }
   return s / 2;
 }
 
-function polygons(g: PolyGeom): Ring[][] {
+function polygons(g: PolyGeom): Ring[][];
+function polygons(g: AnyPolygon): ReadonlyArray<ReadonlyArray<AnyRing>>;
+function polygons(g: AnyPolygon): ReadonlyArray<ReadonlyArray<AnyRing>> {
   return g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
 }
 
@@ -34,20 +52,23 @@ export function planarArea(g: PolyGeom): number {
   let total = 0;
   for (const poly of polygons(g)) {
     poly.forEach((ring, i) => {
-      const a = Math.abs(ringArea(ring));
+      const a = Math.abs(ringSignedArea(ring));
       total += i === 0 ? a : -a;
     });
   }
   return Math.max(0, total);
 }
 
-export function bboxOf(g: PolyGeom): BBox {
+/** Bounding box `[minX, minY, maxX, maxY]` of a polygon geometry (its outer rings; holes lie inside them). */
+export function bboxOf(g: AnyPolygon): BBox {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
   for (const poly of polygons(g)) {
-    for (const [x, y] of poly[0] ?? []) {
+    for (const p of poly[0] ?? []) {
+      const x = p[0]!;
+      const y = p[1]!;
       if (x < minX) minX = x;
       if (y < minY) minY = y;
       if (x > maxX) maxX = x;
@@ -580,15 +601,38 @@ export function containsPoint(g: PolyGeom, p: [number, number]): boolean {
   return booleanPointInPolygon(p, g);
 }
 
-function segmentDistance(p: [number, number], a: [number, number], b: [number, number]): number {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
+/** Squared distance from `(px, py)` to the segment a–b. */
+export function segmentDistance2(
+  px: number,
+  py: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+): number {
+  const dx = bx - ax;
+  const dy = by - ay;
   const len2 = dx * dx + dy * dy;
-  let t = len2 === 0 ? 0 : ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2;
+  let t = len2 === 0 ? 0 : ((px - ax) * dx + (py - ay) * dy) / len2;
   t = Math.max(0, Math.min(1, t));
-  const x = a[0] + t * dx - p[0];
-  const y = a[1] + t * dy - p[1];
-  return Math.sqrt(x * x + y * y);
+  const ex = ax + t * dx - px;
+  const ey = ay + t * dy - py;
+  return ex * ex + ey * ey;
+}
+
+/** True when `(x, y)` lies within `tol` of any ring segment of `g`. */
+export function nearBoundary(x: number, y: number, g: AnyPolygon, tol: number): boolean {
+  const tol2 = tol * tol;
+  for (const poly of polygons(g)) {
+    for (const ring of poly) {
+      for (let i = 1; i < ring.length; i++) {
+        const a = ring[i - 1]!;
+        const b = ring[i]!;
+        if (segmentDistance2(x, y, a[0]!, a[1]!, b[0]!, b[1]!) <= tol2) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** Distance from a point to a polygon in m: 0 inside, else to the nearest edge. */
@@ -598,46 +642,12 @@ export function distanceToPolygon(g: PolyGeom, p: [number, number]): number {
   for (const poly of polygons(g)) {
     for (const ring of poly) {
       for (let i = 0; i < ring.length - 1; i++) {
-        const d = segmentDistance(p, ring[i]!, ring[i + 1]!);
+        const a = ring[i]!;
+        const b = ring[i + 1]!;
+        const d = Math.sqrt(segmentDistance2(p[0], p[1], a[0], a[1], b[0], b[1]));
         if (d < best) best = d;
       }
     }
   }
   return best;
-}
-
-/** A point inside the polygon: the centroid of the largest outer ring when inside, else a vertex midpoint. */
-export function interiorPoint(g: PolyGeom): [number, number] {
-  const polys = polygons(g);
-  let largest = polys[0]!;
-  let largestArea = -1;
-  for (const p of polys) {
-    const a = Math.abs(ringArea(p[0]!));
-    if (a > largestArea) {
-      largest = p;
-      largestArea = a;
-    }
-  }
-  const ring = largest[0]!;
-  let cx = 0;
-  let cy = 0;
-  let a6 = 0;
-  for (let i = 0; i < ring.length - 1; i++) {
-    const [x0, y0] = ring[i]!;
-    const [x1, y1] = ring[i + 1]!;
-    const f = x0 * y1 - x1 * y0;
-    cx += (x0 + x1) * f;
-    cy += (y0 + y1) * f;
-    a6 += f * 3;
-  }
-  const c: [number, number] = a6 !== 0 ? [cx / a6, cy / a6] : ring[0]!;
-  if (containsPoint(g, c)) return c;
-  // Fall back to scanning a horizontal line through the ring's middle for an inside point.
-  const bb = bboxOf(g);
-  const y = (bb[1] + bb[3]) / 2;
-  for (let k = 1; k < 64; k++) {
-    const p: [number, number] = [bb[0] + ((bb[2] - bb[0]) * k) / 64, y];
-    if (containsPoint(g, p)) return p;
-  }
-  return ring[0]!;
 }

@@ -1,0 +1,171 @@
+/**
+ * The conditions of the knowledge base evaluated against what is known at a location, and the
+ * reason templates filled from it: shared by the rule engine (`assess.ts`) and the summary
+ * (`summary.ts`), which both import this module (so neither imports the other in a circle).
+ */
+import { gtInfo, gtMainIndex } from './groundwater.js';
+import type { Conditions, NumRange, Zone } from './kb/types.js';
+import type { ConditionKey, DepthRange, ReasonItem } from './report.js';
+import type { LocalizedText } from './types.js';
+
+/** Derived keys and the facts they are derived from (what to ask for when they are unknown). */
+const DERIVED_FROM: Partial<Record<ConditionKey, ConditionKey[]>> = {
+  infiltration: ['texture', 'gt'],
+  infiltrationReason: ['texture', 'gt'],
+  groundwater: ['gt'],
+  ghg: ['gt'],
+  soilLayer: ['texture'],
+};
+
+const PLACEHOLDER_KEYS: Record<string, ConditionKey> = {
+  zone: 'zone',
+  landscapeType: 'landscapeType',
+  texture: 'texture',
+  gt: 'gt',
+  seepage: 'seepage',
+  position: 'position',
+  heat: 'heat',
+  flood: 'flood',
+  elevation: 'elevation',
+  ghg: 'ghg',
+  groundwater: 'groundwater',
+  infiltration: 'infiltration',
+  infiltrationReason: 'infiltrationReason',
+  soilLayer: 'soilLayer',
+  landUse: 'landUse',
+};
+
+/** Source id used for values derived from the knowledge base (not read from a data source). */
+export const KB_SOURCE_ID = 'kennisbank';
+
+/** A value known at the location, with its label and source (input of the rule evaluation). */
+export interface Known {
+  value: string | number;
+  sourceId: string;
+  label: LocalizedText;
+}
+
+export type Evaluation =
+  | { kind: 'match'; reasons: ReasonItem[] }
+  | { kind: 'nomatch' }
+  | { kind: 'missing'; needs: ConditionKey[]; reasons: ReasonItem[] };
+
+export function reasonOf(key: ConditionKey, known: Map<ConditionKey, Known>): ReasonItem[] {
+  const k = known.get(key);
+  return k ? [{ key, value: k.value, label: k.label, sourceId: k.sourceId }] : [];
+}
+
+/** Extra values for conditions that test more than one known label (the GHG range). */
+export interface EvalContext {
+  ghg?: DepthRange | null;
+}
+
+/** True when the whole GHG range lies within `r` (cm below the surface). */
+function ghgWithin(ghg: DepthRange | null | undefined, r: NumRange): boolean {
+  if (!ghg) return false;
+  const lo = ghg.min ?? 0;
+  const hi = ghg.max ?? Infinity;
+  return (r.min === undefined || lo >= r.min) && (r.max === undefined || hi <= r.max);
+}
+
+/** True when the conditions (or one of their alternatives) name the zone. */
+function namesZone(c: Conditions, code: string): boolean {
+  return c.zone?.includes(code) === true || (c.anyOf ?? []).some((a) => namesZone(a, code));
+}
+
+/** A principle of an exclusive zone: it names the zone, or is bound to the zone's landscape type. */
+export function belongsToZone(c: Conditions, zone: Zone): boolean {
+  if (namesZone(c, zone.code)) return true;
+  return zone.landscapeType !== null && c.landscapeType?.includes(zone.landscapeType) === true;
+}
+
+function inRange(v: number, r: NumRange): boolean {
+  return (r.min === undefined || v >= r.min) && (r.max === undefined || v <= r.max);
+}
+
+/**
+ * Evaluates conditions against the known values: `match` (with the facts that matched),
+ * `nomatch`, or `missing` (nothing contradicts, but some tested facts are unknown).
+ */
+export function evaluate(
+  c: Conditions,
+  known: Map<ConditionKey, Known>,
+  ctx: EvalContext = {},
+): Evaluation {
+  const reasons: ReasonItem[] = [];
+  const needs: ConditionKey[] = [];
+  const check = (key: ConditionKey, test: (v: string | number) => boolean): boolean => {
+    const k = known.get(key);
+    if (!k) {
+      const from = DERIVED_FROM[key]?.filter((f) => !known.has(f)) ?? [];
+      needs.push(...(from.length > 0 ? from : [key]));
+      return true;
+    }
+    if (!test(k.value)) return false;
+    reasons.push({ key, value: k.value, label: k.label, sourceId: k.sourceId });
+    return true;
+  };
+  const inList = (list: readonly string[]) => (v: string | number) => list.includes(String(v));
+  const anyInList = (list: readonly string[]) => (v: string | number) =>
+    String(v)
+      .split('|')
+      .some((x) => list.includes(x));
+  const ok =
+    (c.landscapeType === undefined || check('landscapeType', inList(c.landscapeType))) &&
+    (c.zone === undefined || check('zone', inList(c.zone))) &&
+    (c.texture === undefined || check('texture', inList(c.texture))) &&
+    (c.seepage === undefined || check('seepage', inList(c.seepage))) &&
+    (c.position === undefined || check('position', inList(c.position))) &&
+    (c.gt === undefined ||
+      check('gt', (v) => {
+        const main = gtMainIndex(gtInfo(String(v)).main);
+        const min = c.gt?.min !== undefined ? gtMainIndex(c.gt.min) : 1;
+        const max = c.gt?.max !== undefined ? gtMainIndex(c.gt.max) : 8;
+        return main >= min && main <= max;
+      })) &&
+    (c.groundwater === undefined || check('groundwater', inList(c.groundwater))) &&
+    (c.ghg === undefined || check('ghg', () => ghgWithin(ctx.ghg, c.ghg as NumRange))) &&
+    (c.infiltration === undefined || check('infiltration', inList(c.infiltration))) &&
+    (c.infiltrationReason === undefined ||
+      check('infiltrationReason', anyInList(c.infiltrationReason))) &&
+    (c.soilLayer === undefined || check('soilLayer', anyInList(c.soilLayer))) &&
+    (c.landUse === undefined || check('landUse', inList(c.landUse))) &&
+    (c.waterQuality === undefined || check('waterQuality', inList(c.waterQuality))) &&
+    (c.heat === undefined || check('heat', (v) => inRange(Number(v), c.heat as NumRange))) &&
+    (c.flood === undefined || check('flood', (v) => inRange(Number(v), c.flood as NumRange))) &&
+    (c.elevation === undefined ||
+      check('elevation', (v) => inRange(Number(v), c.elevation as NumRange)));
+  if (!ok) return { kind: 'nomatch' };
+
+  if (c.anyOf && c.anyOf.length > 0) {
+    const alternatives = c.anyOf.map((alt) => evaluate(alt, known, ctx));
+    const hit = alternatives.find((a) => a.kind === 'match');
+    if (hit && hit.kind === 'match') reasons.push(...hit.reasons);
+    else {
+      const open = alternatives.filter((a) => a.kind === 'missing');
+      if (open.length === 0) return { kind: 'nomatch' };
+      for (const a of open) if (a.kind === 'missing') needs.push(...a.needs);
+    }
+  }
+  if (needs.length > 0) return { kind: 'missing', needs: [...new Set(needs)], reasons };
+  return { kind: 'match', reasons };
+}
+
+/** Fills `{placeholder}`s of a reason template with this location's values, per language. */
+export function fillTemplate(
+  template: LocalizedText,
+  known: Map<ConditionKey, Known>,
+  soilCode?: string,
+): LocalizedText {
+  const out: LocalizedText = { nl: '', en: '' };
+  for (const [lang, text] of Object.entries(template)) {
+    out[lang] = text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      if (name === 'soilCode' && soilCode) return soilCode;
+      const key = PLACEHOLDER_KEYS[name];
+      const k = key ? known.get(key) : undefined;
+      if (!k) return name === 'soilCode' ? whole : '?';
+      return k.label[lang] ?? k.label.nl;
+    });
+  }
+  return out;
+}
