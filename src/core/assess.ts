@@ -6,8 +6,8 @@
  * report (principles in knowledge-base order, discouraged actions in vocabulary order).
  */
 import { formatNumberFor } from './messages.js';
-import { gtInfo, gtMainIndex } from './groundwater.js';
-import type { Conditions, KnowledgeBase, LandscapeType, NumRange, Zone } from './kb/types.js';
+import { gtInfo } from './groundwater.js';
+import type { KnowledgeBase, LandscapeType, Zone } from './kb/types.js';
 import type {
   AppliedPrinciple,
   ConditionKey,

@@ -27,7 +27,6 @@ import {
   type ScenarioStyleKey,
 } from '../../src/map/scenario-layers.js';
 import { loadSourcesFile, SourcesFileError } from '../../src/sources/sources-file.js';
-import { createSources, parseSourcesConfig } from '../../src/sources/config.js';
 import { parseJsonStrict } from '../../src/core/located-json.js';
 import { naturalSystemFromSources } from '../../src/sources/natural-system.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
