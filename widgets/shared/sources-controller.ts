@@ -72,9 +72,13 @@ export class SourcesController implements ReactiveController {
     return this.task.status === TaskStatus.COMPLETE ? this.task.value : undefined;
   }
 
-  /** Whether a sources file is being loaded. */
+  /**
+   * Whether a sources file is being loaded (also while a load cut off by removing the element
+   * waits to start again on reconnect: removing the element changes nothing it shows).
+   */
   get loading(): boolean {
-    return this.options.given() === undefined && this.task.status === TaskStatus.PENDING;
+    if (this.options.given() !== undefined) return false;
+    return this.task.status === TaskStatus.PENDING || this._interrupted;
   }
 
   /** Why the last load failed (never an abort), or undefined. */
