@@ -1,16 +1,12 @@
 import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
 import type OlMap from 'ol/Map.js';
-import { toCrs } from '../../src/core/crs.js';
 import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
-import { localizeReport, type LocalizedReport } from '../../src/core/localize.js';
-import type { Report } from '../../src/core/report.js';
+import type { LocalizedReport } from '../../src/core/localize.js';
 import type { FactSource, Location } from '../../src/core/types.js';
 import type { Viewer } from '../../src/map/viewer.js';
-import { checkLocation, isOutsideAllData } from '../../src/sources/check.js';
-import { isAbortError } from '../../src/sources/sources-file.js';
+import { isOutsideAllData } from '../../src/sources/check.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
 // The panel renders <na-address-search>: register it with this element.
 import '../address-search/define.js';
@@ -20,26 +16,16 @@ import { baseStyles } from '../shared/styles.js';
 import { MapTargetController } from '../shared/map-target.js';
 import { SourcesController } from '../shared/sources-controller.js';
 import { ViewerController } from '../shared/viewer-controller.js';
-import {
-  NaLocationSelectEvent,
-  NaReportErrorEvent,
-  NaReportReadyEvent,
-  type LocationSelectDetail,
-  type ReportErrorCode,
-} from './events.js';
+import type { LocationSelectDetail } from './events.js';
 import { KeyboardModeController } from './keyboard-mode.js';
-import { messages, type MessageKey } from './messages.js';
+import { messages } from './messages.js';
 import { renderPanel, type LocationCheckState } from './panel.js';
 import { DEFAULT_PERMALINK_KEY, readPermalink, writePermalink } from './permalink.js';
-import type { AddressLine } from './report-facts.js';
+import { ReportController } from './report-controller.js';
 import { audienceOf } from './resident.js';
 import { locationCheckStyles } from './styles.js';
 
 export type { LocationCheckState } from './panel.js';
-
-const removed = (): DOMException => new DOMException('The element was removed.', 'AbortError');
-const superseded = (): DOMException =>
-  new DOMException('A newer location was chosen.', 'AbortError');
 
 /**
  * The location check in the map: click (or tap) the map, or check the map centre with the
@@ -186,15 +172,7 @@ export class NaLocationCheck extends LitElement {
   /** Base URL of the Locatieserver for the address search (attribute `search-base-url`; default PDOK). */
   @property({ attribute: 'search-base-url' }) searchBaseUrl?: string;
 
-  @state() private _state: LocationCheckState = 'empty';
-  @state() private _report?: Report;
-  @state() private _errorMessage?: string;
-  @state() private _errorKey: MessageKey = 'error';
-  @state() private _announcement = '';
   @state() private _snapshot: string | null = null;
-  @state() private _location?: Location;
-  /** Address line of the report header: the chosen address, or the nearest one of a clicked point. */
-  @state() private _address?: AddressLine;
 
   @query('[part~="report-heading"]') private _reportHeading?: HTMLElement;
   @query('[part~="keyboard-pad"]') private _pad?: HTMLElement;
@@ -203,11 +181,8 @@ export class NaLocationCheck extends LitElement {
 
   /** One controller for every outside listener (window); replaced on each connect. */
   private _elementController?: AbortController;
-  private _querySeq = 0;
-  private _shown: LocalizedReport | null = null;
   private _pending?: { location: Location; origin: LocationSelectDetail['origin'] };
   private _permalinkRead = false;
-  private _localized?: { report: Report; lang: string; kb: KnowledgeBase; value: LocalizedReport };
   private _snapshotFor?: Location;
   private readonly _mapTarget = new MapTargetController(this);
 
@@ -221,7 +196,8 @@ export class NaLocationCheck extends LitElement {
     inputs: () => ({ viewer: this.viewer, map: this.map }),
     bind: (viewer, owned) => {
       const unClick = viewer.onClick((location) => void this._check(location, 'click'));
-      if (this._location && this._report) viewer.showMarker(this._location);
+      const { location, report } = this._checks;
+      if (location && report) viewer.showMarker(location);
       this._keyboard.attach(viewer);
       return () => {
         this._keyboard.detach();
@@ -236,7 +212,7 @@ export class NaLocationCheck extends LitElement {
     url: () => this.sourcesUrl,
     onError: (e, url) => {
       const message = e instanceof Error ? e.message : String(e);
-      this._fail(
+      this._checks.fail(
         'config-failed',
         `Could not load the sources file ${url}: ${message}`,
         'configError',
@@ -244,63 +220,29 @@ export class NaLocationCheck extends LitElement {
     },
   });
 
-  /** The check of one location: a new check aborts the one in flight (@lit/task). */
-  private readonly _checkTask = new Task<
-    [FactSource[], Location, KnowledgeBase, number | undefined],
-    Report
-  >(this, {
-    autoRun: false,
-    task: async ([sources, location, kb, timeoutMs], { signal }) => {
-      const report = await checkLocation(sources, location, kb, {
-        signal,
-        ...(timeoutMs === undefined ? {} : { timeoutMs }),
-      });
-      signal.throwIfAborted();
-      return report;
+  /** The check and what the panel shows (@lit/task for the check and the nearest address). */
+  private readonly _checks = new ReportController(this, {
+    lang: () => this._lang(),
+    kb: () => this._kb(),
+    timeoutMs: () =>
+      this.timeoutMs !== undefined && Number.isFinite(this.timeoutMs) ? this.timeoutMs : undefined,
+    search: () => (this.noSearch ? undefined : this._search),
+    onStart: () => {
+      this._snapshot = null;
+      this._snapshotFor = undefined;
     },
-    onComplete: (report) => {
-      this._shown = this._show(report);
-    },
-    onError: (e) => {
-      if (isAbortError(e)) return;
-      this._report = undefined;
-      this._fail('check-failed', e instanceof Error ? e.message : String(e), 'error');
-    },
+    onShown: (location) => this._writePermalink(location),
   });
-
-  /** The nearest address of a clicked point (through the search element); never blocks the report. */
-  private readonly _addressTask = new Task<[NaAddressSearch, Location], AddressLine | undefined>(
-    this,
-    {
-      autoRun: false,
-      task: async ([search, location], { signal }) => {
-        const found = await search.nearestAddress(location, { signal });
-        signal.throwIfAborted();
-        if (!found) return undefined;
-        return {
-          label: found.label,
-          nearest: true,
-          ...(found.distance === undefined ? {} : { distance: found.distance }),
-        };
-      },
-      onComplete: (address) => {
-        this._address = address;
-      },
-      onError: (e) => {
-        // The address is extra: without it the report is complete, so a failure shows no line.
-        if (!isAbortError(e)) this._address = undefined;
-      },
-    },
-  );
 
   /** What the panel shows now. */
   get state(): LocationCheckState {
-    return this._state;
+    return this._checks.state;
   }
 
   /** The report now shown, in the current language, or null. */
   get report(): LocalizedReport | null {
-    return this._report ? this._localize(this._report) : null;
+    const report = this._checks.report;
+    return report ? this._checks.localize(report) : null;
   }
 
   /** The viewer in use (built from `.map`, or the `.viewer` given). */
@@ -317,16 +259,12 @@ export class NaLocationCheck extends LitElement {
   }
 
   override disconnectedCallback(): void {
+    const { checking, location } = this._checks;
+    // Finish an interrupted check when the element is connected again (e.g. moved in the page).
+    if (checking && location) this._pending = { location, origin: 'api' };
     super.disconnectedCallback();
     this._elementController?.abort();
     this._elementController = undefined;
-    if (this._checkTask.status === TaskStatus.PENDING && this._location) {
-      // Finish an interrupted check when the element is connected again (e.g. moved in the page).
-      this._pending = { location: this._location, origin: 'api' };
-      this._querySeq += 1;
-    }
-    this._checkTask.abort(removed());
-    this._addressTask.abort(removed());
   }
 
   /** Settles only when no further update is pending (a viewer bound after an update renders once more). */
@@ -381,7 +319,7 @@ export class NaLocationCheck extends LitElement {
 
   /** File name of the JSON download, with the coordinates, e.g. `na-locatie-155000-463000-EPSG28992.json`. */
   downloadFileName(): string {
-    const loc = this._report?.location ?? this._location;
+    const loc = this._checks.report?.location ?? this._checks.location;
     if (!loc) return 'na-locatie.json';
     const digits = loc.crs === 'EPSG:4326' ? 6 : 0;
     const n = (v: number): string => v.toFixed(digits).replace('-', 'm');
@@ -413,16 +351,6 @@ export class NaLocationCheck extends LitElement {
     return resolveLang(this);
   }
 
-  private _localize(report: Report): LocalizedReport {
-    const lang = this._lang();
-    const kb = this._kb();
-    const cached = this._localized;
-    if (cached?.report === report && cached.lang === lang && cached.kb === kb) return cached.value;
-    const value = localizeReport(report, kb, lang);
-    this._localized = { report, lang, kb, value };
-    return value;
-  }
-
   private _flushPending(): void {
     const pending = this._pending;
     if (!pending || !this._viewers.viewer || !this._sources.sources) return;
@@ -444,39 +372,22 @@ export class NaLocationCheck extends LitElement {
     if (next !== window.location.href) history.replaceState(history.state, '', next);
   }
 
-  private async _check(
+  private _check(
     location: Location,
     origin: LocationSelectDetail['origin'],
     address?: string,
   ): Promise<LocalizedReport | null> {
-    this._checkTask.abort(superseded());
-    const seq = ++this._querySeq;
     const viewer = this._viewers.viewer;
     const sources = this._sources.sources;
-    if (!viewer || !sources) {
-      // Not connected yet: check as soon as both are there.
-      this._pending = { location, origin };
-      if (this._sources.loading) this._state = 'loading';
-      return null;
+    if (viewer && sources) return this._checks.check(viewer, sources, location, origin, address);
+    // Not connected yet: check as soon as both are there.
+    this._checks.supersede();
+    this._pending = { location, origin };
+    if (this._sources.loading) {
+      this._checks.state = 'loading';
+      this.requestUpdate();
     }
-    const inMapCrs: Location =
-      location.crs === viewer.crs ? location : { ...toXY(location, viewer.crs), crs: viewer.crs };
-    const [lon, lat] = toCrs([inMapCrs.x, inMapCrs.y], inMapCrs.crs, 'EPSG:4326');
-    if (origin === 'permalink') viewer.centerOn(inMapCrs);
-    viewer.showMarker(inMapCrs);
-    this._location = inMapCrs;
-    this._snapshot = null;
-    this._snapshotFor = undefined;
-    this._startAddress(inMapCrs, address);
-    this.dispatchEvent(new NaLocationSelectEvent({ location: { ...inMapCrs }, lon, lat, origin }));
-    this._state = 'loading';
-    this._announcement = '';
-    this._errorMessage = undefined;
-    this._shown = null;
-    const timeoutMs =
-      this.timeoutMs !== undefined && Number.isFinite(this.timeoutMs) ? this.timeoutMs : undefined;
-    await this._checkTask.run([sources, inMapCrs, this._kb(), timeoutMs]);
-    return seq === this._querySeq ? this._shown : null;
+    return Promise.resolve(null);
   }
 
   /** Checks the address chosen in the search (the search already moved the map there). */
@@ -484,76 +395,16 @@ export class NaLocationCheck extends LitElement {
     void this._check(e.detail.location, 'search', e.detail.label);
   }
 
-  /**
-   * Sets the address line of the report header: the chosen `label`, or else the nearest address
-   * of `location` (reverse geocoding through the search element, when it is shown).
-   */
-  private _startAddress(location: Location, label: string | undefined): void {
-    this._addressTask.abort(superseded());
-    this._address = label === undefined ? undefined : { label, nearest: false };
-    const search = this._search;
-    if (label !== undefined || this.noSearch || typeof search?.nearestAddress !== 'function')
-      return;
-    void this._addressTask.run([search, location]);
-  }
-
-  /** Shows a finished report; returns it localized. */
-  private _show(report: Report): LocalizedReport | null {
-    const failed = report.sources.filter((s) => s.status === 'error');
-    this._report = report;
-    if (report.sources.length > 0 && failed.length === report.sources.length) {
-      this._fail(
-        'all-sources-failed',
-        `Every source failed: ${failed.map((s) => `${s.id}: ${s.message ?? 'error'}`).join('; ')}`,
-        'error',
-      );
-      return null;
-    }
-    if (this._location) this._writePermalink(this._location);
-    const localized = this._localize(report);
-    const lang = this._lang();
-    const noData = isOutsideAllData(report) || !report.facts.some((f) => f.status === 'ok');
-    if (noData) {
-      this._state = 'no-data';
-      this._announcement = tr(messages, 'summaryNoData', lang);
-    } else {
-      this._state = failed.length > 0 ? 'partial' : 'report';
-      this._announcement = this._summary(localized, lang);
-    }
-    this.dispatchEvent(new NaReportReadyEvent(localized));
-    return localized;
-  }
-
-  private _fail(code: ReportErrorCode, message: string, key: MessageKey): void {
-    this._state = 'error';
-    this._errorKey = key;
-    this._errorMessage = message;
-    this._announcement = tr(
-      messages,
-      key === 'configError' ? 'configError' : 'summaryError',
-      this._lang(),
-    );
-    this.dispatchEvent(new NaReportErrorEvent({ message, code }));
-  }
-
-  private _summary(report: LocalizedReport, lang: WidgetLang): string {
-    const zone = report.landscape.zone
-      ? `${report.landscape.zone.name} (${report.landscape.zone.code})`
-      : (report.landscape.type?.name ?? tr(messages, 'summaryNoZone', lang));
-    const count = report.principles.length;
-    const main = tr(messages, count === 1 ? 'summaryOne' : 'summary', lang, { zone, count });
-    return this._state === 'partial' ? `${main} ${tr(messages, 'summaryPartial', lang)}` : main;
-  }
-
   // ---- Print and download ---------------------------------------------------------------------
 
   private readonly _onBeforePrint = (): void => {
-    if (this._location && this._snapshotFor !== this._location) void this._prepareSnapshot();
+    const location = this._checks.location;
+    if (location && this._snapshotFor !== location) void this._prepareSnapshot();
   };
 
   private async _prepareSnapshot(): Promise<void> {
     const viewer = this._viewers.viewer;
-    const location = this._location;
+    const location = this._checks.location;
     if (!viewer || !location) return;
     if (this._snapshotFor !== location) {
       this._snapshot = await viewer.snapshot();
@@ -587,17 +438,18 @@ export class NaLocationCheck extends LitElement {
   protected override render(): TemplateResult {
     const lang = this._lang();
     const viewer = this._viewers.viewer;
+    const c = this._checks;
     return renderPanel({
       t: (key, params) => tr(messages, key, lang, params),
       lang,
-      state: this._state,
+      state: c.state,
       sourcesLoading: this._sources.loading,
-      report: this._report ? this._localize(this._report) : undefined,
-      outside: this._report ? isOutsideAllData(this._report) : false,
-      errorKey: this._errorKey,
-      errorMessage: this._errorMessage,
-      announcement: this._announcement,
-      address: this._address,
+      report: c.report ? c.localize(c.report) : undefined,
+      outside: c.report ? isOutsideAllData(c.report) : false,
+      errorKey: c.errorKey,
+      errorMessage: c.errorMessage,
+      announcement: c.announcement,
+      address: c.address,
       snapshot: this._snapshot,
       audience: audienceOf(this.audience),
       kb: this._kb(),
@@ -617,9 +469,4 @@ export class NaLocationCheck extends LitElement {
       onDownload: () => this._download(),
     });
   }
-}
-
-function toXY(location: Location, crs: Location['crs']): { x: number; y: number } {
-  const [x, y] = toCrs([location.x, location.y], location.crs, crs);
-  return { x, y };
 }
