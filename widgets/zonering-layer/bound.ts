@@ -7,17 +7,15 @@ import type { KnowledgeBase } from '../../src/core/kb/types.js';
 import type { PolygonSource } from '../../src/core/types.js';
 import type { ScaleThresholds } from '../../src/map/zonering-style.js';
 
-/** Default opacity of the layer (the base map stays readable). */
-export const DEFAULT_ZONERING_OPACITY = 0.7;
-
 /** `visible` is on unless the attribute says `visible="false"`. */
 export const visibleConverter = {
   fromAttribute: (value: string | null): boolean => value === null || value !== 'false',
   toAttribute: (value: boolean): string | null => (value ? '' : 'false'),
 };
 
-export function clampOpacity(value: number): number {
-  return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : DEFAULT_ZONERING_OPACITY;
+/** `value` within 0–1, or `fallback` when it is not a finite number. */
+export function clampOpacity(value: number, fallback: number): number {
+  return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : fallback;
 }
 
 /** The inputs an attachment was made from (to rebuild only on a real change). */

@@ -26,16 +26,11 @@ import { MAP_TARGET_MESSAGE, MapTargetController } from '../shared/map-target.js
 /** What the element is doing. */
 export type ZoneringLayerState = 'no-map' | 'no-source' | 'loading' | 'ready' | 'error';
 
-import {
-  clampOpacity,
-  DEFAULT_ZONERING_OPACITY,
-  sameBound,
-  visibleConverter,
-  type Bound,
-} from './bound.js';
+import { clampOpacity, sameBound, visibleConverter, type Bound } from './bound.js';
 import { zoneringLayerStyles } from './styles.js';
 
-export { DEFAULT_ZONERING_OPACITY } from './bound.js';
+/** Default opacity of the layer (the base map stays readable). */
+export const DEFAULT_ZONERING_OPACITY = 0.7;
 
 /**
  * The zonering of de Natuurlijke Alliantie as a layer on an OpenLayers map: landscape types at
@@ -231,7 +226,7 @@ export class NaZoneringLayer extends LitElement {
       notify = true;
     }
     if (changed.has('opacity')) {
-      att.setOpacity(clampOpacity(this.opacity));
+      att.setOpacity(clampOpacity(this.opacity, DEFAULT_ZONERING_OPACITY));
       notify = true;
     }
     if (changed.has('lang')) {
@@ -319,7 +314,7 @@ export class NaZoneringLayer extends LitElement {
     const att = attachZonering(map, source, this.activeKnowledgeBase, {
       lang: this._lang(),
       visible: this.visible,
-      opacity: clampOpacity(this.opacity),
+      opacity: clampOpacity(this.opacity, DEFAULT_ZONERING_OPACITY),
       ...(this.scaleThresholds === undefined ? {} : { scaleThresholds: this.scaleThresholds }),
       onHover: (hover) => this._onHover(hover),
       onCentre: (centre) => this._onCentre(centre),
@@ -369,7 +364,7 @@ export class NaZoneringLayer extends LitElement {
         loaded: this._attachment !== undefined && this._state === 'ready',
         featureCount: this._featureCount,
         visible: this.visible,
-        opacity: clampOpacity(this.opacity),
+        opacity: clampOpacity(this.opacity, DEFAULT_ZONERING_OPACITY),
       }),
     );
   }
