@@ -23,6 +23,8 @@ import {
   type AddressSelectDetail,
 } from './events.js';
 import { messages } from './messages.js';
+import { comboboxKey } from './combobox-keys.js';
+import { showPlace } from './place.js';
 import { addressSearchStyles } from './styles.js';
 import {
   renderSearch,
@@ -34,23 +36,6 @@ import {
 } from './templates.js';
 
 export type { AddressSuggestion, NearestAddress } from './templates.js';
-
-/** Radius (m) around a chosen object that the map shows, by Locatieserver type. */
-const RADIUS_BY_TYPE: Readonly<Record<string, number>> = {
-  adres: 75,
-  perceel: 75,
-  appartementsrecht: 75,
-  hectometerpaal: 150,
-  weg: 300,
-  postcode: 300,
-  buurt: 600,
-  wijk: 1200,
-  woonplaats: 2500,
-  gemeente: 6000,
-  waterschap: 25000,
-  provincie: 40000,
-};
-const DEFAULT_RADIUS_M = 500;
 
 const abortError = (message: string): DOMException => new DOMException(message, 'AbortError');
 
@@ -230,7 +215,8 @@ export class NaAddressSearch extends LitElement {
         lon: doc.lonLat.lon,
         lat: doc.lonLat.lat,
       };
-      this._moveMap(detail);
+      const viewer = this._viewers.viewer;
+      if (viewer) showPlace(viewer, detail);
       this.dispatchEvent(new NaAddressSelectEvent(detail));
     },
     onError: (e) => {
@@ -391,58 +377,25 @@ export class NaAddressSearch extends LitElement {
   }
 
   private _onKeydown(e: KeyboardEvent): void {
-    if (e.ctrlKey || e.metaKey || e.isComposing) return;
-    const n = this._suggestions.length;
-    switch (e.key) {
-      case 'ArrowDown':
-      case 'ArrowUp': {
-        if (n === 0) {
-          // Nothing listed yet: search now instead of after the pause.
-          if (this._debounce !== undefined) {
-            e.preventDefault();
-            this._cancelSuggest();
-            this._suggest(this._value.trim());
-          }
-          return;
-        }
-        e.preventDefault();
-        const wasOpen = this._open;
-        this._open = true;
-        if (e.altKey) return;
-        if (e.key === 'ArrowDown') {
-          this._active = !wasOpen || this._active >= n - 1 ? 0 : this._active + 1;
-        } else {
-          this._active = !wasOpen || this._active <= 0 ? n - 1 : this._active - 1;
-        }
-        return;
-      }
-      case 'Enter': {
-        if (!this._open || n === 0 || e.altKey) return;
-        e.preventDefault();
-        this._select(this._active >= 0 ? this._active : 0);
-        return;
-      }
-      case 'Escape': {
-        if (this._open) {
-          e.preventDefault();
-          this._open = false;
-          this._active = -1;
-        } else if (this._value !== '') {
-          e.preventDefault();
-          this.clear();
-        }
-        return;
-      }
-      case 'Home':
-      case 'End':
-      case 'ArrowLeft':
-      case 'ArrowRight':
-        // The keys edit the text; visual focus returns to the field.
-        this._active = -1;
-        return;
-      default:
-        return;
-    }
+    const action = comboboxKey(e, {
+      count: this._suggestions.length,
+      open: this._open,
+      active: this._active,
+      searchPending: this._debounce !== undefined,
+      value: this._value,
+    });
+    if (action === undefined) return;
+    if (action.prevent) e.preventDefault();
+    if (action.kind === 'search-now') this._suggest(this._value.trim());
+    else if (action.kind === 'show') {
+      this._open = true;
+      this._active = action.active;
+    } else if (action.kind === 'choose') this._select(action.index);
+    else if (action.kind === 'close') {
+      this._open = false;
+      this._active = -1;
+    } else if (action.kind === 'clear') this.clear();
+    else this._active = -1;
   }
 
   private _onFocusOut(e: FocusEvent): void {
@@ -474,14 +427,6 @@ export class NaAddressSearch extends LitElement {
     this._status = 'selected';
     this._lookupLoading = true;
     void this._lookupTask.run([suggestion]);
-  }
-
-  private _moveMap(detail: AddressSelectDetail): void {
-    const viewer = this._viewers.viewer;
-    if (!viewer) return;
-    const radius = RADIUS_BY_TYPE[detail.type] ?? DEFAULT_RADIUS_M;
-    if (viewer.showArea) viewer.showArea(detail.location, radius);
-    else viewer.centerOn(detail.location);
   }
 
   private _serviceMessage(e: unknown): { service?: LocalizedText } {

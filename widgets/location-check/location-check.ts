@@ -21,6 +21,8 @@ import { KeyboardModeController } from './keyboard-mode.js';
 import { messages } from './messages.js';
 import { renderPanel, type LocationCheckState } from './panel.js';
 import { DEFAULT_PERMALINK_KEY, readPermalink, writePermalink } from './permalink.js';
+import { decodeImage, reportFileName } from './print.js';
+import { downloadText } from '../shared/download.js';
 import { ReportController } from './report-controller.js';
 import { audienceOf } from './resident.js';
 import { locationCheckStyles } from './styles.js';
@@ -319,11 +321,7 @@ export class NaLocationCheck extends LitElement {
 
   /** File name of the JSON download, with the coordinates, e.g. `na-locatie-155000-463000-EPSG28992.json`. */
   downloadFileName(): string {
-    const loc = this._checks.report?.location ?? this._checks.location;
-    if (!loc) return 'na-locatie.json';
-    const digits = loc.crs === 'EPSG:4326' ? 6 : 0;
-    const n = (v: number): string => v.toFixed(digits).replace('-', 'm');
-    return `na-locatie-${n(loc.x)}-${n(loc.y)}-${loc.crs.replace(':', '')}.json`;
+    return reportFileName(this._checks.report?.location ?? this._checks.location);
   }
 
   /** Prepares the map image, waits until it is shown, then opens the browser's print dialog. */
@@ -411,26 +409,12 @@ export class NaLocationCheck extends LitElement {
       this._snapshotFor = location;
     }
     await this.updateComplete;
-    const img = this.renderRoot.querySelector<HTMLImageElement>('[part~="snapshot"] img');
-    if (img) {
-      try {
-        await img.decode();
-      } catch (e) {
-        console.warn('na-location-check: the map image could not be decoded for printing.', e);
-      }
-    }
+    await decodeImage(this.renderRoot.querySelector<HTMLImageElement>('[part~="snapshot"] img'));
   }
 
   private _download(): void {
     const json = this.reportJson();
-    if (json === null) return;
-    const blob = new Blob([json], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = this.downloadFileName();
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+    if (json !== null) downloadText(json, this.downloadFileName(), 'application/json');
   }
 
   // ---- Rendering ------------------------------------------------------------------------------
