@@ -20,6 +20,16 @@ const noViewerOrNetwork = [
   },
 ];
 
+const noInnerHtml = [
+  { property: 'innerHTML', message: 'Untrusted text is text: never assign innerHTML.' },
+  { property: 'outerHTML', message: 'Untrusted text is text: never assign outerHTML.' },
+];
+
+// Network access goes through src/sources (http.ts: time budget, typed errors, HTML detection;
+// sources-file.ts for whole files), never a raw fetch in widgets, map or CLI (issue #12).
+const noFetchMessage =
+  'No fetch outside src/sources: use src/sources/http.ts (fetchWithPolicy) or sources-file.ts (loadTextFile, loadSourcesFile).';
+
 export default tseslint.config(
   {
     ignores: [
@@ -41,10 +51,22 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       'no-empty': ['error', { allowEmptyCatch: false }],
+      'no-restricted-properties': ['error', ...noInnerHtml],
+    },
+  },
+  {
+    files: ['src/**/*.ts', 'widgets/**/*.ts'],
+    // widgets/scenario-compare: its three fetch calls move to src/sources on branch ic (#12);
+    // drop this ignore when that lands.
+    ignores: ['src/sources/**', 'widgets/scenario-compare/**'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'fetch', message: noFetchMessage }],
       'no-restricted-properties': [
         'error',
-        { property: 'innerHTML', message: 'Untrusted text is text: never assign innerHTML.' },
-        { property: 'outerHTML', message: 'Untrusted text is text: never assign outerHTML.' },
+        ...noInnerHtml,
+        { object: 'window', property: 'fetch', message: noFetchMessage },
+        { object: 'globalThis', property: 'fetch', message: noFetchMessage },
+        { object: 'self', property: 'fetch', message: noFetchMessage },
       ],
     },
   },

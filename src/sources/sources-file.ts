@@ -1,11 +1,23 @@
 /**
- * Loading a sources file and the data files it names, with a failure told in the user's
- * language: which file failed (the list of sources itself, or a data file in it), why in words,
- * and the technical detail (English, for a GIS team) apart.
+ * Loading a sources file and the data files it names, and any text file fetched whole by URL (a
+ * zonering GeoJSON), through the one request layer of {@link fetchWithPolicy}: a time budget, the
+ * caller's AbortSignal, bounded retries, a size limit read as a stream, typed errors (an HTML
+ * error page or a 404 is an error, never content). A failure of a sources file is told in the
+ * user's language: which file failed (the list of sources itself, or a data file in it), why in
+ * words, and the technical detail (English, for a GIS team) apart.
+ *
+ * Widgets load files only through this module (no `fetch` outside `src/sources`, a lint rule).
  */
 import { registerMessages, translate, type MessageParams } from '../core/messages.js';
 import { NaError, type FactSource } from '../core/types.js';
 import { ConfigError, createSources, parseSourcesConfig } from './config.js';
+import { DEFAULT_MAX_FILE_BYTES, fetchWithPolicy, readText, type FetchLike } from './http.js';
+
+/**
+ * Default time budget of one whole file (ms): files are larger than a point query's answer (a
+ * municipal GeoJSON of tens of MB on a slow line), so they get more than the 8 s of a query.
+ */
+export const DEFAULT_FILE_TIMEOUT_MS = 60_000;
 
 /** Messages about loading the sources file and its data files (`sources-file` in a texts file). */
 export const sourcesFileMessages = {
@@ -104,11 +116,45 @@ export function fileNameOf(location: string): string {
   return name ?? location;
 }
 
-/** Options of {@link loadSourcesFile}. */
-export interface LoadSourcesFileOptions {
-  /** Reads a file's text (the sources file and its data files); rejects on failure. */
-  load: (location: string) => Promise<string>;
+/** Options of {@link loadTextFile} and {@link loadSourcesFile}. */
+export interface FileLoadOptions {
+  /** Aborting rejects with the signal's reason, at once (never a {@link SourceRequestError}). */
   signal?: AbortSignal;
+  /** Time budget per file in ms. Default {@link DEFAULT_FILE_TIMEOUT_MS}. */
+  timeoutMs?: number;
+  /** Largest file read, in bytes. Default {@link DEFAULT_MAX_FILE_BYTES}. */
+  maxBytes?: number;
+  /** The fetch implementation (default: the global `fetch`; inject in tests). */
+  fetchImpl?: FetchLike;
+}
+
+/** Options of {@link loadSourcesFile}. */
+export interface LoadSourcesFileOptions extends FileLoadOptions {
+  /** Reads a file's text (the sources file and its data files); default {@link loadTextFile}. */
+  load?: (location: string) => Promise<string>;
+}
+
+/**
+ * Fetches a text file whole (`url` absolute, or relative to the page in a browser).
+ * @returns the file's text.
+ * @throws SourceRequestError (`http-status`, `html-response`, `timeout`, `network`, `too-large`, …)
+ *   naming the file; rejects with the signal's reason when the caller aborts.
+ */
+export async function loadTextFile(url: string, options: FileLoadOptions = {}): Promise<string> {
+  const response = await fetchWithPolicy(url, {
+    timeoutMs: options.timeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
+    maxResponseBytes: options.maxBytes ?? DEFAULT_MAX_FILE_BYTES,
+    sourceTitle: fileNameOf(url),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.fetchImpl === undefined ? {} : { fetchImpl: options.fetchImpl }),
+  });
+  return readText(response);
+}
+
+/** Whether `e` is an abort (the caller's reason, or any `AbortError`), not a failure. */
+export function isAbortError(e: unknown, signal?: AbortSignal): boolean {
+  if (signal?.aborted === true && (e === signal.reason || signal.reason === undefined)) return true;
+  return e instanceof DOMException && e.name === 'AbortError';
 }
 
 /**
@@ -118,13 +164,14 @@ export interface LoadSourcesFileOptions {
  */
 export async function loadSourcesFile(
   url: string,
-  options: LoadSourcesFileOptions,
+  options: LoadSourcesFileOptions = {},
 ): Promise<FactSource[]> {
   const { signal } = options;
+  const read = options.load ?? ((location: string) => loadTextFile(location, options));
   const file = fileNameOf(url);
   let text: string;
   try {
-    text = await options.load(url);
+    text = await read(url);
   } catch (e) {
     if (signal?.aborted) throw e;
     const status = statusOf(e);
@@ -156,7 +203,7 @@ export async function loadSourcesFile(
   let failedStatus: number | undefined;
   const load = async (location: string): Promise<string> => {
     try {
-      return await options.load(location);
+      return await read(location);
     } catch (e) {
       if (failedFile === undefined) {
         failedFile = location;
@@ -166,7 +213,12 @@ export async function loadSourcesFile(
     }
   };
   try {
-    return await createSources(config, { load, baseUrl: url, ...(signal ? { signal } : {}) });
+    return await createSources(config, {
+      load,
+      baseUrl: url,
+      ...(signal ? { signal } : {}),
+      ...(options.fetchImpl === undefined ? {} : { fetch: options.fetchImpl }),
+    });
   } catch (e) {
     if (signal?.aborted) throw e;
     const fromDetails =

@@ -1,76 +1,44 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
+import { Task } from '@lit/task';
 import type OlMap from 'ol/Map.js';
-import type { Location } from '../../src/core/types.js';
-import { createOlViewer } from '../../src/map/ol-viewer.js';
+import type { Location, LocalizedText } from '../../src/core/types.js';
 import type { Viewer } from '../../src/map/viewer.js';
 import {
   createLocatieserverClient,
   DEFAULT_LOCATIESERVER_URL,
   parseHighlight,
   type LocatieserverClient,
+  type LocatieserverObject,
 } from '../../src/sources/locatieserver.js';
 import { SourceRequestError } from '../../src/sources/http.js';
-import type { LocalizedText } from '../../src/core/types.js';
+import { isAbortError } from '../../src/sources/sources-file.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
-import { formatNumberFor } from '../../src/core/messages.js';
 import { LangController } from '../shared/lang-controller.js';
 import { baseStyles } from '../shared/styles.js';
+import { ViewerController } from '../shared/viewer-controller.js';
 import {
   NaAddressErrorEvent,
   NaAddressSelectEvent,
   type AddressErrorCode,
   type AddressSelectDetail,
 } from './events.js';
-import { messages, type MessageKey } from './messages.js';
+import { messages } from './messages.js';
+import { comboboxKey } from './combobox-keys.js';
+import { showPlace } from './place.js';
 import { addressSearchStyles } from './styles.js';
+import {
+  renderSearch,
+  type AddressSuggestion,
+  type ErrorState,
+  type NearestAddress,
+  type NearestState,
+  type SearchStatus,
+} from './templates.js';
 
-/** One suggestion as the list shows it. */
-export interface AddressSuggestion {
-  id: string;
-  label: string;
-  type: string;
-  /** The label in text segments; `mark` segments matched the query (from the service's highlighting). */
-  segments: Array<{ text: string; mark: boolean }>;
-}
+export type { AddressSuggestion, NearestAddress } from './templates.js';
 
-/** The nearest address of a point (reverse geocoding), as plain data. */
-export interface NearestAddress {
-  id: string;
-  label: string;
-  type: string;
-  /** Distance from the point to the address, in metres, when the service reports it. */
-  distance?: number;
-}
-
-/** Radius (m) around a chosen object that the map shows, by Locatieserver type. */
-const RADIUS_BY_TYPE: Readonly<Record<string, number>> = {
-  adres: 75,
-  perceel: 75,
-  appartementsrecht: 75,
-  hectometerpaal: 150,
-  weg: 300,
-  postcode: 300,
-  buurt: 600,
-  wijk: 1200,
-  woonplaats: 2500,
-  gemeente: 6000,
-  waterschap: 25000,
-  provincie: 40000,
-};
-const DEFAULT_RADIUS_M = 500;
-
-type ErrorState = { key: MessageKey; service?: LocalizedText };
-type NearestState =
-  | { kind: 'loading' }
-  | { kind: 'found'; address: NearestAddress }
-  | { kind: 'none' }
-  | { kind: 'error'; service?: LocalizedText };
-
-function isAbort(e: unknown, signal: AbortSignal): boolean {
-  return signal.aborted || (e instanceof DOMException && e.name === 'AbortError');
-}
+const abortError = (message: string): DOMException => new DOMException(message, 'AbortError');
 
 /**
  * Address search with PDOK Locatieserver: type an address, street, postcode or place and choose
@@ -164,7 +132,7 @@ export class NaAddressSearch extends LitElement {
   @state() private _active = -1;
   @state() private _suggestLoading = false;
   @state() private _lookupLoading = false;
-  @state() private _status: 'idle' | 'results' | 'none' | 'error' | 'selected' = 'idle';
+  @state() private _status: SearchStatus = 'idle';
   @state() private _selectedLabel = '';
   @state() private _error?: ErrorState;
   @state() private _nearest?: NearestState;
@@ -172,15 +140,114 @@ export class NaAddressSearch extends LitElement {
 
   @query('[part~="input"]') private _input?: HTMLInputElement;
 
-  private _viewer?: Viewer;
-  private _ownsViewer = false;
-  private _boundFrom?: Viewer | OlMap;
-  private _unClick?: () => void;
   private _client?: { url: string; client: LocatieserverClient };
   private _debounce?: ReturnType<typeof setTimeout>;
-  private _suggestController?: AbortController;
-  private _lookupController?: AbortController;
-  private _reverseController?: AbortController;
+
+  private readonly _viewers = new ViewerController(this, {
+    inputs: () => ({ viewer: this.viewer, map: this.map }),
+    // The element adds nothing to the map but a click listener, and only with `reverse`.
+    bind: (viewer) =>
+      this.reverse
+        ? viewer.onClick((location) => void this._reverseTask.run([location]))
+        : undefined,
+  });
+
+  /** Suggestions for the text typed (@lit/task: a newer search aborts the one in flight). */
+  private readonly _suggestTask = new Task<[string, number], AddressSuggestion[]>(this, {
+    autoRun: false,
+    task: async ([q, rows], { signal }) => {
+      const result = await this._getClient().suggest(q, { signal, rows });
+      signal.throwIfAborted();
+      return result.map((s) => ({
+        id: s.id,
+        label: s.label,
+        type: s.type,
+        segments:
+          s.highlight !== undefined
+            ? parseHighlight(s.highlight)
+            : [{ text: s.label, mark: false }],
+      }));
+    },
+    onComplete: (suggestions) => {
+      this._suggestLoading = false;
+      this._suggestions = suggestions;
+      this._active = -1;
+      this._open = suggestions.length > 0;
+      this._status = suggestions.length > 0 ? 'results' : 'none';
+    },
+    onError: (e) => {
+      if (isAbortError(e)) return;
+      this._suggestLoading = false;
+      this._suggestions = [];
+      this._open = false;
+      this._active = -1;
+      this._error = { key: 'suggestError', ...this._serviceMessage(e) };
+      this._status = 'error';
+      this._emitError('suggest-failed', e);
+    },
+  });
+
+  /** The lookup of a chosen suggestion (@lit/task: a newer choice aborts the one in flight). */
+  private readonly _lookupTask = new Task<
+    [AddressSuggestion],
+    { suggestion: AddressSuggestion; doc: LocatieserverObject | undefined }
+  >(this, {
+    autoRun: false,
+    task: async ([suggestion], { signal }) => {
+      const doc = await this._getClient().lookup(suggestion.id, { signal });
+      signal.throwIfAborted();
+      return { suggestion, doc };
+    },
+    onComplete: ({ suggestion, doc }) => {
+      this._lookupLoading = false;
+      if (!doc) {
+        this._error = { key: 'notFound' };
+        this._status = 'error';
+        this._emitError(
+          'not-found',
+          new Error(`Locatieserver lookup found no object ${suggestion.id}.`),
+        );
+        return;
+      }
+      const detail: AddressSelectDetail = {
+        id: doc.id,
+        label: doc.label,
+        type: doc.type,
+        location: { x: doc.rd.x, y: doc.rd.y, crs: 'EPSG:28992' },
+        lon: doc.lonLat.lon,
+        lat: doc.lonLat.lat,
+      };
+      const viewer = this._viewers.viewer;
+      if (viewer) showPlace(viewer, detail);
+      this.dispatchEvent(new NaAddressSelectEvent(detail));
+    },
+    onError: (e) => {
+      if (isAbortError(e)) return;
+      this._lookupLoading = false;
+      this._error = { key: 'lookupError', ...this._serviceMessage(e) };
+      this._status = 'error';
+      this._emitError('lookup-failed', e);
+    },
+  });
+
+  /** The nearest address of a clicked point, with `reverse` (a newer click aborts the one in flight). */
+  private readonly _reverseTask = new Task<[Location], NearestAddress | null>(this, {
+    autoRun: false,
+    task: async ([location], { signal }) => {
+      this._nearest = { kind: 'loading' };
+      const address = await this.nearestAddress(location, { signal });
+      signal.throwIfAborted();
+      return address;
+    },
+    onComplete: (address) => {
+      this._nearest = address ? { kind: 'found', address } : { kind: 'none' };
+    },
+    onError: (e) => {
+      if (isAbortError(e)) return;
+      this._nearest = { kind: 'error', ...this._serviceMessage(e) };
+      this._emitError('reverse-failed', e);
+    },
+  });
 
   /** The text in the field. */
   get value(): string {
@@ -194,36 +261,36 @@ export class NaAddressSearch extends LitElement {
 
   /** The viewer in use (built from `.map`, or the `.viewer` given). */
   get activeViewer(): Viewer | undefined {
-    return this._viewer;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this._syncViewer();
+    return this._viewers.viewer;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._cancelSuggest();
-    const removed = (): DOMException => new DOMException('The element was removed.', 'AbortError');
-    this._lookupController?.abort(removed());
-    this._lookupController = undefined;
-    this._reverseController?.abort(removed());
-    this._reverseController = undefined;
+    this._lookupTask.abort(abortError('The element was removed.'));
+    this._reverseTask.abort(abortError('The element was removed.'));
     this._lookupLoading = false;
-    this._unbindViewer();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.isConnected) return;
-    if (changed.has('map') || changed.has('viewer') || changed.has('reverse')) this._syncViewer();
-    if (changed.has('baseUrl')) {
-      this._client = undefined;
-      this._cancelSuggest();
-    }
+  /** Settles only when no further update is pending (a viewer bound after an update renders once more). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (!done) done = await super.getUpdateComplete();
+    return done;
   }
 
   protected override updated(changed: PropertyValues): void {
+    if (changed.has('reverse') && this.isConnected) {
+      this._viewers.rebind();
+      if (!this.reverse) {
+        this._reverseTask.abort(abortError('Reverse geocoding was turned off.'));
+        this._nearest = undefined;
+      }
+    }
+    if (changed.has('baseUrl') && this._client !== undefined) {
+      this._client = undefined;
+      this._cancelSuggest();
+    }
     if ((changed.has('_active') || changed.has('_open')) && this._open && this._active >= 0) {
       this.renderRoot
         .querySelector(`#option-${this._active}`)
@@ -267,59 +334,6 @@ export class NaAddressSearch extends LitElement {
     this._status = 'idle';
   }
 
-  // ---- Viewer ---------------------------------------------------------------------------------
-
-  private _syncViewer(): void {
-    const from = this.viewer ?? this.map;
-    if (from !== this._boundFrom || !this._viewer) {
-      this._unbindViewer();
-      if (this.viewer) {
-        this._viewer = this.viewer;
-        this._ownsViewer = false;
-      } else if (this.map) {
-        this._viewer = createOlViewer(this.map);
-        this._ownsViewer = true;
-      }
-      this._boundFrom = from;
-    }
-    const wantClick = this.reverse && this._viewer !== undefined;
-    if (wantClick && !this._unClick) {
-      this._unClick = this._viewer?.onClick((location) => void this._showNearest(location));
-    } else if (!wantClick && this._unClick) {
-      this._unClick();
-      this._unClick = undefined;
-      this._reverseController?.abort(
-        new DOMException('Reverse geocoding was turned off.', 'AbortError'),
-      );
-      this._nearest = undefined;
-    }
-  }
-
-  private _unbindViewer(): void {
-    this._unClick?.();
-    this._unClick = undefined;
-    if (this._viewer && this._ownsViewer) this._viewer.destroy();
-    this._viewer = undefined;
-    this._ownsViewer = false;
-    this._boundFrom = undefined;
-  }
-
-  private async _showNearest(location: Location): Promise<void> {
-    this._reverseController?.abort(new DOMException('A newer point was clicked.', 'AbortError'));
-    const controller = new AbortController();
-    this._reverseController = controller;
-    this._nearest = { kind: 'loading' };
-    try {
-      const address = await this.nearestAddress(location, { signal: controller.signal });
-      if (controller !== this._reverseController) return;
-      this._nearest = address ? { kind: 'found', address } : { kind: 'none' };
-    } catch (e) {
-      if (controller !== this._reverseController || isAbort(e, controller.signal)) return;
-      this._nearest = { kind: 'error', ...this._serviceMessage(e) };
-      this._emitError('reverse-failed', e);
-    }
-  }
-
   // ---- Suggestions ----------------------------------------------------------------------------
 
   private _getClient(): LocatieserverClient {
@@ -333,11 +347,14 @@ export class NaAddressSearch extends LitElement {
   private _cancelSuggest(): void {
     clearTimeout(this._debounce);
     this._debounce = undefined;
-    this._suggestController?.abort(
-      new DOMException('A newer search replaced this one.', 'AbortError'),
-    );
-    this._suggestController = undefined;
+    this._suggestTask.abort(abortError('A newer search replaced this one.'));
     this._suggestLoading = false;
+  }
+
+  private _suggest(q: string): void {
+    this._cancelSuggest();
+    this._suggestLoading = true;
+    void this._suggestTask.run([q, Math.min(100, Math.max(1, Math.floor(this.rows)))]);
   }
 
   private _onInput(e: InputEvent): void {
@@ -355,104 +372,32 @@ export class NaAddressSearch extends LitElement {
     this._debounce = setTimeout(
       () => {
         this._debounce = undefined;
-        void this._suggest(value.trim());
+        this._suggest(value.trim());
       },
       Math.max(0, this.debounceMs),
     );
   }
 
-  private async _suggest(q: string): Promise<void> {
-    this._cancelSuggest();
-    const controller = new AbortController();
-    this._suggestController = controller;
-    this._suggestLoading = true;
-    try {
-      const result = await this._getClient().suggest(q, {
-        signal: controller.signal,
-        rows: Math.min(100, Math.max(1, Math.floor(this.rows))),
-      });
-      if (controller !== this._suggestController) return;
-      this._suggestions = result.map((s) => ({
-        id: s.id,
-        label: s.label,
-        type: s.type,
-        segments:
-          s.highlight !== undefined
-            ? parseHighlight(s.highlight)
-            : [{ text: s.label, mark: false }],
-      }));
-      this._active = -1;
-      this._open = this._suggestions.length > 0;
-      this._status = this._suggestions.length > 0 ? 'results' : 'none';
-    } catch (e) {
-      if (controller !== this._suggestController || isAbort(e, controller.signal)) return;
-      this._suggestions = [];
+  private _onKeydown(e: KeyboardEvent): void {
+    const action = comboboxKey(e, {
+      count: this._suggestions.length,
+      open: this._open,
+      active: this._active,
+      searchPending: this._debounce !== undefined,
+      value: this._value,
+    });
+    if (action === undefined) return;
+    if (action.prevent) e.preventDefault();
+    if (action.kind === 'search-now') this._suggest(this._value.trim());
+    else if (action.kind === 'show') {
+      this._open = true;
+      this._active = action.active;
+    } else if (action.kind === 'choose') this._select(action.index);
+    else if (action.kind === 'close') {
       this._open = false;
       this._active = -1;
-      this._error = { key: 'suggestError', ...this._serviceMessage(e) };
-      this._status = 'error';
-      this._emitError('suggest-failed', e);
-    } finally {
-      if (controller === this._suggestController) {
-        this._suggestController = undefined;
-        this._suggestLoading = false;
-      }
-    }
-  }
-
-  private _onKeydown(e: KeyboardEvent): void {
-    if (e.ctrlKey || e.metaKey || e.isComposing) return;
-    const n = this._suggestions.length;
-    switch (e.key) {
-      case 'ArrowDown':
-      case 'ArrowUp': {
-        if (n === 0) {
-          // Nothing listed yet: search now instead of after the pause.
-          if (this._debounce !== undefined) {
-            e.preventDefault();
-            this._cancelSuggest();
-            void this._suggest(this._value.trim());
-          }
-          return;
-        }
-        e.preventDefault();
-        const wasOpen = this._open;
-        this._open = true;
-        if (e.altKey) return;
-        if (e.key === 'ArrowDown') {
-          this._active = !wasOpen || this._active >= n - 1 ? 0 : this._active + 1;
-        } else {
-          this._active = !wasOpen || this._active <= 0 ? n - 1 : this._active - 1;
-        }
-        return;
-      }
-      case 'Enter': {
-        if (!this._open || n === 0 || e.altKey) return;
-        e.preventDefault();
-        void this._select(this._active >= 0 ? this._active : 0);
-        return;
-      }
-      case 'Escape': {
-        if (this._open) {
-          e.preventDefault();
-          this._open = false;
-          this._active = -1;
-        } else if (this._value !== '') {
-          e.preventDefault();
-          this.clear();
-        }
-        return;
-      }
-      case 'Home':
-      case 'End':
-      case 'ArrowLeft':
-      case 'ArrowRight':
-        // The keys edit the text; visual focus returns to the field.
-        this._active = -1;
-        return;
-      default:
-        return;
-    }
+    } else if (action.kind === 'clear') this.clear();
+    else this._active = -1;
   }
 
   private _onFocusOut(e: FocusEvent): void {
@@ -472,7 +417,7 @@ export class NaAddressSearch extends LitElement {
   }
 
   /** Chooses suggestion `index`: lookup, move the map, fire `na-address-select`. */
-  private async _select(index: number): Promise<void> {
+  private _select(index: number): void {
     const suggestion = this._suggestions[index];
     if (!suggestion) return;
     this._cancelSuggest();
@@ -482,51 +427,8 @@ export class NaAddressSearch extends LitElement {
     this._error = undefined;
     this._selectedLabel = suggestion.label;
     this._status = 'selected';
-    this._lookupController?.abort(new DOMException('A newer place was chosen.', 'AbortError'));
-    const controller = new AbortController();
-    this._lookupController = controller;
     this._lookupLoading = true;
-    try {
-      const doc = await this._getClient().lookup(suggestion.id, { signal: controller.signal });
-      if (controller !== this._lookupController) return;
-      if (!doc) {
-        this._error = { key: 'notFound' };
-        this._status = 'error';
-        this._emitError(
-          'not-found',
-          new Error(`Locatieserver lookup found no object ${suggestion.id}.`),
-        );
-        return;
-      }
-      const detail: AddressSelectDetail = {
-        id: doc.id,
-        label: doc.label,
-        type: doc.type,
-        location: { x: doc.rd.x, y: doc.rd.y, crs: 'EPSG:28992' },
-        lon: doc.lonLat.lon,
-        lat: doc.lonLat.lat,
-      };
-      this._moveMap(detail);
-      this.dispatchEvent(new NaAddressSelectEvent(detail));
-    } catch (e) {
-      if (controller !== this._lookupController || isAbort(e, controller.signal)) return;
-      this._error = { key: 'lookupError', ...this._serviceMessage(e) };
-      this._status = 'error';
-      this._emitError('lookup-failed', e);
-    } finally {
-      if (controller === this._lookupController) {
-        this._lookupController = undefined;
-        this._lookupLoading = false;
-      }
-    }
-  }
-
-  private _moveMap(detail: AddressSelectDetail): void {
-    const viewer = this._viewer;
-    if (!viewer) return;
-    const radius = RADIUS_BY_TYPE[detail.type] ?? DEFAULT_RADIUS_M;
-    if (viewer.showArea) viewer.showArea(detail.location, radius);
-    else viewer.centerOn(detail.location);
+    void this._lookupTask.run([suggestion]);
   }
 
   private _serviceMessage(e: unknown): { service?: LocalizedText } {
@@ -540,151 +442,28 @@ export class NaAddressSearch extends LitElement {
 
   // ---- Rendering ------------------------------------------------------------------------------
 
-  private _lang(): WidgetLang {
-    return resolveLang(this);
-  }
-
-  private _statusText(
-    t: (key: MessageKey, params?: Record<string, string | number>) => string,
-  ): string {
-    switch (this._status) {
-      case 'results':
-        return t('count', { count: this._suggestions.length });
-      case 'none':
-        return t('noResults');
-      case 'error':
-        return this._error ? t(this._error.key) : '';
-      case 'selected':
-        return t('selected', { label: this._selectedLabel });
-      default:
-        return '';
-    }
-  }
-
   protected override render(): TemplateResult {
-    const lang = this._lang();
-    const t = (key: MessageKey, params?: Record<string, string | number>): string =>
-      tr(messages, key, lang, params);
-    const open = this._open && this._suggestions.length > 0;
-    const active = open && this._active >= 0 ? `option-${this._active}` : undefined;
-    const loading = this._suggestLoading || this._lookupLoading;
-    const state = this._error ? 'error' : loading ? 'loading' : open ? 'open' : 'idle';
-    return html`
-      <div part="search" data-state=${state} lang=${lang} @focusout=${this._onFocusOut}>
-        <label part="label" for="input">${t('label')}</label>
-        <div part="field">
-          <input
-            part="input"
-            id="input"
-            type="text"
-            role="combobox"
-            aria-autocomplete="list"
-            aria-expanded=${open ? 'true' : 'false'}
-            aria-controls="listbox"
-            aria-activedescendant=${active ?? nothing}
-            aria-describedby="hint"
-            autocomplete="off"
-            autocapitalize="off"
-            spellcheck="false"
-            enterkeyhint="search"
-            placeholder=${this.placeholder ?? t('placeholder')}
-            .value=${live(this._value)}
-            @input=${this._onInput}
-            @keydown=${this._onKeydown}
-            @click=${this._onInputClick}
-          />
-          ${loading ? html`<span part="spinner" aria-hidden="true"></span>` : nothing}
-          ${
-            this._value !== ''
-              ? html`<button
-                  part="clear"
-                  type="button"
-                  aria-label=${t('clear')}
-                  @click=${this._onClear}
-                >
-                  <span aria-hidden="true">×</span>
-                </button>`
-              : nothing
-          }
-        </div>
-        <span id="hint" class="visually-hidden">${t('hint')}</span>
-        <ul
-          part="listbox"
-          id="listbox"
-          role="listbox"
-          aria-label=${t('listLabel')}
-          ?hidden=${!open}
-          @mousedown=${(e: MouseEvent) => e.preventDefault()}
-        >
-          ${open ? this._suggestions.map((s, i) => this._renderOption(s, i, t)) : nothing}
-        </ul>
-        ${this._status === 'none' ? html`<p part="message">${t('noResults')}</p>` : nothing}
-        ${this._error ? this._renderError(t, lang) : nothing}
-        <div
-          part="status"
-          class="visually-hidden"
-          role="status"
-          aria-live="polite"
-          aria-atomic="true"
-        >
-          ${this._statusText(t)}
-        </div>
-        ${this.reverse ? this._renderNearest(t, lang) : nothing}
-      </div>
-    `;
-  }
-
-  private _renderOption(
-    s: AddressSuggestion,
-    index: number,
-    t: (key: MessageKey) => string,
-  ): TemplateResult {
-    const selected = index === this._active;
-    const typeKey = `type.${s.type}`;
-    const typeLabel = typeKey in messages ? t(typeKey as MessageKey) : s.type;
-    return html`<li
-      part=${selected ? 'option option-active' : 'option'}
-      id=${`option-${index}`}
-      role="option"
-      aria-selected=${selected ? 'true' : 'false'}
-      data-id=${s.id}
-      @click=${() => void this._select(index)}
-    >
-      <span part="option-label"
-        >${s.segments.map((seg) => (seg.mark ? html`<mark>${seg.text}</mark>` : seg.text))}</span
-      >
-      <span part="option-type">${typeLabel}</span>
-    </li>`;
-  }
-
-  private _renderError(t: (key: MessageKey) => string, lang: WidgetLang): TemplateResult {
-    const error = this._error;
-    if (!error) return html``;
-    return html`<p part="error">
-      ${t(error.key)}${error.service ? html` <span class="description">${error.service[lang]}</span>` : nothing}
-    </p>`;
-  }
-
-  private _renderNearest(
-    t: (key: MessageKey, params?: Record<string, string | number>) => string,
-    lang: WidgetLang,
-  ): TemplateResult {
-    const n = this._nearest;
-    let text = '';
-    if (n?.kind === 'loading') text = t('nearestLoading');
-    else if (n?.kind === 'none') text = t('nearestNone');
-    else if (n?.kind === 'error') text = t('nearestError');
-    else if (n?.kind === 'found') {
-      const distance =
-        n.address.distance !== undefined
-          ? ` ${t('distance', {
-              distance: formatNumberFor(n.address.distance, lang, {
-                maximumFractionDigits: 0,
-              }),
-            })}`
-          : '';
-      text = `${t('nearest', { label: n.address.label })}${distance}`;
-    }
-    return html`<p part="nearest" aria-live="polite" aria-atomic="true">${text}</p>`;
+    const lang: WidgetLang = resolveLang(this);
+    return renderSearch({
+      t: (key, params) => tr(messages, key, lang, params),
+      lang,
+      value: this._value,
+      suggestions: this._suggestions,
+      open: this._open,
+      active: this._active,
+      loading: this._suggestLoading || this._lookupLoading,
+      status: this._status,
+      selectedLabel: this._selectedLabel,
+      error: this._error,
+      nearest: this._nearest,
+      reverse: this.reverse,
+      placeholder: this.placeholder,
+      onFocusOut: (e) => this._onFocusOut(e),
+      onInput: (e) => this._onInput(e),
+      onKeydown: (e) => this._onKeydown(e),
+      onInputClick: () => this._onInputClick(),
+      onClear: () => this._onClear(),
+      onSelect: (index) => this._select(index),
+    });
   }
 }

@@ -1,5 +1,6 @@
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
 import type OlMap from 'ol/Map.js';
 import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
@@ -8,6 +9,8 @@ import { attachZonering, type ZoneringAttachment } from '../../src/map/zonering-
 import type { CentreReport, ZoneHover, ZoneringLayer } from '../../src/map/zonering-layer.js';
 import type { ScaleThresholds } from '../../src/map/zonering-style.js';
 import { GeoJsonSource } from '../../src/sources/geojson.js';
+import { SourceRequestError } from '../../src/sources/http.js';
+import { fileNameOf, isAbortError, loadTextFile } from '../../src/sources/sources-file.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
 import { LangController } from '../shared/lang-controller.js';
 import { moveText } from '../shared/map-words.js';
@@ -24,42 +27,11 @@ import { MAP_TARGET_MESSAGE, MapTargetController } from '../shared/map-target.js
 /** What the element is doing. */
 export type ZoneringLayerState = 'no-map' | 'no-source' | 'loading' | 'ready' | 'error';
 
+import { clampOpacity, sameBound, visibleConverter, type Bound } from './bound.js';
+import { zoneringLayerStyles } from './styles.js';
+
 /** Default opacity of the layer (the base map stays readable). */
 export const DEFAULT_ZONERING_OPACITY = 0.7;
-
-/** `visible` is on unless the attribute says `visible="false"`. */
-const visibleConverter = {
-  fromAttribute: (value: string | null): boolean => value === null || value !== 'false',
-  toAttribute: (value: boolean): string | null => (value ? '' : 'false'),
-};
-
-function clampOpacity(value: number): number {
-  return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : DEFAULT_ZONERING_OPACITY;
-}
-
-/** The inputs an attachment was made from (to rebuild only on a real change). */
-interface Bound {
-  map: OlMap;
-  source: PolygonSource | undefined;
-  src: string | undefined;
-  crs: string | undefined;
-  kb: KnowledgeBase | undefined;
-  zoneProperty: string;
-  thresholds: Partial<ScaleThresholds> | undefined;
-}
-
-function sameBound(a: Bound | undefined, b: Bound): boolean {
-  return (
-    a !== undefined &&
-    a.map === b.map &&
-    a.source === b.source &&
-    a.src === b.src &&
-    a.crs === b.crs &&
-    a.kb === b.kb &&
-    a.zoneProperty === b.zoneProperty &&
-    a.thresholds === b.thresholds
-  );
-}
 
 /**
  * The zonering of de Natuurlijke Alliantie as a layer on an OpenLayers map: landscape types at
@@ -96,24 +68,7 @@ function sameBound(a: Bound | undefined, b: Bound): boolean {
  * @cssproperty --na-color-border - Border of the tooltip.
  */
 export class NaZoneringLayer extends LitElement {
-  static override styles = [
-    baseStyles,
-    css`
-      :host {
-        display: block;
-        position: relative;
-      }
-      /* Shown only while the element cannot draw (no map, no polygons): what to do next. */
-      .hint {
-        margin: 0;
-        padding: calc(var(--_space) / 2) var(--_space);
-        border: 1px dashed var(--_border);
-        border-radius: var(--_radius);
-        color: var(--_muted);
-        font-size: 0.875rem;
-      }
-    `,
-  ];
+  static override styles = [baseStyles, zoneringLayerStyles];
 
   /** The OpenLayers map to draw on. The element never creates or disposes it. */
   @property({ attribute: false }) map?: OlMap;
@@ -160,7 +115,33 @@ export class NaZoneringLayer extends LitElement {
 
   private _attachment?: ZoneringAttachment;
   private _bound?: Bound;
-  private _attachAbort?: AbortController;
+  /** The load of the `src` file (@lit/task): a new source aborts the load in flight. */
+  private readonly _load = new Task<[string, string | undefined, string], GeoJsonSource>(this, {
+    autoRun: false,
+    task: async ([url, crs, zoneProperty], { signal }) => {
+      const text = await loadTextFile(url, { signal });
+      signal.throwIfAborted();
+      return GeoJsonSource.fromText(
+        text,
+        {
+          id: 'zonering',
+          title: fileNameOf(url),
+          ...(crs === undefined || crs === '' ? {} : { crs }),
+          properties: { zone: zoneProperty },
+        },
+        url,
+      );
+    },
+    onComplete: (source) => {
+      const bound = this._bound;
+      if (bound !== undefined && this._attachment === undefined) this._attach(bound.map, source);
+    },
+    onError: (e) => {
+      if (isAbortError(e)) return;
+      const invalid = e instanceof NaError && !(e instanceof SourceRequestError);
+      this._fail(invalid ? 'invalid-data' : 'fetch-failed', e);
+    },
+  });
   private readonly _mapTarget = new MapTargetController(this);
   private readonly _langs = new LangController(this, () => this._onLangChange());
   private _hoverCode: string | null = null;
@@ -228,7 +209,14 @@ export class NaZoneringLayer extends LitElement {
     this._detach();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  /** Settles only when no further update is pending (attaching after an update renders once more). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (!done) done = await super.getUpdateComplete();
+    return done;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
     if (!this.isConnected) return;
     if (changed.has('mapTarget') || changed.has('map')) this._mapTarget.sync();
     this._sync();
@@ -240,7 +228,7 @@ export class NaZoneringLayer extends LitElement {
       notify = true;
     }
     if (changed.has('opacity')) {
-      att.setOpacity(clampOpacity(this.opacity));
+      att.setOpacity(clampOpacity(this.opacity, DEFAULT_ZONERING_OPACITY));
       notify = true;
     }
     if (changed.has('lang')) this._onLangChange();
@@ -324,48 +312,14 @@ export class NaZoneringLayer extends LitElement {
       this._attach(map, bound.source);
       return;
     }
-    const abort = new AbortController();
-    this._attachAbort = abort;
-    this._fetchSource(bound.src as string, bound.crs, abort.signal).then(
-      (source) => {
-        if (abort.signal.aborted) return;
-        this._attach(map, source);
-      },
-      (e: unknown) => {
-        if (abort.signal.aborted) return;
-        this._fail(e instanceof NaError ? 'invalid-data' : 'fetch-failed', e);
-      },
-    );
-  }
-
-  private async _fetchSource(
-    url: string,
-    crs: string | undefined,
-    signal: AbortSignal,
-  ): Promise<GeoJsonSource> {
-    const response = await fetch(url, { signal });
-    if (!response.ok) {
-      throw new Error(`HTTP ${response.status} ${response.statusText} for ${url}`.trim());
-    }
-    const text = await response.text();
-    const name = url.split(/[?#]/)[0]?.split('/').pop() ?? url;
-    return GeoJsonSource.fromText(
-      text,
-      {
-        id: 'zonering',
-        title: name === '' ? url : name,
-        ...(crs === undefined || crs === '' ? {} : { crs }),
-        properties: { zone: this.zoneProperty },
-      },
-      url,
-    );
+    void this._load.run([bound.src as string, bound.crs, this.zoneProperty]);
   }
 
   private _attach(map: OlMap, source: PolygonSource): void {
     const att = attachZonering(map, source, this.activeKnowledgeBase, {
       lang: this._lang(),
       visible: this.visible,
-      opacity: clampOpacity(this.opacity),
+      opacity: clampOpacity(this.opacity, DEFAULT_ZONERING_OPACITY),
       ...(this.scaleThresholds === undefined ? {} : { scaleThresholds: this.scaleThresholds }),
       onHover: (hover) => this._onHover(hover),
       onCentre: (centre) => this._onCentre(centre),
@@ -387,8 +341,7 @@ export class NaZoneringLayer extends LitElement {
   }
 
   private _detach(): void {
-    this._attachAbort?.abort(new DOMException('The zonering source changed.', 'AbortError'));
-    this._attachAbort = undefined;
+    this._load.abort(new DOMException('The zonering source changed.', 'AbortError'));
     this._bound = undefined;
     const att = this._attachment;
     this._attachment = undefined;
@@ -416,7 +369,7 @@ export class NaZoneringLayer extends LitElement {
         loaded: this._attachment !== undefined && this._state === 'ready',
         featureCount: this._featureCount,
         visible: this.visible,
-        opacity: clampOpacity(this.opacity),
+        opacity: clampOpacity(this.opacity, DEFAULT_ZONERING_OPACITY),
       }),
     );
   }

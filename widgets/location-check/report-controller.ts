@@ -1,0 +1,254 @@
+/**
+ * The check of `<na-location-check>` as a reactive controller: what the panel shows (state,
+ * report, error, live-region text, address line) and the two async steps as `@lit/task` Tasks,
+ * the check itself and the nearest address. A new check aborts the one in flight (its answer can
+ * never replace a newer one); removing the element aborts both and changes nothing shown.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import { toCrs } from '../../src/core/crs.js';
+import type { KnowledgeBase } from '../../src/core/kb/types.js';
+import { localizeReport, type LocalizedReport } from '../../src/core/localize.js';
+import type { Report } from '../../src/core/report.js';
+import type { FactSource, Location } from '../../src/core/types.js';
+import type { Viewer } from '../../src/map/viewer.js';
+import { checkLocation, isOutsideAllData } from '../../src/sources/check.js';
+import { isAbortError, type SourcesFileError } from '../../src/sources/sources-file.js';
+import type { NaAddressSearch } from '../address-search/address-search.js';
+import { tr, type WidgetLang } from '../shared/lang.js';
+import {
+  NaLocationSelectEvent,
+  NaReportErrorEvent,
+  NaReportReadyEvent,
+  type LocationSelectDetail,
+  type ReportErrorCode,
+} from './events.js';
+import { messages, type MessageKey } from './messages.js';
+import type { LocationCheckState } from './panel.js';
+import type { AddressLine } from './report-facts.js';
+
+const abortError = (message: string): DOMException => new DOMException(message, 'AbortError');
+
+/** What the controller needs from the element. */
+export interface ReportControllerOptions {
+  lang: () => WidgetLang;
+  kb: () => KnowledgeBase;
+  /** Time limit per source, ms (undefined: the default). */
+  timeoutMs: () => number | undefined;
+  /** The address search of the panel, for the nearest address (undefined: no address line). */
+  search: () => NaAddressSearch | undefined;
+  /** A check of `location` (in the map CRS) starts. */
+  onStart: (location: Location) => void;
+  /** A report was shown for `location` (in the map CRS). */
+  onShown: (location: Location) => void;
+}
+
+export class ReportController implements ReactiveController {
+  state: LocationCheckState = 'empty';
+  report?: Report;
+  errorMessage?: string;
+  errorKey: MessageKey = 'error';
+  /** Why the sources file or a data file failed, told in the user's language. */
+  loadError?: SourcesFileError;
+  announcement = '';
+  /** The location of the latest check, in the map CRS. */
+  location?: Location;
+  address?: AddressLine;
+  private _seq = 0;
+  private _shown: LocalizedReport | null = null;
+  private _localized?: { report: Report; lang: string; kb: KnowledgeBase; value: LocalizedReport };
+
+  private readonly _checkTask: Task<
+    [FactSource[], Location, KnowledgeBase, number | undefined],
+    Report
+  >;
+  private readonly _addressTask: Task<[NaAddressSearch, Location], AddressLine | undefined>;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: ReportControllerOptions,
+  ) {
+    host.addController(this);
+    this._checkTask = new Task(host, {
+      autoRun: false,
+      task: async ([sources, location, kb, timeoutMs], { signal }) => {
+        const report = await checkLocation(sources, location, kb, {
+          signal,
+          ...(timeoutMs === undefined ? {} : { timeoutMs }),
+        });
+        signal.throwIfAborted();
+        return report;
+      },
+      onComplete: (report) => {
+        this._shown = this._show(report);
+      },
+      onError: (e) => {
+        if (isAbortError(e)) return;
+        this.report = undefined;
+        this.fail('check-failed', e instanceof Error ? e.message : String(e), 'error');
+      },
+    });
+    this._addressTask = new Task(host, {
+      autoRun: false,
+      task: async ([search, location], { signal }) => {
+        const found = await search.nearestAddress(location, { signal });
+        signal.throwIfAborted();
+        if (!found) return undefined;
+        return {
+          label: found.label,
+          nearest: true,
+          ...(found.distance === undefined ? {} : { distance: found.distance }),
+        };
+      },
+      onComplete: (address) => {
+        this.address = address;
+      },
+      onError: (e) => {
+        // The address is extra: without it the report is complete, so a failure shows no line.
+        if (!isAbortError(e)) this.address = undefined;
+      },
+    });
+  }
+
+  /** Whether a check is in flight. */
+  get checking(): boolean {
+    return this._checkTask.status === TaskStatus.PENDING;
+  }
+
+  hostDisconnected(): void {
+    if (this.checking) this._seq += 1;
+    this._checkTask.abort(abortError('The element was removed.'));
+    this._addressTask.abort(abortError('The element was removed.'));
+  }
+
+  /** Aborts the check in flight (a newer location was chosen, or the check has to wait). */
+  supersede(): void {
+    this._seq += 1;
+    this._checkTask.abort(abortError('A newer location was chosen.'));
+  }
+
+  /**
+   * Checks `location` (any supported CRS) on `viewer` with `sources`: marker, event, query,
+   * report. `address` is the label of an address chosen in the search.
+   * @returns the report, or null when this check was superseded, failed or found no data.
+   */
+  async check(
+    viewer: Viewer,
+    sources: FactSource[],
+    location: Location,
+    origin: LocationSelectDetail['origin'],
+    address?: string,
+  ): Promise<LocalizedReport | null> {
+    this.supersede();
+    const seq = this._seq;
+    const inMapCrs: Location =
+      location.crs === viewer.crs
+        ? location
+        : { ...xy(toCrs([location.x, location.y], location.crs, viewer.crs)), crs: viewer.crs };
+    const [lon, lat] = toCrs([inMapCrs.x, inMapCrs.y], inMapCrs.crs, 'EPSG:4326');
+    if (origin === 'permalink') viewer.centerOn(inMapCrs);
+    viewer.showMarker(inMapCrs);
+    this.location = inMapCrs;
+    this.options.onStart(inMapCrs);
+    this._startAddress(inMapCrs, address);
+    this.host.dispatchEvent(
+      new NaLocationSelectEvent({ location: { ...inMapCrs }, lon, lat, origin }),
+    );
+    this.state = 'loading';
+    this.announcement = '';
+    this.errorMessage = undefined;
+    this._shown = null;
+    this.host.requestUpdate();
+    await this._checkTask.run([sources, inMapCrs, this.options.kb(), this.options.timeoutMs()]);
+    return seq === this._seq ? this._shown : null;
+  }
+
+  /** The report in the element's language and knowledge base (cached). */
+  localize(report: Report): LocalizedReport {
+    const lang = this.options.lang();
+    const kb = this.options.kb();
+    const cached = this._localized;
+    if (cached?.report === report && cached.lang === lang && cached.kb === kb) return cached.value;
+    const value = localizeReport(report, kb, lang);
+    this._localized = { report, lang, kb, value };
+    return value;
+  }
+
+  /** Shows an error as a whole and fires `na-report-error`. */
+  fail(
+    code: ReportErrorCode,
+    message: string,
+    key: MessageKey,
+    loadError?: SourcesFileError,
+  ): void {
+    this.state = 'error';
+    this.errorKey = key;
+    this.errorMessage = message;
+    this.loadError = loadError;
+    this.announceAgain();
+    this.host.requestUpdate();
+    this.host.dispatchEvent(new NaReportErrorEvent({ message, code }));
+  }
+
+  /** Sets the address line: the chosen `label`, or else the nearest address of `location`. */
+  private _startAddress(location: Location, label: string | undefined): void {
+    this._addressTask.abort(abortError('A newer location was chosen.'));
+    this.address = label === undefined ? undefined : { label, nearest: false };
+    const search = this.options.search();
+    if (label !== undefined || typeof search?.nearestAddress !== 'function') return;
+    void this._addressTask.run([search, location]);
+  }
+
+  /** Shows a finished report; returns it localized. */
+  private _show(report: Report): LocalizedReport | null {
+    const failed = report.sources.filter((s) => s.status === 'error');
+    this.report = report;
+    if (report.sources.length > 0 && failed.length === report.sources.length) {
+      this.fail(
+        'all-sources-failed',
+        `Every source failed: ${failed.map((s) => `${s.id}: ${s.message ?? 'error'}`).join('; ')}`,
+        'error',
+      );
+      return null;
+    }
+    if (this.location) this.options.onShown(this.location);
+    const localized = this.localize(report);
+    const noData = isOutsideAllData(report) || !report.facts.some((f) => f.status === 'ok');
+    this.state = noData ? 'no-data' : failed.length > 0 ? 'partial' : 'report';
+    this.announceAgain();
+    this.host.dispatchEvent(new NaReportReadyEvent(localized));
+    return localized;
+  }
+
+  /** Writes the live region's text for the current state, in the current language. */
+  announceAgain(): void {
+    const lang = this.options.lang();
+    if (this.state === 'error') {
+      this.announcement = tr(
+        messages,
+        this.errorKey === 'configError' || this.errorKey === 'dataError'
+          ? this.errorKey
+          : 'summaryError',
+        lang,
+      );
+    } else if (this.state === 'no-data') {
+      this.announcement = tr(messages, 'summaryNoData', lang);
+    } else if ((this.state === 'report' || this.state === 'partial') && this.report) {
+      this.announcement = this._summary(this.localize(this.report), lang);
+    }
+    this.host.requestUpdate();
+  }
+
+  private _summary(report: LocalizedReport, lang: WidgetLang): string {
+    const zone = report.landscape.zone
+      ? `${report.landscape.zone.name} (${report.landscape.zone.code})`
+      : (report.landscape.type?.name ?? tr(messages, 'summaryNoZone', lang));
+    const count = report.principles.length;
+    const main = tr(messages, 'summary', lang, { zone, count });
+    return this.state === 'partial' ? `${main} ${tr(messages, 'summaryPartial', lang)}` : main;
+  }
+}
+
+function xy([x, y]: readonly [number, number]): { x: number; y: number } {
+  return { x, y };
+}
