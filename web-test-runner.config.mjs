@@ -1,6 +1,6 @@
 // Browser tests in Debian's Chromium (no downloaded browsers), real pointer and keyboard input.
 // Writes a pass/fail summary for scripts/test-all.mjs when NA_WTR_SUMMARY is set.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { createRequire } from 'node:module';
@@ -195,6 +195,21 @@ function screenshotCommand() {
   };
 }
 
+/**
+ * A module Worker is started from its built file name (`new URL('./x.worker.js', import.meta.url)`,
+ * what tsc and the bundlers emit); from the sources, the dev server serves the `.ts` beside it.
+ */
+function workerSources() {
+  return async (context, next) => {
+    if (context.path.endsWith('.worker.js')) {
+      const ts = context.path.replace(/\.js$/, '.ts');
+      if (!existsSync(join(process.cwd(), context.path)) && existsSync(join(process.cwd(), ts)))
+        context.url = context.url.replace(/\.worker\.js/, '.worker.ts');
+    }
+    return next();
+  };
+}
+
 function countTests(suite, acc) {
   for (const t of suite.tests ?? []) {
     if (t.passed) acc.passed += 1;
@@ -235,7 +250,7 @@ export default {
   nodeResolve: true,
   // Answers /locatieserver/{suggest,lookup,reverse} from fixtures, plus test controls (__count,
   // __reset, __delay, __fail); see test/helpers/locatieserver-fixtures.mjs.
-  middleware: [locatieserverFixtures()],
+  middleware: [locatieserverFixtures(), workerSources()],
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 180000,
