@@ -210,6 +210,36 @@ function workerSources() {
   };
 }
 
+/**
+ * `executeServerCommand('na-ax-tree')`: Chromium's own accessibility tree of the page (through the
+ * DevTools protocol), flat: `{ role, name, description }` per node that is not ignored, so tests
+ * read accessible names and descriptions as a screen reader gets them (shadow DOM included).
+ */
+function accessibilityTreeCommand() {
+  const value = (v) => (v && typeof v.value === 'string' ? v.value : '');
+  return {
+    name: 'na-ax-tree',
+    async executeCommand({ command, session }) {
+      if (command !== 'na-ax-tree') return undefined;
+      const page = session.browser.getPage(session.id);
+      const cdp = await page.createCDPSession();
+      try {
+        await cdp.send('Accessibility.enable');
+        const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+        return nodes
+          .filter((n) => !n.ignored)
+          .map((n) => ({
+            role: value(n.role),
+            name: value(n.name),
+            description: value(n.description),
+          }));
+      } finally {
+        await cdp.detach();
+      }
+    },
+  };
+}
+
 function countTests(suite, acc) {
   for (const t of suite.tests ?? []) {
     if (t.passed) acc.passed += 1;
@@ -264,6 +294,7 @@ export default {
     olVersionInfo(process.env.NA_OL_DIR ?? join(process.cwd(), 'node_modules/ol')),
     emulateMediaFeatures(),
     screenshotCommand(),
+    accessibilityTreeCommand(),
     arcgisAsBundled(),
     jsonModules(),
     commonJsAsEsm(['ajv', 'axe-core']),

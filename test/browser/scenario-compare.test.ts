@@ -267,9 +267,7 @@ describe('<na-scenario-compare> with the three demo scenarios', function () {
     expect(failed.length).to.be.greaterThan(0);
     const tip = (td: Element) => td.querySelector('[title]')?.getAttribute('title') ?? '';
     const heat = failed.find((td) => /schaduw/.test(tip(td)))!;
-    expect(tip(heat)).to.match(
-      /Faalt op .*schaduw \d+ %, norm ≥ 30 %: \d+ % te weinig/,
-    );
+    expect(tip(heat)).to.match(/Faalt op .*schaduw \d+ %, norm ≥ 30 %: \d+ % te weinig/);
     expect(heat.textContent).to.contain('te weinig');
     const tables = parts(el, 'contributions-table');
     expect(tables).to.have.length(3);
