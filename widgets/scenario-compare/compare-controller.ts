@@ -15,6 +15,7 @@ import type { DeepPartial, ScenarioParams } from '../../src/core/scenario/params
 import type { Scenario } from '../../src/core/scenario/scenario.js';
 import type { FactSource } from '../../src/core/types.js';
 import { systemPolygonsFromSources } from '../../src/sources/natural-system.js';
+import { isAbortError } from '../../src/sources/sources-file.js';
 import { createCompareRunner } from './compare-runner.js';
 import type { LoadedScenario } from './scenarios-controller.js';
 
@@ -81,11 +82,6 @@ function scenarioBox(s: Scenario): BBox {
 
 const EMPTY_SYSTEM: SystemLayers = { zones: [], soil: [], groundwater: [], seepage: [] };
 
-/** Whether `e` is an abort (of a newer run or of the element's removal), not a failure. */
-export function isAbort(e: unknown): boolean {
-  return e instanceof DOMException && e.name === 'AbortError';
-}
-
 /** Runs the comparison for its element. */
 export class CompareController implements ReactiveController {
   readonly task: Task<Args, ShownComparison | undefined>;
@@ -124,7 +120,8 @@ export class CompareController implements ReactiveController {
 
   hostConnected(): void {
     // A run aborted by the removal runs again.
-    if (this.task.status === TaskStatus.ERROR && isAbort(this.task.error)) void this.task.run();
+    if (this.task.status === TaskStatus.ERROR && isAbortError(this.task.error))
+      void this.task.run();
   }
 
   hostDisconnected(): void {
@@ -137,7 +134,7 @@ export class CompareController implements ReactiveController {
     const { error } = this.task;
     if (error !== undefined && error !== this.reported) {
       this.reported = error;
-      if (!isAbort(error)) this.options.failed(error);
+      if (!isAbortError(error)) this.options.failed(error);
     }
     if (this.running) return;
     const shown = this.options.inputs().entries.length > 0 ? this.task.value : undefined;

@@ -16,6 +16,7 @@ import { downloadText, fileSlug } from '../shared/download.js';
 import { refocusAfterRemoval } from '../shared/focus.js';
 import { resolveLang, type WidgetLang } from '../shared/lang.js';
 import { PrintController } from '../shared/print-controller.js';
+import { SourcesController } from '../shared/sources-controller.js';
 import { baseStyles } from '../shared/styles.js';
 import { CompareController, type ShownComparison } from './compare-controller.js';
 import { drawView } from './draw-view.js';
@@ -31,7 +32,6 @@ import {
   type LoadedScenario,
   type ScenarioOrigin,
 } from './scenarios-controller.js';
-import { SourcesLoader } from './sources-loader.js';
 import { scenarioCompareStyles } from './styles.js';
 import { mapToolbar } from './toolbar.js';
 import { compareView, type CompareView } from './view.js';
@@ -157,16 +157,19 @@ export class NaScenarioCompare extends LitElement {
       this._view().t(kind === 'load' ? 'loadFailed' : 'readFailed', { file, why }),
     changed: () => this._map.setEntries(this.loaded),
   });
-  private readonly _sourcesFile = new SourcesLoader(this, {
-    url: () => (this.sources ? undefined : this.sourcesUrl),
-    failed: (message, file) =>
-      this.dispatchEvent(new NaScenarioErrorEvent({ code: 'sources-failed', message, file })),
+  private readonly _sourcesFile = new SourcesController(this, {
+    given: () => this.sources,
+    url: () => this.sourcesUrl,
+    onError: (error, file) => {
+      const message = error instanceof Error ? error.message : String(error);
+      this.dispatchEvent(new NaScenarioErrorEvent({ code: 'sources-failed', message, file }));
+    },
   });
   private readonly _compare = new CompareController(this, {
     inputs: () => ({
       entries: this.loaded,
       sources: this._sources(),
-      sourcesLoading: this._sourcesFile.loading,
+      sourcesLoading: this._sourcesLoading(),
       knowledgeBase: this.knowledgeBase,
       params: this.params,
     }),
@@ -204,7 +207,7 @@ export class NaScenarioCompare extends LitElement {
 
   /** What the element shows now. */
   get state(): ScenarioCompareState {
-    if (this._scenarios.pending > 0 || this._sourcesFile.loading) return 'loading';
+    if (this._scenarios.pending > 0 || this._sourcesLoading()) return 'loading';
     if (this._compare.running) return 'computing';
     if (this._shown() && this.loaded.length > 0) return 'ready';
     return 'empty';
@@ -239,11 +242,12 @@ export class NaScenarioCompare extends LitElement {
   async whenComputed(): Promise<CompareResult | null> {
     for (;;) {
       await this.updateComplete;
-      await Promise.all([this._scenarios.whenLoaded(), this._sourcesFile.whenLoaded()]);
+      await this._scenarios.whenLoaded();
+      await Promise.allSettled([this._sourcesFile.task.taskComplete]);
       await this.updateComplete;
       await Promise.allSettled([this._compare.task.taskComplete]);
       await this.updateComplete;
-      const busy = this._scenarios.pending > 0 || this._sourcesFile.loading;
+      const busy = this._scenarios.pending > 0 || this._sourcesLoading();
       if (!busy && !this._compare.running && !this.isUpdatePending) return this.result;
     }
   }
@@ -335,7 +339,6 @@ export class NaScenarioCompare extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('map')) this._map.syncMap();
-    if (changed.has('sources') || changed.has('sourcesUrl')) this._sourcesFile.sync();
     if (changed.has('scenarioUrls')) this._scenarios.syncAttribute(this.scenarioUrls);
     if (changed.has('lang')) this._map.relabel();
   }
@@ -347,7 +350,21 @@ export class NaScenarioCompare extends LitElement {
   }
 
   private _sources(): FactSource[] | undefined {
-    return this.sources ?? this._sourcesFile.value;
+    return this._sourcesFile.sources;
+  }
+
+  /** Whether a sources file is loading (not: the controller settling that there is none). */
+  private _sourcesLoading(): boolean {
+    return this._sourcesFile.url !== undefined && this._sourcesFile.loading;
+  }
+
+  /** Why the sources file failed, in the interface language where the error has it. */
+  private _sourcesError(): string | undefined {
+    const e = this._sourcesFile.error;
+    if (e === undefined) return undefined;
+    const user = (e as { userMessage?: Record<string, string> }).userMessage;
+    const lang = this._lang() === 'en' ? 'en' : 'nl';
+    return user?.[lang] ?? (e instanceof Error ? e.message : String(e));
   }
 
   private _lang(): WidgetLang {
@@ -385,8 +402,8 @@ export class NaScenarioCompare extends LitElement {
       <p>${v.t('intro')}</p>
       ${stepsView(v, {
         mapOk: this.map !== undefined,
-        sourcesLoading: this._sourcesFile.loading,
-        sourcesError: this._sourcesFile.error,
+        sourcesLoading: this._sourcesLoading(),
+        sourcesError: this._sourcesError(),
         sourcesCount: sources?.length ?? 0,
         scenarios: entries.length,
       })}

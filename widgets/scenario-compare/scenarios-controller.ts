@@ -1,18 +1,14 @@
 /**
  * The scenarios of `<na-scenario-compare>`: one way of loading them (text from a URL, a file or
  * the API → strict JSON → `parseScenario`), unique names, the list of errors, and the attribute's
- * URLs kept in sync. URLs are read through src/sources/http.ts (time budget, typed errors, HTML
- * detection) with the element's abort signal: a removed element changes nothing afterwards.
+ * URLs kept in sync. URLs are read through `loadTextFile` (src/sources/sources-file.ts, over
+ * http.ts: time budget, size limit, typed errors, HTML detection) with the element's abort signal: a removed element changes nothing afterwards.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { parseScenario, type Scenario } from '../../src/core/scenario/scenario.js';
 import { NaError } from '../../src/core/types.js';
-import {
-  DEFAULT_MAX_FILE_BYTES,
-  SourceRequestError,
-  fetchWithPolicy,
-  readText,
-} from '../../src/sources/http.js';
+import { SourceRequestError } from '../../src/sources/http.js';
+import { fileNameOf, isAbortError, loadTextFile } from '../../src/sources/sources-file.js';
 import { parseJsonStrict } from '../../src/sources/json-text.js';
 import type { WidgetLang } from '../shared/lang.js';
 import { NaScenarioErrorEvent, type ScenarioErrorCode } from './events.js';
@@ -50,17 +46,6 @@ export interface ScenariosOptions {
 }
 
 type Host = ReactiveControllerHost & HTMLElement;
-
-/** The file name of a URL (its last path segment). */
-export function fileNameOf(url: string): string {
-  try {
-    const path = new URL(url, document.baseURI).pathname;
-    return decodeURIComponent(path.split('/').pop() ?? url) || url;
-  } catch (e) {
-    if (e instanceof TypeError || e instanceof URIError) return url;
-    throw e;
-  }
-}
 
 type Fetched =
   { url: string; text: string } | { url: string; error: string } | { url: string; aborted: true };
@@ -230,16 +215,9 @@ export class ScenariosController implements ReactiveController {
   private async fetchText(url: string): Promise<Fetched> {
     const signal = this.controller.signal;
     try {
-      const absolute = new URL(url, document.baseURI).href;
-      const response = await fetchWithPolicy(absolute, {
-        signal,
-        sourceTitle: fileNameOf(url),
-        maxResponseBytes: DEFAULT_MAX_FILE_BYTES,
-        accept: 'application/geo+json, application/json;q=0.9, */*;q=0.1',
-      });
-      return { url, text: await readText(response) };
+      return { url, text: await loadTextFile(new URL(url, document.baseURI).href, { signal }) };
     } catch (e) {
-      if (signal.aborted) return { url, aborted: true };
+      if (isAbortError(e, signal)) return { url, aborted: true };
       if (e instanceof SourceRequestError) {
         const lang = this.options.lang() === 'en' ? 'en' : 'nl';
         return { url, error: e.userMessage[lang] };
