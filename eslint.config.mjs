@@ -56,9 +56,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts', 'widgets/**/*.ts'],
-    // widgets/scenario-compare: its three fetch calls move to src/sources on branch ic (#12);
-    // drop this ignore when that lands.
-    ignores: ['src/sources/**', 'widgets/scenario-compare/**'],
+    ignores: ['src/sources/**'],
     rules: {
       'no-restricted-globals': ['error', { name: 'fetch', message: noFetchMessage }],
       'no-restricted-properties': [

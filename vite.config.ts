@@ -7,13 +7,16 @@ const here = dirname(fileURLToPath(import.meta.url));
 const demo = resolve(here, 'demo');
 
 /**
- * The Content-Security-Policy of the demo pages: no inline script or style, no eval. Sent as an
+ * The Content-Security-Policy of the demo pages: no inline script or style, no eval, workers only
+ * from the site's own files. Sent as an
  * HTTP header by `vite preview` (what `npm start` serves); every page also carries it in a
  * `<meta http-equiv>` (without `frame-ancestors`, which a meta tag cannot set).
  */
 export const CSP = [
   "default-src 'self'",
   "script-src 'self'",
+  // Module workers (the scenario comparison) from the page's own files only: no blob: or data:.
+  "worker-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: blob: https://service.pdok.nl",
   "connect-src 'self' https://service.pdok.nl https://api.pdok.nl",

@@ -1,6 +1,6 @@
 // Browser tests in Debian's Chromium (no downloaded browsers), real pointer and keyboard input.
 // Writes a pass/fail summary for scripts/test-all.mjs when NA_WTR_SUMMARY is set.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { createRequire } from 'node:module';
@@ -195,6 +195,51 @@ function screenshotCommand() {
   };
 }
 
+/**
+ * A module Worker is started from its built file name (`new URL('./x.worker.js', import.meta.url)`,
+ * what tsc and the bundlers emit); from the sources, the dev server serves the `.ts` beside it.
+ */
+function workerSources() {
+  return async (context, next) => {
+    if (context.path.endsWith('.worker.js')) {
+      const ts = context.path.replace(/\.js$/, '.ts');
+      if (!existsSync(join(process.cwd(), context.path)) && existsSync(join(process.cwd(), ts)))
+        context.url = context.url.replace(/\.worker\.js/, '.worker.ts');
+    }
+    return next();
+  };
+}
+
+/**
+ * `executeServerCommand('na-ax-tree')`: Chromium's own accessibility tree of the page (through the
+ * DevTools protocol), flat: `{ role, name, description }` per node that is not ignored, so tests
+ * read accessible names and descriptions as a screen reader gets them (shadow DOM included).
+ */
+function accessibilityTreeCommand() {
+  const value = (v) => (v && typeof v.value === 'string' ? v.value : '');
+  return {
+    name: 'na-ax-tree',
+    async executeCommand({ command, session }) {
+      if (command !== 'na-ax-tree') return undefined;
+      const page = session.browser.getPage(session.id);
+      const cdp = await page.createCDPSession();
+      try {
+        await cdp.send('Accessibility.enable');
+        const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+        return nodes
+          .filter((n) => !n.ignored)
+          .map((n) => ({
+            role: value(n.role),
+            name: value(n.name),
+            description: value(n.description),
+          }));
+      } finally {
+        await cdp.detach();
+      }
+    },
+  };
+}
+
 function countTests(suite, acc) {
   for (const t of suite.tests ?? []) {
     if (t.passed) acc.passed += 1;
@@ -235,7 +280,7 @@ export default {
   nodeResolve: true,
   // Answers /locatieserver/{suggest,lookup,reverse} from fixtures, plus test controls (__count,
   // __reset, __delay, __fail); see test/helpers/locatieserver-fixtures.mjs.
-  middleware: [locatieserverFixtures()],
+  middleware: [locatieserverFixtures(), workerSources()],
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 180000,
@@ -249,6 +294,7 @@ export default {
     olVersionInfo(process.env.NA_OL_DIR ?? join(process.cwd(), 'node_modules/ol')),
     emulateMediaFeatures(),
     screenshotCommand(),
+    accessibilityTreeCommand(),
     arcgisAsBundled(),
     jsonModules(),
     commonJsAsEsm(['ajv', 'axe-core']),

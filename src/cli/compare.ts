@@ -6,6 +6,12 @@ import { assumptionSource } from '../core/scenario/assumption-sources.js';
 import { toCsv } from '../core/csv.js';
 import type { KnowledgeBase } from '../core/kb/types.js';
 import { compareScenarios, type CompareResult } from '../core/scenario/compare.js';
+import {
+  INDICATORS_AFTER_STORMS,
+  INDICATORS_BEFORE_STORMS,
+  indicatorMetadata,
+  type ScenarioIndicator,
+} from '../core/scenario/indicator-table.js';
 import type { NaturalSystem } from '../core/scenario/overlay.js';
 import { parseScenario, ScenarioError, type Scenario } from '../core/scenario/scenario.js';
 import type { Lang } from '../core/types.js';
@@ -71,11 +77,14 @@ export function compareJson(result: CompareResult, lang: Lang) {
     futures: result.futures,
     tests: result.tests,
     assumptions: result.assumptions,
+    /** The indicators of the CSV and the comparer's table: key, unit of the value, direction. */
+    indicators: indicatorMetadata(),
   };
 }
 
 /**
- * Long-format CSV: one row per scenario, indicator, event and future; the robustness matrix as
+ * Long-format CSV: one row per scenario, indicator, event and future (the per-scenario indicators
+ * and their units are those of src/core/scenario/indicator-table.ts, shared with the comparer); the robustness matrix as
  * `cell.<condition>` rows (event = the test, with value, threshold and pass) and the contribution of
  * each measure as `measure.<index>.<quantity>` rows. Columns `threshold`, `pass` and `note` are
  * empty where they do not apply.
@@ -95,13 +104,13 @@ export function compareCsv(result: CompareResult, lang: Lang = 'nl'): string {
       pass: number | '' = '',
       note = '',
     ) => rows.push([s.name, indicator, event, future, value, unit, threshold, pass, note]);
-    add('area', s.area_m2, 'm2');
-    add('paved_share', s.fractions.paved, 'share');
-    add('green_share', s.fractions.green, 'share');
-    add('blue_share', s.fractions.blue, 'share');
-    add('canopy_share', s.fractions.canopy, 'share');
-    add('storage', s.storage_m3, 'm3');
-    add('storage_depth', s.storage_mm, 'mm');
+    const scalar = (list: readonly ScenarioIndicator[]) => {
+      for (const ind of list) {
+        const value = ind.value(s);
+        if (value !== undefined || !ind.optional) add(ind.key, value ?? null, ind.raw);
+      }
+    };
+    scalar(INDICATORS_BEFORE_STORMS);
     for (const r of s.runoff) {
       add('runoff', r.runoff_mm, 'mm', r.event, r.future);
       add('street_water', r.street_water_m3, 'm3', r.event, r.future);
@@ -109,22 +118,8 @@ export function compareCsv(result: CompareResult, lang: Lang = 'nl'): string {
       add('street_water_low_point_depth', r.street_water_low_point_depth_m, 'm', r.event, r.future);
     }
     add('low_point_area', s.low_point_area_m2, 'm2', '', '', '', '', s.low_point_source);
-    add('infiltration_effective', s.infiltration_effective_m3, 'm3');
-    add('infiltration_ineffective', s.infiltration_ineffective_m3, 'm3');
-    add('infiltration_unknown', s.infiltration_unknown_m3, 'm3');
-    add('cooling_capacity', s.cooling_capacity, 'CC');
-    add('cool_place_share', s.cool_place_share, 'share');
-    add('shade_share', s.shade_share, 'share');
-    add('recharge_share', s.recharge_share, 'share');
-    add('recharge_retained', s.recharge_retained, 'share');
-    add('cost', s.cost_eur, 'EUR');
-    add('upkeep', s.upkeep_eur_year, 'EUR/year');
-    add('fit_score', s.fit.score, 'score');
+    scalar(INDICATORS_AFTER_STORMS);
     add('fit_against_area', s.fit.against_area_m2, 'm2');
-    add('robustness_domain', s.robustness.domain, 'share');
-    add('robustness_mean_pass_share', s.robustness.mean_pass_share, 'share');
-    add('robustness_maximin', s.robustness.maximin, 'share');
-    add('robustness_regret', s.robustness.regret, 'share');
     for (const c of s.robustness.matrix) {
       for (const k of c.conditions)
         add(

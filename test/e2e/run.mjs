@@ -504,12 +504,19 @@ test('scenarios page: three designs compared under the strict CSP, green-blue mo
   const before = problems.length;
   const { page, response } = await open('scenarios.html');
   assert.ok(!/unsafe-(inline|eval)/.test(response.headers()['content-security-policy'] ?? 'x'));
-  const ranking = await page.evaluate(async () => {
+  const { ranking, mode } = await page.evaluate(async () => {
     const el = document.querySelector('na-scenario-compare');
     const result = await el.whenComputed();
-    return result?.ranking ?? [];
+    return { ranking: result?.ranking ?? [], mode: el.computeMode };
   });
   assert.equal(ranking.length, 3, 'three scenarios ranked');
+  // Vite emitted the module worker and the CSP (worker-src 'self') let it run (#11).
+  assert.equal(mode, 'worker', 'the comparison ran in a module Worker');
+  assert.match(
+    response.headers()['content-security-policy'] ?? '',
+    /worker-src 'self'/,
+    'the CSP allows same-origin workers',
+  );
   assert.match(ranking[0], /Groenblauw/);
   const compare = page.locator('na-scenario-compare');
   await compare.locator('[part~="ranking"]').waitFor({ timeout: 30000 });

@@ -7,7 +7,9 @@ import type { CompareResult } from '../../src/core/scenario/compare.js';
 import type { Scenario } from '../../src/core/scenario/scenario.js';
 import type { Lang } from '../../src/core/types.js';
 import { scenarioToGeoJson } from '../../src/map/scenario-layers.js';
-import type { IndicatorRow } from './table.js';
+import { indicatorRows, type IndicatorRow } from '../../src/core/scenario/indicator-table.js';
+import type { ScenarioParams } from '../../src/core/scenario/params.js';
+import type { CompareView } from './view.js';
 
 /**
  * A scenario as a GeoJSON FeatureCollection in EPSG:28992 (with the QGIS-style `crs` member), its
@@ -78,4 +80,19 @@ export function indicatorsCsv(
   }
   out.push(['rank', 'rank', '', ...names.map((n) => result.ranking.indexOf(n) + 1)]);
   return toCsv(out);
+}
+
+/** The indicator table as CSV with the labels and units of a view (what the CSV button saves). */
+export function indicatorsCsvIn(
+  v: CompareView,
+  result: CompareResult,
+  params: ScenarioParams,
+): string {
+  return indicatorsCsv(
+    result,
+    indicatorRows(result, params),
+    (row) => v.rowLabel(row),
+    (row) => v.unitLabel(row.unit),
+    (test, future) => `${v.testLabel(test, params)} – ${v.futureLabel(future)}`,
+  );
 }

@@ -349,20 +349,69 @@ export function compareScenarios(
   kb: KnowledgeBase,
   overrides: DeepPartial<ScenarioParams> = {},
 ): CompareResult {
+  const ctx = compareContext(kb, overrides);
+  return combineScenarios(
+    scenarios.map((s) => assessScenario(s, system, ctx)),
+    ctx,
+  );
+}
+
+/**
+ * {@link compareScenarios} in steps: `pause()` is awaited before each scenario is assessed, so a
+ * caller on the main thread can yield to the browser (and stop by throwing from `pause`). The
+ * result is the same as that of `compareScenarios`.
+ */
+export async function compareScenariosInSteps(
+  scenarios: Scenario[],
+  system: NaturalSystem,
+  kb: KnowledgeBase,
+  overrides: DeepPartial<ScenarioParams>,
+  pause: () => Promise<void>,
+): Promise<CompareResult> {
+  const ctx = compareContext(kb, overrides);
+  const partial: ScenarioPart[] = [];
+  for (const s of scenarios) {
+    await pause();
+    partial.push(assessScenario(s, system, ctx));
+  }
+  await pause();
+  return combineScenarios(partial, ctx);
+}
+
+interface CompareContext {
+  params: ScenarioParams;
+  judge: GroundJudge;
+  tests: string[];
+  weights: Record<string, number>;
+}
+
+interface ScenarioPart {
+  scenario: Scenario;
+  indicators: Indicators;
+  fit: ScenarioResult['fit'];
+  matrix: RobustnessCell[];
+}
+
+function compareContext(kb: KnowledgeBase, overrides: DeepPartial<ScenarioParams>): CompareContext {
   const params = resolveParams(overrides);
-  const judge = new GroundJudge(kb);
   const tests = [...params.storms.map((s) => `rain-${s.id}`), 'hot-day', 'dry-period'];
-  const weights = testWeights(tests, params);
-  const partial = scenarios.map((s) => {
-    const overlay = overlayScenario(s, system, params, judge);
-    const indicators = computeIndicators(s, overlay, params);
-    return {
-      scenario: s,
-      indicators,
-      fit: fitWithSystem(overlay, params),
-      matrix: robustnessMatrix(indicators, params),
-    };
-  });
+  return { params, judge: new GroundJudge(kb), tests, weights: testWeights(tests, params) };
+}
+
+function assessScenario(s: Scenario, system: NaturalSystem, ctx: CompareContext): ScenarioPart {
+  const { params, judge } = ctx;
+  const overlay = overlayScenario(s, system, params, judge);
+  const indicators = computeIndicators(s, overlay, params);
+  return {
+    scenario: s,
+    indicators,
+    fit: fitWithSystem(overlay, params),
+    matrix: robustnessMatrix(indicators, params),
+  };
+}
+
+function combineScenarios(partial: ScenarioPart[], ctx: CompareContext): CompareResult {
+  const { params, tests, weights } = ctx;
   const futures = params.futures.map((f) => f.id);
   const utility = (matrix: RobustnessCell[], future: string) => {
     const cells = matrix.filter((c) => c.future === future);

@@ -1,0 +1,31 @@
+/**
+ * The hover text of a measure on the map of `<na-scenario-compare>`: what it adds and how it fits
+ * (plain text, never HTML).
+ */
+import type { ScenarioResult } from '../../src/core/scenario/compare.js';
+import type { MessageKey } from './messages.js';
+import type { CompareView } from './view.js';
+
+/** The text for the measure at feature `index` of a scenario's result, or undefined. */
+export function measureHoverText(
+  v: CompareView,
+  r: ScenarioResult,
+  index: number,
+): string | undefined {
+  const c = r.contributions.find((x) => x.index === index);
+  if (!c) return undefined;
+  const fit = r.fit.measures.find((m) => m.index === index);
+  const reason = fit?.reasons[0];
+  return v.t('hoverMeasure', {
+    type: v.typeLabel(c.type),
+    area: v.fmt(c.area_m2, 0),
+    storage: v.fmt(c.storage_m3, 1),
+    runoff: v.fmt(c.runoff_m3, 1),
+    infiltration: v.fmt(c.infiltration_m3, 1),
+    works: c.infiltration_works_share !== null ? v.pct(c.infiltration_works_share) : '–',
+    cooling: c.cooling !== null ? v.fmt(c.cooling, 2) : '–',
+    cost: v.fmt(c.cost_eur, 0),
+    verdict: fit ? v.t(`verdict_${fit.verdict}` as MessageKey) : '–',
+    reason: reason ? (reason[v.lang] ?? reason.nl) : '',
+  });
+}

@@ -1,0 +1,281 @@
+/**
+ * The scenarios of `<na-scenario-compare>`: one way of loading them (text from a URL, a file or
+ * the API → strict JSON → `parseScenario`), unique names, the list of errors, and the attribute's
+ * URLs kept in sync. URLs are read through `loadTextFile` (src/sources/sources-file.ts, over
+ * http.ts: time budget, size limit, typed errors, HTML detection) with the element's abort signal: a removed element changes nothing afterwards.
+ */
+import type { MessageKey } from './messages.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { parseScenario, type Scenario } from '../../src/core/scenario/scenario.js';
+import { NaError } from '../../src/core/types.js';
+import { SourceRequestError } from '../../src/sources/http.js';
+import { fileNameOf, isAbortError, loadTextFile } from '../../src/sources/sources-file.js';
+import { parseJsonStrict } from '../../src/core/located-json.js';
+import type { WidgetLang } from '../shared/lang.js';
+import { NaScenarioErrorEvent, type ScenarioErrorCode } from './events.js';
+
+/** Where a loaded scenario came from. */
+export type ScenarioOrigin = 'attribute' | 'url' | 'file' | 'drawn' | 'api';
+
+/** A loaded scenario as the element lists it. */
+export interface LoadedScenario {
+  /** Stable key within this element. */
+  key: string;
+  /** Unique name (the file's `name`; " (2)" added when two scenarios share one). */
+  name: string;
+  origin: ScenarioOrigin;
+  /** File name or URL it was loaded from. */
+  from: string;
+  scenario: Scenario;
+}
+
+/** An error shown in the list. */
+export interface ShownError {
+  id: number;
+  file: string;
+  message: string;
+  /** The message for users as a key, so it follows a change of language. */
+  key?: MessageKey;
+  params?: Record<string, string | number>;
+  /** Technical detail (English), for the map administrator. */
+  detail?: string;
+}
+
+/** What the controller needs from its element. */
+export interface ScenariosOptions {
+  /** The interface language now. */
+  lang(): WidgetLang;
+  /** A load failed: the interface text (`loadFailed` / `readFailed`). */
+  loadFailedText(kind: 'load' | 'read', file: string, why: string): string;
+  /** The list of scenarios changed. */
+  changed(): void;
+}
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+type Fetched =
+  { url: string; text: string } | { url: string; error: string } | { url: string; aborted: true };
+
+/** Loads, names and lists the scenarios of one element. */
+export class ScenariosController implements ReactiveController {
+  entries: LoadedScenario[] = [];
+  errors: ShownError[] = [];
+  /** Loads under way. */
+  pending = 0;
+  private attributeUrls: string[] = [];
+  private attributeValue: string | undefined;
+  private seq = 0;
+  private errorSeq = 0;
+  private controller = new AbortController();
+  private readonly host: Host;
+  private readonly options: ScenariosOptions;
+  private readonly idle: Array<() => void> = [];
+
+  constructor(host: Host, options: ScenariosOptions) {
+    this.host = host;
+    this.options = options;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.controller.signal.aborted) this.controller = new AbortController();
+  }
+
+  hostDisconnected(): void {
+    this.controller.abort(new DOMException('The element was removed.', 'AbortError'));
+  }
+
+  /** Resolves when no load is under way. */
+  whenLoaded(): Promise<void> {
+    if (this.pending === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  /** Adds a scenario from parsed GeoJSON; null (and an error shown) when it is invalid. */
+  add(
+    data: unknown,
+    fileName: string,
+    origin: ScenarioOrigin,
+    from = fileName,
+  ): LoadedScenario | null {
+    try {
+      return this.addParsed(parseScenario(data, { fileName }), origin, from);
+    } catch (e) {
+      this.reportError(fileName, e);
+      return null;
+    }
+  }
+
+  /** Adds a scenario from the text of a file. */
+  addText(text: string, file: string, origin: ScenarioOrigin, from: string): LoadedScenario | null {
+    let data: unknown;
+    try {
+      data = parseJsonStrict(text, file);
+    } catch (e) {
+      this.reportError(file, e);
+      return null;
+    }
+    return this.add(data, file, origin, from);
+  }
+
+  /** Loads a scenario from a URL (relative to the page). */
+  async loadUrl(url: string, origin: ScenarioOrigin): Promise<LoadedScenario | null> {
+    const [r] = await this.track(Promise.all([this.fetchText(url)]));
+    return r ? this.addFetched(r, origin) : null;
+  }
+
+  /** Loads scenarios from files (a file picker's or a drop's `FileList`, or an array). */
+  async loadFiles(files: readonly File[]): Promise<Array<LoadedScenario | null>> {
+    const texts = await this.track(
+      Promise.all(
+        files.map((f) =>
+          f.text().then(
+            (text) => ({ f, text }),
+            (e: unknown) => ({ f, error: e instanceof Error ? e.message : String(e) }),
+          ),
+        ),
+      ),
+    );
+    return texts.map((t) => {
+      if ('error' in t) {
+        this.showError(t.f.name, 'load-failed', `${t.f.name}: could not be read (${t.error}).`, {
+          kind: 'read',
+          why: t.error,
+        });
+        return null;
+      }
+      return this.addText(t.text, t.f.name, 'file', t.f.name);
+    });
+  }
+
+  /** Removes a scenario by name or key. */
+  remove(nameOrKey: string): void {
+    const before = this.entries.length;
+    this.entries = this.entries.filter((e) => e.name !== nameOrKey && e.key !== nameOrKey);
+    if (this.entries.length !== before) this.changed();
+  }
+
+  /** Dismisses an error; returns its index before removal (-1 when unknown). */
+  dismiss(id: number): number {
+    const index = this.errors.findIndex((x) => x.id === id);
+    this.errors = this.errors.filter((x) => x.id !== id);
+    this.host.requestUpdate();
+    return index;
+  }
+
+  /** Reports an error (shown and fired as `na-scenario-error`). */
+  showError(
+    file: string,
+    code: ScenarioErrorCode,
+    message: string,
+    shown: string | { kind: 'load' | 'read'; why: string },
+    extra: Pick<ShownError, 'key' | 'params' | 'detail'> = {},
+  ): void {
+    const text =
+      typeof shown === 'string' ? shown : this.options.loadFailedText(shown.kind, file, shown.why);
+    this.errors = [...this.errors, { id: ++this.errorSeq, file, message: text, ...extra }];
+    this.host.requestUpdate();
+    this.host.dispatchEvent(new NaScenarioErrorEvent({ code, message, file }));
+  }
+
+  /** Keeps the attribute's scenarios (comma-separated URLs) loaded, in the attribute's order. */
+  syncAttribute(value: string | undefined): void {
+    this.attributeValue = value;
+    const urls = (value ?? '')
+      .split(',')
+      .map((u) => u.trim())
+      .filter((u) => u !== '');
+    const was = this.attributeUrls;
+    if (urls.length === was.length && urls.every((u, i) => u === was[i])) return;
+    const gone = new Set(was.filter((u) => !urls.includes(u)));
+    const before = this.entries.length;
+    this.entries = this.entries.filter((e) => !(e.origin === 'attribute' && gone.has(e.from)));
+    if (this.entries.length !== before) this.changed();
+    const added = urls.filter((u) => !was.includes(u));
+    this.attributeUrls = urls;
+    if (added.length === 0) return;
+    // Fetched in parallel, added in the attribute's order.
+    void this.track(Promise.all(added.map((url) => this.fetchText(url)))).then((results) => {
+      const aborted = new Set(results.filter((r) => 'aborted' in r).map((r) => r.url));
+      for (const r of results)
+        if (!aborted.has(r.url) && this.attributeUrls.includes(r.url))
+          this.addFetched(r, 'attribute');
+      if (aborted.size === 0) return;
+      // Removed while loading: loaded again when the element is back.
+      this.attributeUrls = this.attributeUrls.filter((u) => !aborted.has(u));
+      if (this.host.isConnected) this.syncAttribute(this.attributeValue);
+    });
+  }
+
+  private addFetched(r: Fetched, origin: ScenarioOrigin): LoadedScenario | null {
+    if ('aborted' in r) return null;
+    if ('error' in r) {
+      this.showError(r.url, 'load-failed', `${r.url}: could not be loaded (${r.error}).`, {
+        kind: 'load',
+        why: r.error,
+      });
+      return null;
+    }
+    return this.addText(r.text, fileNameOf(r.url), origin, r.url);
+  }
+
+  private async fetchText(url: string): Promise<Fetched> {
+    const signal = this.controller.signal;
+    try {
+      return { url, text: await loadTextFile(new URL(url, document.baseURI).href, { signal }) };
+    } catch (e) {
+      if (isAbortError(e, signal)) return { url, aborted: true };
+      if (e instanceof SourceRequestError) {
+        const lang = this.options.lang() === 'en' ? 'en' : 'nl';
+        return { url, error: e.userMessage[lang] };
+      }
+      if (e instanceof Error) return { url, error: e.message };
+      throw e;
+    }
+  }
+
+  private addParsed(scenario: Scenario, origin: ScenarioOrigin, from: string): LoadedScenario {
+    const names = new Set(this.entries.map((e) => e.name));
+    let name = scenario.name;
+    for (let n = 2; names.has(name); n++) name = `${scenario.name} (${n})`;
+    const entry: LoadedScenario = {
+      key: `s${++this.seq}`,
+      name,
+      origin,
+      from,
+      scenario: name === scenario.name ? scenario : { ...scenario, name },
+    };
+    this.entries = [...this.entries, entry];
+    this.changed();
+    return entry;
+  }
+
+  private reportError(file: string, e: unknown): void {
+    if (!(e instanceof Error)) throw e;
+    const code = e instanceof NaError ? e.code : 'load-failed';
+    const { line, column } = e instanceof NaError ? e.details : {};
+    const syntax = typeof line === 'number' && typeof column === 'number';
+    this.showError(file, code as ScenarioErrorCode, e.message, e.message, {
+      key: syntax ? 'fileSyntax' : 'fileUnusable',
+      params: syntax ? { file, line, column } : { file },
+      detail: e.message,
+    });
+  }
+
+  private changed(): void {
+    this.host.requestUpdate();
+    this.options.changed();
+  }
+
+  private async track<T>(work: Promise<T>): Promise<T> {
+    this.pending += 1;
+    this.host.requestUpdate();
+    try {
+      return await work;
+    } finally {
+      this.pending -= 1;
+      this.host.requestUpdate();
+      if (this.pending === 0) for (const resolve of this.idle.splice(0)) resolve();
+    }
+  }
+}
