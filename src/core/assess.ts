@@ -353,6 +353,14 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
       label: kbLabel(kb, `landUse.${String(landUse)}`, String(landUse)),
     });
   }
+  const waterQuality = val('waterQuality');
+  if (waterQuality !== undefined) {
+    known.set('waterQuality', {
+      value: String(waterQuality),
+      sourceId: src('waterQuality'),
+      label: kbLabel(kb, `waterQuality.${String(waterQuality)}`, String(waterQuality)),
+    });
+  }
   const numeric: Array<[ConditionKey, FactName, string, number]> = [
     ['heat', 'heat', '°C PET', 0],
     ['flood', 'floodDepth', 'm', 2],
@@ -377,6 +385,7 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
       gt: gtOk ? String(gt) : null,
       seepage: seepage ?? null,
       position: position ?? null,
+      waterQuality: waterQuality !== undefined ? String(waterQuality) : null,
     },
     { zones: kb.zones, landscapeTypes: kb.landscapeTypes },
   );
@@ -678,6 +687,14 @@ export function evaluate(
     return true;
   };
   const inList = (list: readonly string[]) => (v: string | number) => list.includes(String(v));
+  // Holds when the fact is unknown or known with another value (an unknown fact needs nothing).
+  const notKnownAs = (key: ConditionKey, list: readonly string[]): boolean => {
+    const k = known.get(key);
+    if (!k) return true;
+    if (list.includes(String(k.value))) return false;
+    reasons.push({ key, value: k.value, label: k.label, sourceId: k.sourceId });
+    return true;
+  };
   const anyInList = (list: readonly string[]) => (v: string | number) =>
     String(v)
       .split('|')
@@ -703,6 +720,7 @@ export function evaluate(
     (c.soilLayer === undefined || check('soilLayer', anyInList(c.soilLayer))) &&
     (c.landUse === undefined || check('landUse', inList(c.landUse))) &&
     (c.waterQuality === undefined || check('waterQuality', inList(c.waterQuality))) &&
+    (c.notWaterQuality === undefined || notKnownAs('waterQuality', c.notWaterQuality)) &&
     (c.heat === undefined || check('heat', (v) => inRange(Number(v), c.heat as NumRange))) &&
     (c.flood === undefined || check('flood', (v) => inRange(Number(v), c.flood as NumRange))) &&
     (c.elevation === undefined ||
@@ -739,6 +757,7 @@ const PLACEHOLDER_KEYS: Record<string, ConditionKey> = {
   infiltrationReason: 'infiltrationReason',
   soilLayer: 'soilLayer',
   landUse: 'landUse',
+  waterQuality: 'waterQuality',
 };
 
 /** Fills `{placeholder}`s of a reason template with this location's values, per language. */
