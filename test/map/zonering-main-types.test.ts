@@ -6,7 +6,11 @@
 import Feature from 'ol/Feature.js';
 import { describe, expect, it } from 'vitest';
 import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
-import type { PolygonFeatureCollection, PolygonSource } from '../../src/core/types.js';
+import type {
+  PolygonFeatureCollection,
+  PolygonSource,
+  SupportedCrs,
+} from '../../src/core/types.js';
 import { ZoneringLayer } from '../../src/map/zonering-layer.js';
 
 const empty: PolygonSource = {
@@ -14,7 +18,7 @@ const empty: PolygonSource = {
   title: 'x',
   provides: ['landscapeType'],
   query: () => Promise.reject(new Error('not used')),
-  polygons: (crs) =>
+  polygons: (crs: SupportedCrs) =>
     Promise.resolve({ type: 'FeatureCollection', crs, features: [] } as PolygonFeatureCollection),
 } as unknown as PolygonSource;
 
