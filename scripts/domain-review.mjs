@@ -32,7 +32,8 @@ export function domainReview(core) {
     HSG_PARAMS,
   } = core;
   const data = (f) => JSON.parse(readFileSync(resolve(root, 'src/core/kb/data', f), 'utf8'));
-  const principles = data('principles.json');
+  // Every principle: the general ones and the plot-scale (perceel/tuin) ones.
+  const principles = [...data('principles.json'), ...data('principles-perceel.json')];
   const discouraged = data('discouraged.json');
   const zones = data('zones.json');
   const types = data('landscape-types.json');
@@ -212,7 +213,11 @@ Contents: [Wetness borders](#wetness-borders) · [Gt classes](#groundwater-class
     out.push(
       `- **Source:** ${p.source.ref}${p.source.page ? `, p. ${p.source.page}` : ''} [${p.source.tag ?? '–'}]`,
     );
-    if (p.source.quote) out.push(`- **Quote:** “${p.source.quote}”`);
+    if (p.source.quote && p.source.paraphrase) {
+      out.push(
+        `- **Paraphrase (not the publication's own words; the original was not at hand):** ${p.source.quote}`,
+      );
+    } else if (p.source.quote) out.push(`- **Quote:** “${p.source.quote}”`);
     else if (p.source.tag === 'V')
       out.push('- **Quote:** _missing: a reviewer should add the cahier words_');
     const c = cases.get(p.id) ?? [];

@@ -12,6 +12,8 @@
  *   `|h BEBOUW` in the built-up area, `|g WATER` on open water.
  * - `groundwater.geojson`: Gt polygons (current BRO WDM codes); no polygons in the built-up area
  *   and on open water (the WDM raster does not cover them).
+ * - `landuse.geojson`: land use (`landuse`: heide, bos, bedrijventerrein, bebouwd, grasland, akker,
+ *   water; BGT/BRT/TOP10NL-like classes) following the zonering; the `landUse` fact.
  * - `sources.json`: the sources file for these layers.
  * - `locations.json`: named locations with the facts expected there (for tests), verified here.
  *
@@ -1020,6 +1022,70 @@ for (let k = 0; k < NCELLS; k++) {
 }
 if (inconsistent) console.warn(`warning: ${inconsistent} cells with soil/Gt not fitting the zone`);
 
+// Land use (ILLUSTRATIVE; BGT/BRT/TOP10NL-like classes, the `landUse` fact): follows the cleaned
+// zonering, with heath on the stuwwal top and around the ven (dry sand, deep groundwater: where
+// the fire-risk water buffer of the cahier applies), forest on the rest of the stuwwal and the
+// dekzandrug, fields on the essen, ridges and fans, grassland in the wet low parts, open water,
+// and a business park at the east side of the town.
+const BEDRIJVEN = { x: 6650, y: 3350, rx: 420, ry: 300 };
+/** Land-use classes each zone may carry (also the merge targets of the speck cleanup). */
+const LANDUSE_OPTIONS = {
+  A: ['bebouwd', 'bedrijventerrein'],
+  W: ['water'],
+  Sw1: ['heide', 'bos'],
+  Sw2: ['bos', 'heide'],
+  Sw3: ['akker', 'grasland'],
+  Sw4: ['bos'],
+  Sw5: ['akker', 'grasland'],
+  Dz1: ['heide', 'bos'],
+  Dz2: ['akker', 'grasland'],
+  Dz4: ['akker'],
+  Dz5: ['grasland'],
+  Dz6: ['grasland'],
+  Dz8: ['water'],
+  Rg1: ['akker'],
+  Rg2: ['grasland'],
+  Rg3: ['grasland'],
+  Rg5: ['grasland'],
+  Lv1: ['grasland'],
+  Lv2: ['water'],
+  Dr1: ['grasland', 'akker'],
+};
+for (const z of Object.keys(SOIL_OPTIONS)) {
+  if (!LANDUSE_OPTIONS[z]) throw new Error(`no land use for zone ${z}`);
+}
+
+function landUseOf(k) {
+  const c = cells[k];
+  const zone = zoneOfCell(k);
+  const x = (k % NX) * CELL + CELL / 2;
+  const y = Math.floor(k / NX) * CELL + CELL / 2;
+  switch (zone) {
+    case 'A':
+      return ell(x, y, BEDRIJVEN) < 1 ? 'bedrijventerrein' : 'bebouwd';
+    case 'Sw1':
+      return c.u > -0.15 ? 'heide' : 'bos';
+    case 'Sw2':
+      return c.u > 0.45 ? 'heide' : 'bos';
+    case 'Dz1':
+      return Math.hypot(x - VEN.x, y - VEN.y) < 900 ? 'heide' : 'bos';
+    case 'Dz2':
+      // Seepage at the foot of the stuwwal: wet grassland.
+      if (zon.keys[zon.cls[k]].split('|')[1] === 'kwel') return 'grasland';
+      return c.v > -0.1 ? 'akker' : 'grasland';
+    case 'Sw3':
+    case 'Sw5':
+      return c.v > -0.1 ? 'akker' : 'grasland';
+    case 'Dr1':
+      return c.v > 0.3 ? 'akker' : 'grasland';
+    default:
+      return LANDUSE_OPTIONS[zone][0];
+  }
+}
+const landUseGrid = classGrid(landUseOf);
+const landUseAllowed = (k, id) => LANDUSE_OPTIONS[zoneOfCell(k)].includes(landUseGrid.keys[id]);
+settle(landUseGrid, 24, landUseAllowed);
+
 // -------------------------------------------------------------------------------------------
 // Topology: shared arcs, smoothing, crossing check, polygons
 // -------------------------------------------------------------------------------------------
@@ -1527,6 +1593,15 @@ const gtFeatures = toFeatures(
   (key) => ({ gt: key, illustrative: true }),
 );
 
+// Land use.
+const landUseBuilt = buildPolygons(landUseGrid, 'landuse');
+const landUseFeatures = toFeatures(
+  landUseBuilt.polys,
+  landUseGrid,
+  () => false,
+  (key) => ({ landuse: key, illustrative: true }),
+);
+
 const layers = {
   zonering: featureCollection(
     'zonering',
@@ -1542,6 +1617,11 @@ const layers = {
     'groundwater',
     'Grondwatertrappen Voorbeeldstad (BRO WDM Gt classes; no polygons in the built-up area and on open water, which the WDM does not cover)',
     gtFeatures,
+  ),
+  landuse: featureCollection(
+    'landuse',
+    'Grondgebruik Voorbeeldstad (BGT/BRT/TOP10NL-like classes: heide, bos, bedrijventerrein, bebouwd, grasland, akker, water)',
+    landUseFeatures,
   ),
 };
 
@@ -1601,7 +1681,7 @@ function checkRings(name, fc) {
 const stats = {};
 for (const [name, fc] of Object.entries(layers)) stats[name] = checkRings(name, fc);
 const fullArea = WIDTH * HEIGHT;
-for (const name of ['zonering', 'soil']) {
+for (const name of ['zonering', 'soil', 'landuse']) {
   if (Math.abs(stats[name].area - fullArea) > 0.5) {
     fail(`${name} does not tile the extent: ${stats[name].area} m² of ${fullArea} m²`);
   }
@@ -1672,7 +1752,9 @@ function edgeDistance(layer, x, y) {
     const z = hits('zonering', x, y).length;
     const s = hits('soil', x, y).length;
     const g = hits('groundwater', x, y).length;
-    if (z !== 1 || s !== 1 || g > 1) fail(`sample ${x},${y}: ${z} zones, ${s} soils, ${g} Gt`);
+    const u = hits('landuse', x, y).length;
+    if (z !== 1 || s !== 1 || g > 1 || u !== 1)
+      fail(`sample ${x},${y}: ${z} zones, ${s} soils, ${g} Gt, ${u} land uses`);
   }
 }
 
@@ -1840,6 +1922,7 @@ function factsAt(x, y) {
     zone: z[0]?.f.properties ?? null,
     soil: s[0]?.f.properties.soilcode ?? null,
     gt: g[0]?.f.properties.gt ?? null,
+    landUse: hits('landuse', x, y)[0]?.f.properties.landuse ?? null,
   };
 }
 
@@ -1858,6 +1941,7 @@ const locations = LOCATION_SPECS.map((spec) => {
     gt: f.gt,
     position: zp.position,
     seepage: zp.seepage,
+    landUse: f.landUse,
   };
   if (zp.BKNSN_code === 'A') expect.builtUp = true;
   if (zp.BKNSN_code === 'W') expect.water = true;
@@ -1868,7 +1952,14 @@ locations.push({
   name: 'Buiten het demogebied',
   x: X0 - 1500,
   y: Y0 + 4000,
-  expect: { zone: null, landscapeType: null, soilCode: null, gt: null, outside: true },
+  expect: {
+    zone: null,
+    landscapeType: null,
+    soilCode: null,
+    gt: null,
+    landUse: null,
+    outside: true,
+  },
 });
 
 // Verify every location independently: point in polygon, clearance, and the expected facts.
@@ -1876,17 +1967,24 @@ for (const loc of locations) {
   const f = factsAt(loc.x, loc.y);
   const e = loc.expect;
   const zone = f.zone?.BKNSN_code ?? null;
-  if (zone !== e.zone || f.soil !== (e.soilMapCode ?? e.soilCode) || f.gt !== e.gt) {
-    fail(`location ${loc.id}: found ${zone}/${f.soil}/${f.gt}`);
+  if (
+    zone !== e.zone ||
+    f.soil !== (e.soilMapCode ?? e.soilCode) ||
+    f.gt !== e.gt ||
+    f.landUse !== e.landUse
+  ) {
+    fail(`location ${loc.id}: found ${zone}/${f.soil}/${f.gt}/${f.landUse}`);
   }
   if (e.outside) continue;
-  for (const l of ['zonering', 'soil', 'groundwater']) {
+  for (const l of ['zonering', 'soil', 'groundwater', 'landuse']) {
     if (edgeDistance(l, loc.x, loc.y) < 20)
       fail(`location ${loc.id} is within 20 m of a ${l} edge`);
   }
   if (!SOIL_OPTIONS[zone].includes(f.soil))
     fail(`location ${loc.id}: soil ${f.soil} does not fit ${zone}`);
   if (!GT_OPTIONS[zone].includes(f.gt)) fail(`location ${loc.id}: Gt ${f.gt} does not fit ${zone}`);
+  if (!LANDUSE_OPTIONS[zone].includes(f.landUse))
+    fail(`location ${loc.id}: land use ${f.landUse} does not fit ${zone}`);
 }
 if (locations.find((l) => l.id === 'centrum').expect.soilMapCode !== '|h BEBOUW')
   fail('centrum not |h BEBOUW');
@@ -1908,6 +2006,7 @@ const files = {
   zonering: 'zonering.geojson',
   soil: 'soil.geojson',
   groundwater: 'groundwater.geojson',
+  landuse: 'landuse.geojson',
 };
 for (const [name, file] of Object.entries(files)) {
   writeFileSync(resolve(OUT_DIR, file), geojsonText(layers[name]));
@@ -1954,6 +2053,13 @@ const sources = {
       title: 'Grondwatertrappen Voorbeeldstad (illustratief)',
       properties: { gt: 'gt' },
     },
+    {
+      id: 'grondgebruik',
+      ...common,
+      path: files.landuse,
+      title: 'Grondgebruik Voorbeeldstad (illustratief)',
+      properties: { landUse: 'landuse' },
+    },
   ],
 };
 writeFileSync(resolve(OUT_DIR, 'sources.json'), `${JSON.stringify(sources, null, 2)}\n`);
@@ -1997,7 +2103,12 @@ for (const [name, file] of Object.entries(files)) {
   const parts = fc.features.reduce((s, f) => s + polygonsOf(f).length, 0);
   total += parts;
   const size = statSync(resolve(OUT_DIR, file)).size;
-  const built = { zonering: zonBuilt, soil: soilBuilt, groundwater: gtBuilt }[name];
+  const built = {
+    zonering: zonBuilt,
+    soil: soilBuilt,
+    groundwater: gtBuilt,
+    landuse: landUseBuilt,
+  }[name];
   console.log(
     `${file}: ${fc.features.length} features, ${parts} polygons, ${stats[name].holes} holes, ${stats[name].multis} MultiPolygons, ${(size / 1024).toFixed(0)} KiB, ${built.refined} arcs less smoothed`,
   );

@@ -66,8 +66,15 @@ function conditions(c) {
     'position',
     'landUse',
     'waterQuality',
+    'notWaterQuality',
   ]) {
-    if (c[key]) parts.push(`${key === 'notZone' ? 'not zone' : key} ${c[key].join(' / ')}`);
+    const name =
+      key === 'notZone'
+        ? 'not zone'
+        : key === 'notWaterQuality'
+          ? 'waterQuality not (or unknown)'
+          : key;
+    if (c[key]) parts.push(`${name} ${c[key].join(' / ')}`);
   }
   if (c.ghg) parts.push(`GHG ${range(c.ghg, 'cm')}`);
   if (c.gt) {

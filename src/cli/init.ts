@@ -5,7 +5,7 @@
  * - `sources.json`: the illustrative demo data (Voorbeeldstad), ready for a first try;
  * - `sources.gemeente.json`: the template for the municipality's own setup: its own zonering
  *   layer plus the national presets (`"extends": ["pdok", "klimaateffectatlas"]`);
- * - the demo layers (`zonering.geojson`, `soil.geojson`, `groundwater.geojson`);
+ * - the demo layers (`zonering.geojson`, `soil.geojson`, `groundwater.geojson`, `landuse.geojson`);
  * - `README.md`: what each file is, and how relative paths resolve.
  *
  * Every path in both sources files is relative (to the sources file), so the folder can be served
@@ -38,7 +38,12 @@ export const INIT_USAGE =
 export const DEMO_SAMPLE_POINT: readonly [number, number] = [188000, 447000];
 
 /** The demo layers copied as they are (from the package's demo/data). */
-export const DEMO_LAYERS = ['zonering.geojson', 'soil.geojson', 'groundwater.geojson'] as const;
+export const DEMO_LAYERS = [
+  'zonering.geojson',
+  'soil.geojson',
+  'groundwater.geojson',
+  'landuse.geojson',
+] as const;
 
 /** The presets the template switches on (the national layers; online services). */
 export const TEMPLATE_PRESETS = ['pdok', 'klimaateffectatlas'] as const;
@@ -77,11 +82,12 @@ elements, e.g. \`<na-location-check sources="natuurlijk-systeem/sources.json">\`
 
 | File | What it is |
 | --- | --- |
-| \`sources.json\` | Ready for a first try: the three demo layers below. Works offline. |
+| \`sources.json\` | Ready for a first try: the four demo layers below. Works offline. |
 | \`sources.gemeente.json\` | The template for your own setup: your own zonering layer (\`zonering.geojson\`: replace it with your export, or change \`path\` into a \`url\` of your WFS / OGC API Features service) plus the national layers, \`"extends": ["pdok", "klimaateffectatlas"]\` (PDOK/BRO soil, groundwater and elevation; Klimaateffectatlas heat and flooding; online services). Point the elements at this file (or rename it to \`sources.json\`) when you switch. |
 | \`zonering.geojson\` | Demo landscape zonering (BKNSN 2023 zones), RD New (EPSG:28992). |
 | \`soil.geojson\` | Demo soil map (BRO Bodemkaart codes). |
 | \`groundwater.geojson\` | Demo groundwater classes (BRO Gt). |
+| \`landuse.geojson\` | Demo land use (heide, bos, bedrijventerrein, bebouwd, grasland, akker, water; BGT/BRT/TOP10NL-like classes), the \`landUse\` fact. |
 
 **The demo layers are ILLUSTRATIVE**: an invented town, "Voorbeeldstad", a 10 × 8 km block
 (x 187000–197000, y 441000–449000 in RD New, loosely near Arnhem/Velp). Not real data; do not use

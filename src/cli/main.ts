@@ -32,6 +32,7 @@ import { printSourceWarnings } from './warnings.js';
 import {
   FACT_NAMES,
   LAND_USES,
+  WATER_QUALITIES,
   NaError,
   type Audience,
   type Fact,
@@ -330,6 +331,7 @@ async function runExplain(args: string[], io: Io): Promise<number> {
     position: ['ridge', 'flank', 'low'],
     seepage: ['kwel', 'wegzijging', 'neutraal'],
     landUse: [...LAND_USES],
+    waterQuality: [...WATER_QUALITIES],
     landscapeType: kb.landscapeTypes.map((t) => t.id),
   };
   for (const [key, allowed] of Object.entries(vocabulary)) {

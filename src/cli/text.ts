@@ -174,7 +174,15 @@ export function reportToText(r: LocalizedReport, options: TextOptions = {}): str
     out.push(`  ${w.texture}: ${r.derived.textureLabel} (${w.fromZone})`);
   }
   if (r.derived.hydrologicSoilGroup) out.push(`  ${w.hsg}: ${r.derived.hydrologicSoilGroup}`);
-  for (const name of ['elevation', 'position', 'seepage', 'floodDepth', 'heat', 'landUse']) {
+  for (const name of [
+    'elevation',
+    'position',
+    'seepage',
+    'floodDepth',
+    'heat',
+    'landUse',
+    'waterQuality',
+  ]) {
     const f = fact(name);
     if (f) out.push(`  ${f.label}: ${f.valueLabel ?? String(f.value)}${src(name)}`);
   }

@@ -349,6 +349,14 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
       label: kbLabel(kb, `landUse.${String(landUse)}`, String(landUse)),
     });
   }
+  const waterQuality = val('waterQuality');
+  if (waterQuality !== undefined) {
+    known.set('waterQuality', {
+      value: String(waterQuality),
+      sourceId: src('waterQuality'),
+      label: kbLabel(kb, `waterQuality.${String(waterQuality)}`, String(waterQuality)),
+    });
+  }
   const numeric: Array<[ConditionKey, FactName, string, number]> = [
     ['heat', 'heat', '°C PET', 0],
     ['flood', 'floodDepth', 'm', 2],
@@ -373,6 +381,7 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
       gt: gtOk ? String(gt) : null,
       seepage: seepage ?? null,
       position: position ?? null,
+      waterQuality: waterQuality !== undefined ? String(waterQuality) : null,
     },
     { zones: kb.zones, landscapeTypes: kb.landscapeTypes },
   );

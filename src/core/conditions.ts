@@ -33,6 +33,7 @@ const PLACEHOLDER_KEYS: Record<string, ConditionKey> = {
   infiltrationReason: 'infiltrationReason',
   soilLayer: 'soilLayer',
   landUse: 'landUse',
+  waterQuality: 'waterQuality',
 };
 
 /** Source id used for values derived from the knowledge base (not read from a data source). */
@@ -106,6 +107,14 @@ export function evaluate(
     return true;
   };
   const inList = (list: readonly string[]) => (v: string | number) => list.includes(String(v));
+  // Holds when the fact is unknown or known with another value (an unknown fact needs nothing).
+  const notKnownAs = (key: ConditionKey, list: readonly string[]): boolean => {
+    const k = known.get(key);
+    if (!k) return true;
+    if (list.includes(String(k.value))) return false;
+    reasons.push({ key, value: k.value, label: k.label, sourceId: k.sourceId });
+    return true;
+  };
   const anyInList = (list: readonly string[]) => (v: string | number) =>
     String(v)
       .split('|')
@@ -131,6 +140,7 @@ export function evaluate(
     (c.soilLayer === undefined || check('soilLayer', anyInList(c.soilLayer))) &&
     (c.landUse === undefined || check('landUse', inList(c.landUse))) &&
     (c.waterQuality === undefined || check('waterQuality', inList(c.waterQuality))) &&
+    (c.notWaterQuality === undefined || notKnownAs('waterQuality', c.notWaterQuality)) &&
     (c.heat === undefined || check('heat', (v) => inRange(Number(v), c.heat as NumRange))) &&
     (c.flood === undefined || check('flood', (v) => inRange(Number(v), c.flood as NumRange))) &&
     (c.elevation === undefined ||

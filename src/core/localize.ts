@@ -64,6 +64,8 @@ export interface LocalizedKbSource {
   tag?: string;
   /** A quote from the source, when the knowledge base gives one. */
   quote?: string;
+  /** The quote is a paraphrase, not the source's own words. */
+  paraphrase?: boolean;
   /** The publication in words (author, year, title); never an internal document. */
   citation: string;
   /** The publication's public link, when there is one. */
@@ -221,6 +223,8 @@ export function factValueLabel(
     }
     case 'landUse':
       return pick(kbLabel(kb, `landUse.${String(v)}`, String(v)), lang);
+    case 'waterQuality':
+      return pick(kbLabel(kb, `waterQuality.${String(v)}`, String(v)), lang);
     case 'heat':
       // A legend class (a colour of a heat map) is shown as its range, saying so.
       return fact.range

@@ -144,6 +144,8 @@ export interface FactValues {
   heat: number;
   /** Land use (BGT/BRT/TOP10NL-like class): heide, bos, bedrijventerrein, bebouwd, … */
   landUse: string;
+  /** Quality of the local surface water (`goed`, `matig`, `slecht`), when a source knows it. */
+  waterQuality: string;
 }
 export type FactName = keyof FactValues;
 export const FACT_NAMES: readonly FactName[] = [
@@ -157,6 +159,7 @@ export const FACT_NAMES: readonly FactName[] = [
   'floodDepth',
   'heat',
   'landUse',
+  'waterQuality',
 ];
 
 /** Where a fact comes from. */

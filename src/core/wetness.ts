@@ -85,7 +85,8 @@ export interface InfiltrationReason {
 }
 
 /** A fact that decided the water model of the location. */
-export type WaterModelFactor = 'texture' | 'ghg' | 'seepage' | 'position' | 'landscapeType';
+export type WaterModelFactor =
+  'texture' | 'ghg' | 'seepage' | 'position' | 'landscapeType' | 'waterQuality';
 
 export interface WetnessFacts {
   /** BKNSN 2023 zone code: typical texture, seepage and position when those are not given. */
@@ -103,6 +104,12 @@ export interface WetnessFacts {
   glgCm?: number | null;
   seepage?: Seepage | null;
   position?: Position | null;
+  /**
+   * Quality of the local water (`goed`, `matig`, `slecht`), when known. Known to be good, it rules
+   * out the isolatiemodel (cahier, bijlage 1, C Isolatiemodel, TOEPASSING: "Geen goede
+   * waterkwaliteit").
+   */
+  waterQuality?: string | null;
 }
 
 export interface WetnessJudgement {
@@ -322,6 +329,7 @@ export function assess(facts: WetnessFacts, options: WetnessOptions = {}): Wetne
         facts.glgCm,
         facts.seepage,
         facts.position,
+        facts.waterQuality,
       ].join('|')
     : '';
   if (useCache) {
@@ -480,6 +488,7 @@ function compute(facts: WetnessFacts, options: WetnessOptions): WetnessJudgement
           groundwater,
           seepage,
           typeModel: typeModel ?? null,
+          goodWater: facts.waterQuality === 'goed',
         });
 
   return deepFreeze({
@@ -508,8 +517,11 @@ function compute(facts: WetnessFacts, options: WetnessOptions): WetnessJudgement
  * The water model of one location [S]:
  * - infiltration works → `infiltratie` (cahier bijlage 1, A1 Infiltratiemodel);
  * - clayey or peaty soil (or clay on peat) with shallow groundwater → `isolatie` (cahier bijlage
- *   1, C Isolatiemodel, TOEPASSING: kleiige/venige bodem, ondiep grondwater; water quality is
- *   the third, optional condition);
+ *   1, C Isolatiemodel, TOEPASSING: "Kleiige/ venige bodem; Ondiep grondwater; Geen goede
+ *   waterkwaliteit"), unless the water quality is known to be good: then the third condition
+ *   fails, there is no poor water to keep the rainwater apart from, and the place gets
+ *   `fluctuatie` (store on the surface, let levels move; infiltration stays discouraged where the
+ *   groundwater is shallow: that is physics, not quality);
  * - infiltration discouraged otherwise (seepage, shallow groundwater on sand, perched water,
  *   clay with deeper groundwater) → `fluctuatie`: store on the surface and let levels move
  *   (cahier bijlage 1, A3 Fluctuatiemodel);
@@ -526,6 +538,8 @@ function locationWaterModel(p: {
   groundwater: GroundwaterDepthClass;
   seepage: Seepage | null;
   typeModel: WaterModel | null;
+  /** The water quality is known to be good: the isolatiemodel does not apply. */
+  goodWater: boolean;
 }): WetnessJudgement['waterModel'] {
   const clayOrPeat = p.texture === 'klei' || p.texture === 'veen' || p.peatLayer;
   const soilFacts: WaterModelFactor[] = ['texture', 'ghg'];
@@ -533,6 +547,10 @@ function locationWaterModel(p: {
     return { model: 'infiltratie', from: 'location', decidedBy: ['texture', 'ghg', 'seepage'] };
   }
   if (p.verdict === 'discouraged') {
+    // Good water quality: no reason to keep the water apart (store it on the surface instead).
+    if (clayOrPeat && p.groundwater !== 'deep' && p.goodWater) {
+      return { model: 'fluctuatie', from: 'location', decidedBy: [...soilFacts, 'waterQuality'] };
+    }
     if (clayOrPeat && p.groundwater === 'shallow') {
       return { model: 'isolatie', from: 'location', decidedBy: soilFacts };
     }
@@ -553,6 +571,9 @@ function locationWaterModel(p: {
   }
   // Unknown: the landscape type's default, unless the known facts already rule it out.
   if (p.typeModel === null) return { model: null, from: null, decidedBy: [] };
+  if (p.typeModel === 'isolatie' && p.goodWater) {
+    return { model: 'fluctuatie', from: 'location', decidedBy: ['waterQuality', 'landscapeType'] };
+  }
   if (p.typeModel === 'isolatie' && p.texture !== null && !clayOrPeat) {
     return { model: 'fluctuatie', from: 'location', decidedBy: ['texture', 'landscapeType'] };
   }

@@ -68,12 +68,32 @@ function pick(text: LocalizedText | undefined, lang: Lang): string {
 }
 
 /**
+ * Prefix of the code of a polygon that has only a landscape (main) type and no BKNSN zone, e.g.
+ * the 11 main types of the Klimaateffectatlas service (`type:dekzand`): shown with the landscape
+ * type's colour and name at every scale.
+ */
+export const MAIN_TYPE_PREFIX = 'type:';
+
+/** The code of a main-type polygon (`type:<landscapeTypeId>`). */
+export function mainTypeCode(landscapeTypeId: string): string {
+  return `${MAIN_TYPE_PREFIX}${landscapeTypeId}`;
+}
+
+/** The landscape type of a main-type code the knowledge base knows, else undefined. */
+function mainTypeOf(kb: KnowledgeBase, code: string): ZoneringTypeRef | undefined {
+  if (!code.startsWith(MAIN_TYPE_PREFIX)) return undefined;
+  const id = code.slice(MAIN_TYPE_PREFIX.length);
+  return landscapeTypeOf(kb, id) === undefined ? undefined : { kind: 'landscape', id };
+}
+
+/**
  * The type of a zone code at regio/stad scale: the zone's landscape type, or its BKNSN group when
- * it has none (A antropogeen, W water); undefined for codes the knowledge base does not know.
+ * it has none (A antropogeen, W water); a main-type code's landscape type; undefined for codes the
+ * knowledge base does not know.
  */
 export function zoneringType(kb: KnowledgeBase, code: string): ZoneringTypeRef | undefined {
   const zone = zoneOf(kb, code);
-  if (zone === undefined) return undefined;
+  if (zone === undefined) return mainTypeOf(kb, code);
   if (zone.landscapeType !== null && landscapeTypeOf(kb, zone.landscapeType) !== undefined) {
     return { kind: 'landscape', id: zone.landscapeType };
   }
@@ -101,7 +121,10 @@ export function typeName(kb: KnowledgeBase, type: ZoneringTypeRef, lang: Lang): 
  */
 export function zoneringColour(kb: KnowledgeBase, code: string, scale: Scale): string {
   const zone = zoneOf(kb, code);
-  if (zone === undefined) return UNKNOWN_ZONE_COLOUR;
+  if (zone === undefined) {
+    const main = mainTypeOf(kb, code);
+    return main === undefined ? UNKNOWN_ZONE_COLOUR : typeColour(kb, main);
+  }
   if (!showsTypes(scale)) return zone.colour;
   const type = zoneringType(kb, code);
   return type === undefined ? UNKNOWN_ZONE_COLOUR : typeColour(kb, type);
@@ -143,7 +166,10 @@ export function zoneringOutline(kb: KnowledgeBase, code: string, scale: Scale): 
  */
 export function zoneringLabel(kb: KnowledgeBase, code: string, scale: Scale, lang: Lang): string {
   const zone = zoneOf(kb, code);
-  if (zone === undefined) return code;
+  if (zone === undefined) {
+    const main = mainTypeOf(kb, code);
+    return main === undefined ? code : typeName(kb, main, lang);
+  }
   if (!showsTypes(scale)) return pick(zone.name, lang);
   const type = zoneringType(kb, code);
   return type === undefined ? code : typeName(kb, type, lang);
@@ -152,7 +178,11 @@ export function zoneringLabel(kb: KnowledgeBase, code: string, scale: Scale, lan
 /** The zone name of a code in `lang` (the code itself when unknown). */
 export function zoneName(kb: KnowledgeBase, code: string, lang: Lang): string {
   const zone = zoneOf(kb, code);
-  return zone === undefined ? code : pick(zone.name, lang);
+  if (zone === undefined) {
+    const main = mainTypeOf(kb, code);
+    return main === undefined ? code : typeName(kb, main, lang);
+  }
+  return pick(zone.name, lang);
 }
 
 /** The explanation of a legend entry, as plain texts in one language. */
@@ -255,7 +285,9 @@ export function zoneringLegend(
 ): ZoneringLegend {
   const present = new Set(codes);
   const known = kb.zones.filter((z) => present.has(z.code));
-  const unknown = [...present].filter((c) => zoneOf(kb, c) === undefined).sort();
+  const unknown = [...present]
+    .filter((c) => zoneOf(kb, c) === undefined && mainTypeOf(kb, c) === undefined)
+    .sort();
   const byType = new Map<string, { type: ZoneringTypeRef; zones: Zone[] }>();
   for (const zone of known) {
     const type = zoneringType(kb, zone.code) as ZoneringTypeRef;
@@ -264,11 +296,18 @@ export function zoneringLegend(
     if (slot === undefined) byType.set(key, { type, zones: [zone] });
     else slot.zones.push(zone);
   }
+  // Main-type polygons (no zone): their landscape type, without zones, at every scale.
+  for (const code of present) {
+    const main = mainTypeOf(kb, code);
+    if (main !== undefined && !byType.has(typeKey(main))) {
+      byType.set(typeKey(main), { type: main, zones: [] });
+    }
+  }
   const types = showsTypes(scale);
   const groups = [...byType.values()].sort((a, b) => typeOrder(kb, a.type) - typeOrder(kb, b.type));
   const entries: LegendEntry[] = groups.map(({ type, zones }) => {
     const { colour, ...entry } = typeEntry(kb, type, zones, lang);
-    if (types) return { ...entry, colour };
+    if (types || zones.length === 0) return { ...entry, colour };
     return {
       ...entry,
       zones: zones.map((z) => ({

@@ -26,6 +26,7 @@ import type { Lang, PolygonSource, Scale, SupportedCrs } from '../core/types.js'
 import { projectionCrs, registerRd } from './projection.js';
 import { describeMove, viewState, type ViewMove, type ViewState } from './view-description.js';
 import {
+  mainTypeCode,
   scaleForResolution,
   showsTypes,
   zoneName,
@@ -181,6 +182,9 @@ export class ZoneringLayer extends VectorLayer<VectorSource<Feature>, Feature> {
       if (typeof v === 'string' && v !== '') return v;
       if (typeof v === 'number' && Number.isFinite(v)) return String(v);
     }
+    // A source with only main types (BKNSN hoofdtypen): the landscape type as `type:<id>`.
+    const type: unknown = feature.get('landscapeType');
+    if (typeof type === 'string' && type !== '') return mainTypeCode(type);
     return undefined;
   }
 

@@ -7,6 +7,11 @@
  * `f=geojson`: after an ArcGIS error answer the source asks once more with `f=json`
  * (`features[].attributes`) and keeps to that format when it works.
  *
+ * The polygons (for the zonering layer and legend, e.g. the 11 BKNSN main types) are read by
+ * extent: `geometry=<xmin,ymin,xmax,ymax>&geometryType=esriGeometryEnvelope&inSR=28992&outSR=<crs>&
+ * returnGeometry=true&f=geojson`, page by page with `resultOffset`/`resultRecordCount` while the
+ * answer says `exceededTransferLimit: true` (ArcGIS REST API, "Query (Feature Service/Layer)").
+ *
  * ArcGIS reports errors as JSON `{"error":{"code":400,"message":"…","details":[…]}}`, often with
  * HTTP 200: that is a `problem` error, never data.
  */
@@ -14,6 +19,12 @@ import { SourceRequestError, invalidResponse } from './http.js';
 import { parseFeatureCollection } from './features.js';
 import type { AnswerSource, ParsedFeature } from './features.js';
 import { RemoteSource, joinUrl } from './remote.js';
+import type {
+  PolygonFeatureCollection,
+  PolygonSource,
+  QueryOptions,
+  SupportedCrs,
+} from '../core/types.js';
 import type { FoundFeature, RemoteSourceOptions } from './remote.js';
 import { defined } from '../core/defined.js';
 
@@ -54,6 +65,52 @@ export function arcgisQueryUrl(base: string, p: ArcGisQueryParams): string {
     returnGeometry: 'false',
     f: p.format ?? 'geojson',
   });
+}
+
+/** Parameters of {@link arcgisExtentQueryUrl}. */
+export interface ArcGisExtentParams {
+  layer?: string | number;
+  /** Envelope `[xmin, ymin, xmax, ymax]` in EPSG:28992; none: every feature (`where=1=1`). */
+  bbox?: readonly [number, number, number, number];
+  /** CRS of the answer's geometry. */
+  outCrs: SupportedCrs;
+  /** First record (paging). */
+  offset: number;
+  /** Records per page. */
+  pageSize: number;
+}
+
+/** URL of one page of a layer's polygons by extent, as GeoJSON (pure). */
+export function arcgisExtentQueryUrl(base: string, p: ArcGisExtentParams): string {
+  const layer = p.layer === undefined ? '' : `${encodeURIComponent(String(p.layer))}/`;
+  const where =
+    p.bbox === undefined
+      ? { where: '1=1' }
+      : {
+          geometry: p.bbox.join(','),
+          geometryType: 'esriGeometryEnvelope',
+          inSR: 28992,
+          spatialRel: 'esriSpatialRelIntersects',
+        };
+  return joinUrl(base, `${layer}query`, {
+    ...where,
+    outFields: '*',
+    returnGeometry: 'true',
+    outSR: p.outCrs.replace('EPSG:', ''),
+    orderByFields: 'OBJECTID',
+    resultOffset: p.offset,
+    resultRecordCount: p.pageSize,
+    f: 'geojson',
+  });
+}
+
+/** Whether an ArcGIS GeoJSON page says more features follow (top level or `properties`). */
+export function arcgisExceededLimit(json: unknown): boolean {
+  if (typeof json !== 'object' || json === null) return false;
+  const o = json as { exceededTransferLimit?: unknown; properties?: unknown };
+  if (o.exceededTransferLimit === true) return true;
+  const p = o.properties as { exceededTransferLimit?: unknown } | null | undefined;
+  return typeof p === 'object' && p !== null && p.exceededTransferLimit === true;
 }
 
 /** The text of an ArcGIS error answer (`code: message (details)`), or undefined. */
@@ -97,14 +154,82 @@ export function parseArcGisJson(json: unknown, source: AnswerSource): ParsedFeat
  *   properties: { zone: 'gridcode' },
  * });
  */
-export class ArcGisRestSource extends RemoteSource {
+export class ArcGisRestSource extends RemoteSource implements PolygonSource {
   readonly layer: string | number | undefined;
   private format: ArcGisFormat;
+  /** Records asked per page of {@link polygons} (servers cap it at their maxRecordCount). */
+  readonly pageSize: number;
+  /** At most this many pages per {@link polygons} call (a guard against a server that never ends). */
+  readonly maxPages: number;
 
-  constructor(options: ArcGisRestOptions) {
+  constructor(options: ArcGisRestOptions & { pageSize?: number; maxPages?: number }) {
     super(options);
     this.layer = options.layer;
     this.format = options.format ?? 'geojson';
+    this.pageSize = options.pageSize ?? 1000;
+    this.maxPages = options.maxPages ?? 200;
+  }
+
+  /**
+   * The layer's polygons in `crs`, within `bbox` (EPSG:28992; default: the source's coverage, else
+   * everything), read page by page. Each feature keeps the service's properties, and the
+   * configured facts with a valid value are set under their fact name (e.g. `landscapeType:
+   * 'dekzand'` from `gridcode: 8000` through the value map), so the zonering layer and legend can
+   * show main types. Features without a polygon geometry are left out.
+   * @throws SourceRequestError on a failed request, an error answer or too many pages.
+   */
+  async polygons(
+    crs: SupportedCrs,
+    options: QueryOptions & { bbox?: readonly [number, number, number, number] } = {},
+  ): Promise<PolygonFeatureCollection> {
+    const { signal } = options;
+    signal?.throwIfAborted();
+    const bbox = options.bbox ?? this.coverageRd;
+    const out: PolygonFeatureCollection = { type: 'FeatureCollection', crs, features: [] };
+    for (let page = 0; ; page++) {
+      if (page >= this.maxPages) {
+        throw invalidResponse(
+          `more than ${this.maxPages} pages of ${this.pageSize} features; give a smaller extent`,
+          this.answerSource(this.url),
+        );
+      }
+      const url = arcgisExtentQueryUrl(this.url, {
+        ...(this.layer === undefined ? {} : { layer: this.layer }),
+        ...(bbox === undefined ? {} : { bbox }),
+        outCrs: crs,
+        offset: page * this.pageSize,
+        pageSize: this.pageSize,
+      });
+      const json = await this.getJson(url, signal, { errorOf: arcgisErrorOf });
+      const fc = json as { features?: unknown };
+      if (!Array.isArray(fc.features)) {
+        throw invalidResponse('expected a GeoJSON FeatureCollection', this.answerSource(url));
+      }
+      for (const raw of fc.features as unknown[]) {
+        const f = raw as {
+          id?: unknown;
+          geometry?: { type?: unknown; coordinates?: unknown } | null;
+          properties?: unknown;
+        } | null;
+        const type = f?.geometry?.type;
+        if (type !== 'Polygon' && type !== 'MultiPolygon') continue;
+        const props =
+          typeof f?.properties === 'object' && f.properties !== null
+            ? { ...(f.properties as Record<string, unknown>) }
+            : {};
+        for (const fact of this.okResult(props).facts) {
+          if (fact.status === 'ok') props[fact.name] = fact.value;
+        }
+        out.features.push({
+          type: 'Feature',
+          ...(typeof f?.id === 'string' || typeof f?.id === 'number' ? { id: f.id } : {}),
+          geometry: { type, coordinates: f?.geometry?.coordinates },
+          properties: props,
+        });
+      }
+      if (!arcgisExceededLimit(json) || fc.features.length === 0) break;
+    }
+    return out;
   }
 
   protected async featureAt(

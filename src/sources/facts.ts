@@ -8,7 +8,7 @@
  *   (`"3.5"`); anything else is an `error` fact naming the property.
  * - `soilCode`: the BRO Bodemkaart's `|h BEBOUW` (built-up, not mapped) and `|g WATER` are
  *   `no-data` with reason `built-up-not-mapped` / `water-not-mapped`, not codes.
- * - `landscapeType`, `position`, `seepage`, `landUse` must be one of their vocabularies (case and accents
+ * - `landscapeType`, `position`, `seepage`, `landUse`, `waterQuality` must be one of their vocabularies (case and accents
  *   ignored).
  * - Optional value maps (`valueMap`) translate a source's own values first, e.g. a Fysisch-
  *   Geografische Regio name to a landscape type, or a raster class number to a groundwater class
@@ -22,7 +22,7 @@
  *   fact's `message`.
  */
 import { defined } from '../core/defined.js';
-import { LANDSCAPE_TYPES, LAND_USES, POSITIONS, SEEPAGE } from '../core/types.js';
+import { LANDSCAPE_TYPES, LAND_USES, POSITIONS, SEEPAGE, WATER_QUALITIES } from '../core/types.js';
 import { decimalProblem, outOfRange, parseDecimal } from '../core/numbers.js';
 import { plainText } from '../core/plain-text.js';
 import type {
@@ -261,6 +261,11 @@ export function coerceFact(name: FactName, raw: unknown, prop: string): Coerced 
       return pick(fold(s), SEEPAGE) ?? bad(`is not a seepage class (${SEEPAGE.join(', ')})`);
     case 'landUse':
       return pick(fold(s), LAND_USES) ?? bad(`is not a land-use class (${LAND_USES.join(', ')})`);
+    case 'waterQuality':
+      return (
+        pick(fold(s), WATER_QUALITIES) ??
+        bad(`is not a water-quality class (${WATER_QUALITIES.join(', ')})`)
+      );
     default:
       return { ok: true, value: s };
   }

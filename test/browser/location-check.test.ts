@@ -212,7 +212,8 @@ describe('<na-location-check> on a real map with the demo data', () => {
     // Illustrative notice, sources with status chips.
     expect(part(el, 'notice')?.textContent).to.contain('voorbeeldgegevens');
     const chips = root.querySelectorAll('[part~="sources"] [part~="chip"]');
-    expect(chips.length).to.equal(3);
+    // zonering, bodem, grondwater and grondgebruik (the demo's land-use layer)
+    expect(chips.length).to.equal(4);
     for (const c of chips) expect(c.textContent?.trim()).to.equal('ok');
     // What is missing (the demo has no heat/flood for every place? at least the section renders when needed).
     if (report.missing.length > 0) expect(part(el, 'missing')).to.not.equal(null);

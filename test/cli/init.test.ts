@@ -21,7 +21,12 @@ async function cli(args: string[]): Promise<{ code: number; out: string; err: st
 
 const known = (
   JSON.parse(readFileSync(resolve(projectRoot, 'demo/data/locations.json'), 'utf8')) as {
-    locations: Array<{ x: number; y: number; expect: { zone?: string | null } }>;
+    locations: Array<{
+      id: string;
+      x: number;
+      y: number;
+      expect: { zone?: string | null; landUse?: string | null };
+    }>;
   }
 ).locations.filter((l) => typeof l.expect.zone === 'string');
 
@@ -45,10 +50,10 @@ describe('natuurlijke-alliantie init', () => {
     const lines = JSON.stringify(report);
     expect(lines).not.toMatch(/"(warning|error)"/);
     // every demo source was sampled, so its properties were checked too
-    for (const id of ['zonering', 'bodem', 'grondwater']) {
+    for (const id of ['zonering', 'bodem', 'grondwater', 'grondgebruik']) {
       expect(lines).toContain(`"${id}"`);
     }
-    expect(lines.match(/"sample"/g)?.length).toBe(3);
+    expect(lines.match(/"sample"/g)?.length).toBe(4);
   });
 
   it('writes a working demo setup: check on the written sources.json finds every known zone', async () => {
@@ -58,6 +63,7 @@ describe('natuurlijke-alliantie init', () => {
     expect(readdirSync(dir).sort()).toEqual([
       'README.md',
       'groundwater.geojson',
+      'landuse.geojson',
       'soil.geojson',
       'sources.gemeente.json',
       'sources.json',
@@ -76,8 +82,14 @@ describe('natuurlijke-alliantie init', () => {
         'json',
       ]);
       expect(c.code, c.err).toBe(0);
-      const report = JSON.parse(c.out) as { landscape: { zone?: { code: string } } };
+      const report = JSON.parse(c.out) as {
+        landscape: { zone?: { code: string } };
+        facts: Array<{ name: string; value?: unknown }>;
+      };
       expect(report.landscape.zone?.code).toBe(place.expect.zone);
+      // the land-use layer gives the landUse fact at every known place
+      const landUse = report.facts.find((f) => f.name === 'landUse');
+      expect(landUse?.value, place.id).toBe(place.expect.landUse);
     }
   });
 

@@ -3,7 +3,8 @@
  * texture class (incl. loamy sand, a clay cover, peat under clay and boulder clay) × every Gt class
  * (BRO and older, and with the `s`/`w` prefixes) × seepage × position, with the default knowledge
  * base and ALL its principles (new principles are covered automatically). A second sweep adds flood
- * depths, heat and land use; a third gives landscape types without a zone. Asserted for every place:
+ * depths, heat and land use; a third gives landscape types without a zone; a fourth every water
+ * quality (known good, matig, slecht, or unknown). Asserted for every place:
  *
  * - no action is both recommended (by an applied principle) and discouraged;
  * - no principle was held back by the engine's safety net (the knowledge base's own conditions
@@ -181,6 +182,25 @@ for (const landscapeType of kb.landscapeTypes.map((t) => t.id)) {
   }
 }
 
+// Sweep 4: water quality (the isolatiemodel's third condition, cahier bijlage 1): every zone ×
+// soil × Gt × each quality, known or not.
+const quality = newTally();
+const isolatieWithGoodWater: string[] = [];
+for (const zone of [...kb.zones.map((z) => z.code), undefined]) {
+  for (const soilCode of SOILS) {
+    for (const gt of ['IIb', 'IIc', 'IVu', 'VI', 'VIId', 'sVI', undefined]) {
+      for (const waterQuality of [undefined, 'goed', 'matig', 'slecht']) {
+        const r = assess(facts({ zone, soilCode, gt, waterQuality }), kb);
+        const label = JSON.stringify({ zone, soilCode, gt, waterQuality });
+        check(r, label, quality);
+        if (waterQuality === 'goed' && r.principles.some((p) => p.id.startsWith('isolatie-'))) {
+          isolatieWithGoodWater.push(label);
+        }
+      }
+    }
+  }
+}
+
 describe('advice is consistent at every place (default knowledge base, all principles)', () => {
   it(`zone × soil × Gt × seepage × position — ${summary(main)}`, () => {
     expect(main.places).toBeGreaterThan(100_000);
@@ -197,11 +217,21 @@ describe('advice is consistent at every place (default knowledge base, all princ
     expect(extra.reasons.slice(0, 5)).toEqual([]);
     expect(extra.verdict.slice(0, 5)).toEqual([]);
   });
+  it(`with every water quality (goed, matig, slecht, unknown) — ${summary(quality)}`, () => {
+    expect(quality.places).toBeGreaterThan(3000);
+    expect(quality.contradictions.slice(0, 5)).toEqual([]);
+    expect(quality.suppressed.slice(0, 5)).toEqual([]);
+    expect(quality.waterModel.slice(0, 5)).toEqual([]);
+    expect(quality.reasons.slice(0, 5)).toEqual([]);
+    expect(quality.verdict.slice(0, 5)).toEqual([]);
+    // The isolatiemodel needs "Geen goede waterkwaliteit": never where the water is known good.
+    expect(isolatieWithGoodWater.slice(0, 5)).toEqual([]);
+  });
   it('every principle of the knowledge base applies somewhere in the space (so the checks cover it)', () => {
     const never = kb.principles
       .filter((p) => !p.disabled)
       .map((p) => p.id)
-      .filter((id) => !main.applied.has(id) && !extra.applied.has(id));
+      .filter((id) => !main.applied.has(id) && !extra.applied.has(id) && !quality.applied.has(id));
     expect(never).toEqual([]);
   });
 });

@@ -45,6 +45,7 @@ export const REASON_PLACEHOLDERS = [
   'infiltrationReason',
   'soilLayer',
   'landUse',
+  'waterQuality',
 ] as const;
 
 /** Main groundwater classes, wettest first. */

@@ -37,6 +37,11 @@ export interface KbSource {
   tag?: 'V' | 'S' | 'U';
   /** The source's own words the entry rests on (verbatim, in the source's language). */
   quote?: string;
+  /**
+   * The `quote` is a paraphrase, not the publication's own words (the original was not at hand):
+   * shown as such in the domain review, never as a quote.
+   */
+  paraphrase?: boolean;
 }
 
 export interface LandscapeType {
@@ -131,6 +136,11 @@ export interface Conditions {
   landUse?: LandUse[];
   /** Quality of the local water, when known. */
   waterQuality?: WaterQuality[];
+  /**
+   * Holds unless the water quality is known to be one of these (an unknown quality holds): the
+   * isolatiemodel applies where the water quality is not known to be good.
+   */
+  notWaterQuality?: WaterQuality[];
   /** Zones where the principle never applies. */
   notZone?: string[];
   anyOf?: Conditions[];
