@@ -28,6 +28,7 @@
 import { NaError } from '../core/types.js';
 import type { LocalizedText } from '../core/types.js';
 import { plainText } from '../core/plain-text.js';
+import { timeSlice } from './yield.js';
 
 /** Stable codes of {@link SourceRequestError}. */
 export const SOURCE_ERROR_CODES = [
@@ -355,7 +356,9 @@ export async function readTextLimited(
   const decoder = new TextDecoder('utf-8');
   let total = 0;
   let text = '';
+  const slice = timeSlice();
   for (;;) {
+    await slice();
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
@@ -764,7 +767,10 @@ async function readLimited(response: Response, ctx: RequestContext): Promise<Arr
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
+  // Buffered chunks are read in microtasks: give the page a turn now and then (issue #13).
+  const slice = timeSlice();
   for (;;) {
+    await slice();
     const { done, value } = await reader.read();
     if (done) break;
     if (total + value.byteLength > max) {
