@@ -12,7 +12,7 @@ import { locatieserverFixtures } from './test/helpers/locatieserver-fixtures.mjs
 // Another OpenLayers for the map tests when NA_OL_DIR is set (scripts/ol-matrix.mjs).
 import { olAlias, olVersionInfo } from './test/helpers/ol-alias.mjs';
 // geotiff's browser field (`fs: false`, …), as bundlers honour it.
-import { browserFieldFalse } from './test/helpers/browser-field.mjs';
+import { browserFieldFalse, tsForJsUrls } from './test/helpers/browser-field.mjs';
 // The fault server's hostile answers under /fault/ (issue #13).
 import { faultProxy } from './test/helpers/fault-proxy.mjs';
 
@@ -253,6 +253,7 @@ export default {
     ...(process.env.NA_OL_DIR ? [olAlias(process.env.NA_OL_DIR, process.cwd())] : []),
     olVersionInfo(process.env.NA_OL_DIR ?? join(process.cwd(), 'node_modules/ol')),
     browserFieldFalse(['geotiff']),
+    tsForJsUrls(),
     emulateMediaFeatures(),
     screenshotCommand(),
     arcgisAsBundled(),
