@@ -1,11 +1,11 @@
-// The widget half of the soak test (issue #13): `npm run soak -- --checks N` (default 300), or
+// The widget half of the soak test (issue #13): `npm run soak -- --checks N` (default 150), or
 // alone: `node scripts/soak-widget.mjs --checks 10000`. Not part of `npm test`.
 //
 // Builds and serves the demo geoportal (production build, strict CSP header; as the e2e tests) and
 // drives its <na-location-check> in Chromium (Playwright) through N checks. The demo's sources
 // file gets one more source, a WMS on the page's own origin whose answers Playwright gives in
 // turn: healthy, 503, an HTML error page, an OGC exception with terminal escapes, a 900 kB
-// quadratic-regex body, a 20 MB answer (over the 16 MiB limit), and one slower than the time
+// quadratic-regex body, a 17 MB answer (over the 16 MiB limit), and one slower than the time
 // budget. Every tenth check is a real click on the map, the rest call `check()`. It prints a
 // table with the JS heap (after a forced GC), DOM nodes and JS event listeners at the start and
 // the end (Chromium's own counters through the DevTools protocol) and exits 1 when they grow
@@ -58,7 +58,7 @@ function answer(kind) {
       return {
         status: 200,
         contentType: 'application/json',
-        body: Buffer.alloc(20 * 1024 * 1024, 0x20),
+        body: Buffer.alloc(17 * 1024 * 1024, 0x20),
       };
     default:
       return undefined;
@@ -70,7 +70,7 @@ function answer(kind) {
  * @param {{ checks?: number, log?: (line: string) => void }} [options]
  */
 export async function soakWidget(options = {}) {
-  const checks = options.checks ?? 300;
+  const checks = options.checks ?? 150;
   const log = options.log ?? console.log;
   const server = await startDemoServer({ port: 0, quiet: true });
   const browser = await chromium.launch({
@@ -215,7 +215,7 @@ function printTable(rows) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const i = process.argv.indexOf('--checks');
-  const checks = i > 0 ? Number(process.argv[i + 1]) : 300;
+  const checks = i > 0 ? Number(process.argv[i + 1]) : 150;
   const { rows, ok, errors } = await soakWidget({ checks });
   printTable(rows);
   for (const e of errors.slice(0, 5)) console.log(`page error: ${e}`);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Soak test (issue #13): `npm run soak [-- --rows N] [--checks N] [--only cli|widget]`, not part of
 // `npm test`. Two halves, each printing a table: the CLI batch (`--rows`, default 10,000; the
-// 1M-row run is `--rows 1000000`) and the widget in Chromium (`--checks`, default 300; the long
+// 1M-row run is `--rows 1000000`) and the widget in Chromium (`--checks`, default 150; the long
 // run is `--checks 10000`; see scripts/soak-widget.mjs).
 //
 // Runs the CLI's streamed batch (`check --csv`, in this process, from dist/) over N points against a
@@ -24,7 +24,7 @@ const arg = (name, fallback) => {
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 const ROWS = Number(arg('--rows', 10_000));
-const CHECKS = Number(arg('--checks', 300));
+const CHECKS = Number(arg('--checks', 150));
 const ONLY = arg('--only', 'both');
 if (!['both', 'cli', 'widget'].includes(ONLY)) {
   console.error('soak: --only cli|widget');
