@@ -11,6 +11,10 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { locatieserverFixtures } from './test/helpers/locatieserver-fixtures.mjs';
 // Another OpenLayers for the map tests when NA_OL_DIR is set (scripts/ol-matrix.mjs).
 import { olAlias, olVersionInfo } from './test/helpers/ol-alias.mjs';
+// geotiff's browser field (`fs: false`, …), as bundlers honour it.
+import { browserFieldFalse, tsForJsUrls } from './test/helpers/browser-field.mjs';
+// The fault server's hostile answers under /fault/ (issue #13).
+import { faultProxy } from './test/helpers/fault-proxy.mjs';
 
 const args = [
   '--headless=new',
@@ -277,10 +281,11 @@ export default {
       ],
     },
   ],
-  nodeResolve: true,
+  // The `browser` export condition: geotiff's `web-worker` dependency has a Node entry by default.
+  nodeResolve: { exportConditions: ['browser'] },
   // Answers /locatieserver/{suggest,lookup,reverse} from fixtures, plus test controls (__count,
   // __reset, __delay, __fail); see test/helpers/locatieserver-fixtures.mjs.
-  middleware: [locatieserverFixtures(), workerSources()],
+  middleware: [locatieserverFixtures(), workerSources(), faultProxy()],
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 180000,
@@ -292,6 +297,8 @@ export default {
   plugins: [
     ...(process.env.NA_OL_DIR ? [olAlias(process.env.NA_OL_DIR, process.cwd())] : []),
     olVersionInfo(process.env.NA_OL_DIR ?? join(process.cwd(), 'node_modules/ol')),
+    browserFieldFalse(['geotiff']),
+    tsForJsUrls(),
     emulateMediaFeatures(),
     screenshotCommand(),
     accessibilityTreeCommand(),

@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-// Soak test (issue #13): `npm run soak [-- --rows N]` (default 10,000), not part of `npm test`.
+// Soak test (issue #13): `npm run soak [-- --rows N] [--checks N] [--only cli|widget]`, not part of
+// `npm test`. Two halves, each printing a table: the CLI batch (`--rows`, default 10,000; the
+// 1M-row run is `--rows 1000000`) and the widget in Chromium (`--checks`, default 150; the long
+// run is `--checks 10000`; see scripts/soak-widget.mjs).
 //
 // Runs the CLI's streamed batch (`check --csv`, in this process, from dist/) over N points against a
 // mix of a healthy in-memory GeoJSON source and local services on 127.0.0.1 that answer well, fail
@@ -8,17 +11,39 @@
 // handles and listeners before and after, and prints a table. It exits 1 when memory grows (the
 // median of the last quarter of samples over 1.5 × the first quarter + 32 MB) or handles leak.
 //
-// Needs a build (`npm run build:lib`). The widget half of the soak (10,000 checks through
-// <na-location-check> in Chromium) is not written yet.
+// Needs a build (`npm run build:lib`; `npm run soak` does it).
 import { createServer } from 'node:http';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const rowsArg = process.argv.indexOf('--rows');
-const ROWS = rowsArg > 0 ? Number(process.argv[rowsArg + 1]) : 10_000;
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const ROWS = Number(arg('--rows', 10_000));
+const CHECKS = Number(arg('--checks', 150));
+const ONLY = arg('--only', 'both');
+if (!['both', 'cli', 'widget'].includes(ONLY)) {
+  console.error('soak: --only cli|widget');
+  process.exit(2);
+}
+if (ONLY === 'widget') {
+  process.exit(await widgetHalf());
+}
+
+/** The widget half (scripts/soak-widget.mjs); resolves to its exit status. */
+async function widgetHalf() {
+  const { soakWidget, printTable } = await import('./soak-widget.mjs');
+  console.log(`\nsoak (widget): ${CHECKS} checks through <na-location-check> in Chromium`);
+  const { rows, ok, errors } = await soakWidget({ checks: CHECKS });
+  printTable(rows);
+  for (const e of errors.slice(0, 5)) console.log(`page error: ${e}`);
+  console.log(ok ? 'soak (widget): flat memory and listeners' : 'FAIL: the widget soak grew');
+  return ok ? 0 : 1;
+}
 
 const { main } = await import(resolve(root, 'dist/src/cli/main.js'));
 
@@ -102,12 +127,18 @@ const pts = (Array.isArray(locations) ? locations : locations.locations).filter(
   (l) => l.expect?.zone,
 );
 const csv = join(dir, 'points.csv');
-const lines = ['id,x,y'];
-for (let i = 0; i < ROWS; i++) {
-  const p = pts[i % pts.length];
-  lines.push(`p${i},${p.x},${p.y}`);
+// Written in blocks, so the soak process itself holds no million-row array while it measures.
+const fd = openSync(csv, 'w');
+writeSync(fd, 'id,x,y\n');
+for (let i = 0; i < ROWS; i += 10_000) {
+  let block = '';
+  for (let j = i; j < Math.min(ROWS, i + 10_000); j++) {
+    const p = pts[j % pts.length];
+    block += `p${j},${p.x},${p.y}\n`;
+  }
+  writeSync(fd, block);
 }
-writeFileSync(csv, `${lines.join('\n')}\n`);
+closeSync(fd);
 
 const handles = () => process.getActiveResourcesInfo().length;
 const listeners = () => process.listenerCount('exit') + process.listenerCount('uncaughtException');
@@ -154,8 +185,11 @@ console.log(`| ${'-'.repeat(w)} | ----- |`);
 for (const [k, v] of rows) console.log(`| ${k.padEnd(w)} | ${v} |`);
 const grew = lastHeap > firstHeap * 1.5 + 32 * 1024 * 1024;
 const leaked = after.handles > before.handles || after.listeners > before.listeners;
-if (grew || leaked || code === 1) {
+const cliFailed = grew || leaked || code === 1;
+if (cliFailed) {
   console.log(grew ? 'FAIL: memory grew' : leaked ? 'FAIL: handles or listeners leaked' : 'FAIL');
-  process.exit(1);
+} else {
+  console.log('soak: flat memory, no leaked handles or listeners');
 }
-console.log('soak: flat memory, no leaked handles or listeners');
+const widgetStatus = ONLY === 'cli' ? 0 : await widgetHalf();
+process.exit(cliFailed ? 1 : widgetStatus);

@@ -31,6 +31,7 @@ import type { ProvenanceOptions, ResultSource, ValueMap } from './facts.js';
 import { SourceRequestError, anySignal, fetchWithPolicy, formatBytes, readBytes } from './http.js';
 import type { FetchLike, RequestPolicy } from './http.js';
 import { defined } from '../core/defined.js';
+import { decoderPool } from './geotiff-pool.js';
 
 /** Options of {@link GeoTiffSource}. */
 export interface GeoTiffSourceOptions extends ProvenanceOptions {
@@ -56,6 +57,11 @@ export interface GeoTiffSourceOptions extends ProvenanceOptions {
   maxDecodedBytes?: number;
   /** Largest HTTP answer read, in bytes (default 16 MiB; see the request policy). */
   maxResponseBytes?: number;
+  /**
+   * In a browser, decode compressed blocks in a Worker, off the page's main thread (default
+   * true; see `geotiff-pool.ts`). No effect in Node.
+   */
+  decodeInWorker?: boolean;
 }
 
 /**
@@ -98,6 +104,7 @@ interface ImageLike {
     samples: number[];
     interleave: false;
     signal?: AbortSignal;
+    pool?: import('geotiff').Pool;
   }): Promise<ArrayLike<ArrayLike<number>>>;
 }
 
@@ -227,11 +234,13 @@ export class GeoTiffSource implements FactSource {
       }
       this.checkBlockSize(image);
       const samples = [...new Set(wanted.map((w) => w.band - 1))];
+      // In a browser, compressed blocks are decoded in a Worker (after the size check above).
+      const pool = this.options.decodeInWorker === false ? undefined : await decoderPool();
       const rasters = await image.readRasters({
         window: [px.col, px.row, px.col + 1, px.row + 1],
         samples,
         interleave: false,
-        ...defined({ signal }),
+        ...defined({ signal, pool }),
       });
       for (const w of wanted) {
         const arr = rasters[samples.indexOf(w.band - 1)];

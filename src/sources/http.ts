@@ -30,6 +30,7 @@ import type { LocalizedText } from '../core/types.js';
 import { localizedMessage, registerMessages, type MessageParams } from '../core/messages.js';
 import { plainText } from '../core/plain-text.js';
 import { defined } from '../core/defined.js';
+import { timeSlice } from './yield.js';
 
 /** Stable codes of {@link SourceRequestError}. */
 export const SOURCE_ERROR_CODES = [
@@ -354,7 +355,9 @@ export async function readTextLimited(
   const decoder = new TextDecoder('utf-8');
   let total = 0;
   let text = '';
+  const slice = timeSlice();
   for (;;) {
+    await slice();
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
@@ -783,7 +786,10 @@ async function readLimited(response: Response, ctx: RequestContext): Promise<Arr
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
+  // Buffered chunks are read in microtasks: give the page a turn now and then (issue #13).
+  const slice = timeSlice();
   for (;;) {
+    await slice();
     const { done, value } = await reader.read();
     if (done) break;
     if (total + value.byteLength > max) {

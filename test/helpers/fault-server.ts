@@ -32,7 +32,7 @@
  * - `/redos`               HTTP 400, a 900 kB OWS report of unclosed `<ows:Exception` openings
  * - `/ansi`                HTTP 400, an OWS exception with terminal escapes, 100 kB of text
  * - `/formula`             a FeatureCollection whose values are spreadsheet formulas
- * - `/bomb.tif`            a DEFLATE GeoTIFF bomb (8192² Float32 in one strip), with Range support
+ * - `/bomb.tif[?size=N]`   a DEFLATE GeoTIFF bomb (8192² Float32 in one strip, or N²), with Range support
  *
  * Tests add their own routes with `route(path, handler)`.
  */
@@ -226,9 +226,13 @@ export async function startFaultServer(): Promise<FaultServer> {
     });
     res.end(part);
   };
-  routes.set('/bomb.tif', (req, res) => {
-    bomb ??= bombTiff();
-    void bomb.then((data) => ranged(req, res, data));
+  // `?size=N` (16…8192): a smaller one-strip raster, e.g. one under the decode limit.
+  const bombs = new Map<number, Promise<Buffer>>();
+  routes.set('/bomb.tif', (req, res, url) => {
+    const size = Math.min(8192, Math.max(16, Number(url.searchParams.get('size') ?? 8192) || 8192));
+    if (size === 8192) bomb ??= bombTiff();
+    else if (!bombs.has(size)) bombs.set(size, bombTiff(size));
+    void (size === 8192 ? bomb : bombs.get(size))?.then((data) => ranged(req, res, data));
   });
   routes.set('/file', (req, res, url) => {
     const path = url.searchParams.get('path') ?? '';
