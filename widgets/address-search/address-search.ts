@@ -141,6 +141,12 @@ export class NaAddressSearch extends LitElement {
   /** Placeholder of the field (default: an example address in the element's language). */
   @property() placeholder?: string;
 
+  /**
+   * A short name that tells this search apart when a page has more than one (attribute
+   * `context-label`, e.g. the name of its map): added, visually hidden, to the field's label.
+   */
+  @property({ attribute: 'context-label' }) contextLabel?: string;
+
   /** Language: `nl` (default) or `en`; inherited from the nearest ancestor with `lang`. */
   @property({ reflect: true }) override lang!: string;
 
@@ -570,7 +576,13 @@ export class NaAddressSearch extends LitElement {
     const state = this._error ? 'error' : loading ? 'loading' : open ? 'open' : 'idle';
     return html`
       <div part="search" data-state=${state} lang=${lang} @focusout=${this._onFocusOut}>
-        <label part="label" for="input">${t('label')}</label>
+        <label part="label" for="input"
+          >${t('label')}${
+            this.contextLabel
+              ? html`<span class="visually-hidden"> (${this.contextLabel})</span>`
+              : nothing
+          }</label
+        >
         <div part="field">
           <input
             part="input"

@@ -197,6 +197,13 @@ export class NaLocationCheck extends LitElement {
   /** Base URL of the Locatieserver for the address search (attribute `search-base-url`; default PDOK). */
   @property({ attribute: 'search-base-url' }) searchBaseUrl?: string;
 
+  /**
+   * A short name that tells this check apart when a page has more than one (attribute
+   * `context-label`, e.g. the name of its map): added, visually hidden, to the names of the panel,
+   * the search field and the keyboard toggle, so each has a unique accessible name.
+   */
+  @property({ attribute: 'context-label' }) contextLabel?: string;
+
   @state() private _state: LocationCheckState = 'empty';
   @state() private _report?: Report;
   @state() private _errorMessage?: string;
@@ -738,7 +745,7 @@ export class NaLocationCheck extends LitElement {
         aria-busy=${busy ? 'true' : 'false'}
         lang=${lang}
       >
-        <h2 part="title" id="title" tabindex="-1">${t('title')}</h2>
+        <h2 part="title" id="title" tabindex="-1">${t('title')}${this._contextSuffix()}</h2>
         ${
           this.noSearch
             ? nothing
@@ -746,6 +753,7 @@ export class NaLocationCheck extends LitElement {
                 part="search"
                 exportparts="input: search-input, listbox: search-listbox, option: search-option"
                 base-url=${this.searchBaseUrl ?? nothing}
+                context-label=${this.contextLabel || nothing}
                 lang=${lang}
                 .viewer=${this._viewer}
                 @na-address-select=${this._onAddressSelect}
@@ -766,6 +774,13 @@ export class NaLocationCheck extends LitElement {
     `;
   }
 
+  /** The visually hidden `(context label)` that makes names unique on pages with two checks. */
+  private _contextSuffix(): TemplateResult | typeof nothing {
+    return this.contextLabel
+      ? html`<span class="visually-hidden"> (${this.contextLabel})</span>`
+      : nothing;
+  }
+
   private _renderToolbar(t: (key: MessageKey) => string): TemplateResult {
     return html`
       <div part="toolbar" class="toolbar">
@@ -775,7 +790,7 @@ export class NaLocationCheck extends LitElement {
           aria-pressed=${this._keyboard ? 'true' : 'false'}
           @click=${this._onToggleKeyboard}
         >
-          ${t('keyboardToggle')}
+          ${t('keyboardToggle')}${this._contextSuffix()}
         </button>
       </div>
       ${
@@ -786,7 +801,11 @@ export class NaLocationCheck extends LitElement {
                 part="keyboard-pad"
                 role="application"
                 tabindex="0"
-                aria-label=${t('keyboardPad')}
+                aria-label=${
+                  this.contextLabel
+                    ? `${t('keyboardPad')} (${this.contextLabel})`
+                    : t('keyboardPad')
+                }
                 aria-describedby="keyboard-help"
                 @keydown=${this._onPadKeydown}
               >
