@@ -795,6 +795,116 @@ test('language switch: English for the page and the widgets, kept across pages',
   assert.equal(await page.getAttribute('na-location-check', 'lang'), 'en');
 });
 
+/** Every demo page with a map, at a desktop size. */
+const MAP_PAGES = [
+  'index.html',
+  'embed.html',
+  'two-maps.html',
+  'scenarios.html',
+  'theme.html',
+  'layouts.html',
+];
+
+test('zoom buttons on every demo page: ≥ 24 × 24 px, a visible focus ring, Dutch titles (#18)', async () => {
+  const failures = [];
+  for (const path of MAP_PAGES) {
+    const { page } = await open(path, { width: 1280, height: 800 });
+    const buttons = await page.evaluate(() =>
+      [...document.querySelectorAll('.ol-zoom-in, .ol-zoom-out')].map((b) => {
+        const r = b.getBoundingClientRect();
+        return {
+          title: b.getAttribute('title'),
+          name: b.getAttribute('aria-label') ?? b.textContent,
+          x: r.x + r.width / 2,
+          y: r.y + r.height / 2,
+          width: r.width,
+          height: r.height,
+        };
+      }),
+    );
+    if (buttons.length === 0) failures.push(`${path}: no zoom buttons`);
+    for (const b of buttons) {
+      if (b.width < 24 || b.height < 24)
+        failures.push(`${path}: ${b.title} ${b.width}×${b.height}`);
+      if (!['Inzoomen', 'Uitzoomen'].includes(b.title ?? '') || b.name !== b.title) {
+        failures.push(`${path}: title "${b.title}", name "${b.name}"`);
+      }
+    }
+    for (let i = 0; i + 1 < buttons.length; i += 2) {
+      const [a, b] = [buttons[i], buttons[i + 1]];
+      const distance = Math.hypot(a.x - b.x, a.y - b.y);
+      if (distance < 24) failures.push(`${path}: centres ${distance.toFixed(1)} px apart`);
+    }
+    // Reached with a real Tab from the map: the page's focus ring (≥ 2 px, not OpenLayers' 1 px).
+    const map = page.locator('.ol-viewport').first().locator('..');
+    await map.focus();
+    await page.keyboard.press('Tab');
+    const ring = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el?.matches('.ol-zoom-in')) return { focused: el?.className ?? null };
+      const s = getComputedStyle(el);
+      return {
+        focused: 'ol-zoom-in',
+        style: s.outlineStyle,
+        width: parseFloat(s.outlineWidth),
+        visible: el.matches(':focus-visible'),
+      };
+    });
+    if (ring.focused !== 'ol-zoom-in') {
+      failures.push(`${path}: Tab from the map went to ${ring.focused}`);
+    } else if (!ring.visible || ring.style === 'none' || ring.width < 2) {
+      failures.push(`${path}: focus ring ${ring.style} ${ring.width}px`);
+    }
+  }
+  assert.deepEqual(failures, []);
+});
+
+test('two maps on one page: unique accessible names of regions, search boxes and toggles (#18)', async () => {
+  const { page } = await open('two-maps.html', { width: 1400, height: 900 });
+  const names = async () => {
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    await cdp.detach();
+    const out = { region: [], combobox: [], toggle: [] };
+    for (const n of nodes) {
+      if (n.ignored) continue;
+      const role = n.role?.value;
+      const name = String(n.name?.value ?? '').trim();
+      const pressed = (n.properties ?? []).some((p) => p.name === 'pressed');
+      if (role === 'region') out.region.push(name);
+      else if (role === 'combobox') out.combobox.push(name);
+      else if (role === 'button' && pressed) out.toggle.push(name);
+    }
+    return out;
+  };
+  const duplicates = (list) => list.filter((n, i) => list.indexOf(n) !== i);
+  for (const lang of ['nl', 'en']) {
+    if (lang === 'en') {
+      await page.getByRole('button', { name: /EN/ }).click();
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('na-location-check')].every((el) =>
+          el.getAttribute('context-label')?.startsWith('map'),
+        ),
+      );
+    }
+    const found = await names();
+    // Two location-check panels, two maps; two search boxes; two keyboard toggles (and the language
+    // buttons, which differ).
+    assert.ok(found.region.length >= 4, `${lang}: regions ${found.region}`);
+    assert.equal(found.combobox.length, 2, `${lang}: search boxes ${found.combobox}`);
+    assert.ok(found.toggle.length >= 2, `${lang}: toggles ${found.toggle}`);
+    for (const [role, list] of Object.entries(found)) {
+      assert.deepEqual(duplicates(list), [], `${lang}: ${role} names repeat: ${list.join(' | ')}`);
+    }
+    const wanted =
+      lang === 'nl' ? /Wat past hier\? \(kaart in RD\)/ : /What fits here\? \(map in RD\)/;
+    assert.ok(
+      found.region.some((n) => wanted.test(n)),
+      `${lang}: ${found.region.join(' | ')}`,
+    );
+  }
+});
+
 test('no CSP violations or page errors during the whole run', async () => {
   assertNoProblems(problems);
 });
