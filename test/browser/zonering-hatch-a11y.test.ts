@@ -10,7 +10,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import type OlMap from 'ol/Map.js';
 import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
 import { zoneringColour, zoneringHatch } from '../../src/core/zonering-style.js';
-import { createZoneringLayer } from '../../src/map/zonering-layer.js';
+import { createZoneringLayer, type ZoneringLayer } from '../../src/map/zonering-layer.js';
 import { centreOn, makeMap, until } from './helpers/map.js';
 import { demoSource, layerCanvas, pixelOf, PLACES, rendered, rgb } from './zonering-helpers.js';
 
@@ -42,7 +42,20 @@ const dark = (c: readonly number[]): boolean => c.every((v) => v < 60);
 const near = (a: readonly number[], b: readonly number[]): boolean =>
   a.every((v, i) => Math.abs(v - (b[i] ?? 0)) <= 3);
 
-async function zoneMap(): Promise<OlMap> {
+/** Switches forced colours and waits until the layer has redrawn for it. */
+async function switchForcedColours(
+  map: OlMap,
+  layer: ZoneringLayer,
+  active: boolean,
+): Promise<void> {
+  const changed = new Promise<void>((resolve) => layer.once('change', () => resolve()));
+  await forcedColours(active);
+  await changed;
+  expect(layer.hatched()).to.equal(active);
+  await rendered(map);
+}
+
+async function zoneMap(): Promise<{ map: OlMap; layer: ZoneringLayer }> {
   const tm = makeMap({ width: 400, height: 300 });
   cleanups.push(() => tm.dispose());
   const layer = createZoneringLayer(await demoSource(), kb);
@@ -56,28 +69,26 @@ async function zoneMap(): Promise<OlMap> {
   await rendered(tm.map);
   await until(() => layer.getSource()!.getFeatures().length > 0, 'zonering loaded');
   await rendered(tm.map);
-  return tm.map;
+  return { map: tm.map, layer };
 }
 
 describe('the zonering in forced-colours mode', () => {
   it('is plain colour normally and hatched (dark lines on the zone colour) in forced colours', async () => {
-    const map = await zoneMap();
+    const { map, layer } = await zoneMap();
     const colour = rgb(zoneringColour(kb, PLACES.dekzandrug.zone, 'wijk/dorp'));
     const plain = block(map, PLACES.dekzandrug.rd);
     expect(plain.filter(dark).length, 'no dark pixels without forced colours').to.equal(0);
     expect(plain.every((c) => near(c, colour))).to.equal(true);
 
-    await forcedColours(true);
     cleanups.push(() => forcedColours(false));
-    await rendered(map);
+    await switchForcedColours(map, layer, true);
     const hatched = block(map, PLACES.dekzandrug.rd);
     const lines = hatched.filter(dark).length;
     const fill = hatched.filter((c) => near(c, colour)).length;
     expect(lines, 'hatch lines').to.be.greaterThan(15);
     expect(fill, 'zone colour between the lines').to.be.greaterThan(60);
 
-    await forcedColours(false);
-    await rendered(map);
+    await switchForcedColours(map, layer, false);
     expect(block(map, PLACES.dekzandrug.rd).filter(dark).length, 'plain again').to.equal(0);
   });
 
