@@ -1,38 +1,20 @@
-#!/usr/bin/env node
 /**
  * End-to-end tests of the demo geoportal: the production build that `npm start` serves (with the
- * strict Content-Security-Policy header), driven by Playwright in Debian's Chromium.
+ * strict Content-Security-Policy header), driven by @playwright/test in Debian's Chromium
+ * (playwright.config.mjs; the demo server is started by test/e2e/global-setup.mjs).
  *
- * Run: `npm run test:e2e` (or `node test/e2e/run.mjs [name filter]`). Writes `{ passed, failed }`
- * to $NA_E2E_SUMMARY when set (scripts/test-all.mjs). Exit status 1 when a test failed.
- * Screenshots of failures go to `.cache/e2e/`.
+ * Run: `npm run test:e2e` (or `npx playwright test -g "<part of a test name>"`). The JSON report
+ * (.cache/e2e/results.json, or $NA_E2E_JSON) gives scripts/test-all.mjs its counts. Screenshots of
+ * failures go to `.cache/e2e/`.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startDemoServer } from '../../scripts/demo-server.mjs';
+import { test } from '@playwright/test';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const artifacts = resolve(root, '.cache/e2e');
-const filter = process.argv[2];
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--disable-extensions',
-];
-
 /** The known demo locations and what the data says there (demo/data/locations.json). */
 const known = JSON.parse(readFileSync(resolve(root, 'demo/data/locations.json'), 'utf8'));
 /** @param {string} id */
@@ -42,21 +24,18 @@ function place(id) {
   return loc;
 }
 
-// ---- Tiny runner ------------------------------------------------------------------------------
+// ---- Runner -----------------------------------------------------------------------------------
 
-/** @type {Array<{ name: string, fn: () => Promise<void> }>} */
-const tests = [];
-/** @param {string} name @param {() => Promise<void>} fn */
-function test(name, fn) {
-  tests.push({ name, fn });
-}
+// One worker, the tests of this file in order: the last test checks the whole run for CSP
+// violations and page errors.
+test.describe.configure({ mode: 'default' });
 
 // ---- Browser helpers --------------------------------------------------------------------------
 
-/** @type {import('playwright-core').Browser} */
+/** @type {import('@playwright/test').Browser} */
 let browser;
-/** @type {string} */
-let baseUrl;
+/** The demo server's URL, from test/e2e/global-setup.mjs. */
+const baseUrl = process.env.NA_E2E_BASE_URL ?? '';
 
 /**
  * Everything a page reported that a test of CSP and errors cares about, over the whole run.
@@ -925,57 +904,17 @@ async function saveScreenshots(name) {
   }
 }
 
-// ---- Main -------------------------------------------------------------------------------------
+// ---- Hooks ------------------------------------------------------------------------------------
 
-let passed = 0;
-let failed = 0;
-let server;
-try {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} not found: run \`node scripts/ensure-setup.mjs --browser\` (as root).`,
-    );
-  }
-  server = await startDemoServer({ port: 0, quiet: true });
-  baseUrl = server.url;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
-  console.log(`e2e: demo at ${baseUrl} (production build, CSP header)`);
-  for (const t of tests) {
-    if (filter && !t.name.includes(filter) && !t.name.startsWith('no CSP')) continue;
-    const started = Date.now();
-    try {
-      await t.fn();
-      passed += 1;
-      console.log(`  ok   ${t.name} (${Date.now() - started} ms)`);
-    } catch (error) {
-      failed += 1;
-      console.log(`  FAIL ${t.name} (${Date.now() - started} ms)`);
-      console.log(
-        `       ${String(error?.stack ?? error)
-          .split('\n')
-          .join('\n       ')}`,
-      );
-      await saveScreenshots(t.name);
-    } finally {
-      for (const context of openContexts) await context.close();
-      openContexts.clear();
-    }
-  }
-} catch (error) {
-  failed += 1;
-  console.error('e2e: could not start the demo server or the browser:', error);
-} finally {
-  await browser?.close();
-  await server?.close();
-}
+test.beforeAll(({ browser: b }) => {
+  if (baseUrl === '')
+    throw new Error('NA_E2E_BASE_URL is not set: run through playwright.config.mjs.');
+  browser = b;
+});
 
-console.log(`e2e: ${passed} passed, ${failed} failed`);
-if (process.env.NA_E2E_SUMMARY) {
-  mkdirSync(dirname(process.env.NA_E2E_SUMMARY), { recursive: true });
-  writeFileSync(process.env.NA_E2E_SUMMARY, JSON.stringify({ passed, failed }));
-}
-process.exit(failed > 0 ? 1 : 0);
+test.afterEach(async () => {
+  const testInfo = test.info();
+  if (testInfo.status !== testInfo.expectedStatus) await saveScreenshots(testInfo.title);
+  for (const context of openContexts) await context.close();
+  openContexts.clear();
+});
