@@ -13,6 +13,10 @@ import View from 'ol/View.js';
 import { registerRd } from '../src/map/projection.js';
 import { loadDemoFeatures, offlineBaseLayer } from './layers.js';
 import { exposeMap } from './test-hook.js';
+import { labelZoomButtons, motionDuration } from '../src/map/ol-controls.js';
+import { defaults as defaultControls } from 'ol/control/defaults.js';
+import { defaults as defaultInteractions } from 'ol/interaction/defaults.js';
+import { texts } from './texts.js';
 
 registerRd();
 
@@ -33,8 +37,12 @@ const base = offlineBaseLayer(features);
 const map = new OlMap({
   target: 'map',
   layers: [base],
+  interactions: defaultInteractions({ zoomDuration: motionDuration(250) }),
+  controls: defaultControls({ zoomOptions: { duration: motionDuration(250) } }),
   view: new View({ projection: 'EPSG:28992' }),
 });
+// The page is Dutch: Dutch titles on OpenLayers' zoom buttons (#18).
+labelZoomButtons(map, { zoomIn: texts.zoomIn?.nl ?? '', zoomOut: texts.zoomOut?.nl ?? '' });
 const extent = base.getSource()?.getExtent();
 if (extent)
   map.getView().fit(extent, { size: map.getSize() ?? [600, 400], padding: [40, 40, 40, 40] });

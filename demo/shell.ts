@@ -59,6 +59,9 @@ export function setLang(lang: DemoLang): void {
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-aria-label]')) {
     el.setAttribute('aria-label', text(el.dataset.i18nAriaLabel ?? '', lang));
   }
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-context-label]')) {
+    el.setAttribute('context-label', text(el.dataset.i18nContextLabel ?? '', lang));
+  }
   for (const button of document.querySelectorAll<HTMLButtonElement>('.lang-switch [data-lang]')) {
     button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
   }

@@ -1,5 +1,5 @@
 /**
- * A hook for the end-to-end tests (test/e2e/run.mjs): the demo pages put their maps on
+ * A hook for the end-to-end tests (test/e2e/demo.spec.mjs): the demo pages put their maps on
  * `window.__naDemo`, with a helper that turns an RD coordinate into a point on the screen. Set only
  * by the demo pages' own code, never by the widgets.
  */

@@ -60,6 +60,8 @@ export const texts: Record<string, Record<DemoLang, string>> = {
     en: 'Two maps, each with its own zonering and location check: left in RD (EPSG:28992), right in Web Mercator (EPSG:3857). A click on one map leaves the other unchanged.',
   },
   mapRdTitle: { nl: 'Kaart in RD (EPSG:28992)', en: 'Map in RD (EPSG:28992)' },
+  mapRdShort: { nl: 'kaart in RD', en: 'map in RD' },
+  mapWebShort: { nl: 'kaart in Web Mercator', en: 'map in Web Mercator' },
   mapWebTitle: { nl: 'Kaart in Web Mercator (EPSG:3857)', en: 'Map in Web Mercator (EPSG:3857)' },
   mapRdLabel: {
     nl: 'Kaart in RD. Pijltjestoetsen verschuiven de kaart, plus en min zoomen; de zone in het midden wordt voorgelezen. Klik op een plek of gebruik de knop Toetsenbord voor de locatiecheck.',

@@ -16,6 +16,9 @@ import { defaults as defaultControls } from 'ol/control/defaults.js';
 import { registerRd } from '../src/map/projection.js';
 import { loadDemoFeatures, offlineBaseLayer } from './layers.js';
 import { exposeMap } from './test-hook.js';
+import { labelZoomButtons, motionDuration } from '../src/map/ol-controls.js';
+import { defaults as defaultInteractions } from 'ol/interaction/defaults.js';
+import { texts } from './texts.js';
 
 const target = document.querySelector<HTMLElement>('[data-map="theme"]');
 if (!target) throw new Error('Theme demo: the map element is missing.');
@@ -26,9 +29,12 @@ const base = offlineBaseLayer(features);
 const map = new OlMap({
   target,
   layers: [base],
-  controls: defaultControls(),
+  interactions: defaultInteractions({ zoomDuration: motionDuration(250) }),
+  controls: defaultControls({ zoomOptions: { duration: motionDuration(250) } }),
   view: new View({ projection }),
 });
+// The page is Dutch: Dutch titles on OpenLayers' zoom buttons (#18).
+labelZoomButtons(map, { zoomIn: texts.zoomIn?.nl ?? '', zoomOut: texts.zoomOut?.nl ?? '' });
 const extent = base.getSource()?.getExtent();
 if (extent)
   map.getView().fit(extent, { size: map.getSize() ?? [600, 400], padding: [24, 24, 24, 24] });

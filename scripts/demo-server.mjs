@@ -4,7 +4,7 @@
  * The production build is served because Vite's dev server injects inline styles, which the CSP
  * forbids.
  *
- * Used by `scripts/start.mjs` (`npm start`) and the end-to-end tests (`test/e2e/run.mjs`).
+ * Used by `scripts/start.mjs` (`npm start`) and the end-to-end tests (`test/e2e/demo.spec.mjs`, started by `test/e2e/global-setup.mjs`).
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

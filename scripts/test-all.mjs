@@ -99,15 +99,18 @@ if (want('ol-matrix') && existsSync(resolve(root, 'scripts/ol-matrix.mjs'))) {
   suites.push({ name: 'ol-matrix (map tests on ol 7.5, 8, 9)', passed, failed });
 }
 
-if (want('e2e') && built && existsSync(resolve(root, 'test/e2e/run.mjs'))) {
-  const out = resolve(cache, 'e2e-summary.json');
-  const ok = sh(process.execPath, ['test/e2e/run.mjs'], { NA_E2E_SUMMARY: out });
+if (want('e2e') && built && existsSync(resolve(root, 'playwright.config.mjs'))) {
+  // @playwright/test with its JSON reporter: expected = passed, unexpected = failed.
+  const out = resolve(cache, 'e2e-results.json');
+  rmSync(out, { force: true });
+  const ok = sh(bin('playwright'), ['test'], { NA_E2E_JSON: out });
   let passed = 0;
   let failed = ok ? 0 : 1;
   if (existsSync(out)) {
-    const r = JSON.parse(readFileSync(out, 'utf8'));
-    passed = r.passed;
-    failed = r.failed + (ok || r.failed ? 0 : 1);
+    const { stats = {} } = JSON.parse(readFileSync(out, 'utf8'));
+    passed = (stats.expected ?? 0) + (stats.flaky ?? 0);
+    const unexpected = stats.unexpected ?? 0;
+    failed = unexpected + (ok || unexpected ? 0 : 1);
   }
   suites.push({ name: 'e2e (playwright)', passed, failed });
 }

@@ -332,3 +332,48 @@ export function zoneringLegend(
   }
   return { scale, types, entries };
 }
+
+/**
+ * The hatching of a zonering polygon, the second cue next to colour (WCAG 1.4.1) where colours
+ * cannot be relied on, e.g. in forced-colours (high contrast) mode: thin dark lines at `angle`
+ * degrees (0 horizontal, then counter-clockwise), `spacingPx` CSS pixels apart.
+ */
+export interface ZoneringHatch {
+  angle: 0 | 45 | 90 | 135;
+  spacingPx: 5 | 9;
+}
+
+const HATCHES: readonly ZoneringHatch[] = [
+  { angle: 45, spacingPx: 5 },
+  { angle: 135, spacingPx: 5 },
+  { angle: 0, spacingPx: 5 },
+  { angle: 90, spacingPx: 5 },
+  { angle: 45, spacingPx: 9 },
+  { angle: 135, spacingPx: 9 },
+  { angle: 0, spacingPx: 9 },
+  { angle: 90, spacingPx: 9 },
+];
+
+/**
+ * The hatching of a zone code at a scale. Zones that share a landscape type (the ones that lie
+ * next to each other most) get different hatchings, in the knowledge base's order; at regio/stad
+ * scale the types get different hatchings. Map layer and legend use the same function.
+ */
+export function zoneringHatch(kb: KnowledgeBase, code: string, scale: Scale): ZoneringHatch {
+  const zone = zoneOf(kb, code);
+  let index = 0;
+  if (zone !== undefined) {
+    const type = zoneringType(kb, code);
+    if (showsTypes(scale)) {
+      const ids = [...kb.landscapeTypes.map((t) => `landscape:${t.id}`)];
+      for (const g of kb.zoneGroups) ids.push(`group:${g.id}`);
+      index = type === undefined ? 0 : Math.max(0, ids.indexOf(`${type.kind}:${type.id}`));
+    } else {
+      const siblings = kb.zones.filter(
+        (z) => (zone.landscapeType ?? zone.group) === (z.landscapeType ?? z.group),
+      );
+      index = siblings.indexOf(zone);
+    }
+  }
+  return HATCHES[index % HATCHES.length] ?? { angle: 45, spacingPx: 5 };
+}

@@ -24,6 +24,7 @@ import Text from 'ol/style/Text.js';
 import type { KnowledgeBase } from '../core/kb/types.js';
 import type { Lang, PolygonSource, Scale, SupportedCrs } from '../core/types.js';
 import { projectionCrs, registerRd } from './projection.js';
+import { forcedColoursQuery, hatchPattern } from './zone-hatch.js';
 import { describeMove, viewState, type ViewMove, type ViewState } from './view-description.js';
 import {
   mainTypeCode,
@@ -31,6 +32,7 @@ import {
   showsTypes,
   zoneName,
   zoneringColour,
+  zoneringHatch,
   zoneringLabel,
   zoneringOutline,
   zoneringType,
@@ -72,6 +74,12 @@ export interface ZoneringLayerOptions {
   labelColour?: string;
   /** Colour of the halo around labels (default `#ffffff`). */
   labelHalo?: string;
+  /**
+   * When the zones are hatched as well as coloured (`zoneringHatch`, a cue that does not depend on
+   * colour): `'forced-colors'` (default) while the page is in forced-colours (high contrast) mode,
+   * `'always'` or `'never'`.
+   */
+  hatching?: 'forced-colors' | 'always' | 'never';
 }
 
 const DEFAULT_OPACITY = 0.7;
@@ -115,6 +123,8 @@ export class ZoneringLayer extends VectorLayer<VectorSource<Feature>, Feature> {
   private groundFactor = 1;
   private readonly styles = new Map<string, Style>();
   private readonly abort = new AbortController();
+  private readonly hatching: 'forced-colors' | 'always' | 'never';
+  private readonly forcedColours: MediaQueryList | undefined;
   private loading: { code: string; promise: Promise<number> } | undefined;
   /** Projection code of the features now in the source. */
   private loadedCode: string | undefined;
@@ -141,6 +151,12 @@ export class ZoneringLayer extends VectorLayer<VectorSource<Feature>, Feature> {
     this.fontPx = fontSize(this.font);
     this.labelColour = options.labelColour ?? '#1a1a1a';
     this.labelHalo = options.labelHalo ?? '#ffffff';
+    this.hatching = options.hatching ?? 'forced-colors';
+    this.forcedColours = this.hatching === 'forced-colors' ? forcedColoursQuery() : undefined;
+    // Entering or leaving forced-colours mode redraws with or without hatching.
+    this.forcedColours?.addEventListener('change', this.onForcedColours, {
+      signal: this.abort.signal,
+    });
     // The loader runs when the layer is first rendered, with the map's projection.
     vectorSource.setLoader((_extent, _resolution, projection, success, failure) => {
       if (this.loadedCode === projection.getCode()) {
@@ -244,6 +260,18 @@ export class ZoneringLayer extends VectorLayer<VectorSource<Feature>, Feature> {
     return features.length;
   }
 
+  private readonly onForcedColours = (): void => {
+    this.styles.clear();
+    this.changed();
+  };
+
+  /** True when the zones are drawn hatched now (see {@link ZoneringLayerOptions.hatching}). */
+  hatched(): boolean {
+    if (this.hatching === 'always') return true;
+    if (this.hatching === 'never') return false;
+    return this.forcedColours?.matches ?? false;
+  }
+
   private styleFor(feature: FeatureLike, resolution: number): Style {
     const code = this.codeOf(feature) ?? '';
     const scale = this.scaleAt(resolution);
@@ -259,10 +287,14 @@ export class ZoneringLayer extends VectorLayer<VectorSource<Feature>, Feature> {
           widthPx >= text.length * this.fontPx * CHAR_WIDTH + 8 && heightPx >= this.fontPx * 2;
       }
     }
-    const key = `${types ? 't' : 'z'}|${code}|${label ? 'l' : ''}`;
+    const hatched = this.hatched();
+    const key = `${types ? 't' : 'z'}|${code}|${label ? 'l' : ''}|${hatched ? 'h' : ''}`;
     let style = this.styles.get(key);
     if (style === undefined) {
-      const colour = zoneringColour(this.knowledgeBase, code, scale);
+      const plain = zoneringColour(this.knowledgeBase, code, scale);
+      const colour = hatched
+        ? hatchPattern(plain, zoneringHatch(this.knowledgeBase, code, scale))
+        : plain;
       const outline = zoneringOutline(this.knowledgeBase, code, scale);
       style = new Style({
         fill: new Fill({ color: colour }),

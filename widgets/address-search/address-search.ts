@@ -111,6 +111,12 @@ export class NaAddressSearch extends LitElement {
   /** Placeholder of the field (default: an example address in the element's language). */
   @property() placeholder?: string;
 
+  /**
+   * A short name that tells this search apart when a page has more than one (attribute
+   * `context-label`, e.g. the name of its map): added, visually hidden, to the field's label.
+   */
+  @property({ attribute: 'context-label' }) contextLabel?: string;
+
   /** Language: `nl` (default) or `en`; inherited from the nearest ancestor with `lang`. */
   @property({ reflect: true }) override lang!: string;
 
@@ -458,6 +464,7 @@ export class NaAddressSearch extends LitElement {
       nearest: this._nearest,
       reverse: this.reverse,
       placeholder: this.placeholder,
+      contextLabel: this.contextLabel,
       onFocusOut: (e) => this._onFocusOut(e),
       onInput: (e) => this._onInput(e),
       onKeydown: (e) => this._onKeydown(e),

@@ -54,6 +54,8 @@ export interface SearchView {
   nearest: NearestState | undefined;
   reverse: boolean;
   placeholder: string | undefined;
+  /** Tells this search apart on a page with more than one (visually hidden in the label). */
+  contextLabel: string | undefined;
   onFocusOut: (e: FocusEvent) => void;
   onInput: (e: InputEvent) => void;
   onKeydown: (e: KeyboardEvent) => void;
@@ -69,7 +71,11 @@ export function renderSearch(v: SearchView): TemplateResult {
   const state = v.error ? 'error' : v.loading ? 'loading' : open ? 'open' : 'idle';
   return html`
     <div part="search" data-state=${state} lang=${lang} @focusout=${v.onFocusOut}>
-      <label part="label" for="input">${t('label')}</label>
+      <label part="label" for="input"
+        >${t('label')}${
+          v.contextLabel ? html`<span class="visually-hidden"> (${v.contextLabel})</span>` : nothing
+        }</label
+      >
       <div part="field">
         <input
           part="input"

@@ -176,6 +176,13 @@ export class NaLocationCheck extends LitElement {
   /** Base URL of the Locatieserver for the address search (attribute `search-base-url`; default PDOK). */
   @property({ attribute: 'search-base-url' }) searchBaseUrl?: string;
 
+  /**
+   * A short name that tells this check apart when a page has more than one (attribute
+   * `context-label`, e.g. the name of its map): added, visually hidden, to the names of the panel,
+   * the search field and the keyboard toggle, so each has a unique accessible name.
+   */
+  @property({ attribute: 'context-label' }) contextLabel?: string;
+
   @state() private _snapshot: string | null = null;
 
   @query('[part~="report-heading"]') private _reportHeading?: HTMLElement;
@@ -452,6 +459,7 @@ export class NaLocationCheck extends LitElement {
       mapTarget: this.mapTarget,
       noSearch: this.noSearch,
       searchBaseUrl: this.searchBaseUrl,
+      contextLabel: this.contextLabel,
       viewer,
       keyboard: this._keyboard.on,
       onAddressSelect: (e) => this._onAddressSelect(e),

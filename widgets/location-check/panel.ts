@@ -54,6 +54,8 @@ export interface PanelView {
   mapTarget: string | undefined;
   noSearch: boolean;
   searchBaseUrl: string | undefined;
+  /** Tells this check apart on a page with more than one (visually hidden in names). */
+  contextLabel: string | undefined;
   /** The viewer handed to the address search (opaque here). */
   viewer: unknown;
   keyboard: boolean;
@@ -76,7 +78,7 @@ export function renderPanel(v: PanelView): TemplateResult {
       aria-busy=${busy ? 'true' : 'false'}
       lang=${lang}
     >
-      <h2 part="title" id="title" tabindex="-1">${t('title')}</h2>
+      <h2 part="title" id="title" tabindex="-1">${t('title')}${contextSuffix(v)}</h2>
       ${
         v.noSearch
           ? nothing
@@ -84,6 +86,7 @@ export function renderPanel(v: PanelView): TemplateResult {
               part="search"
               exportparts="input: search-input, listbox: search-listbox, option: search-option"
               base-url=${v.searchBaseUrl ?? nothing}
+              context-label=${v.contextLabel || nothing}
               lang=${lang}
               .viewer=${v.viewer}
               @na-address-select=${v.onAddressSelect}
@@ -104,6 +107,11 @@ export function renderPanel(v: PanelView): TemplateResult {
   `;
 }
 
+/** The visually hidden `(context label)` that makes names unique on pages with two checks. */
+function contextSuffix(v: PanelView): TemplateResult | typeof nothing {
+  return v.contextLabel ? html`<span class="visually-hidden"> (${v.contextLabel})</span>` : nothing;
+}
+
 function renderToolbar(v: PanelView): TemplateResult {
   const { t } = v;
   return html`
@@ -114,7 +122,7 @@ function renderToolbar(v: PanelView): TemplateResult {
         aria-pressed=${v.keyboard ? 'true' : 'false'}
         @click=${v.onToggleKeyboard}
       >
-        ${t('keyboardToggle')}
+        ${t('keyboardToggle')}${contextSuffix(v)}
       </button>
     </div>
     ${
@@ -125,7 +133,9 @@ function renderToolbar(v: PanelView): TemplateResult {
               part="keyboard-pad"
               role="application"
               tabindex="0"
-              aria-label=${t('keyboardPad')}
+              aria-label=${
+                v.contextLabel ? `${t('keyboardPad')} (${v.contextLabel})` : t('keyboardPad')
+              }
               aria-describedby="keyboard-help"
               @keydown=${v.onPadKeydown}
             >

@@ -1,38 +1,20 @@
-#!/usr/bin/env node
 /**
  * End-to-end tests of the demo geoportal: the production build that `npm start` serves (with the
- * strict Content-Security-Policy header), driven by Playwright in Debian's Chromium.
+ * strict Content-Security-Policy header), driven by @playwright/test in Debian's Chromium
+ * (playwright.config.mjs; the demo server is started by test/e2e/global-setup.mjs).
  *
- * Run: `npm run test:e2e` (or `node test/e2e/run.mjs [name filter]`). Writes `{ passed, failed }`
- * to $NA_E2E_SUMMARY when set (scripts/test-all.mjs). Exit status 1 when a test failed.
- * Screenshots of failures go to `.cache/e2e/`.
+ * Run: `npm run test:e2e` (or `npx playwright test -g "<part of a test name>"`). The JSON report
+ * (.cache/e2e/results.json, or $NA_E2E_JSON) gives scripts/test-all.mjs its counts. Screenshots of
+ * failures go to `.cache/e2e/`.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startDemoServer } from '../../scripts/demo-server.mjs';
+import { test } from '@playwright/test';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const artifacts = resolve(root, '.cache/e2e');
-const filter = process.argv[2];
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--disable-extensions',
-];
-
 /** The known demo locations and what the data says there (demo/data/locations.json). */
 const known = JSON.parse(readFileSync(resolve(root, 'demo/data/locations.json'), 'utf8'));
 /** @param {string} id */
@@ -42,21 +24,18 @@ function place(id) {
   return loc;
 }
 
-// ---- Tiny runner ------------------------------------------------------------------------------
+// ---- Runner -----------------------------------------------------------------------------------
 
-/** @type {Array<{ name: string, fn: () => Promise<void> }>} */
-const tests = [];
-/** @param {string} name @param {() => Promise<void>} fn */
-function test(name, fn) {
-  tests.push({ name, fn });
-}
+// One worker, the tests of this file in order: the last test checks the whole run for CSP
+// violations and page errors.
+test.describe.configure({ mode: 'default' });
 
 // ---- Browser helpers --------------------------------------------------------------------------
 
-/** @type {import('playwright-core').Browser} */
+/** @type {import('@playwright/test').Browser} */
 let browser;
-/** @type {string} */
-let baseUrl;
+/** The demo server's URL, from test/e2e/global-setup.mjs. */
+const baseUrl = process.env.NA_E2E_BASE_URL ?? '';
 
 /**
  * Everything a page reported that a test of CSP and errors cares about, over the whole run.
@@ -808,6 +787,116 @@ test('language switch: English for the page and the widgets, kept across pages',
   assert.equal(await page.locator('na-location-check [part~="title"]').innerText(), titleEn);
 });
 
+/** Every demo page with a map, at a desktop size. */
+const MAP_PAGES = [
+  'index.html',
+  'embed.html',
+  'two-maps.html',
+  'scenarios.html',
+  'theme.html',
+  'layouts.html',
+];
+
+test('zoom buttons on every demo page: ≥ 24 × 24 px, a visible focus ring, Dutch titles (#18)', async () => {
+  const failures = [];
+  for (const path of MAP_PAGES) {
+    const { page } = await open(path, { width: 1280, height: 800 });
+    const buttons = await page.evaluate(() =>
+      [...document.querySelectorAll('.ol-zoom-in, .ol-zoom-out')].map((b) => {
+        const r = b.getBoundingClientRect();
+        return {
+          title: b.getAttribute('title'),
+          name: b.getAttribute('aria-label') ?? b.textContent,
+          x: r.x + r.width / 2,
+          y: r.y + r.height / 2,
+          width: r.width,
+          height: r.height,
+        };
+      }),
+    );
+    if (buttons.length === 0) failures.push(`${path}: no zoom buttons`);
+    for (const b of buttons) {
+      if (b.width < 24 || b.height < 24)
+        failures.push(`${path}: ${b.title} ${b.width}×${b.height}`);
+      if (!['Inzoomen', 'Uitzoomen'].includes(b.title ?? '') || b.name !== b.title) {
+        failures.push(`${path}: title "${b.title}", name "${b.name}"`);
+      }
+    }
+    for (let i = 0; i + 1 < buttons.length; i += 2) {
+      const [a, b] = [buttons[i], buttons[i + 1]];
+      const distance = Math.hypot(a.x - b.x, a.y - b.y);
+      if (distance < 24) failures.push(`${path}: centres ${distance.toFixed(1)} px apart`);
+    }
+    // Reached with a real Tab from the map: the page's focus ring (≥ 2 px, not OpenLayers' 1 px).
+    const map = page.locator('.ol-viewport').first().locator('..');
+    await map.focus();
+    await page.keyboard.press('Tab');
+    const ring = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el?.matches('.ol-zoom-in')) return { focused: el?.className ?? null };
+      const s = getComputedStyle(el);
+      return {
+        focused: 'ol-zoom-in',
+        style: s.outlineStyle,
+        width: parseFloat(s.outlineWidth),
+        visible: el.matches(':focus-visible'),
+      };
+    });
+    if (ring.focused !== 'ol-zoom-in') {
+      failures.push(`${path}: Tab from the map went to ${ring.focused}`);
+    } else if (!ring.visible || ring.style === 'none' || ring.width < 2) {
+      failures.push(`${path}: focus ring ${ring.style} ${ring.width}px`);
+    }
+  }
+  assert.deepEqual(failures, []);
+});
+
+test('two maps on one page: unique accessible names of regions, search boxes and toggles (#18)', async () => {
+  const { page } = await open('two-maps.html', { width: 1400, height: 900 });
+  const names = async () => {
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    await cdp.detach();
+    const out = { region: [], combobox: [], toggle: [] };
+    for (const n of nodes) {
+      if (n.ignored) continue;
+      const role = n.role?.value;
+      const name = String(n.name?.value ?? '').trim();
+      const pressed = (n.properties ?? []).some((p) => p.name === 'pressed');
+      if (role === 'region') out.region.push(name);
+      else if (role === 'combobox') out.combobox.push(name);
+      else if (role === 'button' && pressed) out.toggle.push(name);
+    }
+    return out;
+  };
+  const duplicates = (list) => list.filter((n, i) => list.indexOf(n) !== i);
+  for (const lang of ['nl', 'en']) {
+    if (lang === 'en') {
+      await page.getByRole('button', { name: /EN/ }).click();
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('na-location-check')].every((el) =>
+          el.getAttribute('context-label')?.startsWith('map'),
+        ),
+      );
+    }
+    const found = await names();
+    // Two location-check panels, two maps; two search boxes; two keyboard toggles (and the language
+    // buttons, which differ).
+    assert.ok(found.region.length >= 4, `${lang}: regions ${found.region}`);
+    assert.equal(found.combobox.length, 2, `${lang}: search boxes ${found.combobox}`);
+    assert.ok(found.toggle.length >= 2, `${lang}: toggles ${found.toggle}`);
+    for (const [role, list] of Object.entries(found)) {
+      assert.deepEqual(duplicates(list), [], `${lang}: ${role} names repeat: ${list.join(' | ')}`);
+    }
+    const wanted =
+      lang === 'nl' ? /Wat past hier\? \(kaart in RD\)/ : /What fits here\? \(map in RD\)/;
+    assert.ok(
+      found.region.some((n) => wanted.test(n)),
+      `${lang}: ${found.region.join(' | ')}`,
+    );
+  }
+});
+
 test('no CSP violations or page errors during the whole run', async () => {
   assertNoProblems(problems);
 });
@@ -828,57 +917,17 @@ async function saveScreenshots(name) {
   }
 }
 
-// ---- Main -------------------------------------------------------------------------------------
+// ---- Hooks ------------------------------------------------------------------------------------
 
-let passed = 0;
-let failed = 0;
-let server;
-try {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} not found: run \`node scripts/ensure-setup.mjs --browser\` (as root).`,
-    );
-  }
-  server = await startDemoServer({ port: 0, quiet: true });
-  baseUrl = server.url;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
-  console.log(`e2e: demo at ${baseUrl} (production build, CSP header)`);
-  for (const t of tests) {
-    if (filter && !t.name.includes(filter) && !t.name.startsWith('no CSP')) continue;
-    const started = Date.now();
-    try {
-      await t.fn();
-      passed += 1;
-      console.log(`  ok   ${t.name} (${Date.now() - started} ms)`);
-    } catch (error) {
-      failed += 1;
-      console.log(`  FAIL ${t.name} (${Date.now() - started} ms)`);
-      console.log(
-        `       ${String(error?.stack ?? error)
-          .split('\n')
-          .join('\n       ')}`,
-      );
-      await saveScreenshots(t.name);
-    } finally {
-      for (const context of openContexts) await context.close();
-      openContexts.clear();
-    }
-  }
-} catch (error) {
-  failed += 1;
-  console.error('e2e: could not start the demo server or the browser:', error);
-} finally {
-  await browser?.close();
-  await server?.close();
-}
+test.beforeAll(({ browser: b }) => {
+  if (baseUrl === '')
+    throw new Error('NA_E2E_BASE_URL is not set: run through playwright.config.mjs.');
+  browser = b;
+});
 
-console.log(`e2e: ${passed} passed, ${failed} failed`);
-if (process.env.NA_E2E_SUMMARY) {
-  mkdirSync(dirname(process.env.NA_E2E_SUMMARY), { recursive: true });
-  writeFileSync(process.env.NA_E2E_SUMMARY, JSON.stringify({ passed, failed }));
-}
-process.exit(failed > 0 ? 1 : 0);
+test.afterEach(async () => {
+  const testInfo = test.info();
+  if (testInfo.status !== testInfo.expectedStatus) await saveScreenshots(testInfo.title);
+  for (const context of openContexts) await context.close();
+  openContexts.clear();
+});
