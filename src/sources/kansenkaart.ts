@@ -7,18 +7,17 @@
  * remote services, GeoTIFF, FlatGeobuf over HTTP) are left out and listed in `skipped`: the map
  * then rests on the other sources and says so.
  */
-import { assess } from '../core/assess.js';
 import {
   buildKansenkaart,
-  classifyGrid,
   gridFor,
+  groupTuples,
+  sampleGrid,
   type CellLayer,
   type KansenArea,
   type Kansenkaart,
   type Progress,
 } from '../core/kansenkaart/compute.js';
 import type { KnowledgeBase } from '../core/kb/types.js';
-import type { Report } from '../core/report.js';
 import type { BBox } from '../core/scenario/geometry.js';
 import type { FactSource, SourceResult } from '../core/types.js';
 import { assessResults } from './check.js';
@@ -82,54 +81,65 @@ export async function kansenkaartFromSources(
     ? (done, total) => onProgress('cells', done, total)
     : undefined;
   signal?.throwIfAborted();
-  const classified = classifyGrid(grid, layers, area, progress);
-  const reports = await resolveTuples(used, classified.tupleKeys, classified.tuplePoint, kb, {
-    ...(signal ? { signal } : {}),
-    ...(onProgress ? { onProgress: (d: number, t: number) => onProgress('tuples', d, t) } : {}),
-  });
+  const sampled = sampleGrid(grid, layers, area, progress);
+  // Each source is asked once per distinct key (polygon), as the location check asks it; keys
+  // whose answers carry the same facts form one group, so the rule engine runs once per distinct
+  // combination of facts, not of polygons.
+  const answers = used.map(() => new Map<number, SourceResult>());
+  const groups = used.map(() => new Map<number, number>());
+  const keyCount = sampled.firstPoint.reduce((s, m) => s + m.size, 0);
+  let asked = 0;
+  for (let l = 0; l < used.length; l++) {
+    const bySignature = new Map<string, number>();
+    for (const [key, [x, y]] of sampled.firstPoint[l]!) {
+      signal?.throwIfAborted();
+      const [answer] = await queryAll(
+        [used[l]!],
+        { x, y, crs: 'EPSG:28992' },
+        signal ? { signal } : {},
+      );
+      const result = answer as SourceResult;
+      answers[l]!.set(key, result);
+      const sig = signatureOf(result);
+      let g = bySignature.get(sig);
+      if (g === undefined) {
+        g = bySignature.size;
+        bySignature.set(sig, g);
+      }
+      groups[l]!.set(key, g);
+      asked++;
+      if (onProgress && asked % 5000 === 0) onProgress('tuples', asked, keyCount);
+    }
+  }
+  const classified = groupTuples(sampled, groups);
+  const reports = classified.tupleRawKeys.map((raw) =>
+    assessResults(
+      raw.map((k, l) => answers[l]!.get(k) as SourceResult),
+      kb,
+    ),
+  );
+  onProgress?.('tuples', keyCount, keyCount);
   return { map: buildKansenkaart(classified, reports, kb), skipped };
 }
 
 /**
- * The report of each fact tuple: every source is asked once per distinct key (at the first point
- * where it has that key) through `queryAll`, and the answers go through `assessResults`, as in
- * the location check.
+ * What of a source's answer reaches the rule engine's decisions: the status and reason, and each
+ * fact's name, status, value, range and reason (not messages, which name the point).
  */
-export async function resolveTuples(
-  sources: readonly FactSource[],
-  tupleKeys: readonly (readonly number[])[],
-  tuplePoint: ReadonlyArray<readonly [number, number]>,
-  kb: KnowledgeBase,
-  options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
-): Promise<Report[]> {
-  const caches = sources.map(() => new Map<number, SourceResult>());
-  const reports: Report[] = [];
-  for (let t = 0; t < tupleKeys.length; t++) {
-    options.signal?.throwIfAborted();
-    const keys = tupleKeys[t]!;
-    const [x, y] = tuplePoint[t]!;
-    const results: SourceResult[] = [];
-    for (let i = 0; i < sources.length; i++) {
-      const cache = caches[i]!;
-      const key = keys[i]!;
-      let r = cache.get(key);
-      if (r === undefined) {
-        const [answer] = await queryAll(
-          [sources[i]!],
-          { x, y, crs: 'EPSG:28992' },
-          {
-            ...(options.signal ? { signal: options.signal } : {}),
-          },
-        );
-        r = answer as SourceResult;
-        cache.set(key, r);
-      }
-      results.push(r);
-    }
-    reports.push(results.length > 0 ? assessResults(results, kb) : assess([], kb));
-    options.onProgress?.(t + 1, tupleKeys.length);
-  }
-  return reports;
+function signatureOf(r: SourceResult): string {
+  return JSON.stringify([
+    r.status,
+    r.reason ?? null,
+    r.code ?? null,
+    r.facts.map((f) => [
+      f.name,
+      f.status,
+      f.value ?? null,
+      (f as { range?: unknown }).range ?? null,
+      (f as { reason?: unknown }).reason ?? null,
+      (f as { complexUnits?: unknown }).complexUnits ?? null,
+    ]),
+  ]);
 }
 
 function unionBox(sources: readonly CellKeyedSource[]): BBox {

@@ -8,6 +8,8 @@ import {
   buildKansenkaart,
   classifyGrid,
   gridFor,
+  groupTuples,
+  sampleGrid,
   tupleFromReport,
   unitAt,
   type CellLayer,
@@ -70,6 +72,28 @@ describe('kansenkaart core', () => {
     expect(map.areaHa).toBeCloseTo(4, 6);
     expect(unitAt(map, 1050, 550)?.tuple).toBe(3);
     expect(unitAt(map, 5000, 550)).toBeUndefined();
+  });
+
+  it('groups keys with the same facts into one tuple', () => {
+    const grid = gridFor({ bbox: [900, 400, 1100, 600] }, 25);
+    const sampled = sampleGrid(grid, layers);
+    expect(groupTuples(sampled).tupleKeys).toHaveLength(4);
+    // Layer b's keys 0 and 1 have the same facts: two tuples remain, one per key of layer a.
+    const grouped = groupTuples(sampled, [
+      new Map(),
+      new Map([
+        [0, 0],
+        [1, 0],
+      ]),
+    ]);
+    expect(grouped.tupleKeys).toEqual([
+      [0, 0],
+      [1, 0],
+    ]);
+    expect(grouped.tupleRawKeys).toEqual([
+      [0, 0],
+      [1, 0],
+    ]);
   });
 
   it('leaves out cells whose centre is outside a boundary', () => {

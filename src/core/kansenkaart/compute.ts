@@ -94,14 +94,28 @@ export function cellCentre(grid: GridSpec, col: number, row: number): [number, n
   return [grid.x0 + (col + 0.5) * grid.cellSize, grid.y0 + (row + 0.5) * grid.cellSize];
 }
 
+/** The key of every layer at every cell centre (before keys are grouped by their facts). */
+export interface SampledGrid {
+  grid: GridSpec;
+  layerIds: string[];
+  /** Per cell (row-major, row 0 at the bottom): 1 inside the area, 0 outside. */
+  inside: Uint8Array;
+  /** Per layer, per cell: the layer's key at the cell centre. */
+  keys: Int32Array[];
+  /** Per layer: each key's first cell centre (a point where its facts can be read). */
+  firstPoint: Array<Map<number, [number, number]>>;
+}
+
 /** The cells classified by fact tuple. */
 export interface ClassifiedGrid {
   grid: GridSpec;
   /** Per cell (row-major, row 0 at the bottom): tuple index, or -1 outside the area. */
   cellTuple: Int32Array;
-  /** Per tuple: the key of each layer (in layer order). */
+  /** Per tuple: the (grouped) key of each layer, in layer order. */
   tupleKeys: number[][];
-  /** Per tuple: the centre of its first cell (a point where its facts can be read). */
+  /** Per tuple: the raw layer key of its first cell, per layer (to read its facts). */
+  tupleRawKeys: number[][];
+  /** Per tuple: the centre of its first cell. */
   tuplePoint: Array<[number, number]>;
   layerIds: string[];
 }
@@ -109,57 +123,98 @@ export interface ClassifiedGrid {
 /** Progress callback: done and total cells. */
 export type Progress = (done: number, total: number) => void;
 
+/** Reads every layer's key at every cell centre inside the area. */
+export function sampleGrid(
+  grid: GridSpec,
+  layers: readonly CellLayer[],
+  area?: KansenArea,
+  onProgress?: Progress,
+): SampledGrid {
+  const { cols, rows } = grid;
+  const n = cols * rows;
+  const inside = new Uint8Array(n);
+  const keys = layers.map(() => new Int32Array(n));
+  const firstPoint = layers.map(() => new Map<number, [number, number]>());
+  const boundary = area && 'boundary' in area ? area.boundary : undefined;
+  const box = area && 'bbox' in area ? area.bbox : undefined;
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const [x, y] = cellCentre(grid, c, r);
+      const i = r * cols + c;
+      if (
+        (box !== undefined && (x < box[0] || x > box[2] || y < box[1] || y > box[3])) ||
+        (boundary !== undefined && !containsPoint(boundary, [x, y]))
+      )
+        continue;
+      inside[i] = 1;
+      for (let l = 0; l < layers.length; l++) {
+        const k = layers[l]!.keyAt(x, y);
+        keys[l]![i] = k;
+        const first = firstPoint[l]!;
+        if (!first.has(k)) first.set(k, [x, y]);
+      }
+    }
+    if (onProgress && (r % 64 === 63 || r === rows - 1)) onProgress((r + 1) * cols, n);
+  }
+  return { grid, layerIds: layers.map((l) => l.id), inside, keys, firstPoint };
+}
+
 /**
- * Gives every cell centre its fact tuple.
- * @param inArea - optional test of the area (a boundary): cells whose centre is outside are -1
+ * Groups the cells by fact tuple. `group[l]` maps a raw key of layer l to the key of its facts
+ * (two polygons with the same facts get the same group key); default: the raw key itself.
  */
+export function groupTuples(
+  sampled: SampledGrid,
+  group: ReadonlyArray<ReadonlyMap<number, number>> = [],
+): ClassifiedGrid {
+  const { grid, keys, inside } = sampled;
+  const n = grid.cols * grid.rows;
+  const cellTuple = new Int32Array(n);
+  const tupleKeys: number[][] = [];
+  const tupleRawKeys: number[][] = [];
+  const tuplePoint: Array<[number, number]> = [];
+  const byKey = new Map<string, number>();
+  const layerCount = keys.length;
+  const grouped = new Array<number>(layerCount);
+  let prevKey = '';
+  let prevTuple = -1;
+  for (let i = 0; i < n; i++) {
+    if (inside[i] === 0) {
+      cellTuple[i] = -1;
+      continue;
+    }
+    for (let l = 0; l < layerCount; l++) {
+      const raw = keys[l]![i]!;
+      grouped[l] = group[l]?.get(raw) ?? raw;
+    }
+    const key = grouped.join(',');
+    let t: number;
+    if (key === prevKey) t = prevTuple;
+    else {
+      const known = byKey.get(key);
+      if (known === undefined) {
+        t = tupleKeys.length;
+        byKey.set(key, t);
+        tupleKeys.push([...grouped]);
+        tupleRawKeys.push(keys.map((k) => k[i]!));
+        tuplePoint.push(cellCentre(grid, i % grid.cols, Math.floor(i / grid.cols)));
+      } else t = known;
+      prevKey = key;
+      prevTuple = t;
+    }
+    cellTuple[i] = t;
+  }
+  return { grid, cellTuple, tupleKeys, tupleRawKeys, tuplePoint, layerIds: sampled.layerIds };
+}
+
+/** Gives every cell centre its fact tuple (the raw keys of the layers, ungrouped). */
 export function classifyGrid(
   grid: GridSpec,
   layers: readonly CellLayer[],
   area?: KansenArea,
   onProgress?: Progress,
 ): ClassifiedGrid {
-  const { cols, rows } = grid;
-  const cellTuple = new Int32Array(cols * rows);
-  const tupleKeys: number[][] = [];
-  const tuplePoint: Array<[number, number]> = [];
-  const byKey = new Map<string, number>();
-  const boundary = area && 'boundary' in area ? area.boundary : undefined;
-  const box = area && 'bbox' in area ? area.bbox : undefined;
-  const keys = new Array<number>(layers.length);
-  let prevKey = '';
-  let prevTuple = -1;
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
-      const [x, y] = cellCentre(grid, c, r);
-      const i = r * cols + c;
-      const outside =
-        (box !== undefined && (x < box[0] || x > box[2] || y < box[1] || y > box[3])) ||
-        (boundary !== undefined && !containsPoint(boundary, [x, y]));
-      if (outside) {
-        cellTuple[i] = -1;
-        continue;
-      }
-      for (let l = 0; l < layers.length; l++) keys[l] = layers[l]!.keyAt(x, y);
-      const key = keys.join(',');
-      let t: number;
-      if (key === prevKey) t = prevTuple;
-      else {
-        const known = byKey.get(key);
-        if (known === undefined) {
-          t = tupleKeys.length;
-          byKey.set(key, t);
-          tupleKeys.push([...keys]);
-          tuplePoint.push([x, y]);
-        } else t = known;
-        prevKey = key;
-        prevTuple = t;
-      }
-      cellTuple[i] = t;
-    }
-    if (onProgress && (r % 64 === 63 || r === rows - 1)) onProgress((r + 1) * cols, rows * cols);
-  }
-  return { grid, cellTuple, tupleKeys, tuplePoint, layerIds: layers.map((l) => l.id) };
+  return groupTuples(sampleGrid(grid, layers, area, onProgress));
 }
 
 /** What the rule engine says for one fact tuple. */

@@ -119,6 +119,8 @@ export function kansenkaartGeoJson(
 ): {
   type: 'FeatureCollection';
   crs: { type: 'name'; properties: { name: string } };
+  /** Foreign member: per fact combination (the `tuple` attribute) the short reason per action. */
+  tuples: Array<{ reasons: Partial<Record<Action, string>> }>;
   features: Array<{
     type: 'Feature';
     id: number;
@@ -129,6 +131,11 @@ export function kansenkaartGeoJson(
   return {
     type: 'FeatureCollection',
     crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::28992' } },
+    tuples: map.tuples.map((t) => ({
+      reasons: Object.fromEntries(
+        Object.entries(t.reasons).map(([a, text]) => [a, pick(text, lang)]),
+      ) as Partial<Record<Action, string>>,
+    })),
     features: map.units.map((u) => {
       const [x0, y0, x1, y1] = u.bbox;
       return {
@@ -150,6 +157,28 @@ export function kansenkaartGeoJson(
       };
     }),
   };
+}
+
+/**
+ * Hectares per state of every action over some units' flat attributes (e.g. the features of a
+ * kansenkaart export in the current map view).
+ */
+export function areasByState(
+  features: ReadonlyArray<Readonly<Record<string, unknown>>>,
+): Record<Action, StateAreas> {
+  const out = Object.fromEntries(
+    ACTIONS.map((a) => [a, Object.fromEntries(ACTION_STATES.map((s) => [s, 0]))]),
+  ) as Record<Action, StateAreas>;
+  for (const f of features) {
+    const ha = typeof f.area_ha === 'number' ? f.area_ha : 0;
+    for (const a of ACTIONS) {
+      const state = f[actionColumn(a)];
+      if (typeof state === 'string' && (ACTION_STATES as readonly string[]).includes(state))
+        out[a][state as ActionState] += ha;
+    }
+  }
+  for (const a of ACTIONS) for (const s of ACTION_STATES) out[a][s] = round(out[a][s], 2);
+  return out;
 }
 
 /** The units as CSV (attributes and the bounding box of each rectangle). */
