@@ -108,17 +108,18 @@ export async function runKansenkaart(args: string[], deps: KansenkaartDeps): Pro
   const kb = await deps.knowledgeBase(values.kb);
   const sources = await deps.loadSources(values.data);
   let lastShown = -1;
-  const started = Date.now();
+  let long = false; // progress only for long runs (≥ 100,000 cells)
   const result = await kansenkaartFromSources(sources, kb, {
     ...(area ? { area } : {}),
     ...(cell === undefined ? {} : { cellSize: cell }),
     onProgress: (phase, done, total) => {
-      if (total < 100_000 && Date.now() - started < 2000) return;
+      if (phase === 'cells' && total >= 100_000) long = true;
+      if (!long) return;
       const pct = Math.floor((done / total) * 10) * 10;
       const key = (phase === 'cells' ? 0 : 1000) + pct;
       if (key === lastShown) return;
       lastShown = key;
-      const what = phase === 'cells' ? 'cells' : 'fact combinations';
+      const what = phase === 'cells' ? 'cells' : 'polygons read';
       deps.err(`natuurlijke-alliantie kansenkaart: ${what} ${pct}% (${done}/${total})\n`);
     },
   }).catch((e: unknown) => {
