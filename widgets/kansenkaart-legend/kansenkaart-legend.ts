@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ACTION_STATES } from '../../src/core/kansenkaart/compute.js';
 import { toCsv } from '../../src/core/csv.js';
@@ -31,6 +31,8 @@ import { messages } from '../kansenkaart-layer/messages.js';
 export class NaKansenkaartLegend extends LitElement {
   static override styles = [
     baseStyles,
+    // The state colours as a constructed style sheet (no inline style: strict CSP).
+    unsafeCSS(ACTION_STATES.map((s) => `.swatch.${s}{background:${STATE_COLOURS[s]}}`).join('\n')),
     css`
       :host {
         display: block;
@@ -149,9 +151,7 @@ export class NaKansenkaartLegend extends LitElement {
         ${ACTION_STATES.map(
           (s) =>
             html`<li>
-              <span class="swatch ${s}" style="background:${STATE_COLOURS[s]}"></span>${
-                en ? STATE_LABELS[s].en : STATE_LABELS[s].nl
-              }
+              <span class="swatch ${s}"></span>${en ? STATE_LABELS[s].en : STATE_LABELS[s].nl}
             </li>`,
         )}
       </ul>
