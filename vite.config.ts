@@ -81,6 +81,7 @@ export default defineConfig({
         scenarios: resolve(demo, 'scenarios.html'),
         theme: resolve(demo, 'theme.html'),
         layouts: resolve(demo, 'layouts.html'),
+        kansenkaart: resolve(demo, 'kansenkaart.html'),
       },
       output: {
         // Named shared chunks: OpenLayers, other libraries, this library (src/ and widgets/).

@@ -54,6 +54,7 @@ import { DOCTOR_USAGE, DoctorUsageError, runDoctor } from './doctor.js';
 import { reportToText } from './text.js';
 import { INIT_USAGE, runInit } from './init.js';
 import { defined } from '../core/defined.js';
+import { KANSENKAART_USAGE, KansenkaartUsageError, runKansenkaart } from './kansenkaart.js';
 
 /** Bad input: exit status 2 with this message. */
 export class UsageError extends Error {
@@ -89,6 +90,7 @@ const USAGE = `Usage:
   natuurlijke-alliantie compare <a.geojson> <b.geojson> … [--data <sources.json>] [--format json|csv|text] [--lang nl|en]
   ${DOCTOR_USAGE}
 ${INIT_USAGE}
+  ${KANSENKAART_USAGE}
 
 Without --data the embedded, illustrative demo data of "Voorbeeldstad" is used.
 For EPSG:4326, x is longitude and y is latitude.
@@ -121,8 +123,23 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       });
     }
     if (command === 'init') return await runInit(rest, io, dirname(defaultSourcesPath()));
+    if (command === 'kansenkaart') {
+      return await runKansenkaart(rest, {
+        ...io,
+        knowledgeBase,
+        readText,
+        loadSources: async (path) => {
+          if (path !== undefined) await readText(path, 'sources');
+          const sources = await loadSourcesFile(path ?? defaultSourcesPath());
+          printSourceWarnings(sources, io.err);
+          return sources;
+        },
+      }).catch((e: unknown) => {
+        throw e instanceof KansenkaartUsageError ? new UsageError(e.message) : e;
+      });
+    }
     throw new UsageError(
-      `Unknown command "${command}". Use "check", "explain", "compare", "doctor" or "init".`,
+      `Unknown command "${command}". Use "check", "explain", "compare", "doctor", "init" or "kansenkaart".`,
     );
   } catch (e) {
     if (e instanceof UsageError || e instanceof NaError) {

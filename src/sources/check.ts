@@ -7,7 +7,7 @@ import { assess } from '../core/assess.js';
 import { toCrs } from '../core/crs.js';
 import type { KnowledgeBase } from '../core/kb/types.js';
 import type { Report } from '../core/report.js';
-import type { FactSource, Location } from '../core/types.js';
+import type { FactSource, Location, SourceResult } from '../core/types.js';
 import { queryAll } from './query-all.js';
 
 export interface CheckOptions {
@@ -29,6 +29,24 @@ export async function checkLocation(
   const results = await queryAll([...sources], location, options);
   const [lon, lat] = toCrs([location.x, location.y], location.crs, 'EPSG:4326');
   const [rdX, rdY] = toCrs([location.x, location.y], location.crs, 'EPSG:28992');
+  return assessResults(results, kb, {
+    ...location,
+    lon: round(lon, 6),
+    lat: round(lat, 6),
+    rdX: round(rdX, 2),
+    rdY: round(rdY, 2),
+  });
+}
+
+/**
+ * Runs the rule engine on the answers of the sources, as the location check does (the kansenkaart
+ * uses it once per fact combination).
+ */
+export function assessResults(
+  results: readonly SourceResult[],
+  kb: KnowledgeBase,
+  location?: Report['location'],
+): Report {
   return assess(
     {
       facts: results.flatMap((r) => r.facts),
@@ -42,13 +60,7 @@ export async function checkLocation(
         ...(r.userMessage ? { userMessage: r.userMessage } : {}),
         ...(r.detail ? { detail: r.detail } : {}),
       })),
-      location: {
-        ...location,
-        lon: round(lon, 6),
-        lat: round(lat, 6),
-        rdX: round(rdX, 2),
-        rdY: round(rdY, 2),
-      },
+      ...(location === undefined ? {} : { location }),
     },
     kb,
   );

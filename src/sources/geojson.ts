@@ -303,6 +303,21 @@ export class GeoJsonSource implements PolygonSource {
   }
 
   /**
+   * A key of the answer of {@link query} at `[x, y]` in EPSG:28992: the data index of the polygon
+   * found, -1 outside the coverage, -2 inside it but in no polygon. Two points with the same key
+   * get the same facts (the kansenkaart groups cells by it).
+   */
+  cellKeyAt(x: number, y: number): number {
+    if (!this.inCoverage(x, y)) return -1;
+    return this.findFeature(x, y)?.index ?? -2;
+  }
+
+  /** The coverage's bounding box in EPSG:28992, or undefined when it is empty. */
+  coverageBox(): [number, number, number, number] | undefined {
+    return this.coverage.kind === 'empty' ? undefined : [...this.coverage.box];
+  }
+
+  /**
    * All polygons in `crs`, with a stable `id` (the features' own ids when every feature has a
    * unique one, else their index in the data) and their properties. Configured facts with a valid
    * value are also set under their fact name (e.g. `zone`), so a viewer can style by fact without

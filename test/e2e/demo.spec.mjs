@@ -511,6 +511,35 @@ test('scenarios page: three designs compared under the strict CSP, green-blue mo
   assertNoProblems(problems.slice(before));
 });
 
+test('kansenkaart page: layer and legend under the strict CSP, a click opens the location check', async () => {
+  const before = problems.length;
+  const { page, response } = await open('kansenkaart.html');
+  assert.ok(!/unsafe-(inline|eval)/.test(response.headers()['content-security-policy'] ?? 'x'));
+  await page.waitForFunction(
+    () => document.querySelector('na-kansenkaart-layer')?.state === 'ready',
+    null,
+    {
+      timeout: 30000,
+    },
+  );
+  const legend = page.locator('na-kansenkaart-legend');
+  await legend.locator('select').selectOption('grondwater-hoog');
+  assert.equal(
+    await page.evaluate(() => document.querySelector('na-kansenkaart-layer').action),
+    'grondwater-hoog',
+  );
+  assert.match(await legend.locator('caption').innerText(), /grondwater/i);
+  // The centre is built-up (zone A, no landscape type): the report shows that zone.
+  const loc = place('centrum');
+  await clickAt(page, 'kansenkaart', loc);
+  await page
+    .locator('na-location-check')
+    .first()
+    .locator(`[part~="landscape"] [data-zone="${loc.expect.zone}"]`)
+    .waitFor({ timeout: 30000 });
+  assertNoProblems(problems.slice(before));
+});
+
 test('embed page: the components work in the existing map, the host keeps its own layers', async () => {
   const { page } = await open('embed.html');
   const layersBefore = await page.evaluate(() =>

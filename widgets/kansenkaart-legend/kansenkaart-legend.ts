@@ -1,0 +1,209 @@
+import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ACTION_STATES } from '../../src/core/kansenkaart/compute.js';
+import { toCsv } from '../../src/core/csv.js';
+import {
+  areasByState,
+  KANSEN_QUESTIONS,
+  STATE_COLOURS,
+  STATE_LABELS,
+} from '../../src/core/kansenkaart/output.js';
+import { kbLabel } from '../../src/core/assess.js';
+import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
+import { ACTIONS, type Action } from '../../src/core/types.js';
+import { resolveLang, tr } from '../shared/lang.js';
+import { baseStyles } from '../shared/styles.js';
+import {
+  NaKansenkaartChangeEvent,
+  type NaKansenkaartLayer,
+} from '../kansenkaart-layer/kansenkaart-layer.js';
+import { messages } from '../kansenkaart-layer/messages.js';
+
+/**
+ * Legend, question picker, summary (hectares per state in the current view) and CSV download of a
+ * `<na-kansenkaart-layer>` (named by `for`). In forced-colours mode the swatches show the same
+ * patterns as the map.
+ *
+ * @summary Legend, action picker and summary of a kansenkaart layer.
+ * @csspart picker - The select with the questions and actions.
+ * @csspart summary - The summary table.
+ */
+export class NaKansenkaartLegend extends LitElement {
+  static override styles = [
+    baseStyles,
+    // The state colours as a constructed style sheet (no inline style: strict CSP).
+    unsafeCSS(ACTION_STATES.map((s) => `.swatch.${s}{background:${STATE_COLOURS[s]}}`).join('\n')),
+    css`
+      :host {
+        display: block;
+        max-width: var(--na-kansenkaart-legend-max-width, 28rem);
+      }
+      ul {
+        list-style: none;
+        margin: 0.5rem 0;
+        padding: 0;
+      }
+      li {
+        display: flex;
+        gap: 0.5rem;
+        align-items: center;
+      }
+      .swatch {
+        inline-size: 1.25rem;
+        block-size: 1rem;
+        border: 1px solid #595959;
+        forced-color-adjust: none;
+      }
+      @media (forced-colors: active) {
+        .swatch {
+          background: Canvas !important;
+          border-color: CanvasText;
+        }
+        .swatch.advised {
+          background: repeating-linear-gradient(
+            45deg,
+            CanvasText 0 1.5px,
+            Canvas 1.5px 6px
+          ) !important;
+        }
+        .swatch.discouraged {
+          background: CanvasText !important;
+        }
+        .swatch.missing {
+          background: radial-gradient(CanvasText 20%, Canvas 25%) 0 0 / 6px 6px !important;
+        }
+      }
+      table {
+        border-collapse: collapse;
+        font-size: 0.875rem;
+      }
+      td,
+      th {
+        padding: 0.125rem 0.5rem;
+        text-align: start;
+      }
+      td.num {
+        text-align: end;
+      }
+    `,
+  ];
+
+  /** Id of the `<na-kansenkaart-layer>` this legend belongs to. */
+  @property() for?: string;
+  @property({ reflect: true }) override lang!: string;
+  @state() private _tick = 0;
+
+  private _layer?: NaKansenkaartLayer;
+  private readonly _onChange = (): void => {
+    this._tick++;
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    queueMicrotask(() => this._connectLayer());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._layer?.removeEventListener(NaKansenkaartChangeEvent.eventName, this._onChange);
+    this._layer = undefined;
+  }
+
+  private _connectLayer(): void {
+    const el = this.for ? this.ownerDocument.getElementById(this.for) : null;
+    if (el?.localName !== 'na-kansenkaart-layer' || el === this._layer) return;
+    this._layer?.removeEventListener(NaKansenkaartChangeEvent.eventName, this._onChange);
+    this._layer = el as NaKansenkaartLayer;
+    this._layer.addEventListener(NaKansenkaartChangeEvent.eventName, this._onChange);
+    this._tick++;
+  }
+
+  protected override render(): unknown {
+    const lang = resolveLang(this);
+    const en = lang === 'en';
+    const layer = this._layer;
+    if (!layer) return html`<p>${tr(messages, 'noLayer', lang)}</p>`;
+    const kb = defaultKnowledgeBase();
+    const action = layer.action;
+    const areas = areasByState(layer.unitsInView())[action];
+    const label = (a: Action): string =>
+      en ? kbLabel(kb, `action.${a}`, a).en : kbLabel(kb, `action.${a}`, a).nl;
+    const questionActions = new Set(KANSEN_QUESTIONS.map((q) => q.action));
+    return html`
+      <label
+        >${tr(messages, 'question', lang)}
+        <select
+          part="picker"
+          @change=${(e: Event) => this._pick((e.target as HTMLSelectElement).value)}
+        >
+          ${KANSEN_QUESTIONS.map(
+            (q) =>
+              html`<option value=${q.action} ?selected=${q.action === action}>
+                ${en ? q.text.en : q.text.nl}
+              </option>`,
+          )}
+          ${ACTIONS.filter((a) => !questionActions.has(a)).map(
+            (a) => html`<option value=${a} ?selected=${a === action}>${label(a)}</option>`,
+          )}
+        </select></label
+      >
+      <ul aria-label=${tr(messages, 'legend', lang)}>
+        ${ACTION_STATES.map(
+          (s) =>
+            html`<li>
+              <span class="swatch ${s}"></span>${en ? STATE_LABELS[s].en : STATE_LABELS[s].nl}
+            </li>`,
+        )}
+      </ul>
+      <table part="summary">
+        <caption>
+          ${tr(messages, 'summary', lang)}: ${label(action)}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${tr(messages, 'state', lang)}</th>
+            <th scope="col">${tr(messages, 'area', lang)}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${ACTION_STATES.map(
+            (s) =>
+              html`<tr data-state=${s}>
+                <th scope="row">${en ? STATE_LABELS[s].en : STATE_LABELS[s].nl}</th>
+                <td class="num">${areas[s].toLocaleString(en ? 'en' : 'nl-NL')}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      ${
+        layer.state === 'ready'
+          ? html`<button type="button" @click=${() => this._download()}>
+              ${tr(messages, 'download', lang)}
+            </button>`
+          : nothing
+      }
+    `;
+  }
+
+  private _pick(value: string): void {
+    if (!this._layer || !(ACTIONS as readonly string[]).includes(value)) return;
+    this._layer.action = value as Action;
+  }
+
+  /** The CSV of the units in view (the same columns as the CLI's export, without geometry). */
+  csvOfView(): string {
+    const units = this._layer?.unitsInView() ?? [];
+    if (units.length === 0) return '';
+    const header = Object.keys(units[0]!);
+    return toCsv([header, ...units.map((u) => header.map((h) => u[h]))]);
+  }
+
+  private _download(): void {
+    const blob = new Blob([this.csvOfView()], { type: 'text/csv;charset=utf-8' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = 'kansenkaart.csv';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }
+}
