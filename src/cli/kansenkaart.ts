@@ -26,7 +26,7 @@ import {
   summaryText,
 } from '../core/kansenkaart/output.js';
 import type { KnowledgeBase } from '../core/kb/types.js';
-import type { PolyGeom, Ring } from '../core/scenario/geometry.js';
+import type { PolyGeom, Ring } from '../core/geometry.js';
 import { terminalText } from '../core/plain-text.js';
 import { ACTIONS, type Action, type FactSource, type Lang } from '../core/types.js';
 import { kansenkaartFromSources } from '../sources/kansenkaart.js';

@@ -19,6 +19,8 @@ import { Fill, Stroke, Style } from 'ol/style.js';
 import type { ActionState } from '../core/kansenkaart/compute.js';
 import { actionColumn, STATE_COLOURS } from '../core/kansenkaart/output.js';
 import type { Action } from '../core/types.js';
+import { parseJsonStrict } from '../core/located-json.js';
+import { fileNameOf, loadTextFile } from '../sources/sources-file.js';
 import { registerRd } from './projection.js';
 
 /** A parsed kansenkaart export. */
@@ -203,14 +205,16 @@ export function viewExtentRd(map: OlMap): [number, number, number, number] | und
   ];
 }
 
-/** Fetches and parses a kansenkaart export (GeoJSON FeatureCollection); throws a clear error. */
+/**
+ * Fetches (through the request policy of src/sources: time budget, size limit, typed errors) and
+ * parses a kansenkaart export (GeoJSON FeatureCollection); throws a clear error.
+ */
 export async function fetchKansenkaart(
   url: string,
   signal?: AbortSignal,
 ): Promise<KansenkaartData> {
-  const response = await fetch(url, signal ? { signal } : {});
-  if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
-  const data = (await response.json()) as Partial<KansenkaartData> | null;
+  const text = await loadTextFile(url, signal ? { signal } : {});
+  const data = parseJsonStrict(text, fileNameOf(url)) as Partial<KansenkaartData> | null;
   if (data?.type !== 'FeatureCollection' || !Array.isArray(data.features))
     throw new Error(`${url} is not a kansenkaart export (a GeoJSON FeatureCollection).`);
   return data as KansenkaartData;

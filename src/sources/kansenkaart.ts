@@ -18,7 +18,7 @@ import {
   type Progress,
 } from '../core/kansenkaart/compute.js';
 import type { KnowledgeBase } from '../core/kb/types.js';
-import type { BBox } from '../core/scenario/geometry.js';
+import type { BBox } from '../core/geometry.js';
 import type { FactSource, SourceResult } from '../core/types.js';
 import { assessResults } from './check.js';
 import { queryAll } from './query-all.js';

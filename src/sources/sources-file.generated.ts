@@ -72,6 +72,7 @@ export interface Source {
     floodDepth?: string | [string, ...string[]] | number;
     heat?: string | [string, ...string[]] | number;
     landUse?: string | [string, ...string[]] | number;
+    waterQuality?: string | [string, ...string[]] | number;
   };
   /**
    * Free text for people maintaining this file (not shown to users).
@@ -153,6 +154,9 @@ export interface Source {
       [k: string]: string | null | undefined;
     };
     landUse?: {
+      [k: string]: string | null | undefined;
+    };
+    waterQuality?: {
       [k: string]: string | null | undefined;
     };
   };

@@ -12,7 +12,7 @@
  * Pure: no DOM, no network, no ol; deterministic (row-major order, tuples numbered in order of
  * first appearance).
  */
-import { containsPoint, type BBox, type PolyGeom } from '../scenario/geometry.js';
+import { containsPoint, type BBox, type PolyGeom } from '../geometry.js';
 import type { KnowledgeBase } from '../kb/types.js';
 import type { Report } from '../report.js';
 import {
