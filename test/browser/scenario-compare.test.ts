@@ -543,15 +543,37 @@ describe('<na-scenario-compare> loading files', function () {
     expect(errors[0]!.detail.code).to.equal('unknown-measure-type');
     expect(errors[0]!.detail.file).to.equal('fout.geojson');
     const shown = part(el, 'errors')!;
-    expect(shown.getAttribute('role')).to.equal('alert');
+    // The list is no alert (it would be read whole again at every change, #18 item 8): a live
+    // region says only the newest error, once.
+    expect(shown.getAttribute('role')).to.equal(null);
     expect(shown.textContent).to.contain('fout.geojson feature 0: unknown measure type "zwembad"');
     expect(shown.textContent).to.contain('De andere scenario');
+    const live = part(el, 'errors-live')!;
+    expect(live.getAttribute('role')).to.equal('status');
+    const first = part(el, 'error-message')!.textContent!.trim();
+    expect(live.textContent!.trim()).to.equal(first);
     expect(part(el, 'indicator-table')!.querySelectorAll('thead th')).to.have.length(4);
-    // Dismiss the message with the keyboard.
+    // A second error: the live region holds that one only, not the list.
+    expect(el.addScenario(smallScenario('Fout B', ['gras', 'zwembad']), 'fout-b.geojson')).to.equal(
+      null,
+    );
+    await el.updateComplete;
+    const messages = [...el.shadowRoot!.querySelectorAll('[part~="error-message"]')].map((m) =>
+      m.textContent!.trim(),
+    );
+    expect(messages).to.have.length(2);
+    expect(live.textContent!.trim()).to.equal(messages[1]);
+    // Dismissing the first (keyboard) leaves the live region as it was: nothing is said again.
+    part<HTMLButtonElement>(el, 'dismiss')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(live.textContent!.trim()).to.equal(messages[1]);
+    // Dismissing the last empties both, silently.
     part<HTMLButtonElement>(el, 'dismiss')!.focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(part(el, 'errors')!.textContent!.trim()).to.equal('');
+    expect(live.textContent!.trim()).to.equal('');
   });
 
   it('loads the demo file the way QGIS wrote it, and a lon/lat file, by dropping them', async () => {

@@ -49,6 +49,8 @@ export function stepsView(v: CompareView, s: StepsState): TemplateResult | typeo
 export interface LoadState {
   entries: readonly LoadedScenario[];
   errors: readonly ShownError[];
+  /** The newest error, said once by the live region. */
+  newestError?: ShownError | undefined;
   dragOver: boolean;
   onDragOver: (e: DragEvent) => void;
   onDragLeave: () => void;
@@ -67,7 +69,7 @@ function errorsView(v: CompareView, s: LoadState): TemplateResult | typeof nothi
       ${s.errors.map(
         (err) =>
           html`<li>
-            <span part="error-message">${err.key ? v.t(err.key, err.params) : err.message}</span
+            <span part="error-message">${errorText(v, err)}</span
             >${err.detail === undefined ? nothing : technical(v, err.detail)}
             <button
               type="button"
@@ -148,7 +150,10 @@ export function loadView(v: CompareView, s: LoadState): TemplateResult {
       /></label>
       <button part="url-load" type="submit">${v.t('urlLoad')}</button>
     </form>
-    <div part="errors" role="alert">${errorsView(v, s)}</div>
+    <div part="errors">${errorsView(v, s)}</div>
+    <div part="errors-live" class="visually-hidden" role="status" aria-live="polite">
+      ${s.newestError === undefined ? nothing : errorText(v, s.newestError)}
+    </div>
     ${
       s.entries.length > 0
         ? html`${v.sub(v.t('loadedList'), 'list-title')}
@@ -166,4 +171,9 @@ function technical(v: CompareView, detail: string): TemplateResult {
     <summary lang=${v.lang}>${v.t('technicalDetail')}</summary>
     <p>${detail}</p>
   </details>`;
+}
+
+/** The message of an error for users (its key in the interface language, else as given). */
+function errorText(v: CompareView, err: ShownError): string {
+  return err.key ? v.t(err.key, err.params) : err.message;
 }

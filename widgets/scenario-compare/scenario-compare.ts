@@ -417,6 +417,7 @@ export class NaScenarioCompare extends LitElement {
       ${loadView(v, {
         entries,
         errors: this._scenarios.errors,
+        newestError: this._scenarios.newestError,
         dragOver: this._load.dragOver,
         onDragOver: this._load.onDragOver,
         onDragLeave: this._load.onDragLeave,

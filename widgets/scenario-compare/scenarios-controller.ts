@@ -60,6 +60,11 @@ type Fetched =
 export class ScenariosController implements ReactiveController {
   entries: LoadedScenario[] = [];
   errors: ShownError[] = [];
+  /**
+   * The newest error, for the live region: only a new error is announced, once; a dismissal or
+   * a second error does not make a screen reader read the whole list again (#18 item 8).
+   */
+  newestError?: ShownError;
   /** Loads under way. */
   pending = 0;
   private attributeUrls: string[] = [];
@@ -159,6 +164,8 @@ export class ScenariosController implements ReactiveController {
   dismiss(id: number): number {
     const index = this.errors.findIndex((x) => x.id === id);
     this.errors = this.errors.filter((x) => x.id !== id);
+    // Emptying the live region is silent; it keeps nothing that is no longer shown.
+    if (this.newestError?.id === id) this.newestError = undefined;
     this.host.requestUpdate();
     return index;
   }
@@ -173,7 +180,9 @@ export class ScenariosController implements ReactiveController {
   ): void {
     const text =
       typeof shown === 'string' ? shown : this.options.loadFailedText(shown.kind, file, shown.why);
-    this.errors = [...this.errors, { id: ++this.errorSeq, file, message: text, ...extra }];
+    const error: ShownError = { id: ++this.errorSeq, file, message: text, ...extra };
+    this.errors = [...this.errors, error];
+    this.newestError = error;
     this.host.requestUpdate();
     this.host.dispatchEvent(new NaScenarioErrorEvent({ code, message, file }));
   }
