@@ -109,11 +109,8 @@ function statusOf(e: unknown): number | undefined {
 /** The last part of a path or address, for messages (`…/data/sources.json` → `sources.json`). */
 export function fileNameOf(location: string): string {
   const path = location.split(/[?#]/)[0] ?? location;
-  const name = path
-    .split('/')
-    .filter((p) => p !== '')
-    .pop();
-  return name ?? location;
+  const name = path.split('/').pop() ?? '';
+  return name === '' ? location : name;
 }
 
 /** Options of {@link loadTextFile} and {@link loadSourcesFile}. */

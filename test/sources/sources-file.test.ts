@@ -16,10 +16,17 @@ import { startFaultServer, type FaultServer } from '../helpers/fault-server.js';
 
 const DEMO = new URL('../../demo/data/', import.meta.url);
 let server: FaultServer;
+let demoIds: string[] = [];
 
 beforeAll(async () => {
   server = await startFaultServer();
-  for (const name of ['sources.json', 'zonering.geojson', 'soil.geojson', 'groundwater.geojson']) {
+  // The demo sources.json and every data file it names (read from the file, not listed here).
+  const demo = JSON.parse(readFileSync(new URL('sources.json', DEMO), 'utf8')) as {
+    sources: Array<{ id: string; path?: string }>;
+  };
+  demoIds = demo.sources.map((s) => s.id);
+  const files = demo.sources.flatMap((s) => (s.path === undefined ? [] : [s.path]));
+  for (const name of ['sources.json', ...files]) {
     const body = readFileSync(new URL(name, DEMO));
     server.route(`/data/${name}`, (_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
@@ -41,7 +48,8 @@ beforeEach(() => server.reset());
 describe('loadSourcesFile', () => {
   it('loads the demo sources.json and the data files it names, relative to its URL', async () => {
     const sources = await loadSourcesFile(server.url('/data/sources.json'));
-    expect(sources.map((s) => s.id)).to.deep.equal(['zonering', 'bodem', 'grondwater']);
+    expect(sources.map((s) => s.id)).to.deep.equal(demoIds);
+    expect(demoIds).to.include.members(['zonering', 'bodem', 'grondwater', 'grondgebruik']);
     expect(server.count('/data/zonering.geojson')).to.equal(1);
     expect(server.count('/data/soil.geojson')).to.equal(1);
   });
