@@ -6,9 +6,9 @@ Run with Debian's Python (PyQGIS comes with qgis-server's python3-qgis), headles
     QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/qgis/make_project.py \
         --data-dir .cache/qgis --out .cache/qgis/project.qgs [--style zonering=path/to/style.sld]
 
---data-dir holds zonering.gpkg, soil.gpkg and groundwater.gpkg (made by scripts/qgis/server.mjs with
+--data-dir holds zonering.gpkg, soil.gpkg, groundwater.gpkg and landuse.gpkg (made by scripts/qgis/server.mjs with
 `ogr2ogr -f GPKG -lco FID=fid -nlt PROMOTE_TO_MULTI`). The project publishes the three layers
-(names `zonering`, `soil`, `groundwater`) for WMS (GetMap, GetFeatureInfo), WFS 1.1/2.0 (GeoJSON
+(names `zonering`, `soil`, `groundwater`, `landuse`) for WMS (GetMap, GetFeatureInfo), WFS 1.1/2.0 (GeoJSON
 output) and OGC API Features (/wfs3), in EPSG:28992, 3857 and 4326, with WMSExtent = data extent.
 
 Styling is deliberately simple and replaceable: zonering is categorised by BKNSN_code, the others
@@ -40,6 +40,7 @@ LAYERS = [
     ('zonering', 'Landschapszonering Voorbeeldstad (illustratief)'),
     ('soil', 'Bodemkaart Voorbeeldstad (illustratief)'),
     ('groundwater', 'Grondwatertrappen Voorbeeldstad (illustratief)'),
+    ('landuse', 'Grondgebruik Voorbeeldstad (illustratief)'),
 ]
 CRS_LIST = ['EPSG:28992', 'EPSG:3857', 'EPSG:4326']
 

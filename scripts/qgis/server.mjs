@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // A real QGIS Server (3.22, Debian) on 127.0.0.1 serving the ILLUSTRATIVE Voorbeeldstad demo data
-// (layers zonering, soil, groundwater) as WMS, WFS 1.1 and OGC API Features, for integration tests.
+// (layers zonering, soil, groundwater, landuse) as WMS, WFS 1.1 and OGC API Features, for integration tests.
 //
 //   import { startQgisServer } from './scripts/qgis/server.mjs';
 //   const { url, stop } = await startQgisServer({ port: 0 }); // 0 → a free port
@@ -40,7 +40,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
-export const LAYERS = ['zonering', 'soil', 'groundwater'];
+export const LAYERS = ['zonering', 'soil', 'groundwater', 'landuse'];
 const PYTHON = '/usr/bin/python3';
 const MAKE_PROJECT = join(here, 'make_project.py');
 

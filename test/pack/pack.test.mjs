@@ -338,6 +338,8 @@ test('the tarball holds every exports target with its types, the manifest and bo
     .filter(Boolean);
   assert.deepEqual([...new Set(tags)].sort(), [
     'na-address-search',
+    'na-kansenkaart-layer',
+    'na-kansenkaart-legend',
     'na-location-check',
     'na-scenario-compare',
     'na-zonering-layer',
