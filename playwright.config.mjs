@@ -2,10 +2,11 @@
 // (no downloaded browsers) with the same flags as the browser tests (web-test-runner.config.mjs).
 // The demo server is built and started once by test/e2e/global-setup.mjs. The JSON report
 // (.cache/e2e/results.json, or $NA_E2E_JSON) gives scripts/test-all.mjs its pass/fail counts.
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/helpers/chromium.mjs';
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const executablePath = CHROMIUM_PATH;
 if (!existsSync(executablePath)) {
   throw new Error(
     `${executablePath} not found: run \`node scripts/ensure-setup.mjs --browser\` (as root).`,
@@ -34,19 +35,7 @@ export default defineConfig({
     headless: true,
     launchOptions: {
       executablePath,
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-default-apps',
-        '--disable-extensions',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
 });

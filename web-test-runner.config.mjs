@@ -1,5 +1,6 @@
 // Browser tests in Debian's Chromium (no downloaded browsers), real pointer and keyboard input.
 // Writes a pass/fail summary for scripts/test-all.mjs when NA_WTR_SUMMARY is set.
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/helpers/chromium.mjs';
 import { existsSync, writeFileSync } from 'node:fs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -16,19 +17,7 @@ import { browserFieldFalse, tsForJsUrls } from './test/helpers/browser-field.mjs
 // The fault server's hostile answers under /fault/ (issue #13).
 import { faultProxy } from './test/helpers/fault-proxy.mjs';
 
-const args = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--disable-extensions',
-];
+const args = CHROMIUM_ARGS;
 
 const require = createRequire(import.meta.url);
 
@@ -276,7 +265,7 @@ export default {
       files: 'test/browser/arcgis/**/*.test.ts',
       browsers: [
         chromeLauncher({
-          launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args: webglArgs },
+          launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: webglArgs },
         }),
       ],
     },
@@ -291,7 +280,7 @@ export default {
   testsFinishTimeout: 180000,
   browsers: [
     chromeLauncher({
-      launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args },
+      launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args },
     }),
   ],
   plugins: [

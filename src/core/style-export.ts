@@ -197,6 +197,21 @@ export function zoneringSld(kb: KnowledgeBase, options: StyleExportOptions = {})
       rules.push(sldRule(rule, property, opacity, band.range, indent, codes));
     rules.push(sldRule(unknown(band.scale), property, opacity, band.range, indent, codes));
   }
+  return sldDocument(name, rules, {
+    title:
+      lang === 'en'
+        ? 'Landscape zonering (de Natuurlijke Alliantie)'
+        : 'Landschapszonering (de Natuurlijke Alliantie)',
+    abstract: `natuurlijke-alliantie, knowledge base ${kb.version}`,
+  });
+}
+
+/** An SLD 1.1 document of one named layer and one feature type style made of `rules`. */
+export function sldDocument(
+  name: string,
+  rules: readonly string[],
+  description?: { title: string; abstract: string },
+): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<StyledLayerDescriptor version="1.1.0"',
@@ -210,10 +225,14 @@ export function zoneringSld(kb: KnowledgeBase, options: StyleExportOptions = {})
     `    <se:Name>${escapeXml(name)}</se:Name>`,
     '    <UserStyle>',
     `      <se:Name>${escapeXml(name)}</se:Name>`,
-    '      <se:Description>',
-    `        <se:Title>${escapeXml(lang === 'en' ? 'Landscape zonering (de Natuurlijke Alliantie)' : 'Landschapszonering (de Natuurlijke Alliantie)')}</se:Title>`,
-    `        <se:Abstract>${escapeXml(`natuurlijke-alliantie, knowledge base ${kb.version}`)}</se:Abstract>`,
-    '      </se:Description>',
+    ...(description
+      ? [
+          '      <se:Description>',
+          `        <se:Title>${escapeXml(description.title)}</se:Title>`,
+          `        <se:Abstract>${escapeXml(description.abstract)}</se:Abstract>`,
+          '      </se:Description>',
+        ]
+      : []),
     '      <se:FeatureTypeStyle>',
     ...rules,
     '      </se:FeatureTypeStyle>',

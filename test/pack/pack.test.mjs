@@ -15,6 +15,7 @@
  * `{ passed, failed }` to $NA_PACK_SUMMARY when set. Exit status 1 when a test failed.
  * Keeps the host folder when NA_PACK_KEEP=1 (its path is printed).
  */
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/chromium.mjs';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -42,20 +43,7 @@ const filter = process.argv[2];
 const artifacts = join(root, '.cache/pack');
 mkdirSync(artifacts, { recursive: true });
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--disable-extensions',
-];
+const CHROMIUM = CHROMIUM_PATH;
 
 /** The strict policy every page is served with (plus the hash of an inline import map). */
 function csp(scriptHashes = [], connect = []) {

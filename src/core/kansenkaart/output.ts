@@ -9,7 +9,7 @@
 import { kbLabel } from '../assess.js';
 import { toCsv } from '../csv.js';
 import type { KnowledgeBase } from '../kb/types.js';
-import { escapeXml, qgisColour } from '../style-export.js';
+import { escapeXml, qgisColour, sldDocument } from '../style-export.js';
 import { ACTIONS, SCALES, type Action, type Lang, type LocalizedText } from '../types.js';
 import {
   ACTION_STATES,
@@ -420,27 +420,7 @@ export function kansenkaartSld(options: KansenStyleOptions = {}): string {
       '        </se:Rule>',
     ].join('\n'),
   );
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<StyledLayerDescriptor version="1.1.0"',
-    '    xmlns="http://www.opengis.net/sld"',
-    '    xmlns:se="http://www.opengis.net/se"',
-    '    xmlns:ogc="http://www.opengis.net/ogc"',
-    '    xmlns:xlink="http://www.w3.org/1999/xlink"',
-    '    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
-    '    xsi:schemaLocation="http://www.opengis.net/sld http://schemas.opengis.net/sld/1.1.0/StyledLayerDescriptor.xsd">',
-    '  <NamedLayer>',
-    `    <se:Name>${escapeXml(name)}</se:Name>`,
-    '    <UserStyle>',
-    `      <se:Name>${escapeXml(name)}</se:Name>`,
-    '      <se:FeatureTypeStyle>',
-    ...rules,
-    '      </se:FeatureTypeStyle>',
-    '    </UserStyle>',
-    '  </NamedLayer>',
-    '</StyledLayerDescriptor>',
-    '',
-  ].join('\n');
+  return sldDocument(name, rules);
 }
 
 function pick(text: LocalizedText | undefined, lang: Lang): string {
