@@ -1,4 +1,5 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
+import { LangController } from '../shared/lang-controller.js';
 import { property, state } from 'lit/decorators.js';
 import type OlMap from 'ol/Map.js';
 import type { ActionState } from '../../src/core/kansenkaart/compute.js';
@@ -78,6 +79,8 @@ export class NaKansenkaartLayer extends LitElement {
   @property({ attribute: 'map-target' }) mapTarget?: string;
   /** URL of a kansenkaart export (GeoJSON FeatureCollection in EPSG:28992). */
   @property() src?: string;
+  /** Re-renders when `lang` changes on an ancestor. */
+  private readonly _langs = new LangController(this);
   /** The action shown (default `infiltreren`). */
   @property() action: Action = 'infiltreren';
   /** Language: `nl` (default) or `en`; inherited from ancestors. */

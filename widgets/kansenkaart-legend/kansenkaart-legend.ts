@@ -13,6 +13,8 @@ import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
 import { ACTIONS, type Action } from '../../src/core/types.js';
 import { resolveLang, tr } from '../shared/lang.js';
 import { baseStyles } from '../shared/styles.js';
+import { downloadText } from '../shared/download.js';
+import { LangController } from '../shared/lang-controller.js';
 import {
   NaKansenkaartChangeEvent,
   type NaKansenkaartLayer,
@@ -92,6 +94,8 @@ export class NaKansenkaartLegend extends LitElement {
   @property() for?: string;
   @property({ reflect: true }) override lang!: string;
   @state() private _tick = 0;
+  /** Re-renders when `lang` changes on an ancestor. */
+  private readonly _langs = new LangController(this);
 
   private _layer?: NaKansenkaartLayer;
   private readonly _onChange = (): void => {
@@ -199,11 +203,6 @@ export class NaKansenkaartLegend extends LitElement {
   }
 
   private _download(): void {
-    const blob = new Blob([this.csvOfView()], { type: 'text/csv;charset=utf-8' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = 'kansenkaart.csv';
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    downloadText(this.csvOfView(), 'kansenkaart.csv', 'text/csv;charset=utf-8');
   }
 }
