@@ -1,7 +1,7 @@
 // Browser tests in Debian's Chromium (no downloaded browsers), real pointer and keyboard input.
 // Writes a pass/fail summary for scripts/test-all.mjs when NA_WTR_SUMMARY is set.
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/helpers/chromium.mjs';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { createRequire } from 'node:module';
@@ -13,7 +13,9 @@ import { locatieserverFixtures } from './test/helpers/locatieserver-fixtures.mjs
 // Another OpenLayers for the map tests when NA_OL_DIR is set (scripts/ol-matrix.mjs).
 import { olAlias, olVersionInfo } from './test/helpers/ol-alias.mjs';
 // geotiff's browser field (`fs: false`, …), as bundlers honour it.
-import { browserFieldFalse, tsForJsUrls } from './test/helpers/browser-field.mjs';
+import { browserFieldFalse } from './test/helpers/browser-field.mjs';
+// A Worker's `.js` URL served from its `.ts` source.
+import { tsForJsUrls } from './test/helpers/ts-for-js-urls.mjs';
 // The fault server's hostile answers under /fault/ (issue #13).
 import { faultProxy } from './test/helpers/fault-proxy.mjs';
 
@@ -189,21 +191,6 @@ function screenshotCommand() {
 }
 
 /**
- * A module Worker is started from its built file name (`new URL('./x.worker.js', import.meta.url)`,
- * what tsc and the bundlers emit); from the sources, the dev server serves the `.ts` beside it.
- */
-function workerSources() {
-  return async (context, next) => {
-    if (context.path.endsWith('.worker.js')) {
-      const ts = context.path.replace(/\.js$/, '.ts');
-      if (!existsSync(join(process.cwd(), context.path)) && existsSync(join(process.cwd(), ts)))
-        context.url = context.url.replace(/\.worker\.js/, '.worker.ts');
-    }
-    return next();
-  };
-}
-
-/**
  * `executeServerCommand('na-ax-tree')`: Chromium's own accessibility tree of the page (through the
  * DevTools protocol), flat: `{ role, name, description }` per node that is not ignored, so tests
  * read accessible names and descriptions as a screen reader gets them (shadow DOM included).
@@ -274,7 +261,7 @@ export default {
   nodeResolve: { exportConditions: ['browser'] },
   // Answers /locatieserver/{suggest,lookup,reverse} from fixtures, plus test controls (__count,
   // __reset, __delay, __fail); see test/helpers/locatieserver-fixtures.mjs.
-  middleware: [locatieserverFixtures(), workerSources(), faultProxy()],
+  middleware: [locatieserverFixtures(), tsForJsUrls(), faultProxy()],
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 180000,
@@ -287,7 +274,6 @@ export default {
     ...(process.env.NA_OL_DIR ? [olAlias(process.env.NA_OL_DIR, process.cwd())] : []),
     olVersionInfo(process.env.NA_OL_DIR ?? join(process.cwd(), 'node_modules/ol')),
     browserFieldFalse(['geotiff']),
-    tsForJsUrls(),
     emulateMediaFeatures(),
     screenshotCommand(),
     accessibilityTreeCommand(),

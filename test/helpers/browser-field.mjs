@@ -1,8 +1,7 @@
 // Honours the `"browser": { "fs": false, ... }` field of some packages in the test runner's dev
 // server: bare imports that a package maps to `false` for browsers (geotiff's `fs`, `http`, …,
 // used only by its Node file source) are served as an empty module, as Vite and other bundlers do.
-import { existsSync, readFileSync } from 'node:fs';
-import { transform } from 'esbuild';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 const EMPTY = '/__na-browser-field-empty__.js';
@@ -29,33 +28,6 @@ export function browserFieldFalse(packages) {
     serve(context) {
       if (context.path === EMPTY) return { body: 'export default {};\n', type: 'js' };
       return undefined;
-    },
-  };
-}
-
-/**
- * Serves `src/…/x.js` from `x.ts` when only the TypeScript exists, compiled with esbuild: the
- * dev server maps `.js` to `.ts` in import specifiers, but a Worker started with
- * `new URL('./x.worker.js', import.meta.url)` requests the `.js` path itself (as the built
- * package has it).
- */
-export function tsForJsUrls(dirs = ['/src/', '/widgets/']) {
-  return {
-    name: 'ts-for-js-urls',
-    async serve(context) {
-      if (!context.path.endsWith('.js') || !dirs.some((d) => context.path.startsWith(d))) {
-        return undefined;
-      }
-      const js = join(process.cwd(), context.path);
-      const ts = `${js.slice(0, -3)}.ts`;
-      if (existsSync(js) || !existsSync(ts)) return undefined;
-      const { code } = await transform(readFileSync(ts, 'utf8'), {
-        loader: 'ts',
-        target: 'es2022',
-        format: 'esm',
-        sourcefile: ts,
-      });
-      return { body: code, type: 'js' };
     },
   };
 }
