@@ -13,58 +13,20 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { preview } from 'vite';
+import { RD_EXTENT, hexagonGrid, prng } from './helpers.mjs';
 
 const COLS = 400;
 const ROWS = 250;
-const MIN_X = 10_000;
-const MAX_X = 290_000;
-const MIN_Y = 300_000;
-const MAX_Y = 620_000;
+const { minX: MIN_X, maxX: MAX_X, minY: MIN_Y, maxY: MAX_Y } = RD_EXTENT;
 const CHECKS = 20;
 
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function generate() {
-  const rnd = prng(28992);
-  const w = (MAX_X - MIN_X) / COLS;
-  const h = (MAX_Y - MIN_Y) / ROWS;
-  const features = [];
-  for (let r = 0; r < ROWS; r++) {
-    for (let c = 0; c < COLS; c++) {
-      const cx = MIN_X + (c + 0.5) * w + (rnd() - 0.5) * 0.1 * w;
-      const cy = MIN_Y + (r + 0.5) * h + (rnd() - 0.5) * 0.1 * h;
-      const outer = [];
-      for (let k = 0; k < 6; k++) {
-        const a = (k / 6) * 2 * Math.PI + (rnd() - 0.5) * 0.3;
-        const f = 0.4 + rnd() * 0.1;
-        outer.push([
-          Math.round((cx + Math.cos(a) * f * w) * 100) / 100,
-          Math.round((cy + Math.sin(a) * f * h) * 100) / 100,
-        ]);
-      }
-      outer.push([...outer[0]]);
-      features.push({
-        type: 'Feature',
-        properties: { code: `Z${features.length % 27}` },
-        geometry: { type: 'Polygon', coordinates: [outer] },
-      });
-    }
-  }
-  return {
-    type: 'FeatureCollection',
-    crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::28992' } },
-    features,
-  };
-}
+const generate = () =>
+  hexagonGrid({
+    cols: COLS,
+    rows: ROWS,
+    roundCm: true,
+    properties: (i) => ({ code: `Z${i % 27}` }),
+  });
 
 const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
 

@@ -11,20 +11,10 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prng, rectangle } from './helpers.mjs';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const SAMPLE = 1500;
-
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A layer of `cols × rows` rectangles over [x0, y0, x0 + w, y0 + h], values drawn from `codes`. */
 function rectangles(x0, y0, w, h, cols, rows, property, codes, seed) {
@@ -39,18 +29,7 @@ function rectangles(x0, y0, w, h, cols, rows, property, codes, seed) {
       features.push({
         type: 'Feature',
         properties: { [property]: codes[Math.floor(rnd() * codes.length)] },
-        geometry: {
-          type: 'Polygon',
-          coordinates: [
-            [
-              [x, y],
-              [x + cw, y],
-              [x + cw, y + ch],
-              [x, y + ch],
-              [x, y],
-            ],
-          ],
-        },
+        geometry: { type: 'Polygon', coordinates: rectangle(x, y, cw, ch) },
       });
     }
   return { type: 'FeatureCollection', features };

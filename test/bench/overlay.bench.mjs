@@ -6,6 +6,8 @@
  * (it would take far too long on all of them); both are reported per measure and as a ratio.
  * Run through `npm run bench` (scripts/bench.mjs).
  */
+import { prng, rectangle } from './helpers.mjs';
+
 const SOIL_COLS = 250;
 const SOIL_ROWS = 200; // 50,000 soil polygons
 const CELL = 40; // m
@@ -14,27 +16,6 @@ const Y0 = 420_000;
 const MEASURES = 2_000;
 const NAIVE_MEASURES = 4;
 const CODES = ['Hn21', 'Zn21', 'pZg23', 'Mn25A', 'kVc', 'Vz', 'Rn67C', 'Hd30'];
-
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const square = (x, y, w, h) => [
-  [
-    [x, y],
-    [x + w, y],
-    [x + w, y + h],
-    [x, y + h],
-    [x, y],
-  ],
-];
 
 export default async function overlayBench({ importDist, log }) {
   const { SystemLayer, naiveSplit } = await importDist('src/core/scenario/overlay.js');
@@ -45,7 +26,7 @@ export default async function overlayBench({ importDist, log }) {
       soil.push({
         geometry: {
           type: 'Polygon',
-          coordinates: square(X0 + c * CELL, Y0 + r * CELL, CELL, CELL),
+          coordinates: rectangle(X0 + c * CELL, Y0 + r * CELL, CELL, CELL),
         },
         value: CODES[(r * 7 + c * 3) % CODES.length],
       });
@@ -57,7 +38,7 @@ export default async function overlayBench({ importDist, log }) {
     const h = 20 + rnd() * 60;
     const x = X0 + rnd() * (SOIL_COLS * CELL - w);
     const y = Y0 + rnd() * (SOIL_ROWS * CELL - h);
-    measures.push({ type: 'Polygon', coordinates: square(x, y, w, h) });
+    measures.push({ type: 'Polygon', coordinates: rectangle(x, y, w, h) });
   }
 
   let t = performance.now();

@@ -12,81 +12,24 @@
  */
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import Flatbush from 'flatbush';
+import { RD_EXTENT, cpuMs, fmt, hexagonGrid, prng } from './helpers.mjs';
 
 const POLYGONS = 100_000;
 const COLS = 400;
 const ROWS = POLYGONS / COLS; // 250
-const MIN_X = 10_000;
-const MAX_X = 290_000;
-const MIN_Y = 300_000;
-const MAX_Y = 620_000;
+const { minX: MIN_X, maxX: MAX_X, minY: MIN_Y, maxY: MAX_Y } = RD_EXTENT;
 const INDEXED_QUERIES = 20_000;
 const NAIVE_QUERIES = 200;
 
-/** Deterministic PRNG (mulberry32). */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A jittered grid of hexagons over RD space; every 7th has a square hole. */
-function generate() {
-  const rnd = prng(28992);
-  const w = (MAX_X - MIN_X) / COLS;
-  const h = (MAX_Y - MIN_Y) / ROWS;
-  const features = [];
-  for (let r = 0; r < ROWS; r++) {
-    for (let c = 0; c < COLS; c++) {
-      const cx = MIN_X + (c + 0.5) * w + (rnd() - 0.5) * 0.1 * w;
-      const cy = MIN_Y + (r + 0.5) * h + (rnd() - 0.5) * 0.1 * h;
-      const outer = [];
-      for (let k = 0; k < 6; k++) {
-        const a = (k / 6) * 2 * Math.PI + (rnd() - 0.5) * 0.3;
-        const f = 0.4 + rnd() * 0.1; // reaches 0.4–0.5 of the cell: gaps and near-touches
-        outer.push([cx + Math.cos(a) * f * w, cy + Math.sin(a) * f * h]);
-      }
-      outer.push([...outer[0]]);
-      const rings = [outer];
-      const i = features.length;
-      if (i % 7 === 0) {
-        const s = 0.1;
-        rings.push([
-          [cx - s * w, cy - s * h],
-          [cx - s * w, cy + s * h],
-          [cx + s * w, cy + s * h],
-          [cx + s * w, cy - s * h],
-          [cx - s * w, cy - s * h],
-        ]);
-      }
-      features.push({
-        type: 'Feature',
-        properties: { code: `Z${i % 54}`, hoogte: (rnd() * 40 - 5).toFixed(2) },
-        geometry: { type: 'Polygon', coordinates: rings },
-      });
-    }
-  }
-  return {
-    type: 'FeatureCollection',
-    crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::28992' } },
-    features,
-  };
-}
+const generate = () =>
+  hexagonGrid({
+    cols: COLS,
+    rows: ROWS,
+    holeEvery: 7,
+    properties: (i, rnd) => ({ code: `Z${i % 54}`, hoogte: (rnd() * 40 - 5).toFixed(2) }),
+  });
 
-/**
- * Process CPU time in ms (user + system). The bench machines are shared, so wall-clock time
- * measures the neighbours too; every time in this file is CPU time, baselines included.
- */
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-const fmt = (n) => Math.round(n).toLocaleString('en-US');
 const DISSOLVED_CODES = 27;
 const BAND_VERTICES = 20_000; // per side: rings of 40,000 vertices
 
