@@ -92,6 +92,49 @@ async function typeInto(el: NaAddressSearch, text: string): Promise<void> {
   await sendKeys({ type: text });
 }
 
+/** The page's fetch calls since {@link watchFetches} began (restored after the test). */
+interface FetchLog {
+  /** URLs in call order. */
+  urls: string[];
+  /** URLs whose AbortSignal fired. */
+  aborted: string[];
+  /**
+   * Resolves when every call so far whose URL passes `match` has ended: answered and its body
+   * read, failed or aborted. The signal that a late answer has had its chance to arrive.
+   */
+  ended(match: (url: string) => boolean): Promise<void>;
+}
+
+function watchFetches(): FetchLog {
+  const realFetch = window.fetch;
+  const calls: Array<{ url: string; ended: Promise<void> }> = [];
+  const log: FetchLog = {
+    urls: [],
+    aborted: [],
+    async ended(match) {
+      await Promise.all(calls.filter((c) => match(c.url)).map((c) => c.ended));
+    },
+  };
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = input instanceof Request ? input.url : String(input);
+    log.urls.push(url);
+    init?.signal?.addEventListener('abort', () => log.aborted.push(url));
+    const response = realFetch(input, init);
+    const ended = response
+      .then((r) => r.clone().arrayBuffer())
+      .then(
+        () => undefined,
+        () => undefined,
+      );
+    calls.push({ url, ended });
+    return response;
+  };
+  cleanups.push(() => {
+    window.fetch = realFetch;
+  });
+  return log;
+}
+
 async function waitForOptions(el: NaAddressSearch, count?: number): Promise<HTMLElement[]> {
   await until(
     () => (count === undefined ? options(el).length > 0 : options(el).length === count),
@@ -143,9 +186,19 @@ describe('na-address-search', () => {
 
   it('does not search below the minimum length and clears the list when the text gets short', async () => {
     const { el } = await mount();
+    // A second element with the same pause is the signal: its search for 'do' is asked after the
+    // pause that a search for 'd' would have waited, so by then that one would have been asked.
+    const witness = await mount({ map: false });
+    const fetches = watchFetches();
     await typeInto(el, 'd');
-    await sleep(400);
-    expect((await control('__count')).suggest).to.equal(0);
+    await typeInto(witness.el, 'do');
+    await until(() => fetches.urls.some((u) => u.includes('/suggest')), 'the witness search');
+    expect(fetches.urls.filter((u) => u.includes('/suggest'))).to.have.length(1);
+    expect(new URL(fetches.urls[0] ?? '', window.location.href).searchParams.get('q')).to.equal(
+      'do',
+    );
+    input(el).focus();
+    input(el).setSelectionRange(1, 1);
     await sendKeys({ type: 'orpsstraat' });
     await waitForOptions(el, 5);
     input(el).select();
@@ -265,21 +318,17 @@ describe('na-address-search', () => {
   it('aborts a stale search: a slow answer for "dorp" never replaces the one for "dorpsstraat"', async () => {
     await control('__delay?q=dorp&ms=800');
     const { el } = await mount();
-    const aborted: string[] = [];
-    const realFetch = window.fetch;
-    window.fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-      init?.signal?.addEventListener('abort', () => aborted.push(String(input)));
-      return realFetch(input, init);
-    };
-    cleanups.push(() => {
-      window.fetch = realFetch;
-    });
+    const fetches = watchFetches();
+    const isDorp = (u: string): boolean => u.includes('q=dorp&') || u.endsWith('q=dorp');
     await typeInto(el, 'dorp');
     await until(() => el.shadowRoot?.querySelector('[part~="spinner"]') !== null, 'loading state');
     expect(part(el, 'search')?.dataset.state).to.equal('loading');
     await sendKeys({ type: 'sstraat' });
     await waitForOptions(el, 5);
-    await sleep(900);
+    // The search for 'dorp' has ended (aborted, or answered late): only then can it be seen not
+    // to replace the newer list.
+    await fetches.ended(isDorp);
+    await el.updateComplete;
     const labels = options(el).map((o) => o.querySelector('[part~="option-label"]')?.textContent);
     expect(labels).to.deep.equal([
       'Dorpsstraat, Lopik',
@@ -288,7 +337,7 @@ describe('na-address-search', () => {
       'Dorpsstraat 3, 3411ND Lopik',
       'Dorpsstraat, Voorbeeldstad',
     ]);
-    expect(aborted.some((u) => u.includes('q=dorp&') || u.endsWith('q=dorp'))).to.equal(true);
+    expect(fetches.aborted.some(isDorp)).to.equal(true);
     expect((await control('__count')).suggest).to.equal(2);
   });
 
@@ -308,9 +357,8 @@ describe('na-address-search', () => {
     // Tag-like text other than <b> stays literal text; no element carries an event handler.
     expect(opts[1]?.textContent).to.contain('<b onclick="alert(2)">');
     expect(opts[1]?.textContent).to.contain('<script>window.__naPwned = true</script>');
+    // No element was made from the payload, so nothing can run later either.
     expect(el.shadowRoot?.querySelectorAll('[onclick], [onerror]')).to.have.length(0);
-    await sleep(100);
-    expect((window as { __naPwned?: boolean }).__naPwned).to.equal(undefined);
   });
 
   it('shows a translated message when the service fails, and the next search works', async () => {
@@ -419,6 +467,7 @@ describe('na-address-search', () => {
     await control('__delay?endpoint=reverse&ms=600');
     const { el, tm } = await mount({ reverse: true });
     if (!tm) throw new Error('no map');
+    const fetches = watchFetches();
     realClick(tm.map, { x: 155010, y: 463010, crs: 'EPSG:28992' });
     await until(() => (part(el, 'nearest')?.textContent ?? '').includes('Adres zoeken'), 'loading');
     await control('__fail?endpoint=reverse&status=500&times=1');
@@ -429,8 +478,9 @@ describe('na-address-search', () => {
       'reverse error',
       5000,
     );
-    // The first (slow, successful) answer arrives later and must not overwrite the newer error.
-    await sleep(700);
+    // The first (slow, successful) answer, once it has ended, must not overwrite the newer error.
+    await fetches.ended((u) => u.includes('/reverse'));
+    await el.updateComplete;
     expect(part(el, 'nearest')?.textContent).to.contain('kon niet worden opgehaald');
   });
 
@@ -553,15 +603,7 @@ describe('na-address-search in na-location-check', () => {
   it('a map click shows the nearest address in the report header, without waiting for it', async () => {
     await control('__delay?endpoint=reverse&ms=700');
     const { lc, tm } = await mountCheck();
-    const aborted: string[] = [];
-    const realFetch = window.fetch;
-    window.fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-      init?.signal?.addEventListener('abort', () => aborted.push(String(input)));
-      return realFetch(input, init);
-    };
-    cleanups.push(() => {
-      window.fetch = realFetch;
-    });
+    const fetches = watchFetches();
     let ready = nextReport(lc);
     realClick(tm.map, { x: 192000, y: 445000, crs: 'EPSG:28992' });
     await ready;
@@ -577,7 +619,7 @@ describe('na-address-search in na-location-check', () => {
     expect(lcPart(lc, 'address')?.textContent?.trim()).to.equal(
       'Dichtstbijzijnde adres: Dorpsstraat 14, 1234AB Voorbeeldstad (op 12 m)',
     );
-    expect(aborted.filter((u) => u.includes('/locatieserver/reverse'))).to.have.length(1);
+    expect(fetches.aborted.filter((u) => u.includes('/locatieserver/reverse'))).to.have.length(1);
     const counts = await control('__count');
     expect(counts.reverse).to.equal(2);
     const last = new URLSearchParams(
@@ -590,10 +632,13 @@ describe('na-address-search in na-location-check', () => {
   it('no-search hides the search and asks for no address', async () => {
     const { lc, tm, search } = await mountCheck({ 'no-search': '' });
     expect(search).to.equal(null);
+    const fetches = watchFetches();
     const ready = nextReport(lc);
     realClick(tm.map, { x: 192000, y: 445000, crs: 'EPSG:28992' });
     await ready;
-    await sleep(100);
+    // A nearest-address request would start with the check (a map click shows the address
+    // "without waiting for it"), so it would have been asked by the time the report is ready.
+    expect(fetches.urls.filter((u) => u.includes('/reverse'))).to.deep.equal([]);
     expect((await control('__count')).reverse).to.equal(0);
     expect(lcPart(lc, 'address')).to.equal(null);
   });

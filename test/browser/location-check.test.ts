@@ -21,7 +21,6 @@ import {
   listenerSnapshot,
   makeMap,
   realClick,
-  sleep,
   until,
   type TestMap,
 } from './helpers/map.js';
@@ -428,8 +427,9 @@ describe('<na-location-check> keyboard', () => {
     // Arrow keys on the map: the map's own KeyboardPan pans (128 px); the widget does not pan again.
     const resolution = tm.map.getView().getResolution() ?? 1;
     const c0 = tm.map.getView().getCenter() ?? [0, 0];
+    const panned = new Promise((r) => tm.map.once('moveend', r));
     await sendKeys({ press: 'ArrowRight' });
-    await sleep(300);
+    await panned;
     const c1 = tm.map.getView().getCenter() ?? [0, 0];
     expect((c1[0] ?? 0) - (c0[0] ?? 0)).to.be.closeTo(128 * resolution, 0.001);
     // Without the map's keyboard interactions, the widget pans itself (64 px).
@@ -558,6 +558,9 @@ describe('<na-location-check> queries', () => {
   it('a slow answer never overwrites a newer one: the slow query is aborted', async () => {
     const signals: AbortSignal[] = [];
     let slowSettled = false;
+    // Resolves when the slow query has ended, answered or aborted: the signal to assert after.
+    let endSlow = (): void => undefined;
+    const slowEnded = new Promise<void>((r) => (endSlow = r));
     const slowOnce: FactSource = {
       id: 'traag',
       title: 'Trage bron',
@@ -569,6 +572,7 @@ describe('<na-location-check> queries', () => {
         return new Promise<SourceResult>((resolve, reject) => {
           const answer = (): void => {
             slowSettled = isSlow ? true : slowSettled;
+            if (isSlow) endSlow();
             resolve({
               sourceId: 'traag',
               title: 'Trage bron',
@@ -587,6 +591,7 @@ describe('<na-location-check> queries', () => {
           signal?.addEventListener('abort', () => {
             clearTimeout(timer);
             reject(signal.reason);
+            if (isSlow) endSlow();
           });
           void location;
         });
@@ -603,7 +608,8 @@ describe('<na-location-check> queries', () => {
     await until(() => signals.length === 2, 'fast query started');
     expect(signals[0]?.aborted).to.equal(true);
     await until(() => el.state === 'report', 'fast report');
-    await sleep(1000);
+    await slowEnded;
+    await el.updateComplete;
     expect(slowSettled).to.equal(false);
     expect(zones).to.deep.equal(['Dz1']);
     expect(el.report?.landscape.zone?.code).to.equal('Dz1');

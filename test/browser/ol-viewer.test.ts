@@ -11,7 +11,7 @@ import Polygon from 'ol/geom/Polygon.js';
 import { toCrs } from '../../src/core/crs.js';
 import type { Location } from '../../src/core/types.js';
 import { createOlViewer } from '../../src/map/ol-viewer.js';
-import { listenerSnapshot, makeMap, realClick, sleep, type TestMap } from './helpers/map.js';
+import { listenerSnapshot, makeMap, realClick, type TestMap, until } from './helpers/map.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -34,17 +34,20 @@ describe('createOlViewer', () => {
       const off = viewer.onClick((l) => got.push(l));
       const target: Location = { x: 155100, y: 463050, crs: 'EPSG:28992' };
       realClick(tm.map, target);
-      await sleep(400);
-      expect(got.length).to.equal(1);
+      await until(() => got.length === 1, 'the click');
       expect(got[0]?.crs).to.equal(crs);
       const [x, y] = toCrs([got[0]?.x ?? 0, got[0]?.y ?? 0], crs, 'EPSG:28992');
       expect(Math.abs(x - target.x)).to.be.below(8);
       expect(Math.abs(y - target.y)).to.be.below(8);
       off();
       off();
+      // A second listener is the signal that the next click has been reported.
+      const witness: Location[] = [];
+      const offWitness = viewer.onClick((l) => witness.push(l));
       realClick(tm.map, target);
-      await sleep(400);
+      await until(() => witness.length === 1, 'the witness listener');
       expect(got.length).to.equal(1);
+      offWitness();
 
       viewer.showMarker(target);
       const overlay = tm.map.getOverlays().item(0);

@@ -236,8 +236,12 @@ describe('ArcGIS Maps SDK adapter (MapView, offline, SwiftShader WebGL)', functi
     expect(got[0]?.y).to.be.closeTo(target[1], tv.view.resolution * 1.5);
     remove();
     remove(); // idempotent
+    // A listener added now is the signal that the next click has been reported.
+    const witness: Location[] = [];
+    const removeWitness = viewer.onClick((l) => witness.push(l));
     await realClick(tv, target);
-    await sleep(800);
+    await until(() => witness.length > 0, 'the witness listener');
+    removeWitness();
     expect(got).to.have.length(clicks);
   });
 
