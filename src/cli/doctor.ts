@@ -15,17 +15,10 @@ import type { Diagnosis, DiagnosisLine } from '../sources/diagnose.js';
 import type { FetchLike } from '../sources/http.js';
 import { loadBytes, loadText } from '../sources/node.js';
 import { defined } from '../core/defined.js';
+import { UsageError } from './usage-error.js';
 
 export const DOCTOR_USAGE = `natuurlijke-alliantie doctor [--data <sources.json>] [--origin <page origin>] [--lang nl|en]
                              [--format text|json] [--timeout <ms>]`;
-
-/** Bad input of `doctor` (exit status 2). */
-export class DoctorUsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'DoctorUsageError';
-  }
-}
 
 export interface DoctorIo {
   out: (text: string) => void;
@@ -33,7 +26,7 @@ export interface DoctorIo {
 }
 
 /**
- * Runs `doctor`; resolves to the exit status (0 all ok, 1 otherwise). Throws DoctorUsageError or
+ * Runs `doctor`; resolves to the exit status (0 all ok, 1 otherwise). Throws UsageError or
  * NaError (a sources file that cannot be read or is invalid) for bad input.
  * @param defaultData the sources file used without `--data`.
  */
@@ -58,15 +51,15 @@ export async function runDoctor(
       allowPositionals: false,
     }).values;
   } catch (e) {
-    throw new DoctorUsageError(`${e instanceof Error ? e.message : String(e)}\n\n${DOCTOR_USAGE}`);
+    throw new UsageError(`${e instanceof Error ? e.message : String(e)}\n\n${DOCTOR_USAGE}`);
   }
   const lang: Lang = values.lang ?? 'nl';
   if (lang !== 'nl' && lang !== 'en') {
-    throw new DoctorUsageError(`--lang must be nl or en, not "${lang}".`);
+    throw new UsageError(`--lang must be nl or en, not "${lang}".`);
   }
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') {
-    throw new DoctorUsageError(`--format must be text or json, not "${format}".`);
+    throw new UsageError(`--format must be text or json, not "${format}".`);
   }
   const origin = values.origin;
   if (origin !== undefined) {
@@ -80,14 +73,14 @@ export async function runDoctor(
       ok = false;
     }
     if (!ok) {
-      throw new DoctorUsageError(
+      throw new UsageError(
         `--origin must be a page origin such as https://kaart.gemeente.nl (scheme and host, no path), not "${origin}".`,
       );
     }
   }
   const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout);
   if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs >= 100)) {
-    throw new DoctorUsageError(
+    throw new UsageError(
       `--timeout must be a whole number of milliseconds ≥ 100, not "${values.timeout}".`,
     );
   }
@@ -98,7 +91,7 @@ export async function runDoctor(
     text = await readFile(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new DoctorUsageError(
+    throw new UsageError(
       code === 'ENOENT'
         ? `The sources file "${file}" does not exist.`
         : `Cannot read the sources file "${file}" (${code ?? String(e)}).`,

@@ -30,18 +30,11 @@ import type { PolyGeom, Ring } from '../core/geometry.js';
 import { terminalText } from '../core/plain-text.js';
 import { ACTIONS, type Action, type FactSource, type Lang } from '../core/types.js';
 import { kansenkaartFromSources } from '../sources/kansenkaart.js';
+import { UsageError } from './usage-error.js';
 
 export const KANSENKAART_USAGE = `natuurlijke-alliantie kansenkaart [--data <sources.json>] [--bbox x1 y1 x2 y2 | --area <boundary.geojson>]
                               [--action ${ACTIONS[0]}] [--cell 25] --out <kansen.geojson|.fgb|.gpkg|.csv>
                               [--format text|json|csv] [--lang nl|en] [--kb <extension.json>]`;
-
-/** Bad input of the command (the CLI exits 2 with the message). */
-export class KansenkaartUsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'KansenkaartUsageError';
-  }
-}
 
 /** What the command needs from the CLI around it. */
 export interface KansenkaartDeps {
@@ -54,7 +47,7 @@ export interface KansenkaartDeps {
 
 const FORMATS = ['.geojson', '.json', '.fgb', '.gpkg', '.csv'] as const;
 
-/** Runs the command; resolves to the exit status (0), throws KansenkaartUsageError on bad input. */
+/** Runs the command; resolves to the exit status (0), throws UsageError on bad input. */
 export async function runKansenkaart(args: string[], deps: KansenkaartDeps): Promise<number> {
   const { bbox, rest } = takeBbox(args);
   let values: Record<string, string | undefined>;
@@ -68,38 +61,36 @@ export async function runKansenkaart(args: string[], deps: KansenkaartDeps): Pro
     });
     values = r.values as Record<string, string | undefined>;
   } catch (e) {
-    throw new KansenkaartUsageError(
+    throw new UsageError(
       `${e instanceof Error ? e.message : String(e)}\n\nUsage:\n  ${KANSENKAART_USAGE}`,
     );
   }
   const lang: Lang = values.lang ?? 'nl';
   if (lang !== 'nl' && lang !== 'en')
-    throw new KansenkaartUsageError(`--lang must be nl or en, not "${terminalText(lang, 20)}".`);
+    throw new UsageError(`--lang must be nl or en, not "${terminalText(lang, 20)}".`);
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'csv')
-    throw new KansenkaartUsageError(
-      `--format must be text, json or csv, not "${terminalText(format, 20)}".`,
-    );
+    throw new UsageError(`--format must be text, json or csv, not "${terminalText(format, 20)}".`);
   const action = (values.action ?? 'infiltreren') as Action;
   if (!ACTIONS.includes(action))
-    throw new KansenkaartUsageError(
+    throw new UsageError(
       `--action "${terminalText(String(action), 40)}" is not an action; use one of ${ACTIONS.join(', ')}.`,
     );
   const out = values.out;
   if (out === undefined)
-    throw new KansenkaartUsageError(
+    throw new UsageError(
       `kansenkaart needs --out <file> (.geojson, .fgb, .gpkg or .csv).\n\nUsage:\n  ${KANSENKAART_USAGE}`,
     );
   const ext = extname(out).toLowerCase();
   if (!(FORMATS as readonly string[]).includes(ext))
-    throw new KansenkaartUsageError(
+    throw new UsageError(
       `--out "${terminalText(out, 80)}" must end in .geojson, .fgb, .gpkg or .csv.`,
     );
   if (bbox && values.area !== undefined)
-    throw new KansenkaartUsageError('Give either --bbox or --area, not both.');
+    throw new UsageError('Give either --bbox or --area, not both.');
   const cell = values.cell === undefined ? undefined : number(values.cell, '--cell');
   if (cell !== undefined && !(cell >= 1 && cell <= 1000))
-    throw new KansenkaartUsageError(`--cell must be between 1 and 1000 m, not ${cell}.`);
+    throw new UsageError(`--cell must be between 1 and 1000 m, not ${cell}.`);
   let area: KansenArea | undefined;
   if (bbox) area = { bbox };
   else if (values.area !== undefined)
@@ -123,7 +114,7 @@ export async function runKansenkaart(args: string[], deps: KansenkaartDeps): Pro
       deps.err(`natuurlijke-alliantie kansenkaart: ${what} ${pct}% (${done}/${total})\n`);
     },
   }).catch((e: unknown) => {
-    if (e instanceof RangeError) throw new KansenkaartUsageError(e.message);
+    if (e instanceof RangeError) throw new UsageError(e.message);
     throw e;
   });
   for (const s of result.skipped)
@@ -132,7 +123,7 @@ export async function runKansenkaart(args: string[], deps: KansenkaartDeps): Pro
     );
   const { map } = result;
   if (map.cells === 0)
-    throw new KansenkaartUsageError(
+    throw new UsageError(
       'The area contains no cell centre: it is empty or too small for the cell size.',
     );
 
@@ -176,7 +167,7 @@ function takeBbox(args: string[]): {
     used = 5;
   }
   if (parts.length !== 4 || parts.some((p) => p.startsWith('--')))
-    throw new KansenkaartUsageError('--bbox needs four numbers: x1 y1 x2 y2 (EPSG:28992, metres).');
+    throw new UsageError('--bbox needs four numbers: x1 y1 x2 y2 (EPSG:28992, metres).');
   const [x1, y1, x2, y2] = parts.map((p, k) => number(p, `--bbox value ${k + 1}`)) as [
     number,
     number,
@@ -190,7 +181,7 @@ function takeBbox(args: string[]): {
     Math.max(y1, y2),
   ];
   if (bbox[0] === bbox[2] || bbox[1] === bbox[3])
-    throw new KansenkaartUsageError('--bbox is empty: x1 must differ from x2 and y1 from y2.');
+    throw new UsageError('--bbox is empty: x1 must differ from x2 and y1 from y2.');
   checkRd(bbox, '--bbox');
   return { bbox, rest: [...args.slice(0, i), ...args.slice(i + used)] };
 }
@@ -198,7 +189,7 @@ function takeBbox(args: string[]): {
 function number(text: string, what: string): number {
   const d = parseDecimal(text.trim());
   if (!d.ok)
-    throw new KansenkaartUsageError(
+    throw new UsageError(
       `${what} "${terminalText(text, 40)}" ${decimalProblem(d.why)}${text.includes(',') ? ' (use a decimal point)' : ''}.`,
     );
   return d.value;
@@ -208,7 +199,7 @@ function number(text: string, what: string): number {
 function checkRd(b: readonly number[], what: string): void {
   const [x1, y1, x2, y2] = b as [number, number, number, number];
   if (x1 < -7000 || x2 > 300_000 || y1 < 289_000 || y2 > 629_000)
-    throw new KansenkaartUsageError(
+    throw new UsageError(
       `${what} [${b.join(', ')}] is not in EPSG:28992 (RD New) over the Netherlands; give metres in RD (reproject a boundary with ogr2ogr -t_srs EPSG:28992).`,
     );
 }
@@ -219,13 +210,13 @@ export function parseBoundary(text: string, file: string): PolyGeom {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new KansenkaartUsageError(
+    throw new UsageError(
       `The boundary file "${terminalText(file, 80)}" is not JSON: ${e instanceof Error ? e.message : String(e)}`,
     );
   }
   const polygons: Ring[][] = [];
   const bad = (why: string): never => {
-    throw new KansenkaartUsageError(`The boundary file "${terminalText(file, 80)}" ${why}`);
+    throw new UsageError(`The boundary file "${terminalText(file, 80)}" ${why}`);
   };
   const rings = (v: unknown): Ring[] => {
     if (!Array.isArray(v) || v.length === 0) return bad('has a polygon without rings.');
@@ -282,7 +273,7 @@ async function ogrWrite(
           if (!error) resolve();
           else if ((error as NodeJS.ErrnoException).code === 'ENOENT')
             reject(
-              new KansenkaartUsageError(
+              new UsageError(
                 `Writing ${driver === 'GPKG' ? '.gpkg' : '.fgb'} needs GDAL's ogr2ogr, which is not installed: install GDAL (apt-get install gdal-bin) or write .geojson.`,
               ),
             );

@@ -50,19 +50,14 @@ import {
   runComparison,
 } from './compare.js';
 import { naturalSystemFromSources } from '../sources/natural-system.js';
-import { DOCTOR_USAGE, DoctorUsageError, runDoctor } from './doctor.js';
+import { DOCTOR_USAGE, runDoctor } from './doctor.js';
 import { reportToText } from './text.js';
 import { INIT_USAGE, runInit } from './init.js';
 import { defined } from '../core/defined.js';
-import { KANSENKAART_USAGE, KansenkaartUsageError, runKansenkaart } from './kansenkaart.js';
+import { KANSENKAART_USAGE, runKansenkaart } from './kansenkaart.js';
+import { UsageError } from './usage-error.js';
 
-/** Bad input: exit status 2 with this message. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export { UsageError };
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The package root, from `src/cli` (sources) or `dist/src/cli` (built). */
@@ -118,9 +113,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (command === 'explain') return await runExplain(rest, io);
     if (command === 'compare') return await runCompare(rest, io);
     if (command === 'doctor') {
-      return await runDoctor(rest, io, defaultSourcesPath()).catch((e: unknown) => {
-        throw e instanceof DoctorUsageError ? new UsageError(e.message) : e;
-      });
+      return await runDoctor(rest, io, defaultSourcesPath());
     }
     if (command === 'init') return await runInit(rest, io, dirname(defaultSourcesPath()));
     if (command === 'kansenkaart') {
@@ -134,8 +127,6 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           printSourceWarnings(sources, io.err);
           return sources;
         },
-      }).catch((e: unknown) => {
-        throw e instanceof KansenkaartUsageError ? new UsageError(e.message) : e;
       });
     }
     throw new UsageError(

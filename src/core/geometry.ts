@@ -551,6 +551,22 @@ function orientation(p: [number, number], q: [number, number], r: [number, numbe
   return Math.abs(v) <= 1e-9 * scale * scale ? 0 : Math.sign(v);
 }
 
+/**
+ * Whether two segments cross properly: the end points of each lie strictly on both sides of the
+ * other (touching, and nearly collinear contact, do not count; see {@link segmentsMeet}).
+ */
+export function segmentsCross(
+  a: [number, number],
+  b: [number, number],
+  c: [number, number],
+  d: [number, number],
+): boolean {
+  return (
+    orientation(a, b, c) * orientation(a, b, d) < 0 &&
+    orientation(c, d, a) * orientation(c, d, b) < 0
+  );
+}
+
 /** Whether two segments cross, touch or overlap (any contact, also nearly). */
 function segmentsMeet(
   a: [number, number],

@@ -251,16 +251,17 @@ export function qgisColour(hex: string, opacity = 1): string {
   return m ? `${c(m[1])},${c(m[2])},${c(m[3])},${alpha}` : `0,0,0,${alpha}`;
 }
 
-function qmlSymbol(name: string, fill: string, stroke: RuleSpec['stroke'], indent: string): string {
-  const props: Array<[string, string]> = [
-    ['color', qgisColour(fill)],
-    ['joinstyle', 'round'],
-    ['outline_color', qgisColour(stroke.colour, stroke.opacity)],
-    ['outline_style', 'solid'],
-    ['outline_width', num(stroke.widthPx)],
-    ['outline_width_unit', 'Pixel'],
-    ['style', 'solid'],
-  ];
+/** A SimpleFill symbol layer's properties (`color`, `outline_color`, `style`, …) in QGIS's names. */
+export type QmlFillProps = ReadonlyArray<readonly [string, string]>;
+
+/** One category of a QGIS categorized renderer: the attribute value, its legend label, its fill. */
+export interface QmlCategory {
+  value: string;
+  label: string;
+  fill: QmlFillProps;
+}
+
+function qmlSymbol(name: string, props: QmlFillProps, indent: string): string {
   return [
     `${indent}<symbol type="fill" name="${escapeXml(name)}" alpha="1" clip_to_extent="1" force_rhr="0">`,
     `${indent}  <layer class="SimpleFill" enabled="1" locked="0" pass="0">`,
@@ -273,6 +274,53 @@ function qmlSymbol(name: string, fill: string, stroke: RuleSpec['stroke'], inden
     `${indent}  </layer>`,
     `${indent}</symbol>`,
   ].join('\n');
+}
+
+/**
+ * A QGIS layer style (`.qml`, QGIS 3.22+): a categorized renderer on `attribute` with one fill
+ * symbol per category (both the `Option` map of QGIS ≥ 3.26 and the older `prop` lines), and the
+ * layer opacity (0–1).
+ */
+export function qmlDocument(
+  attribute: string,
+  categories: readonly QmlCategory[],
+  opacity = 1,
+): string {
+  return [
+    "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>",
+    '<qgis version="3.22.0" styleCategories="Symbology">',
+    `  <renderer-v2 type="categorizedSymbol" attr="${escapeXml(attribute)}" symbollevels="0" enableorderby="0" forceraster="0" referencescale="-1">`,
+    '    <categories>',
+    ...categories.map(
+      (c, i) =>
+        `      <category render="true" symbol="${i}" value="${escapeXml(c.value)}" label="${escapeXml(c.label)}" type="string"/>`,
+    ),
+    '    </categories>',
+    '    <symbols>',
+    ...categories.map((c, i) => qmlSymbol(String(i), c.fill, '      ')),
+    '    </symbols>',
+    '    <rotation/>',
+    '    <sizescale/>',
+    '  </renderer-v2>',
+    '  <blendMode>0</blendMode>',
+    '  <featureBlendMode>0</featureBlendMode>',
+    `  <layerOpacity>${num(clamp01(opacity))}</layerOpacity>`,
+    '</qgis>',
+    '',
+  ].join('\n');
+}
+
+/** The SimpleFill properties of a zonering rule: solid fill, round joins, the rule's outline. */
+function zoneringFill(fill: string, stroke: RuleSpec['stroke']): QmlFillProps {
+  return [
+    ['color', qgisColour(fill)],
+    ['joinstyle', 'round'],
+    ['outline_color', qgisColour(stroke.colour, stroke.opacity)],
+    ['outline_style', 'solid'],
+    ['outline_width', num(stroke.widthPx)],
+    ['outline_width_unit', 'Pixel'],
+    ['style', 'solid'],
+  ];
 }
 
 /**
@@ -289,34 +337,20 @@ export function zoneringQml(kb: KnowledgeBase, options: StyleExportOptions = {})
   const mode = options.scale ?? 'wijk/dorp';
   const scale: Scale = mode === 'by-scale' ? 'wijk/dorp' : mode;
   const rules = rulesFor(kb, scale, lang);
-  const categories = rules.map(
-    (r, i) =>
-      `      <category render="true" symbol="${i}" value="${escapeXml(r.code)}" label="${escapeXml(r.title)}" type="string"/>`,
+  return qmlDocument(
+    property,
+    [
+      ...rules.map((r) => ({
+        value: r.code,
+        label: r.title,
+        fill: zoneringFill(r.fill, r.stroke),
+      })),
+      {
+        value: '',
+        label: UNKNOWN_TITLE[lang] ?? UNKNOWN_TITLE.nl,
+        fill: zoneringFill(UNKNOWN_ZONE_COLOUR, zoneringOutline(kb, '', scale)),
+      },
+    ],
+    opacity,
   );
-  categories.push(
-    `      <category render="true" symbol="${rules.length}" value="" label="${escapeXml(UNKNOWN_TITLE[lang] ?? UNKNOWN_TITLE.nl)}" type="string"/>`,
-  );
-  const symbols = rules.map((r, i) => qmlSymbol(String(i), r.fill, r.stroke, '      '));
-  symbols.push(
-    qmlSymbol(String(rules.length), UNKNOWN_ZONE_COLOUR, zoneringOutline(kb, '', scale), '      '),
-  );
-  return [
-    "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>",
-    '<qgis version="3.22.0" styleCategories="Symbology">',
-    `  <renderer-v2 type="categorizedSymbol" attr="${escapeXml(property)}" symbollevels="0" enableorderby="0" forceraster="0" referencescale="-1">`,
-    '    <categories>',
-    ...categories,
-    '    </categories>',
-    '    <symbols>',
-    ...symbols,
-    '    </symbols>',
-    '    <rotation/>',
-    '    <sizescale/>',
-    '  </renderer-v2>',
-    '  <blendMode>0</blendMode>',
-    '  <featureBlendMode>0</featureBlendMode>',
-    `  <layerOpacity>${num(opacity)}</layerOpacity>`,
-    '</qgis>',
-    '',
-  ].join('\n');
 }

@@ -2,9 +2,10 @@
  * Ask several fact sources at once.
  */
 import { NaError } from '../core/types.js';
-import type { Fact, FactSource, LocalizedText, Location, SourceResult } from '../core/types.js';
+import type { FactSource, LocalizedText, Location, SourceResult } from '../core/types.js';
 import { SourceRequestError, userMessageFor } from './http.js';
 import { defined } from '../core/defined.js';
+import { errorResult } from './facts.js';
 
 /** Options of {@link queryAll}. */
 export interface QueryAllOptions {
@@ -97,7 +98,7 @@ async function runOne(
   } catch (e) {
     if (outer?.aborted === true && !timedOut) {
       // The caller aborted: queryAll itself rejects; this value is never seen.
-      return errorResult(source, 'aborted', 'Aborted.');
+      return failed(source, 'aborted', 'Aborted.');
     }
     const code = e instanceof NaError ? e.code : 'error';
     const message = e instanceof Error ? e.message : String(e);
@@ -107,7 +108,7 @@ async function runOne(
         : timedOut
           ? userMessageFor('timeout', source.title, { timeoutMs: timeoutMs ?? 0 })
           : undefined;
-    return errorResult(
+    return failed(
       source,
       code,
       message === '' ? `Source ${source.id} failed.` : message,
@@ -118,23 +119,17 @@ async function runOne(
   }
 }
 
-function errorResult(
+/** The error result of a source that failed or threw: its facts carry the source as provenance. */
+function failed(
   source: FactSource,
   code: string,
   message: string,
   userMessage?: LocalizedText,
 ): QueryAllResult {
-  const provenance = { sourceId: source.id, title: source.title };
-  return {
-    sourceId: source.id,
-    title: source.title,
-    status: 'error',
-    reason: 'source-error',
-    message,
+  const { id, title, provides } = source;
+  const provenance = { sourceId: id, title };
+  return errorResult({ id, title, provides, provenance }, message, {
     code,
     ...defined({ userMessage }),
-    facts: source.provides.map(
-      (name) => ({ name, status: 'error', reason: 'source-error', message, provenance }) as Fact,
-    ),
-  };
+  });
 }

@@ -41,21 +41,27 @@ const BAD = JSON.stringify({
   features: [{ type: 'Feature', properties: { type: 'zwembad' }, geometry: null }],
 });
 
-let el: NaScenarioCompare;
-beforeEach(async () => {
-  el = document.createElement('na-scenario-compare');
-  document.body.append(el);
-  await el.updateComplete;
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0).reverse()) c();
 });
-afterEach(() => el.remove());
 
-function parts(name: string): HTMLElement[] {
+/** Each test builds its own element. */
+async function mount(): Promise<NaScenarioCompare> {
+  const el = document.createElement('na-scenario-compare');
+  document.body.append(el);
+  cleanups.push(() => el.remove());
+  await el.updateComplete;
+  return el;
+}
+
+function parts(el: NaScenarioCompare, name: string): HTMLElement[] {
   return [...(el.shadowRoot?.querySelectorAll<HTMLElement>(`[part~="${name}"]`) ?? [])];
 }
-const active = (): Element | null | undefined => el.shadowRoot?.activeElement;
+const active = (el: NaScenarioCompare): Element | null | undefined => el.shadowRoot?.activeElement;
 
-async function loadFiles(files: File[]): Promise<void> {
-  const input = parts('file-input')[0] as HTMLInputElement;
+async function loadFiles(el: NaScenarioCompare, files: File[]): Promise<void> {
+  const input = parts(el, 'file-input')[0] as HTMLInputElement;
   const dt = new DataTransfer();
   for (const f of files) dt.items.add(f);
   input.files = dt.files;
@@ -64,34 +70,36 @@ async function loadFiles(files: File[]): Promise<void> {
 
 describe('<na-scenario-compare> focus after removing', () => {
   it('dismissing the errors one by one keeps focus in the widget, last on the file input', async () => {
-    await loadFiles([new File([BAD], 'fout-1.geojson'), new File([BAD], 'fout-2.geojson')]);
-    await until(() => parts('dismiss').length === 2, 'two errors');
-    parts('dismiss')[0]?.focus();
+    const el = await mount();
+    await loadFiles(el, [new File([BAD], 'fout-1.geojson'), new File([BAD], 'fout-2.geojson')]);
+    await until(() => parts(el, 'dismiss').length === 2, 'two errors');
+    parts(el, 'dismiss')[0]?.focus();
     await sendKeys({ press: 'Enter' });
-    await until(() => parts('dismiss').length === 1, 'one error left');
+    await until(() => parts(el, 'dismiss').length === 1, 'one error left');
     await el.updateComplete;
-    expect(active()).to.equal(parts('dismiss')[0]);
+    expect(active(el)).to.equal(parts(el, 'dismiss')[0]);
     await sendKeys({ press: 'Enter' });
-    await until(() => parts('dismiss').length === 0, 'no error left');
+    await until(() => parts(el, 'dismiss').length === 0, 'no error left');
     await el.updateComplete;
     expect(document.activeElement).to.equal(el);
-    expect(active()).to.equal(parts('file-input')[0]);
+    expect(active(el)).to.equal(parts(el, 'file-input')[0]);
   });
 
   it('removing the scenarios one by one keeps focus in the widget, last on the file input', async () => {
+    const el = await mount();
     el.addScenario(scenario('A', 0), 'a.geojson');
     el.addScenario(scenario('B', 60), 'b.geojson');
-    await until(() => parts('remove').length === 2, 'two scenarios');
-    parts('remove')[1]?.focus();
+    await until(() => parts(el, 'remove').length === 2, 'two scenarios');
+    parts(el, 'remove')[1]?.focus();
     await sendKeys({ press: 'Enter' });
-    await until(() => parts('remove').length === 1, 'one scenario left');
+    await until(() => parts(el, 'remove').length === 1, 'one scenario left');
     await el.updateComplete;
     // The removed one was last: focus goes to the previous scenario's button.
-    expect(active()).to.equal(parts('remove')[0]);
+    expect(active(el)).to.equal(parts(el, 'remove')[0]);
     await sendKeys({ press: 'Enter' });
-    await until(() => parts('remove').length === 0, 'no scenario left');
+    await until(() => parts(el, 'remove').length === 0, 'no scenario left');
     await el.updateComplete;
     expect(document.activeElement).to.equal(el);
-    expect(active()).to.equal(parts('file-input')[0]);
+    expect(active(el)).to.equal(parts(el, 'file-input')[0]);
   });
 });

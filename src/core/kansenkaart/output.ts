@@ -9,7 +9,7 @@
 import { kbLabel } from '../assess.js';
 import { toCsv } from '../csv.js';
 import type { KnowledgeBase } from '../kb/types.js';
-import { escapeXml, qgisColour, sldDocument } from '../style-export.js';
+import { escapeXml, qgisColour, qmlDocument, sldDocument } from '../style-export.js';
 import { ACTIONS, SCALES, type Action, type Lang, type LocalizedText } from '../types.js';
 import {
   ACTION_STATES,
@@ -347,45 +347,21 @@ export interface KansenStyleOptions {
 export function kansenkaartQml(options: KansenStyleOptions = {}): string {
   const lang = options.lang ?? 'nl';
   const property = options.property ?? 'state';
-  const categories = ACTION_STATES.map(
-    (s, i) =>
-      `      <category render="true" symbol="${i}" value="${s}" label="${escapeXml(pick(STATE_LABELS[s], lang))}" type="string"/>`,
+  return qmlDocument(
+    property,
+    ACTION_STATES.map((s) => ({
+      value: s,
+      label: pick(STATE_LABELS[s], lang),
+      fill: [
+        ['color', qgisColour(STATE_COLOURS[s])],
+        ['outline_color', qgisColour('#595959', s === 'no-data' ? 1 : 0)],
+        ['outline_style', 'solid'],
+        ['outline_width', '0.4'],
+        ['outline_width_unit', 'Pixel'],
+        ['style', s === 'missing' ? 'b_diagonal' : s === 'no-data' ? 'no' : 'solid'],
+      ],
+    })),
   );
-  const symbols = ACTION_STATES.map((s, i) => {
-    const style = s === 'missing' ? 'b_diagonal' : s === 'no-data' ? 'no' : 'solid';
-    const props: Array<[string, string]> = [
-      ['color', qgisColour(STATE_COLOURS[s])],
-      ['outline_color', qgisColour('#595959', s === 'no-data' ? 1 : 0)],
-      ['outline_style', 'solid'],
-      ['outline_width', '0.4'],
-      ['outline_width_unit', 'Pixel'],
-      ['style', style],
-    ];
-    return [
-      `      <symbol type="fill" name="${i}" alpha="1" clip_to_extent="1" force_rhr="0">`,
-      '        <layer class="SimpleFill" enabled="1" locked="0" pass="0">',
-      ...props.map(([k, v]) => `          <prop k="${k}" v="${escapeXml(v)}"/>`),
-      '        </layer>',
-      '      </symbol>',
-    ].join('\n');
-  });
-  return [
-    "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>",
-    '<qgis version="3.22.0" styleCategories="Symbology">',
-    `  <renderer-v2 type="categorizedSymbol" attr="${escapeXml(property)}" symbollevels="0" enableorderby="0" forceraster="0" referencescale="-1">`,
-    '    <categories>',
-    ...categories,
-    '    </categories>',
-    '    <symbols>',
-    ...symbols,
-    '    </symbols>',
-    '  </renderer-v2>',
-    '  <blendMode>0</blendMode>',
-    '  <featureBlendMode>0</featureBlendMode>',
-    '  <layerOpacity>1</layerOpacity>',
-    '</qgis>',
-    '',
-  ].join('\n');
 }
 
 /** An OGC SLD 1.1 style: one rule per state on `state` (PropertyIsEqualTo). */

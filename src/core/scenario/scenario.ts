@@ -5,7 +5,14 @@
  */
 import { normalizeCrs, toCrs } from '../crs.js';
 import { NaError, type SupportedCrs } from '../types.js';
-import { bboxOf, intersectionArea, planarArea, type PolyGeom, type Ring } from '../geometry.js';
+import {
+  bboxOf,
+  intersectionArea,
+  planarArea,
+  segmentsCross,
+  type PolyGeom,
+  type Ring,
+} from '../geometry.js';
 import { MEASURE_TYPES, type MeasureType } from './params.js';
 
 /** One land-cover or measure polygon of a scenario, in RD. */
@@ -120,21 +127,6 @@ function selfIntersects(g: PolyGeom): boolean {
     }
   }
   return false;
-}
-
-function segmentsCross(
-  a: [number, number],
-  b: [number, number],
-  c: [number, number],
-  d: [number, number],
-): boolean {
-  const o = (p: [number, number], q: [number, number], r: [number, number]) =>
-    Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
-  const o1 = o(a, b, c);
-  const o2 = o(a, b, d);
-  const o3 = o(c, d, a);
-  const o4 = o(c, d, b);
-  return o1 * o2 < 0 && o3 * o4 < 0;
 }
 
 /**
