@@ -37,6 +37,7 @@ import { DEFAULT_BOUNDARY_TOLERANCE_M, GeoJsonSource } from './geojson.js';
 import { SourceRequestError, fetchWithPolicy, readBytes } from './http.js';
 import type { FetchLike } from './http.js';
 import { defined } from '../core/defined.js';
+import { OnceUnlessFailed } from './once.js';
 
 const MAGIC = [0x66, 0x67, 0x62, 0x03];
 /** Bytes read by the first request: magic, header and the top levels of the tree (for 100,000 features with node size 16: the top four levels, 419 nodes, 17 kB). */
@@ -154,7 +155,7 @@ export class FlatGeobufSource implements FactSource {
   readonly stats: RangeStats = { requests: 0, bytes: 0 };
 
   private readonly options: FlatGeobufSourceOptions;
-  private opened: Promise<Opened> | undefined;
+  private readonly opened = new OnceUnlessFailed<Opened>();
 
   constructor(options: FlatGeobufSourceOptions) {
     this.options = options;
@@ -250,15 +251,7 @@ export class FlatGeobufSource implements FactSource {
   }
 
   private open(signal?: AbortSignal): Promise<Opened> {
-    if (this.opened === undefined) {
-      const p = this.readHeader(signal);
-      this.opened = p;
-      // A failed or aborted open is tried again on the next query.
-      p.catch(() => {
-        if (this.opened === p) this.opened = undefined;
-      });
-    }
-    return this.opened;
+    return this.opened.get(() => this.readHeader(signal));
   }
 
   private async readHeader(signal?: AbortSignal): Promise<Opened> {

@@ -32,6 +32,7 @@ import { SourceRequestError, anySignal, fetchWithPolicy, formatBytes, readBytes 
 import type { FetchLike, RequestPolicy } from './http.js';
 import { defined } from '../core/defined.js';
 import { decoderPool } from './geotiff-pool.js';
+import { OnceUnlessFailed } from './once.js';
 
 /** Options of {@link GeoTiffSource}. */
 export interface GeoTiffSourceOptions extends ProvenanceOptions {
@@ -164,7 +165,7 @@ export class GeoTiffSource implements FactSource {
   readonly provides: readonly FactName[];
   private readonly options: GeoTiffSourceOptions;
   private readonly provenance: Provenance;
-  private opened: Promise<Opened> | undefined;
+  private readonly opened = new OnceUnlessFailed<Opened>();
   /** The last failure of an HTTP request (geotiff.js reports failed blocks without their cause). */
   private lastRequestError: unknown;
 
@@ -292,14 +293,7 @@ export class GeoTiffSource implements FactSource {
   }
 
   private open(signal: AbortSignal | undefined): Promise<Opened> {
-    if (this.opened !== undefined) return this.opened;
-    const p = this.doOpen(signal);
-    this.opened = p;
-    // A failed open (network, abort) is not kept: the next query tries again.
-    p.catch(() => {
-      if (this.opened === p) this.opened = undefined;
-    });
-    return p;
+    return this.opened.get(() => this.doOpen(signal));
   }
 
   private async doOpen(signal: AbortSignal | undefined): Promise<Opened> {

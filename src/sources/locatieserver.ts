@@ -87,14 +87,15 @@ function round(v: number, digits: number): number {
   return Math.round(v * f) / f;
 }
 
-/** URL of a `suggest` request (pure). `q` is required and must not be blank. */
-export function suggestUrl(
+/** URL of a search request (`suggest` or `free`) for `q`: the same parameters for both. */
+function searchUrl(
+  endpoint: 'suggest' | 'free',
   q: string,
-  params: SearchParams = {},
-  base = DEFAULT_LOCATIESERVER_URL,
+  params: SearchParams,
+  base: string,
 ): string {
-  if (q.trim() === '') throw new RangeError('suggest needs a non-empty query');
-  return build(base, 'suggest', [
+  if (q.trim() === '') throw new RangeError(`${endpoint} needs a non-empty query`);
+  return build(base, endpoint, [
     ['q', q],
     ['rows', clampRows(params.rows)],
     ['fl', params.fl],
@@ -103,20 +104,22 @@ export function suggestUrl(
   ]);
 }
 
+/** URL of a `suggest` request (pure). `q` is required and must not be blank. */
+export function suggestUrl(
+  q: string,
+  params: SearchParams = {},
+  base = DEFAULT_LOCATIESERVER_URL,
+): string {
+  return searchUrl('suggest', q, params, base);
+}
+
 /** URL of a `free` (full geocoder) request (pure). */
 export function freeUrl(
   q: string,
   params: SearchParams = {},
   base = DEFAULT_LOCATIESERVER_URL,
 ): string {
-  if (q.trim() === '') throw new RangeError('free needs a non-empty query');
-  return build(base, 'free', [
-    ['q', q],
-    ['rows', clampRows(params.rows)],
-    ['fl', params.fl],
-    ...list(params.fq).map((f): [string, string] => ['fq', f]),
-    ...nearParams(params.near),
-  ]);
+  return searchUrl('free', q, params, base);
 }
 
 /** URL of a `lookup` request for one object id (pure). */

@@ -26,6 +26,7 @@ import { SourceRequestError } from './http.js';
 import { RemoteSource, boxToRd, joinUrl } from './remote.js';
 import type { FoundFeature, RemoteSourceOptions } from './remote.js';
 import { defined } from '../core/defined.js';
+import { OnceUnlessFailed } from './once.js';
 
 /** Default items path: PDOK / pygeoapi / ldproxy style, JSON asked with `f=json`. */
 export const DEFAULT_ITEMS_PATH = 'collections/{collection}/items?f=json';
@@ -163,7 +164,7 @@ export class OgcApiFeaturesSource extends RemoteSource implements PolygonSource 
   private readonly maxPages: number;
   private readonly pageSize: number;
   private readonly maxPolygonPages: number;
-  private crsChoice: Promise<CrsChoice> | undefined;
+  private readonly crsChoice: OnceUnlessFailed<CrsChoice>;
   private collectionDoc: unknown;
   private readonly polygonCache = new Map<SupportedCrs, PolygonFeatureCollection>();
   private polygonFeatures:
@@ -179,9 +180,9 @@ export class OgcApiFeaturesSource extends RemoteSource implements PolygonSource 
     this.maxPages = options.maxPages ?? 5;
     this.pageSize = options.pageSize ?? 1000;
     this.maxPolygonPages = options.maxPolygonPages ?? 20;
-    if (options.crsUri !== undefined) {
-      this.crsChoice = Promise.resolve({ uri: options.crsUri, crs: 'EPSG:28992' });
-    }
+    this.crsChoice = new OnceUnlessFailed(
+      options.crsUri === undefined ? undefined : { uri: options.crsUri, crs: 'EPSG:28992' },
+    );
   }
 
   /** URL of the collection document. */
@@ -300,14 +301,7 @@ export class OgcApiFeaturesSource extends RemoteSource implements PolygonSource 
 
   /** The CRS to ask in: the configured URI, else discovered once from the collection document. */
   private chooseCrs(signal: AbortSignal | undefined): Promise<CrsChoice> {
-    if (this.crsChoice !== undefined) return this.crsChoice;
-    const p = this.discoverCrs(signal);
-    this.crsChoice = p;
-    // A failed discovery (timeout, network, 5xx) is not kept: the next query tries again.
-    p.catch(() => {
-      if (this.crsChoice === p) this.crsChoice = undefined;
-    });
-    return p;
+    return this.crsChoice.get(() => this.discoverCrs(signal));
   }
 
   private async discoverCrs(signal: AbortSignal | undefined): Promise<CrsChoice> {
