@@ -52,106 +52,96 @@ if (built && (want('browser') || want('pack'))) {
   check('bundle', 'npm', ['run', '--silent', 'build:bundle']);
 }
 
-if (want('unit')) {
-  const out = resolve(cache, 'vitest.json');
-  const ok = sh(
-    bin('vitest'),
-    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
-    { NA_SKIP_BUILD: built ? '1' : '' },
-  );
+/**
+ * Runs a suite that writes a JSON summary to `.cache/<file>` and counts it: `read(summary)` gives
+ * `{ passed, failed }`. A failing exit without a summary, or without a failed test in it, counts as
+ * one failure more (a crash is never a pass).
+ */
+function suite(name, file, run, read) {
+  const out = resolve(cache, file);
+  rmSync(out, { force: true });
+  const ok = run(out);
   let passed = 0;
   let failed = ok ? 0 : 1;
   if (existsSync(out)) {
-    const r = JSON.parse(readFileSync(out, 'utf8'));
-    passed = r.numPassedTests ?? 0;
-    failed =
-      (r.numFailedTests ?? 0) + (r.numFailedTestSuites ?? 0) + (ok || r.numFailedTests ? 0 : 1);
-  }
-  suites.push({ name: 'unit (vitest)', passed, failed });
-}
-
-if (want('browser') && existsSync(resolve(root, 'web-test-runner.config.mjs'))) {
-  const out = resolve(cache, 'wtr-summary.json');
-  const ok = sh(bin('wtr'), ['--config', 'web-test-runner.config.mjs'], { NA_WTR_SUMMARY: out });
-  let passed = 0;
-  let failed = ok ? 0 : 1;
-  if (existsSync(out)) {
-    const r = JSON.parse(readFileSync(out, 'utf8'));
+    const r = read(JSON.parse(readFileSync(out, 'utf8')));
     passed = r.passed;
     failed = r.failed + (ok || r.failed ? 0 : 1);
   }
-  suites.push({ name: 'browser (web-test-runner)', passed, failed });
+  suites.push({ name, passed, failed });
+}
+
+/** Counts of a vitest JSON report (a failed file counts too). */
+const vitestCounts = (r) => ({
+  passed: r.numPassedTests ?? 0,
+  failed: (r.numFailedTests ?? 0) + (r.numFailedTestSuites ?? 0),
+});
+/** Counts of this project's own summaries (web-test-runner, ol-matrix, pack): `{ passed, failed }`. */
+const ownCounts = (r) => ({ passed: r.passed, failed: r.failed });
+const vitestJson = (out) => ['--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
+
+if (want('unit')) {
+  suite(
+    'unit (vitest)',
+    'vitest.json',
+    (out) => sh(bin('vitest'), ['run', ...vitestJson(out)], { NA_SKIP_BUILD: built ? '1' : '' }),
+    vitestCounts,
+  );
+}
+
+if (want('browser') && existsSync(resolve(root, 'web-test-runner.config.mjs'))) {
+  suite(
+    'browser (web-test-runner)',
+    'wtr-summary.json',
+    (out) => sh(bin('wtr'), ['--config', 'web-test-runner.config.mjs'], { NA_WTR_SUMMARY: out }),
+    ownCounts,
+  );
 }
 
 if (want('ol-matrix') && existsSync(resolve(root, 'scripts/ol-matrix.mjs'))) {
   // The browser suite's map tests on the older ol majors of the peer range (installed once into
   // .cache/ol-matrix/, aliased for the test server).
-  const out = resolve(cache, 'ol-matrix-summary.json');
-  rmSync(out, { force: true });
-  const ok = sh(process.execPath, ['scripts/ol-matrix.mjs'], { NA_OL_MATRIX_SUMMARY: out });
-  let passed = 0;
-  let failed = ok ? 0 : 1;
-  if (existsSync(out)) {
-    const r = JSON.parse(readFileSync(out, 'utf8'));
-    passed = r.passed;
-    failed = r.failed + (ok || r.failed ? 0 : 1);
-  }
-  suites.push({ name: 'ol-matrix (map tests on ol 7.5, 8, 9)', passed, failed });
+  suite(
+    'ol-matrix (map tests on ol 7.5, 8, 9)',
+    'ol-matrix-summary.json',
+    (out) => sh(process.execPath, ['scripts/ol-matrix.mjs'], { NA_OL_MATRIX_SUMMARY: out }),
+    ownCounts,
+  );
 }
 
 if (want('e2e') && built && existsSync(resolve(root, 'playwright.config.mjs'))) {
   // @playwright/test with its JSON reporter: expected = passed, unexpected = failed.
-  const out = resolve(cache, 'e2e-results.json');
-  rmSync(out, { force: true });
-  const ok = sh(bin('playwright'), ['test'], { NA_E2E_JSON: out });
-  let passed = 0;
-  let failed = ok ? 0 : 1;
-  if (existsSync(out)) {
-    const { stats = {} } = JSON.parse(readFileSync(out, 'utf8'));
-    passed = (stats.expected ?? 0) + (stats.flaky ?? 0);
-    const unexpected = stats.unexpected ?? 0;
-    failed = unexpected + (ok || unexpected ? 0 : 1);
-  }
-  suites.push({ name: 'e2e (playwright)', passed, failed });
+  suite(
+    'e2e (playwright)',
+    'e2e-results.json',
+    (out) => sh(bin('playwright'), ['test'], { NA_E2E_JSON: out }),
+    ({ stats = {} }) => ({
+      passed: (stats.expected ?? 0) + (stats.flaky ?? 0),
+      failed: stats.unexpected ?? 0,
+    }),
+  );
 }
 
 if (want('integration')) {
   // The global setup installs QGIS Server when missing (apt-get, as root) and starts it; an
   // install or start failure fails this suite with its message (it is never skipped).
-  const out = resolve(cache, 'vitest-integration.json');
-  rmSync(out, { force: true });
-  const ok = sh(bin('vitest'), [
-    'run',
-    '--config',
-    'vitest.integration.config.ts',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${out}`,
-  ]);
-  let passed = 0;
-  let failed = ok ? 0 : 1;
-  if (existsSync(out)) {
-    const r = JSON.parse(readFileSync(out, 'utf8'));
-    passed = r.numPassedTests ?? 0;
-    failed =
-      (r.numFailedTests ?? 0) + (r.numFailedTestSuites ?? 0) + (ok || r.numFailedTests ? 0 : 1);
-  }
-  suites.push({ name: 'integration (qgis server)', passed, failed });
+  suite(
+    'integration (qgis server)',
+    'vitest-integration.json',
+    (out) =>
+      sh(bin('vitest'), ['run', '--config', 'vitest.integration.config.ts', ...vitestJson(out)]),
+    vitestCounts,
+  );
 }
 
 if (want('pack') && built && existsSync(resolve(root, 'test/pack/pack.test.mjs'))) {
   // npm pack → a fresh Vite host app with its own ol → built and checked in Chromium.
-  const out = resolve(cache, 'pack-summary.json');
-  rmSync(out, { force: true });
-  const ok = sh(process.execPath, ['test/pack/pack.test.mjs'], { NA_PACK_SUMMARY: out });
-  let passed = 0;
-  let failed = ok ? 0 : 1;
-  if (existsSync(out)) {
-    const r = JSON.parse(readFileSync(out, 'utf8'));
-    passed = r.passed;
-    failed = r.failed + (ok || r.failed ? 0 : 1);
-  }
-  suites.push({ name: 'pack (npm pack + host app)', passed, failed });
+  suite(
+    'pack (npm pack + host app)',
+    'pack-summary.json',
+    (out) => sh(process.execPath, ['test/pack/pack.test.mjs'], { NA_PACK_SUMMARY: out }),
+    ownCounts,
+  );
 }
 
 const passed = suites.reduce((s, x) => s + x.passed, 0);
