@@ -235,23 +235,7 @@ export async function startFaultServer(): Promise<FaultServer> {
     void (size === 8192 ? bomb : bombs.get(size))?.then((data) => ranged(req, res, data));
   });
   routes.set('/file', (req, res, url) => {
-    const path = url.searchParams.get('path') ?? '';
-    const data = readFileSync(path);
-    const range = /^bytes=(\d+)-(\d+)$/.exec(req.headers.range ?? '');
-    if (range === null) {
-      send(res, 200, 'image/tiff', data);
-      return;
-    }
-    const start = Number(range[1]);
-    const end = Math.min(Number(range[2]), data.length - 1);
-    const part = data.subarray(start, end + 1);
-    res.writeHead(206, {
-      'Content-Type': 'image/tiff',
-      'Content-Length': part.length,
-      'Content-Range': `bytes ${start}-${end}/${data.length}`,
-      'Accept-Ranges': 'bytes',
-    });
-    res.end(part);
+    ranged(req, res, readFileSync(url.searchParams.get('path') ?? ''));
   });
 
   const server: Server = createServer((req, res) => {

@@ -294,6 +294,30 @@ async function shadowText(page, selector) {
 const known = JSON.parse(readFileSync(join(root, 'demo/data/locations.json'), 'utf8')).locations;
 const located = known.filter((l) => l.expect?.zone);
 
+/** Waits until the host page's legend lists the zones (the zonering has loaded). */
+async function legendShowsZones(page) {
+  await page.waitForFunction(
+    () =>
+      (document.querySelector('na-zonering-legend')?.shadowRoot?.textContent ?? '').includes('Dz'),
+    null,
+    { timeout: 15000 },
+  );
+}
+
+/** Clicks the first known place on the host's map: the report has its zone, the panel shows it. */
+async function reportForFirstPlace(page) {
+  const place = located[0];
+  const report = await clickForReport(page, '__host', place);
+  assert.equal(report.landscape.zone?.code, place.expect.zone);
+  await page.waitForFunction(
+    (zone) =>
+      (document.querySelector('na-location-check')?.shadowRoot?.textContent ?? '').includes(
+        `(${zone})`,
+      ),
+    place.expect.zone,
+  );
+}
+
 // ---- Tests ------------------------------------------------------------------------------------
 
 test('the tarball holds every exports target with its types, the manifest and both bundles', () => {
@@ -422,25 +446,9 @@ test('built host: the elements render, the layer loads, a click gives a report; 
     assert.equal(w.hasDocument, false);
     assert.equal(w.zone, 'Dz1');
     assert.ok(w.principles > 0 && w.qmlBytes > 1000);
-    await page.waitForFunction(
-      () =>
-        (document.querySelector('na-zonering-legend')?.shadowRoot?.textContent ?? '').includes(
-          'Dz',
-        ),
-      null,
-      { timeout: 15000 },
-    );
+    await legendShowsZones(page);
     assert.match(await shadowText(page, 'na-location-check'), /Klik op de kaart/);
-    const place = located[0];
-    const report = await clickForReport(page, '__host', place);
-    assert.equal(report.landscape.zone?.code, place.expect.zone);
-    await page.waitForFunction(
-      (zone) =>
-        (document.querySelector('na-location-check')?.shadowRoot?.textContent ?? '').includes(
-          `(${zone})`,
-        ),
-      place.expect.zone,
-    );
+    await reportForFirstPlace(page);
     assert.deepEqual(problems, []);
   } catch (e) {
     await page.screenshot({ path: join(artifacts, 'host.png') });
@@ -603,24 +611,8 @@ for (const spec of readmeHosts) {
           null,
           { timeout: 15000 },
         );
-        await page.waitForFunction(
-          () =>
-            (document.querySelector('na-zonering-legend')?.shadowRoot?.textContent ?? '').includes(
-              'Dz',
-            ),
-          null,
-          { timeout: 15000 },
-        );
-        const place = located[0];
-        const report = await clickForReport(page, '__host', place);
-        assert.equal(report.landscape.zone?.code, place.expect.zone);
-        await page.waitForFunction(
-          (zone) =>
-            (document.querySelector('na-location-check')?.shadowRoot?.textContent ?? '').includes(
-              `(${zone})`,
-            ),
-          place.expect.zone,
-        );
+        await legendShowsZones(page);
+        await reportForFirstPlace(page);
         assert.deepEqual(problems, []);
       } catch (e) {
         await page.screenshot({ path: join(artifacts, `readme-${name}.png`) });
