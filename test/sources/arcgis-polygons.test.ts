@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
 import {
   mainTypeCode,
@@ -19,9 +19,9 @@ import {
   arcgisExceededLimit,
   arcgisExtentQueryUrl,
 } from '../../src/sources/arcgis-rest.js';
-import { sendJson, startFaultServer } from '../helpers/fault-server.js';
-import type { FaultServer } from '../helpers/fault-server.js';
+import { sendJson } from '../helpers/fault-server.js';
 import { projectRoot } from '../helpers/shared.js';
+import { useFaultServer } from '../helpers/use-fault-server.js';
 
 const fixture = (name: string): unknown =>
   JSON.parse(readFileSync(resolve(projectRoot, 'test/fixtures/services', name), 'utf8'));
@@ -41,14 +41,7 @@ if (!preset) throw new Error('no kea-bknsn-hoofdtypen preset');
 
 const kb = defaultKnowledgeBase();
 const BBOX = [154000, 462000, 157000, 464000] as const;
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => server.reset());
+const server = useFaultServer();
 
 function servePages(path: string): void {
   server.route(path, (_req, res, url) => {

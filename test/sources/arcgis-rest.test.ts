@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Location } from '../../src/core/types.js';
 import {
   ArcGisRestSource,
@@ -6,18 +6,11 @@ import {
   arcgisQueryUrl,
   parseArcGisJson,
 } from '../../src/sources/arcgis-rest.js';
-import { sendJson, startFaultServer } from '../helpers/fault-server.js';
-import type { FaultServer } from '../helpers/fault-server.js';
+import { sendJson } from '../helpers/fault-server.js';
+import { useFaultServer } from '../helpers/use-fault-server.js';
 
 const AT: Location = { x: 155000, y: 463000, crs: 'EPSG:28992' };
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => server.reset());
+const server = useFaultServer();
 
 const ERROR = {
   error: {

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { applyWidgetTexts, registerMessages } from '../../widgets/shared/lang.js';
 import { factsFromProperties, describeValue, coerceFact } from '../../src/sources/facts.js';
 import { GeoTiffSource, DEFAULT_MAX_DECODED_BYTES } from '../../src/sources/geotiff.js';
@@ -24,19 +24,11 @@ import {
 import { loadBytes, loadSourcesFile, loadText } from '../../src/sources/node.js';
 import { WmsSource } from '../../src/sources/wms.js';
 import { NaError, type Location } from '../../src/core/types.js';
-import { startFaultServer, type FaultServer } from '../helpers/fault-server.js';
 import { bombTiff, redosBody } from '../helpers/hostile.js';
+import { useFaultServer } from '../helpers/use-fault-server.js';
 
 const AT: Location = { x: 155000, y: 463000, crs: 'EPSG:28992' };
-let server: FaultServer;
-
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => server.reset());
+const server = useFaultServer();
 
 async function rejection(p: Promise<unknown>): Promise<SourceRequestError> {
   try {

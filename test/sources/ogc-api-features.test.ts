@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toCrs } from '../../src/core/crs.js';
 import type { Location } from '../../src/core/types.js';
 import { nextLink, parseFeatureCollection, pickFeatureAt } from '../../src/sources/features.js';
@@ -18,9 +18,9 @@ import {
   ogcCollectionUrl,
   ogcItemsUrl,
 } from '../../src/sources/ogc-api-features.js';
-import { sendJson, startFaultServer } from '../helpers/fault-server.js';
-import type { FaultServer } from '../helpers/fault-server.js';
+import { sendJson } from '../helpers/fault-server.js';
 import { vendoredDir } from '../helpers/shared.js';
+import { useFaultServer } from '../helpers/use-fault-server.js';
 
 const recorded = (name: string): unknown =>
   JSON.parse(readFileSync(resolve(vendoredDir(), 'reference/ogcapi', name), 'utf8')) as unknown;
@@ -30,14 +30,7 @@ const QGIS_RD = 'http://www.opengis.net/def/crs/EPSG/9.6.2/28992';
 const PDOK_RD = 'http://www.opengis.net/def/crs/EPSG/0/28992';
 const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => server.reset());
+const server = useFaultServer();
 
 const square = (x0: number, y0: number, d: number): number[][][] => [
   [

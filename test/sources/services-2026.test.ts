@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { gtInfo } from '../../src/core/groundwater.js';
 import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
 import type { Report } from '../../src/core/report.js';
@@ -21,23 +21,16 @@ import type { PresetName } from '../../src/sources/presets.js';
 import { wmsCapabilitiesLayers, matchLayer } from '../../src/sources/capabilities.js';
 import { wmsGetFeatureInfoUrl } from '../../src/sources/wms.js';
 import { toCrs } from '../../src/core/crs.js';
-import { send, startFaultServer } from '../helpers/fault-server.js';
-import type { FaultServer } from '../helpers/fault-server.js';
+import { send } from '../helpers/fault-server.js';
 import { projectRoot } from '../helpers/shared.js';
+import { useFaultServer } from '../helpers/use-fault-server.js';
 
 const fixtures = resolve(projectRoot, 'test/fixtures/services');
 const fixture = (name: string): string => readFileSync(resolve(fixtures, name), 'utf8');
 const AT: Location = { x: 150375, y: 482925, crs: 'EPSG:28992' };
 const kb = defaultKnowledgeBase();
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => server.reset());
+const server = useFaultServer();
 
 /** Serves `file` (JSON) at the path of `url`. */
 function serve(url: string, file: string | ((u: URL) => string)): void {

@@ -2,22 +2,15 @@
  * WMS GetFeatureInfo and WFS GetFeature: URL builders (pure) and the sources against the fault
  * server's protocol answers.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Location } from '../../src/core/types.js';
 import { WfsSource, wfsGetFeatureUrl } from '../../src/sources/wfs.js';
 import { WmsSource, wmsGetFeatureInfoUrl } from '../../src/sources/wms.js';
-import { sendJson, startFaultServer } from '../helpers/fault-server.js';
-import type { FaultServer } from '../helpers/fault-server.js';
+import { sendJson } from '../helpers/fault-server.js';
+import { useFaultServer } from '../helpers/use-fault-server.js';
 
 const AT: Location = { x: 155000.4, y: 463000.6, crs: 'EPSG:28992' };
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => server.reset());
+const server = useFaultServer();
 
 const params = (url: string): Record<string, string> =>
   Object.fromEntries(new URL(url).searchParams.entries());
