@@ -5,7 +5,8 @@
  * `assess` is pure and deterministic: the same facts and knowledge base always give the same
  * report (principles in knowledge-base order, discouraged actions in vocabulary order).
  */
-import { formatNumberFor } from './messages.js';
+import { formatNumberFor, localizedMessage, type LocalizedParams } from './messages.js';
+import { reportMessages } from './report-messages.js';
 import { gtInfo } from './groundwater.js';
 import type { KnowledgeBase, LandscapeType, Zone } from './kb/types.js';
 import type {
@@ -80,6 +81,11 @@ export function kbLabel(kb: KnowledgeBase, key: string, fallback?: string): Loca
   return own ?? { nl: fallback ?? key, en: fallback ?? key };
 }
 
+/** A sentence of the report in every language ({@link reportMessages}). */
+function msg(key: keyof typeof reportMessages, params: LocalizedParams = {}): LocalizedText {
+  return localizedMessage(reportMessages, key, params);
+}
+
 function same(text: string): LocalizedText {
   return { nl: text, en: text };
 }
@@ -147,10 +153,13 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
             { value: first.value as string | number, sourceId: first.provenance.sourceId },
             { value: fact.value as string | number, sourceId: fact.provenance.sourceId },
           ],
-          message: {
-            nl: `Bronnen geven verschillende waarden voor ${kbLabel(kb, `fact.${fact.name}`).nl}: ${String(first.value)} (${first.provenance.sourceId}) en ${String(fact.value)} (${fact.provenance.sourceId}). De eerste is gebruikt.`,
-            en: `Sources disagree on ${kbLabel(kb, `fact.${fact.name}`).en}: ${String(first.value)} (${first.provenance.sourceId}) and ${String(fact.value)} (${fact.provenance.sourceId}). The first was used.`,
-          },
+          message: msg('factConflict', {
+            fact: kbLabel(kb, `fact.${fact.name}`),
+            first: String(first.value),
+            firstSource: first.provenance.sourceId,
+            second: String(fact.value),
+            secondSource: fact.provenance.sourceId,
+          }),
         });
       }
     } else if (!noData.has(fact.name)) {
@@ -209,10 +218,11 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
         { value: typeId, sourceId: src('landscapeType') },
         { value: zone.landscapeType, sourceId: src('zone') },
       ],
-      message: {
-        nl: `Het landschapstype (${typeId}) past niet bij de zone ${zone.code} (${zone.landscapeType}). Het opgegeven landschapstype is gebruikt.`,
-        en: `The landscape type (${typeId}) does not match zone ${zone.code} (${zone.landscapeType}). The given landscape type was used.`,
-      },
+      message: msg('landscapeConflict', {
+        type: typeId,
+        code: zone.code,
+        zoneType: zone.landscapeType,
+      }),
     });
   }
   if (typeId === undefined && zone?.landscapeType) {
@@ -281,10 +291,7 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
     known.set('texture', {
       value: zone.texture,
       sourceId: KB_SOURCE_ID,
-      label: {
-        nl: `${label.nl} (typisch voor ${zone.name.nl})`,
-        en: `${label.en} (typical of ${zone.name.en})`,
-      },
+      label: msg('textureFromZone', { texture: label, zone: zone.name }),
     });
   }
   // A wet zone on a podzol (podzols form where the soil is dry) is a conflict to show.
@@ -297,10 +304,11 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
           { value: zone.code, sourceId: src('zone') },
           { value: String(soilCode), sourceId: src('soilCode') },
         ],
-        message: {
-          nl: `De zone ${zone.name.nl} (${zone.code}) is laag en nat (kwel), maar de bodemkaart geeft een podzolgrond (${String(soilCode)}); die ontstaat op droge grond. Controleer dit ter plekke.`,
-          en: `Zone ${zone.name.en} (${zone.code}) is low and wet (seepage), but the soil map gives a podzol (${String(soilCode)}), which forms on dry ground. Check on site.`,
-        },
+        message: msg('podzolConflict', {
+          zone: zone.name,
+          code: zone.code,
+          soilCode: String(soilCode),
+        }),
       });
     }
   }
@@ -408,16 +416,13 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
     known.set('ghg', {
       value: range,
       sourceId: gtSource,
-      label: { nl: `${range} onder maaiveld (GHG)`, en: `${range} below the surface (GHG)` },
+      label: msg('ghgLabel', { range }),
     });
     const gwLabel = kbLabel(kb, `groundwater.${wet.groundwater}`, wet.groundwater);
     known.set('groundwater', {
       value: wet.groundwater,
       sourceId: gtSource,
-      label: {
-        nl: `${gwLabel.nl}: GHG ${range}`,
-        en: `${gwLabel.en}: GHG ${range}`,
-      },
+      label: msg('groundwaterLabel', { groundwater: gwLabel, range }),
     });
   }
   if (wet.infiltration.verdict !== 'unknown') {
@@ -462,10 +467,12 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
           { value: zone.code, sourceId: src('zone') },
           { value: String(gt), sourceId: src('gt') },
         ],
-        message: {
-          nl: `De zone ${zone.name.nl} (${zone.code}) is laag en nat (kwel), maar de grondwaterkaart geeft diep grondwater (Gt ${String(gt)}, GHG ${depthText(wet.ghg)}). Controleer dit ter plekke.`,
-          en: `Zone ${zone.name.en} (${zone.code}) is low and wet (seepage), but the groundwater map gives deep groundwater (Gt ${String(gt)}, GHG ${depthText(wet.ghg)}). Check on site.`,
-        },
+        message: msg('deepGroundwaterConflict', {
+          zone: zone.name,
+          code: zone.code,
+          gt: String(gt),
+          ghg: depthText(wet.ghg),
+        }),
       });
     }
   }
@@ -600,20 +607,19 @@ function joinLabels(labels: LocalizedText[]): LocalizedText {
 }
 
 function soilLayerLabel(wet: WetnessJudgement): LocalizedText {
-  const nl: string[] = [];
-  const en: string[] = [];
+  const parts: LocalizedText[] = [];
   if (wet.texture === 'veen') {
-    nl.push('veen');
-    en.push('peat');
+    parts.push(msg('layerPeat'));
   } else if (wet.peatLayer) {
-    nl.push(`veen onder ${wet.texture ?? 'de bovengrond'} vanaf ${depthText(wet.peatLayer)}`);
-    en.push(`peat under ${wet.texture ?? 'the top soil'} from ${depthText(wet.peatLayer)}`);
+    parts.push(
+      msg('layerPeatUnder', {
+        texture: wet.texture ?? '',
+        hasTexture: wet.texture === null || wet.texture === undefined ? 'no' : 'yes',
+        depth: depthText(wet.peatLayer),
+      }),
+    );
   }
-  if (wet.boulderClay) {
-    nl.push(`keileem vanaf ${depthText(wet.boulderClay)}`);
-    en.push(`boulder clay from ${depthText(wet.boulderClay)}`);
-  }
-  if (nl.length === 0)
-    return { nl: 'geen veen- of keileemlaag', en: 'no peat or boulder clay layer' };
-  return { nl: nl.join('; '), en: en.join('; ') };
+  if (wet.boulderClay) parts.push(msg('layerBoulderClay', { depth: depthText(wet.boulderClay) }));
+  if (parts.length === 0) return msg('layerNone');
+  return joinLabels(parts);
 }

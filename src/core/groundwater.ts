@@ -14,6 +14,7 @@
 import gtTable from './data/bro-gt-classes.json' with { type: 'json' };
 import type { DepthRange } from './report.js';
 import { NaError, type LocalizedText } from './types.js';
+import { localizedMessage, registerMessages } from './messages.js';
 
 /** The main classes, wet to dry. */
 export const GT_MAIN_CLASSES = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'] as const;
@@ -161,7 +162,8 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-const PREFIX_TEXT = {
+/** What a `w` or `s` before a Gt class adds (`groundwater` in a texts file). */
+const groundwaterMessages = {
   w: {
     nl: 'w: in de winter meer dan een maand water boven maaiveld',
     en: 'w: water above the surface for more than a month in winter',
@@ -171,6 +173,8 @@ const PREFIX_TEXT = {
     en: 's: perched water table on a poorly permeable layer',
   },
 } as const;
+
+registerMessages('groundwater', groundwaterMessages);
 
 /**
  * Reads a groundwater class (grondwatertrap).
@@ -189,7 +193,7 @@ export function gtInfo(gt: string): GtInfo {
   if (prefix === 'w' || prefix === 's') {
     const rest = BASE_INFO.get(code.slice(1));
     if (rest) {
-      const text = PREFIX_TEXT[prefix];
+      const text = localizedMessage(groundwaterMessages, prefix);
       return deepFreeze({
         ...rest,
         code,

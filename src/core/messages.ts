@@ -217,13 +217,31 @@ export function translate<T extends Record<string, { nl: string; en: string }>>(
   return formatMessage(text, lang, params);
 }
 
+/**
+ * Values of a message's placeholders for {@link localizedMessage}: a value may itself be a text in
+ * every language (a knowledge-base label, a zone's name), of which each language takes its own
+ * (Dutch when it has none).
+ */
+export type LocalizedParams = Readonly<Record<string, string | number | LocalizedText>>;
+
+/** The values of `params` for one language. */
+export function paramsFor(params: LocalizedParams, lang: string): MessageParams {
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    out[name] =
+      typeof value === 'object' ? (value[lang] ?? value.nl) : (value satisfies string | number);
+  }
+  return out;
+}
+
 /** A message in every language (`nl`, `en` and added languages), for a `LocalizedText` field. */
 export function localizedMessage<T extends Record<string, { nl: string; en: string }>>(
   dict: T,
   key: keyof T,
-  params: MessageParams = {},
+  params: LocalizedParams = {},
 ): LocalizedText {
   const out: Record<string, string> = {};
-  for (const lang of messageLanguages()) out[lang] = translate(dict, key, lang, params);
+  for (const lang of messageLanguages())
+    out[lang] = translate(dict, key, lang, paramsFor(params, lang));
   return out as LocalizedText;
 }

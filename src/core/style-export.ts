@@ -8,6 +8,7 @@
  */
 import type { KnowledgeBase } from './kb/types.js';
 import type { Lang, Scale } from './types.js';
+import { registerMessages, translate } from './messages.js';
 import {
   DEFAULT_SCALE_THRESHOLDS,
   UNKNOWN_ZONE_COLOUR,
@@ -81,10 +82,12 @@ function rulesFor(kb: KnowledgeBase, scale: Scale, lang: Lang): RuleSpec[] {
   }));
 }
 
-const UNKNOWN_TITLE: Readonly<Record<Lang, string>> = {
-  nl: 'Onbekende zonecode',
-  en: 'Unknown zone code',
-};
+/** Texts of the exported styles (`style-export` in a texts file). */
+const styleExportMessages = {
+  unknownZone: { nl: 'Onbekende zonecode', en: 'Unknown zone code' },
+} as const;
+
+registerMessages('style-export', styleExportMessages);
 
 function isEqualTo(property: string, code: string, indent: string): string {
   return [
@@ -178,7 +181,7 @@ export function zoneringSld(kb: KnowledgeBase, options: StyleExportOptions = {})
   const indent = '        ';
   const unknown = (scale: Scale): Parameters<typeof sldRule>[0] => ({
     code: null,
-    title: UNKNOWN_TITLE[lang] ?? UNKNOWN_TITLE.nl,
+    title: translate(styleExportMessages, 'unknownZone', lang),
     fill: UNKNOWN_ZONE_COLOUR,
     stroke: zoneringOutline(kb, '', scale),
   });
@@ -347,7 +350,7 @@ export function zoneringQml(kb: KnowledgeBase, options: StyleExportOptions = {})
       })),
       {
         value: '',
-        label: UNKNOWN_TITLE[lang] ?? UNKNOWN_TITLE.nl,
+        label: translate(styleExportMessages, 'unknownZone', lang),
         fill: zoneringFill(UNKNOWN_ZONE_COLOUR, zoneringOutline(kb, '', scale)),
       },
     ],

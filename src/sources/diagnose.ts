@@ -31,6 +31,7 @@ import type { FetchLike, RequestPolicy } from './http.js';
 import { ogcCollectionUrl } from './ogc-api-features.js';
 import { joinUrl } from './remote.js';
 import { defined } from '../core/defined.js';
+import { localizedMessage, registerMessages, type MessageParams } from '../core/messages.js';
 
 /** What one line checks. */
 export type DiagnosisCheck = 'reachable' | 'layer' | 'crs' | 'sample' | 'properties' | 'cors';
@@ -74,6 +75,133 @@ export interface DiagnoseOptions {
   /** Sample point `[x, y]` in EPSG:28992 for entries without their own `samplePoint`. */
   samplePoint?: readonly [number, number];
   signal?: AbortSignal;
+}
+
+/**
+ * The lines and hints of the diagnosis (`diagnose` in a texts file): ICU texts. `{what}` is
+ * `capabilities`, `collection` or `layer` (what the service was asked for).
+ */
+const diagnoseMessages = {
+  reachableHint: {
+    nl: 'Controleer het adres ("url") en of de dienst vanaf deze machine bereikbaar is.',
+    en: 'Check the address ("url") and whether the service can be reached from this machine.',
+  },
+  reachableOk: {
+    nl: '{what, select, collection {Het collectiedocument} layer {De laagbeschrijving} other {GetCapabilities}} antwoordt ({url}).',
+    en: '{what, select, collection {The collection document} layer {The layer description} other {GetCapabilities}} answers ({url}).',
+  },
+  corsOk: {
+    nl: 'Staat {origin} toe (Access-Control-Allow-Origin: {header}).',
+    en: 'Allows {origin} (Access-Control-Allow-Origin: {header}).',
+  },
+  corsBlocked: {
+    nl: 'Staat de pagina-origin {origin} niet toe (Access-Control-Allow-Origin: {hasHeader, select, yes {"{header}"} other {geen}}); een browser blokkeert de antwoorden.',
+    en: 'Does not allow the page origin {origin} (Access-Control-Allow-Origin: {hasHeader, select, yes {"{header}"} other {none}}); a browser will block the answers.',
+  },
+  corsHint: {
+    nl: 'Vraag de beheerder van de dienst om CORS voor deze origin aan te zetten, of laat de aanvragen via een eigen proxy lopen.',
+    en: 'Ask the service to allow CORS for this origin, or send the requests through your own proxy.',
+  },
+  layerMissing: {
+    nl: 'Laag "{pattern}" staat niet in GetCapabilities ({count, plural, one {# laag} other {# lagen}}{hasSimilar, select, yes {; lijkt op: {similar}} other {}}).',
+    en: 'Layer "{pattern}" is not in GetCapabilities ({count, plural, one {# layer} other {# layers}}{hasSimilar, select, yes {; similar: {similar}} other {}}).',
+  },
+  layerMissingHint: {
+    nl: 'Zet de juiste laagnaam in "layer" (een naam die op * eindigt zoekt de nieuwste laag met dat begin).',
+    en: 'Put the right layer name in "layer" (a name ending in * finds the newest layer that starts with it).',
+  },
+  layerOk: { nl: 'Laag "{name}" bestaat.', en: 'Layer "{name}" exists.' },
+  crsOk: { nl: '"{name}" biedt {crs}.', en: '"{name}" offers {crs}.' },
+  crsMissing: {
+    nl: '"{name}" noemt {crs} niet (wel: {hasOffered, select, yes {{offered}} other {geen}}).',
+    en: '"{name}" does not list {crs} (it lists {hasOffered, select, yes {{offered}} other {none}}).',
+  },
+  crsHintWms: {
+    nl: 'Zet "queryCrs" op een CRS die de laag biedt (EPSG:28992, EPSG:4326 of EPSG:3857).',
+    en: 'Set "queryCrs" to a CRS the layer offers (EPSG:28992, EPSG:4326 or EPSG:3857).',
+  },
+  crsHintWfs: {
+    nl: 'Controleer of de dienst in EPSG:28992 kan antwoorden; de proefvraag hieronder laat het zien.',
+    en: 'Check that the service can answer in EPSG:28992; the sample query below shows it.',
+  },
+  collectionOk: { nl: 'Collectie "{name}" bestaat.', en: 'Collection "{name}" exists.' },
+  collectionCrsOk: { nl: 'De collectie biedt {crs}.', en: 'The collection offers {crs}.' },
+  collectionCrsMissing: {
+    nl: 'De collectie noemt {crs} niet (wel: {hasOffered, select, yes {{offered}} other {geen}}).',
+    en: 'The collection does not list {crs} (it lists {hasOffered, select, yes {{offered}} other {none}}).',
+  },
+  collectionCrsHint: {
+    nl: 'Geef in "crsUri" de URI die de server voor EPSG:28992 gebruikt.',
+    en: 'Give the URI the server uses for EPSG:28992 in "crsUri".',
+  },
+  arcgisLayerOk: {
+    nl: 'De ArcGIS-laag bestaat ({count, plural, one {# veld} other {# velden}}).',
+    en: 'The ArcGIS layer exists ({count, plural, one {# field} other {# fields}}).',
+  },
+  arcgisCrsOk: {
+    nl: 'ArcGIS rekent het punt om (inSR=28992).',
+    en: 'ArcGIS reprojects the point (inSR=28992).',
+  },
+  noSamplePoint: {
+    nl: 'Geen proefpunt: het antwoord en de eigenschappen zijn niet gecontroleerd.',
+    en: 'No sample point: the answer and its properties were not checked.',
+  },
+  noSamplePointHint: {
+    nl: 'Geef "samplePoint": [x, y] in EPSG:28992, een punt binnen de gegevens van deze bron.',
+    en: 'Give "samplePoint": [x, y] in EPSG:28992, a point inside the data of this source.',
+  },
+  sourceFailedHint: {
+    nl: 'De bron kon niet worden aangemaakt of gelezen; zie de melding.',
+    en: 'The source could not be created or read; see the message.',
+  },
+  sampleError: {
+    nl: 'Vraag op {at}: {hasMessage, select, yes {{message}} other {fout}}',
+    en: 'Query at {at}: {hasMessage, select, yes {{message}} other {error}}',
+  },
+  sampleErrorHint: {
+    nl: 'Controleer laag, versie en formaat van deze bron.',
+    en: 'Check the layer, version and format of this source.',
+  },
+  sampleNoData: {
+    nl: 'Geen gegevens op {at} ({reason}).',
+    en: 'No data at {at} ({reason}){hasMessage, select, yes {: {message}} other {}}',
+  },
+  sampleNoDataHint: {
+    nl: 'Kies een "samplePoint" binnen de gegevens van deze bron, dan worden ook de eigenschappen gecontroleerd.',
+    en: 'Choose a "samplePoint" inside the data of this source, so the properties are checked too.',
+  },
+  sampleOk: {
+    nl: 'Vraag op {at}: {hasFacts, select, yes {{facts}} other {beantwoord}}.',
+    en: 'Query at {at}: {hasFacts, select, yes {{facts}} other {answered}}.',
+  },
+  propertiesErrorHint: {
+    nl: 'Zet in "properties" de namen die het antwoord heeft (zie de lijst in de melding), of een "valueMap"/"noData" voor deze waarden.',
+    en: 'Put the names the answer has in "properties" (see the list in the message), or a "valueMap"/"noData" for these values.',
+  },
+  detailMissing: {
+    nl: 'Detail {names} staat niet in het antwoord.',
+    en: 'Detail {names} not in the answer.',
+  },
+  detailMissingHint: {
+    nl: 'Pas "detail" aan aan de namen in het antwoord.',
+    en: 'Change "detail" to the names in the answer.',
+  },
+  propertiesOk: {
+    nl: 'Gevonden: {hasNames, select, yes {{names}} other {(geen ingesteld)}}.',
+    en: 'Found: {hasNames, select, yes {{names}} other {(none configured)}}.',
+  },
+} as const;
+
+registerMessages('diagnose', diagnoseMessages);
+
+/** A diagnosis message in every language. */
+function msg(key: keyof typeof diagnoseMessages, params: MessageParams = {}): LocalizedText {
+  return localizedMessage(diagnoseMessages, key, params);
+}
+
+/** `yes` when a text is not empty, for an ICU `select` that leaves out an empty part. */
+function has(text: string): 'yes' | 'no' {
+  return text === '' ? 'no' : 'yes';
 }
 
 const EMPTY: LocalizedText = { nl: '', en: '' };
@@ -121,21 +249,11 @@ async function diagnoseEntry(
     const service = await describeService(entry, policy);
     if (service.error !== undefined) {
       rethrowAbort(service.error, options.signal);
-      line('reachable', 'error', errorText(service.error), {
-        nl: 'Controleer het adres ("url") en of de dienst vanaf deze machine bereikbaar is.',
-        en: 'Check the address ("url") and whether the service can be reached from this machine.',
-      });
+      line('reachable', 'error', errorText(service.error), msg('reachableHint'));
       return lines;
     }
     corsHeader = service.cors;
-    line(
-      'reachable',
-      'ok',
-      both(
-        `${service.what} answers (${service.url}).`,
-        `${service.what} antwoordt (${service.url}).`,
-      ),
-    );
+    line('reachable', 'ok', msg('reachableOk', { what: service.what, url: service.url }));
     layerAndCrs(entry, service, line);
   }
 
@@ -144,27 +262,18 @@ async function diagnoseEntry(
   if (options.origin !== undefined && REMOTE.has(entry.type)) {
     const origin = options.origin;
     if (corsHeader === '*' || corsHeader === origin) {
-      line(
-        'cors',
-        'ok',
-        both(
-          `Allows ${origin} (Access-Control-Allow-Origin: ${corsHeader}).`,
-          `Staat ${origin} toe (Access-Control-Allow-Origin: ${corsHeader}).`,
-        ),
-      );
+      line('cors', 'ok', msg('corsOk', { origin, header: corsHeader }));
     } else {
-      const got = corsHeader === null || corsHeader === undefined ? 'none' : `"${corsHeader}"`;
+      const header = corsHeader ?? '';
       line(
         'cors',
         'error',
-        both(
-          `Does not allow the page origin ${origin} (Access-Control-Allow-Origin: ${got}); a browser will block the answers.`,
-          `Staat de pagina-origin ${origin} niet toe (Access-Control-Allow-Origin: ${got === 'none' ? 'geen' : got}); een browser blokkeert de antwoorden.`,
-        ),
-        {
-          nl: 'Vraag de beheerder van de dienst om CORS voor deze origin aan te zetten, of laat de aanvragen via een eigen proxy lopen.',
-          en: 'Ask the service to allow CORS for this origin, or send the requests through your own proxy.',
-        },
+        msg('corsBlocked', {
+          origin,
+          header,
+          hasHeader: corsHeader === null || corsHeader === undefined ? 'no' : 'yes',
+        }),
+        msg('corsHint'),
       );
     }
   }
@@ -175,8 +284,8 @@ async function diagnoseEntry(
 // Step 1–3: the service description
 
 interface ServiceInfo {
-  /** What was asked: `GetCapabilities`, `the collection document`, `the layer description`. */
-  what: string;
+  /** What was asked: GetCapabilities, the collection document, the layer description. */
+  what: 'capabilities' | 'collection' | 'layer';
   url: string;
   cors: string | null;
   /** Layers (WMS, WFS) with their CRSs. */
@@ -190,7 +299,7 @@ interface ServiceInfo {
 
 async function describeService(entry: SourceEntry, policy: RequestPolicy): Promise<ServiceInfo> {
   const url = entry.url as string;
-  let what = 'GetCapabilities';
+  let what: ServiceInfo['what'] = 'capabilities';
   let target = url;
   try {
     switch (entry.type) {
@@ -205,7 +314,7 @@ async function describeService(entry: SourceEntry, policy: RequestPolicy): Promi
         return { what, url: target, cors, layers: wfsCapabilitiesLayers(text) };
       }
       case 'ogc-api-features': {
-        what = 'The collection document';
+        what = 'collection';
         target = ogcCollectionUrl(url, {
           collection: entry.layer ?? '',
           ...defined({ itemsPath: entry.itemsPath, collectionPath: entry.collectionPath }),
@@ -220,7 +329,7 @@ async function describeService(entry: SourceEntry, policy: RequestPolicy): Promi
         };
       }
       default: {
-        what = 'The layer description';
+        what = 'layer';
         const layerInUrl = /\/(?:FeatureServer|MapServer)\/\d+\/?$/i.test(url);
         target = joinUrl(url, layerInUrl ? '' : encodeURIComponent(entry.layer ?? ''), {
           f: 'json',
@@ -292,91 +401,56 @@ function layerAndCrs(entry: SourceEntry, service: ServiceInfo, line: Line): void
         line(
           'layer',
           'error',
-          both(
-            `Layer "${pattern}" is not in GetCapabilities (${names.length} layers${near.length > 0 ? `; similar: ${near.join(', ')}` : ''}).`,
-            `Laag "${pattern}" staat niet in GetCapabilities (${names.length} lagen${near.length > 0 ? `; lijkt op: ${near.join(', ')}` : ''}).`,
-          ),
-          {
-            nl: 'Zet de juiste laagnaam in "layer" (een naam die op * eindigt zoekt de nieuwste laag met dat begin).',
-            en: 'Put the right layer name in "layer" (a name ending in * finds the newest layer that starts with it).',
-          },
+          msg('layerMissing', {
+            pattern,
+            count: names.length,
+            similar: near.join(', '),
+            hasSimilar: near.length > 0 ? 'yes' : 'no',
+          }),
+          msg('layerMissingHint'),
         );
         continue;
       }
-      line('layer', 'ok', both(`Layer "${name}" exists.`, `Laag "${name}" bestaat.`));
+      line('layer', 'ok', msg('layerOk', { name }));
       const layer = service.layers.find((l) => l.name === name) as CapabilitiesLayer;
       if (offersCrs(layer.crs, wanted)) {
-        line('crs', 'ok', both(`"${name}" offers ${wanted}.`, `"${name}" biedt ${wanted}.`));
+        line('crs', 'ok', msg('crsOk', { name, crs: wanted }));
       } else {
-        const offered = layer.crs.slice(0, 8).join(', ') || 'none listed';
+        const offered = layer.crs.slice(0, 8).join(', ');
         // A WFS reprojects on request even when a CRS is not listed: a warning, not an error.
         line(
           'crs',
           entry.type === 'wfs' ? 'warning' : 'error',
-          both(
-            `"${name}" does not list ${wanted} (it lists ${offered}).`,
-            `"${name}" noemt ${wanted} niet (wel: ${offered}).`,
-          ),
-          entry.type === 'wms'
-            ? {
-                nl: 'Zet "queryCrs" op een CRS die de laag biedt (EPSG:28992, EPSG:4326 of EPSG:3857).',
-                en: 'Set "queryCrs" to a CRS the layer offers (EPSG:28992, EPSG:4326 or EPSG:3857).',
-              }
-            : {
-                nl: 'Controleer of de dienst in EPSG:28992 kan antwoorden; de proefvraag hieronder laat het zien.',
-                en: 'Check that the service can answer in EPSG:28992; the sample query below shows it.',
-              },
+          msg('crsMissing', { name, crs: wanted, offered, hasOffered: has(offered) }),
+          msg(entry.type === 'wms' ? 'crsHintWms' : 'crsHintWfs'),
         );
       }
     }
     return;
   }
   if (service.collectionCrs !== undefined) {
-    line(
-      'layer',
-      'ok',
-      both(`Collection "${entry.layer}" exists.`, `Collectie "${entry.layer}" bestaat.`),
-    );
+    line('layer', 'ok', msg('collectionOk', { name: entry.layer ?? '' }));
     const crs = service.collectionCrs;
     if (entry.crsUri !== undefined ? crs.includes(entry.crsUri) : offersCrs(crs, wanted)) {
-      line(
-        'crs',
-        'ok',
-        both(
-          `The collection offers ${entry.crsUri ?? wanted}.`,
-          `De collectie biedt ${entry.crsUri ?? wanted}.`,
-        ),
-      );
+      line('crs', 'ok', msg('collectionCrsOk', { crs: entry.crsUri ?? wanted }));
     } else {
+      const offered = crs.slice(0, 6).join(', ');
       line(
         'crs',
         'error',
-        both(
-          `The collection does not list ${entry.crsUri ?? wanted} (it lists ${crs.slice(0, 6).join(', ') || 'none'}).`,
-          `De collectie noemt ${entry.crsUri ?? wanted} niet (wel: ${crs.slice(0, 6).join(', ') || 'geen'}).`,
-        ),
-        {
-          nl: 'Geef in "crsUri" de URI die de server voor EPSG:28992 gebruikt.',
-          en: 'Give the URI the server uses for EPSG:28992 in "crsUri".',
-        },
+        msg('collectionCrsMissing', {
+          crs: entry.crsUri ?? wanted,
+          offered,
+          hasOffered: has(offered),
+        }),
+        msg('collectionCrsHint'),
       );
     }
     return;
   }
   if (service.fields !== undefined) {
-    line(
-      'layer',
-      'ok',
-      both(
-        `The ArcGIS layer exists (${service.fields.length} fields).`,
-        `De ArcGIS-laag bestaat (${service.fields.length} velden).`,
-      ),
-    );
-    line(
-      'crs',
-      'ok',
-      both('ArcGIS reprojects the point (inSR=28992).', 'ArcGIS rekent het punt om (inSR=28992).'),
-    );
+    line('layer', 'ok', msg('arcgisLayerOk', { count: service.fields.length }));
+    line('crs', 'ok', msg('arcgisCrsOk'));
   }
 }
 
@@ -408,18 +482,7 @@ async function sample(
 ): Promise<void> {
   const point = entry.samplePoint ?? options.samplePoint ?? coverageCentre(entry);
   if (point === undefined) {
-    line(
-      'sample',
-      'warning',
-      both(
-        'No sample point: the answer and its properties were not checked.',
-        'Geen proefpunt: het antwoord en de eigenschappen zijn niet gecontroleerd.',
-      ),
-      {
-        nl: 'Geef "samplePoint": [x, y] in EPSG:28992, een punt binnen de gegevens van deze bron.',
-        en: 'Give "samplePoint": [x, y] in EPSG:28992, a point inside the data of this source.',
-      },
-    );
+    line('sample', 'warning', msg('noSamplePoint'), msg('noSamplePointHint'));
     return;
   }
   let result: SourceResult;
@@ -443,85 +506,51 @@ async function sample(
     );
   } catch (e) {
     rethrowAbort(e, options.signal);
-    line('sample', 'error', errorText(e), {
-      nl: 'De bron kon niet worden aangemaakt of gelezen; zie de melding.',
-      en: 'The source could not be created or read; see the message.',
-    });
+    line('sample', 'error', errorText(e), msg('sourceFailedHint'));
     return;
   }
   const at = `(${point[0]}, ${point[1]})`;
   if (result.status === 'error') {
-    const hint = result.userMessage ?? {
-      nl: 'Controleer laag, versie en formaat van deze bron.',
-      en: 'Check the layer, version and format of this source.',
-    };
-    line(
-      'sample',
-      'error',
-      both(
-        `Query at ${at}: ${result.message ?? 'error'}`,
-        `Vraag op ${at}: ${result.message ?? 'fout'}`,
-      ),
-      hint,
-    );
+    const hint = result.userMessage ?? msg('sampleErrorHint');
+    const message = result.message ?? '';
+    line('sample', 'error', msg('sampleError', { at, message, hasMessage: has(message) }), hint);
     return;
   }
   if (result.status === 'no-data') {
+    const message = (result.message ?? '').trim();
     line(
       'sample',
       'warning',
-      both(
-        `No data at ${at} (${result.reason ?? 'no-data'}): ${result.message ?? ''}`.trim(),
-        `Geen gegevens op ${at} (${result.reason ?? 'no-data'}).`,
-      ),
-      {
-        nl: 'Kies een "samplePoint" binnen de gegevens van deze bron, dan worden ook de eigenschappen gecontroleerd.',
-        en: 'Choose a "samplePoint" inside the data of this source, so the properties are checked too.',
-      },
+      msg('sampleNoData', {
+        at,
+        reason: result.reason ?? 'no-data',
+        message,
+        hasMessage: has(message),
+      }),
+      msg('sampleNoDataHint'),
     );
     return;
   }
-  line(
-    'sample',
-    'ok',
-    both(
-      `Query at ${at}: ${summary(result.facts) || 'answered'}.`,
-      `Vraag op ${at}: ${summary(result.facts) || 'beantwoord'}.`,
-    ),
-  );
+  const facts = summary(result.facts);
+  line('sample', 'ok', msg('sampleOk', { at, facts, hasFacts: has(facts) }));
   const bad = result.facts.filter((f) => f.status === 'error');
   const missingDetail = (entry.detail ?? []).filter((d) => result.detail?.[d] === undefined);
   if (bad.length > 0) {
     const text = bad.map((f) => `${f.name}: ${f.message ?? f.reason ?? 'error'}`).join(' ');
-    line('properties', 'error', both(text, text), {
-      nl: 'Zet in "properties" de namen die het antwoord heeft (zie de lijst in de melding), of een "valueMap"/"noData" voor deze waarden.',
-      en: 'Put the names the answer has in "properties" (see the list in the message), or a "valueMap"/"noData" for these values.',
-    });
+    line('properties', 'error', sameText(text), msg('propertiesErrorHint'));
   } else if (missingDetail.length > 0) {
     line(
       'properties',
       'warning',
-      both(
-        `Detail ${missingDetail.join(', ')} not in the answer.`,
-        `Detail ${missingDetail.join(', ')} staat niet in het antwoord.`,
-      ),
-      {
-        nl: 'Pas "detail" aan aan de namen in het antwoord.',
-        en: 'Change "detail" to the names in the answer.',
-      },
+      msg('detailMissing', { names: missingDetail.join(', ') }),
+      msg('detailMissingHint'),
     );
   } else {
     const names = Object.values(entry.propertyRefs ?? entry.properties)
       .flat()
       .concat(entry.detail ?? []);
-    line(
-      'properties',
-      'ok',
-      both(
-        `Found: ${names.join(', ') || '(none configured)'}.`,
-        `Gevonden: ${names.join(', ') || '(geen ingesteld)'}.`,
-      ),
-    );
+    const list = names.join(', ');
+    line('properties', 'ok', msg('propertiesOk', { names: list, hasNames: has(list) }));
   }
 }
 
@@ -545,14 +574,16 @@ function summary(facts: readonly Fact[]): string {
 
 // ---------------------------------------------------------------------------------------------
 
-function both(en: string, nl: string): LocalizedText {
-  return { nl, en };
+/** A technical text (names, service messages) that is the same in every language. */
+function sameText(text: string): LocalizedText {
+  const out: Record<string, string> = {};
+  for (const lang of ['nl', 'en']) out[lang] = text;
+  return out as LocalizedText;
 }
 
 function errorText(e: unknown): LocalizedText {
-  if (e instanceof SourceRequestError) return { nl: e.userMessage.nl, en: e.message };
-  const message = e instanceof Error ? e.message : String(e);
-  return { nl: message, en: message };
+  if (e instanceof SourceRequestError) return { ...e.userMessage, en: e.message };
+  return sameText(e instanceof Error ? e.message : String(e));
 }
 
 function rethrowAbort(e: unknown, signal: AbortSignal | undefined): void {

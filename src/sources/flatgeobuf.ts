@@ -38,6 +38,21 @@ import { SourceRequestError, fetchWithPolicy, readBytes } from './http.js';
 import type { FetchLike } from './http.js';
 import { defined } from '../core/defined.js';
 import { OnceUnlessFailed } from './once.js';
+import { localizedMessage, registerMessages } from '../core/messages.js';
+
+/** Messages about a FlatGeobuf file (`flatgeobuf` in a texts file): `{name}` is the source. */
+export const flatgeobufMessages = {
+  noRangeSupport: {
+    nl: 'De server van "{name}" ondersteunt geen deelverzoeken (HTTP Range) en stuurde het hele bestand. Zet het .fgb-bestand op een server die Range ondersteunt.',
+    en: 'The server of "{name}" does not support partial requests (HTTP Range) and sent the whole file. Serve the .fgb file from a server that supports Range.',
+  },
+  invalid: {
+    nl: 'Het bestand van "{name}" is geen bruikbaar FlatGeobuf-bestand met ruimtelijke index.',
+    en: 'The file of "{name}" is not a usable FlatGeobuf file with a spatial index.',
+  },
+} as const;
+
+registerMessages('flatgeobuf', flatgeobufMessages);
 
 const MAGIC = [0x66, 0x67, 0x62, 0x03];
 /** Bytes read by the first request: magic, header and the top levels of the tree (for 100,000 features with node size 16: the top four levels, 419 nodes, 17 kB). */
@@ -416,16 +431,10 @@ function inEnvelope(x: number, y: number, env: Float64Array, crs: SupportedCrs):
 /** Dutch and English words for the errors of this source a user can act on. */
 function userMessageOf(e: NaError, name: string): LocalizedText | undefined {
   if (e.code === 'no-range-support') {
-    return {
-      nl: `De server van "${name}" ondersteunt geen deelverzoeken (HTTP Range) en stuurde het hele bestand. Zet het .fgb-bestand op een server die Range ondersteunt.`,
-      en: `The server of "${name}" does not support partial requests (HTTP Range) and sent the whole file. Serve the .fgb file from a server that supports Range.`,
-    };
+    return localizedMessage(flatgeobufMessages, 'noRangeSupport', { name });
   }
   if (e.code === 'invalid-flatgeobuf') {
-    return {
-      nl: `Het bestand van "${name}" is geen bruikbaar FlatGeobuf-bestand met ruimtelijke index.`,
-      en: `The file of "${name}" is not a usable FlatGeobuf file with a spatial index.`,
-    };
+    return localizedMessage(flatgeobufMessages, 'invalid', { name });
   }
   return undefined;
 }

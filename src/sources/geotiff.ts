@@ -33,6 +33,21 @@ import type { FetchLike, RequestPolicy } from './http.js';
 import { defined } from '../core/defined.js';
 import { decoderPool } from './geotiff-pool.js';
 import { OnceUnlessFailed } from './once.js';
+import { localizedMessage, registerMessages } from '../core/messages.js';
+
+/** Messages about a raster file (`geotiff` in a texts file): ICU texts, `{name}` the source. */
+export const geotiffMessages = {
+  unreadable: {
+    nl: 'Het rasterbestand van de bron "{name}" is niet te lezen.',
+    en: 'The raster file of the source "{name}" cannot be read.',
+  },
+  blocksTooLarge: {
+    nl: 'Het rasterbestand van de bron "{name}" is opgeslagen in blokken die te groot zijn om veilig te lezen ({block} per blok, grens maxDecodedBytes = {limit}). Sla het op als Cloud Optimized GeoTIFF (tegels van 512 × 512) of verhoog de grens.',
+    en: 'The raster file of the source "{name}" is stored in blocks too large to read safely ({block} per block, limit maxDecodedBytes = {limit}). Save it as a Cloud Optimized GeoTIFF (512 × 512 tiles) or raise the limit.',
+  },
+} as const;
+
+registerMessages('geotiff', geotiffMessages);
 
 /** Options of {@link GeoTiffSource}. */
 export interface GeoTiffSourceOptions extends ProvenanceOptions {
@@ -284,10 +299,7 @@ export class GeoTiffSource implements FactSource {
       const message = e instanceof Error ? e.message : String(e);
       return errorResult(this.resultSource(), `${this.id}: cannot read the GeoTIFF: ${message}`, {
         code: 'invalid-response',
-        userMessage: {
-          nl: `Het rasterbestand van de bron "${this.title}" is niet te lezen.`,
-          en: `The raster file of the source "${this.title}" cannot be read.`,
-        },
+        userMessage: localizedMessage(geotiffMessages, 'unreadable', { name: this.title }),
       });
     }
   }
@@ -334,10 +346,11 @@ export class GeoTiffSource implements FactSource {
       throw new SourceRequestError(
         'too-large',
         `${this.id}: one strip or tile of the GeoTIFF is ${w} × ${h} pixels, ${bytes} bytes decoded, over the limit maxDecodedBytes = ${max}; not decoded.`,
-        {
-          nl: `Het rasterbestand van de bron "${this.title}" is opgeslagen in blokken die te groot zijn om veilig te lezen (${formatBytes(bytes)} per blok, grens maxDecodedBytes = ${formatBytes(max)}). Sla het op als Cloud Optimized GeoTIFF (tegels van 512 × 512) of verhoog de grens.`,
-          en: `The raster file of the source "${this.title}" is stored in blocks too large to read safely (${formatBytes(bytes)} per block, limit maxDecodedBytes = ${formatBytes(max)}). Save it as a Cloud Optimized GeoTIFF (512 × 512 tiles) or raise the limit.`,
-        },
+        localizedMessage(geotiffMessages, 'blocksTooLarge', {
+          name: this.title,
+          block: formatBytes(bytes),
+          limit: formatBytes(max),
+        }),
         { sourceId: this.id, limit: 'maxDecodedBytes', max, blockBytes: bytes },
       );
     }

@@ -122,6 +122,12 @@ export interface RequestPolicy {
   sourceId?: string;
   /** Human-readable name of the source, used in user messages (default: the source id). */
   sourceTitle?: string;
+  /**
+   * What is requested, for user messages: `source` (a fact source or service: its settings are
+   * named, "address, layer name"; the default) or `file` (a file fetched whole, such as a
+   * scenario, zonering or sources file: its address is named).
+   */
+  subject?: RequestSubject;
   /** `Accept` header. */
   accept?: string;
   /** Further request headers (e.g. `Range`). */
@@ -132,9 +138,13 @@ export interface RequestPolicy {
   maxResponseBytes?: number;
 }
 
+/** What a request fetches, for user messages: see {@link RequestPolicy.subject}. */
+export type RequestSubject = 'source' | 'file';
+
 interface RequestContext {
   url: string;
   name: string;
+  subject: RequestSubject;
   sourceId: string | undefined;
   timeoutMs: number;
   maxBytes: number;
@@ -173,6 +183,7 @@ export async function fetchWithPolicy(url: string, policy: RequestPolicy = {}): 
   const ctx: RequestContext = {
     url,
     name: policy.sourceTitle ?? policy.sourceId ?? hostOf(url),
+    subject: policy.subject ?? 'source',
     sourceId: policy.sourceId,
     timeoutMs,
     maxBytes: policy.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
@@ -375,48 +386,50 @@ export async function readTextLimited(
 
 /**
  * The messages users see when a source fails (`http` in a texts file, so a municipality can
- * reword them): ICU texts, `{name}` is the source's name.
+ * reword them): ICU texts, `{name}` is the source's or file's name, `{subject}` what was requested
+ * (`source`: a fact source or service, the default; `file`: a file fetched whole, such as a
+ * scenario or zonering file, see {@link RequestPolicy.subject}).
  */
 export const httpMessages = {
   timeout: {
-    nl: 'De bron "{name}" reageert niet binnen {seconds, plural, one {# seconde} other {# seconden}}. Probeer het later opnieuw.',
-    en: 'The source "{name}" did not respond within {seconds, plural, one {# second} other {# seconds}}. Please try again later.',
+    nl: '{subject, select, file {Het bestand "{name}" kwam niet binnen} other {De bron "{name}" reageert niet binnen}} {seconds, plural, one {# seconde} other {# seconden}}. Probeer het later opnieuw.',
+    en: '{subject, select, file {The file "{name}" did not arrive} other {The source "{name}" did not respond}} within {seconds, plural, one {# second} other {# seconds}}. Please try again later.',
   },
   network: {
-    nl: 'De bron "{name}" is niet bereikbaar. Controleer de internetverbinding of probeer het later opnieuw.',
-    en: 'The source "{name}" cannot be reached. Check the internet connection or try again later.',
+    nl: '{subject, select, file {Het bestand "{name}"} other {De bron "{name}"}} is niet bereikbaar. Controleer de internetverbinding of probeer het later opnieuw.',
+    en: '{subject, select, file {The file "{name}"} other {The source "{name}"}} cannot be reached. Check the internet connection or try again later.',
   },
   serverFault: {
-    nl: 'De bron "{name}" heeft een storing (HTTP {status}). Probeer het later opnieuw.',
-    en: 'The source "{name}" has a fault (HTTP {status}). Please try again later.',
+    nl: '{subject, select, file {De server van het bestand "{name}"} other {De bron "{name}"}} heeft een storing (HTTP {status}). Probeer het later opnieuw.',
+    en: '{subject, select, file {The server of the file "{name}"} other {The source "{name}"}} has a fault (HTTP {status}). Please try again later.',
   },
   refused: {
-    nl: 'De bron "{name}" weigert het verzoek (HTTP {status}). Controleer de instellingen van deze bron (adres, laagnaam).',
-    en: 'The source "{name}" refused the request (HTTP {status}). Check the settings of this source (address, layer name).',
+    nl: '{subject, select, file {De server weigert het bestand "{name}" (HTTP {status}). Controleer het adres van het bestand.} other {De bron "{name}" weigert het verzoek (HTTP {status}). Controleer de instellingen van deze bron (adres, laagnaam).}}',
+    en: '{subject, select, file {The server refused the file "{name}" (HTTP {status}). Check the address of the file.} other {The source "{name}" refused the request (HTTP {status}). Check the settings of this source (address, layer name).}}',
   },
   htmlResponse: {
-    nl: 'De bron "{name}" antwoordde met een foutpagina (HTML) in plaats van gegevens. Controleer het adres van de bron of probeer het later opnieuw.',
-    en: 'The source "{name}" answered with an error page (HTML) instead of data. Check the address of the source or try again later.',
+    nl: '{subject, select, file {Op het adres van het bestand "{name}" stond een webpagina (HTML) in plaats van het bestand. Controleer het adres van het bestand} other {De bron "{name}" antwoordde met een foutpagina (HTML) in plaats van gegevens. Controleer het adres van de bron}} of probeer het later opnieuw.',
+    en: '{subject, select, file {The address of the file "{name}" gave a web page (HTML) instead of the file. Check the address of the file} other {The source "{name}" answered with an error page (HTML) instead of data. Check the address of the source}} or try again later.',
   },
   ogcException: {
     nl: 'De bron "{name}" meldt een fout{hasText, select, yes {: {text}} other {}}. Controleer de instellingen van deze bron (laagnaam, formaat).',
     en: 'The source "{name}" reports an error{hasText, select, yes {: {text}} other {}}. Check the settings of this source (layer name, format).',
   },
   problem: {
-    nl: 'De bron "{name}" meldt een fout{hasText, select, yes {: {text}} other {}}.',
-    en: 'The source "{name}" reports an error{hasText, select, yes {: {text}} other {}}.',
+    nl: '{subject, select, file {De server van het bestand "{name}"} other {De bron "{name}"}} meldt een fout{hasText, select, yes {: {text}} other {}}.',
+    en: '{subject, select, file {The server of the file "{name}"} other {The source "{name}"}} reports an error{hasText, select, yes {: {text}} other {}}.',
   },
   invalidJson: {
-    nl: 'De bron "{name}" stuurde onvolledige of onleesbare gegevens. Probeer het later opnieuw.',
-    en: 'The source "{name}" sent incomplete or unreadable data. Please try again later.',
+    nl: '{subject, select, file {Het bestand "{name}" is onvolledig of onleesbaar aangekomen} other {De bron "{name}" stuurde onvolledige of onleesbare gegevens}}. Probeer het later opnieuw.',
+    en: '{subject, select, file {The file "{name}" arrived incomplete or unreadable} other {The source "{name}" sent incomplete or unreadable data}}. Please try again later.',
   },
   invalidResponse: {
     nl: 'De bron "{name}" stuurde gegevens in een onverwachte vorm. Controleer de instellingen van deze bron.',
     en: 'The source "{name}" sent data in an unexpected form. Check the settings of this source.',
   },
   tooLarge: {
-    nl: 'De bron "{name}" stuurde meer gegevens dan de grens ({limit}); het lezen is gestopt. Vraag minder gegevens op of verhoog de grens in het bronnenbestand.',
-    en: 'The source "{name}" sent more data than the limit ({limit}); reading stopped. Request less data or raise the limit in the sources file.',
+    nl: '{subject, select, file {Het bestand "{name}" is groter dan de grens ({limit}); het lezen is gestopt. Maak het bestand kleiner of verhoog de grens.} other {De bron "{name}" stuurde meer gegevens dan de grens ({limit}); het lezen is gestopt. Vraag minder gegevens op of verhoog de grens in het bronnenbestand.}}',
+    en: '{subject, select, file {The file "{name}" is larger than the limit ({limit}); reading stopped. Make the file smaller or raise the limit.} other {The source "{name}" sent more data than the limit ({limit}); reading stopped. Request less data or raise the limit in the sources file.}}',
   },
   tooComplex: {
     nl: 'De bron "{name}" stuurde gegevens die te ingewikkeld zijn om veilig te verwerken (grens {limit}).',
@@ -445,10 +458,13 @@ export function userMessageFor(
     contentType?: string;
     limit?: string;
     max?: number;
+    /** What was requested (default `source`). */
+    subject?: RequestSubject;
   } = {},
 ): LocalizedText {
+  const subject = params.subject ?? 'source';
   const m = (key: keyof typeof httpMessages, extra: MessageParams = {}): LocalizedText =>
-    localizedMessage(httpMessages, key, { name, ...extra });
+    localizedMessage(httpMessages, key, { name, subject, ...extra });
   const text = (): MessageParams => {
     const t = clip(params.text ?? '', 200);
     return { hasText: t === '' ? 'no' : 'yes', text: t };
@@ -726,6 +742,7 @@ function contextOf(response: Response): RequestContext {
   return {
     url: response.url,
     name: hostOf(response.url),
+    subject: 'source',
     sourceId: undefined,
     timeoutMs: DEFAULT_TIMEOUT_MS,
     maxBytes: DEFAULT_MAX_RESPONSE_BYTES,
@@ -759,7 +776,7 @@ async function readBody(
     throw new SourceRequestError(
       'network',
       `${ctx.name}: the connection broke while reading the answer from ${ctx.url}: ${errorText(e)}`,
-      userMessageFor('network', ctx.name),
+      userMessageFor('network', ctx.name, { subject: ctx.subject }),
       baseDetails(ctx, response),
     );
   } finally {
@@ -825,7 +842,7 @@ function tooLargeError(
   return new SourceRequestError(
     'too-large',
     `${ctx.name}: the answer is larger than the limit maxResponseBytes = ${max} bytes${declared === undefined ? '' : ` (Content-Length ${declared})`}; reading stopped (${ctx.url}).`,
-    userMessageFor('too-large', ctx.name, { limit: 'maxResponseBytes', max }),
+    userMessageFor('too-large', ctx.name, { subject: ctx.subject, limit: 'maxResponseBytes', max }),
     { ...baseDetails(ctx, response), limit: 'maxResponseBytes', max },
   );
 }
@@ -841,7 +858,7 @@ function timeoutError(ctx: RequestContext): SourceRequestError {
   return new SourceRequestError(
     'timeout',
     `${ctx.name}: no answer within ${ctx.timeoutMs} ms (${ctx.url}).`,
-    userMessageFor('timeout', ctx.name, { timeoutMs: ctx.timeoutMs }),
+    userMessageFor('timeout', ctx.name, { subject: ctx.subject, timeoutMs: ctx.timeoutMs }),
     {
       url: ctx.url,
       attempts: ctx.attempts,
@@ -874,7 +891,7 @@ function networkError(ctx: RequestContext, e: unknown, redirectLoop: boolean): S
   return new SourceRequestError(
     'network',
     `${ctx.name}: request to ${ctx.url} failed after ${ctx.attempts} attempt(s): ${why}.`,
-    userMessageFor('network', ctx.name),
+    userMessageFor('network', ctx.name, { subject: ctx.subject }),
     {
       url: ctx.url,
       attempts: ctx.attempts,
@@ -900,7 +917,7 @@ function statusError(ctx: RequestContext, response: Response): SourceRequestErro
   return new SourceRequestError(
     'http-status',
     `${ctx.name}: HTTP ${st}${text} from ${ctx.url}${ctx.attempts > 1 ? ` after ${ctx.attempts} attempts` : ''}.`,
-    userMessageFor('http-status', ctx.name, { status: st }),
+    userMessageFor('http-status', ctx.name, { subject: ctx.subject, status: st }),
     baseDetails(ctx, response),
   );
 }
@@ -909,7 +926,7 @@ function htmlError(ctx: RequestContext, response: Response): SourceRequestError 
   return new SourceRequestError(
     'html-response',
     `${ctx.name}: answered with an HTML page instead of data (HTTP ${response.status}, ${ctx.url}).`,
-    userMessageFor('html-response', ctx.name),
+    userMessageFor('html-response', ctx.name, { subject: ctx.subject }),
     baseDetails(ctx, response),
   );
 }
@@ -919,7 +936,7 @@ function ogcError(ctx: RequestContext, response: Response, raw: string): SourceR
   return new SourceRequestError(
     'ogc-exception',
     `${ctx.name}: OGC exception report (HTTP ${response.status}): ${text}`,
-    userMessageFor('ogc-exception', ctx.name, { text }),
+    userMessageFor('ogc-exception', ctx.name, { subject: ctx.subject, text }),
     { ...baseDetails(ctx, response), serviceMessage: plainText(text) },
   );
 }
@@ -929,7 +946,7 @@ function problemError(ctx: RequestContext, response: Response, raw: string): Sou
   return new SourceRequestError(
     'problem',
     `${ctx.name}: the service reports an error (HTTP ${response.status}): ${text}`,
-    userMessageFor('problem', ctx.name, { text }),
+    userMessageFor('problem', ctx.name, { subject: ctx.subject, text }),
     { ...baseDetails(ctx, response), serviceMessage: text },
   );
 }
@@ -942,7 +959,7 @@ function wrongType(
   return new SourceRequestError(
     'wrong-content-type',
     `${ctx.name}: expected JSON, got ${contentType === '' ? 'no Content-Type' : contentType} that is not JSON (${ctx.url}).`,
-    userMessageFor('wrong-content-type', ctx.name, { contentType }),
+    userMessageFor('wrong-content-type', ctx.name, { subject: ctx.subject, contentType }),
     baseDetails(ctx, response),
   );
 }
@@ -959,7 +976,7 @@ function invalidJson(
   return new SourceRequestError(
     'invalid-json',
     `${ctx.name}: ${what} (${error}; ${text.length} characters from ${ctx.url}).`,
-    userMessageFor('invalid-json', ctx.name),
+    userMessageFor('invalid-json', ctx.name, { subject: ctx.subject }),
     { ...baseDetails(ctx, response), truncated },
   );
 }

@@ -142,6 +142,7 @@ export async function loadTextFile(url: string, options: FileLoadOptions = {}): 
     timeoutMs: options.timeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
     maxResponseBytes: options.maxBytes ?? DEFAULT_MAX_FILE_BYTES,
     sourceTitle: fileNameOf(url),
+    subject: 'file',
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.fetchImpl === undefined ? {} : { fetchImpl: options.fetchImpl }),
   });

@@ -83,6 +83,25 @@ describe('loadTextFile', () => {
     expect((error as SourceRequestError).userMessage.en).not.to.equal('');
   });
 
+  it('says it was a file, not a source with a layer name (a scenario URL that fails)', async () => {
+    const error = (await loadTextFile(server.url('/404')).catch(
+      (e: unknown) => e,
+    )) as SourceRequestError;
+    expect(error.userMessage.nl).to.equal(
+      'De server weigert het bestand "404" (HTTP 404). Controleer het adres van het bestand.',
+    );
+    expect(error.userMessage.en).to.equal(
+      'The server refused the file "404" (HTTP 404). Check the address of the file.',
+    );
+    const html = (await loadTextFile(server.url('/html')).catch(
+      (e: unknown) => e,
+    )) as SourceRequestError;
+    expect(html.userMessage.nl).to.match(
+      /^Op het adres van het bestand "html" stond een webpagina/,
+    );
+    expect(html.userMessage.nl).not.to.match(/laagnaam|bron/);
+  });
+
   it('never takes an HTML error page for the file', async () => {
     const error = await loadTextFile(server.url('/html')).catch((e: unknown) => e);
     expect((error as SourceRequestError).code).to.equal('html-response');

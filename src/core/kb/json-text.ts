@@ -1,7 +1,10 @@
 /**
  * JSON text with positions: parses a knowledge-base file with `jsonc-parser` so that a JSON
  * pointer can be turned back into a line and column, and describes pointers as entry and field.
- * Internal to the knowledge-base loader.
+ * Internal to the knowledge-base loader. Lines, columns, pointers, the byte-order mark and the
+ * words for syntax errors are those of `src/core/located-json.ts`, the one module through which
+ * every JSON file is read; what is the knowledge base's own is naming a pointer
+ * (`principles[12]`) and the syntax tree kept for many lookups in one file.
  */
 import { defined } from '../defined.js';
 import {
@@ -21,6 +24,7 @@ import {
   positionAt,
   stripBom,
   toPointer,
+  type TextPosition,
 } from '../located-json.js';
 
 export { parsePointer, toPointer };
@@ -67,11 +71,6 @@ const ARRAY_SECTIONS = new Set([
   'links',
 ]);
 
-/** Line and column (both 1-based) of an offset. */
-export function lineColumn(src: JsonText, offset: number): { line: number; column: number } {
-  return positionAt(src.lineStarts, offset);
-}
-
 /** The deepest node on the path of `segments`, and whether the whole path exists. */
 function nodeAt(
   root: JsonNode | undefined,
@@ -95,11 +94,11 @@ function nodeAt(
 }
 
 /** Line and column of the value at `pointer` (its field name when it is a field's value). */
-export function positionOf(src: JsonText, pointer: string): { line: number; column: number } {
+export function positionOf(src: JsonText, pointer: string): TextPosition {
   const { node, exact } = nodeAt(src.root, parsePointer(pointer));
   if (!node) return { line: 1, column: 1 };
   const offset = exact && node.parent?.type === 'property' ? node.parent.offset : node.offset;
-  return lineColumn(src, offset);
+  return positionAt(src.lineStarts, offset);
 }
 
 /** A resolver for pointers into a parsed text. */
@@ -210,7 +209,7 @@ export function parseJsonText(text: string, file: string): { value: unknown; src
     let partial: unknown;
     if (root) partial = getNodeValue(root);
     const issues = errors.map((e): KnowledgeBaseIssue => {
-      const { line, column } = lineColumn(src, e.offset);
+      const { line, column } = positionAt(src.lineStarts, e.offset);
       const name = printParseErrorCode(e.error);
       const near = root ? findNodeAtOffset(root, e.offset) : undefined;
       const pointer = near ? toPointer(getNodePath(near)) : '';

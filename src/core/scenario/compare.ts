@@ -11,7 +11,7 @@
  * - minimax regret: R(a, s) = max_a′ U(a′, s) − U(a, s); a scenario's regret = max over s of R.
  * Ranking: domain (high first), then regret (low first), maximin, mean pass share, fit, name.
  */
-import { formatNumberFor, translate } from '../messages.js';
+import { formatNumberFor, localizedMessage, translate, type LocalizedParams } from '../messages.js';
 import { compareMessages } from './compare-messages.js';
 import type { KnowledgeBase } from '../kb/types.js';
 import type { LocalizedText } from '../types.js';
@@ -149,20 +149,14 @@ export function fitWithSystem(
       for (const d of discouraged) for (const r of d.reasons) reasons.push(r.reason);
       for (const p of conflicting.slice(0, 3)) {
         const acts = p.actions.filter((a) => mp.conflictsWith.includes(a)).join(', ');
-        reasons.push({
-          nl: `Hier geldt ${p.title.nl} (${acts}); deze maatregel gaat daar tegenin. ${p.reason.nl}`,
-          en: `Here ${p.title.en} applies (${acts}); this measure works against it. ${p.reason.en}`,
-        });
+        reasons.push(msg('measureAgainst', { title: p.title, actions: acts, reason: p.reason }));
       }
     } else if (supporting.length > 0) {
       verdict = 'in_line';
       for (const p of supporting.slice(0, 3))
-        reasons.push({ nl: `${p.title.nl}: ${p.reason.nl}`, en: `${p.title.en}: ${p.reason.en}` });
+        reasons.push(msg('measureInLine', { title: p.title, reason: p.reason }));
     } else {
-      reasons.push({
-        nl: 'Geen principe van deze plek gaat over deze maatregel.',
-        en: 'No principle of this place concerns this measure.',
-      });
+      reasons.push(msg('measureNoPrinciple'));
     }
     if (verdict === 'in_line') inLine += o.feature.area;
     else if (verdict === 'against') against += o.feature.area;
@@ -221,21 +215,22 @@ export function testWeights(tests: string[], params: ScenarioParams): Record<str
   return out;
 }
 
-const CONDITION_WORDS: Record<string, LocalizedText> = {
-  street_water_low_point_depth: {
-    nl: 'waterdiepte op de laagste plekken',
-    en: 'water depth at the low points',
-  },
-  cooling_capacity: { nl: 'koelend vermogen', en: 'cooling capacity' },
-  shade_share: { nl: 'schaduw', en: 'shade' },
-  recharge_retained: {
-    nl: 'behouden grondwateraanvulling',
-    en: 'groundwater recharge kept',
-  },
+/** A sentence of the comparison in every language ({@link compareMessages}). */
+function msg(key: keyof typeof compareMessages, params: LocalizedParams = {}): LocalizedText {
+  return localizedMessage(compareMessages, key, params);
+}
+
+/** The message of a robustness condition's name. */
+const CONDITION_WORDS: Readonly<Record<string, keyof typeof compareMessages>> = {
+  street_water_low_point_depth: 'conditionStreetWater',
+  cooling_capacity: 'conditionCooling',
+  shade_share: 'conditionShade',
+  recharge_retained: 'conditionRecharge',
 };
 
 function fmtValue(v: number, unit: string, lang: 'nl' | 'en' = 'en'): string {
-  const dec = (x: number) => (lang === 'nl' ? String(x).replace('.', ',') : String(x));
+  const dec = (x: number) =>
+    formatNumberFor(x, lang, { maximumFractionDigits: 20, useGrouping: false });
   if (unit === 'm') return `${dec(round(v * 100, 1))} cm`;
   if (unit === 'share') return `${Math.round(v * 100)} %`;
   return dec(round(v, 3));
@@ -252,32 +247,46 @@ function condition(
   return { name, value, threshold, kind, unit, pass: margin >= -1e-12, margin: round(margin, 4) };
 }
 
+/** One condition in words: name, value, threshold, and the margin or the shortfall. */
+function conditionText(c: CellCondition): LocalizedText {
+  const key = CONDITION_WORDS[c.name];
+  const words: Record<string, string> = {};
+  const value: Record<string, string> = {};
+  const threshold: Record<string, string> = {};
+  const margin: Record<string, string> = {};
+  for (const lang of ['nl', 'en'] as const) {
+    words[lang] = key === undefined ? c.name : translate(compareMessages, key, lang);
+    value[lang] = fmtValue(c.value, c.unit, lang);
+    threshold[lang] = fmtValue(c.threshold, c.unit, lang);
+    margin[lang] = fmtValue(Math.abs(c.margin), c.unit, lang);
+  }
+  return msg(c.pass ? 'conditionPasses' : 'conditionFails', {
+    what: words as LocalizedText,
+    value: value as LocalizedText,
+    threshold: threshold as LocalizedText,
+    margin: margin as LocalizedText,
+    op: c.kind === 'max' ? '≤' : '≥',
+    kind: c.kind,
+  });
+}
+
+/** Conditions in words, joined with `; `. */
+function conditionsText(conditions: readonly CellCondition[]): LocalizedText {
+  const texts = conditions.map(conditionText);
+  const out: Record<string, string> = {};
+  for (const lang of Object.keys(texts[0] ?? { nl: '', en: '' }))
+    out[lang] = texts.map((t) => t[lang] ?? t.nl).join('; ');
+  return out as LocalizedText;
+}
+
 function cell(test: string, future: string, conditions: CellCondition[]): RobustnessCell {
   const failed = conditions.filter((c) => !c.pass);
   const deciding =
     failed[0] ?? [...conditions].sort((a, b) => a.margin - b.margin)[0] ?? conditions[0]!;
-  const words = (c: CellCondition, lang: 'nl' | 'en') => {
-    const w = CONDITION_WORDS[c.name]?.[lang] ?? c.name;
-    const op = c.kind === 'max' ? '≤' : '≥';
-    const by = fmtValue(Math.abs(c.margin), c.unit, lang);
-    if (c.pass)
-      return lang === 'nl'
-        ? `${w} ${fmtValue(c.value, c.unit, lang)} ${op} ${fmtValue(c.threshold, c.unit, lang)} (ruimte ${by})`
-        : `${w} ${fmtValue(c.value, c.unit, lang)} ${op} ${fmtValue(c.threshold, c.unit, lang)} (margin ${by})`;
-    return lang === 'nl'
-      ? `${w} ${fmtValue(c.value, c.unit, lang)}, norm ${op} ${fmtValue(c.threshold, c.unit, lang)}: ${by} te ${c.kind === 'max' ? 'veel' : 'weinig'}`
-      : `${w} ${fmtValue(c.value, c.unit, lang)}, threshold ${op} ${fmtValue(c.threshold, c.unit, lang)}: ${by} too ${c.kind === 'max' ? 'much' : 'little'}`;
-  };
-  const explanation: LocalizedText =
+  const explanation =
     failed.length > 0
-      ? {
-          nl: `Faalt op ${failed.map((c) => words(c, 'nl')).join('; ')}.`,
-          en: `Fails on ${failed.map((c) => words(c, 'en')).join('; ')}.`,
-        }
-      : {
-          nl: `Haalt het: ${conditions.map((c) => words(c, 'nl')).join('; ')}.`,
-          en: `Passes: ${conditions.map((c) => words(c, 'en')).join('; ')}.`,
-        };
+      ? msg('cellFails', { conditions: conditionsText(failed) })
+      : msg('cellPasses', { conditions: conditionsText(conditions) });
   return {
     test,
     future,
@@ -464,14 +473,10 @@ function combineScenarios(partial: ScenarioPart[], ctx: CompareContext): Compare
   };
 }
 
-const TEST_WORDS: Record<string, LocalizedText> = {
-  'hot-day': { nl: 'een hete dag', en: 'a hot day' },
-  'dry-period': { nl: 'een droge periode', en: 'a dry period' },
-};
 function testWords(test: string): LocalizedText {
-  if (TEST_WORDS[test]) return TEST_WORDS[test];
-  const id = test.replace(/^rain-/, '');
-  return { nl: `bui ${id}`, en: `storm ${id}` };
+  if (test === 'hot-day') return msg('testHotDay');
+  if (test === 'dry-period') return msg('testDryPeriod');
+  return msg('testRain', { id: test.replace(/^rain-/, '') });
 }
 
 function pct(v: number): string {
@@ -479,10 +484,18 @@ function pct(v: number): string {
 }
 
 function euros(v: number, lang: 'nl' | 'en'): string {
-  if (v >= 1e6)
-    return `€ ${(v / 1e6).toFixed(1).replace('.', lang === 'nl' ? ',' : '.')} ${lang === 'nl' ? 'mln' : 'M'}`;
-  if (v >= 1e3) return `€ ${Math.round(v / 1e3)}${lang === 'nl' ? ' dzd' : 'k'}`;
-  return `€ ${Math.round(v)}`;
+  const whole = (x: number) => String(Math.round(x));
+  if (v >= 1e6) {
+    const amount = formatNumberFor(v / 1e6, lang, {
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+      useGrouping: false,
+    });
+    return translate(compareMessages, 'euroMillions', lang, { amount });
+  }
+  if (v >= 1e3)
+    return translate(compareMessages, 'euroThousands', lang, { amount: whole(v / 1e3) });
+  return translate(compareMessages, 'euros', lang, { amount: whole(v) });
 }
 
 /** What a scenario still fails: per test, the futures and the worst cell's reason. */
@@ -499,9 +512,12 @@ function failures(r: ScenarioResult, lang: 'nl' | 'en'): string[] {
     )[0]!;
     const futures = failed.map((c) => c.future).join(', ');
     out.push(
-      lang === 'nl'
-        ? `${testWords(test).nl} in ${futures} (slechtst in ${worst.future}: ${worst.explanation.nl.replace(/^Faalt op /, '').replace(/\.$/, '')})`
-        : `${testWords(test).en} in ${futures} (worst in ${worst.future}: ${worst.explanation.en.replace(/^Fails on /, '').replace(/\.$/, '')})`,
+      translate(compareMessages, 'failure', lang, {
+        test: testWords(test)[lang],
+        futures,
+        future: worst.future,
+        conditions: conditionsText(worst.conditions.filter((c) => !c.pass))[lang],
+      }),
     );
   }
   return out;
@@ -509,43 +525,50 @@ function failures(r: ScenarioResult, lang: 'nl' | 'en'): string[] {
 
 function explain(results: ScenarioResult[], ranking: string[], nFutures: number): LocalizedText {
   const top = results.find((r) => r.name === ranking[0]);
-  if (!top) return { nl: 'Geen scenario’s.', en: 'No scenarios.' };
+  if (!top) return msg('noScenarios');
   const out: LocalizedText = { nl: '', en: '' };
   for (const lang of ['nl', 'en'] as const) {
-    const nl = lang === 'nl';
+    const t = (key: keyof typeof compareMessages, params: Record<string, string | number> = {}) =>
+      translate(compareMessages, key, lang, params);
     const rb = top.robustness;
     const parts: string[] = [];
     parts.push(
-      nl
-        ? `${top.name} is het meest robuust: het haalt alle stresstests in ${rb.futures_passed.length} van de ${nFutures} klimaattoekomsten (domeincriterium van Starr ${pct(rb.domain)}); met gelijk gewicht voor regen, hitte en droogte haalt het gemiddeld ${pct(rb.mean_pass_share)} (slechtste toekomst ${pct(rb.maximin)}, maximale spijt ${pct(rb.regret)}).`
-        : `${top.name} is the most robust: it passes every stress test in ${rb.futures_passed.length} of the ${nFutures} climate futures (Starr's domain criterion ${pct(rb.domain)}); weighting rain, heat and drought equally it passes ${pct(rb.mean_pass_share)} on average (worst future ${pct(rb.maximin)}, maximum regret ${pct(rb.regret)}).`,
+      t('top', {
+        name: top.name,
+        passed: String(rb.futures_passed.length),
+        futures: String(nFutures),
+        domain: pct(rb.domain),
+        mean: pct(rb.mean_pass_share),
+        maximin: pct(rb.maximin),
+        regret: pct(rb.regret),
+      }),
     );
     const fails = failures(top, lang);
-    if (fails.length > 0)
-      parts.push(
-        nl ? `Het faalt nog op ${fails.join('; ')}.` : `It still fails ${fails.join('; ')}.`,
-      );
+    if (fails.length > 0) parts.push(t('stillFails', { failures: fails.join('; ') }));
     const second = results.find((r) => r.name === ranking[1]);
     if (second) {
       const sr = second.robustness;
-      const tie = sr.domain === rb.domain;
       parts.push(
-        nl
-          ? `Tweede: ${second.name}, met alle tests in ${sr.futures_passed.length} van de ${nFutures} toekomsten, gemiddeld ${pct(sr.mean_pass_share)}, maximale spijt ${pct(sr.regret)}${tie ? ' (gelijk domeincriterium; de spijt beslist)' : ''}.`
-          : `Second: ${second.name}, with every test in ${sr.futures_passed.length} of the ${nFutures} futures, ${pct(sr.mean_pass_share)} on average, maximum regret ${pct(sr.regret)}${tie ? ' (equal domain criterion; regret decides)' : ''}.`,
+        t('second', {
+          name: second.name,
+          passed: String(sr.futures_passed.length),
+          futures: String(nFutures),
+          mean: pct(sr.mean_pass_share),
+          regret: pct(sr.regret),
+          tie: sr.domain === rb.domain ? 'yes' : 'no',
+        }),
       );
     }
     const costs = ranking
       .map((n) => results.find((r) => r.name === n)!)
-      .map(
-        (r) =>
-          `${r.name} ${euros(r.cost_eur, lang)} + ${euros(r.upkeep_eur_year, lang)}${nl ? '/jaar' : '/year'}`,
+      .map((r) =>
+        t('cost', {
+          name: r.name,
+          cost: euros(r.cost_eur, lang),
+          upkeep: euros(r.upkeep_eur_year, lang),
+        }),
       );
-    parts.push(
-      nl
-        ? `Kosten (ruwe aannames): ${costs.join('; ')}.`
-        : `Cost (rough assumptions): ${costs.join('; ')}.`,
-    );
+    parts.push(t('costs', { costs: costs.join('; ') }));
     const worst = top.fit.measures.find((m) => m.verdict === 'against');
     const score = formatNumberFor(top.fit.score, lang, {
       minimumFractionDigits: 2,
