@@ -50,6 +50,11 @@ export class SuggestController implements ReactiveController {
     return this._debounce !== undefined;
   }
 
+  /** The promise of the current search (settles when it ends, also by abort). */
+  get taskComplete(): Promise<AddressSuggestion[]> {
+    return this._task.taskComplete;
+  }
+
   /** Searches `q` after a pause of `delayMs` (a newer call replaces this one). */
   schedule(q: string, delayMs: number): void {
     this.cancel();
