@@ -10,7 +10,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
 import type { CompareResult } from '../../src/core/scenario/compare.js';
 import type { SystemLayers } from '../../src/core/scenario/compare-job.js';
-import { bboxOf, type BBox } from '../../src/core/geometry.js';
+import { bboxContains, bboxOf, bboxUnion, type BBox } from '../../src/core/geometry.js';
 import type { DeepPartial, ScenarioParams } from '../../src/core/scenario/params.js';
 import type { Scenario } from '../../src/core/scenario/scenario.js';
 import type { FactSource } from '../../src/core/types.js';
@@ -55,29 +55,12 @@ type Args = [
   DeepPartial<ScenarioParams> | undefined,
 ];
 
-function unionBox(boxes: BBox[]): BBox | undefined {
-  if (boxes.length === 0) return undefined;
-  return boxes.reduce<BBox>(
-    (a, b) => [
-      Math.min(a[0], b[0]),
-      Math.min(a[1], b[1]),
-      Math.max(a[2], b[2]),
-      Math.max(a[3], b[3]),
-    ],
-    [Infinity, Infinity, -Infinity, -Infinity],
-  );
-}
-
-function contains(outer: BBox, inner: BBox): boolean {
-  return (
-    inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3]
-  );
-}
-
 function scenarioBox(s: Scenario): BBox {
   return s.planningArea
     ? bboxOf(s.planningArea)
-    : (unionBox(s.features.map((f) => bboxOf(f.geometry))) ?? [0, 0, 0, 0]);
+    : s.features.length === 0
+      ? [0, 0, 0, 0]
+      : bboxUnion(s.features.map((f) => bboxOf(f.geometry)));
 }
 
 const EMPTY_SYSTEM: SystemLayers = { zones: [], soil: [], groundwater: [], seepage: [] };
@@ -170,10 +153,10 @@ export class CompareController implements ReactiveController {
     signal: AbortSignal,
   ): Promise<SystemLayers> {
     if (!sources || sources.length === 0) return EMPTY_SYSTEM;
-    const box = unionBox(entries.map((e) => scenarioBox(e.scenario)));
-    if (!box) return EMPTY_SYSTEM;
+    if (entries.length === 0) return EMPTY_SYSTEM;
+    const box = bboxUnion(entries.map((e) => scenarioBox(e.scenario)));
     const cached = this.system;
-    if (cached && cached.sources === sources && contains(cached.box, box)) return cached.layers;
+    if (cached && cached.sources === sources && bboxContains(cached.box, box)) return cached.layers;
     const wide: BBox = [
       box[0] - SYSTEM_MARGIN_M,
       box[1] - SYSTEM_MARGIN_M,
