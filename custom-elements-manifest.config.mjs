@@ -101,7 +101,7 @@ function distPaths() {
 
 export default {
   globs: ['widgets/**/*.ts'],
-  exclude: ['**/*.test.ts', '**/*.spec.ts', 'widgets/**/messages.ts'],
+  exclude: ['**/*.test.ts', '**/*.spec.ts', 'widgets/**/messages.ts', 'widgets/**/messages-*.ts'],
   outdir: '.',
   litelement: true,
   dependencies: false,

@@ -78,6 +78,29 @@ export function bboxOf(g: AnyPolygon): BBox {
   return [minX, minY, maxX, maxY];
 }
 
+/**
+ * The box around all `boxes`; for none, the empty box `[Infinity, Infinity, -Infinity, -Infinity]`
+ * (it contains nothing and adds nothing to a union).
+ */
+export function bboxUnion(boxes: readonly BBox[]): BBox {
+  return boxes.reduce<BBox>(
+    (a, b) => [
+      Math.min(a[0], b[0]),
+      Math.min(a[1], b[1]),
+      Math.max(a[2], b[2]),
+      Math.max(a[3], b[3]),
+    ],
+    [Infinity, Infinity, -Infinity, -Infinity],
+  );
+}
+
+/** Whether `inner` lies wholly inside `outer` (edges included). */
+export function bboxContains(outer: BBox, inner: BBox): boolean {
+  return (
+    inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3]
+  );
+}
+
 export function bboxOverlap(a: BBox, b: BBox): boolean {
   return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 }

@@ -171,7 +171,8 @@ describe('removing an element mid-load', () => {
     el.shadowRoot?.querySelector<HTMLInputElement>('[part~="input"]')?.focus();
     await sendKeys({ type: 'Arnhem' });
     await until(() => hung.length >= 1, 'the suggest request');
-    const task = (el as unknown as { _suggestTask: Settling })._suggestTask;
+    // The element's SuggestController: its taskComplete is the current search's.
+    const task = (el as unknown as { _suggest: Settling })._suggest;
     const done = settled(task);
     el.remove();
     await done;

@@ -2,16 +2,8 @@ import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type OlMap from 'ol/Map.js';
-import type { Location, LocalizedText } from '../../src/core/types.js';
+import type { Location } from '../../src/core/types.js';
 import type { Viewer } from '../../src/map/viewer.js';
-import {
-  createLocatieserverClient,
-  DEFAULT_LOCATIESERVER_URL,
-  parseHighlight,
-  type LocatieserverClient,
-  type LocatieserverObject,
-} from '../../src/sources/locatieserver.js';
-import { SourceRequestError } from '../../src/sources/http.js';
 import { isAbortError } from '../../src/sources/sources-file.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
 import { LangController } from '../shared/lang-controller.js';
@@ -24,6 +16,9 @@ import {
   type AddressSelectDetail,
 } from './events.js';
 import { messages } from './messages.js';
+import { ReverseController } from './reverse-controller.js';
+import { AddressService, serviceMessage } from './service.js';
+import { SuggestController } from './suggest-controller.js';
 import { comboboxKey } from './combobox-keys.js';
 import { showPlace } from './place.js';
 import { addressSearchStyles } from './styles.js';
@@ -32,7 +27,6 @@ import {
   type AddressSuggestion,
   type ErrorState,
   type NearestAddress,
-  type NearestState,
   type SearchStatus,
 } from './templates.js';
 
@@ -136,58 +130,37 @@ export class NaAddressSearch extends LitElement {
   @state() private _suggestions: AddressSuggestion[] = [];
   @state() private _open = false;
   @state() private _active = -1;
-  @state() private _suggestLoading = false;
   @state() private _lookupLoading = false;
   @state() private _status: SearchStatus = 'idle';
   @state() private _selectedLabel = '';
   @state() private _error?: ErrorState;
-  @state() private _nearest?: NearestState;
   private readonly _langs = new LangController(this);
 
   @query('[part~="input"]') private _input?: HTMLInputElement;
 
-  private _client?: { url: string; client: LocatieserverClient };
-  private _debounce?: ReturnType<typeof setTimeout>;
+  private readonly _service = new AddressService(() => this.baseUrl);
 
   private readonly _viewers = new ViewerController(this, {
     inputs: () => ({ viewer: this.viewer, map: this.map }),
     // The element adds nothing to the map but a click listener, and only with `reverse`.
     bind: (viewer) =>
-      this.reverse
-        ? viewer.onClick((location) => void this._reverseTask.run([location]))
-        : undefined,
+      this.reverse ? viewer.onClick((location) => void this._reverse.run(location)) : undefined,
   });
 
-  /** Suggestions for the text typed (@lit/task: a newer search aborts the one in flight). */
-  private readonly _suggestTask = new Task<[string, number], AddressSuggestion[]>(this, {
-    autoRun: false,
-    task: async ([q, rows], { signal }) => {
-      const result = await this._getClient().suggest(q, { signal, rows });
-      signal.throwIfAborted();
-      return result.map((s) => ({
-        id: s.id,
-        label: s.label,
-        type: s.type,
-        segments:
-          s.highlight !== undefined
-            ? parseHighlight(s.highlight)
-            : [{ text: s.label, mark: false }],
-      }));
-    },
+  /** Suggestions for the text typed (a newer search aborts the one in flight). */
+  private readonly _suggest = new SuggestController(this, this._service, {
+    rows: () => this.rows,
     onComplete: (suggestions) => {
-      this._suggestLoading = false;
       this._suggestions = suggestions;
       this._active = -1;
       this._open = suggestions.length > 0;
       this._status = suggestions.length > 0 ? 'results' : 'none';
     },
     onError: (e) => {
-      if (isAbortError(e)) return;
-      this._suggestLoading = false;
       this._suggestions = [];
       this._open = false;
       this._active = -1;
-      this._error = { key: 'suggestError', ...this._serviceMessage(e) };
+      this._error = { key: 'suggestError', ...serviceMessage(e) };
       this._status = 'error';
       this._emitError('suggest-failed', e);
     },
@@ -196,33 +169,18 @@ export class NaAddressSearch extends LitElement {
   /** The lookup of a chosen suggestion (@lit/task: a newer choice aborts the one in flight). */
   private readonly _lookupTask = new Task<
     [AddressSuggestion],
-    { suggestion: AddressSuggestion; doc: LocatieserverObject | undefined }
+    { id: string; detail: AddressSelectDetail | undefined }
   >(this, {
     autoRun: false,
-    task: async ([suggestion], { signal }) => {
-      const doc = await this._getClient().lookup(suggestion.id, { signal });
-      signal.throwIfAborted();
-      return { suggestion, doc };
-    },
-    onComplete: ({ suggestion, doc }) => {
+    task: async ([{ id }], { signal }) => ({ id, detail: await this._service.lookup(id, signal) }),
+    onComplete: ({ id, detail }) => {
       this._lookupLoading = false;
-      if (!doc) {
+      if (!detail) {
         this._error = { key: 'notFound' };
         this._status = 'error';
-        this._emitError(
-          'not-found',
-          new Error(`Locatieserver lookup found no object ${suggestion.id}.`),
-        );
+        this._emitError('not-found', new Error(`Locatieserver lookup found no object ${id}.`));
         return;
       }
-      const detail: AddressSelectDetail = {
-        id: doc.id,
-        label: doc.label,
-        type: doc.type,
-        location: { x: doc.rd.x, y: doc.rd.y, crs: 'EPSG:28992' },
-        lon: doc.lonLat.lon,
-        lat: doc.lonLat.lat,
-      };
       const viewer = this._viewers.viewer;
       if (viewer) showPlace(viewer, detail);
       this.dispatchEvent(new NaAddressSelectEvent(detail));
@@ -230,30 +188,18 @@ export class NaAddressSearch extends LitElement {
     onError: (e) => {
       if (isAbortError(e)) return;
       this._lookupLoading = false;
-      this._error = { key: 'lookupError', ...this._serviceMessage(e) };
+      this._error = { key: 'lookupError', ...serviceMessage(e) };
       this._status = 'error';
       this._emitError('lookup-failed', e);
     },
   });
 
-  /** The nearest address of a clicked point, with `reverse` (a newer click aborts the one in flight). */
-  private readonly _reverseTask = new Task<[Location], NearestAddress | null>(this, {
-    autoRun: false,
-    task: async ([location], { signal }) => {
-      this._nearest = { kind: 'loading' };
-      const address = await this.nearestAddress(location, { signal });
-      signal.throwIfAborted();
-      return address;
-    },
-    onComplete: (address) => {
-      this._nearest = address ? { kind: 'found', address } : { kind: 'none' };
-    },
-    onError: (e) => {
-      if (isAbortError(e)) return;
-      this._nearest = { kind: 'error', ...this._serviceMessage(e) };
-      this._emitError('reverse-failed', e);
-    },
-  });
+  /** The nearest address of a clicked point, with `reverse`. */
+  private readonly _reverse = new ReverseController(
+    this,
+    (location, signal) => this.nearestAddress(location, { signal }),
+    (e) => this._emitError('reverse-failed', e),
+  );
 
   /** The text in the field. */
   get value(): string {
@@ -272,9 +218,8 @@ export class NaAddressSearch extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this._cancelSuggest();
+    this._suggest.cancel();
     this._lookupTask.abort(abortError('The element was removed.'));
-    this._reverseTask.abort(abortError('The element was removed.'));
     this._lookupLoading = false;
   }
 
@@ -289,13 +234,12 @@ export class NaAddressSearch extends LitElement {
     if (changed.has('reverse') && this.isConnected) {
       this._viewers.rebind();
       if (!this.reverse) {
-        this._reverseTask.abort(abortError('Reverse geocoding was turned off.'));
-        this._nearest = undefined;
+        this._reverse.stop('Reverse geocoding was turned off.', true);
       }
     }
-    if (changed.has('baseUrl') && this._client !== undefined) {
-      this._client = undefined;
-      this._cancelSuggest();
+    if (changed.has('baseUrl')) {
+      this._service.reset();
+      this._suggest.cancel();
     }
     if ((changed.has('_active') || changed.has('_open')) && this._open && this._active >= 0) {
       this.renderRoot
@@ -311,27 +255,16 @@ export class NaAddressSearch extends LitElement {
    * @returns the address, or null when there is none nearby.
    * @throws SourceRequestError when the service fails; rejects with the signal's reason on abort.
    */
-  async nearestAddress(
+  nearestAddress(
     location: Location,
     options: { signal?: AbortSignal } = {},
   ): Promise<NearestAddress | null> {
-    const docs = await this._getClient().reverse(location, {
-      rows: 1,
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
-    const doc = docs[0];
-    if (!doc) return null;
-    return {
-      id: doc.id,
-      label: doc.label,
-      type: doc.type,
-      ...(doc.distance !== undefined ? { distance: doc.distance } : {}),
-    };
+    return this._service.nearest(location, options.signal);
   }
 
   /** Empties the field, closes the list and aborts a pending search. */
   clear(): void {
-    this._cancelSuggest();
+    this._suggest.cancel();
     this._value = '';
     this._suggestions = [];
     this._open = false;
@@ -342,46 +275,19 @@ export class NaAddressSearch extends LitElement {
 
   // ---- Suggestions ----------------------------------------------------------------------------
 
-  private _getClient(): LocatieserverClient {
-    const url = new URL(this.baseUrl ?? DEFAULT_LOCATIESERVER_URL, document.baseURI).href;
-    if (this._client?.url !== url) {
-      this._client = { url, client: createLocatieserverClient({ baseUrl: url }) };
-    }
-    return this._client.client;
-  }
-
-  private _cancelSuggest(): void {
-    clearTimeout(this._debounce);
-    this._debounce = undefined;
-    this._suggestTask.abort(abortError('A newer search replaced this one.'));
-    this._suggestLoading = false;
-  }
-
-  private _suggest(q: string): void {
-    this._cancelSuggest();
-    this._suggestLoading = true;
-    void this._suggestTask.run([q, Math.min(100, Math.max(1, Math.floor(this.rows)))]);
-  }
-
   private _onInput(e: InputEvent): void {
     const value = (e.target as HTMLInputElement).value;
     this._value = value;
     this._active = -1;
     this._error = undefined;
-    this._cancelSuggest();
+    this._suggest.cancel();
     if (value.trim().length < Math.max(1, this.minLength)) {
       this._suggestions = [];
       this._open = false;
       this._status = 'idle';
       return;
     }
-    this._debounce = setTimeout(
-      () => {
-        this._debounce = undefined;
-        this._suggest(value.trim());
-      },
-      Math.max(0, this.debounceMs),
-    );
+    this._suggest.schedule(value.trim(), this.debounceMs);
   }
 
   private _onKeydown(e: KeyboardEvent): void {
@@ -389,12 +295,12 @@ export class NaAddressSearch extends LitElement {
       count: this._suggestions.length,
       open: this._open,
       active: this._active,
-      searchPending: this._debounce !== undefined,
+      searchPending: this._suggest.pending,
       value: this._value,
     });
     if (action === undefined) return;
     if (action.prevent) e.preventDefault();
-    if (action.kind === 'search-now') this._suggest(this._value.trim());
+    if (action.kind === 'search-now') this._suggest.now(this._value.trim());
     else if (action.kind === 'show') {
       this._open = true;
       this._active = action.active;
@@ -426,7 +332,7 @@ export class NaAddressSearch extends LitElement {
   private _select(index: number): void {
     const suggestion = this._suggestions[index];
     if (!suggestion) return;
-    this._cancelSuggest();
+    this._suggest.cancel();
     this._value = suggestion.label;
     this._open = false;
     this._active = -1;
@@ -435,10 +341,6 @@ export class NaAddressSearch extends LitElement {
     this._status = 'selected';
     this._lookupLoading = true;
     void this._lookupTask.run([suggestion]);
-  }
-
-  private _serviceMessage(e: unknown): { service?: LocalizedText } {
-    return e instanceof SourceRequestError ? { service: e.userMessage } : {};
   }
 
   private _emitError(code: AddressErrorCode, e: unknown): void {
@@ -457,11 +359,11 @@ export class NaAddressSearch extends LitElement {
       suggestions: this._suggestions,
       open: this._open,
       active: this._active,
-      loading: this._suggestLoading || this._lookupLoading,
+      loading: this._suggest.loading || this._lookupLoading,
       status: this._status,
       selectedLabel: this._selectedLabel,
       error: this._error,
-      nearest: this._nearest,
+      nearest: this._reverse.nearest,
       reverse: this.reverse,
       placeholder: this.placeholder,
       contextLabel: this.contextLabel,

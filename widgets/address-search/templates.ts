@@ -9,6 +9,7 @@ import { live } from 'lit/directives/live.js';
 import { formatNumberFor } from '../../src/core/messages.js';
 import type { LocalizedText } from '../../src/core/types.js';
 import type { WidgetLang } from '../shared/lang.js';
+import { liveStatus } from '../shared/live-region.js';
 import { messages, type MessageKey } from './messages.js';
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -118,16 +119,7 @@ export function renderSearch(v: SearchView): TemplateResult {
         ${open ? v.suggestions.map((s, i) => renderOption(v, s, i)) : nothing}
       </ul>
       ${v.status === 'none' ? html`<p part="message">${t('noResults')}</p>` : nothing}
-      ${v.error ? renderError(v.error, t, lang) : nothing}
-      <div
-        part="status"
-        class="visually-hidden"
-        role="status"
-        aria-live="polite"
-        aria-atomic="true"
-      >
-        ${statusText(v)}
-      </div>
+      ${v.error ? renderError(v.error, t, lang) : nothing} ${liveStatus(statusText(v))}
       ${v.reverse ? renderNearest(v.nearest, t, lang) : nothing}
     </div>
   `;

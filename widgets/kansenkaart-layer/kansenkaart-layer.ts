@@ -12,12 +12,18 @@ import {
   type KansenUnitInfo,
 } from '../../src/map/kansenkaart-layer.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
-import { MAP_TARGET_MESSAGE, MapTargetController } from '../shared/map-target.js';
+import { MapTargetController } from '../shared/map-target.js';
+import {
+  layerStatus,
+  layerStatusStyles,
+  layerStatusText,
+  type LayerState,
+} from '../shared/layer-status.js';
 import { baseStyles } from '../shared/styles.js';
 import { messages } from './messages.js';
 
 /** What the element is doing. */
-export type KansenkaartLayerState = 'no-map' | 'no-source' | 'loading' | 'ready' | 'error';
+export type KansenkaartLayerState = LayerState;
 
 /** `na-kansenkaart-select`: a unit was clicked (`detail`: the unit, its state and the point in RD). */
 export class NaKansenkaartSelectEvent extends CustomEvent<KansenUnitInfo> {
@@ -53,17 +59,10 @@ export class NaKansenkaartChangeEvent extends CustomEvent<{ action: Action; load
 export class NaKansenkaartLayer extends LitElement {
   static override styles = [
     baseStyles,
+    layerStatusStyles,
     css`
       :host {
         display: block;
-      }
-      .hint {
-        margin: 0;
-        padding: calc(var(--_space) / 2) var(--_space);
-        border: 1px dashed var(--_border);
-        border-radius: var(--_radius);
-        color: var(--_muted);
-        font-size: 0.875rem;
       }
       [part='hover'] {
         margin: 0;
@@ -133,29 +132,18 @@ export class NaKansenkaartLayer extends LitElement {
 
   protected override render(): unknown {
     const lang = resolveLang(this);
-    const hint = this._state === 'no-map' || this._state === 'no-source';
-    // prettier-ignore
-    return html`<p part="status" class=${hint ? 'hint' : 'visually-hidden'}>${this._statusText(lang)}</p>
+    return html`${layerStatus(this._state, this._statusText(lang))}
       <p part="hover" role="status">${this._hover}</p>`;
   }
 
   private _statusText(lang: WidgetLang): string {
-    switch (this._state) {
-      case 'no-map': {
-        const problem = this._mapTarget.problem;
-        return problem === undefined
-          ? tr(messages, 'noMap', lang)
-          : tr(messages, MAP_TARGET_MESSAGE[problem], lang, { selector: this.mapTarget ?? '' });
-      }
-      case 'no-source':
-        return tr(messages, 'noSource', lang);
-      case 'loading':
-        return tr(messages, 'loading', lang);
-      case 'error':
-        return tr(messages, 'error', lang);
-      case 'ready':
-        return tr(messages, 'ready', lang, { count: this._count });
-    }
+    return layerStatusText(
+      messages,
+      this._state,
+      lang,
+      { problem: this._mapTarget.problem, selector: this.mapTarget },
+      () => tr(messages, 'ready', lang, { count: this._count }),
+    );
   }
 
   private _bind(): void {

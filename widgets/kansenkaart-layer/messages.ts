@@ -1,22 +1,12 @@
 import { registerMessages } from '../shared/lang.js';
+import { mapTargetMessages } from '../shared/map-target-messages.js';
 /** Interface texts of `<na-kansenkaart-layer>` and `<na-kansenkaart-legend>`: Dutch (default) and English. */
 export const messages = {
   noMap: {
     nl: 'Koppel een kaart via .map of map-target',
     en: 'Connect a map via .map or map-target',
   },
-  mapTargetInvalid: {
-    nl: '{selector} is geen geldige CSS-selector (attribuut map-target).',
-    en: '{selector} is not a valid CSS selector (attribute map-target).',
-  },
-  mapTargetNoElement: {
-    nl: 'Er is geen element {selector} op de pagina voor de kaart (attribuut map-target).',
-    en: 'There is no element {selector} on the page for the map (attribute map-target).',
-  },
-  mapTargetNoMap: {
-    nl: 'In {selector} staat geen OpenLayers-kaart. Maak de kaart daarin, of geef hem via de eigenschap map.',
-    en: 'There is no OpenLayers map in {selector}. Create the map there, or give it with the property map.',
-  },
+  ...mapTargetMessages,
   noSource: {
     nl: 'Geef de kansenkaart via het attribuut src (een export van natuurlijke-alliantie kansenkaart)',
     en: 'Give the kansenkaart with the src attribute (an export of natuurlijke-alliantie kansenkaart)',

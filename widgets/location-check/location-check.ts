@@ -1,5 +1,5 @@
 import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, query } from 'lit/decorators.js';
 import type OlMap from 'ol/Map.js';
 import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
@@ -16,14 +16,14 @@ import { baseStyles } from '../shared/styles.js';
 import { MapTargetController } from '../shared/map-target.js';
 import { SourcesController } from '../shared/sources-controller.js';
 import { LangController } from '../shared/lang-controller.js';
-import { SourcesFileError } from '../../src/sources/sources-file.js';
 import { ViewerController } from '../shared/viewer-controller.js';
-import type { LocationSelectDetail } from './events.js';
 import { KeyboardModeController } from './keyboard-mode.js';
 import { messages } from './messages.js';
 import { renderPanel, type LocationCheckState } from './panel.js';
-import { DEFAULT_PERMALINK_KEY, readPermalink, writePermalink } from './permalink.js';
-import { decodeImage, reportFileName } from './print.js';
+import { DEFAULT_PERMALINK_KEY } from './permalink.js';
+import { PermalinkController } from './permalink-controller.js';
+import { reportFileName } from './print.js';
+import { SnapshotController } from './snapshot-controller.js';
 import { downloadText } from '../shared/download.js';
 import { ReportController } from './report-controller.js';
 import { audienceOf } from './resident.js';
@@ -183,18 +183,11 @@ export class NaLocationCheck extends LitElement {
    */
   @property({ attribute: 'context-label' }) contextLabel?: string;
 
-  @state() private _snapshot: string | null = null;
-
   @query('[part~="report-heading"]') private _reportHeading?: HTMLElement;
   @query('[part~="keyboard-pad"]') private _pad?: HTMLElement;
   @query('[part~="keyboard-toggle"]') private _toggle?: HTMLButtonElement;
   @query('na-address-search') private _search?: NaAddressSearch;
 
-  /** One controller for every outside listener (window); replaced on each connect. */
-  private _elementController?: AbortController;
-  private _pending?: { location: Location; origin: LocationSelectDetail['origin'] };
-  private _permalinkRead = false;
-  private _snapshotFor?: Location;
   private readonly _mapTarget = new MapTargetController(this);
   private readonly _langs = new LangController(this, () => this._checks.announceAgain());
 
@@ -207,7 +200,7 @@ export class NaLocationCheck extends LitElement {
   private readonly _viewers = new ViewerController(this, {
     inputs: () => ({ viewer: this.viewer, map: this.map }),
     bind: (viewer, owned) => {
-      const unClick = viewer.onClick((location) => void this._check(location, 'click'));
+      const unClick = viewer.onClick((location) => void this._checks.check(location, 'click'));
       const { location, report } = this._checks;
       if (location && report) viewer.showMarker(location);
       this._keyboard.attach(viewer);
@@ -222,19 +215,7 @@ export class NaLocationCheck extends LitElement {
   private readonly _sources = new SourcesController(this, {
     given: () => this.sources,
     url: () => this.sourcesUrl,
-    onError: (e, url) => {
-      const message = e instanceof Error ? e.message : String(e);
-      const loadError = e instanceof SourcesFileError ? e : undefined;
-      const data = loadError?.stage === 'data';
-      this._checks.fail(
-        'config-failed',
-        data
-          ? `Could not load a data file named in ${url}: ${message}`
-          : `Could not load the sources file ${url}: ${message}`,
-        data ? 'dataError' : 'configError',
-        loadError,
-      );
-    },
+    onError: (e, url) => this._checks.failSources(e, url),
   });
 
   /** The check and what the panel shows (@lit/task for the check and the nearest address). */
@@ -244,11 +225,24 @@ export class NaLocationCheck extends LitElement {
     timeoutMs: () =>
       this.timeoutMs !== undefined && Number.isFinite(this.timeoutMs) ? this.timeoutMs : undefined,
     search: () => (this.noSearch ? undefined : this._search),
-    onStart: () => {
-      this._snapshot = null;
-      this._snapshotFor = undefined;
-    },
-    onShown: (location) => this._writePermalink(location),
+    onStart: () => this._snapshot.reset(),
+    onShown: (location) => this._permalink.write(location),
+    viewer: () => this._viewers.viewer,
+    sources: () => this._sources.sources,
+    sourcesLoading: () => this._sources.loading,
+  });
+
+  /** The map image for paper. */
+  private readonly _snapshot = new SnapshotController(this, {
+    viewer: () => this._viewers.viewer,
+    location: () => this._checks.location,
+  });
+
+  /** The checked location in the page URL (`permalink`). */
+  private readonly _permalink = new PermalinkController(this, {
+    enabled: () => this.permalink,
+    key: () => this.permalinkKey,
+    onLocation: (location) => this._checks.checkWhenReady(location, 'permalink'),
   });
 
   /** What the panel shows now. */
@@ -267,23 +261,6 @@ export class NaLocationCheck extends LitElement {
     return this._viewers.viewer;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this._elementController = new AbortController();
-    const { signal } = this._elementController;
-    window.addEventListener('beforeprint', this._onBeforePrint, { signal });
-    if (this.permalink && !this._permalinkRead) this._readPermalink();
-  }
-
-  override disconnectedCallback(): void {
-    const { checking, location } = this._checks;
-    // Finish an interrupted check when the element is connected again (e.g. moved in the page).
-    if (checking && location) this._pending = { location, origin: 'api' };
-    super.disconnectedCallback();
-    this._elementController?.abort();
-    this._elementController = undefined;
-  }
-
   /** Settles only when no further update is pending (a viewer bound after an update renders once more). */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
@@ -295,9 +272,7 @@ export class NaLocationCheck extends LitElement {
     if (changed.has('mapTarget') || changed.has('map') || changed.has('viewer')) {
       this._mapTarget.sync();
     }
-    if (changed.has('permalink') && this.permalink && !this._permalinkRead) this._readPermalink();
-    // A check that waited for the map or the sources; run it after this update, not inside it.
-    if (this._pending) void Promise.resolve().then(() => this._flushPending());
+    if (changed.has('permalink')) this._permalink.readOnce();
   }
 
   // ---- Public API ---------------------------------------------------------------------------
@@ -308,14 +283,14 @@ export class NaLocationCheck extends LitElement {
    * @returns the report, or null when this check was superseded, failed or found no data.
    */
   check(location: Location): Promise<LocalizedReport | null> {
-    return this._check(location, 'api');
+    return this._checks.check(location, 'api');
   }
 
   /** Checks the centre of the map (what Enter does in keyboard mode). */
   checkCenter(): Promise<LocalizedReport | null> {
     const viewer = this._viewers.viewer;
     if (!viewer) return Promise.resolve(null);
-    return this._check(viewer.getCenter(), 'keyboard');
+    return this._checks.check(viewer.getCenter(), 'keyboard');
   }
 
   /** Turns keyboard mode (crosshair in the map centre, arrow keys pan, Enter checks) on or off. */
@@ -341,7 +316,7 @@ export class NaLocationCheck extends LitElement {
 
   /** Prepares the map image, waits until it is shown, then opens the browser's print dialog. */
   async print(): Promise<void> {
-    await this._prepareSnapshot();
+    await this._snapshot.prepare();
     window.print();
   }
 
@@ -364,68 +339,12 @@ export class NaLocationCheck extends LitElement {
     return resolveLang(this);
   }
 
-  private _flushPending(): void {
-    const pending = this._pending;
-    if (!pending || !this._viewers.viewer || !this._sources.sources) return;
-    this._pending = undefined;
-    void this._check(pending.location, pending.origin);
-  }
-
-  private _readPermalink(): void {
-    this._permalinkRead = true;
-    const location = readPermalink(window.location.href, this.permalinkKey);
-    if (!location) return;
-    this._pending = { location, origin: 'permalink' };
-    this.requestUpdate();
-  }
-
-  private _writePermalink(location: Location): void {
-    if (!this.permalink) return;
-    const next = writePermalink(window.location.href, location, this.permalinkKey);
-    if (next !== window.location.href) history.replaceState(history.state, '', next);
-  }
-
-  private _check(
-    location: Location,
-    origin: LocationSelectDetail['origin'],
-    address?: string,
-  ): Promise<LocalizedReport | null> {
-    const viewer = this._viewers.viewer;
-    const sources = this._sources.sources;
-    if (viewer && sources) return this._checks.check(viewer, sources, location, origin, address);
-    // Not connected yet: check as soon as both are there.
-    this._checks.supersede();
-    this._pending = { location, origin };
-    if (this._sources.loading) {
-      this._checks.state = 'loading';
-      this.requestUpdate();
-    }
-    return Promise.resolve(null);
-  }
-
   /** Checks the address chosen in the search (the search already moved the map there). */
   private _onAddressSelect(e: NaAddressSelectEvent): void {
-    void this._check(e.detail.location, 'search', e.detail.label);
+    void this._checks.check(e.detail.location, 'search', e.detail.label);
   }
 
   // ---- Print and download ---------------------------------------------------------------------
-
-  private readonly _onBeforePrint = (): void => {
-    const location = this._checks.location;
-    if (location && this._snapshotFor !== location) void this._prepareSnapshot();
-  };
-
-  private async _prepareSnapshot(): Promise<void> {
-    const viewer = this._viewers.viewer;
-    const location = this._checks.location;
-    if (!viewer || !location) return;
-    if (this._snapshotFor !== location) {
-      this._snapshot = await viewer.snapshot();
-      this._snapshotFor = location;
-    }
-    await this.updateComplete;
-    await decodeImage(this.renderRoot.querySelector<HTMLImageElement>('[part~="snapshot"] img'));
-  }
 
   private _download(): void {
     const json = this.reportJson();
@@ -450,7 +369,7 @@ export class NaLocationCheck extends LitElement {
       loadError: c.loadError,
       announcement: c.announcement,
       address: c.address,
-      snapshot: this._snapshot,
+      snapshot: this._snapshot.image,
       audience: audienceOf(this.audience),
       kb: this._kb(),
       hasViewer: viewer !== undefined,

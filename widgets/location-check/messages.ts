@@ -1,4 +1,5 @@
 import { registerMessages } from '../shared/lang.js';
+import { mapTargetMessages } from '../shared/map-target-messages.js';
 /**
  * Interface texts of `<na-location-check>`: Dutch (B1, default) and English.
  * Domain texts (zones, principles, reasons) come translated from the core (LocalizedReport).
@@ -13,18 +14,7 @@ export const messages = {
     nl: 'Er is nog geen kaart gekoppeld. Geef dit onderdeel een kaart (eigenschap map of viewer).',
     en: 'No map is connected yet. Give this element a map (property map or viewer).',
   },
-  mapTargetInvalid: {
-    nl: '{selector} is geen geldige CSS-selector (attribuut map-target).',
-    en: '{selector} is not a valid CSS selector (attribute map-target).',
-  },
-  mapTargetNoElement: {
-    nl: 'Er is geen element {selector} op de pagina voor de kaart (attribuut map-target).',
-    en: 'There is no element {selector} on the page for the map (attribute map-target).',
-  },
-  mapTargetNoMap: {
-    nl: 'In {selector} staat geen OpenLayers-kaart. Maak de kaart daarin, of geef hem via de eigenschap map.',
-    en: 'There is no OpenLayers map in {selector}. Create the map there, or give it with the property map.',
-  },
+  ...mapTargetMessages,
   noSources: {
     nl: 'Er zijn nog geen gegevensbronnen gekoppeld. Geef dit onderdeel bronnen (attribuut sources of eigenschap sources).',
     en: 'No data sources are connected yet. Give this element sources (attribute sources or property sources).',

@@ -10,6 +10,7 @@ import type { LocalizedReport } from '../../src/core/localize.js';
 import type { Audience } from '../../src/core/types.js';
 import type { MapTargetProblem } from '../../src/map/map-target.js';
 import type { WidgetLang } from '../shared/lang.js';
+import { liveStatus } from '../shared/live-region.js';
 import { MAP_TARGET_MESSAGE } from '../shared/map-target.js';
 import type { NaAddressSelectEvent } from '../address-search/events.js';
 import type { MessageKey } from './messages.js';
@@ -92,17 +93,7 @@ export function renderPanel(v: PanelView): TemplateResult {
               @na-address-select=${v.onAddressSelect}
             ></na-address-search>`
       }
-      ${v.hasViewer ? renderToolbar(v) : nothing}
-      <div
-        part="status"
-        class="visually-hidden"
-        role="status"
-        aria-live="polite"
-        aria-atomic="true"
-      >
-        ${v.announcement}
-      </div>
-      ${renderBody(v)}
+      ${v.hasViewer ? renderToolbar(v) : nothing} ${liveStatus(v.announcement)} ${renderBody(v)}
     </section>
   `;
 }

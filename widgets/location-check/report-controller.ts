@@ -13,7 +13,7 @@ import type { Report } from '../../src/core/report.js';
 import type { FactSource, Location } from '../../src/core/types.js';
 import type { Viewer } from '../../src/map/viewer.js';
 import { checkLocation, isOutsideAllData } from '../../src/sources/check.js';
-import { isAbortError, type SourcesFileError } from '../../src/sources/sources-file.js';
+import { isAbortError, SourcesFileError } from '../../src/sources/sources-file.js';
 import type { NaAddressSearch } from '../address-search/address-search.js';
 import { tr, type WidgetLang } from '../shared/lang.js';
 import {
@@ -41,7 +41,15 @@ export interface ReportControllerOptions {
   onStart: (location: Location) => void;
   /** A report was shown for `location` (in the map CRS). */
   onShown: (location: Location) => void;
+  /** The map (a check waits until it is there). */
+  viewer: () => Viewer | undefined;
+  /** The sources (a check waits until they are there). */
+  sources: () => FactSource[] | undefined;
+  /** Whether the sources file is being loaded (a waiting check then shows "loading"). */
+  sourcesLoading: () => boolean;
 }
+
+type Origin = LocationSelectDetail['origin'];
 
 export class ReportController implements ReactiveController {
   state: LocationCheckState = 'empty';
@@ -55,6 +63,8 @@ export class ReportController implements ReactiveController {
   location?: Location;
   address?: AddressLine;
   private _seq = 0;
+  /** A check that waits for the map or the sources. */
+  private _pending?: { location: Location; origin: Origin };
   private _shown: LocalizedReport | null = null;
   private _localized?: { report: Report; lang: string; kb: KnowledgeBase; value: LocalizedReport };
 
@@ -115,7 +125,14 @@ export class ReportController implements ReactiveController {
     return this._checkTask.status === TaskStatus.PENDING;
   }
 
+  hostUpdated(): void {
+    // A check that waited for the map or the sources; run it after this update, not inside it.
+    if (this._pending) void Promise.resolve().then(() => this._flush());
+  }
+
   hostDisconnected(): void {
+    // Finish an interrupted check when the element is connected again (e.g. moved in the page).
+    if (this.checking && this.location) this._pending = { location: this.location, origin: 'api' };
     if (this.checking) this._seq += 1;
     this._checkTask.abort(abortError('The element was removed.'));
     this._addressTask.abort(abortError('The element was removed.'));
@@ -128,11 +145,38 @@ export class ReportController implements ReactiveController {
   }
 
   /**
-   * Checks `location` (any supported CRS) on `viewer` with `sources`: marker, event, query,
-   * report. `address` is the label of an address chosen in the search.
-   * @returns the report, or null when this check was superseded, failed or found no data.
+   * Checks `location` (any supported CRS): marker, event, query, report. Without a map or
+   * sources yet, the check waits until both are there. `address` is the label of an address
+   * chosen in the search.
+   * @returns the report, or null when this check was superseded, waits, failed or found no data.
    */
-  async check(
+  check(location: Location, origin: Origin, address?: string): Promise<LocalizedReport | null> {
+    const viewer = this.options.viewer();
+    const sources = this.options.sources();
+    if (viewer && sources) return this._run(viewer, sources, location, origin, address);
+    this.supersede();
+    this._pending = { location, origin };
+    if (this.options.sourcesLoading()) {
+      this.state = 'loading';
+      this.host.requestUpdate();
+    }
+    return Promise.resolve(null);
+  }
+
+  /** Checks `location` once the map and the sources are there (e.g. from the permalink). */
+  checkWhenReady(location: Location, origin: Origin): void {
+    this._pending = { location, origin };
+    this.host.requestUpdate();
+  }
+
+  private _flush(): void {
+    const pending = this._pending;
+    if (!pending || !this.options.viewer() || !this.options.sources()) return;
+    this._pending = undefined;
+    void this.check(pending.location, pending.origin);
+  }
+
+  private async _run(
     viewer: Viewer,
     sources: FactSource[],
     location: Location,
@@ -188,6 +232,21 @@ export class ReportController implements ReactiveController {
     this.announceAgain();
     this.host.requestUpdate();
     this.host.dispatchEvent(new NaReportErrorEvent({ message, code }));
+  }
+
+  /** Shows why the sources file `url` (or a data file named in it) could not be loaded. */
+  failSources(e: unknown, url: string): void {
+    const message = e instanceof Error ? e.message : String(e);
+    const loadError = e instanceof SourcesFileError ? e : undefined;
+    const data = loadError?.stage === 'data';
+    this.fail(
+      'config-failed',
+      data
+        ? `Could not load a data file named in ${url}: ${message}`
+        : `Could not load the sources file ${url}: ${message}`,
+      data ? 'dataError' : 'configError',
+      loadError,
+    );
   }
 
   /** Sets the address line: the chosen `label`, or else the nearest address of `location`. */

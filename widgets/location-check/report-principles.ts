@@ -11,6 +11,7 @@ import {
   foldsAway,
   renderKbSource,
   renderLinks,
+  renderMissingPrincipleList,
   renderMissingPrinciplesLine,
   scaleOrder,
 } from './resident.js';
@@ -150,17 +151,7 @@ export function renderMissing(
         : principles.length > 0
           ? html`<details part="missing-principles">
               <summary>${t('missingPrinciples', { count: principles.length })}</summary>
-              <ul>
-                ${principles.map(
-                  (m) =>
-                    html`<li data-missing-principle=${m.principle}>
-                      ${m.title}
-                      <span class="description"
-                        >(${t('needs', { needs: m.needs.map(keyLabel).join(', ') })})</span
-                      >
-                    </li>`,
-                )}
-              </ul>
+              ${renderMissingPrincipleList(principles, t, keyLabel)}
             </details>`
           : nothing
     }

@@ -92,6 +92,27 @@ export function renderLinks(
   </ul>`;
 }
 
+type MissingPrinciple = Extract<LocalizedReport['missing'][number], { kind: 'principle' }>;
+
+/** The principles that could not be assessed, each with the facts it needs. */
+export function renderMissingPrincipleList(
+  principles: readonly MissingPrinciple[],
+  t: T,
+  keyLabel: (key: string) => string,
+): TemplateResult {
+  return html`<ul>
+    ${principles.map(
+      (m) =>
+        html`<li data-missing-principle=${m.principle}>
+          ${m.title}
+          <span class="description"
+            >(${t('needs', { needs: m.needs.map(keyLabel).join(', ') })})</span
+          >
+        </li>`,
+    )}
+  </ul>`;
+}
+
 /** For residents: the principles that cannot be judged in one line, the details folded. */
 export function renderMissingPrinciplesLine(
   report: LocalizedReport,
@@ -106,16 +127,6 @@ export function renderMissingPrinciplesLine(
     </p>
     <details part="missing-principles">
       <summary>${t('missingDetails')}</summary>
-      <ul>
-        ${principles.map(
-          (m) =>
-            html`<li data-missing-principle=${m.principle}>
-              ${m.title}
-              <span class="description"
-                >(${t('needs', { needs: m.needs.map(keyLabel).join(', ') })})</span
-              >
-            </li>`,
-        )}
-      </ul>
+      ${renderMissingPrincipleList(principles, t, keyLabel)}
     </details>`;
 }

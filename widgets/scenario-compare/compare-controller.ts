@@ -10,13 +10,18 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
 import type { CompareResult } from '../../src/core/scenario/compare.js';
 import type { SystemLayers } from '../../src/core/scenario/compare-job.js';
-import { bboxOf, type BBox } from '../../src/core/geometry.js';
-import type { DeepPartial, ScenarioParams } from '../../src/core/scenario/params.js';
+import { bboxContains, bboxOf, bboxUnion, type BBox } from '../../src/core/geometry.js';
+import {
+  resolveParams,
+  type DeepPartial,
+  type ScenarioParams,
+} from '../../src/core/scenario/params.js';
 import type { Scenario } from '../../src/core/scenario/scenario.js';
 import type { FactSource } from '../../src/core/types.js';
 import { systemPolygonsFromSources } from '../../src/sources/natural-system.js';
 import { isAbortError } from '../../src/sources/sources-file.js';
 import { createCompareRunner } from './compare-runner.js';
+import { NaScenarioChangeEvent } from './events.js';
 import type { LoadedScenario } from './scenarios-controller.js';
 
 /** Margin around the scenarios within which the natural system is read, m. */
@@ -28,11 +33,12 @@ export interface ShownComparison {
   entries: readonly LoadedScenario[];
 }
 
-/** What the comparison reads from its element, and what it tells it (after an update). */
+/**
+ * What the comparison reads from its element, and what it tells it (after an update). A new
+ * comparison shown (or none any more) is fired on the element as `na-scenario-change`.
+ */
 export interface CompareOptions {
   inputs: CompareInputs;
-  /** A new comparison is shown (undefined: none any more). */
-  shown(shown: ShownComparison | undefined): void;
   /** A comparison failed (not aborted). */
   failed(error: unknown): void;
 }
@@ -55,29 +61,12 @@ type Args = [
   DeepPartial<ScenarioParams> | undefined,
 ];
 
-function unionBox(boxes: BBox[]): BBox | undefined {
-  if (boxes.length === 0) return undefined;
-  return boxes.reduce<BBox>(
-    (a, b) => [
-      Math.min(a[0], b[0]),
-      Math.min(a[1], b[1]),
-      Math.max(a[2], b[2]),
-      Math.max(a[3], b[3]),
-    ],
-    [Infinity, Infinity, -Infinity, -Infinity],
-  );
-}
-
-function contains(outer: BBox, inner: BBox): boolean {
-  return (
-    inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3]
-  );
-}
-
 function scenarioBox(s: Scenario): BBox {
   return s.planningArea
     ? bboxOf(s.planningArea)
-    : (unionBox(s.features.map((f) => bboxOf(f.geometry))) ?? [0, 0, 0, 0]);
+    : s.features.length === 0
+      ? [0, 0, 0, 0]
+      : bboxUnion(s.features.map((f) => bboxOf(f.geometry)));
 }
 
 const EMPTY_SYSTEM: SystemLayers = { zones: [], soil: [], groundwater: [], seepage: [] };
@@ -90,8 +79,12 @@ export class CompareController implements ReactiveController {
   private readonly options: CompareOptions;
   private announced: ShownComparison | undefined;
   private reported: unknown;
+  private paramsCache?: { from: DeepPartial<ScenarioParams> | undefined; value: ScenarioParams };
 
-  constructor(host: ReactiveControllerHost, options: CompareOptions) {
+  constructor(
+    private readonly host: ReactiveControllerHost & EventTarget,
+    options: CompareOptions,
+  ) {
     this.options = options;
     host.addController(this);
     this.task = new Task<Args, ShownComparison | undefined>(host, {
@@ -101,6 +94,16 @@ export class CompareController implements ReactiveController {
       },
       task: (args, { signal }) => this.compare(args, signal),
     });
+  }
+
+  /** The parameters in use: the element's `params` over the documented defaults (cached). */
+  get params(): ScenarioParams {
+    const from = this.options.inputs().params;
+    const cached = this.paramsCache;
+    if (cached && cached.from === from) return cached.value;
+    const value = resolveParams(from ?? {});
+    this.paramsCache = { from, value };
+    return value;
   }
 
   /** The comparison now shown (the last completed run). */
@@ -140,7 +143,12 @@ export class CompareController implements ReactiveController {
     const shown = this.options.inputs().entries.length > 0 ? this.task.value : undefined;
     if (shown === this.announced) return;
     this.announced = shown;
-    this.options.shown(shown);
+    this.host.dispatchEvent(
+      new NaScenarioChangeEvent({
+        names: shown ? shown.entries.map((e) => e.name) : [],
+        ranking: shown ? [...shown.result.ranking] : [],
+      }),
+    );
   }
 
   private async compare(
@@ -170,10 +178,10 @@ export class CompareController implements ReactiveController {
     signal: AbortSignal,
   ): Promise<SystemLayers> {
     if (!sources || sources.length === 0) return EMPTY_SYSTEM;
-    const box = unionBox(entries.map((e) => scenarioBox(e.scenario)));
-    if (!box) return EMPTY_SYSTEM;
+    if (entries.length === 0) return EMPTY_SYSTEM;
+    const box = bboxUnion(entries.map((e) => scenarioBox(e.scenario)));
     const cached = this.system;
-    if (cached && cached.sources === sources && contains(cached.box, box)) return cached.layers;
+    if (cached && cached.sources === sources && bboxContains(cached.box, box)) return cached.layers;
     const wide: BBox = [
       box[0] - SYSTEM_MARGIN_M,
       box[1] - SYSTEM_MARGIN_M,

@@ -2,8 +2,9 @@
  * The hover text of a measure on the map of `<na-scenario-compare>`: what it adds and how it fits
  * (plain text, never HTML).
  */
-import type { ScenarioResult } from '../../src/core/scenario/compare.js';
+import type { CompareResult, ScenarioResult } from '../../src/core/scenario/compare.js';
 import type { MessageKey } from './messages.js';
+import type { LoadedScenario } from './scenarios-controller.js';
 import type { CompareView } from './view.js';
 
 /** The text for the measure at feature `index` of a scenario's result, or undefined. */
@@ -28,4 +29,20 @@ export function measureHoverText(
     verdict: fit ? v.t(`verdict_${fit.verdict}` as MessageKey) : '–',
     reason: reason ? (reason[v.lang] ?? reason.nl) : '',
   });
+}
+
+/**
+ * The text for the measure at feature `index` of the scenario with `key`, from the comparison
+ * shown, or undefined (no comparison, no such scenario or measure).
+ */
+export function scenarioHoverText(
+  v: CompareView,
+  entries: readonly LoadedScenario[],
+  result: CompareResult | null,
+  key: string,
+  index: number,
+): string | undefined {
+  const entry = entries.find((e) => e.key === key);
+  const r = result?.scenarios.find((x) => x.name === entry?.scenario.name);
+  return r ? measureHoverText(v, r, index) : undefined;
 }

@@ -29,16 +29,16 @@ export class MapController implements ReactiveController {
   drawing = false;
   drawType: MeasureType = 'wadi';
   drawCount = 0;
+  /** The name typed for the drawn scenario. */
+  drawName = '';
   private layers: ScenarioLayers | undefined;
   private draw: ScenarioDrawing | undefined;
   private fitted = false;
   private entries: readonly LoadedScenario[] = [];
-  private readonly host: ReactiveControllerHost;
-  private readonly options: MapOptions;
-
-  constructor(host: ReactiveControllerHost, options: MapOptions) {
-    this.host = host;
-    this.options = options;
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: MapOptions,
+  ) {
     host.addController(this);
   }
 
@@ -149,6 +149,35 @@ export class MapController implements ReactiveController {
     this.draw.start();
     this.drawing = true;
     this.host.requestUpdate();
+  }
+
+  /** Sets the name typed for the drawn scenario. */
+  setDrawName(name: string): void {
+    this.drawName = name;
+    this.host.requestUpdate();
+  }
+
+  /**
+   * Hands the drawn polygons to `add` as a scenario named `name` (else the typed name, else
+   * `defaultName`); when added, clears the drawing and the name and stops drawing.
+   * @returns what `add` returned, or null when nothing was drawn.
+   */
+  takeDrawing<T>(
+    name: string | undefined,
+    defaultName: string,
+    add: (geoJson: unknown, fileName: string) => T | null,
+  ): T | null {
+    const draw = this.draw;
+    if (!draw || draw.count() === 0) return null;
+    const finalName = (name ?? this.drawName).trim() || defaultName;
+    const added = add(draw.toGeoJson(finalName), `${finalName}.geojson`);
+    if (added) {
+      draw.clear();
+      this.stopDrawing();
+      this.drawName = '';
+      this.host.requestUpdate();
+    }
+    return added;
   }
 
   stopDrawing(): void {

@@ -1,10 +1,9 @@
 import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import type OlMap from 'ol/Map.js';
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
 import type { CompareResult } from '../../src/core/scenario/compare.js';
 import {
-  resolveParams,
   type DeepPartial,
   type MeasureType,
   type ScenarioParams,
@@ -12,19 +11,17 @@ import {
 import type { FactSource } from '../../src/core/types.js';
 import type { ScenarioDrawing } from '../../src/map/draw.js';
 import type { ScenarioLayers } from '../../src/map/scenario-layers.js';
-import { downloadText, fileSlug } from '../shared/download.js';
-import { refocusAfterRemoval } from '../shared/focus.js';
+import { downloadText } from '../shared/download.js';
 import { resolveLang, type WidgetLang } from '../shared/lang.js';
 import { PrintController } from '../shared/print-controller.js';
 import { SourcesController } from '../shared/sources-controller.js';
 import { LangController } from '../shared/lang-controller.js';
-import { SourcesFileError } from '../../src/sources/sources-file.js';
 import { baseStyles } from '../shared/styles.js';
 import { CompareController, type ShownComparison } from './compare-controller.js';
 import { drawView } from './draw-view.js';
-import { NaScenarioChangeEvent, NaScenarioErrorEvent } from './events.js';
+import { NaScenarioErrorEvent } from './events.js';
 import { indicatorsCsvIn, scenarioGeoJsonText } from './export.js';
-import { measureHoverText } from './hover-text.js';
+import { scenarioHoverText } from './hover-text.js';
 import { LoadActions } from './load-actions.js';
 import { loadView, stepsView } from './load-view.js';
 import { MapController } from './map-controller.js';
@@ -36,7 +33,7 @@ import {
 } from './scenarios-controller.js';
 import { scenarioCompareStyles } from './styles.js';
 import { mapToolbar } from './toolbar.js';
-import { compareView, type CompareView } from './view.js';
+import { compareView, statusText, type CompareView } from './view.js';
 
 export type { LoadedScenario, ScenarioOrigin } from './scenarios-controller.js';
 
@@ -151,8 +148,6 @@ export class NaScenarioCompare extends LitElement {
   /** Language: `nl` (default) or `en`; inherited from the nearest ancestor with `lang`. */
   @property({ reflect: true }) override lang!: string;
 
-  @state() private _drawName = '';
-
   private readonly _scenarios = new ScenariosController(this, {
     lang: () => this._lang(),
     loadFailedText: (kind, file, why) =>
@@ -170,18 +165,11 @@ export class NaScenarioCompare extends LitElement {
   private readonly _compare = new CompareController(this, {
     inputs: () => ({
       entries: this.loaded,
-      sources: this._sources(),
-      sourcesLoading: this._sourcesLoading(),
+      sources: this._sourcesFile.sources,
+      sourcesLoading: this._sourcesFile.loadingFile,
       knowledgeBase: this.knowledgeBase,
       params: this.params,
     }),
-    shown: (shown) =>
-      this.dispatchEvent(
-        new NaScenarioChangeEvent({
-          names: shown ? shown.entries.map((e) => e.name) : [],
-          ranking: shown ? [...shown.result.ranking] : [],
-        }),
-      ),
     failed: (error) => {
       const message = error instanceof Error ? error.message : String(error);
       const text = this._view().t('computeFailed', { message });
@@ -191,11 +179,8 @@ export class NaScenarioCompare extends LitElement {
   private readonly _map = new MapController(this, {
     map: () => this.map,
     swipeLabel: () => this._view().t('swipeHandle'),
-    hoverText: (key, index) => {
-      const entry = this.loaded.find((e) => e.key === key);
-      const r = this.result?.scenarios.find((x) => x.name === entry?.scenario.name);
-      return r ? measureHoverText(this._view(), r, index) : undefined;
-    },
+    hoverText: (key, index) =>
+      scenarioHoverText(this._view(), this.loaded, this.result, key, index),
   });
   private readonly _print = new PrintController(this);
   /** Re-renders (texts and the live region) when `lang` changes on an ancestor. */
@@ -204,14 +189,17 @@ export class NaScenarioCompare extends LitElement {
     loadFiles: (files) => this.loadFiles(files),
     loadUrl: (url) => this.loadUrl(url),
     urlInput: () => this.renderRoot.querySelector<HTMLInputElement>('input[type="url"]'),
+    entries: () => this.loaded,
+    remove: (key) => this.removeScenario(key),
+    dismiss: (id) => this._scenarios.dismiss(id),
+    geoJson: (key) => this.exportGeoJson(key),
   });
-  private _paramsCache?: { from: DeepPartial<ScenarioParams> | undefined; value: ScenarioParams };
 
   // ---- Public API ---------------------------------------------------------------------------
 
   /** What the element shows now. */
   get state(): ScenarioCompareState {
-    if (this._scenarios.pending > 0 || this._sourcesLoading()) return 'loading';
+    if (this._scenarios.pending > 0 || this._sourcesFile.loadingFile) return 'loading';
     if (this._compare.running) return 'computing';
     if (this._shown() && this.loaded.length > 0) return 'ready';
     return 'empty';
@@ -251,7 +239,7 @@ export class NaScenarioCompare extends LitElement {
       await this.updateComplete;
       await Promise.allSettled([this._compare.task.taskComplete]);
       await this.updateComplete;
-      const busy = this._scenarios.pending > 0 || this._sourcesLoading();
+      const busy = this._scenarios.pending > 0 || this._sourcesFile.loadingFile;
       if (!busy && !this._compare.running && !this.isUpdatePending) return this.result;
     }
   }
@@ -286,7 +274,7 @@ export class NaScenarioCompare extends LitElement {
   /** The indicator table as CSV (what the CSV button saves), or null before a comparison. */
   exportCsv(): string | null {
     const result = this.result;
-    return result ? indicatorsCsvIn(this._view(), result, this._params()) : null;
+    return result ? indicatorsCsvIn(this._view(), result, this._compare.params) : null;
   }
 
   /**
@@ -321,16 +309,9 @@ export class NaScenarioCompare extends LitElement {
    * @returns the new scenario, or null when nothing was drawn or it is invalid.
    */
   addDrawnScenario(name?: string): LoadedScenario | null {
-    const drawing = this._map.drawingTool;
-    if (!drawing || drawing.count() === 0) return null;
-    const finalName = (name ?? this._drawName).trim() || this._view().t('drawNameDefault');
-    const added = this.addScenario(drawing.toGeoJson(finalName), `${finalName}.geojson`, 'drawn');
-    if (added) {
-      drawing.clear();
-      this.stopDrawing();
-      this._drawName = '';
-    }
-    return added;
+    return this._map.takeDrawing(name, this._view().t('drawNameDefault'), (data, file) =>
+      this.addScenario(data, file, 'drawn'),
+    );
   }
 
   /** Shows a scenario alone, or two with the swipe between them (by name or key). */
@@ -353,25 +334,6 @@ export class NaScenarioCompare extends LitElement {
     return this.loaded.length > 0 ? this._compare.shown : undefined;
   }
 
-  private _sources(): FactSource[] | undefined {
-    return this._sourcesFile.sources;
-  }
-
-  /** Whether a sources file is loading (not: the controller settling that there is none). */
-  private _sourcesLoading(): boolean {
-    return this._sourcesFile.url !== undefined && this._sourcesFile.loading;
-  }
-
-  /** Why the sources file failed, in the interface language where the error has it. */
-  private _sourcesError(): string | undefined {
-    const e = this._sourcesFile.error;
-    if (e === undefined) return undefined;
-    if (e instanceof SourcesFileError) return e.userText(this._lang());
-    const user = (e as { userMessage?: Record<string, string> }).userMessage;
-    const lang = this._lang() === 'en' ? 'en' : 'nl';
-    return user?.[lang] ?? (e instanceof Error ? e.message : String(e));
-  }
-
   private _lang(): WidgetLang {
     return resolveLang(this);
   }
@@ -380,35 +342,22 @@ export class NaScenarioCompare extends LitElement {
     return compareView(this._lang(), this.headingLevel, this._print.printing);
   }
 
-  private _params(): ScenarioParams {
-    const cached = this._paramsCache;
-    if (cached && cached.from === this.params) return cached.value;
-    const value = resolveParams(this.params ?? {});
-    this._paramsCache = { from: this.params, value };
-    return value;
-  }
-
   // ---- Rendering ------------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
     const state = this.state;
     const v = this._view();
-    const sources = this._sources();
+    const sources = this._sourcesFile.sources;
     const shown = this._shown();
     const entries = this.loaded;
     const busy = state === 'computing' || state === 'loading';
-    const status = busy
-      ? v.t(state)
-      : shown
-        ? v.t('announceReady', { name: shown.result.ranking[0] ?? '' })
-        : '';
     return html`<div part="base" data-state=${state}>
       ${v.heading(this.headingLevel, v.t('title'), 'title')}
       <p>${v.t('intro')}</p>
       ${stepsView(v, {
         mapOk: this.map !== undefined,
-        sourcesLoading: this._sourcesLoading(),
-        sourcesError: this._sourcesError(),
+        sourcesLoading: this._sourcesFile.loadingFile,
+        sourcesError: this._sourcesFile.errorText(this._lang()),
         sourcesDetail:
           this._sourcesFile.error instanceof Error ? this._sourcesFile.error.message : undefined,
         sourcesCount: sources?.length ?? 0,
@@ -418,41 +367,23 @@ export class NaScenarioCompare extends LitElement {
         entries,
         errors: this._scenarios.errors,
         newestError: this._scenarios.newestError,
-        dragOver: this._load.dragOver,
-        onDragOver: this._load.onDragOver,
-        onDragLeave: this._load.onDragLeave,
-        onDrop: this._load.onDrop,
-        onFiles: this._load.onFiles,
-        onUrlSubmit: this._load.onUrlSubmit,
-        // Focus moves to the next button of the list, else to the file input.
-        onDismiss: (id) =>
-          void refocusAfterRemoval(this, 'dismiss', this._scenarios.dismiss(id), 'file-input'),
-        onRemove: (key) => {
-          const index = entries.findIndex((x) => x.key === key);
-          this.removeScenario(key);
-          void refocusAfterRemoval(this, 'remove', index, 'file-input');
-        },
-        onDownload: (e) => {
-          const text = this.exportGeoJson(e.key);
-          const file = `${fileSlug(e.name, 'scenario')}.geojson`;
-          if (text) downloadText(text, file, 'application/geo+json');
-        },
+        ...this._load.view,
       })}
       ${drawView(v, {
         hasMap: this.map !== undefined,
-        name: this._drawName,
+        name: this._map.drawName,
         map: this._map,
-        onName: (name) => (this._drawName = name),
+        onName: (name) => this._map.setDrawName(name),
         onAdd: () => void this.addDrawnScenario(),
       })}
       ${mapToolbar(v, this.map !== undefined, entries, this._map)}
-      <p part="status" role="status" ?data-busy=${busy}>${status}</p>
+      <p part="status" role="status" ?data-busy=${busy}>${statusText(v, state, shown?.result)}</p>
       ${
         shown
           ? resultsView(v, {
               result: shown.result,
               entries: shown.entries,
-              params: this._params(),
+              params: this._compare.params,
               hasSources: sources !== undefined && sources.length > 0,
               onCsv: () => {
                 const csv = this.exportCsv();

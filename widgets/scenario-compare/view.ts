@@ -6,6 +6,7 @@
 import { formatNumberFor } from '../../src/core/messages.js';
 import { html, type TemplateResult } from 'lit';
 import type { IndicatorRow, IndicatorUnit } from '../../src/core/scenario/indicator-table.js';
+import type { CompareResult } from '../../src/core/scenario/compare.js';
 import type { ScenarioParams } from '../../src/core/scenario/params.js';
 import { tr, type WidgetLang } from '../shared/lang.js';
 import { messages, type MessageKey } from './messages.js';
@@ -86,4 +87,17 @@ export function compareView(
     sub: (text, part = 'section-title') => heading(headingLevel + 1, text, part),
     heading,
   };
+}
+
+/**
+ * The text of the live region: what the element is busy with, else which scenario ranks first in
+ * the comparison shown (empty when there is none).
+ */
+export function statusText(
+  v: CompareView,
+  state: 'empty' | 'loading' | 'computing' | 'ready',
+  result: CompareResult | undefined,
+): string {
+  if (state === 'computing' || state === 'loading') return v.t(state);
+  return result ? v.t('announceReady', { name: result.ranking[0] ?? '' }) : '';
 }

@@ -10,7 +10,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import type { FactSource } from '../../src/core/types.js';
-import { isAbortError, loadSourcesFile } from '../../src/sources/sources-file.js';
+import { isAbortError, loadSourcesFile, SourcesFileError } from '../../src/sources/sources-file.js';
+import type { WidgetLang } from './lang.js';
 
 /** Options of {@link SourcesController}. */
 export interface SourcesControllerOptions {
@@ -81,12 +82,26 @@ export class SourcesController implements ReactiveController {
     return this.task.status === TaskStatus.PENDING || this._interrupted;
   }
 
+  /** Whether a sources file is loading (not: the controller settling that there is none). */
+  get loadingFile(): boolean {
+    return this._absoluteUrl() !== undefined && this.loading;
+  }
+
   /** Why the last load failed (never an abort), or undefined. */
   get error(): unknown {
     if (this.options.given() !== undefined || this.task.status !== TaskStatus.ERROR)
       return undefined;
     const error: unknown = this.task.error;
     return isAbortError(error) ? undefined : error;
+  }
+
+  /** Why the last load failed, in `lang` where the error has it (else its message), or undefined. */
+  errorText(lang: WidgetLang): string | undefined {
+    const e = this.error;
+    if (e === undefined) return undefined;
+    if (e instanceof SourcesFileError) return e.userText(lang);
+    const user = (e as { userMessage?: Record<string, string> }).userMessage;
+    return user?.[lang === 'en' ? 'en' : 'nl'] ?? (e instanceof Error ? e.message : String(e));
   }
 
   /** Absolute URL of the sources file in use (undefined when `.sources` is given or no URL). */

@@ -1,22 +1,12 @@
 import { registerMessages } from '../shared/lang.js';
+import { mapTargetMessages } from '../shared/map-target-messages.js';
 /**
  * Interface texts of `<na-zonering-layer>`: Dutch (B1, default) and English.
  * Zone and type names come from the knowledge base.
  */
 export const messages = {
   noMap: { nl: 'Koppel een kaart via .map', en: 'Connect a map via .map' },
-  mapTargetInvalid: {
-    nl: '{selector} is geen geldige CSS-selector (attribuut map-target).',
-    en: '{selector} is not a valid CSS selector (attribute map-target).',
-  },
-  mapTargetNoElement: {
-    nl: 'Er is geen element {selector} op de pagina voor de kaart (attribuut map-target).',
-    en: 'There is no element {selector} on the page for the map (attribute map-target).',
-  },
-  mapTargetNoMap: {
-    nl: 'In {selector} staat geen OpenLayers-kaart. Maak de kaart daarin, of geef hem via de eigenschap map.',
-    en: 'There is no OpenLayers map in {selector}. Create the map there, or give it with the property map.',
-  },
+  ...mapTargetMessages,
   noSource: {
     nl: 'Geef de zonering via .source of het attribuut src',
     en: 'Give the zoning via .source or the src attribute',

@@ -8,9 +8,7 @@ import { NaError, type PolygonSource } from '../../src/core/types.js';
 import { attachZonering, type ZoneringAttachment } from '../../src/map/zonering-attachment.js';
 import type { CentreReport, ZoneHover, ZoneringLayer } from '../../src/map/zonering-layer.js';
 import type { ScaleThresholds } from '../../src/map/zonering-style.js';
-import { GeoJsonSource } from '../../src/sources/geojson.js';
-import { SourceRequestError } from '../../src/sources/http.js';
-import { fileNameOf, isAbortError, loadTextFile } from '../../src/sources/sources-file.js';
+import type { GeoJsonSource } from '../../src/sources/geojson.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
 import { LangController } from '../shared/lang-controller.js';
 import { moveText } from '../shared/map-words.js';
@@ -21,11 +19,18 @@ import {
   NaZoneringErrorEvent,
   type ZoneringErrorCode,
 } from './events.js';
+import { loadErrorCode, loadZoneringFile } from './load.js';
 import { messages } from './messages.js';
-import { MAP_TARGET_MESSAGE, MapTargetController } from '../shared/map-target.js';
+import { MapTargetController } from '../shared/map-target.js';
+import {
+  layerStatus,
+  layerStatusStyles,
+  layerStatusText,
+  type LayerState,
+} from '../shared/layer-status.js';
 
 /** What the element is doing. */
-export type ZoneringLayerState = 'no-map' | 'no-source' | 'loading' | 'ready' | 'error';
+export type ZoneringLayerState = LayerState;
 
 import { clampOpacity, sameBound, visibleConverter, type Bound } from './bound.js';
 import { zoneringLayerStyles } from './styles.js';
@@ -68,7 +73,7 @@ export const DEFAULT_ZONERING_OPACITY = 0.7;
  * @cssproperty --na-color-border - Border of the tooltip.
  */
 export class NaZoneringLayer extends LitElement {
-  static override styles = [baseStyles, zoneringLayerStyles];
+  static override styles = [baseStyles, layerStatusStyles, zoneringLayerStyles];
 
   /** The OpenLayers map to draw on. The element never creates or disposes it. */
   @property({ attribute: false }) map?: OlMap;
@@ -118,28 +123,15 @@ export class NaZoneringLayer extends LitElement {
   /** The load of the `src` file (@lit/task): a new source aborts the load in flight. */
   private readonly _load = new Task<[string, string | undefined, string], GeoJsonSource>(this, {
     autoRun: false,
-    task: async ([url, crs, zoneProperty], { signal }) => {
-      const text = await loadTextFile(url, { signal });
-      signal.throwIfAborted();
-      return GeoJsonSource.fromText(
-        text,
-        {
-          id: 'zonering',
-          title: fileNameOf(url),
-          ...(crs === undefined || crs === '' ? {} : { crs }),
-          properties: { zone: zoneProperty },
-        },
-        url,
-      );
-    },
+    task: ([url, crs, zoneProperty], { signal }) =>
+      loadZoneringFile(url, crs, zoneProperty, signal),
     onComplete: (source) => {
       const bound = this._bound;
       if (bound !== undefined && this._attachment === undefined) this._attach(bound.map, source);
     },
     onError: (e) => {
-      if (isAbortError(e)) return;
-      const invalid = e instanceof NaError && !(e instanceof SourceRequestError);
-      this._fail(invalid ? 'invalid-data' : 'fetch-failed', e);
+      const code = loadErrorCode(e);
+      if (code !== undefined) this._fail(code, e);
     },
   });
   private readonly _mapTarget = new MapTargetController(this);
@@ -240,10 +232,7 @@ export class NaZoneringLayer extends LitElement {
     // Without a map or polygons the element cannot draw anything: its status says what to do next,
     // visibly (never an empty element on the page). Once attached, the status is for screen
     // readers only: the layer itself is on the map.
-    const hint = this._state === 'no-map' || this._state === 'no-source';
-    // No white space around the status text (it is read as is).
-    // prettier-ignore
-    return html`<p part="status" class=${hint ? 'hint' : 'visually-hidden'}>${this._statusText(lang)}</p>
+    return html`${layerStatus(this._state, this._statusText(lang))}
       <p part="announcement" class="visually-hidden" role="status">${this._announcement}</p>`;
   }
 
@@ -255,23 +244,13 @@ export class NaZoneringLayer extends LitElement {
   }
 
   private _statusText(lang: WidgetLang): string {
-    const count = this._featureCount;
-    switch (this._state) {
-      case 'no-map': {
-        const problem = this._mapTarget.problem;
-        return problem === undefined
-          ? tr(messages, 'noMap', lang)
-          : tr(messages, MAP_TARGET_MESSAGE[problem], lang, { selector: this.mapTarget ?? '' });
-      }
-      case 'no-source':
-        return tr(messages, 'noSource', lang);
-      case 'loading':
-        return tr(messages, 'loading', lang);
-      case 'error':
-        return tr(messages, 'error', lang);
-      case 'ready':
-        return tr(messages, this.visible ? 'ready' : 'hidden', lang, { count });
-    }
+    return layerStatusText(
+      messages,
+      this._state,
+      lang,
+      { problem: this._mapTarget.problem, selector: this.mapTarget },
+      () => tr(messages, this.visible ? 'ready' : 'hidden', lang, { count: this._featureCount }),
+    );
   }
 
   /**

@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { cssomStyle } from '../shared/cssom-style.js';
 import { property, state } from 'lit/decorators.js';
 import type OlMap from 'ol/Map.js';
 import type { ZoneringLayer, ZonesInView } from '../../src/map/zonering-layer.js';
@@ -17,22 +16,10 @@ import { baseStyles } from '../shared/styles.js';
 import type { NaZoneringLayer } from '../zonering-layer/zonering-layer.js';
 import { messages } from './messages.js';
 import { zoneringLegendStyles } from './styles.js';
+import { describeDisclosure, legendControls, legendEntry } from './templates.js';
 
 /** What the legend shows. */
 export type ZoneringLegendState = 'no-layer' | 'no-map' | 'loading' | 'error' | 'ready';
-
-/**
- * A `#rrggbb` swatch colour at the layer's opacity (`rgba(…)`), so the swatch matches the map,
- * which draws the layer at that opacity; other colour forms are returned as they are.
- */
-function atOpacity(colour: string, opacity: number | undefined): string {
-  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
-  const a =
-    opacity !== undefined && Number.isFinite(opacity) ? Math.min(1, Math.max(0, opacity)) : 1;
-  if (m === null || a >= 1) return colour;
-  const c = (h: string | undefined): number => parseInt(h ?? '0', 16);
-  return `rgba(${c(m[1])}, ${c(m[2])}, ${c(m[3])}, ${a})`;
-}
 
 function isLayerElement(el: Element | null | undefined): el is NaZoneringLayer {
   return el !== null && el !== undefined && el.localName === 'na-zonering-layer';
@@ -280,31 +267,12 @@ export class NaZoneringLegend extends LitElement {
   }
 
   private _controls(el: NaZoneringLayer, lang: WidgetLang): TemplateResult {
-    const pct = Math.round((Number.isFinite(el.opacity) ? el.opacity : 1) * 100);
-    const percent = tr(messages, 'percent', lang, { value: pct });
-    return html`<div part="controls">
-      <label part="toggle-label">
-        <input part="toggle" type="checkbox" .checked=${el.visible} @change=${this._onToggle} />
-        ${tr(messages, 'show', lang)}
-      </label>
-      <span class="opacity">
-        <label part="opacity-label" for="opacity">${tr(messages, 'opacity', lang)}</label>
-        <input
-          part="opacity"
-          id="opacity"
-          type="range"
-          min="0"
-          max="100"
-          step="5"
-          .value=${String(pct)}
-          aria-valuetext=${percent}
-          @input=${this._onOpacity}
-        />
-        <!-- Shown, not announced: the slider itself announces its value (aria-valuetext); an
-          <output> (a live region) would say it a second time. -->
-        <span part="opacity-value" aria-hidden="true">${percent}</span>
-      </span>
-    </div>`;
+    return legendControls(
+      el,
+      lang,
+      (e) => this._onToggle(e),
+      (e) => this._onOpacity(e),
+    );
   }
 
   private _body(state: ZoneringLegendState, lang: WidgetLang): TemplateResult {
@@ -343,21 +311,9 @@ export class NaZoneringLegend extends LitElement {
 
   /** The "Beschrijving van de kaart" disclosure: the map in words (a text alternative). */
   private _describe(lang: WidgetLang): TemplateResult {
-    const open = this._describeOpen;
-    return html`<div part="describe">
-      <button
-        type="button"
-        part="describe-toggle"
-        aria-expanded=${open ? 'true' : 'false'}
-        aria-controls="map-description"
-        @click=${() => {
-          this._describeOpen = !this._describeOpen;
-        }}
-      >
-        ${tr(messages, 'describe', lang)}
-      </button>
-      <p part="description" id="map-description" ?hidden=${!open}>${this.mapDescription}</p>
-    </div>`;
+    return describeDisclosure(this._describeOpen, this.mapDescription, lang, () => {
+      this._describeOpen = !this._describeOpen;
+    });
   }
 
   /** Where an entry lies in the view (from the map description), or undefined. */
@@ -370,91 +326,16 @@ export class NaZoneringLegend extends LitElement {
   }
 
   private _entry(e: LegendEntry, lang: WidgetLang, nested: boolean): TemplateResult {
-    const label = e.kind === 'unknown' ? tr(messages, 'unknown', lang, { codes: e.id }) : e.label;
-    const where = this._where(e);
-    const opacity = this._layerEl?.opacity;
-    const explainable = e.kind !== 'unknown';
-    const expanded = this._expanded.has(e.key);
-    const explanationId = `explanation-${e.key}`;
-    return html`<li part=${nested ? 'entry zone-entry' : 'entry'} data-key=${e.key}>
-      <div part="entry-row">
-        ${
-          e.colour === undefined
-            ? nothing
-            : html`<span
-                part="swatch"
-                aria-hidden="true"
-                ${cssomStyle({ 'background-color': atOpacity(e.colour, opacity) })}
-              ></span>`
-        }
-        <span part="entry-label"
-          >${label}${e.kind === 'zone' ? html` <span part="code">(${e.id})</span>` : nothing}</span
-        >${
-          where === undefined
-            ? nothing
-            : html`<span part="where">${tr(messages, 'whereSeparator', lang)}${where}</span>`
-        }
-        ${
-          explainable
-            ? html`<button
-                type="button"
-                part="explain"
-                aria-expanded=${expanded ? 'true' : 'false'}
-                aria-controls=${explanationId}
-                @click=${() => this._toggleEntry(e.key)}
-              >
-                ${tr(messages, 'explain', lang)}<span class="visually-hidden">
-                  ${tr(messages, 'explainAbout', lang, {
-                    name: e.kind === 'zone' ? `${e.label} (${e.id})` : e.label,
-                  })}</span
-                >
-              </button>`
-            : nothing
-        }
-      </div>
-      ${
-        explainable
-          ? html`<div part="explanation" id=${explanationId} ?hidden=${!expanded}>
-              ${this._explanation(e, lang)}
-            </div>`
-          : nothing
-      }
-      ${
-        e.zones === undefined
-          ? nothing
-          : html`<ul part="sublist" role="list">
-              ${e.zones.map((z) => this._entry(z, lang, true))}
-            </ul>`
-      }
-    </li>`;
-  }
-
-  private _explanation(e: LegendEntry, lang: WidgetLang): TemplateResult {
-    const x = e.explanation;
-    return html`${x.text === '' ? nothing : html`<p>${x.text}</p>`}
-    ${
-      x.system === undefined
-        ? nothing
-        : html`<dl>
-            <dt>${tr(messages, 'soil', lang)}</dt>
-            <dd>${x.system.soil}</dd>
-            <dt>${tr(messages, 'water', lang)}</dt>
-            <dd>${x.system.water}</dd>
-            <dt>${tr(messages, 'relief', lang)}</dt>
-            <dd>${x.system.relief}</dd>
-          </dl>`
-    }
-    ${
-      x.zones === undefined || x.zones.length === 0
-        ? nothing
-        : html`<p>${tr(messages, 'zonesInView', lang)}:</p>
-            <dl>
-              ${x.zones.map(
-                (z) =>
-                  html`<dt>${z.name} (${z.code})</dt>
-                    <dd>${z.text}</dd>`,
-              )}
-            </dl>`
-    }`;
+    return legendEntry(
+      e,
+      {
+        lang,
+        opacity: this._layerEl?.opacity,
+        expanded: this._expanded,
+        where: (x) => this._where(x),
+        toggle: (key) => this._toggleEntry(key),
+      },
+      nested,
+    );
   }
 }

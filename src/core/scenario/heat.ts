@@ -13,7 +13,7 @@
  *   at least 40 % shade (or at least 200 m² of shade); share of cells and of homes within 300 m;
  * - shade share: the shaded share of the outdoor cells (roofs excluded) at the hottest hour.
  */
-import { bboxOf, containsPoint, type BBox, type PolyGeom } from '../geometry.js';
+import { bboxOf, bboxUnion, containsPoint, type BBox, type PolyGeom } from '../geometry.js';
 import type { FeatureOverlay } from './indicators.js';
 import type { MeasureType, ScenarioParams } from './params.js';
 
@@ -96,17 +96,7 @@ export function heatIndicators(
   const crowns = overlay.filter((o) => o.feature.type === 'bomen');
   const boxes = landCover.map((o) => bboxOf(o.feature.geometry));
   const crownBoxes = crowns.map((o) => bboxOf(o.feature.geometry));
-  const all: BBox = planningArea
-    ? bboxOf(planningArea)
-    : boxes.reduce<BBox>(
-        (a, b) => [
-          Math.min(a[0], b[0]),
-          Math.min(a[1], b[1]),
-          Math.max(a[2], b[2]),
-          Math.max(a[3], b[3]),
-        ],
-        [Infinity, Infinity, -Infinity, -Infinity],
-      );
+  const all: BBox = planningArea ? bboxOf(planningArea) : bboxUnion(boxes);
   // Grid size adapts so a large area is never sampled with more than ~40,000 points.
   let step = params.sampleSpacingM.value;
   const w = all[2] - all[0];

@@ -1,0 +1,41 @@
+/**
+ * Loading the `src` file of `<na-zonering-layer>`: the GeoJSON polygons as a source, and the
+ * error code a failed load is reported with.
+ */
+import { NaError } from '../../src/core/types.js';
+import { GeoJsonSource } from '../../src/sources/geojson.js';
+import { SourceRequestError } from '../../src/sources/http.js';
+import { fileNameOf, isAbortError, loadTextFile } from '../../src/sources/sources-file.js';
+import type { ZoneringErrorCode } from './events.js';
+
+/**
+ * The zonering polygons of a GeoJSON file.
+ * @param crs CRS of the data (else the file's own `crs` member, else WGS 84)
+ * @param zoneProperty the feature property with the BKNSN zone code
+ */
+export async function loadZoneringFile(
+  url: string,
+  crs: string | undefined,
+  zoneProperty: string,
+  signal: AbortSignal,
+): Promise<GeoJsonSource> {
+  const text = await loadTextFile(url, { signal });
+  signal.throwIfAborted();
+  return GeoJsonSource.fromText(
+    text,
+    {
+      id: 'zonering',
+      title: fileNameOf(url),
+      ...(crs === undefined || crs === '' ? {} : { crs }),
+      properties: { zone: zoneProperty },
+    },
+    url,
+  );
+}
+
+/** The error code of a failed load (`invalid-data` or `fetch-failed`), undefined when aborted. */
+export function loadErrorCode(e: unknown): ZoneringErrorCode | undefined {
+  if (isAbortError(e)) return undefined;
+  const invalid = e instanceof NaError && !(e instanceof SourceRequestError);
+  return invalid ? 'invalid-data' : 'fetch-failed';
+}
