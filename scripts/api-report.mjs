@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The public API report: every name each package entry exports (src/index.ts, src/map/index.ts,
-// src/arcgis/index.ts, widgets/index.ts), read with the TypeScript compiler, written to
-// api-report.json. `--check` fails when the exports differ from the committed report, so an export
+// The public API report: every name each package entry exports (every JavaScript entry of
+// package.json "exports": src/index.ts, src/map/index.ts, src/arcgis/index.ts, widgets/index.ts,
+// widgets/*/define.ts), read with the TypeScript compiler, written to api-report.json. `--check` fails when the exports differ from the committed report, so an export
 // is added or removed deliberately: change the entry, run `npm run api-report`, commit both.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -9,12 +9,16 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const ENTRIES = {
-  '.': 'src/index.ts',
-  './map': 'src/map/index.ts',
-  './arcgis': 'src/arcgis/index.ts',
-  './widgets': 'widgets/index.ts',
-};
+const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
+/** Every JavaScript entry of package.json "exports" → its TypeScript source (dist/x.d.ts → x.ts). */
+export const ENTRIES = Object.fromEntries(
+  Object.entries(pkg.exports)
+    .filter(([, target]) => typeof target === 'object' && typeof target.types === 'string')
+    .map(([entry, target]) => [
+      entry,
+      target.types.replace(/^\.\/dist\//, '').replace(/\.d\.ts$/, '.ts'),
+    ]),
+);
 const REPORT = resolve(root, 'api-report.json');
 
 /** Entry → sorted export names, each marked `type` when it exists only as a type. */

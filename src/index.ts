@@ -6,10 +6,97 @@
  * The web components are in `natuurlijke-alliantie/widgets` (all) or one entry per element
  * (`natuurlijke-alliantie/location-check`, …); the OpenLayers glue in `natuurlijke-alliantie/map`.
  */
-export * from './core/types.js';
-export * from './core/crs.js';
-export type * from './core/report.js';
-export type * from './core/kb/types.js';
+export {
+  LANDSCAPE_TYPES,
+  TEXTURES,
+  POSITIONS,
+  SEEPAGE,
+  SCALES,
+  DOMAINS,
+  ACTIONS,
+  SUMMARY_TOPICS,
+  CONFIDENCE_LEVELS,
+  AUDIENCES,
+  LAND_USES,
+  WATER_QUALITIES,
+  WATER_MODELS,
+  HYDROLOGIC_SOIL_GROUPS,
+  FACT_NAMES,
+  FLOOD_KINDS,
+  SUPPORTED_CRS,
+  NaError,
+  type LandscapeTypeId,
+  type Texture,
+  type Position,
+  type Seepage,
+  type Scale,
+  type Domain,
+  type Action,
+  type SummaryTopic,
+  type Confidence,
+  type Audience,
+  type LandUse,
+  type WaterQuality,
+  type WaterModel,
+  type HydrologicSoilGroup,
+  type Lang,
+  type LocalizedText,
+  type FactValues,
+  type FactName,
+  type Provenance,
+  type FactStatus,
+  type FloodKind,
+  type ValueRange,
+  type NoDataReason,
+  type Fact,
+  type SupportedCrs,
+  type Location,
+  type SourceStatus,
+  type SourceResult,
+  type QueryOptions,
+  type FactSource,
+  type PolygonFeatureCollection,
+  type PolygonSource,
+} from './core/types.js';
+export {
+  registerCrs,
+  isSupportedCrs,
+  toCrs,
+  locationTo,
+  normalizeCrs,
+  suggestCrs,
+  RD_NEW_PROJ4,
+  type CrsSuggestion,
+} from './core/crs.js';
+export type {
+  ConditionKey,
+  DepthRange,
+  Derived,
+  ReasonItem,
+  AppliedPrinciple,
+  SummaryLine,
+  DiscouragedAction,
+  MissingItem,
+  SourceSummary,
+  Conflict,
+  Report,
+} from './core/report.js';
+export type {
+  KbSource,
+  LandscapeType,
+  ZoneGroup,
+  Zone,
+  GtRange,
+  NumRange,
+  Conditions,
+  Principle,
+  SummaryRule,
+  Citation,
+  ActionLink,
+  Discouragement,
+  KnowledgeBase,
+  KnowledgeBaseExtension,
+} from './core/kb/types.js';
 export {
   defaultKnowledgeBase,
   validateKnowledgeBase,
@@ -28,16 +115,87 @@ export {
   type KbIssueCode,
   type KnowledgeBaseIssue,
 } from './core/kb/load.js';
-export * from './core/assess.js';
-export * from './core/localize.js';
-export * from './core/soil.js';
-export * from './core/groundwater.js';
-export * from './core/hsg.js';
-export * from './core/zonering-style.js';
-export * from './core/style-export.js';
-export * from './core/scenario/params.js';
-export * from './core/scenario/scenario.js';
-// Named, so that the benchmark's reference (`naiveSplit`) stays internal.
+export { assess, KB_SOURCE_ID, type Known, type AssessInput } from './core/assess.js';
+export {
+  localizeReport,
+  type LocalizedFact,
+  type LocalizedReason,
+  type LocalizedKbSource,
+  type LocalizedLink,
+  type LocalizedReport,
+} from './core/localize.js';
+export {
+  textureForLutum,
+  deriveSoil,
+  SOIL_MAIN_CLASSES,
+  LUTUM_LIMITS,
+  type SoilMainClass,
+  type SubstrateMaterial,
+  type SoilSubstrate,
+  type LutumRange,
+  type SoilDerivation,
+} from './core/soil.js';
+export {
+  gtInfo,
+  isShallowGroundwater,
+  GT_MAIN_CLASSES,
+  DEFAULT_SHALLOW_GHG_CM,
+  type GtMain,
+  type GtInfo,
+} from './core/groundwater.js';
+export {
+  hydrologicSoilGroup,
+  hydrologicSoilGroupFor,
+  HSG_PARAMS,
+  type HsgParams,
+  type HsgRule,
+  type HsgResult,
+  type HsgOptions,
+} from './core/hsg.js';
+export {
+  scaleForResolution,
+  showsTypes,
+  mainTypeCode,
+  zoneringType,
+  typeColour,
+  typeName,
+  zoneringColour,
+  zoneringOutline,
+  zoneringLabel,
+  zoneName,
+  zoneringLegend,
+  zoneringHatch,
+  DEFAULT_SCALE_THRESHOLDS,
+  UNKNOWN_ZONE_COLOUR,
+  MAIN_TYPE_PREFIX,
+  type ScaleThresholds,
+  type ZoneringTypeRef,
+  type ZoneringOutline,
+  type LegendExplanation,
+  type LegendEntry,
+  type ZoneringLegend,
+  type ZoneringHatch,
+} from './core/zonering-style.js';
+export { zoneringSld, zoneringQml, type StyleExportOptions } from './core/style-export.js';
+export {
+  resolveParams,
+  MEASURE_TYPES,
+  DEFAULT_PARAMS,
+  type MeasureType,
+  type Sourced,
+  type CoverClass,
+  type MeasureParams,
+  type DesignStorm,
+  type ClimateFuture,
+  type ScenarioParams,
+  type DeepPartial,
+} from './core/scenario/params.js';
+export {
+  parseScenario,
+  ScenarioError,
+  type ScenarioFeature,
+  type Scenario,
+} from './core/scenario/scenario.js';
 export {
   SystemLayer,
   naturalSystem,
@@ -46,11 +204,66 @@ export {
   type SoilGroundwaterArea,
   type SystemPolygon,
 } from './core/scenario/overlay.js';
-export * from './core/scenario/indicators.js';
-export * from './core/scenario/compare.js';
-export * from './sources/geojson.js';
-export * from './sources/config.js';
-export * from './sources/query-all.js';
-export * from './sources/check.js';
-export * from './sources/diagnose.js';
+export {
+  computeIndicators,
+  type Piece,
+  type FeatureOverlay,
+  type RunoffResult,
+  type MeasureContribution,
+  type Indicators,
+} from './core/scenario/indicators.js';
+export {
+  robustnessMatrix,
+  compareScenarios,
+  compareScenariosInSteps,
+  type Verdict,
+  type MeasureFit,
+  type CellCondition,
+  type RobustnessCell,
+  type ScenarioResult,
+  type CompareResult,
+} from './core/scenario/compare.js';
+export {
+  DEFAULT_BOUNDARY_TOLERANCE_M,
+  GeoJsonSource,
+  type GeoJsonPosition,
+  type PolygonRings,
+  type PolygonGeometry,
+  type CoverageInput,
+  type GeoJsonSourceOptions,
+} from './sources/geojson.js';
+export {
+  parseSourcesConfig,
+  presetSourcesConfig,
+  createSources,
+  KNOWN_SOURCE_TYPES,
+  defaultSourceTypes,
+  geojsonSourceType,
+  ConfigError,
+  type SourceEntry,
+  type SourceFactoryContext,
+  type SourceFileEntry,
+  type SourceProblem,
+  type SourceType,
+  type SourceTypes,
+  type SourcesFile,
+  type SourcesConfig,
+  type ConfigIssue,
+  type CreateSourcesOptions,
+} from './sources/config.js';
+export { queryAll, type QueryAllOptions, type QueryAllResult } from './sources/query-all.js';
+export {
+  checkLocation,
+  assessResults,
+  isOutsideAllData,
+  type CheckOptions,
+} from './sources/check.js';
+export {
+  diagnose,
+  type DiagnosisCheck,
+  type DiagnosisStatus,
+  type DiagnosisLine,
+  type Diagnosis,
+  type DiagnoseOptions,
+} from './sources/diagnose.js';
 export { parseJsonStrict } from './core/located-json.js';

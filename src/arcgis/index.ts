@@ -16,5 +16,13 @@ export {
   type ArcgisLayerClasses,
   type ArcgisZoneringLayerOptions,
 } from './zonering-layer.js';
-export * from './renderer-spec.js';
+export {
+  zoneringRendererSpec,
+  zoneringRendererJson,
+  type SdkColour,
+  type FillSpec,
+  type ZoneringRendererSpec,
+  type SimpleFillJson,
+  type UniqueValueRendererJson,
+} from './renderer-spec.js';
 export type { Viewer } from '../map/viewer.js';

@@ -5,12 +5,59 @@
  */
 export type { Viewer } from './viewer.js';
 export { createOlViewer, type OlViewerOptions } from './ol-viewer.js';
-export * from './projection.js';
+export {
+  registerRd,
+  rdTileGrid,
+  mapCrs,
+  projectionCrs,
+  RD_EXTENT,
+  RD_TILE_ORIGIN,
+  RD_RESOLUTION_0,
+  RD_MAX_ZOOM,
+  type RdTileGridOptions,
+} from './projection.js';
 export { createRdMap, type RdMapOptions } from './rd-map.js';
-export * from './zonering-layer.js';
-export * from './zonering-attachment.js';
-export * from './zone-tooltip.js';
-export * from './zonering-style.js';
+export {
+  createZoneringLayer,
+  bindZoneringHover,
+  zonesInView,
+  watchZonesInView,
+  ZoneringLayer,
+  type ZoneringLayerOptions,
+  type ZoneHover,
+  type CentreReport,
+  type ZonesInView,
+} from './zonering-layer.js';
+export {
+  attachZonering,
+  type ZoneringAttachmentOptions,
+  type ZoneringAttachment,
+} from './zonering-attachment.js';
+export { createZoneTooltip, type ZoneTooltip } from './zone-tooltip.js';
+export {
+  scaleForResolution,
+  showsTypes,
+  mainTypeCode,
+  zoneringType,
+  typeColour,
+  typeName,
+  zoneringColour,
+  zoneringOutline,
+  zoneringLabel,
+  zoneName,
+  zoneringLegend,
+  zoneringHatch,
+  DEFAULT_SCALE_THRESHOLDS,
+  UNKNOWN_ZONE_COLOUR,
+  MAIN_TYPE_PREFIX,
+  type ScaleThresholds,
+  type ZoneringTypeRef,
+  type ZoneringOutline,
+  type LegendExplanation,
+  type LegendEntry,
+  type ZoneringLegend,
+  type ZoneringHatch,
+} from './zonering-style.js';
 export {
   findOlMap,
   trackOlMaps,
@@ -18,6 +65,15 @@ export {
   type MapTargetProblem,
   type MapTargetWatch,
 } from './map-target.js';
-export * from './map-focus-ring.js';
-export * from './ol-controls.js';
-export * from './view-description.js';
+export { addMapFocusRing } from './map-focus-ring.js';
+export { labelZoomButtons, motionDuration, type ZoomButtonTexts } from './ol-controls.js';
+export {
+  viewState,
+  describeMove,
+  describeView,
+  type Compass,
+  type ViewState,
+  type ViewMove,
+  type ViewPart,
+  type ViewDescription,
+} from './view-description.js';

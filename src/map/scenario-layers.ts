@@ -1,8 +1,9 @@
 /**
  * Scenarios on an OpenLayers map: one vector layer per scenario, styled by measure type, in one
  * layer group the attachment owns; a swipe (ol-ext `Swipe` control) between two scenarios, or one
- * scenario alone. {@link ScenarioLayers.destroy} removes exactly the group and the control, so
- * the host's map gets its layers, controls and listener counts back.
+ * scenario alone. In the OpenLayers idiom: `setMap(map)` attaches, `setMap(null)` removes exactly
+ * the group, the control, the tooltip and every listener, so the host's map gets its layers,
+ * controls and listener counts back; `dispose()` also releases the layers.
  */
 import type { Feature as GeoJsonFeature, FeatureCollection } from 'geojson';
 import type { Extent } from 'ol/extent.js';
@@ -17,6 +18,7 @@ import type MapBrowserEvent from 'ol/MapBrowserEvent.js';
 import { unByKey } from 'ol/Observable.js';
 import Overlay from 'ol/Overlay.js';
 import type { EventsKey } from 'ol/events.js';
+import type { ProjectionLike } from 'ol/proj.js';
 import VectorSource from 'ol/source/Vector.js';
 import Fill from 'ol/style/Fill.js';
 import Stroke from 'ol/style/Stroke.js';
@@ -25,6 +27,7 @@ import SwipeModule from 'ol-ext/control/Swipe.js';
 import type { PolyGeom } from '../core/geometry.js';
 import { MEASURE_TYPES, type MeasureType } from '../core/scenario/params.js';
 import type { Scenario } from '../core/scenario/scenario.js';
+import { get as getProjection } from 'ol/proj.js';
 import { registerRd } from './projection.js';
 import { defined } from '../core/defined.js';
 
@@ -184,11 +187,16 @@ interface Entry {
 }
 
 /**
- * The scenario layers of one map. Construct it to attach (adds one `LayerGroup`); `destroy()`
- * detaches (removes the group and the swipe control, disposes the layers).
+ * The scenario layers of one map, in the OpenLayers idiom: construct it (nothing is added to any
+ * map), `setMap(map)` attaches (adds one `LayerGroup`, and the swipe control and tooltip when they
+ * are in use), `setMap(null)` detaches, `dispose()` detaches and releases the layers. When the map
+ * gets another view (`change:view`, e.g. in another projection) the features are reprojected to it.
  */
 export class ScenarioLayers {
-  readonly map: OlMap;
+  private olMap: OlMap | null = null;
+  /** Projection the features are in now (the scenario files are in RD New). */
+  private projection: ProjectionLike = 'EPSG:28992';
+  private viewKey: EventsKey | undefined;
   /** The group with every scenario layer (the only layer this adds to the map). */
   readonly group: LayerGroup;
   private readonly entries = new Map<string, Entry>();
@@ -203,15 +211,60 @@ export class ScenarioLayers {
   private hoverKey: EventsKey | undefined;
   private tooltip: Overlay | undefined;
 
-  constructor(map: OlMap, options: ScenarioLayersOptions = {}) {
+  constructor(options: ScenarioLayersOptions = {}) {
     registerRd();
-    this.map = map;
     this.swipeLabel = options.swipeLabel ?? 'Swipe';
     this.group = new LayerGroup({
       properties: { name: 'na-scenarios' },
       ...defined({ zIndex: options.zIndex }),
     });
+  }
+
+  /** The map the layers are on, or null. */
+  get map(): OlMap | null {
+    return this.olMap;
+  }
+
+  /** The map the layers are on, or null (OpenLayers' name). */
+  getMap(): OlMap | null {
+    return this.olMap;
+  }
+
+  /**
+   * Attaches to `map` (adds the group; the swipe and the tooltip come back when they were in use)
+   * or, with null, detaches (removes everything this added, and every listener). The same map
+   * again changes nothing.
+   */
+  setMap(map: OlMap | null): void {
+    if (this.destroyed || map === this.olMap) return;
+    const old = this.olMap;
+    if (old) {
+      this.removeHover();
+      this.removeSwipe();
+      if (this.viewKey) unByKey(this.viewKey);
+      this.viewKey = undefined;
+      old.removeLayer(this.group);
+    }
+    this.olMap = map;
+    if (!map) return;
+    this.reproject();
     map.addLayer(this.group);
+    this.viewKey = map.on('change:view', () => this.reproject());
+    if (this.hoverText) this.setHoverText(this.hoverText);
+    this.show(this.view);
+  }
+
+  /** Moves every feature into the projection of the map's current view. */
+  private reproject(): void {
+    const to = this.olMap?.getView().getProjection();
+    if (!to) return;
+    if (getProjection(this.projection)?.getCode() === to.getCode()) return;
+    for (const entry of this.entries.values()) {
+      for (const feature of entry.layer.getSource()?.getFeatures() ?? []) {
+        feature.getGeometry()?.transform(this.projection, to);
+      }
+    }
+    this.projection = to;
   }
 
   /** Keys of the scenarios on the map, in order. */
@@ -271,9 +324,9 @@ export class ScenarioLayers {
     const left = view.mode === 'swipe' ? this.entries.get(view.left)?.layer : undefined;
     const right = view.mode === 'swipe' ? this.entries.get(view.right)?.layer : undefined;
     if (view.mode === 'swipe' && view.position !== undefined) this.setSwipePosition(view.position);
-    if (left && right && left !== right) this.showSwipe(left, right);
+    if (left && right && left !== right && this.olMap) this.showSwipe(left, right, this.olMap);
     else this.removeSwipe();
-    this.map.render();
+    this.olMap?.render();
   }
 
   /** The swipe control while it is on the map (for tests and for hosts that style it). */
@@ -317,15 +370,15 @@ export class ScenarioLayers {
   /** Fits the map view to some scenarios (default: all). */
   fit(keys?: readonly string[], padding = 24): void {
     const extent = this.extent(keys);
-    if (extent !== null)
-      this.map.getView().fit(extent, { padding: [padding, padding, padding, padding] });
+    if (extent !== null && this.olMap)
+      this.olMap.getView().fit(extent, { padding: [padding, padding, padding, padding] });
   }
 
   /**
    * A tooltip while the pointer rests on a scenario feature: `text(key, index)` gives the text (set
    * as text, never HTML) for the feature with this file index in the scenario with this key, or
-   * undefined for none. Pass undefined to switch it off. The tooltip is an overlay of this map and
-   * goes with `destroy()`.
+   * undefined for none. Pass undefined to switch it off. The tooltip is an overlay of the map and
+   * goes with `setMap(null)`; it comes back with the next map.
    */
   setHoverText(text: ((key: string, index: number) => string | undefined) | undefined): void {
     if (this.destroyed) return;
@@ -334,7 +387,8 @@ export class ScenarioLayers {
       this.removeHover();
       return;
     }
-    if (this.hoverKey) return;
+    const map = this.olMap;
+    if (this.hoverKey || !map) return;
     const element = document.createElement('div');
     element.className = 'na-scenario-tooltip';
     element.setAttribute('role', 'tooltip');
@@ -351,8 +405,8 @@ export class ScenarioLayers {
       pointerEvents: 'none',
     });
     this.tooltip = new Overlay({ element, offset: [14, 14], stopEvent: false });
-    this.map.addOverlay(this.tooltip);
-    this.hoverKey = this.map.on('pointermove', (e: MapBrowserEvent) => this.onHover(e));
+    map.addOverlay(this.tooltip);
+    this.hoverKey = map.on('pointermove', (e: MapBrowserEvent) => this.onHover(e));
   }
 
   private onHover(e: MapBrowserEvent): void {
@@ -362,7 +416,7 @@ export class ScenarioLayers {
       [...this.entries.values()].map((en) => en.layer).filter((l) => l.getVisible()),
     );
     let text: string | undefined;
-    this.map.forEachFeatureAtPixel(
+    this.olMap?.forEachFeatureAtPixel(
       e.pixel,
       (feature, layer) => {
         const key = layer?.get('naScenario') as string | undefined;
@@ -384,23 +438,26 @@ export class ScenarioLayers {
   private removeHover(): void {
     if (this.hoverKey) unByKey(this.hoverKey);
     this.hoverKey = undefined;
-    if (this.tooltip) this.map.removeOverlay(this.tooltip);
+    if (this.tooltip) this.olMap?.removeOverlay(this.tooltip);
     this.tooltip = undefined;
   }
 
-  /** Removes everything this added to the map. Idempotent. */
-  destroy(): void {
+  /** Detaches (`setMap(null)`) and releases the layers; nothing works afterwards. Idempotent. */
+  dispose(): void {
     if (this.destroyed) return;
-    this.removeHover();
-    this.removeSwipe();
+    this.setMap(null);
     for (const key of [...this.entries.keys()]) this.remove(key);
-    this.map.removeLayer(this.group);
     this.group.dispose();
     this.destroyed = true;
   }
 
+  /** @deprecated Use {@link ScenarioLayers.dispose} (the same). */
+  destroy(): void {
+    this.dispose();
+  }
+
   private createLayer(input: ScenarioLayerInput): VectorLayer<VectorSource<Feature>, Feature> {
-    const projection = this.map.getView().getProjection();
+    const projection = this.projection;
     const features = new GeoJSON().readFeatures(scenarioToGeoJson(input.scenario), {
       dataProjection: 'EPSG:28992',
       featureProjection: projection,
@@ -427,6 +484,7 @@ export class ScenarioLayers {
   private showSwipe(
     left: VectorLayer<VectorSource<Feature>, Feature>,
     right: VectorLayer<VectorSource<Feature>, Feature>,
+    map: OlMap,
   ): void {
     if (this.swipe && this.swiped[0] === left && this.swiped[1] === right) return;
     if (this.swipe) {
@@ -454,7 +512,7 @@ export class ScenarioLayers {
       button.tabIndex = -1;
     }
     this.swiped = [left, right];
-    this.map.addControl(swipe);
+    map.addControl(swipe);
   }
 
   private swipeButton(): HTMLButtonElement | null {
@@ -470,7 +528,7 @@ export class ScenarioLayers {
     this.position = this.getSwipePosition();
     // Release the layers while the control is on the map (ol-ext only then unregisters them).
     swipe.removeLayer(this.swiped);
-    this.map.removeControl(swipe);
+    this.olMap?.removeControl(swipe);
     this.swipe = undefined;
     this.swiped = [];
   }

@@ -17,7 +17,19 @@ export function defineAddressSearch(): boolean {
 
 defineAddressSearch();
 
-export * from './index.js';
+export {
+  NaAddressSearch,
+  NaAddressSelectEvent,
+  NaAddressErrorEvent,
+  addressSearchMessages,
+  DEFAULT_LOCATIESERVER_URL,
+  type AddressSuggestion,
+  type NearestAddress,
+  type AddressSelectDetail,
+  type AddressErrorCode,
+  type AddressErrorDetail,
+  type Viewer,
+} from './index.js';
 
 declare global {
   interface HTMLElementTagNameMap {

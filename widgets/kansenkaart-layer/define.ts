@@ -10,7 +10,12 @@ export function defineKansenkaartLayer(): boolean {
 
 defineKansenkaartLayer();
 
-export * from './kansenkaart-layer.js';
+export {
+  NaKansenkaartSelectEvent,
+  NaKansenkaartChangeEvent,
+  NaKansenkaartLayer,
+  type KansenkaartLayerState,
+} from './kansenkaart-layer.js';
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -10,7 +10,7 @@ export function defineKansenkaartLegend(): boolean {
 
 defineKansenkaartLegend();
 
-export * from './kansenkaart-legend.js';
+export { NaKansenkaartLegend } from './kansenkaart-legend.js';
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -17,7 +17,23 @@ export function defineLocationCheck(): boolean {
 
 defineLocationCheck();
 
-export * from './index.js';
+export {
+  NaLocationCheck,
+  NaLocationSelectEvent,
+  NaReportReadyEvent,
+  NaReportErrorEvent,
+  DEFAULT_PERMALINK_KEY,
+  formatLocationParam,
+  parseLocationParam,
+  readPermalink,
+  writePermalink,
+  locationCheckMessages,
+  type LocationCheckState,
+  type LocationSelectDetail,
+  type ReportErrorCode,
+  type ReportErrorDetail,
+  type Viewer,
+} from './index.js';
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -17,7 +17,31 @@ export function defineScenarioCompare(): boolean {
 
 defineScenarioCompare();
 
-export * from './index.js';
+export {
+  NaScenarioCompare,
+  NaScenarioChangeEvent,
+  NaScenarioErrorEvent,
+  scenarioCompareMessages,
+  indicatorRows,
+  indicatorsCsv,
+  scenarioGeoJsonText,
+  MEASURE_COLOURS,
+  ScenarioLayers,
+  measureStyle,
+  scenarioToGeoJson,
+  createScenarioDrawing,
+  naturalSystemFromSources,
+  type LoadedScenario,
+  type ScenarioCompareState,
+  type ScenarioOrigin,
+  type ScenarioChangeDetail,
+  type ScenarioErrorCode,
+  type ScenarioErrorDetail,
+  type IndicatorRow,
+  type RowUnit,
+  type ScenarioView,
+  type ScenarioDrawing,
+} from './index.js';
 
 declare global {
   interface HTMLElementTagNameMap {

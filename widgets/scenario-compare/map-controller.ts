@@ -66,8 +66,9 @@ export class MapController implements ReactiveController {
     if (this.layers && this.layers.map === map) return;
     this.teardown();
     if (!map) return;
-    this.layers = new ScenarioLayers(map, { swipeLabel: this.options.swipeLabel() });
+    this.layers = new ScenarioLayers({ swipeLabel: this.options.swipeLabel() });
     this.layers.setHoverText((key, index) => this.options.hoverText(key, index));
+    this.layers.setMap(map);
     this.fitted = false;
     this.syncLayers();
   }
@@ -191,7 +192,7 @@ export class MapController implements ReactiveController {
     this.draw = undefined;
     this.drawing = false;
     this.drawCount = 0;
-    this.layers?.destroy();
+    this.layers?.dispose();
     this.layers = undefined;
   }
 

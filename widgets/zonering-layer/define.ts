@@ -17,7 +17,35 @@ export function defineZoneringLayer(): boolean {
 
 defineZoneringLayer();
 
-export * from './index.js';
+export {
+  NaZoneringLayer,
+  DEFAULT_ZONERING_OPACITY,
+  NaZoneHoverEvent,
+  NaZoneringChangeEvent,
+  NaZoneringErrorEvent,
+  zoneringLayerMessages,
+  createZoneringLayer,
+  bindZoneringHover,
+  zonesInView,
+  watchZonesInView,
+  ZoneringLayer,
+  zoneringColour,
+  zoneringLegend,
+  scaleForResolution,
+  DEFAULT_SCALE_THRESHOLDS,
+  registerRd,
+  rdTileGrid,
+  mapCrs,
+  type ZoneringLayerState,
+  type ZoneHoverDetail,
+  type ZoneringChangeDetail,
+  type ZoneringErrorCode,
+  type ZoneringErrorDetail,
+  type ZoneHover,
+  type ZoneringLayerOptions,
+  type ZonesInView,
+  type ScaleThresholds,
+} from './index.js';
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -17,7 +17,16 @@ export function defineZoneringLegend(): boolean {
 
 defineZoneringLegend();
 
-export * from './index.js';
+export {
+  NaZoneringLegend,
+  zoneringLegendMessages,
+  zoneringColour,
+  zoneringLegend,
+  type ZoneringLegendState,
+  type LegendEntry,
+  type LegendExplanation,
+  type ZoneringLegend,
+} from './index.js';
 
 declare global {
   interface HTMLElementTagNameMap {
