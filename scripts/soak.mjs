@@ -5,9 +5,11 @@
 // run is `--checks 10000`; see scripts/soak-widget.mjs).
 //
 // Runs the CLI's streamed batch (`check --csv`, in this process, from dist/) over N points against a
-// mix of a healthy in-memory GeoJSON source and local services on 127.0.0.1 that answer well, fail
-// (503, HTML error page, OGC exception with terminal escapes, a 40 MB answer over the limit, a slow
-// answer past the time budget) in turn. It samples heap and RSS during the run and counts open
+// mix of a healthy in-memory GeoJSON source and local services on 127.0.0.1 that answer well or fail
+// (503, HTML error page, OGC exception with terminal escapes) in turn, and once every
+// `--heavy-every` answers (default 2,500) with a 40 MB answer over the limit or a slow answer past
+// the time budget. (Those two cost the batch time, not CPU: a 300 ms wait in the ordered window, 16
+// MiB read and thrown away; with one in eight answers, as before, a million rows would take hours.) It samples heap and RSS during the run and counts open
 // handles and listeners before and after, and prints a table. It exits 1 when memory grows (the
 // median of the last quarter of samples over 1.5 × the first quarter + 32 MB) or handles leak.
 //
@@ -26,6 +28,7 @@ const arg = (name, fallback) => {
 const ROWS = Number(arg('--rows', 10_000));
 const CHECKS = Number(arg('--checks', 150));
 const ONLY = arg('--only', 'both');
+const HEAVY_EVERY = Number(arg('--heavy-every', 2_500));
 if (!['both', 'cli', 'widget'].includes(ONLY)) {
   console.error('soak: --only cli|widget');
   process.exit(2);
@@ -48,9 +51,17 @@ async function widgetHalf() {
 const { main } = await import(resolve(root, 'dist/src/cli/main.js'));
 
 let n = 0;
-const faults = ['ok', '503', 'html', 'ansi', 'huge', 'slow', 'ok', 'ok'];
+const faults = ['ok', '503', 'html', 'ansi', 'ok', 'ok', 'ok', 'ok'];
+const heavy = { huge: 0, slow: 0 };
 const server = createServer((req, res) => {
-  const kind = faults[n++ % faults.length];
+  const i = n++;
+  const kind =
+    i % HEAVY_EVERY === HEAVY_EVERY - 1
+      ? 'huge'
+      : i % HEAVY_EVERY === Math.floor(HEAVY_EVERY / 2)
+        ? 'slow'
+        : faults[i % faults.length];
+  if (kind === 'huge' || kind === 'slow') heavy[kind]++;
   const json = (body, status = 200) => {
     const text = JSON.stringify(body);
     res.writeHead(status, { 'Content-Type': 'application/json' });
@@ -149,12 +160,14 @@ const timer = setInterval(() => samples.push(process.memoryUsage()), 250);
 let outBytes = 0;
 let errBytes = 0;
 const started = Date.now();
+const cpuStart = process.cpuUsage();
 const code = await main(['check', '--csv', csv, '--data', sources, '--format', 'csv'], {
   out: (t) => (outBytes += t.length),
   err: (t) => (errBytes += t.length),
 });
 clearInterval(timer);
 const seconds = (Date.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuStart);
 server.closeAllConnections();
 await new Promise((r) => server.close(r));
 global.gc?.();
@@ -170,9 +183,15 @@ const mb = (b) => `${(b / 1024 / 1024).toFixed(1)} MB`;
 const rows = [
   ['rows checked', String(ROWS)],
   ['service answers (mixed faults)', String(n)],
+  ['of which 40 MB / slow answers', `${heavy.huge} / ${heavy.slow}`],
   ['exit status', String(code)],
   ['time', `${seconds.toFixed(1)} s (${(ROWS / seconds).toFixed(0)} rows/s)`],
+  [
+    'CPU (user + system) per row',
+    `${((cpu.user + cpu.system) / 1000 / ROWS).toFixed(3)} ms (${(ROWS / ((cpu.user + cpu.system) / 1e6)).toFixed(0)} rows per CPU second)`,
+  ],
   ['output', `${mb(outBytes)} stdout, ${errBytes} B stderr`],
+  ['heap before / after the run (after GC)', `${mb(before.heapUsed)} / ${mb(after.heapUsed)}`],
   ['heap, first quarter (median)', mb(firstHeap)],
   ['heap, last quarter (median)', mb(lastHeap)],
   ['peak RSS', mb(peakRss)],

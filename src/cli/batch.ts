@@ -10,11 +10,12 @@ import { once } from 'node:events';
 import { csvLine, csvRecords } from '../core/csv.js';
 import type { KnowledgeBase } from '../core/kb/types.js';
 import { localizeReport, type LocalizedReport } from '../core/localize.js';
+import type { Report } from '../core/report.js';
 import { parseDecimal, decimalProblem } from '../core/numbers.js';
 import { terminalText } from '../core/plain-text.js';
 import { reportsToGeoJson } from '../core/report-geojson.js';
 import { NaError, type FactSource, type Lang, type Location } from '../core/types.js';
-import { checkLocation, isOutsideAllData } from '../sources/check.js';
+import { checkLocation, isOutsideAllData, memoizedAssessResults } from '../sources/check.js';
 
 /** Default number of rows checked at the same time. */
 export const DEFAULT_BATCH_CONCURRENCY = 4;
@@ -47,7 +48,13 @@ interface RowResult {
   id: string;
   x: number | string;
   y: number | string;
+  /** The report in the output language (JSON and GeoJSON output). */
   report?: LocalizedReport;
+  /**
+   * The report itself (CSV output): its columns are ids, codes and values, the same in every
+   * language, so the CSV path skips localizing the whole report.
+   */
+  raw?: Report;
   error?: string;
 }
 
@@ -70,7 +77,7 @@ const CSV_HEADER = [
 ];
 
 function csvRow(r: RowResult): string {
-  const rep = r.report;
+  const rep = r.raw;
   const fact = (n: string) => rep?.facts.find((f) => f.name === n && f.status === 'ok')?.value;
   const partial = rep?.sources.some((s) => s.status === 'error') ? 'partial' : 'ok';
   return csvLine([
@@ -186,20 +193,24 @@ export async function runBatch(options: BatchOptions, io: BatchIo): Promise<numb
   };
   const [ci, cx, cy] = [col('id'), col('x'), col('y')];
 
+  // Per run, not per row: places with the same source answers are assessed once (bounded memo).
+  const assess = memoizedAssessResults();
   const checkRow = async (cells: string[]): Promise<RowResult> => {
     const id = cells[ci] ?? '';
     const xs = cells[cx] ?? '';
     const ys = cells[cy] ?? '';
     try {
       const location = options.locate(coordinate(xs, 'x'), coordinate(ys, 'y'));
-      const report = await checkLocation(options.sources, location, options.kb);
+      const report = await checkLocation(options.sources, location, options.kb, { assess });
       if (isOutsideAllData(report)) throw new NaError('outside', options.outside(location));
-      return {
-        id,
-        x: location.x,
-        y: location.y,
-        report: localizeReport(report, options.kb, options.lang),
-      };
+      return format === 'csv'
+        ? { id, x: location.x, y: location.y, raw: report }
+        : {
+            id,
+            x: location.x,
+            y: location.y,
+            report: localizeReport(report, options.kb, options.lang),
+          };
     } catch (e) {
       if (!(e instanceof NaError) && !options.isInputError(e)) throw e;
       const x = parseDecimal(xs);

@@ -14,6 +14,11 @@ export interface CheckOptions {
   signal?: AbortSignal;
   /** Per-source timeout in ms. */
   timeoutMs?: number;
+  /**
+   * The rule engine step (default {@link assessResults}); a batch passes a
+   * {@link memoizedAssessResults} so that places with the same answers are assessed once.
+   */
+  assess?: typeof assessResults;
 }
 
 /**
@@ -29,7 +34,7 @@ export async function checkLocation(
   const results = await queryAll([...sources], location, options);
   const [lon, lat] = toCrs([location.x, location.y], location.crs, 'EPSG:4326');
   const [rdX, rdY] = toCrs([location.x, location.y], location.crs, 'EPSG:28992');
-  return assessResults(results, kb, {
+  return (options.assess ?? assessResults)(results, kb, {
     ...location,
     lon: round(lon, 6),
     lat: round(lat, 6),
@@ -64,6 +69,60 @@ export function assessResults(
     },
     kb,
   );
+}
+
+/** Default number of distinct source answers a {@link memoizedAssessResults} remembers. */
+export const DEFAULT_ASSESS_MEMO_SIZE = 512;
+
+/**
+ * {@link assessResults} with a bounded memory of its last `size` distinct inputs (least recently
+ * used first out), for a batch: the report is a function of the sources' answers and the knowledge
+ * base only (the location is copied into it), and many places of a batch get the same answers
+ * (the same polygons of a zonering, soil map and groundwater map), so the rule engine runs once per
+ * distinct combination. The knowledge base must not change between calls (one memo per run).
+ * Reports of a memo share their parts: treat them as read-only.
+ */
+export function memoizedAssessResults(
+  size = DEFAULT_ASSESS_MEMO_SIZE,
+): typeof assessResults & { readonly hits: number; readonly misses: number } {
+  const memo = new Map<string, Report>();
+  let hits = 0;
+  let misses = 0;
+  const run = (
+    results: readonly SourceResult[],
+    kb: KnowledgeBase,
+    location?: Report['location'],
+  ): Report => {
+    // Every field assessResults reads, in a fixed order.
+    const key = JSON.stringify(
+      results.map((r) => [
+        r.sourceId,
+        r.title,
+        r.status,
+        r.message,
+        r.reason,
+        r.code,
+        r.userMessage,
+        r.detail,
+        r.facts,
+      ]),
+    );
+    let report = memo.get(key);
+    if (report === undefined) {
+      misses++;
+      report = assessResults(results, kb);
+      if (memo.size >= size) memo.delete(memo.keys().next().value as string);
+    } else {
+      hits++;
+      memo.delete(key);
+    }
+    memo.set(key, report);
+    return location === undefined ? report : { location, ...report };
+  };
+  return Object.defineProperties(run, {
+    hits: { get: () => hits },
+    misses: { get: () => misses },
+  }) as typeof assessResults & { readonly hits: number; readonly misses: number };
 }
 
 /** True when no source has data at the location because it lies outside all of them. */

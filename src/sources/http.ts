@@ -31,6 +31,7 @@ import { localizedMessage, registerMessages, type MessageParams } from '../core/
 import { plainText } from '../core/plain-text.js';
 import { defined } from '../core/defined.js';
 import { timeSlice } from './yield.js';
+import { canReadInWorker, fetchInWorker } from './http-worker.js';
 
 /** Stable codes of {@link SourceRequestError}. */
 export const SOURCE_ERROR_CODES = [
@@ -156,6 +157,8 @@ interface RequestContext {
 
 /** Context of responses made by {@link fetchWithPolicy}, so the readers honour the same deadline. */
 const contexts = new WeakMap<Response, RequestContext>();
+/** Responses read in the request worker whose 2xx body was over the limit (reading stopped). */
+const oversized = new WeakSet<Response>();
 
 /**
  * Fetches `url` under the policy (time budget, caller's signal, bounded retries).
@@ -196,11 +199,22 @@ export async function fetchWithPolicy(url: string, policy: RequestPolicy = {}): 
   const headers: Record<string, string> = { ...(policy.headers ?? {}) };
   if (policy.accept !== undefined) headers.Accept = policy.accept;
 
+  // In a browser page the request and its body are read in a worker (src/sources/http-worker.ts).
+  const inWorker = policy.fetchImpl === undefined && canReadInWorker();
   for (let attempt = 0; ; attempt++) {
     ctx.attempts = attempt + 1;
     let response: Response;
     try {
-      response = await doFetch(url, { signal, headers, redirect: 'follow' });
+      const read = inWorker
+        ? await fetchInWorker(url, {
+            signal,
+            headers,
+            max: ctx.maxBytes,
+            errorMax: ERROR_BODY_PREFIX_CHARS,
+          })
+        : undefined;
+      if (read?.over === true) oversized.add(read.response);
+      response = read?.response ?? (await doFetch(url, { signal, headers, redirect: 'follow' }));
     } catch (e) {
       const stop = abortOutcome(ctx, e);
       if (stop !== undefined) {
@@ -797,6 +811,10 @@ async function readLimited(response: Response, ctx: RequestContext): Promise<Arr
   if (!errorStatus && Number.isFinite(declared) && declared > max) {
     await discard(response);
     throw tooLargeError(ctx, response, max, declared);
+  }
+  if (!errorStatus && oversized.has(response)) {
+    await discard(response);
+    throw tooLargeError(ctx, response, max);
   }
   const body = response.body;
   if (body === null) return new ArrayBuffer(0);
