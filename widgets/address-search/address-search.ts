@@ -4,15 +4,8 @@ import { Task } from '@lit/task';
 import type OlMap from 'ol/Map.js';
 import type { Location, LocalizedText } from '../../src/core/types.js';
 import type { Viewer } from '../../src/map/viewer.js';
-import {
-  createLocatieserverClient,
-  DEFAULT_LOCATIESERVER_URL,
-  parseHighlight,
-  type LocatieserverClient,
-  type LocatieserverObject,
-} from '../../src/sources/locatieserver.js';
-import { SourceRequestError } from '../../src/sources/http.js';
-import { isAbortError } from '../../src/sources/sources-file.js';
+import type { LocatieserverClient, LocatieserverObject } from '../../src/sources/locatieserver.js';
+import { isAbortError } from '../../src/sources/abort.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
 import { LangController } from '../shared/lang-controller.js';
 import { baseStyles } from '../shared/styles.js';
@@ -25,6 +18,7 @@ import {
 } from './events.js';
 import { messages } from './messages.js';
 import { comboboxKey } from './combobox-keys.js';
+import { loadedService, loadService } from './service-loader.js';
 import { showPlace } from './place.js';
 import { addressSearchStyles } from './styles.js';
 import {
@@ -162,7 +156,10 @@ export class NaAddressSearch extends LitElement {
   private readonly _suggestTask = new Task<[string, number], AddressSuggestion[]>(this, {
     autoRun: false,
     task: async ([q, rows], { signal }) => {
-      const result = await this._getClient().suggest(q, { signal, rows });
+      const { parseHighlight } = await loadService();
+      const client = await this._getClient();
+      signal.throwIfAborted();
+      const result = await client.suggest(q, { signal, rows });
       signal.throwIfAborted();
       return result.map((s) => ({
         id: s.id,
@@ -200,7 +197,9 @@ export class NaAddressSearch extends LitElement {
   >(this, {
     autoRun: false,
     task: async ([suggestion], { signal }) => {
-      const doc = await this._getClient().lookup(suggestion.id, { signal });
+      const client = await this._getClient();
+      signal.throwIfAborted();
+      const doc = await client.lookup(suggestion.id, { signal });
       signal.throwIfAborted();
       return { suggestion, doc };
     },
@@ -315,7 +314,9 @@ export class NaAddressSearch extends LitElement {
     location: Location,
     options: { signal?: AbortSignal } = {},
   ): Promise<NearestAddress | null> {
-    const docs = await this._getClient().reverse(location, {
+    const client = await this._getClient();
+    options.signal?.throwIfAborted();
+    const docs = await client.reverse(location, {
       rows: 1,
       ...(options.signal ? { signal: options.signal } : {}),
     });
@@ -342,7 +343,9 @@ export class NaAddressSearch extends LitElement {
 
   // ---- Suggestions ----------------------------------------------------------------------------
 
-  private _getClient(): LocatieserverClient {
+  /** The client for the current base URL; its module loads on the first request. */
+  private async _getClient(): Promise<LocatieserverClient> {
+    const { createLocatieserverClient, DEFAULT_LOCATIESERVER_URL } = await loadService();
     const url = new URL(this.baseUrl ?? DEFAULT_LOCATIESERVER_URL, document.baseURI).href;
     if (this._client?.url !== url) {
       this._client = { url, client: createLocatieserverClient({ baseUrl: url }) };
@@ -438,7 +441,11 @@ export class NaAddressSearch extends LitElement {
   }
 
   private _serviceMessage(e: unknown): { service?: LocalizedText } {
-    return e instanceof SourceRequestError ? { service: e.userMessage } : {};
+    // A service error comes from the service module, so it is loaded by then.
+    const SourceRequestError = loadedService()?.SourceRequestError;
+    return SourceRequestError !== undefined && e instanceof SourceRequestError
+      ? { service: e.userMessage }
+      : {};
   }
 
   private _emitError(code: AddressErrorCode, e: unknown): void {

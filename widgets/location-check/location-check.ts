@@ -1,12 +1,10 @@
 import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type OlMap from 'ol/Map.js';
-import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
 import type { LocalizedReport } from '../../src/core/localize.js';
 import type { FactSource, Location } from '../../src/core/types.js';
 import type { Viewer } from '../../src/map/viewer.js';
-import { isOutsideAllData } from '../../src/sources/check.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
 // The panel renders <na-address-search>: register it with this element.
 import '../address-search/define.js';
@@ -16,7 +14,6 @@ import { baseStyles } from '../shared/styles.js';
 import { MapTargetController } from '../shared/map-target.js';
 import { SourcesController } from '../shared/sources-controller.js';
 import { LangController } from '../shared/lang-controller.js';
-import { SourcesFileError } from '../../src/sources/sources-file.js';
 import { ViewerController } from '../shared/viewer-controller.js';
 import type { LocationSelectDetail } from './events.js';
 import { KeyboardModeController } from './keyboard-mode.js';
@@ -25,6 +22,7 @@ import { renderPanel, type LocationCheckState } from './panel.js';
 import { DEFAULT_PERMALINK_KEY, readPermalink, writePermalink } from './permalink.js';
 import { decodeImage, reportFileName } from './print.js';
 import { downloadText } from '../shared/download.js';
+import { loadedEngine } from './engine-loader.js';
 import { ReportController } from './report-controller.js';
 import { audienceOf } from './resident.js';
 import { locationCheckStyles } from './styles.js';
@@ -192,7 +190,12 @@ export class NaLocationCheck extends LitElement {
 
   /** One controller for every outside listener (window); replaced on each connect. */
   private _elementController?: AbortController;
-  private _pending?: { location: Location; origin: LocationSelectDetail['origin'] };
+  private _pending?: {
+    location: Location;
+    origin: LocationSelectDetail['origin'];
+    /** The label of an address chosen in the search. */
+    address?: string;
+  };
   private _permalinkRead = false;
   private _snapshotFor?: Location;
   private readonly _mapTarget = new MapTargetController(this);
@@ -222,9 +225,8 @@ export class NaLocationCheck extends LitElement {
   private readonly _sources = new SourcesController(this, {
     given: () => this.sources,
     url: () => this.sourcesUrl,
-    onError: (e, url) => {
+    onError: (e, url, loadError) => {
       const message = e instanceof Error ? e.message : String(e);
-      const loadError = e instanceof SourcesFileError ? e : undefined;
       const data = loadError?.stage === 'data';
       this._checks.fail(
         'config-failed',
@@ -240,7 +242,7 @@ export class NaLocationCheck extends LitElement {
   /** The check and what the panel shows (@lit/task for the check and the nearest address). */
   private readonly _checks = new ReportController(this, {
     lang: () => this._lang(),
-    kb: () => this._kb(),
+    kb: () => this.knowledgeBase,
     timeoutMs: () =>
       this.timeoutMs !== undefined && Number.isFinite(this.timeoutMs) ? this.timeoutMs : undefined,
     search: () => (this.noSearch ? undefined : this._search),
@@ -356,8 +358,9 @@ export class NaLocationCheck extends LitElement {
     }
   }
 
-  private _kb(): KnowledgeBase {
-    return this.knowledgeBase ?? defaultKnowledgeBase();
+  /** The knowledge base in use; undefined until the check engine (with the default) is loaded. */
+  private _kb(): KnowledgeBase | undefined {
+    return this.knowledgeBase ?? loadedEngine()?.defaultKnowledgeBase();
   }
 
   private _lang(): WidgetLang {
@@ -368,7 +371,7 @@ export class NaLocationCheck extends LitElement {
     const pending = this._pending;
     if (!pending || !this._viewers.viewer || !this._sources.sources) return;
     this._pending = undefined;
-    void this._check(pending.location, pending.origin);
+    void this._check(pending.location, pending.origin, pending.address);
   }
 
   private _readPermalink(): void {
@@ -395,7 +398,7 @@ export class NaLocationCheck extends LitElement {
     if (viewer && sources) return this._checks.check(viewer, sources, location, origin, address);
     // Not connected yet: check as soon as both are there.
     this._checks.supersede();
-    this._pending = { location, origin };
+    this._pending = { location, origin, ...(address === undefined ? {} : { address }) };
     if (this._sources.loading) {
       this._checks.state = 'loading';
       this.requestUpdate();
@@ -444,7 +447,7 @@ export class NaLocationCheck extends LitElement {
       state: c.state,
       sourcesLoading: this._sources.loading,
       report: c.report ? c.localize(c.report) : undefined,
-      outside: c.report ? isOutsideAllData(c.report) : false,
+      outside: c.outside,
       errorKey: c.errorKey,
       errorMessage: c.errorMessage,
       loadError: c.loadError,

@@ -6,14 +6,13 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import { toCrs } from '../../src/core/crs.js';
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
-import { localizeReport, type LocalizedReport } from '../../src/core/localize.js';
+import type { LocalizedReport } from '../../src/core/localize.js';
 import type { Report } from '../../src/core/report.js';
 import type { FactSource, Location } from '../../src/core/types.js';
 import type { Viewer } from '../../src/map/viewer.js';
-import { checkLocation, isOutsideAllData } from '../../src/sources/check.js';
-import { isAbortError, type SourcesFileError } from '../../src/sources/sources-file.js';
+import { isAbortError } from '../../src/sources/abort.js';
+import type { SourcesFileError } from '../../src/sources/sources-file.js';
 import type { NaAddressSearch } from '../address-search/address-search.js';
 import { tr, type WidgetLang } from '../shared/lang.js';
 import {
@@ -26,13 +25,15 @@ import {
 import { messages, type MessageKey } from './messages.js';
 import type { LocationCheckState } from './panel.js';
 import type { AddressLine } from './report-facts.js';
+import { loadEngine, loadedEngine, type Engine } from './engine-loader.js';
 
 const abortError = (message: string): DOMException => new DOMException(message, 'AbortError');
 
 /** What the controller needs from the element. */
 export interface ReportControllerOptions {
   lang: () => WidgetLang;
-  kb: () => KnowledgeBase;
+  /** The element's knowledge base; undefined: the engine's default one. */
+  kb: () => KnowledgeBase | undefined;
   /** Time limit per source, ms (undefined: the default). */
   timeoutMs: () => number | undefined;
   /** The address search of the panel, for the nearest address (undefined: no address line). */
@@ -59,7 +60,7 @@ export class ReportController implements ReactiveController {
   private _localized?: { report: Report; lang: string; kb: KnowledgeBase; value: LocalizedReport };
 
   private readonly _checkTask: Task<
-    [FactSource[], Location, KnowledgeBase, number | undefined],
+    [Engine, FactSource[], Location, KnowledgeBase, number | undefined],
     Report
   >;
   private readonly _addressTask: Task<[NaAddressSearch, Location], AddressLine | undefined>;
@@ -71,8 +72,8 @@ export class ReportController implements ReactiveController {
     host.addController(this);
     this._checkTask = new Task(host, {
       autoRun: false,
-      task: async ([sources, location, kb, timeoutMs], { signal }) => {
-        const report = await checkLocation(sources, location, kb, {
+      task: async ([engine, sources, location, kb, timeoutMs], { signal }) => {
+        const report = await engine.checkLocation(sources, location, kb, {
           signal,
           ...(timeoutMs === undefined ? {} : { timeoutMs }),
         });
@@ -115,6 +116,17 @@ export class ReportController implements ReactiveController {
     return this._checkTask.status === TaskStatus.PENDING;
   }
 
+  hostConnected(): void {
+    // The engine is not part of the first load (see engine.ts). Fetch it once the element has
+    // rendered and the page is idle, so that the first check need not wait for it; a failed
+    // preload is retried by the first check, which reports a failure as an error.
+    void this.host.updateComplete.then(() =>
+      whenIdle(() => {
+        loadEngine().catch(() => undefined);
+      }),
+    );
+  }
+
   hostDisconnected(): void {
     if (this.checking) this._seq += 1;
     this._checkTask.abort(abortError('The element was removed.'));
@@ -141,6 +153,10 @@ export class ReportController implements ReactiveController {
   ): Promise<LocalizedReport | null> {
     this.supersede();
     const seq = this._seq;
+    // The engine loads on the first check (a chunk of its own; see engine.ts).
+    const engine = loadedEngine() ?? (await loadEngine());
+    if (seq !== this._seq) return null;
+    const { toCrs } = engine;
     const inMapCrs: Location =
       location.crs === viewer.crs
         ? location
@@ -159,17 +175,41 @@ export class ReportController implements ReactiveController {
     this.errorMessage = undefined;
     this._shown = null;
     this.host.requestUpdate();
-    await this._checkTask.run([sources, inMapCrs, this.options.kb(), this.options.timeoutMs()]);
+    await this._checkTask.run([
+      engine,
+      sources,
+      inMapCrs,
+      this._kb(engine),
+      this.options.timeoutMs(),
+    ]);
     return seq === this._seq ? this._shown : null;
   }
 
-  /** The report in the element's language and knowledge base (cached). */
+  /** Whether the report shown lies outside all data (false without a report). */
+  get outside(): boolean {
+    const engine = loadedEngine();
+    return (
+      this.report !== undefined && engine !== undefined && engine.isOutsideAllData(this.report)
+    );
+  }
+
+  /** The knowledge base in use: the element's, or the engine's default one. */
+  private _kb(engine: Engine): KnowledgeBase {
+    return this.options.kb() ?? engine.defaultKnowledgeBase();
+  }
+
+  /**
+   * The report in the element's language and knowledge base (cached). A report exists only after
+   * a check, so the engine is loaded by then.
+   */
   localize(report: Report): LocalizedReport {
+    const engine = loadedEngine();
+    if (engine === undefined) throw new Error('localize() before the check engine was loaded');
     const lang = this.options.lang();
-    const kb = this.options.kb();
+    const kb = this._kb(engine);
     const cached = this._localized;
     if (cached?.report === report && cached.lang === lang && cached.kb === kb) return cached.value;
-    const value = localizeReport(report, kb, lang);
+    const value = engine.localizeReport(report, kb, lang);
     this._localized = { report, lang, kb, value };
     return value;
   }
@@ -213,7 +253,7 @@ export class ReportController implements ReactiveController {
     }
     if (this.location) this.options.onShown(this.location);
     const localized = this.localize(report);
-    const noData = isOutsideAllData(report) || !report.facts.some((f) => f.status === 'ok');
+    const noData = this.outside || !report.facts.some((f) => f.status === 'ok');
     this.state = noData ? 'no-data' : failed.length > 0 ? 'partial' : 'report';
     this.announceAgain();
     this.host.dispatchEvent(new NaReportReadyEvent(localized));
@@ -251,4 +291,10 @@ export class ReportController implements ReactiveController {
 
 function xy([x, y]: readonly [number, number]): { x: number; y: number } {
   return { x, y };
+}
+
+/** Runs `fn` when the page is idle (after at most 2 s), or soon where there is no idle callback. */
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 2000 });
+  else setTimeout(fn, 0);
 }
