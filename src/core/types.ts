@@ -251,6 +251,11 @@ export type Fact<N extends FactName = FactName> = {
 export const SUPPORTED_CRS = ['EPSG:28992', 'EPSG:4326', 'EPSG:3857'] as const;
 export type SupportedCrs = (typeof SUPPORTED_CRS)[number];
 
+/** True when `s` is one of the canonical supported CRS codes (`EPSG:28992`, `EPSG:4326`, `EPSG:3857`). */
+export function isSupportedCrs(s: unknown): s is SupportedCrs {
+  return typeof s === 'string' && (SUPPORTED_CRS as readonly string[]).includes(s);
+}
+
 /** A point location. For EPSG:4326, x is longitude and y is latitude (degrees). */
 export interface Location {
   x: number;

@@ -13,8 +13,8 @@ import Overlay from 'ol/Overlay.js';
 import { unByKey } from 'ol/Observable.js';
 import type { EventsKey } from 'ol/events.js';
 import { rotate } from 'ol/coordinate.js';
-import { getUserProjection } from 'ol/proj.js';
-import { normalizeCrs, toCrs } from '../core/crs.js';
+import { get as getProjection, getTransform, getUserProjection } from 'ol/proj.js';
+import { normalizeCrs } from '../core/crs-id.js';
 import { NaError, type Location, type SupportedCrs } from '../core/types.js';
 import { addMapFocusRing } from './map-focus-ring.js';
 import type { Viewer } from './viewer.js';
@@ -89,7 +89,7 @@ export function createOlViewer(map: Map, options: OlViewerOptions = {}): Viewer 
   });
   let markerOnMap = false;
 
-  const toMap = (loc: Location): [number, number] => toCrs([loc.x, loc.y], loc.crs, mapCrs());
+  const toMap = (loc: Location): [number, number] => olTransform([loc.x, loc.y], loc.crs, mapCrs());
 
   const viewer: Viewer = {
     get crs(): SupportedCrs {
@@ -152,7 +152,7 @@ export function createOlViewer(map: Map, options: OlViewerOptions = {}): Viewer 
     showArea(location, radiusM) {
       const [cx, cy] = toMap(location);
       const crs = mapCrs();
-      const lat = toCrs([location.x, location.y], location.crs, 'EPSG:4326')[1];
+      const lat = olTransform([location.x, location.y], location.crs, 'EPSG:4326')[1];
       const cosLat = Math.max(0.01, Math.cos((lat * Math.PI) / 180));
       // Half-widths of the area in map units: metres (RD), Web Mercator's scale 1/cos(lat), degrees.
       let rx = radiusM;
@@ -338,4 +338,31 @@ function composeSnapshot(
 function cssScale(cssSize: string, pixels: number): number {
   const scale = parseFloat(cssSize) / pixels;
   return Number.isFinite(scale) && scale > 0 ? scale : 1;
+}
+
+/**
+ * Transforms `[x, y]` with the host's `ol/proj` (the same transformation the map itself uses), so
+ * the viewer needs no proj4 of its own: EPSG:4326 and EPSG:3857 are built into OpenLayers, and a map
+ * in EPSG:28992 has it registered (`registerRd()` of `natuurlijke-alliantie/map`, or the host's own
+ * `register(proj4)`).
+ * @throws NaError `unsupported-crs` when `ol/proj` does not know `from` or `to` (e.g. an RD location
+ *   on a Web Mercator map whose host never registered EPSG:28992).
+ */
+function olTransform(
+  coord: readonly [number, number],
+  from: SupportedCrs,
+  to: SupportedCrs,
+): [number, number] {
+  if (from === to) return [coord[0], coord[1]];
+  const unknown = [from, to].find((code) => getProjection(code) === null);
+  const transform = unknown === undefined ? getTransform(from, to) : null;
+  if (transform === null) {
+    throw new NaError(
+      'unsupported-crs',
+      `${unknown ?? `${from} → ${to}`} is not registered in ol/proj; register it (registerRd() from natuurlijke-alliantie/map) to show ${from} locations on a ${to} map.`,
+      { crs: unknown ?? from },
+    );
+  }
+  const out = transform([coord[0], coord[1]]);
+  return [out[0] ?? Number.NaN, out[1] ?? Number.NaN];
 }

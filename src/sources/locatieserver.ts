@@ -14,8 +14,9 @@ import { invalidResponse, requestJson } from './http.js';
 import type { FetchLike, RequestPolicy } from './http.js';
 import { defined } from '../core/defined.js';
 
-/** PDOK's Locatieserver v3_1 base URL. */
-export const DEFAULT_LOCATIESERVER_URL = 'https://api.pdok.nl/bzk/locatieserver/search/v3_1/';
+import { DEFAULT_LOCATIESERVER_URL } from './locatieserver-url.js';
+
+export { DEFAULT_LOCATIESERVER_URL };
 /** The service's maximum of `rows`. */
 export const MAX_ROWS = 100;
 const TITLE = 'PDOK Locatieserver';

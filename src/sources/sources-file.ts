@@ -149,11 +149,7 @@ export async function loadTextFile(url: string, options: FileLoadOptions = {}): 
   return readText(response);
 }
 
-/** Whether `e` is an abort (the caller's reason, or any `AbortError`), not a failure. */
-export function isAbortError(e: unknown, signal?: AbortSignal): boolean {
-  if (signal?.aborted === true && (e === signal.reason || signal.reason === undefined)) return true;
-  return e instanceof DOMException && e.name === 'AbortError';
-}
+export { isAbortError } from './abort.js';
 
 /**
  * Loads a sources file from `url` and creates its sources.

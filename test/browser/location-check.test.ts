@@ -133,9 +133,12 @@ async function clickAndWait(
 describe('<na-location-check> on a real map with the demo data', () => {
   it('shows zone and landscape type for real clicks on four landscape types', async () => {
     const { tm, el } = await mount();
+    // The first test of the file also loads the sources-file module, which loads on demand
+    // (import()): in the dev server that is one request per module, slow on a busy machine.
     await until(
       () => el.state === 'empty' && part(el, 'message') !== null && el.activeViewer !== undefined,
       'mount',
+      20_000,
     );
     const cases = ['dekzandrug', 'stuwwal-top', 'oeverwal', 'laagveen', 'droogmakerij'].map(loc);
     const types = new Set<string>();

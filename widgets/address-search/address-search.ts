@@ -4,7 +4,7 @@ import { Task } from '@lit/task';
 import type OlMap from 'ol/Map.js';
 import type { Location } from '../../src/core/types.js';
 import type { Viewer } from '../../src/map/viewer.js';
-import { isAbortError } from '../../src/sources/sources-file.js';
+import { isAbortError } from '../../src/sources/abort.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
 import { LangController } from '../shared/lang-controller.js';
 import { baseStyles } from '../shared/styles.js';

@@ -11,5 +11,5 @@ export {
   type AddressErrorDetail,
 } from './events.js';
 export { messages as addressSearchMessages } from './messages.js';
-export { DEFAULT_LOCATIESERVER_URL } from '../../src/sources/locatieserver.js';
+export { DEFAULT_LOCATIESERVER_URL } from '../../src/sources/locatieserver-url.js';
 export type { Viewer } from '../../src/map/viewer.js';

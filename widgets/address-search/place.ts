@@ -22,6 +22,11 @@ const DEFAULT_RADIUS_M = 500;
 /** Centres `viewer` on the chosen place, showing about the radius of its kind around it. */
 export function showPlace(viewer: Viewer, detail: AddressSelectDetail): void {
   const radius = RADIUS_BY_TYPE[detail.type] ?? DEFAULT_RADIUS_M;
-  if (viewer.showArea) viewer.showArea(detail.location, radius);
-  else viewer.centerOn(detail.location);
+  // An RD map has EPSG:28992 in its ol/proj; any other map knows lon/lat (no proj4 needed).
+  const location =
+    viewer.crs === 'EPSG:28992'
+      ? detail.location
+      : { x: detail.lon, y: detail.lat, crs: 'EPSG:4326' as const };
+  if (viewer.showArea) viewer.showArea(location, radius);
+  else viewer.centerOn(location);
 }

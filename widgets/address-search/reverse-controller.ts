@@ -6,7 +6,7 @@
 import { Task } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Location } from '../../src/core/types.js';
-import { isAbortError } from '../../src/sources/sources-file.js';
+import { isAbortError } from '../../src/sources/abort.js';
 import { serviceMessage } from './service.js';
 import type { NearestAddress, NearestState } from './templates.js';
 

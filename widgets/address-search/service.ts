@@ -1,16 +1,12 @@
 /**
  * The Locatieserver as `<na-address-search>` uses it: one client per base URL, and its answers as
  * the plain data the element shows (suggestions in text segments, the chosen place in RD and
- * WGS 84, the nearest address). No state of the element here.
+ * WGS 84, the nearest address). No state of the element here. The client module (requests,
+ * reprojection, proj4) loads on the first request (./service-loader.ts), not with the element.
  */
 import type { Location, LocalizedText } from '../../src/core/types.js';
-import { SourceRequestError } from '../../src/sources/http.js';
-import {
-  createLocatieserverClient,
-  DEFAULT_LOCATIESERVER_URL,
-  parseHighlight,
-  type LocatieserverClient,
-} from '../../src/sources/locatieserver.js';
+import type { LocatieserverClient } from '../../src/sources/locatieserver.js';
+import { loadedService, loadService } from './service-loader.js';
 import type { AddressSelectDetail } from './events.js';
 import type { AddressSuggestion, NearestAddress } from './templates.js';
 
@@ -25,7 +21,8 @@ export class AddressService {
     this._client = undefined;
   }
 
-  private _get(): LocatieserverClient {
+  private async _get(): Promise<LocatieserverClient> {
+    const { createLocatieserverClient, DEFAULT_LOCATIESERVER_URL } = await loadService();
     const url = new URL(this.baseUrl() ?? DEFAULT_LOCATIESERVER_URL, document.baseURI).href;
     if (this._client?.url !== url) {
       this._client = { url, client: createLocatieserverClient({ baseUrl: url }) };
@@ -35,7 +32,10 @@ export class AddressService {
 
   /** Suggestions for `q` (at most `rows`), the matched words as `mark` segments. */
   async suggest(q: string, rows: number, signal: AbortSignal): Promise<AddressSuggestion[]> {
-    const result = await this._get().suggest(q, { signal, rows });
+    const client = await this._get();
+    signal.throwIfAborted();
+    const { parseHighlight } = await loadService();
+    const result = await client.suggest(q, { signal, rows });
     signal.throwIfAborted();
     return result.map((s) => ({
       id: s.id,
@@ -48,7 +48,9 @@ export class AddressService {
 
   /** The chosen object as the `na-address-select` detail, or undefined when it is not found. */
   async lookup(id: string, signal: AbortSignal): Promise<AddressSelectDetail | undefined> {
-    const doc = await this._get().lookup(id, { signal });
+    const client = await this._get();
+    signal.throwIfAborted();
+    const doc = await client.lookup(id, { signal });
     signal.throwIfAborted();
     if (!doc) return undefined;
     return {
@@ -63,7 +65,9 @@ export class AddressService {
 
   /** The nearest address of a point (any supported CRS), or null when there is none nearby. */
   async nearest(location: Location, signal?: AbortSignal): Promise<NearestAddress | null> {
-    const docs = await this._get().reverse(location, { rows: 1, ...(signal ? { signal } : {}) });
+    const client = await this._get();
+    signal?.throwIfAborted();
+    const docs = await client.reverse(location, { rows: 1, ...(signal ? { signal } : {}) });
     const doc = docs[0];
     if (!doc) return null;
     return {
@@ -77,5 +81,9 @@ export class AddressService {
 
 /** The service's own message of a failed request, when it gave one. */
 export function serviceMessage(e: unknown): { service?: LocalizedText } {
-  return e instanceof SourceRequestError ? { service: e.userMessage } : {};
+  // The error class comes from the client module; a request failed only after it loaded.
+  const SourceRequestError = loadedService()?.SourceRequestError;
+  return SourceRequestError !== undefined && e instanceof SourceRequestError
+    ? { service: e.userMessage }
+    : {};
 }

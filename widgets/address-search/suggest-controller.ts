@@ -5,7 +5,7 @@
  */
 import { Task } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isAbortError } from '../../src/sources/sources-file.js';
+import { isAbortError } from '../../src/sources/abort.js';
 import type { AddressService } from './service.js';
 import type { AddressSuggestion } from './templates.js';
 

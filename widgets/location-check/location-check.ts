@@ -1,12 +1,10 @@
 import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type OlMap from 'ol/Map.js';
-import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
 import type { LocalizedReport } from '../../src/core/localize.js';
 import type { FactSource, Location } from '../../src/core/types.js';
 import type { Viewer } from '../../src/map/viewer.js';
-import { isOutsideAllData } from '../../src/sources/check.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
 // The panel renders <na-address-search>: register it with this element.
 import '../address-search/define.js';
@@ -25,6 +23,7 @@ import { PermalinkController } from './permalink-controller.js';
 import { reportFileName } from './print.js';
 import { SnapshotController } from './snapshot-controller.js';
 import { downloadText } from '../shared/download.js';
+import { loadedEngine } from './engine-loader.js';
 import { ReportController } from './report-controller.js';
 import { audienceOf } from './resident.js';
 import { locationCheckStyles } from './styles.js';
@@ -215,13 +214,13 @@ export class NaLocationCheck extends LitElement {
   private readonly _sources = new SourcesController(this, {
     given: () => this.sources,
     url: () => this.sourcesUrl,
-    onError: (e, url) => this._checks.failSources(e, url),
+    onError: (e, url, loadError) => this._checks.failSources(e, url, loadError),
   });
 
   /** The check and what the panel shows (@lit/task for the check and the nearest address). */
   private readonly _checks = new ReportController(this, {
     lang: () => this._lang(),
-    kb: () => this._kb(),
+    kb: () => this.knowledgeBase,
     timeoutMs: () =>
       this.timeoutMs !== undefined && Number.isFinite(this.timeoutMs) ? this.timeoutMs : undefined,
     search: () => (this.noSearch ? undefined : this._search),
@@ -331,8 +330,9 @@ export class NaLocationCheck extends LitElement {
     }
   }
 
-  private _kb(): KnowledgeBase {
-    return this.knowledgeBase ?? defaultKnowledgeBase();
+  /** The knowledge base in use; undefined until the check engine (with the default) is loaded. */
+  private _kb(): KnowledgeBase | undefined {
+    return this.knowledgeBase ?? loadedEngine()?.defaultKnowledgeBase();
   }
 
   private _lang(): WidgetLang {
@@ -363,7 +363,7 @@ export class NaLocationCheck extends LitElement {
       state: c.state,
       sourcesLoading: this._sources.loading,
       report: c.report ? c.localize(c.report) : undefined,
-      outside: c.report ? isOutsideAllData(c.report) : false,
+      outside: c.outside,
       errorKey: c.errorKey,
       errorMessage: c.errorMessage,
       loadError: c.loadError,

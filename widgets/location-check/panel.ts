@@ -48,7 +48,8 @@ export interface PanelView {
   address: AddressLine | undefined;
   snapshot: string | null;
   audience: Audience;
-  kb: KnowledgeBase;
+  /** Undefined until the check engine (with the default knowledge base) is loaded. */
+  kb: KnowledgeBase | undefined;
   hasViewer: boolean;
   hasSources: boolean;
   mapTargetProblem: MapTargetProblem | undefined;
@@ -235,7 +236,7 @@ function renderReport(report: LocalizedReport, v: PanelView): TemplateResult {
         : html`${renderLandscape(report, t)} ${renderFacts(report, t)}
           ${renderPrinciples(report, t, audience)} ${renderDiscouraged(report, t)}`
     }
-    ${renderMissing(report, t, audience)} ${renderConflicts(report, t, v.kb, lang)}
+    ${renderMissing(report, t, audience)} ${v.kb ? renderConflicts(report, t, v.kb, lang) : nothing}
     ${renderSources(report, t)}
     <div part="actions" class="toolbar no-print">
       <button type="button" @click=${v.onPrint}>${t('print')}</button>

@@ -7,8 +7,7 @@
  * When reading, the same `key=x,y,CRS` is also accepted in the hash (`#na-check=…`, or as one
  * `&`-separated part of it), for links written by hand.
  */
-import { isSupportedCrs } from '../../src/core/crs.js';
-import type { Location } from '../../src/core/types.js';
+import { isSupportedCrs, type Location } from '../../src/core/types.js';
 
 /** Default name of the URL parameter. */
 export const DEFAULT_PERMALINK_KEY = 'na-check';

@@ -6,14 +6,13 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import { toCrs } from '../../src/core/crs.js';
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
-import { localizeReport, type LocalizedReport } from '../../src/core/localize.js';
+import type { LocalizedReport } from '../../src/core/localize.js';
 import type { Report } from '../../src/core/report.js';
 import type { FactSource, Location } from '../../src/core/types.js';
 import type { Viewer } from '../../src/map/viewer.js';
-import { checkLocation, isOutsideAllData } from '../../src/sources/check.js';
-import { isAbortError, SourcesFileError } from '../../src/sources/sources-file.js';
+import { isAbortError } from '../../src/sources/abort.js';
+import type { SourcesFileError } from '../../src/sources/sources-file.js';
 import type { NaAddressSearch } from '../address-search/address-search.js';
 import { tr, type WidgetLang } from '../shared/lang.js';
 import {
@@ -26,13 +25,15 @@ import {
 import { messages, type MessageKey } from './messages.js';
 import type { LocationCheckState } from './panel.js';
 import type { AddressLine } from './report-facts.js';
+import { loadEngine, loadedEngine, type Engine } from './engine-loader.js';
 
 const abortError = (message: string): DOMException => new DOMException(message, 'AbortError');
 
 /** What the controller needs from the element. */
 export interface ReportControllerOptions {
   lang: () => WidgetLang;
-  kb: () => KnowledgeBase;
+  /** The element's knowledge base; undefined: the engine's default one. */
+  kb: () => KnowledgeBase | undefined;
   /** Time limit per source, ms (undefined: the default). */
   timeoutMs: () => number | undefined;
   /** The address search of the panel, for the nearest address (undefined: no address line). */
@@ -64,12 +65,12 @@ export class ReportController implements ReactiveController {
   address?: AddressLine;
   private _seq = 0;
   /** A check that waits for the map or the sources. */
-  private _pending?: { location: Location; origin: Origin };
+  private _pending?: { location: Location; origin: Origin; address?: string };
   private _shown: LocalizedReport | null = null;
   private _localized?: { report: Report; lang: string; kb: KnowledgeBase; value: LocalizedReport };
 
   private readonly _checkTask: Task<
-    [FactSource[], Location, KnowledgeBase, number | undefined],
+    [Engine, FactSource[], Location, KnowledgeBase, number | undefined],
     Report
   >;
   private readonly _addressTask: Task<[NaAddressSearch, Location], AddressLine | undefined>;
@@ -81,8 +82,8 @@ export class ReportController implements ReactiveController {
     host.addController(this);
     this._checkTask = new Task(host, {
       autoRun: false,
-      task: async ([sources, location, kb, timeoutMs], { signal }) => {
-        const report = await checkLocation(sources, location, kb, {
+      task: async ([engine, sources, location, kb, timeoutMs], { signal }) => {
+        const report = await engine.checkLocation(sources, location, kb, {
           signal,
           ...(timeoutMs === undefined ? {} : { timeoutMs }),
         });
@@ -130,6 +131,17 @@ export class ReportController implements ReactiveController {
     if (this._pending) void Promise.resolve().then(() => this._flush());
   }
 
+  hostConnected(): void {
+    // The engine is not part of the first load (see engine.ts). Fetch it once the element has
+    // rendered and the page is idle, so that the first check need not wait for it; a failed
+    // preload is retried by the first check, which reports a failure as an error.
+    void this.host.updateComplete.then(() =>
+      whenIdle(() => {
+        loadEngine().catch(() => undefined);
+      }),
+    );
+  }
+
   hostDisconnected(): void {
     // Finish an interrupted check when the element is connected again (e.g. moved in the page).
     if (this.checking && this.location) this._pending = { location: this.location, origin: 'api' };
@@ -155,7 +167,8 @@ export class ReportController implements ReactiveController {
     const sources = this.options.sources();
     if (viewer && sources) return this._run(viewer, sources, location, origin, address);
     this.supersede();
-    this._pending = { location, origin };
+    // Keep the chosen address's label for the check that waits (it is not looked up again).
+    this._pending = { location, origin, ...(address === undefined ? {} : { address }) };
     if (this.options.sourcesLoading()) {
       this.state = 'loading';
       this.host.requestUpdate();
@@ -173,7 +186,7 @@ export class ReportController implements ReactiveController {
     const pending = this._pending;
     if (!pending || !this.options.viewer() || !this.options.sources()) return;
     this._pending = undefined;
-    void this.check(pending.location, pending.origin);
+    void this.check(pending.location, pending.origin, pending.address);
   }
 
   private async _run(
@@ -185,6 +198,10 @@ export class ReportController implements ReactiveController {
   ): Promise<LocalizedReport | null> {
     this.supersede();
     const seq = this._seq;
+    // The engine loads on the first check (a chunk of its own; see engine.ts).
+    const engine = loadedEngine() ?? (await loadEngine());
+    if (seq !== this._seq) return null;
+    const { toCrs } = engine;
     const inMapCrs: Location =
       location.crs === viewer.crs
         ? location
@@ -203,17 +220,41 @@ export class ReportController implements ReactiveController {
     this.errorMessage = undefined;
     this._shown = null;
     this.host.requestUpdate();
-    await this._checkTask.run([sources, inMapCrs, this.options.kb(), this.options.timeoutMs()]);
+    await this._checkTask.run([
+      engine,
+      sources,
+      inMapCrs,
+      this._kb(engine),
+      this.options.timeoutMs(),
+    ]);
     return seq === this._seq ? this._shown : null;
   }
 
-  /** The report in the element's language and knowledge base (cached). */
+  /** Whether the report shown lies outside all data (false without a report). */
+  get outside(): boolean {
+    const engine = loadedEngine();
+    return (
+      this.report !== undefined && engine !== undefined && engine.isOutsideAllData(this.report)
+    );
+  }
+
+  /** The knowledge base in use: the element's, or the engine's default one. */
+  private _kb(engine: Engine): KnowledgeBase {
+    return this.options.kb() ?? engine.defaultKnowledgeBase();
+  }
+
+  /**
+   * The report in the element's language and knowledge base (cached). A report exists only after
+   * a check, so the engine is loaded by then.
+   */
   localize(report: Report): LocalizedReport {
+    const engine = loadedEngine();
+    if (engine === undefined) throw new Error('localize() before the check engine was loaded');
     const lang = this.options.lang();
-    const kb = this.options.kb();
+    const kb = this._kb(engine);
     const cached = this._localized;
     if (cached?.report === report && cached.lang === lang && cached.kb === kb) return cached.value;
-    const value = localizeReport(report, kb, lang);
+    const value = engine.localizeReport(report, kb, lang);
     this._localized = { report, lang, kb, value };
     return value;
   }
@@ -235,9 +276,8 @@ export class ReportController implements ReactiveController {
   }
 
   /** Shows why the sources file `url` (or a data file named in it) could not be loaded. */
-  failSources(e: unknown, url: string): void {
+  failSources(e: unknown, url: string, loadError?: SourcesFileError): void {
     const message = e instanceof Error ? e.message : String(e);
-    const loadError = e instanceof SourcesFileError ? e : undefined;
     const data = loadError?.stage === 'data';
     this.fail(
       'config-failed',
@@ -272,7 +312,7 @@ export class ReportController implements ReactiveController {
     }
     if (this.location) this.options.onShown(this.location);
     const localized = this.localize(report);
-    const noData = isOutsideAllData(report) || !report.facts.some((f) => f.status === 'ok');
+    const noData = this.outside || !report.facts.some((f) => f.status === 'ok');
     this.state = noData ? 'no-data' : failed.length > 0 ? 'partial' : 'report';
     this.announceAgain();
     this.host.dispatchEvent(new NaReportReadyEvent(localized));
@@ -310,4 +350,10 @@ export class ReportController implements ReactiveController {
 
 function xy([x, y]: readonly [number, number]): { x: number; y: number } {
   return { x, y };
+}
+
+/** Runs `fn` when the page is idle (after at most 2 s), or soon where there is no idle callback. */
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 2000 });
+  else setTimeout(fn, 0);
 }

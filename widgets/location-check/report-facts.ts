@@ -5,7 +5,7 @@
  */
 import { formatNumberFor } from '../../src/core/messages.js';
 import { html, nothing, type TemplateResult } from 'lit';
-import { label as kbLabel } from '../../src/core/kb/load.js';
+import { label as kbLabel } from '../../src/core/kb/label.js';
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
 import type { LocalizedReport } from '../../src/core/localize.js';
 import type { WidgetLang } from '../shared/lang.js';

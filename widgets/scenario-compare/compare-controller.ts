@@ -19,7 +19,7 @@ import {
 import type { Scenario } from '../../src/core/scenario/scenario.js';
 import type { FactSource } from '../../src/core/types.js';
 import { systemPolygonsFromSources } from '../../src/sources/natural-system.js';
-import { isAbortError } from '../../src/sources/sources-file.js';
+import { isAbortError } from '../../src/sources/abort.js';
 import { createCompareRunner } from './compare-runner.js';
 import { NaScenarioChangeEvent } from './events.js';
 import type { LoadedScenario } from './scenarios-controller.js';

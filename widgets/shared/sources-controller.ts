@@ -3,6 +3,10 @@
  * the URL of its `sources` attribute (a `sources.json`, through `loadSourcesFile` in
  * src/sources/sources-file.ts: time budget, size limit, typed errors, HTML pages detected).
  *
+ * The sources-file module (the source classes, the parser of the sources file and its schema
+ * validators) is imported on the first load (`import()`, a chunk of its own): an element given
+ * `.sources` never loads it, and no element loads it before it renders.
+ *
  * The load is an `@lit/task` Task: a new URL aborts the load of the previous one (its result can
  * never replace a newer one), and removing the element aborts the load in flight and changes no
  * state; the load starts again when the element is connected again.
@@ -10,7 +14,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import type { FactSource } from '../../src/core/types.js';
-import { isAbortError, loadSourcesFile, SourcesFileError } from '../../src/sources/sources-file.js';
+import { isAbortError } from '../../src/sources/abort.js';
+import type { SourcesFileError } from '../../src/sources/sources-file.js';
+
+type SourcesFileModule = typeof import('../../src/sources/sources-file.js');
+let sourcesFileModule: SourcesFileModule | undefined;
 import type { WidgetLang } from './lang.js';
 
 /** Options of {@link SourcesController}. */
@@ -21,8 +29,11 @@ export interface SourcesControllerOptions {
   url: () => string | undefined;
   /** Called with the sources of each completed load (not for `.sources`). */
   onLoaded?: (sources: FactSource[], url: string) => void;
-  /** Called when a load failed (never for an abort). */
-  onError?: (error: unknown, url: string) => void;
+  /**
+   * Called when a load failed (never for an abort); `loadError` is the error when it is a
+   * `SourcesFileError` (which file failed and why, in the user's language).
+   */
+  onError?: (error: unknown, url: string, loadError?: SourcesFileError) => void;
 }
 
 const removed = (): DOMException => new DOMException('The element was removed.', 'AbortError');
@@ -46,7 +57,9 @@ export class SourcesController implements ReactiveController {
       task: async ([url], { signal }) => {
         this._runUrl = url;
         if (url === undefined) return undefined;
-        const sources = await loadSourcesFile(url, { signal });
+        sourcesFileModule ??= await import('../../src/sources/sources-file.js');
+        signal.throwIfAborted();
+        const sources = await sourcesFileModule.loadSourcesFile(url, { signal });
         signal.throwIfAborted();
         return sources;
       },
@@ -59,7 +72,10 @@ export class SourcesController implements ReactiveController {
         this._valueUrl = undefined;
         const url = this._runUrl;
         if (isAbortError(error) || url === undefined) return;
-        this.options.onError?.(error, url);
+        const SourcesFileError = sourcesFileModule?.SourcesFileError;
+        const loadError =
+          SourcesFileError !== undefined && error instanceof SourcesFileError ? error : undefined;
+        this.options.onError?.(error, url, loadError);
       },
     });
   }
@@ -99,7 +115,8 @@ export class SourcesController implements ReactiveController {
   errorText(lang: WidgetLang): string | undefined {
     const e = this.error;
     if (e === undefined) return undefined;
-    if (e instanceof SourcesFileError) return e.userText(lang);
+    const SourcesFileError = sourcesFileModule?.SourcesFileError;
+    if (SourcesFileError !== undefined && e instanceof SourcesFileError) return e.userText(lang);
     const user = (e as { userMessage?: Record<string, string> }).userMessage;
     return user?.[lang === 'en' ? 'en' : 'nl'] ?? (e instanceof Error ? e.message : String(e));
   }

@@ -6,7 +6,6 @@
  * Pure TypeScript: no DOM, no network. Files are passed in as text.
  */
 import { checkConfigText } from '../json-limits.js';
-import type { Lang } from '../types.js';
 import { crossCheck, extensionIssues, getValidators, schemaIssues } from './checks.js';
 import discouragedData from './data/discouraged.json' with { type: 'json' };
 import citationsData from './data/citations.json' with { type: 'json' };
@@ -34,6 +33,7 @@ import {
 import type { KnowledgeBase, KnowledgeBaseExtension, LandscapeType, Zone } from './types.js';
 
 export { KnowledgeBaseError, formatIssue } from './errors.js';
+export { label } from './label.js';
 export type { KbIssueCode, KnowledgeBaseIssue } from './errors.js';
 export {
   GT_MAIN_CLASSES,
@@ -365,18 +365,4 @@ export function zoneByCode(kb: KnowledgeBase, code: string): Zone | undefined {
 /** The landscape type with an id (e.g. `stuwwal`), or undefined. */
 export function landscapeTypeById(kb: KnowledgeBase, id: string): LandscapeType | undefined {
   return kb.landscapeTypes.find((t) => t.id === id);
-}
-
-/**
- * The label of a vocabulary value, e.g. `label(kb, 'action.infiltreren', 'nl')`.
- * Falls back to Dutch when the language is missing (e.g. `fy` not translated), and to the key
- * itself when there is no label.
- *
- * @param key - `<vocabulary>.<value>`, e.g. `texture.zand`, `reason.outside-coverage`, `fact.gt`
- * @param lang - language code; `nl` by default
- */
-export function label(kb: KnowledgeBase, key: string, lang: Lang | string = 'nl'): string {
-  const text = kb.labels[key];
-  if (!text) return key;
-  return text[lang] ?? text.nl;
 }

@@ -1,0 +1,54 @@
+/**
+ * Size budgets of size-budget.json, checked in `npm test` (a size test, not a timing test): each
+ * package entry bundled with esbuild like a host's bundler would (peers external, minified, code
+ * split at dynamic imports), gzip level 9, counting what loads up front. The script-tag bundles are
+ * measured by `npm run bench -- bundle-size` (they need a vite build).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../helpers/shared.js';
+// @ts-expect-error: a plain ES module of the benchmarks, without types
+import { entrySize, FIRST_LOAD_GOAL_KB } from '../bench/bundle-size.bench.mjs';
+
+interface EntrySize {
+  gzip: number;
+  lazyGzip: number;
+  composition: Array<[string, number]>;
+}
+const measure = entrySize as (file: string) => Promise<EntrySize>;
+
+const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
+  exports: Record<string, string | { default?: string }>;
+};
+const budgets = JSON.parse(readFileSync(join(projectRoot, 'size-budget.json'), 'utf8')) as {
+  entries: Record<string, number>;
+};
+const builtFile = (key: string): string => {
+  const target = pkg.exports[key];
+  const file = typeof target === 'string' ? target : target?.default;
+  if (file === undefined) throw new Error(`no file for ${key}`);
+  return join(projectRoot, file);
+};
+
+describe('bundle size budgets (size-budget.json)', () => {
+  for (const [key, budget] of Object.entries(budgets.entries)) {
+    it(`${key} loads at most ${budget} kB gzip up front`, async () => {
+      const file = builtFile(key);
+      expect(existsSync(file), `${file} is built (tsc -p tsconfig.build.json)`).toBe(true);
+      const size = await measure(file);
+      expect(size.gzip / 1000).toBeLessThanOrEqual(budget);
+    }, 60_000);
+  }
+
+  it('the first load of <na-location-check> meets the goal and leaves the check engine out', async () => {
+    const size = await measure(builtFile('./location-check'));
+    expect(size.gzip / 1000).toBeLessThanOrEqual(FIRST_LOAD_GOAL_KB);
+    const parts = size.composition.map(([name]) => name);
+    // Loaded on demand: the knowledge base and soil tables, the schema validators, proj4.
+    const heavy = ['npm:proj4', 'npm:ajv', 'validators.generated', 'principles.json', 'zones.json'];
+    expect(parts.filter((p) => heavy.some((h) => p.includes(h)) || p.includes('bro-'))).toEqual([]);
+    // …and it is really there, behind a dynamic import().
+    expect(size.lazyGzip).toBeGreaterThan(size.gzip);
+  }, 60_000);
+});
