@@ -18,10 +18,26 @@ export const messages = {
     en: 'There is no OpenLayers map in {selector}. Create the map there, or give it with the property map.',
   },
   noSource: {
-    nl: 'Geef de kansenkaart via het attribuut src (een export van natuurlijke-alliantie kansenkaart)',
-    en: 'Give the kansenkaart with the src attribute (an export of natuurlijke-alliantie kansenkaart)',
+    nl: 'Geef een bronnenbestand (attribuut sources) of een export van natuurlijke-alliantie kansenkaart (attribuut src)',
+    en: 'Give a sources file (attribute sources) or an export of natuurlijke-alliantie kansenkaart (attribute src)',
   },
   loading: { nl: 'Kansenkaart laden…', en: 'Loading the kansenkaart…' },
+  computing: {
+    nl: 'Kansenkaart berekenen: {percent}%',
+    en: 'Computing the kansenkaart: {percent}%',
+  },
+  empty: {
+    nl: 'Hier zijn geen gegevens voor de kansenkaart. Verschuif de kaart naar het gebied van de bronnen.',
+    en: 'There is no data for the kansenkaart here. Move the map to the area of the sources.',
+  },
+  tooLarge: {
+    nl: 'Het gebied is te groot om hier te berekenen. Zoom in.',
+    en: 'The area is too large to compute here. Zoom in.',
+  },
+  noUnit: {
+    nl: 'Geen kansenkaart in het midden van de kaart.',
+    en: 'No kansenkaart at the centre of the map.',
+  },
   ready: {
     nl: 'Kansenkaart op de kaart: {count} eenheden.',
     en: 'Kansenkaart on the map: {count} units.',
