@@ -14,6 +14,7 @@ import type { BBox } from '../../src/core/geometry.js';
 import type { KansenUnitInfo } from '../../src/map/kansenkaart-layer.js';
 import { kansenkaartFromSources } from '../../src/sources/kansenkaart.js';
 import '../../widgets/kansenkaart-layer/define.js';
+import '../../widgets/kansenkaart-legend/define.js';
 import type { NaKansenkaartLayer } from '../../widgets/kansenkaart-layer/kansenkaart-layer.js';
 import { kansenkaartWorkerSettings } from '../../widgets/kansenkaart-layer/kansenkaart-runner.js';
 import { demoSources } from './helpers/demo.js';
@@ -72,6 +73,23 @@ describe('<na-kansenkaart-layer> computing in the browser', () => {
         expect(geo.features.length).to.equal(el.unitsInView().length);
         expect(geo.features.length).to.be.greaterThan(0);
         expect(el.summaryCsvOfView().split('\n')[0]).to.match(/^section,key,advised_ha/);
+        // The legend offers the three downloads.
+        el.id = 'kansen-computed';
+        const legend = document.createElement('na-kansenkaart-legend');
+        legend.setAttribute('for', el.id);
+        document.body.append(legend);
+        try {
+          await until(
+            () => legend.shadowRoot?.querySelectorAll('[part=downloads] button').length === 3,
+            'the download buttons',
+          );
+          const labels = [...legend.shadowRoot!.querySelectorAll('[part=downloads] button')].map(
+            (b) => b.textContent?.trim(),
+          );
+          expect(labels.join(' | ')).to.match(/CSV.*GeoJSON.*samenvatting/s);
+        } finally {
+          legend.remove();
+        }
       } finally {
         el.remove();
         t.map.renderSync();
@@ -141,7 +159,7 @@ describe('<na-kansenkaart-layer> computing in the browser', () => {
       button.focus();
       await sendKeys({ press: 'Tab' });
       expect(document.activeElement).to.equal(t.target);
-      expect(t.map.getViewport().querySelector('.na-crosshair')).to.not.equal(null);
+      expect(t.map.getViewport()!.querySelector('.na-crosshair')).to.not.equal(null);
       await until(() => live.textContent !== '', 'the unit at the centre to be read out');
       const centre = t.map.getView().getCenter()!;
       const expected = el.kansenkaart!.units.find(
@@ -183,7 +201,7 @@ describe('<na-kansenkaart-layer> computing in the browser', () => {
       expect(typeof said).to.equal('string');
       // Leaving the map removes the crosshair and clears the text.
       button.focus();
-      expect(t.map.getViewport().querySelector('.na-crosshair')).to.equal(null);
+      expect(t.map.getViewport()!.querySelector('.na-crosshair')).to.equal(null);
       await until(() => live.textContent === '', 'the text to clear');
     } finally {
       el.remove();

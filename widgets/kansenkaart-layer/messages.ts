@@ -53,6 +53,14 @@ export const messages = {
   state: { nl: 'Toestand', en: 'State' },
   area: { nl: 'Oppervlakte (ha)', en: 'Area (ha)' },
   download: { nl: 'Download (CSV) van wat in beeld is', en: 'Download (CSV) of what is in view' },
+  downloadGeoJson: {
+    nl: 'Download de vlakken in beeld (GeoJSON, voor QGIS)',
+    en: 'Download the units in view (GeoJSON, for QGIS)',
+  },
+  downloadSummary: {
+    nl: 'Download de samenvatting (CSV)',
+    en: 'Download the summary (CSV)',
+  },
   noLayer: {
     nl: 'Geen kansenkaart-laag gevonden (attribuut for).',
     en: 'No kansenkaart layer found (attribute for).',
