@@ -4,7 +4,11 @@
  * state of one action (every action's state is an attribute, so switching action only restyles).
  * Colours from STATE_COLOURS (colour-blind safe); with `forcedColors` the states are drawn as
  * black-and-white patterns instead (Windows High Contrast ignores canvas colours).
- * Everything it adds (one layer, two listeners) is removed by `dispose()`.
+ * The style follows the scale like the zonering layer's (regio/stad, wijk/dorp, straat; see
+ * {@link kansenScaleStyle}). Keyboard: while the map's target element has focus, a crosshair marks
+ * the centre, the unit there is reported (`onCentre`, on focus and after every move: arrow keys pan
+ * through the map's own KeyboardPan) and Enter selects it (`onSelect`, as a click does).
+ * Everything it adds (one layer, its listeners, the crosshair) is removed by `dispose()`.
  */
 import type Feature from 'ol/Feature.js';
 import GeoJSON from 'ol/format/GeoJSON.js';
@@ -15,10 +19,14 @@ import type MapBrowserEvent from 'ol/MapBrowserEvent.js';
 import { unByKey } from 'ol/Observable.js';
 import { transform, transformExtent } from 'ol/proj.js';
 import VectorSource from 'ol/source/Vector.js';
-import { Fill, Stroke, Style } from 'ol/style.js';
+import { getPointResolution } from 'ol/proj.js';
+import { Fill, Stroke, Style, Text } from 'ol/style.js';
+import { getHeight, getWidth } from 'ol/extent.js';
 import type { ActionState } from '../core/kansenkaart/compute.js';
-import { actionColumn, STATE_COLOURS } from '../core/kansenkaart/output.js';
-import type { Action } from '../core/types.js';
+import { actionColumn, STATE_COLOURS, STATE_LABELS } from '../core/kansenkaart/output.js';
+import { scaleForResolution, type ScaleThresholds } from '../core/zonering-style.js';
+import type { Action, Lang, Scale } from '../core/types.js';
+import { createOlViewer } from './ol-viewer.js';
 import { parseJsonStrict } from '../core/located-json.js';
 import { fileNameOf, loadTextFile } from '../sources/sources-file.js';
 import { registerRd } from './projection.js';
@@ -46,16 +54,55 @@ export interface KansenkaartAttachmentOptions {
   action: Action;
   opacity?: number;
   forcedColors?: boolean;
+  /** Language of the labels at straat scale (default `nl`). */
+  lang?: Lang;
+  /** Where the style changes scale, ground m per CSS pixel (as the zonering layer's). */
+  scaleThresholds?: Partial<ScaleThresholds>;
   onHover?: (unit: KansenUnitInfo | null) => void;
   onSelect?: (unit: KansenUnitInfo) => void;
+  /** While the map's target has keyboard focus: the unit at the view's centre (null: none). */
+  onCentre?: (unit: KansenUnitInfo | null) => void;
+}
+
+/** How a unit is drawn at a scale level: {@link kansenScaleStyle}. */
+export interface KansenScaleStyle {
+  /** False: the unit is not drawn (nor hit by pointer or keyboard). */
+  visible: boolean;
+  /** Outline width in CSS pixels (0: none). */
+  outline: number;
+  /** Whether the state is written in the unit (when it is large enough on screen). */
+  label: boolean;
+}
+
+/** Units smaller than this are not drawn at regio/stad scale (ha; 1 ha = 16 cells of 25 m). */
+export const REGION_MIN_UNIT_HA = 1;
+
+/**
+ * The style of a unit of `areaHa` hectares at a scale level: at regio/stad no outlines and units
+ * under {@link REGION_MIN_UNIT_HA} left out (they would be specks of a pixel or two); at wijk/dorp
+ * every unit with a thin outline; at straat a full outline and the state written in the unit.
+ */
+export function kansenScaleStyle(scale: Scale, areaHa: number): KansenScaleStyle {
+  if (scale === 'regio/stad')
+    return { visible: areaHa >= REGION_MIN_UNIT_HA, outline: 0, label: false };
+  if (scale === 'wijk/dorp') return { visible: true, outline: 0.5, label: false };
+  return { visible: true, outline: 1, label: true };
 }
 
 export interface KansenkaartAttachment {
   readonly layer: VectorLayer<VectorSource<Feature<Geometry>>>;
   setAction(action: Action): void;
   setForcedColors(on: boolean): void;
+  /** Replaces the units (e.g. a new computation for a new view). */
+  setData(data: KansenkaartData): void;
+  /** The scale level the layer shows at a view resolution (projection units per pixel). */
+  scaleAt(resolution: number): Scale;
+  /** The unit at a coordinate of the map's projection (null: none drawn there). */
+  unitAt(coordinate: number[]): KansenUnitInfo | null;
   /** The attributes of the units that overlap the map's current view. */
   unitsInView(): Array<Record<string, unknown>>;
+  /** The units that overlap the map's current view as GeoJSON text in EPSG:28992. */
+  geoJsonInView(): string;
   dispose(): void;
 }
 
@@ -98,27 +145,69 @@ export function attachKansenkaart(
     dataProjection: 'EPSG:28992',
     featureProjection: projection,
   });
-  const tuples = data.tuples ?? [];
+  let tuples = data.tuples ?? [];
+  const lang = options.lang ?? 'nl';
+  const center = map.getView().getCenter();
+  let groundFactor = center ? getPointResolution(projection, 1, center, 'm') : 1;
+  if (!Number.isFinite(groundFactor) || groundFactor <= 0) groundFactor = 1;
+  const scaleAt = (resolution: number): Scale =>
+    scaleForResolution(resolution * groundFactor, options.scaleThresholds);
   const styles = new Map<string, Style>();
-  const styleOf = (state: ActionState): Style => {
-    const key = `${forced ? 'f' : 'c'}:${state}`;
+  const styleOf = (state: ActionState, outline: number): Style => {
+    const key = `${forced ? 'f' : 'c'}:${state}:${outline}`;
     let s = styles.get(key);
     if (!s) {
+      const width = forced ? Math.max(outline, 0.5) : outline;
       s = new Style({
         fill: new Fill({ color: forced ? pattern(state) : STATE_COLOURS[state] }),
-        ...(state === 'no-data' || forced
-          ? { stroke: new Stroke({ color: forced ? '#000000' : '#595959', width: 0.5 }) }
+        ...(width > 0 || state === 'no-data'
+          ? {
+              stroke: new Stroke({
+                color: forced ? '#000000' : '#595959',
+                width: width > 0 ? width : 0.5,
+              }),
+            }
           : {}),
       });
       styles.set(key, s);
     }
     return s;
   };
+  const labelled = (state: ActionState, base: Style): Style =>
+    new Style({
+      fill: base.getFill() ?? undefined,
+      stroke: base.getStroke() ?? undefined,
+      text: new Text({
+        text: lang === 'en' ? STATE_LABELS[state].en : STATE_LABELS[state].nl,
+        font: '12px sans-serif',
+        fill: new Fill({ color: '#000000' }),
+        stroke: new Stroke({ color: '#ffffff', width: 3 }),
+        overflow: false,
+      }),
+    });
+  const labels = new Map<string, Style>();
   const source = new VectorSource({ features });
   const layer = new VectorLayer({
     source,
     opacity: options.opacity ?? 0.75,
-    style: (f) => styleOf(f.get(actionColumn(action)) as ActionState),
+    style: (f, resolution) => {
+      const state = f.get(actionColumn(action)) as ActionState;
+      const area = f.get('area_ha');
+      const how = kansenScaleStyle(scaleAt(resolution), typeof area === 'number' ? area : Infinity);
+      if (!how.visible) return undefined;
+      const base = styleOf(state, how.outline);
+      if (!how.label) return base;
+      const extent = f.getGeometry()?.getExtent();
+      if (!extent || getWidth(extent) / resolution < 90 || getHeight(extent) / resolution < 24)
+        return base;
+      const key = `${forced ? 'f' : 'c'}:${state}:${how.outline}`;
+      let s = labels.get(key);
+      if (!s) {
+        s = labelled(state, base);
+        labels.set(key, s);
+      }
+      return s;
+    },
     properties: { name: 'na-kansenkaart' },
   });
   map.addLayer(layer);
@@ -148,8 +237,76 @@ export function attachKansenkaart(
     );
     return found;
   };
+  const atCoordinate = (coordinate: number[]): Feature<Geometry> | undefined => {
+    const pixel = map.getPixelFromCoordinate(coordinate);
+    if (!pixel) return undefined;
+    return at({ pixel } as MapBrowserEvent<PointerEvent>);
+  };
+  const unitAt = (coordinate: number[]): KansenUnitInfo | null => {
+    const f = atCoordinate(coordinate);
+    return f ? info(f, coordinate) : null;
+  };
+
+  // Keyboard: while the target has focus, a crosshair, the unit at the centre, Enter selects it.
+  const target = map.getTargetElement() as HTMLElement | null | undefined;
+  const dom = new AbortController();
+  let viewer: ReturnType<typeof createOlViewer> | undefined;
+  let removeCrosshair: (() => void) | undefined;
+  let focused = false;
+  let lastCentre: string | undefined;
+  const centreUnit = (): KansenUnitInfo | null => {
+    const c = map.getView().getCenter();
+    return c ? unitAt(c) : null;
+  };
+  const tellCentre = (): void => {
+    if (focused) options.onCentre?.(centreUnit());
+  };
+  if (target) {
+    target.addEventListener(
+      'focus',
+      () => {
+        if (!target.matches(':focus-visible')) return;
+        focused = true;
+        viewer ??= createOlViewer(map);
+        removeCrosshair ??= viewer.addCrosshair();
+        // After the next render (see the rendercomplete listener): hit detection knows the units.
+        lastCentre = undefined;
+        map.render();
+      },
+      { signal: dom.signal },
+    );
+    target.addEventListener(
+      'blur',
+      () => {
+        focused = false;
+        removeCrosshair?.();
+        removeCrosshair = undefined;
+        options.onHover?.(null);
+      },
+      { signal: dom.signal },
+    );
+    target.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.key !== 'Enter' || e.altKey || e.ctrlKey || e.metaKey || e.target !== target) return;
+        const unit = centreUnit();
+        if (!unit) return;
+        e.preventDefault();
+        options.onSelect?.(unit);
+      },
+      { signal: dom.signal },
+    );
+  }
+
   let hovered: Feature<Geometry> | undefined;
   const keys = [
+    map.on('rendercomplete', () => {
+      if (!focused) return;
+      const c = map.getView().getCenter()?.join(',');
+      if (c === lastCentre) return;
+      lastCentre = c;
+      tellCentre();
+    }),
     map.on('pointermove', (e) => {
       if (e.dragging) return;
       const f = at(e as MapBrowserEvent<PointerEvent>);
@@ -170,8 +327,23 @@ export function attachKansenkaart(
     },
     setForcedColors(on) {
       forced = on;
+      styles.clear();
+      labels.clear();
       layer.changed();
     },
+    setData(next) {
+      tuples = next.tuples ?? [];
+      source.clear(true);
+      source.addFeatures(
+        new GeoJSON().readFeatures(next, {
+          dataProjection: 'EPSG:28992',
+          featureProjection: projection,
+        }),
+      );
+      lastCentre = undefined;
+    },
+    scaleAt,
+    unitAt,
     unitsInView() {
       const size = map.getSize();
       if (!size) return [];
@@ -184,8 +356,24 @@ export function attachKansenkaart(
       });
       return out.sort((a, b) => Number(a.unit) - Number(b.unit));
     },
+    geoJsonInView() {
+      const size = map.getSize();
+      const found: Array<Feature<Geometry>> = [];
+      if (size)
+        source.forEachFeatureIntersectingExtent(map.getView().calculateExtent(size), (f) => {
+          found.push(f);
+        });
+      found.sort((a, b) => Number(a.get('unit')) - Number(b.get('unit')));
+      return new GeoJSON().writeFeatures(found, {
+        dataProjection: 'EPSG:28992',
+        featureProjection: projection,
+      });
+    },
     dispose() {
       unByKey(keys);
+      dom.abort();
+      removeCrosshair?.();
+      viewer?.destroy();
       map.removeLayer(layer);
       source.clear();
     },

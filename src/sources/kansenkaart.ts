@@ -12,6 +12,7 @@ import {
   gridFor,
   groupTuples,
   sampleGrid,
+  sampleGridInSteps,
   type CellLayer,
   type KansenArea,
   type Kansenkaart,
@@ -44,7 +45,15 @@ export interface KansenkaartOptions {
   signal?: AbortSignal;
   /** Called now and then with cells classified and the total; then with tuples assessed. */
   onProgress?: (phase: 'cells' | 'tuples', done: number, total: number) => void;
+  /**
+   * Awaited between steps of the computation (on a browser's main thread: a yield to rendering
+   * and input, e.g. `yieldToBrowser(signal)`); without it the grid is sampled in one go.
+   */
+  pause?: () => Promise<void>;
 }
+
+/** Polygons whose facts are read between two `pause`s. */
+const KEYS_PER_STEP = 200;
 
 /** The map, and which sources could not be combined and why. */
 export interface KansenkaartResult {
@@ -61,7 +70,7 @@ export async function kansenkaartFromSources(
   kb: KnowledgeBase,
   options: KansenkaartOptions = {},
 ): Promise<KansenkaartResult> {
-  const { signal, onProgress } = options;
+  const { signal, onProgress, pause } = options;
   const used = sources.filter(isCellKeyed);
   const skipped = sources
     .filter((s) => !isCellKeyed(s))
@@ -81,7 +90,9 @@ export async function kansenkaartFromSources(
     ? (done, total) => onProgress('cells', done, total)
     : undefined;
   signal?.throwIfAborted();
-  const sampled = sampleGrid(grid, layers, area, progress);
+  const sampled = pause
+    ? await sampleGridInSteps(grid, layers, area, pause, progress)
+    : sampleGrid(grid, layers, area, progress);
   // Each source is asked once per distinct key (polygon), as the location check asks it; keys
   // whose answers carry the same facts form one group, so the rule engine runs once per distinct
   // combination of facts, not of polygons.
@@ -108,6 +119,7 @@ export async function kansenkaartFromSources(
       }
       groups[l]!.set(key, g);
       asked++;
+      if (pause && asked % KEYS_PER_STEP === 0) await pause();
       if (onProgress && asked % 5000 === 0) onProgress('tuples', asked, keyCount);
     }
   }
@@ -142,7 +154,8 @@ function signatureOf(r: SourceResult): string {
   ]);
 }
 
-function unionBox(sources: readonly CellKeyedSource[]): BBox {
+/** The union of the coverages of the sources (EPSG:28992). */
+export function unionBox(sources: readonly CellKeyedSource[]): BBox {
   let box: BBox | undefined;
   for (const s of sources) {
     const b = s.coverageBox();

@@ -2,15 +2,40 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { LangController } from '../shared/lang-controller.js';
 import { property, state } from 'lit/decorators.js';
 import type OlMap from 'ol/Map.js';
-import type { ActionState } from '../../src/core/kansenkaart/compute.js';
-import { STATE_LABELS } from '../../src/core/kansenkaart/output.js';
+import {
+  ACTION_STATES,
+  type ActionState,
+  type Kansenkaart,
+} from '../../src/core/kansenkaart/compute.js';
+import {
+  areasByState,
+  kansenkaartGeoJson,
+  STATE_LABELS,
+  summarizeKansenkaart,
+  summaryCsv,
+  type KansenSummary,
+} from '../../src/core/kansenkaart/output.js';
+import { toCsv } from '../../src/core/csv.js';
+import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
+import type { KnowledgeBase } from '../../src/core/kb/types.js';
+import type { BBox } from '../../src/core/geometry.js';
 import { ACTIONS, type Action } from '../../src/core/types.js';
 import {
   attachKansenkaart,
   fetchKansenkaart,
+  viewExtentRd,
   type KansenkaartAttachment,
+  type KansenkaartData,
   type KansenUnitInfo,
 } from '../../src/map/kansenkaart-layer.js';
+import type {
+  KansenkaartJob,
+  KansenkaartJobProgress,
+  KansenkaartJobResult,
+} from '../../src/sources/kansenkaart-job.js';
+import { isAbortError } from '../../src/sources/abort.js';
+import type { CoreWorkerMode } from '../shared/core-worker.js';
+import { createKansenkaartRunner } from './kansenkaart-runner.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
 import { MapTargetController } from '../shared/map-target.js';
 import {
@@ -23,7 +48,11 @@ import { baseStyles } from '../shared/styles.js';
 import { messages } from './messages.js';
 
 /** What the element is doing. */
-export type KansenkaartLayerState = LayerState;
+/** What the element is doing (besides the states every layer element has: computing, nothing found, too large). */
+export type KansenkaartLayerState = LayerState | 'computing' | 'empty' | 'too-large';
+
+/** The largest grid the element computes (cells: 1,000,000 = 625 km² at 25 m). */
+export const BROWSER_MAX_CELLS = 1_000_000;
 
 /** `na-kansenkaart-select`: a unit was clicked (`detail`: the unit, its state and the point in RD). */
 export class NaKansenkaartSelectEvent extends CustomEvent<KansenUnitInfo> {
@@ -44,17 +73,25 @@ export class NaKansenkaartChangeEvent extends CustomEvent<{ action: Action; load
 /**
  * The kansenkaart on the host's OpenLayers map: where the chosen action is advised, discouraged,
  * depends on missing data, or has no data (colours safe for colour-blind readers; patterns in
- * forced-colours mode). Shows a kansenkaart export (`src`, GeoJSON from
- * `natuurlijke-alliantie kansenkaart --out x.geojson`); hover a unit for its short reason, click
- * for a `na-kansenkaart-select` event (e.g. to run the location check there). Same host contract
- * as `<na-zonering-layer>`: the host's map (`.map` or `map-target`) and projection; the layer
- * and listeners it adds are removed on disconnect.
+ * forced-colours mode). Either computes it in the browser from a sources file (`sources`, as the
+ * other widgets) for an area: the map's current view (default, again after every move; clipped to
+ * the data's coverage), the data's coverage (`area="coverage"`) or a box (`bbox`, EPSG:28992);
+ * the computation runs in a module Worker (main-thread fallback in steps), shows its progress,
+ * and is aborted by a newer view or removal. Or shows a kansenkaart export (`src`, GeoJSON from
+ * `natuurlijke-alliantie kansenkaart --out x.geojson`; `src` wins). Hover a unit for its short
+ * reason, click for a `na-kansenkaart-select` event (e.g. to run the location check there).
+ * Keyboard: focus the map (its target element), pan with the arrow keys; the unit under the
+ * crosshair is read out (live region), Enter selects it like a click. Same host contract as
+ * `<na-zonering-layer>`: the host's map (`.map` or `map-target`) and projection; the layer and
+ * listeners it adds are removed on disconnect.
  *
  * @summary The kansenkaart (per action: advised, discouraged, missing data, no data) as a map layer.
  * @event na-kansenkaart-select - A unit was clicked.
  * @event na-kansenkaart-change - Loaded, the action changed, or the view moved.
  * @csspart status - The state text (visible while there is no map or no data).
- * @csspart hover - The reason of the unit under the pointer (a polite live region).
+ * @csspart hover - The reason of the unit under the pointer or the keyboard crosshair (a polite
+ *   live region).
+ * @csspart progress - The progress of a computation.
  */
 export class NaKansenkaartLayer extends LitElement {
   static override styles = [
@@ -76,8 +113,18 @@ export class NaKansenkaartLayer extends LitElement {
   @property({ attribute: false }) map?: OlMap;
   /** A CSS selector of the element the host's `ol/Map` is rendered into (`.map` wins). */
   @property({ attribute: 'map-target' }) mapTarget?: string;
-  /** URL of a kansenkaart export (GeoJSON FeatureCollection in EPSG:28992). */
+  /** URL of a kansenkaart export (GeoJSON FeatureCollection in EPSG:28992); wins over `sources`. */
   @property() src?: string;
+  /** URL of a sources file (`sources.json`): compute the kansenkaart from its sources. */
+  @property() sources?: string;
+  /** The area computed: `view` (default: the map's view, again after each move) or `coverage`. */
+  @property() area: 'view' | 'coverage' = 'view';
+  /** A box to compute instead (`minX,minY,maxX,maxY` in EPSG:28992); wins over `area`. */
+  @property() bbox?: string;
+  /** Cell size of the computation in m (default 25). */
+  @property({ type: Number, attribute: 'cell-size' }) cellSize = 25;
+  /** A knowledge base instead of the bundled one (plain data). */
+  @property({ attribute: false }) knowledgeBase?: KnowledgeBase;
   /** Re-renders when `lang` changes on an ancestor. */
   private readonly _langs = new LangController(this);
   /** The action shown (default `infiltreren`). */
@@ -87,7 +134,12 @@ export class NaKansenkaartLayer extends LitElement {
 
   @state() private _state: KansenkaartLayerState = 'no-map';
   @state() private _hover = '';
+  @state() private _progress = 0;
   private _count = 0;
+  private _result?: KansenkaartJobResult;
+  private _runner?: ReturnType<typeof createKansenkaartRunner>;
+  private _computed?: Promise<void>;
+  private _boundJob?: string;
   private _attachment?: KansenkaartAttachment;
   private _boundMap?: OlMap;
   private _boundSrc?: string;
@@ -96,7 +148,10 @@ export class NaKansenkaartLayer extends LitElement {
   private readonly _mapTarget = new MapTargetController(this);
   private readonly _onForced = (): void =>
     this._attachment?.setForcedColors(this._forced?.matches ?? false);
-  private readonly _onMoveEnd = (): void => this._notify();
+  private readonly _onMoveEnd = (): void => {
+    if (this._computing() && this.bbox === undefined && this.area !== 'coverage') this._compute();
+    this._notify();
+  };
 
   get state(): KansenkaartLayerState {
     return this._state;
@@ -105,6 +160,59 @@ export class NaKansenkaartLayer extends LitElement {
   /** The attributes of the units in the map's current view (for the summary and the download). */
   unitsInView(): Array<Record<string, unknown>> {
     return this._attachment?.unitsInView() ?? [];
+  }
+
+  /** The units in the map's current view as GeoJSON (EPSG:28992), for the download. */
+  geoJsonOfView(): string {
+    return this._attachment?.geoJsonInView() ?? '{"type":"FeatureCollection","features":[]}';
+  }
+
+  /**
+   * The summary as CSV: of the computed kansenkaart (`summaryCsv`: per action hectares and shares,
+   * per landscape type its principles), or for an export the hectares per action and state of the
+   * units in view.
+   */
+  summaryCsvOfView(): string {
+    const lang = resolveLang(this);
+    const summary = this.summary();
+    if (summary) return summaryCsv(summary, lang);
+    const areas = areasByState(this.unitsInView());
+    return toCsv([
+      ['action', ...ACTION_STATES.map((s) => `${s}_ha`)],
+      ...ACTIONS.map((a) => [a, ...ACTION_STATES.map((s) => areas[a][s])]),
+    ]);
+  }
+
+  /** The summary of the computed kansenkaart (undefined for an export or before a result). */
+  summary(): KansenSummary | undefined {
+    const map = this._result?.map;
+    return map
+      ? summarizeKansenkaart(map, this.knowledgeBase ?? defaultKnowledgeBase())
+      : undefined;
+  }
+
+  /** The last computed kansenkaart (plain data; undefined for an export). */
+  get kansenkaart(): Kansenkaart | undefined {
+    return this._result?.map;
+  }
+
+  /** Sources left out of the computation, and why. */
+  get skippedSources(): Array<{ id: string; reason: string }> {
+    return this._result?.skipped ?? [];
+  }
+
+  /** Where the computation runs: `worker`, `main` (fallback) or `pending` (none yet). */
+  get computeMode(): CoreWorkerMode {
+    return this._runner?.mode ?? 'pending';
+  }
+
+  /** Resolves when the computation in flight (if any) has finished or failed. */
+  async whenComputed(): Promise<void> {
+    let seen: Promise<void> | undefined;
+    while (this._computed !== seen) {
+      seen = this._computed;
+      await seen;
+    }
   }
 
   override connectedCallback(): void {
@@ -117,12 +225,19 @@ export class NaKansenkaartLayer extends LitElement {
     super.disconnectedCallback();
     this._forced?.removeEventListener('change', this._onForced);
     this._detach();
+    this._runner?.dispose();
+    this._runner = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('mapTarget') || changed.has('map')) this._mapTarget.sync();
     if (!ACTIONS.includes(this.action)) this.action = 'infiltreren';
-    if (this.map !== this._boundMap || this.src !== this._boundSrc) this._bind();
+    if (
+      this.map !== this._boundMap ||
+      this.src !== this._boundSrc ||
+      (this._computing() && this._jobKey() !== this._boundJob)
+    )
+      this._bind();
     if (changed.has('action') && this._attachment) {
       this._attachment.setAction(this.action);
       this._hover = '';
@@ -132,18 +247,48 @@ export class NaKansenkaartLayer extends LitElement {
 
   protected override render(): unknown {
     const lang = resolveLang(this);
-    return html`${layerStatus(this._state, this._statusText(lang))}
+    const shown = ['no-map', 'no-source', 'empty', 'too-large', 'error'].includes(this._state);
+    return html`${layerStatus(shown, this._statusText(lang))}
+      ${
+        this._state === 'computing'
+          ? html`<progress
+              part="progress"
+              max="100"
+              value=${Math.round(this._progress * 100)}
+              aria-label=${tr(messages, 'computing', lang, { percent: Math.round(this._progress * 100) })}
+            ></progress>`
+          : null
+      }
       <p part="hover" role="status">${this._hover}</p>`;
   }
 
   private _statusText(lang: WidgetLang): string {
-    return layerStatusText(
-      messages,
-      this._state,
-      lang,
-      { problem: this._mapTarget.problem, selector: this.mapTarget },
-      () => tr(messages, 'ready', lang, { count: this._count }),
-    );
+    switch (this._state) {
+      case 'computing':
+        return tr(messages, 'computing', lang, { percent: Math.round(this._progress * 100) });
+      case 'empty':
+        return tr(messages, 'empty', lang);
+      case 'too-large':
+        return tr(messages, 'tooLarge', lang);
+      default:
+        return layerStatusText(
+          messages,
+          this._state,
+          lang,
+          { problem: this._mapTarget.problem, selector: this.mapTarget },
+          () => tr(messages, 'ready', lang, { count: this._count }),
+        );
+    }
+  }
+
+  /** Whether the element computes (a sources file and no export). */
+  private _computing(): boolean {
+    return !this.src && !!this.sources;
+  }
+
+  /** What decides the computation apart from the view. */
+  private _jobKey(): string {
+    return JSON.stringify([this.sources, this.area, this.bbox, this.cellSize]);
   }
 
   private _bind(): void {
@@ -151,8 +296,14 @@ export class NaKansenkaartLayer extends LitElement {
     const map = this.map;
     this._boundMap = map;
     this._boundSrc = this.src;
+    this._boundJob = this._computing() ? this._jobKey() : undefined;
     if (!map) {
       this._state = 'no-map';
+      return;
+    }
+    if (this._computing()) {
+      map.on('moveend', this._onMoveEnd);
+      this._compute();
       return;
     }
     if (!this.src) {
@@ -165,16 +316,8 @@ export class NaKansenkaartLayer extends LitElement {
     fetchKansenkaart(this.src, abort.signal).then(
       (data) => {
         if (abort.signal.aborted) return;
-        this._attachment = attachKansenkaart(map, data, {
-          action: this.action,
-          forcedColors: this._forced?.matches ?? false,
-          onHover: (unit) => this._onHover(unit),
-          onSelect: (unit) => this.dispatchEvent(new NaKansenkaartSelectEvent(unit)),
-        });
+        this._show(map, data);
         map.on('moveend', this._onMoveEnd);
-        this._count = data.features.length;
-        this._state = 'ready';
-        this._notify();
       },
       (e: unknown) => {
         if (abort.signal.aborted) return;
@@ -184,15 +327,97 @@ export class NaKansenkaartLayer extends LitElement {
     );
   }
 
+  /** Draws `data` (a new attachment, or new units in the current one). */
+  private _show(map: OlMap, data: KansenkaartData): void {
+    if (this._attachment) this._attachment.setData(data);
+    else
+      this._attachment = attachKansenkaart(map, data, {
+        action: this.action,
+        forcedColors: this._forced?.matches ?? false,
+        lang: resolveLang(this),
+        onHover: (unit) => this._onHover(unit),
+        onCentre: (unit) => this._onCentre(unit),
+        onSelect: (unit) => this.dispatchEvent(new NaKansenkaartSelectEvent(unit)),
+      });
+    this._count = data.features.length;
+    this._state = 'ready';
+    this._notify();
+  }
+
+  /** Starts a computation for the current area (aborting the one in flight). */
+  private _compute(): void {
+    const map = this.map;
+    const url = this.sources;
+    if (!map || !url) return;
+    this._abort?.abort();
+    const abort = new AbortController();
+    this._abort = abort;
+    const job: KansenkaartJob = {
+      sources: new URL(url, document.baseURI).href,
+      cellSize: this.cellSize,
+      maxCells: BROWSER_MAX_CELLS,
+      ...(this.knowledgeBase ? { knowledgeBase: this.knowledgeBase } : {}),
+    };
+    const box = parseBbox(this.bbox);
+    if (box) job.area = { bbox: box };
+    else if (this.area !== 'coverage') {
+      const view = viewExtentRd(map);
+      if (view) {
+        job.area = { bbox: view };
+        job.clipToCoverage = true;
+      }
+    }
+    this._runner ??= createKansenkaartRunner();
+    this._state = 'computing';
+    this._progress = 0;
+    const run = this._runner
+      .run(job, abort.signal, (p) => {
+        if (abort.signal.aborted) return;
+        this._progress = progressShare(p as KansenkaartJobProgress);
+      })
+      .then(
+        (result) => {
+          if (abort.signal.aborted) return;
+          this._result = result;
+          if (!result.map || result.map.cells === 0) {
+            this._attachment?.setData({ type: 'FeatureCollection', features: [] });
+            this._count = 0;
+            this._state = 'empty';
+            this._notify();
+            return;
+          }
+          this._show(map, kansenkaartGeoJson(result.map, this.action, resolveLang(this)));
+        },
+        (e: unknown) => {
+          if (abort.signal.aborted || isAbortError(e)) return;
+          if ((e as { code?: unknown }).code === 'too-large') {
+            this._attachment?.setData({ type: 'FeatureCollection', features: [] });
+            this._state = 'too-large';
+            return;
+          }
+          console.warn(`na-kansenkaart-layer: ${e instanceof Error ? e.message : String(e)}`);
+          this._state = 'error';
+        },
+      );
+    this._computed = run;
+  }
+
   private _detach(): void {
     this._abort?.abort();
     this._abort = undefined;
+    this._result = undefined;
+    this._boundJob = undefined;
     this._boundMap?.un('moveend', this._onMoveEnd);
     this._attachment?.dispose();
     this._attachment = undefined;
     this._boundMap = undefined;
     this._boundSrc = undefined;
     this._hover = '';
+  }
+
+  private _onCentre(unit: KansenUnitInfo | null): void {
+    if (unit) this._onHover(unit);
+    else this._hover = tr(messages, 'noUnit', resolveLang(this));
   }
 
   private _onHover(unit: KansenUnitInfo | null): void {
@@ -214,4 +439,21 @@ export class NaKansenkaartLayer extends LitElement {
       new NaKansenkaartChangeEvent({ action: this.action, loaded: this._state === 'ready' }),
     );
   }
+}
+
+/** Parses `minX,minY,maxX,maxY` (EPSG:28992); undefined when absent or not four numbers. */
+function parseBbox(text: string | undefined): BBox | undefined {
+  if (text === undefined) return undefined;
+  const parts = text.split(',').map((p) => Number(p.trim()));
+  if (parts.length !== 4 || !parts.every(Number.isFinite)) return undefined;
+  const [a, b, c, d] = parts as [number, number, number, number];
+  return a < c && b < d ? [a, b, c, d] : undefined;
+}
+
+/** One number 0–1 over the phases: sources 5 %, cells 60 %, polygons 35 %. */
+function progressShare(p: KansenkaartJobProgress): number {
+  const f = p.total > 0 ? Math.min(1, p.done / p.total) : 0;
+  if (p.phase === 'sources') return 0.05 * f;
+  if (p.phase === 'cells') return 0.05 + 0.6 * f;
+  return 0.65 + 0.35 * f;
 }

@@ -8,10 +8,26 @@ export const messages = {
   },
   ...mapTargetMessages,
   noSource: {
-    nl: 'Geef de kansenkaart via het attribuut src (een export van natuurlijke-alliantie kansenkaart)',
-    en: 'Give the kansenkaart with the src attribute (an export of natuurlijke-alliantie kansenkaart)',
+    nl: 'Geef een bronnenbestand (attribuut sources) of een export van natuurlijke-alliantie kansenkaart (attribuut src)',
+    en: 'Give a sources file (attribute sources) or an export of natuurlijke-alliantie kansenkaart (attribute src)',
   },
   loading: { nl: 'Kansenkaart laden…', en: 'Loading the kansenkaart…' },
+  computing: {
+    nl: 'Kansenkaart berekenen: {percent}%',
+    en: 'Computing the kansenkaart: {percent}%',
+  },
+  empty: {
+    nl: 'Hier zijn geen gegevens voor de kansenkaart. Verschuif de kaart naar het gebied van de bronnen.',
+    en: 'There is no data for the kansenkaart here. Move the map to the area of the sources.',
+  },
+  tooLarge: {
+    nl: 'Het gebied is te groot om hier te berekenen. Zoom in.',
+    en: 'The area is too large to compute here. Zoom in.',
+  },
+  noUnit: {
+    nl: 'Geen kansenkaart in het midden van de kaart.',
+    en: 'No kansenkaart at the centre of the map.',
+  },
   ready: {
     nl: 'Kansenkaart op de kaart: {count} eenheden.',
     en: 'Kansenkaart on the map: {count} units.',
@@ -27,6 +43,14 @@ export const messages = {
   state: { nl: 'Toestand', en: 'State' },
   area: { nl: 'Oppervlakte (ha)', en: 'Area (ha)' },
   download: { nl: 'Download (CSV) van wat in beeld is', en: 'Download (CSV) of what is in view' },
+  downloadGeoJson: {
+    nl: 'Download de vlakken in beeld (GeoJSON, voor QGIS)',
+    en: 'Download the units in view (GeoJSON, for QGIS)',
+  },
+  downloadSummary: {
+    nl: 'Download de samenvatting (CSV)',
+    en: 'Download the summary (CSV)',
+  },
   noLayer: {
     nl: 'Geen kansenkaart-laag gevonden (attribuut for).',
     en: 'No kansenkaart layer found (attribute for).',

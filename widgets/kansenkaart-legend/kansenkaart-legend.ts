@@ -22,13 +22,15 @@ import {
 import { messages } from '../kansenkaart-layer/messages.js';
 
 /**
- * Legend, question picker, summary (hectares per state in the current view) and CSV download of a
+ * Legend, question picker, summary (hectares per state in the current view) and downloads (CSV and
+ * GeoJSON of the units in view, the summary as CSV) of a
  * `<na-kansenkaart-layer>` (named by `for`). In forced-colours mode the swatches show the same
  * patterns as the map.
  *
  * @summary Legend, action picker and summary of a kansenkaart layer.
  * @csspart picker - The select with the questions and actions.
  * @csspart summary - The summary table.
+ * @csspart downloads - The download buttons (CSV of the units in view, their GeoJSON, the summary CSV).
  */
 export class NaKansenkaartLegend extends LitElement {
   static override styles = [
@@ -181,9 +183,17 @@ export class NaKansenkaartLegend extends LitElement {
       </table>
       ${
         layer.state === 'ready'
-          ? html`<button type="button" @click=${() => this._download()}>
-              ${tr(messages, 'download', lang)}
-            </button>`
+          ? html`<div part="downloads">
+              <button type="button" @click=${() => this._download()}>
+                ${tr(messages, 'download', lang)}
+              </button>
+              <button type="button" data-download="geojson" @click=${() => this._downloadGeoJson()}>
+                ${tr(messages, 'downloadGeoJson', lang)}
+              </button>
+              <button type="button" data-download="summary" @click=${() => this._downloadSummary()}>
+                ${tr(messages, 'downloadSummary', lang)}
+              </button>
+            </div>`
           : nothing
       }
     `;
@@ -204,5 +214,16 @@ export class NaKansenkaartLegend extends LitElement {
 
   private _download(): void {
     downloadText(this.csvOfView(), 'kansenkaart.csv', 'text/csv;charset=utf-8');
+  }
+
+  private _downloadGeoJson(): void {
+    const text = this._layer?.geoJsonOfView();
+    if (text !== undefined) downloadText(text, 'kansenkaart.geojson', 'application/geo+json');
+  }
+
+  private _downloadSummary(): void {
+    const text = this._layer?.summaryCsvOfView();
+    if (text !== undefined)
+      downloadText(text, 'kansenkaart-samenvatting.csv', 'text/csv;charset=utf-8');
   }
 }

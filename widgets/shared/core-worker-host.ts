@@ -10,15 +10,22 @@ interface WorkerScope {
   addEventListener(type: 'message', listener: (e: MessageEvent) => void): void;
 }
 
-/** Serves `fn` in this worker (call once, at the top level of the worker module). */
-export function serveCoreTask<I, O>(fn: (input: I) => O | Promise<O>): void {
+/**
+ * Serves `fn` in this worker (call once, at the top level of the worker module). `fn` may report
+ * progress (plain data) through its second argument; the caller gets it as `run`'s `onProgress`.
+ */
+export function serveCoreTask<I, O>(
+  fn: (input: I, progress: (value: unknown) => void) => O | Promise<O>,
+): void {
   const scope = globalThis as unknown as WorkerScope;
   scope.addEventListener('message', (e: MessageEvent<CoreWorkerRequest<I>>) => {
     const { id, input } = e.data;
     void (async () => {
       let reply: CoreWorkerReply<O>;
       try {
-        reply = { kind: 'result', id, value: await fn(input) };
+        const progress = (value: unknown): void =>
+          scope.postMessage({ kind: 'progress', id, value } satisfies CoreWorkerReply<O>);
+        reply = { kind: 'result', id, value: await fn(input, progress) };
       } catch (error) {
         const err = error instanceof Error ? error : new Error(String(error));
         const code = (err as { code?: unknown }).code;

@@ -21,6 +21,7 @@
 export type CoreWorkerReply<O> =
   | { kind: 'ready' }
   | { kind: 'result'; id: number; value: O }
+  | { kind: 'progress'; id: number; value: unknown }
   | { kind: 'error'; id: number; error: { name: string; message: string; code?: string } };
 
 /** A message to the worker. */
@@ -37,7 +38,7 @@ export interface CoreWorkerOptions<I, O> {
    */
   create: () => Worker;
   /** The same computation on the main thread, yielding between steps; honours `signal`. */
-  fallback: (input: I, signal: AbortSignal) => Promise<O>;
+  fallback: (input: I, signal: AbortSignal, onProgress?: (value: unknown) => void) => Promise<O>;
 }
 
 /** Where the jobs run: not decided yet (no job so far), in a worker, or on the main thread. */
@@ -50,6 +51,7 @@ interface Job<I, O> {
   resolve: (value: O) => void;
   reject: (reason: unknown) => void;
   onAbort: () => void;
+  onProgress: ((value: unknown) => void) | undefined;
 }
 
 /** An error thrown in the worker, with its original name, message and code. */
@@ -87,14 +89,21 @@ export class CoreWorkerRunner<I, O> {
     return this.why;
   }
 
-  /** Runs one job; rejects with `signal.reason` when aborted. */
-  run(input: I, signal: AbortSignal = new AbortController().signal): Promise<O> {
+  /**
+   * Runs one job; rejects with `signal.reason` when aborted. `onProgress` receives what the task
+   * reports through the `progress` callback of {@link serveCoreTask} (or the fallback's).
+   */
+  run(
+    input: I,
+    signal: AbortSignal = new AbortController().signal,
+    onProgress?: (value: unknown) => void,
+  ): Promise<O> {
     signal.throwIfAborted();
-    if (this.broken) return this.options.fallback(input, signal);
+    if (this.broken) return this.options.fallback(input, signal, onProgress);
     return new Promise<O>((resolve, reject) => {
       const id = ++this.seq;
       const onAbort = () => this.abortJob(id);
-      const job: Job<I, O> = { id, input, signal, resolve, reject, onAbort };
+      const job: Job<I, O> = { id, input, signal, resolve, reject, onAbort, onProgress };
       this.jobs.set(id, job);
       signal.addEventListener('abort', onAbort, { once: true });
       const worker = this.ensureWorker();
@@ -142,7 +151,7 @@ export class CoreWorkerRunner<I, O> {
       // Not plain data (e.g. a knowledge base with functions): this job runs on the main thread.
       this.jobs.delete(job.id);
       job.signal.removeEventListener('abort', job.onAbort);
-      this.options.fallback(job.input, job.signal).then(job.resolve, job.reject);
+      this.options.fallback(job.input, job.signal, job.onProgress).then(job.resolve, job.reject);
     }
   }
 
@@ -154,7 +163,8 @@ export class CoreWorkerRunner<I, O> {
     }
     const job = this.jobs.get(reply.id);
     if (!job) return;
-    if (reply.kind === 'result') this.settle(job, () => job.resolve(reply.value));
+    if (reply.kind === 'progress') job.onProgress?.(reply.value);
+    else if (reply.kind === 'result') this.settle(job, () => job.resolve(reply.value));
     else this.settle(job, () => job.reject(new CoreWorkerError(reply.error)));
   }
 
@@ -180,7 +190,7 @@ export class CoreWorkerRunner<I, O> {
     for (const job of [...this.jobs.values()]) {
       this.jobs.delete(job.id);
       job.signal.removeEventListener('abort', job.onAbort);
-      this.options.fallback(job.input, job.signal).then(job.resolve, job.reject);
+      this.options.fallback(job.input, job.signal, job.onProgress).then(job.resolve, job.reject);
     }
   }
 

@@ -51,9 +51,11 @@ export function layerStatusText(
 /**
  * The status paragraph (`part="status"`): visible as a hint while there is no map or no data,
  * for screen readers only once the layer is on the map.
+ * @param state the element's state, or whether to show the text as a hint (an element with
+ * states of its own decides that itself)
  */
-export function layerStatus(state: LayerState, text: string): TemplateResult {
-  const hint = state === 'no-map' || state === 'no-source';
+export function layerStatus(state: LayerState | boolean, text: string): TemplateResult {
+  const hint = typeof state === 'boolean' ? state : state === 'no-map' || state === 'no-source';
   // No white space around the status text (it is read as is).
   // prettier-ignore
   return html`<p part="status" class=${hint ? 'hint' : 'visually-hidden'}>${text}</p>`;

@@ -130,6 +130,49 @@ export function sampleGrid(
   area?: KansenArea,
   onProgress?: Progress,
 ): SampledGrid {
+  const sampler = gridSampler(grid, layers, area);
+  const { cols, rows } = grid;
+  for (let r = 0; r < rows; r++) {
+    sampler.row(r);
+    if (onProgress && (r % 64 === 63 || r === rows - 1)) onProgress((r + 1) * cols, cols * rows);
+  }
+  return sampler.result;
+}
+
+/** Cell-layer reads per step of {@link sampleGridInSteps} (cells × layers). */
+export const CELL_READS_PER_STEP = 40_000;
+
+/**
+ * {@link sampleGrid} in steps of about {@link CELL_READS_PER_STEP} reads, awaiting `pause` between
+ * steps (on a browser's main thread: a yield to rendering and input). Same result.
+ */
+export async function sampleGridInSteps(
+  grid: GridSpec,
+  layers: readonly CellLayer[],
+  area: KansenArea | undefined,
+  pause: () => Promise<void>,
+  onProgress?: Progress,
+): Promise<SampledGrid> {
+  const sampler = gridSampler(grid, layers, area);
+  const { cols, rows } = grid;
+  const rowsPerStep = Math.max(
+    1,
+    Math.floor(CELL_READS_PER_STEP / (cols * Math.max(1, layers.length))),
+  );
+  for (let r = 0; r < rows; r += rowsPerStep) {
+    const end = Math.min(rows, r + rowsPerStep);
+    for (let row = r; row < end; row++) sampler.row(row);
+    onProgress?.(end * cols, cols * rows);
+    if (end < rows) await pause();
+  }
+  return sampler.result;
+}
+
+function gridSampler(
+  grid: GridSpec,
+  layers: readonly CellLayer[],
+  area?: KansenArea,
+): { row: (r: number) => void; result: SampledGrid } {
   const { cols, rows } = grid;
   const n = cols * rows;
   const inside = new Uint8Array(n);
@@ -137,7 +180,7 @@ export function sampleGrid(
   const firstPoint = layers.map(() => new Map<number, [number, number]>());
   const boundary = area && 'boundary' in area ? area.boundary : undefined;
   const box = area && 'bbox' in area ? area.bbox : undefined;
-  for (let r = 0; r < rows; r++) {
+  const row = (r: number): void => {
     for (let c = 0; c < cols; c++) {
       const [x, y] = cellCentre(grid, c, r);
       const i = r * cols + c;
@@ -154,9 +197,8 @@ export function sampleGrid(
         if (!first.has(k)) first.set(k, [x, y]);
       }
     }
-    if (onProgress && (r % 64 === 63 || r === rows - 1)) onProgress((r + 1) * cols, n);
-  }
-  return { grid, layerIds: layers.map((l) => l.id), inside, keys, firstPoint };
+  };
+  return { row, result: { grid, layerIds: layers.map((l) => l.id), inside, keys, firstPoint } };
 }
 
 /**
