@@ -67,8 +67,7 @@ function summaryOf(input, srcSrs) {
   if (r.status !== 0) return {};
   const count = /Feature Count: (\d+)/.exec(r.stdout);
   const m = /Extent: \(([-\d.]+), ([-\d.]+)\) - \(([-\d.]+), ([-\d.]+)\)/.exec(r.stdout);
-  const isRd =
-    srcSrs === 'EPSG:28992' || /ID\["EPSG",28992\]|Amersfoort \/ RD New/.test(r.stdout);
+  const isRd = srcSrs === 'EPSG:28992' || /ID\["EPSG",28992\]|Amersfoort \/ RD New/.test(r.stdout);
   return {
     ...(m && isRd ? { extent: m.slice(1, 5).map(Number) } : {}),
     ...(count ? { featureCount: Number(count[1]) } : {}),
@@ -155,7 +154,8 @@ function parseArgs(argv) {
     else if (a === '--select') opts.select = value.split(',');
     else throw new Error(`tiles: unknown option ${a}`);
   }
-  if (positional.length !== 2) throw new Error('usage: npm run tiles -- <input> <out-dir> [options]');
+  if (positional.length !== 2)
+    throw new Error('usage: npm run tiles -- <input> <out-dir> [options]');
   return { input: resolve(positional[0]), outDir: resolve(positional[1]), ...opts };
 }
 

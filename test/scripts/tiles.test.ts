@@ -52,7 +52,7 @@ function decodeLevel(z: number): Feature[] {
     resolutions: described.resolutions,
     tileSize: described.tileSize,
   });
-  const format = new MVT({ featureClass: Feature, layers: [described.layer] });
+  const format = new MVT<Feature>({ featureClass: Feature, layers: [described.layer] });
   // The map projection the tile-pixel coordinates are transformed to (metres, no proj4 needed).
   const rd = new Projection({ code: 'EPSG:28992', units: 'm' });
   const features: Feature[] = [];
@@ -62,12 +62,7 @@ function decodeLevel(z: number): Feature[] {
       const extent = grid.getTileCoordExtent([z, Number(x), y]);
       const bytes = readFileSync(join(dir, String(z), x, file));
       const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-      features.push(
-        ...(format.readFeatures(data, {
-          extent,
-          featureProjection: rd,
-        }) as Feature[]),
-      );
+      features.push(...format.readFeatures(data, { extent, featureProjection: rd }));
     }
   }
   return features;
