@@ -7,7 +7,7 @@
  * real.
  *
  * `node scripts/national-data.mjs [--force]` writes into `demo/national/` (gitignored):
- * `zonering.geojson` (EPSG:28992), `zonering.fgb` (GDAL, packed Hilbert R-tree, for HTTP Range
+ * `zonering.geojson` (EPSG:28992), `sources.json` (a `flatgeobuf` source), `zonering.fgb` (GDAL, packed Hilbert R-tree, for HTTP Range
  * reads) and `tiles/` (`scripts/tiles.mjs`). It does nothing when the files are newer than this
  * script (`--force` writes them again). `scripts/demo-server.mjs` calls {@link ensureNationalData}
  * before building the demo, so `npm start` and the e2e tests have them. Deterministic (seeded).
@@ -116,6 +116,25 @@ export function writeNationalData(options = {}) {
   if (r.error !== undefined || r.status !== 0) {
     throw new Error(`national-data: ogr2ogr failed: ${r.error?.message ?? r.stderr.trim()}`);
   }
+  writeFileSync(
+    join(dir, 'sources.json'),
+    `${JSON.stringify(
+      {
+        sources: [
+          {
+            id: 'zonering-nl',
+            type: 'flatgeobuf',
+            url: 'zonering.fgb',
+            title: 'Zonering Nederland (verzonnen)',
+            illustrative: true,
+            properties: { zone: 'BKNSN_code' },
+          },
+        ],
+      },
+      null,
+      2,
+    )}\n`,
+  );
   const tiles = buildTiles({
     input: fgb,
     outDir: join(dir, 'tiles'),
