@@ -28,3 +28,12 @@ const map = new OlMap({
   }),
 });
 exposeMap('land', map);
+
+// `?layer=vector`: the same data loaded whole into the vector layer (the baseline of the frame-time
+// bench, test/bench/tiles.bench.mjs).
+if (new URLSearchParams(location.search).get('layer') === 'vector') {
+  const layer = document.querySelector('na-zonering-layer');
+  layer?.removeAttribute('tiles');
+  layer?.setAttribute('crs', 'EPSG:28992');
+  layer?.setAttribute('src', 'national/zonering.geojson');
+}
