@@ -34,9 +34,12 @@ function demoData(): Plugin {
     name: 'na-demo-data',
     apply: 'build',
     writeBundle(options) {
-      const from = resolve(demo, 'data');
       const outDir = options.dir ?? resolve(demo, 'dist');
-      if (existsSync(from)) cpSync(from, resolve(outDir, 'data'), { recursive: true });
+      // `national/`: the generated whole-country data (scripts/national-data.mjs, gitignored).
+      for (const dir of ['data', 'national']) {
+        const from = resolve(demo, dir);
+        if (existsSync(from)) cpSync(from, resolve(outDir, dir), { recursive: true });
+      }
     },
   };
 }
@@ -82,6 +85,7 @@ export default defineConfig({
         theme: resolve(demo, 'theme.html'),
         layouts: resolve(demo, 'layouts.html'),
         kansenkaart: resolve(demo, 'kansenkaart.html'),
+        land: resolve(demo, 'land.html'),
       },
       output: {
         // Named shared chunks: OpenLayers, other libraries, this library (src/ and widgets/).

@@ -16,6 +16,7 @@ export const texts: Record<string, Record<DemoLang, string>> = {
   navEmbed: { nl: 'In een bestaande kaart', en: 'In an existing map' },
   navTwoMaps: { nl: 'Twee kaarten', en: 'Two maps' },
   navScenarios: { nl: "Scenario's", en: 'Scenarios' },
+  navLand: { nl: 'Heel Nederland', en: 'Whole country' },
   banner: {
     nl: 'Illustratieve demodata — geen echte gegevens',
     en: 'Illustrative demo data — not real data',

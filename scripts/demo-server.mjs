@@ -9,6 +9,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
+import { ensureNationalData } from './national-data.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const configFile = resolve(root, 'vite.config.ts');
@@ -22,11 +23,17 @@ let built;
  * @returns {Promise<void>}
  */
 export function buildDemo(options = {}) {
-  built ??= build({
-    configFile,
-    root: resolve(root, 'demo'),
-    logLevel: options.quiet ? 'warn' : 'info',
-  }).then(() => undefined);
+  // The whole-country page's data (demo/national/, gitignored): generated when missing or stale.
+  built ??= Promise.resolve()
+    .then(() => ensureNationalData({ quiet: options.quiet }))
+    .then(() =>
+      build({
+        configFile,
+        root: resolve(root, 'demo'),
+        logLevel: options.quiet ? 'warn' : 'info',
+      }),
+    )
+    .then(() => undefined);
   return built;
 }
 

@@ -6,7 +6,7 @@
 import type OlMap from 'ol/Map.js';
 import type { KnowledgeBase } from '../core/kb/types.js';
 import type { Lang, Scale } from '../core/types.js';
-import type { ZoneringLayer } from './zonering-layer.js';
+import type { ZoneringFeatures } from './zonering-feature-style.js';
 import {
   showsTypes,
   typeName,
@@ -145,19 +145,17 @@ const EVERYWHERE = 0.9;
  * or one of eight directions (the view's middle third counts as the centre). Screen directions;
  * on a rotated map they are not the compass directions.
  */
-export function describeView(layer: ZoneringLayer, map: OlMap, lang: Lang): ViewDescription {
+export function describeView(layer: ZoneringFeatures, map: OlMap, lang: Lang): ViewDescription {
   const view = map.getView();
   const size = map.getSize();
   const resolution = view.getResolution();
   const center = view.getCenter();
   const scale = layer.scaleAt(resolution ?? Infinity);
-  const source = layer.getSource();
   const width = size?.[0];
   const height = size?.[1];
   const cx = center?.[0];
   const cy = center?.[1];
   if (
-    source === null ||
     resolution === undefined ||
     width === undefined ||
     height === undefined ||
@@ -188,7 +186,7 @@ export function describeView(layer: ZoneringLayer, map: OlMap, lang: Lang): View
       const oy = v * height * resolution;
       const coordinate = [cx + ox * cos - oy * sin, cy + ox * sin + oy * cos];
       let code: string | undefined;
-      for (const feature of source.getFeaturesAtCoordinate(coordinate)) {
+      for (const feature of layer.featuresAtCoordinate(coordinate)) {
         code = layer.codeOf(feature);
         if (code !== undefined) break;
       }

@@ -18,6 +18,7 @@ import {
   type ZoneringLayer,
   type ZoneringLayerOptions,
 } from './zonering-layer.js';
+import type { ZoneringMapLayer } from './zonering-feature-style.js';
 
 /** Options of {@link attachZonering}. */
 export interface ZoneringAttachmentOptions extends ZoneringLayerOptions {
@@ -34,10 +35,10 @@ export interface ZoneringAttachmentOptions extends ZoneringLayerOptions {
   focusRing?: boolean;
 }
 
-/** The zonering on a map. */
-export interface ZoneringAttachment {
+/** The zonering on a map (by default the vector layer; see `attachZoneringLayer` for tiles). */
+export interface ZoneringAttachment<L extends ZoneringMapLayer = ZoneringLayer> {
   readonly map: OlMap;
-  readonly layer: ZoneringLayer;
+  readonly layer: L;
   /**
    * Resolves with the number of features once the polygons for the map's projection are loaded;
    * rejects when loading fails (or with the abort reason after {@link dispose}).
@@ -73,6 +74,43 @@ export function attachZonering(
     ...layerOptions
   } = options;
   const layer = createZoneringLayer(source, kb, layerOptions);
+  // When the map gets a view in another projection, the polygons are loaded again for it.
+  const viewKey = map.on('change:view', () => {
+    layer.load(map.getView().getProjection()).catch((e: unknown) => {
+      console.warn('na-zonering: loading for the new view failed', e);
+    });
+  });
+  const loaded = layer.load(map.getView().getProjection());
+  return attachZoneringLayer(map, layer, loaded, {
+    ...(withTooltip ? {} : { tooltip: false }),
+    ...(onHover === undefined ? {} : { onHover }),
+    ...(onCentre === undefined ? {} : { onCentre }),
+    focusRing,
+    keys: [viewKey],
+  });
+}
+
+/** Options of {@link attachZoneringLayer}. */
+export interface ZoneringLayerAttachmentOptions extends Pick<
+  ZoneringAttachmentOptions,
+  'tooltip' | 'onHover' | 'onCentre' | 'focusRing'
+> {
+  /** Listener keys to release on dispose (besides the ones made here). */
+  keys?: EventsKey[];
+}
+
+/**
+ * Adds a zonering layer that is already made (the vector layer, or the tile layer of
+ * `zonering-tiles.ts`) to `map` with its tooltip, hover/focus binding and focus ring; `loaded`
+ * settles when its features are there. Disposing removes all of it and disposes the layer.
+ */
+export function attachZoneringLayer<L extends ZoneringMapLayer>(
+  map: OlMap,
+  layer: L,
+  loaded: Promise<number>,
+  options: ZoneringLayerAttachmentOptions = {},
+): ZoneringAttachment<L> {
+  const { tooltip: withTooltip = true, onHover, onCentre, focusRing = true } = options;
   map.addLayer(layer);
   const tooltip: ZoneTooltip | undefined = withTooltip ? createZoneTooltip(map) : undefined;
   const release = bindZoneringHover(
@@ -86,14 +124,7 @@ export function attachZonering(
     onCentre,
   );
   const releaseRing = focusRing ? addMapFocusRing(map) : () => undefined;
-  const keys: EventsKey[] = [
-    map.on('change:view', () => {
-      layer.load(map.getView().getProjection()).catch((e: unknown) => {
-        console.warn('na-zonering: loading for the new view failed', e);
-      });
-    }),
-  ];
-  const loaded = layer.load(map.getView().getProjection());
+  const keys: EventsKey[] = [...(options.keys ?? [])];
   let disposed = false;
   // Report a failed load once here (callers may not await `loaded`); an abort by dispose is quiet.
   loaded.catch((e: unknown) => {

@@ -5,10 +5,11 @@
  */
 import type { Coordinate } from 'ol/coordinate.js';
 import type { EventsKey } from 'ol/events.js';
-import { getCenter, getHeight, getWidth, isEmpty } from 'ol/extent.js';
+import { getCenter, isEmpty, type Extent } from 'ol/extent.js';
 import type Feature from 'ol/Feature.js';
 import type { FeatureLike } from 'ol/Feature.js';
 import GeoJSON from 'ol/format/GeoJSON.js';
+import type BaseLayer from 'ol/layer/Base.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import type OlMap from 'ol/Map.js';
 import type MapBrowserEvent from 'ol/MapBrowserEvent.js';
@@ -17,24 +18,17 @@ import { get as getProjection, getPointResolution } from 'ol/proj.js';
 import type Projection from 'ol/proj/Projection.js';
 import VectorSource from 'ol/source/Vector.js';
 import { all as allStrategy } from 'ol/loadingstrategy.js';
-import Fill from 'ol/style/Fill.js';
-import Stroke from 'ol/style/Stroke.js';
-import Style from 'ol/style/Style.js';
-import Text from 'ol/style/Text.js';
 import type { KnowledgeBase } from '../core/kb/types.js';
 import type { Lang, PolygonSource, Scale, SupportedCrs } from '../core/types.js';
 import { projectionCrs, registerRd } from './projection.js';
-import { forcedColoursQuery, hatchPattern } from './zone-hatch.js';
 import { describeMove, viewState, type ViewMove, type ViewState } from './view-description.js';
 import {
-  mainTypeCode,
-  scaleForResolution,
-  showsTypes,
+  ZoneringStyler,
+  type ZoneringFeatures,
+  type ZoneringMapLayer,
+} from './zonering-feature-style.js';
+import {
   zoneName,
-  zoneringColour,
-  zoneringHatch,
-  zoneringLabel,
-  zoneringOutline,
   zoneringType,
   type ScaleThresholds,
   type ZoneringTypeRef,
@@ -82,49 +76,27 @@ export interface ZoneringLayerOptions {
   hatching?: 'forced-colors' | 'always' | 'never';
 }
 
+export type { ZoneringFeatures, ZoneringMapLayer } from './zonering-feature-style.js';
+
 const DEFAULT_OPACITY = 0.7;
-const DEFAULT_FONT = '600 12px sans-serif';
-/** Approximate width of a label character relative to the font size (for the fit test). */
-const CHAR_WIDTH = 0.6;
-
-function fontSize(font: string): number {
-  const m = /(\d+(?:\.\d+)?)px/.exec(font);
-  return m ? Number(m[1]) : 12;
-}
-
-/** A `#rrggbb` colour with an opacity as a CSS colour (`rgba(…)` when not opaque). */
-function cssColour(hex: string, opacity: number): string {
-  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-  if (!m || opacity >= 1) return hex;
-  const c = (s: string | undefined): number => parseInt(s ?? '0', 16);
-  return `rgba(${c(m[1])}, ${c(m[2])}, ${c(m[3])}, ${opacity})`;
-}
 
 /**
  * A vector layer with the zonering of a {@link PolygonSource}. Create it with
  * {@link createZoneringLayer}. Its features carry the source's properties; the zone code is read
  * from the `zoneProperty` option.
  */
-export class ZoneringLayer extends VectorLayer<VectorSource<Feature>, Feature> {
+export class ZoneringLayer
+  extends VectorLayer<VectorSource<Feature>, Feature>
+  implements ZoneringFeatures
+{
   /** The source of the polygons. */
   readonly polygonSource: PolygonSource;
   /** The knowledge base that gives colours and names. */
   readonly knowledgeBase: KnowledgeBase;
 
-  private lang: Lang;
-  private readonly thresholds: Partial<ScaleThresholds>;
-  private readonly zoneProperty: string | undefined;
-  private readonly labels: boolean;
-  private readonly font: string;
-  private readonly fontPx: number;
-  private readonly labelColour: string;
-  private readonly labelHalo: string;
-  /** Ground metres per projection unit near the data (1 for RD, about 0.62 for Web Mercator in NL). */
-  private groundFactor = 1;
-  private readonly styles = new Map<string, Style>();
+  /** The style (colours, outline, hatching, labels) with its cache. */
+  private readonly styler: ZoneringStyler;
   private readonly abort = new AbortController();
-  private readonly hatching: 'forced-colors' | 'always' | 'never';
-  private readonly forcedColours: MediaQueryList | undefined;
   private loading: { code: string; promise: Promise<number> } | undefined;
   /** Projection code of the features now in the source. */
   private loadedCode: string | undefined;
@@ -143,20 +115,7 @@ export class ZoneringLayer extends VectorLayer<VectorSource<Feature>, Feature> {
     });
     this.polygonSource = source;
     this.knowledgeBase = kb;
-    this.lang = options.lang ?? 'nl';
-    this.thresholds = { ...options.scaleThresholds };
-    this.zoneProperty = options.zoneProperty;
-    this.labels = options.labels ?? true;
-    this.font = options.labelFont ?? DEFAULT_FONT;
-    this.fontPx = fontSize(this.font);
-    this.labelColour = options.labelColour ?? '#1a1a1a';
-    this.labelHalo = options.labelHalo ?? '#ffffff';
-    this.hatching = options.hatching ?? 'forced-colors';
-    this.forcedColours = this.hatching === 'forced-colors' ? forcedColoursQuery() : undefined;
-    // Entering or leaving forced-colours mode redraws with or without hatching.
-    this.forcedColours?.addEventListener('change', this.onForcedColours, {
-      signal: this.abort.signal,
-    });
+    this.styler = new ZoneringStyler(kb, options, () => this.changed());
     // The loader runs when the layer is first rendered, with the map's projection.
     vectorSource.setLoader((_extent, _resolution, projection, success, failure) => {
       if (this.loadedCode === projection.getCode()) {
@@ -174,34 +133,22 @@ export class ZoneringLayer extends VectorLayer<VectorSource<Feature>, Feature> {
         },
       );
     });
-    this.setStyle((feature, resolution) => this.styleFor(feature, resolution));
+    this.setStyle((feature, resolution) => this.styler.style(feature, resolution));
   }
 
   /** Language of the labels. */
   getLang(): Lang {
-    return this.lang;
+    return this.styler.getLang();
   }
 
   /** Changes the language of the labels and redraws. */
   setLang(lang: Lang): void {
-    if (lang === this.lang) return;
-    this.lang = lang;
-    this.styles.clear();
-    this.changed();
+    if (this.styler.setLang(lang)) this.changed();
   }
 
   /** The zone code of a feature, or undefined. */
   codeOf(feature: FeatureLike): string | undefined {
-    const names = this.zoneProperty === undefined ? ['zone', 'BKNSN_code'] : [this.zoneProperty];
-    for (const name of names) {
-      const v: unknown = feature.get(name);
-      if (typeof v === 'string' && v !== '') return v;
-      if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-    }
-    // A source with only main types (BKNSN hoofdtypen): the landscape type as `type:<id>`.
-    const type: unknown = feature.get('landscapeType');
-    if (typeof type === 'string' && type !== '') return mainTypeCode(type);
-    return undefined;
+    return this.styler.codeOf(feature);
   }
 
   /**
@@ -209,7 +156,25 @@ export class ZoneringLayer extends VectorLayer<VectorSource<Feature>, Feature> {
    * projection's scale distortion near the data into account (Web Mercator in NL ≈ ×0.62).
    */
   scaleAt(resolution: number): Scale {
-    return scaleForResolution(resolution * this.groundFactor, this.thresholds);
+    return this.styler.scaleAt(resolution);
+  }
+
+  /** Calls `callback` for every loaded feature whose extent intersects `extent`. */
+  forEachFeatureInExtent(extent: Extent, callback: (feature: FeatureLike) => void): void {
+    this.getSource()?.forEachFeatureIntersectingExtent(extent, (feature) => {
+      callback(feature);
+    });
+  }
+
+  /** The loaded features that contain `coordinate` (map projection). */
+  featuresAtCoordinate(coordinate: Coordinate): FeatureLike[] {
+    return this.getSource()?.getFeaturesAtCoordinate(coordinate) ?? [];
+  }
+
+  /** Listens for a change of the loaded features; release with `unByKey`. */
+  onFeaturesChange(listener: () => void): EventsKey {
+    const source = this.getSource();
+    return source === null ? this.on('change:source', listener) : source.on('change', listener);
   }
 
   /**
@@ -250,79 +215,25 @@ export class ZoneringLayer extends VectorLayer<VectorSource<Feature>, Feature> {
     source.addFeatures(features);
     this.loadedCode = projection.getCode();
     const extent = source.getExtent();
-    this.groundFactor =
+    const factor =
       extent === null || isEmpty(extent)
         ? 1
         : getPointResolution(projection, 1, getCenter(extent), 'm');
-    if (!Number.isFinite(this.groundFactor) || this.groundFactor <= 0) this.groundFactor = 1;
-    this.styles.clear();
+    this.styler.groundFactor = Number.isFinite(factor) && factor > 0 ? factor : 1;
+    this.styler.clear();
     this.changed();
     return features.length;
   }
 
-  private readonly onForcedColours = (): void => {
-    this.styles.clear();
-    this.changed();
-  };
-
   /** True when the zones are drawn hatched now (see {@link ZoneringLayerOptions.hatching}). */
   hatched(): boolean {
-    if (this.hatching === 'always') return true;
-    if (this.hatching === 'never') return false;
-    return this.forcedColours?.matches ?? false;
-  }
-
-  private styleFor(feature: FeatureLike, resolution: number): Style {
-    const code = this.codeOf(feature) ?? '';
-    const scale = this.scaleAt(resolution);
-    const types = showsTypes(scale);
-    let label = false;
-    if (this.labels && code !== '') {
-      const extent = feature.getGeometry()?.getExtent();
-      if (extent !== undefined && extent !== null) {
-        const text = zoneringLabel(this.knowledgeBase, code, scale, this.lang);
-        const widthPx = getWidth(extent) / resolution;
-        const heightPx = getHeight(extent) / resolution;
-        label =
-          widthPx >= text.length * this.fontPx * CHAR_WIDTH + 8 && heightPx >= this.fontPx * 2;
-      }
-    }
-    const hatched = this.hatched();
-    const key = `${types ? 't' : 'z'}|${code}|${label ? 'l' : ''}|${hatched ? 'h' : ''}`;
-    let style = this.styles.get(key);
-    if (style === undefined) {
-      const plain = zoneringColour(this.knowledgeBase, code, scale);
-      const colour = hatched
-        ? hatchPattern(plain, zoneringHatch(this.knowledgeBase, code, scale))
-        : plain;
-      const outline = zoneringOutline(this.knowledgeBase, code, scale);
-      style = new Style({
-        fill: new Fill({ color: colour }),
-        stroke: new Stroke({
-          color: cssColour(outline.colour, outline.opacity),
-          width: outline.widthPx,
-        }),
-        ...(label
-          ? {
-              text: new Text({
-                text: zoneringLabel(this.knowledgeBase, code, scale, this.lang),
-                font: this.font,
-                overflow: false,
-                fill: new Fill({ color: this.labelColour }),
-                stroke: new Stroke({ color: this.labelHalo, width: 3 }),
-              }),
-            }
-          : {}),
-      });
-      this.styles.set(key, style);
-    }
-    return style;
+    return this.styler.hatched();
   }
 
   /** Stops a pending load and releases the source. */
   override disposeInternal(): void {
     this.abort.abort();
-    this.styles.clear();
+    this.styler.dispose();
     super.disposeInternal();
   }
 }
@@ -375,10 +286,11 @@ export interface CentreReport {
 
 function zoneAtPixel(
   map: OlMap,
-  layer: ZoneringLayer,
+  layer: ZoneringMapLayer,
   pixel: number[],
 ): { code: string; name: string } | undefined {
   let found: { code: string; name: string } | undefined;
+  const target: BaseLayer = layer;
   map.forEachFeatureAtPixel(
     pixel,
     (feature) => {
@@ -387,7 +299,7 @@ function zoneAtPixel(
       found = { code, name: zoneName(layer.knowledgeBase, code, layer.getLang()) };
       return true;
     },
-    { layerFilter: (l) => l === layer },
+    { layerFilter: (l) => l === target },
   );
   return found;
 }
@@ -405,7 +317,7 @@ function zoneAtPixel(
  */
 export function bindZoneringHover(
   map: OlMap,
-  layer: ZoneringLayer,
+  layer: ZoneringMapLayer,
   onChange: (hover: ZoneHover | null) => void,
   onCentre?: (centre: CentreReport) => void,
 ): () => void {
@@ -520,18 +432,17 @@ export interface ZonesInView {
  * The zone codes and types present in the map's current view extent (features whose geometry
  * intersects it). Empty before the map has a size or the layer has loaded.
  */
-export function zonesInView(layer: ZoneringLayer, map: OlMap): ZonesInView {
+export function zonesInView(layer: ZoneringMapLayer, map: OlMap): ZonesInView {
   const view = map.getView();
   const size = map.getSize();
   const resolution = view.getResolution();
   const scale = layer.scaleAt(resolution ?? Infinity);
-  const source = layer.getSource();
-  if (size === undefined || resolution === undefined || source === null) {
+  if (size === undefined || resolution === undefined) {
     return { scale, codes: [], types: [] };
   }
   const extent = view.calculateExtent(size);
   const codes = new Set<string>();
-  source.forEachFeatureIntersectingExtent(extent, (feature) => {
+  layer.forEachFeatureInExtent(extent, (feature) => {
     const code = layer.codeOf(feature);
     if (code !== undefined) codes.add(code);
   });
@@ -549,13 +460,11 @@ export function zonesInView(layer: ZoneringLayer, map: OlMap): ZonesInView {
  */
 export function watchZonesInView(
   map: OlMap,
-  layer: ZoneringLayer,
+  layer: ZoneringMapLayer,
   onChange: (inView: ZonesInView) => void,
 ): () => void {
   const update = (): void => onChange(zonesInView(layer, map));
-  const keys: EventsKey[] = [map.on('moveend', update)];
-  const source = layer.getSource();
-  if (source !== null) keys.push(source.on('change', update));
+  const keys: EventsKey[] = [map.on('moveend', update), layer.onFeaturesChange(update)];
   update();
   let released = false;
   return () => {

@@ -12,6 +12,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from '@playwright/test';
+import { nationalZonering } from '../../scripts/national-data.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const artifacts = resolve(root, '.cache/e2e');
@@ -537,6 +538,68 @@ test('kansenkaart page: layer and legend under the strict CSP, a click opens the
     .first()
     .locator(`[part~="landscape"] [data-zone="${loc.expect.zone}"]`)
     .waitFor({ timeout: 30000 });
+  assertNoProblems(problems.slice(before));
+});
+
+test('whole-country page: zonering from vector tiles, a click answers from the .fgb by HTTP Range', async () => {
+  const before = problems.length;
+  const tiles = [];
+  const fgb = [];
+  const context = await newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await watch(page);
+  page.on('requestfinished', async (request) => {
+    const url = request.url();
+    const response = await request.response();
+    if (/\/national\/tiles\/\d+\/\d+\/\d+\.pbf$/.test(url)) tiles.push(response?.status());
+    if (url.endsWith('/national/zonering.fgb')) {
+      fgb.push({ range: request.headers()['range'], status: response?.status() });
+    }
+  });
+  const response = await page.goto(new URL('land.html', baseUrl).href);
+  assert.ok(response?.ok(), `land.html: HTTP ${response?.status()}`);
+  await ready(page);
+  // A hexagon in the middle of the country (deterministic data): its centre and its zone.
+  const hex = nationalZonering().features[80 * 140 + 70];
+  const ring = hex.geometry.coordinates[0].slice(0, -1);
+  const cx = ring.reduce((sum, p) => sum + p[0], 0) / ring.length;
+  const cy = ring.reduce((sum, p) => sum + p[1], 0) / ring.length;
+  await page.evaluate(
+    ([x, y]) => {
+      const view = window.__naDemo.maps.land.getView();
+      view.setCenter([x, y]);
+      view.setZoom(7);
+    },
+    [cx, cy],
+  );
+  await rendered(page);
+  await rendered(page);
+  assert.ok(tiles.length > 0, 'vector tiles were requested');
+  assert.ok(
+    tiles.every((status) => status === 200),
+    `tile answers: ${tiles.join(', ')}`,
+  );
+  const drawn = await page.evaluate(() => {
+    const canvas = document.querySelector('.na-zonering-layer canvas');
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return 0;
+    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4 * 97) if (data[i] > 0) n += 1;
+    return n / (data.length / (4 * 97));
+  });
+  assert.ok(drawn > 0.5, `the tiles cover the map (${(drawn * 100).toFixed(0)} % drawn)`);
+  await clickAt(page, 'land', { x: cx, y: cy });
+  const code = hex.properties.BKNSN_code;
+  await page
+    .locator('na-location-check')
+    .locator(`[part~="landscape"] [data-zone="${code}"]`)
+    .waitFor({ timeout: 30000 });
+  assert.ok(fgb.length > 0, 'the check read the .fgb');
+  assert.ok(
+    fgb.every((r) => r.range !== undefined && r.status === 206),
+    `only Range requests: ${JSON.stringify(fgb)}`,
+  );
   assertNoProblems(problems.slice(before));
 });
 

@@ -23,6 +23,8 @@ export interface Bound {
   map: OlMap;
   source: PolygonSource | undefined;
   src: string | undefined;
+  /** URL of a `tiles.json` (vector tiles); used on maps in EPSG:28992 when there is no `source`. */
+  tiles: string | undefined;
   crs: string | undefined;
   kb: KnowledgeBase | undefined;
   zoneProperty: string;
@@ -35,6 +37,7 @@ export function sameBound(a: Bound | undefined, b: Bound): boolean {
     a.map === b.map &&
     a.source === b.source &&
     a.src === b.src &&
+    a.tiles === b.tiles &&
     a.crs === b.crs &&
     a.kb === b.kb &&
     a.zoneProperty === b.zoneProperty &&

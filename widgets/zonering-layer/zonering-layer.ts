@@ -5,8 +5,19 @@ import type OlMap from 'ol/Map.js';
 import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
 import { NaError, type PolygonSource } from '../../src/core/types.js';
-import { attachZonering, type ZoneringAttachment } from '../../src/map/zonering-attachment.js';
-import type { CentreReport, ZoneHover, ZoneringLayer } from '../../src/map/zonering-layer.js';
+import {
+  attachZonering,
+  attachZoneringLayer,
+  type ZoneringAttachment,
+} from '../../src/map/zonering-attachment.js';
+import type {
+  CentreReport,
+  ZoneHover,
+  ZoneringLayer,
+  ZoneringMapLayer,
+} from '../../src/map/zonering-layer.js';
+import { mapCrs } from '../../src/map/projection.js';
+import type { ZoneringTileLayer } from '../../src/map/zonering-tiles.js';
 import type { ScaleThresholds } from '../../src/map/zonering-style.js';
 import type { GeoJsonSource } from '../../src/sources/geojson.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
@@ -49,7 +60,10 @@ export const DEFAULT_ZONERING_OPACITY = 0.7;
  * from RD). The polygons: `.source` (a `PolygonSource`), or the `src` attribute (URL of a GeoJSON
  * file; its CRS from the `crs` or `data-crs` attribute, else the file's own `crs` member, else
  * WGS 84; the zone code in the property named by `zone-property`, default `BKNSN_code`).
- * `.source` wins over `src`.
+ * `.source` wins over `src`. National data: the `tiles` attribute (URL of the `tiles.json` that
+ * `npm run tiles` writes) draws vector tiles instead of loading every polygon, on maps in
+ * EPSG:28992 (`tiles` wins over `src` there; on other maps `src` is used). The tile code is
+ * loaded only when `tiles` is used.
  *
  * **Keyboard.** While the map's target element has focus (give it `tabindex="0"`), the zone at the
  * centre of the map is shown in the tooltip and announced in a polite live region on focus and
@@ -90,6 +104,12 @@ export class NaZoneringLayer extends LitElement {
   /** URL of a GeoJSON FeatureCollection with the zonering (used when `.source` is not set). */
   @property() src?: string;
 
+  /**
+   * URL of a `tiles.json` (vector tiles in `NetherlandsRDNewQuad`, written by `npm run tiles`):
+   * the zonering drawn from tiles, for national data. Only on maps in EPSG:28992.
+   */
+  @property() tiles?: string;
+
   /** CRS of the `src` data (any form the library accepts, e.g. `EPSG:28992`). */
   @property() crs?: string;
 
@@ -118,7 +138,7 @@ export class NaZoneringLayer extends LitElement {
   @state() private _featureCount = 0;
   @state() private _announcement = '';
 
-  private _attachment?: ZoneringAttachment;
+  private _attachment?: ZoneringAttachment<ZoneringMapLayer>;
   private _bound?: Bound;
   /** The load of the `src` file (@lit/task): a new source aborts the load in flight. */
   private readonly _load = new Task<[string, string | undefined, string], GeoJsonSource>(this, {
@@ -134,6 +154,38 @@ export class NaZoneringLayer extends LitElement {
       if (code !== undefined) this._fail(code, e);
     },
   });
+  /** The load of the `tiles` description and the tile code (lazy import), aborted likewise. */
+  private readonly _loadTiles = new Task<[string], ZoneringTileLayer>(this, {
+    autoRun: false,
+    task: async ([url], { signal }) => {
+      const [text, tilesModule] = await Promise.all([
+        loadTextFile(url, { signal }),
+        import('../../src/map/zonering-tiles.js'),
+      ]);
+      signal.throwIfAborted();
+      const tiles = tilesModule.parseZoneringTiles(text, url);
+      return tilesModule.createZoneringTileLayer(tiles, this.activeKnowledgeBase, {
+        ...this._layerOptions(),
+        zoneProperty: this.zoneProperty,
+      });
+    },
+    onComplete: (layer) => {
+      const bound = this._bound;
+      if (bound === undefined || this._attachment !== undefined) {
+        layer.dispose();
+        return;
+      }
+      const count = layer.tiles.featureCount ?? 0;
+      this._attachAttachment(
+        attachZoneringLayer(bound.map, layer, Promise.resolve(count), this._hoverOptions()),
+      );
+    },
+    onError: (e) => {
+      if (isAbortError(e)) return;
+      const invalid = e instanceof NaError && !(e instanceof SourceRequestError);
+      this._fail(invalid ? 'invalid-data' : 'fetch-failed', e);
+    },
+  });
   private readonly _mapTarget = new MapTargetController(this);
   private readonly _langs = new LangController(this, () => this._onLangChange());
   private _hoverCode: string | null = null;
@@ -143,8 +195,14 @@ export class NaZoneringLayer extends LitElement {
     return this._state;
   }
 
-  /** The layer on the map (undefined before it is attached). */
+  /** The vector layer on the map (undefined before it is attached, or when it draws tiles). */
   get zoneringLayer(): ZoneringLayer | undefined {
+    const layer = this._attachment?.layer;
+    return layer !== undefined && 'polygonSource' in layer ? (layer as ZoneringLayer) : undefined;
+  }
+
+  /** The layer on the map, vector or tiles (undefined before it is attached). */
+  get mapLayer(): ZoneringMapLayer | undefined {
     return this._attachment?.layer;
   }
 
@@ -274,6 +332,7 @@ export class NaZoneringLayer extends LitElement {
       map,
       source: this.source,
       src: this.source === undefined ? this.src : undefined,
+      tiles: this.source === undefined ? this.tiles : undefined,
       crs: this.crs ?? this.dataCrs,
       kb: this.knowledgeBase,
       zoneProperty: this.zoneProperty,
@@ -281,7 +340,9 @@ export class NaZoneringLayer extends LitElement {
     };
     if (sameBound(this._bound, bound)) return;
     this._detach();
-    if (bound.source === undefined && (bound.src === undefined || bound.src === '')) {
+    const useTiles =
+      bound.tiles !== undefined && bound.tiles !== '' && mapCrs(map) === 'EPSG:28992';
+    if (bound.source === undefined && !useTiles && (bound.src === undefined || bound.src === '')) {
       this._state = 'no-source';
       return;
     }
@@ -291,18 +352,40 @@ export class NaZoneringLayer extends LitElement {
       this._attach(map, bound.source);
       return;
     }
+    if (useTiles) {
+      void this._loadTiles.run([bound.tiles as string]);
+      return;
+    }
     void this._load.run([bound.src as string, bound.crs, this.zoneProperty]);
   }
 
-  private _attach(map: OlMap, source: PolygonSource): void {
-    const att = attachZonering(map, source, this.activeKnowledgeBase, {
+  /** The options of either layer kind. */
+  private _layerOptions() {
+    return {
       lang: this._lang(),
       visible: this.visible,
       opacity: clampOpacity(this.opacity, DEFAULT_ZONERING_OPACITY),
       ...(this.scaleThresholds === undefined ? {} : { scaleThresholds: this.scaleThresholds }),
-      onHover: (hover) => this._onHover(hover),
-      onCentre: (centre) => this._onCentre(centre),
-    });
+    };
+  }
+
+  private _hoverOptions() {
+    return {
+      onHover: (hover: ZoneHover | null) => this._onHover(hover),
+      onCentre: (centre: CentreReport) => this._onCentre(centre),
+    };
+  }
+
+  private _attach(map: OlMap, source: PolygonSource): void {
+    this._attachAttachment(
+      attachZonering(map, source, this.activeKnowledgeBase, {
+        ...this._layerOptions(),
+        ...this._hoverOptions(),
+      }),
+    );
+  }
+
+  private _attachAttachment(att: ZoneringAttachment<ZoneringMapLayer>): void {
     this._attachment = att;
     this._notify();
     att.loaded.then(
@@ -321,6 +404,7 @@ export class NaZoneringLayer extends LitElement {
 
   private _detach(): void {
     this._load.abort(new DOMException('The zonering source changed.', 'AbortError'));
+    this._loadTiles.abort(new DOMException('The zonering source changed.', 'AbortError'));
     this._bound = undefined;
     const att = this._attachment;
     this._attachment = undefined;

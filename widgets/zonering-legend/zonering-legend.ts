@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type OlMap from 'ol/Map.js';
-import type { ZoneringLayer, ZonesInView } from '../../src/map/zonering-layer.js';
+import type { ZoneringMapLayer, ZonesInView } from '../../src/map/zonering-layer.js';
 import { watchZonesInView } from '../../src/map/zonering-layer.js';
 import {
   zoneringLegend,
@@ -95,7 +95,7 @@ export class NaZoneringLegend extends LitElement {
 
   private _layerEl?: NaZoneringLayer;
   private _layerListeners?: AbortController;
-  private _watching?: { map: OlMap; layer: ZoneringLayer };
+  private _watching?: { map: OlMap; layer: ZoneringMapLayer };
   private _unwatch?: () => void;
   /** One controller for every outside listener of this element; replaced on each connect. */
   private _elementController?: AbortController;
@@ -203,7 +203,7 @@ export class NaZoneringLegend extends LitElement {
   private _watch(): void {
     const el = this._layerEl;
     const map = el === undefined ? undefined : (this.map ?? el.map);
-    const layer = el?.zoneringLayer;
+    const layer = el?.mapLayer;
     if (
       map !== undefined &&
       layer !== undefined &&
