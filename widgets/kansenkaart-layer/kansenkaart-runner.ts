@@ -3,11 +3,10 @@
  * (kansenkaart.worker.ts), or, when there is none, on the main thread in steps that yield to the
  * browser (rows of the grid, then batches of polygons).
  */
-import {
-  runKansenkaartJob,
-  type KansenkaartJob,
-  type KansenkaartJobProgress,
-  type KansenkaartJobResult,
+import type {
+  KansenkaartJob,
+  KansenkaartJobProgress,
+  KansenkaartJobResult,
 } from '../../src/sources/kansenkaart-job.js';
 import { CoreWorkerRunner, yieldToBrowser } from '../shared/core-worker.js';
 
@@ -21,11 +20,15 @@ export function createKansenkaartRunner(): CoreWorkerRunner<KansenkaartJob, Kans
       if (!kansenkaartWorkerSettings.enabled) throw new Error('Workers are turned off.');
       return new Worker(new URL('./kansenkaart.worker.js', import.meta.url), { type: 'module' });
     },
-    fallback: (job, signal, onProgress) =>
-      runKansenkaartJob(job, {
+    // The computation (sources, rule engine) is not part of the element's first load: the
+    // Worker has its own copy, and the fallback imports it on first use.
+    fallback: async (job, signal, onProgress) => {
+      const { runKansenkaartJob } = await import('../../src/sources/kansenkaart-job.js');
+      return runKansenkaartJob(job, {
         signal,
         pause: () => yieldToBrowser(signal),
         ...(onProgress ? { onProgress: (p: KansenkaartJobProgress) => onProgress(p) } : {}),
-      }),
+      });
+    },
   });
 }

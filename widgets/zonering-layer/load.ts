@@ -5,7 +5,8 @@
 import { NaError } from '../../src/core/types.js';
 import { GeoJsonSource } from '../../src/sources/geojson.js';
 import { SourceRequestError } from '../../src/sources/http.js';
-import { fileNameOf, isAbortError, loadTextFile } from '../../src/sources/sources-file.js';
+import { fileNameOf, loadTextFile } from '../../src/sources/sources-file.js';
+import { isAbortError } from '../../src/sources/abort.js';
 import type { ZoneringErrorCode } from './events.js';
 
 /**
@@ -31,6 +32,19 @@ export async function loadZoneringFile(
     },
     url,
   );
+}
+
+/** The tile description (`tiles.json`) at `url` and the tile code (imported on first use). */
+export async function loadZoneringTiles(
+  url: string,
+  signal: AbortSignal,
+): Promise<{ text: string; tilesModule: typeof import('../../src/map/zonering-tiles.js') }> {
+  const [text, tilesModule] = await Promise.all([
+    loadTextFile(url, { signal }),
+    import('../../src/map/zonering-tiles.js'),
+  ]);
+  signal.throwIfAborted();
+  return { text, tilesModule };
 }
 
 /** The error code of a failed load (`invalid-data` or `fetch-failed`), undefined when aborted. */

@@ -30,7 +30,7 @@ import {
   NaZoneringErrorEvent,
   type ZoneringErrorCode,
 } from './events.js';
-import { loadErrorCode, loadZoneringFile } from './load.js';
+import { loadErrorCode, loadZoneringFile, loadZoneringTiles } from './load.js';
 import { messages } from './messages.js';
 import { MapTargetController } from '../shared/map-target.js';
 import {
@@ -158,11 +158,7 @@ export class NaZoneringLayer extends LitElement {
   private readonly _loadTiles = new Task<[string], ZoneringTileLayer>(this, {
     autoRun: false,
     task: async ([url], { signal }) => {
-      const [text, tilesModule] = await Promise.all([
-        loadTextFile(url, { signal }),
-        import('../../src/map/zonering-tiles.js'),
-      ]);
-      signal.throwIfAborted();
+      const { text, tilesModule } = await loadZoneringTiles(url, signal);
       const tiles = tilesModule.parseZoneringTiles(text, url);
       return tilesModule.createZoneringTileLayer(tiles, this.activeKnowledgeBase, {
         ...this._layerOptions(),
@@ -181,9 +177,8 @@ export class NaZoneringLayer extends LitElement {
       );
     },
     onError: (e) => {
-      if (isAbortError(e)) return;
-      const invalid = e instanceof NaError && !(e instanceof SourceRequestError);
-      this._fail(invalid ? 'invalid-data' : 'fetch-failed', e);
+      const code = loadErrorCode(e);
+      if (code !== undefined) this._fail(code, e);
     },
   });
   private readonly _mapTarget = new MapTargetController(this);
