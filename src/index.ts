@@ -252,6 +252,7 @@ export {
   type CreateSourcesOptions,
 } from './sources/config.js';
 export { queryAll, type QueryAllOptions, type QueryAllResult } from './sources/query-all.js';
+export { useRequestWorker } from './sources/http-worker.js';
 export {
   checkLocation,
   assessResults,

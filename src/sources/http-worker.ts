@@ -6,7 +6,10 @@
  * read up to the 16 MiB limit), however often the read loop yielded; in the worker the page has
  * none of that work.
  *
- * Only where it changes nothing else: in a browser page (not Node, not inside a worker), with the
+ * Opt-in ({@link useRequestWorker}): the worker file must be served beside this module from the
+ * page's origin, which a host's bundler does not always do for a dependency (Vite's default `iife`
+ * worker format, Rollup without a worker plugin); the demo turns it on. Then only where it changes
+ * nothing else: in a browser page (not Node, not inside a worker), with the
  * browser's own `fetch` (a page or test that wraps `fetch`, e.g. to add credentials, keeps its
  * wrapper on the main thread), and no `fetchImpl` given. If the worker cannot start (a CSP without
  * `worker-src 'self'`, a bundler that did not copy it), requests fall back to the main thread.
@@ -34,6 +37,7 @@ export interface WorkerResponse {
 }
 
 let worker: Worker | undefined;
+let enabled = false;
 let broken = false;
 let nextId = 1;
 let started = 0;
@@ -46,9 +50,21 @@ const nativeFetch = (): boolean => {
   );
 };
 
+/**
+ * Reads the requests of this page in a module worker (`fetch.worker.js`, served beside
+ * `http-worker.js` from the page's origin), so that a huge or hostile answer never makes a long
+ * task on the main thread. Off by default; turn it on when your build serves the worker file
+ * (check that `new Worker(new URL('./fetch.worker.js', import.meta.url), { type: 'module' })`
+ * resolves in your bundle).
+ */
+export function useRequestWorker(on = true): void {
+  enabled = on;
+}
+
 /** True when requests can be read in the worker (see the module comment). */
 export function canReadInWorker(): boolean {
   return (
+    enabled &&
     !broken &&
     typeof Worker === 'function' &&
     typeof document !== 'undefined' &&

@@ -7,7 +7,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { requestJson, SourceRequestError } from '../../src/sources/http.js';
-import { requestWorkersStarted } from '../../src/sources/http-worker.js';
+import { requestWorkersStarted, useRequestWorker } from '../../src/sources/http-worker.js';
 
 const fault = (path: string): string => new URL(`/fault/${path}`, location.href).href;
 
@@ -21,6 +21,13 @@ async function failure(p: Promise<unknown>): Promise<unknown> {
 }
 
 describe('requests read in the request worker (issue #13)', () => {
+  it('is off by default: without useRequestWorker() no worker starts (a host bundle may lack it)', async () => {
+    const json = await requestJson(fault('empty'), { retries: 0 });
+    expect(json).to.deep.equal({ type: 'FeatureCollection', features: [] });
+    expect(requestWorkersStarted()).to.equal(0);
+    useRequestWorker(true);
+  });
+
   it('a JSON answer is read in the worker and parsed', async () => {
     const before = requestWorkersStarted();
     const json = await requestJson(fault('empty'), { retries: 0 });

@@ -1,4 +1,4 @@
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
 import { LangController } from '../shared/lang-controller.js';
 import { property, state } from 'lit/decorators.js';
 import type OlMap from 'ol/Map.js';
@@ -18,18 +18,15 @@ import {
 import { toCsv } from '../../src/core/csv.js';
 import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
-import type { BBox } from '../../src/core/geometry.js';
 import { ACTIONS, type Action } from '../../src/core/types.js';
 import {
   attachKansenkaart,
   fetchKansenkaart,
-  viewExtentRd,
   type KansenkaartAttachment,
   type KansenkaartData,
   type KansenUnitInfo,
 } from '../../src/map/kansenkaart-layer.js';
 import type {
-  KansenkaartJob,
   KansenkaartJobProgress,
   KansenkaartJobResult,
 } from '../../src/sources/kansenkaart-job.js';
@@ -50,25 +47,12 @@ import { messages } from './messages.js';
 /** What the element is doing. */
 /** What the element is doing (besides the states every layer element has: computing, nothing found, too large). */
 export type KansenkaartLayerState = LayerState | 'computing' | 'empty' | 'too-large';
+import { NaKansenkaartChangeEvent, NaKansenkaartSelectEvent } from './events.js';
+import { kansenkaartJob, progressShare } from './job.js';
+import { kansenkaartLayerStyles } from './styles.js';
 
-/** The largest grid the element computes (cells: 1,000,000 = 625 km² at 25 m). */
-export const BROWSER_MAX_CELLS = 1_000_000;
-
-/** `na-kansenkaart-select`: a unit was clicked (`detail`: the unit, its state and the point in RD). */
-export class NaKansenkaartSelectEvent extends CustomEvent<KansenUnitInfo> {
-  static readonly eventName = 'na-kansenkaart-select';
-  constructor(detail: KansenUnitInfo) {
-    super(NaKansenkaartSelectEvent.eventName, { detail, bubbles: true, composed: true });
-  }
-}
-
-/** `na-kansenkaart-change`: loaded, the action changed, or the view moved. */
-export class NaKansenkaartChangeEvent extends CustomEvent<{ action: Action; loaded: boolean }> {
-  static readonly eventName = 'na-kansenkaart-change';
-  constructor(detail: { action: Action; loaded: boolean }) {
-    super(NaKansenkaartChangeEvent.eventName, { detail, bubbles: true, composed: true });
-  }
-}
+export { BROWSER_MAX_CELLS } from './job.js';
+export { NaKansenkaartChangeEvent, NaKansenkaartSelectEvent };
 
 /**
  * The kansenkaart on the host's OpenLayers map: where the chosen action is advised, discouraged,
@@ -94,20 +78,7 @@ export class NaKansenkaartChangeEvent extends CustomEvent<{ action: Action; load
  * @csspart progress - The progress of a computation.
  */
 export class NaKansenkaartLayer extends LitElement {
-  static override styles = [
-    baseStyles,
-    layerStatusStyles,
-    css`
-      :host {
-        display: block;
-      }
-      [part='hover'] {
-        margin: 0;
-        min-height: 1.5em;
-        font-size: 0.875rem;
-      }
-    `,
-  ];
+  static override styles = [baseStyles, layerStatusStyles, kansenkaartLayerStyles];
 
   /** The OpenLayers map to draw on (never created or disposed by the element). */
   @property({ attribute: false }) map?: OlMap;
@@ -352,21 +323,12 @@ export class NaKansenkaartLayer extends LitElement {
     this._abort?.abort();
     const abort = new AbortController();
     this._abort = abort;
-    const job: KansenkaartJob = {
-      sources: new URL(url, document.baseURI).href,
+    const job = kansenkaartJob(map, url, {
       cellSize: this.cellSize,
-      maxCells: BROWSER_MAX_CELLS,
-      ...(this.knowledgeBase ? { knowledgeBase: this.knowledgeBase } : {}),
-    };
-    const box = parseBbox(this.bbox);
-    if (box) job.area = { bbox: box };
-    else if (this.area !== 'coverage') {
-      const view = viewExtentRd(map);
-      if (view) {
-        job.area = { bbox: view };
-        job.clipToCoverage = true;
-      }
-    }
+      area: this.area,
+      bbox: this.bbox,
+      knowledgeBase: this.knowledgeBase,
+    });
     this._runner ??= createKansenkaartRunner();
     this._state = 'computing';
     this._progress = 0;
@@ -439,21 +401,4 @@ export class NaKansenkaartLayer extends LitElement {
       new NaKansenkaartChangeEvent({ action: this.action, loaded: this._state === 'ready' }),
     );
   }
-}
-
-/** Parses `minX,minY,maxX,maxY` (EPSG:28992); undefined when absent or not four numbers. */
-function parseBbox(text: string | undefined): BBox | undefined {
-  if (text === undefined) return undefined;
-  const parts = text.split(',').map((p) => Number(p.trim()));
-  if (parts.length !== 4 || !parts.every(Number.isFinite)) return undefined;
-  const [a, b, c, d] = parts as [number, number, number, number];
-  return a < c && b < d ? [a, b, c, d] : undefined;
-}
-
-/** One number 0–1 over the phases: sources 5 %, cells 60 %, polygons 35 %. */
-function progressShare(p: KansenkaartJobProgress): number {
-  const f = p.total > 0 ? Math.min(1, p.done / p.total) : 0;
-  if (p.phase === 'sources') return 0.05 * f;
-  if (p.phase === 'cells') return 0.05 + 0.6 * f;
-  return 0.65 + 0.35 * f;
 }

@@ -19,6 +19,11 @@ import {
   type MessageParams,
 } from '../../src/core/messages.js';
 
+// The texts of failed requests and sources files are registered with the widgets' first load, so
+// that a texts file can reword them before the modules that use them load (on demand).
+import '../../src/sources/http-messages.js';
+import '../../src/sources/sources-file-messages.js';
+
 export { WidgetTextsError } from '../../src/core/messages.js';
 
 export type WidgetLang = 'nl' | 'en' | (string & {});

@@ -7,6 +7,7 @@ import { GeoJsonSource } from '../../src/sources/geojson.js';
 import { SourceRequestError } from '../../src/sources/http.js';
 import { fileNameOf, loadTextFile } from '../../src/sources/sources-file.js';
 import { isAbortError } from '../../src/sources/abort.js';
+import type { createZoneringTileLayer, ZoneringTiles } from '../../src/map/zonering-tiles.js';
 import type { ZoneringErrorCode } from './events.js';
 
 /**
@@ -34,17 +35,26 @@ export async function loadZoneringFile(
   );
 }
 
-/** The tile description (`tiles.json`) at `url` and the tile code (imported on first use). */
+/** A tile description (`tiles.json`) read and checked, with the tile code to draw it. */
+export interface ZoneringTilesFile {
+  tiles: ZoneringTiles;
+  create: typeof createZoneringTileLayer;
+}
+
+/** The tile description at `url`, parsed, and the tile code (imported on first use). */
 export async function loadZoneringTiles(
   url: string,
   signal: AbortSignal,
-): Promise<{ text: string; tilesModule: typeof import('../../src/map/zonering-tiles.js') }> {
+): Promise<ZoneringTilesFile> {
   const [text, tilesModule] = await Promise.all([
     loadTextFile(url, { signal }),
     import('../../src/map/zonering-tiles.js'),
   ]);
   signal.throwIfAborted();
-  return { text, tilesModule };
+  return {
+    tiles: tilesModule.parseZoneringTiles(text, url),
+    create: tilesModule.createZoneringTileLayer,
+  };
 }
 
 /** The error code of a failed load (`invalid-data` or `fetch-failed`), undefined when aborted. */

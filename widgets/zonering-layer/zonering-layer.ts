@@ -1,6 +1,5 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
 import type OlMap from 'ol/Map.js';
 import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
@@ -17,20 +16,13 @@ import type {
   ZoneringMapLayer,
 } from '../../src/map/zonering-layer.js';
 import { mapCrs } from '../../src/map/projection.js';
-import type { ZoneringTileLayer } from '../../src/map/zonering-tiles.js';
 import type { ScaleThresholds } from '../../src/map/zonering-style.js';
-import type { GeoJsonSource } from '../../src/sources/geojson.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
 import { LangController } from '../shared/lang-controller.js';
-import { moveText } from '../shared/map-words.js';
 import { baseStyles } from '../shared/styles.js';
-import {
-  NaZoneHoverEvent,
-  NaZoneringChangeEvent,
-  NaZoneringErrorEvent,
-  type ZoneringErrorCode,
-} from './events.js';
-import { loadErrorCode, loadZoneringFile, loadZoneringTiles } from './load.js';
+import { NaZoneringChangeEvent, NaZoneringErrorEvent, type ZoneringErrorCode } from './events.js';
+import { ZoneAnnouncer } from './announcer.js';
+import { ZoneringLoad } from './load-controller.js';
 import { messages } from './messages.js';
 import { MapTargetController } from '../shared/map-target.js';
 import {
@@ -136,54 +128,32 @@ export class NaZoneringLayer extends LitElement {
 
   @state() private _state: ZoneringLayerState = 'no-map';
   @state() private _featureCount = 0;
-  @state() private _announcement = '';
 
   private _attachment?: ZoneringAttachment<ZoneringMapLayer>;
   private _bound?: Bound;
-  /** The load of the `src` file (@lit/task): a new source aborts the load in flight. */
-  private readonly _load = new Task<[string, string | undefined, string], GeoJsonSource>(this, {
-    autoRun: false,
-    task: ([url, crs, zoneProperty], { signal }) =>
-      loadZoneringFile(url, crs, zoneProperty, signal),
-    onComplete: (source) => {
+  /** The loads of `src` or `tiles` (a new source aborts the load in flight). */
+  private readonly _loads = new ZoneringLoad(this, {
+    onFile: (source) => {
       const bound = this._bound;
       if (bound !== undefined && this._attachment === undefined) this._attach(bound.map, source);
     },
-    onError: (e) => {
-      const code = loadErrorCode(e);
-      if (code !== undefined) this._fail(code, e);
-    },
-  });
-  /** The load of the `tiles` description and the tile code (lazy import), aborted likewise. */
-  private readonly _loadTiles = new Task<[string], ZoneringTileLayer>(this, {
-    autoRun: false,
-    task: async ([url], { signal }) => {
-      const { text, tilesModule } = await loadZoneringTiles(url, signal);
-      const tiles = tilesModule.parseZoneringTiles(text, url);
-      return tilesModule.createZoneringTileLayer(tiles, this.activeKnowledgeBase, {
+    onTiles: ({ tiles, create }) => {
+      const bound = this._bound;
+      if (bound === undefined || this._attachment !== undefined) return;
+      const layer = create(tiles, this.activeKnowledgeBase, {
         ...this._layerOptions(),
         zoneProperty: this.zoneProperty,
       });
-    },
-    onComplete: (layer) => {
-      const bound = this._bound;
-      if (bound === undefined || this._attachment !== undefined) {
-        layer.dispose();
-        return;
-      }
-      const count = layer.tiles.featureCount ?? 0;
+      const count = tiles.featureCount ?? 0;
       this._attachAttachment(
         attachZoneringLayer(bound.map, layer, Promise.resolve(count), this._hoverOptions()),
       );
     },
-    onError: (e) => {
-      const code = loadErrorCode(e);
-      if (code !== undefined) this._fail(code, e);
-    },
+    onError: (code, e) => this._fail(code, e),
   });
   private readonly _mapTarget = new MapTargetController(this);
   private readonly _langs = new LangController(this, () => this._onLangChange());
-  private _hoverCode: string | null = null;
+  private readonly _announcer = new ZoneAnnouncer(this, () => this._lang());
 
   /** What the element is doing now. */
   get state(): ZoneringLayerState {
@@ -286,14 +256,14 @@ export class NaZoneringLayer extends LitElement {
     // visibly (never an empty element on the page). Once attached, the status is for screen
     // readers only: the layer itself is on the map.
     return html`${layerStatus(this._state, this._statusText(lang))}
-      <p part="announcement" class="visually-hidden" role="status">${this._announcement}</p>`;
+      <p part="announcement" class="visually-hidden" role="status">${this._announcer.text}</p>`;
   }
 
   /** The own `lang` or an ancestor's changed: the map's labels follow. */
   private _onLangChange(): void {
     this._attachment?.setLang(this._lang());
     // A text in the former language is not left in the live region.
-    this._announcement = '';
+    this._announcer.silence();
   }
 
   private _statusText(lang: WidgetLang): string {
@@ -348,10 +318,10 @@ export class NaZoneringLayer extends LitElement {
       return;
     }
     if (useTiles) {
-      void this._loadTiles.run([bound.tiles as string]);
+      this._loads.tiles(bound.tiles as string);
       return;
     }
-    void this._load.run([bound.src as string, bound.crs, this.zoneProperty]);
+    this._loads.file(bound.src as string, bound.crs, this.zoneProperty);
   }
 
   /** The options of either layer kind. */
@@ -366,8 +336,8 @@ export class NaZoneringLayer extends LitElement {
 
   private _hoverOptions() {
     return {
-      onHover: (hover: ZoneHover | null) => this._onHover(hover),
-      onCentre: (centre: CentreReport) => this._onCentre(centre),
+      onHover: (hover: ZoneHover | null) => this._announcer.hover(hover),
+      onCentre: (centre: CentreReport) => this._announcer.centre(centre),
     };
   }
 
@@ -398,14 +368,12 @@ export class NaZoneringLayer extends LitElement {
   }
 
   private _detach(): void {
-    this._load.abort(new DOMException('The zonering source changed.', 'AbortError'));
-    this._loadTiles.abort(new DOMException('The zonering source changed.', 'AbortError'));
+    this._loads.abort('The zonering source changed.');
     this._bound = undefined;
     const att = this._attachment;
     this._attachment = undefined;
     this._featureCount = 0;
-    this._announcement = '';
-    this._hoverCode = null;
+    this._announcer.reset();
     if (att !== undefined) {
       att.dispose();
       this._notify();
@@ -428,35 +396,6 @@ export class NaZoneringLayer extends LitElement {
         featureCount: this._featureCount,
         visible: this.visible,
         opacity: clampOpacity(this.opacity, DEFAULT_ZONERING_OPACITY),
-      }),
-    );
-  }
-
-  /**
-   * Announces what is at the map centre after focus and after every keyboard-relevant pan or zoom
-   * (how the view moved, then the zone or "geen zone"). Identical consecutive texts alternate a
-   * trailing no-break space, so the live region changes and is read again.
-   */
-  private _onCentre(centre: CentreReport): void {
-    const lang = this._lang();
-    const here =
-      centre.zone === null
-        ? tr(messages, 'centreNone', lang)
-        : tr(messages, 'centre', lang, { name: centre.zone.name, code: centre.zone.code });
-    const text = [moveText(centre.move, lang), here].filter((t) => t !== '').join(' ');
-    this._announcement = this._announcement === text ? `${text}\u00a0` : text;
-  }
-
-  private _onHover(hover: ZoneHover | null): void {
-    if (hover === null) this._announcement = '';
-    const code = hover?.code ?? null;
-    if (code === this._hoverCode) return;
-    this._hoverCode = code;
-    this.dispatchEvent(
-      new NaZoneHoverEvent({
-        code,
-        name: hover?.name ?? null,
-        via: hover?.via ?? 'pointer',
       }),
     );
   }
