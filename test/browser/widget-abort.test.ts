@@ -147,7 +147,8 @@ describe('removing an element mid-load', () => {
     await el.updateComplete;
     await until(() => hung.length === 1, 'the zonering request');
     expect(el.state).to.equal('loading');
-    const task = (el as unknown as { _load: Settling })._load;
+    // The element's ZoneringLoad: its taskComplete is the current load's.
+    const task = (el as unknown as { _loads: Settling })._loads;
     const done = settled(task);
     el.remove();
     await done;

@@ -25,6 +25,9 @@ export interface ZoneringLoadOptions {
 export class ZoneringLoad {
   private readonly _file: Task<[string, string | undefined, string], GeoJsonSource>;
   private readonly _tiles: Task<[string], ZoneringTilesFile>;
+  /** The Task run last. */
+  private _current?:
+    Task<[string, string | undefined, string], GeoJsonSource> | Task<[string], ZoneringTilesFile>;
 
   constructor(host: ReactiveControllerHost, options: ZoneringLoadOptions) {
     const onError = (e: unknown): void => {
@@ -48,12 +51,19 @@ export class ZoneringLoad {
 
   /** Loads the GeoJSON file at `url` (`crs`: of the data, else the file's own). */
   file(url: string, crs: string | undefined, zoneProperty: string): void {
+    this._current = this._file;
     void this._file.run([url, crs, zoneProperty]);
   }
 
   /** Loads the tile description at `url` and the tile code. */
   tiles(url: string): void {
+    this._current = this._tiles;
     void this._tiles.run([url]);
+  }
+
+  /** Settles when the current load ends (also by abort; as a Task's `taskComplete`). */
+  get taskComplete(): Promise<unknown> {
+    return this._current?.taskComplete ?? Promise.resolve(undefined);
   }
 
   /** Aborts the load in flight, if any. */
