@@ -548,12 +548,13 @@ test('whole-country page: zonering from vector tiles, a click answers from the .
   const context = await newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await watch(page);
-  page.on('requestfinished', async (request) => {
-    const url = request.url();
-    const response = await request.response();
-    if (/\/national\/tiles\/\d+\/\d+\/\d+\.pbf$/.test(url)) tiles.push(response?.status());
+  // The 'response' event hands over the response itself: nothing is awaited after the test ends
+  // (awaiting request.response() on 'requestfinished' threw once the page had closed).
+  page.on('response', (response) => {
+    const url = response.url();
+    if (/\/national\/tiles\/\d+\/\d+\/\d+\.pbf$/.test(url)) tiles.push(response.status());
     if (url.endsWith('/national/zonering.fgb')) {
-      fgb.push({ range: request.headers()['range'], status: response?.status() });
+      fgb.push({ range: response.request().headers()['range'], status: response.status() });
     }
   });
   const response = await page.goto(new URL('land.html', baseUrl).href);
