@@ -23,6 +23,10 @@ export default defineConfig(({ mode }) => {
   return {
     publicDir: false,
     logLevel: 'warn',
+    // Relative URLs for what the bundle loads beside itself (module workers: `assets/*.worker-*.js`),
+    // so a page that serves the bundle under any path finds them (the default base '/' pointed at
+    // the site root).
+    base: './',
     build: {
       outDir: resolve(here, 'dist/bundle'),
       // Both builds write into the same folder: the second must not delete the first.

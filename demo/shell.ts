@@ -5,7 +5,6 @@
  */
 import type OlMap from 'ol/Map.js';
 import { labelZoomButtons } from '../src/map/ol-controls.js';
-import { useRequestWorker } from '../src/sources/http-worker.js';
 import { texts, type DemoLang } from './texts.js';
 
 const STORAGE_KEY = 'na-demo-lang';
@@ -92,10 +91,6 @@ function initPanelToggle(): void {
 }
 
 /** Wires the language switch and the panel toggle, and applies the stored language. */
-// The demo serves the request worker from its own origin (Vite emits it): a hostile or huge
-// answer is read off the main thread (issue #13).
-useRequestWorker(true);
-
 export function initShell(): void {
   for (const button of document.querySelectorAll<HTMLButtonElement>('.lang-switch [data-lang]')) {
     button.addEventListener('click', () => {

@@ -252,7 +252,11 @@ export {
   type CreateSourcesOptions,
 } from './sources/config.js';
 export { queryAll, type QueryAllOptions, type QueryAllResult } from './sources/query-all.js';
-export { useRequestWorker } from './sources/http-worker.js';
+export {
+  requestWorkerState,
+  useRequestWorker,
+  type RequestWorkerOptions,
+} from './sources/http-worker.js';
 export {
   checkLocation,
   assessResults,

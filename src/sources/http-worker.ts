@@ -6,13 +6,15 @@
  * read up to the 16 MiB limit), however often the read loop yielded; in the worker the page has
  * none of that work.
  *
- * Opt-in ({@link useRequestWorker}): the worker file must be served beside this module from the
- * page's origin, which a host's bundler does not always do for a dependency (Vite's default `iife`
- * worker format, Rollup without a worker plugin); the demo turns it on. Then only where it changes
- * nothing else: in a browser page (not Node, not inside a worker), with the
- * browser's own `fetch` (a page or test that wraps `fetch`, e.g. to add credentials, keeps its
- * wrapper on the main thread), and no `fetchImpl` given. If the worker cannot start (a CSP without
- * `worker-src 'self'`, a bundler that did not copy it), requests fall back to the main thread.
+ * On by default in a browser page: the worker file (`fetch.worker.js`) is started with
+ * `new Worker(new URL('./fetch.worker.js', import.meta.url), { type: 'module' })`, the pattern Vite,
+ * webpack 5 and Rollup (with `@web/rollup-plugin-import-meta-assets`) emit beside the bundle, and the
+ * script-tag bundles ship in `assets/`. Only where it changes nothing else: in a browser page (not
+ * Node, not inside a worker), with the browser's own `fetch` (a page or test that wraps `fetch`, e.g.
+ * to add credentials, keeps its wrapper on the main thread), and no `fetchImpl` given. If the worker
+ * cannot start (a CSP without `worker-src 'self'`, a bundler that did not copy the file: the
+ * browser reports one failed load), the requests in flight and all later ones run on the main
+ * thread. {@link useRequestWorker} turns it off or names where the host serves the file.
  */
 
 interface Answer {
@@ -37,7 +39,8 @@ export interface WorkerResponse {
 }
 
 let worker: Worker | undefined;
-let enabled = false;
+let enabled = true;
+let workerUrl: string | URL | undefined;
 let broken = false;
 let nextId = 1;
 let started = 0;
@@ -50,15 +53,44 @@ const nativeFetch = (): boolean => {
   );
 };
 
+/** Where {@link useRequestWorker} finds the worker file. */
+export interface RequestWorkerOptions {
+  /**
+   * The address of `fetch.worker.js` when the host serves it itself (e.g. copied from
+   * `node_modules/natuurlijke-alliantie/dist/src/sources/fetch.worker.js` by a build without a
+   * worker plugin). Default: beside this module, as the bundler emitted it.
+   */
+  url?: string | URL;
+}
+
 /**
- * Reads the requests of this page in a module worker (`fetch.worker.js`, served beside
- * `http-worker.js` from the page's origin), so that a huge or hostile answer never makes a long
- * task on the main thread. Off by default; turn it on when your build serves the worker file
- * (check that `new Worker(new URL('./fetch.worker.js', import.meta.url), { type: 'module' })`
- * resolves in your bundle).
+ * Whether this page reads its requests in a module worker (`fetch.worker.js`, from the page's
+ * origin), so that a huge or hostile answer never makes a long task on the main thread. On by
+ * default; `useRequestWorker(false)` reads on the main thread (each read still gives the page a
+ * turn every 30 ms). Call it before the first request: a worker already started is stopped and the
+ * next request starts one from the new `url`.
  */
-export function useRequestWorker(on = true): void {
+export function useRequestWorker(on = true, options: RequestWorkerOptions = {}): void {
   enabled = on;
+  if (options.url !== workerUrl || !on) {
+    workerUrl = options.url;
+    worker?.terminate();
+    worker = undefined;
+    broken = false;
+    for (const p of pending.values()) p.resolve(undefined);
+    pending.clear();
+  }
+}
+
+/**
+ * The request worker of this page: `off` (turned off, or not a browser page with its own fetch),
+ * `idle` (not started yet), `running`, or `failed` (it could not start or load; requests run on the
+ * main thread).
+ */
+export function requestWorkerState(): 'off' | 'idle' | 'running' | 'failed' {
+  if (broken) return 'failed';
+  if (!canReadInWorker()) return 'off';
+  return worker === undefined ? 'idle' : 'running';
 }
 
 /** True when requests can be read in the worker (see the module comment). */
@@ -90,10 +122,16 @@ function fail(): void {
 function requestWorker(): Worker | undefined {
   if (worker !== undefined || broken) return worker;
   try {
-    worker = new Worker(new URL('./fetch.worker.js', import.meta.url), {
-      type: 'module',
-      name: 'na-request-reader',
-    });
+    worker =
+      workerUrl === undefined
+        ? new Worker(new URL('./fetch.worker.js', import.meta.url), {
+            type: 'module',
+            name: 'na-request-reader',
+          })
+        : new Worker(new URL(workerUrl, location.href), {
+            type: 'module',
+            name: 'na-request-reader',
+          });
   } catch (e) {
     void e; // refused (CSP) or not found: the main thread reads, as before
     fail();

@@ -18,10 +18,8 @@ import '../../widgets/location-check/define.js';
 import type { NaLocationCheck } from '../../widgets/location-check/location-check.js';
 import type { FactSource, Location } from '../../src/core/types.js';
 import { createSources, parseSourcesConfig, type SourceEntry } from '../../src/sources/config.js';
-import { requestWorkersStarted, useRequestWorker } from '../../src/sources/http-worker.js';
-
-// The page reads its requests in the request worker (opt-in, as the demo does).
-useRequestWorker(true);
+// The page reads its requests in the request worker (on by default).
+import { requestWorkersStarted } from '../../src/sources/http-worker.js';
 import { centreOn, makeMap, realClick, type TestMap } from './helpers/map.js';
 
 const LONG_TASK_MS = 200;

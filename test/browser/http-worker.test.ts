@@ -7,7 +7,11 @@
  */
 import { expect } from '@open-wc/testing';
 import { requestJson, SourceRequestError } from '../../src/sources/http.js';
-import { requestWorkersStarted, useRequestWorker } from '../../src/sources/http-worker.js';
+import {
+  requestWorkerState,
+  requestWorkersStarted,
+  useRequestWorker,
+} from '../../src/sources/http-worker.js';
 
 const fault = (path: string): string => new URL(`/fault/${path}`, location.href).href;
 
@@ -21,11 +25,38 @@ async function failure(p: Promise<unknown>): Promise<unknown> {
 }
 
 describe('requests read in the request worker (issue #13)', () => {
-  it('is off by default: without useRequestWorker() no worker starts (a host bundle may lack it)', async () => {
+  it('is on by default: the first request starts one worker, which reads it', async () => {
+    expect(requestWorkerState()).to.equal('idle');
     const json = await requestJson(fault('empty'), { retries: 0 });
     expect(json).to.deep.equal({ type: 'FeatureCollection', features: [] });
-    expect(requestWorkersStarted()).to.equal(0);
+    expect(requestWorkersStarted()).to.equal(1);
+    expect(requestWorkerState()).to.equal('running');
+  });
+
+  it('a worker file the host does not serve: the request in flight and later ones run on the main thread', async () => {
+    // What a bundler that does not copy the worker gives: a 404 for the worker script.
+    useRequestWorker(true, { url: '/no/such/folder/fetch.worker.js' });
+    const before = requestWorkersStarted();
+    const json = await requestJson(fault('empty'), { retries: 0 });
+    expect(json).to.deep.equal({ type: 'FeatureCollection', features: [] });
+    expect(requestWorkersStarted()).to.equal(before + 1);
+    expect(requestWorkerState()).to.equal('failed');
+    // Typed errors as before, now from the main thread.
+    const e = await failure(requestJson(fault('html'), { retries: 0 }));
+    expect((e as SourceRequestError).code).to.equal('html-response');
+    expect(requestWorkersStarted()).to.equal(before + 1);
+  });
+
+  it('turned off: no worker starts; turned on again: the default worker', async () => {
+    useRequestWorker(false);
+    const before = requestWorkersStarted();
+    await requestJson(fault('empty'), { retries: 0 });
+    expect(requestWorkersStarted()).to.equal(before);
+    expect(requestWorkerState()).to.equal('off');
     useRequestWorker(true);
+    await requestJson(fault('empty'), { retries: 0 });
+    expect(requestWorkersStarted()).to.equal(before + 1);
+    expect(requestWorkerState()).to.equal('running');
   });
 
   it('a JSON answer is read in the worker and parsed', async () => {

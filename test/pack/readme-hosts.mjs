@@ -75,6 +75,9 @@ const BUNDLER_DEPS = {
     '@rollup/plugin-commonjs': '^28.0.6',
     '@rollup/plugin-json': '^6.1.0',
     '@rollup/plugin-terser': '^0.4.4',
+    // Copies the module workers (new Worker(new URL(…, import.meta.url))) into the output, as
+    // docs/embedding.md tells Rollup hosts.
+    '@web/rollup-plugin-import-meta-assets': '^2.3.3',
   }),
 };
 
@@ -99,11 +102,12 @@ export default {
 import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
 import terser from '@rollup/plugin-terser';
+import { importMetaAssets } from '@web/rollup-plugin-import-meta-assets';
 // Rollup has no production mode of its own: minifying is what a production config adds.
 export default {
   input: 'main.js',
   output: { dir: 'dist-rollup', format: 'es' },
-  plugins: [nodeResolve({ browser: true }), commonjs(), json(), terser()],
+  plugins: [nodeResolve({ browser: true }), commonjs(), json(), importMetaAssets(), terser()],
 };
 `,
 };
