@@ -10,7 +10,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+// Each test starts CLI processes; on a loaded machine (CI with both cores busy) one can take over
+// the default 20 s. A hang is still caught (the child processes have their own time limit).
+vi.setConfig({ testTimeout: 90_000 });
 import { runBatch } from '../../src/cli/batch.js';
 import { csvLine, parseCsvText } from '../../src/core/csv.js';
 import { plausibleFor } from '../../src/core/crs.js';

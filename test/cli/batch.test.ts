@@ -7,7 +7,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// Each test starts CLI processes; on a loaded machine (CI with both cores busy) one can take over
+// the default 20 s. A hang is still caught (the child processes have their own time limit).
+vi.setConfig({ testTimeout: 90_000 });
 import { runBatch } from '../../src/cli/batch.js';
 import { parseCsvText } from '../../src/core/csv.js';
 import { defaultKnowledgeBase } from '../../src/core/kb/load.js';

@@ -8,7 +8,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// Each test starts CLI processes; on a loaded machine (CI with both cores busy) one can take over
+// the default 20 s. A hang is still caught (the child processes have their own time limit).
+vi.setConfig({ testTimeout: 90_000 });
 import { parseCsvText } from '../../src/core/csv.js';
 import { projectRoot } from '../helpers/shared.js';
 import { startFaultServer, type FaultServer } from '../helpers/fault-server.js';
