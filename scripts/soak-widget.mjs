@@ -181,6 +181,15 @@ export async function soakWidget(options = {}) {
       }
       states.set(state, (states.get(state) ?? 0) + 1);
       if ((i + 1) % 100 === 0) log(`soak (widget): ${i + 1} / ${checks} checks`);
+      if ((i + 1) % 1000 === 0) {
+        // A reading on the way: a run stopped early still shows whether memory and listeners grew.
+        const now = await measure();
+        log(
+          `soak (widget): after ${i + 1} checks: heap ${(now.heap / 1048576).toFixed(1)} MB, ` +
+            `${now.nodes} DOM nodes, ${now.listeners} listeners ` +
+            `(start ${(start.heap / 1048576).toFixed(1)} MB, ${start.nodes}, ${start.listeners})`,
+        );
+      }
     }
     const seconds = (Date.now() - startedAt) / 1000;
     const end = await measure();

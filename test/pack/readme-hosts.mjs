@@ -70,7 +70,10 @@ const BUNDLER_DEPS = {
   vite: (v) => ({ vite: v.vite }),
   webpack: () => ({ webpack: '^5.100.0', 'webpack-cli': '^6.0.1' }),
   rollup: () => ({
-    rollup: '^4.50.0',
+    // Exact: `npm install --prefer-offline` with a cached packument of rollup's native package
+    // that predates a new rollup release skips that optional dependency (rollup then fails with
+    // "Cannot find module @rollup/rollup-linux-x64-gnu"), seen when 4.69.3 came out.
+    rollup: '4.69.1',
     '@rollup/plugin-node-resolve': '^16.0.1',
     '@rollup/plugin-commonjs': '^28.0.6',
     '@rollup/plugin-json': '^6.1.0',
