@@ -11,6 +11,10 @@ export const kansenkaartSourceMessages = {
     nl: 'Bron "{name}" kon niet worden gelezen: {reason} Op de kaart ontbreken daarom de gegevens van deze bron ({facts}).',
     en: 'Source "{name}" could not be read: {reason} The map therefore lacks the data of this source ({facts}).',
   },
+  failedHeading: {
+    nl: 'Bronnen die niet konden worden gelezen',
+    en: 'Sources that could not be read',
+  },
   unreadable: {
     nl: 'De gegevens van "{name}" zijn niet te lezen.',
     en: 'The data of "{name}" cannot be read.',
