@@ -413,4 +413,87 @@ describe('kansenkaart with failing services', () => {
     setTimeout(() => controller.abort(reason), 50);
     await expect(run).rejects.toBe(reason);
   });
+
+  it('a WFS pages with STARTINDEX; a server that ignores it fails instead of giving a partial map', async () => {
+    // 2,500 squares of 20 m with a Gt class each, answered by BBOX and STARTINDEX like a WFS.
+    const squares = Array.from({ length: 2500 }, (_, i) => {
+      const x = 192_000 + (i % 50) * 20;
+      const y = 444_000 + Math.floor(i / 50) * 20;
+      return {
+        type: 'Feature',
+        id: i + 1,
+        properties: { gt: (i * 7) % 3 === 0 ? 'III' : 'VI' },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [x, y],
+              [x + 20, y],
+              [x + 20, y + 20],
+              [x, y + 20],
+              [x, y],
+            ],
+          ],
+        },
+      };
+    });
+    const serve =
+      (ignoreStart: boolean) =>
+      (_req: unknown, res: import('node:http').ServerResponse, url: URL) => {
+        const p = Object.fromEntries([...url.searchParams].map(([k, v]) => [k.toUpperCase(), v]));
+        const [x0, y0, x1, y1] = (p.BBOX ?? '').split(',').map(Number) as [
+          number,
+          number,
+          number,
+          number,
+        ];
+        const hits = squares.filter((f) => {
+          const ring = f.geometry.coordinates[0]!;
+          const [a, b] = ring[0]!;
+          const [c, d] = ring[2]!;
+          return a! <= x1 && c! >= x0 && b! <= y1 && d! >= y0;
+        });
+        const start = ignoreStart ? 0 : Number(p.STARTINDEX ?? 0);
+        const count = Number(p.COUNT ?? p.MAXFEATURES ?? 10);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({ type: 'FeatureCollection', features: hits.slice(start, start + count) }),
+        );
+      };
+    server.route('/wfs-paged', serve(false));
+    server.route('/wfs-unpaged', serve(true));
+    const entry = (id: string, path: string): Record<string, unknown> => ({
+      id,
+      type: 'wfs',
+      title: id,
+      url: server.url(path),
+      layer: 'gt',
+      properties: { gt: 'gt' },
+      retries: 0,
+    });
+    const sources = await sourcesFrom([
+      zoneringWithout(),
+      entry('gt-wfs', '/wfs-paged'),
+      entry('gt-wfs-kapot', '/wfs-unpaged'),
+    ]);
+    const area = { bbox: [192_000, 444_000, 193_000, 445_000] as BBox };
+    const { map, failed } = await kansenkaartFromSources(sources, kb, { area });
+    const starts = server.requests
+      .filter((u) => u.pathname === '/wfs-paged')
+      .map((u) => u.searchParams.get('STARTINDEX'));
+    expect(starts).toEqual(['0', '1000', '2000']);
+    expect(failed.map((f) => [f.id, f.code])).toEqual([['gt-wfs-kapot', 'invalid-response']]);
+    expect(failed[0]!.message).toMatch(/STARTINDEX/);
+    // Squares read from every page: the location check through the same WFS agrees.
+    for (const [x, y] of [
+      [192_012.5, 444_012.5],
+      [192_512.5, 444_512.5],
+      [192_987.5, 444_987.5],
+    ] as const) {
+      const report = await checkLocation(sources, { x, y, crs: 'EPSG:28992' }, kb);
+      expect(report.facts.find((f) => f.name === 'gt' && f.status === 'ok')).toBeDefined();
+      const t = map.tuples[unitAt(map, x, y)!.tuple]!;
+      expect(tupleFromReport(0, report, kb).states).toEqual(t.states);
+    }
+  });
 });
