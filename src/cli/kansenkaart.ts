@@ -30,6 +30,8 @@ import type { PolyGeom, Ring } from '../core/geometry.js';
 import { terminalText } from '../core/plain-text.js';
 import { ACTIONS, type Action, type FactSource, type Lang } from '../core/types.js';
 import { kansenkaartFromSources } from '../sources/kansenkaart.js';
+import { kansenkaartSourceMessages } from '../sources/kansenkaart-messages.js';
+import { localizedMessage } from '../core/messages.js';
 import { UsageError } from './usage-error.js';
 
 export const KANSENKAART_USAGE = `natuurlijke-alliantie kansenkaart [--data <sources.json>] [--bbox x1 y1 x2 y2 | --area <boundary.geojson>]
@@ -121,6 +123,12 @@ export async function runKansenkaart(args: string[], deps: KansenkaartDeps): Pro
     deps.err(
       `natuurlijke-alliantie: warning: source "${terminalText(s.id, 60)}" left out: ${s.reason}\n`,
     );
+  // A source that failed does not stop the map: its facts are missing; say which and why.
+  const failedLines = result.failed.map(
+    (f) =>
+      `${terminalText(f.userMessage[lang] ?? f.userMessage.nl, 600)} (${terminalText(f.code, 40)}: ${terminalText(f.message, 300)})`,
+  );
+  for (const line of failedLines) deps.err(`natuurlijke-alliantie: warning: ${line}\n`);
   const { map } = result;
   if (map.cells === 0)
     throw new UsageError(
@@ -139,10 +147,16 @@ export async function runKansenkaart(args: string[], deps: KansenkaartDeps): Pro
   const summary = summarizeKansenkaart(map, kb);
   if (format === 'json')
     deps.out(
-      `${JSON.stringify({ action, skippedSources: result.skipped, ...summary }, null, 2)}\n`,
+      `${JSON.stringify({ action, skippedSources: result.skipped, failedSources: result.failed, ...summary }, null, 2)}\n`,
     );
   else if (format === 'csv') deps.out(summaryCsv(summary, lang));
-  else deps.out(summaryText(summary, kb, lang));
+  else {
+    deps.out(summaryText(summary, kb, lang));
+    if (failedLines.length > 0)
+      deps.out(
+        `\n${localizedMessage(kansenkaartSourceMessages, 'failedHeading')[lang]}:\n${failedLines.map((l) => `- ${l}\n`).join('')}`,
+      );
+  }
   return 0;
 }
 

@@ -16,7 +16,16 @@
  * HTTP 200: that is a `problem` error, never data.
  */
 import { SourceRequestError, invalidResponse } from './http.js';
-import { parseFeatureCollection } from './features.js';
+import { AreaBudget, parseFeatureCollection } from './features.js';
+import type { GridSpec } from '../core/kansenkaart/compute.js';
+import {
+  MAX_AREA_FEATURES,
+  MAX_AREA_VERTICES,
+  gridBox,
+  type AreaLayer,
+  type AreaReadOptions,
+} from './area-layer.js';
+import { DEFAULT_BOUNDARY_TOLERANCE_M } from './geojson.js';
 import type { AnswerSource, ParsedFeature } from './features.js';
 import { RemoteSource, joinUrl } from './remote.js';
 import type {
@@ -230,6 +239,55 @@ export class ArcGisRestSource extends RemoteSource implements PolygonSource {
       if (!arcgisExceededLimit(json) || fc.features.length === 0) break;
     }
     return out;
+  }
+
+  /**
+   * The layer's features in the grid's box (query by envelope in EPSG:28992, page by page with
+   * `resultOffset` while `exceededTransferLimit`, within {@link MAX_AREA_FEATURES} /
+   * {@link MAX_AREA_VERTICES} and `maxPages`), as a kansenkaart layer whose answers are those of
+   * {@link query} at each cell centre (see `area-layer.ts`). The point query intersects the
+   * point exactly: the layer's tolerance is the in-memory sources' boundary tolerance (1 cm).
+   * A failing service or an area over budget gives a failed layer (its error result); rejects
+   * only when `signal` is aborted.
+   */
+  async readArea(grid: GridSpec, options: AreaReadOptions = {}): Promise<AreaLayer> {
+    const { signal } = options;
+    signal?.throwIfAborted();
+    return this.guardArea(signal, () => this.readAreaOrThrow(grid, signal));
+  }
+
+  private async readAreaOrThrow(
+    grid: GridSpec,
+    signal: AbortSignal | undefined,
+  ): Promise<AreaLayer> {
+    const bbox = gridBox(grid);
+    const budget = new AreaBudget(
+      this.answerSource(this.url),
+      MAX_AREA_FEATURES,
+      MAX_AREA_VERTICES,
+    );
+    const features: ParsedFeature[] = [];
+    for (let page = 0; ; page++) {
+      if (page >= this.maxPages) {
+        throw invalidResponse(
+          `more than ${this.maxPages} pages of ${this.pageSize} features; give a smaller area`,
+          this.answerSource(this.url),
+        );
+      }
+      const url = arcgisExtentQueryUrl(this.url, {
+        ...(this.layer === undefined ? {} : { layer: this.layer }),
+        bbox,
+        outCrs: 'EPSG:28992',
+        offset: page * this.pageSize,
+        pageSize: this.pageSize,
+      });
+      const json = await this.getJson(url, signal, { errorOf: arcgisErrorOf });
+      const parsed = parseFeatureCollection(json, this.answerSource(url));
+      budget.add(parsed.features);
+      features.push(...parsed.features.filter((f) => f.polygon !== undefined));
+      if (!arcgisExceededLimit(json) || parsed.features.length === 0) break;
+    }
+    return this.areaLayerOf(features, 'EPSG:28992', DEFAULT_BOUNDARY_TOLERANCE_M);
   }
 
   protected async featureAt(

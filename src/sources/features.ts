@@ -49,7 +49,8 @@ export const MAX_FEATURES_PER_ANSWER = 10_000;
 /** Most polygon vertices accepted in one answer. */
 export const MAX_VERTICES_PER_ANSWER = 2_000_000;
 
-function tooComplex(
+/** A `too-complex` error of a source's answer (`limit` names the budget, e.g. `maxFeatures`). */
+export function tooComplex(
   source: AnswerSource,
   limit: string,
   max: number,
@@ -71,6 +72,50 @@ function ringVertices(rings: unknown): number {
   let n = 0;
   if (Array.isArray(rings)) for (const r of rings) if (Array.isArray(r)) n += r.length;
   return n;
+}
+
+/** The vertices of a (Multi)Polygon geometry. */
+export function polygonVertices(polygon: ParsedFeature['polygon']): number {
+  if (polygon === undefined) return 0;
+  if (polygon.type === 'Polygon') return ringVertices(polygon.coordinates);
+  let n = 0;
+  for (const p of polygon.coordinates as unknown[]) n += ringVertices(p);
+  return n;
+}
+
+/**
+ * The budget of an area read (all pages of one source together): at most `maxFeatures` features
+ * and `maxVertices` polygon vertices, else a `too-complex` error (limits `maxAreaFeatures`,
+ * `maxAreaVertices`) before more is read.
+ */
+export class AreaBudget {
+  private features = 0;
+  private vertices = 0;
+  constructor(
+    private readonly source: AnswerSource,
+    private readonly maxFeatures: number,
+    private readonly maxVertices: number,
+  ) {}
+
+  /** Counts a page. @throws SourceRequestError `too-complex` over the budget. */
+  add(features: readonly ParsedFeature[]): void {
+    this.features += features.length;
+    if (this.features > this.maxFeatures)
+      throw tooComplex(
+        this.source,
+        'maxAreaFeatures',
+        this.maxFeatures,
+        `more than ${this.maxFeatures} features in the area`,
+      );
+    for (const f of features) this.vertices += polygonVertices(f.polygon);
+    if (this.vertices > this.maxVertices)
+      throw tooComplex(
+        this.source,
+        'maxAreaVertices',
+        this.maxVertices,
+        `more than ${this.maxVertices} vertices in the area`,
+      );
+  }
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

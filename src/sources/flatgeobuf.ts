@@ -38,6 +38,15 @@ import { SourceRequestError, fetchWithPolicy, readBytes } from './http.js';
 import type { FetchLike } from './http.js';
 import { defined } from '../core/defined.js';
 import { OnceUnlessFailed } from './once.js';
+import type { GridSpec } from '../core/kansenkaart/compute.js';
+import {
+  MAX_AREA_FEATURES,
+  failedLayer,
+  gridBox,
+  type AreaLayer,
+  type AreaReadOptions,
+} from './area-layer.js';
+import { tooComplex } from './features.js';
 import { localizedMessage, registerMessages } from '../core/messages.js';
 
 /** Messages about a FlatGeobuf file (`flatgeobuf` in a texts file): `{name}` is the source. */
@@ -208,26 +217,11 @@ export class FlatGeobufSource implements FactSource {
           `Location (${location.x}, ${location.y}) ${location.crs} is outside the coverage of ${this.id}.`,
         );
       }
-      features = await this.featuresAt(file, x, y, signal);
+      const tol = file.crs === 'EPSG:4326' ? 1e-6 : (this.options.boundaryTolerance ?? 0.01);
+      features = await this.featuresIn(file, [x - tol, y - tol, x + tol, y + tol], signal);
     } catch (e) {
       signal?.throwIfAborted();
-      if (e instanceof SourceRequestError) {
-        return errorResult(this.resultSource(), e.message, {
-          code: e.code,
-          userMessage: e.userMessage,
-        });
-      }
-      if (e instanceof NaError) {
-        const userMessage = userMessageOf(e, this.title);
-        return errorResult(this.resultSource(), e.message, {
-          code: e.code,
-          ...defined({ userMessage }),
-        });
-      }
-      return errorResult(
-        this.resultSource(),
-        `${this.id}: cannot read the FlatGeobuf file: ${e instanceof Error ? e.message : String(e)}`,
-      );
+      return this.failure(e);
     }
     const env = file.header.envelope;
     const candidates = new GeoJsonSource({
@@ -242,6 +236,72 @@ export class FlatGeobufSource implements FactSource {
         : { coverage: [x - 1, y - 1, x + 1, y + 1] as [number, number, number, number] }),
     });
     return candidates.query(location, defined({ signal }));
+  }
+
+  /**
+   * The features in the grid's box (one walk of the tree and range reads of the features, within
+   * {@link MAX_AREA_FEATURES}), as a kansenkaart layer whose answers are those of {@link query} at
+   * each cell centre: the same in-memory {@link GeoJsonSource} rules over the same features in
+   * file order (see `area-layer.ts`). A file that cannot be read gives a failed layer (its error
+   * result); rejects only when `signal` is aborted.
+   */
+  async readArea(grid: GridSpec, options: AreaReadOptions = {}): Promise<AreaLayer> {
+    const { signal } = options;
+    signal?.throwIfAborted();
+    try {
+      const file = await this.open(signal);
+      const rd = gridBox(grid);
+      const box = file.crs === 'EPSG:28992' ? rd : boxToCrs(rd, 'EPSG:28992', file.crs);
+      const features = await this.featuresIn(file, box, signal, MAX_AREA_FEATURES);
+      const env = file.header.envelope;
+      const layer = new GeoJsonSource({
+        ...provenanceOf(this.options),
+        title: this.title,
+        data: { type: 'FeatureCollection', features },
+        crs: file.crs,
+        properties: this.options.properties,
+        boundaryTolerance: this.options.boundaryTolerance ?? DEFAULT_BOUNDARY_TOLERANCE_M,
+        ...(env !== null && env.length >= 4
+          ? { coverage: [env[0], env[1], env[2], env[3]] as [number, number, number, number] }
+          : {}),
+      });
+      const results = new Map<number, SourceResult>();
+      return {
+        keyAt: (x, y) => layer.cellKeyAt(x, y),
+        resultAt: (key, [x, y]) => {
+          let r = results.get(key);
+          if (r === undefined) {
+            r = layer.answerAt(x, y);
+            results.set(key, r);
+          }
+          return r;
+        },
+      };
+    } catch (e) {
+      signal?.throwIfAborted();
+      return failedLayer(this.failure(e));
+    }
+  }
+
+  /** The error result of anything thrown while reading the file. */
+  private failure(e: unknown): SourceResult {
+    if (e instanceof SourceRequestError) {
+      return errorResult(this.resultSource(), e.message, {
+        code: e.code,
+        userMessage: e.userMessage,
+      });
+    }
+    if (e instanceof NaError) {
+      const userMessage = userMessageOf(e, this.title);
+      return errorResult(this.resultSource(), e.message, {
+        code: e.code,
+        ...defined({ userMessage }),
+      });
+    }
+    return errorResult(
+      this.resultSource(),
+      `${this.id}: cannot read the FlatGeobuf file: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 
   /** Header of the file (reads it on first use). */
@@ -322,14 +382,17 @@ export class FlatGeobufSource implements FactSource {
     return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
-  /** GeoJSON features whose boxes hold `(x, y)` (± tolerance), in file order. */
-  private async featuresAt(
+  /**
+   * GeoJSON features whose boxes meet `box` (in the file's CRS), in file order.
+   * @param maxFeatures - more hits than this: a `too-complex` error before features are read
+   */
+  private async featuresIn(
     file: Opened,
-    x: number,
-    y: number,
+    box: readonly [number, number, number, number],
     signal?: AbortSignal,
+    maxFeatures = Infinity,
   ): Promise<unknown[]> {
-    const tol = file.crs === 'EPSG:4326' ? 1e-6 : (this.options.boundaryTolerance ?? 0.01);
+    const [bx0, by0, bx1, by1] = box;
     const { levels, header } = file;
     const nodeSize = header.indexNodeSize;
     const leafStart = (levels[0] as [number, number])[0];
@@ -350,7 +413,7 @@ export class FlatGeobufSource implements FactSource {
           const minY = view.getFloat64(o + 8, true);
           const maxX = view.getFloat64(o + 16, true);
           const maxY = view.getFloat64(o + 24, true);
-          if (x < minX - tol || x > maxX + tol || y < minY - tol || y > maxY + tol) continue;
+          if (bx1 < minX || bx0 > maxX || by1 < minY || by0 > maxY) continue;
           const offset = Number(view.getBigUint64(o + 32, true));
           if (isLeaf) {
             const n =
@@ -368,6 +431,13 @@ export class FlatGeobufSource implements FactSource {
       if (!isLeaf && ranges.length === 0) break;
     }
     if (hits.length === 0) return [];
+    if (hits.length > maxFeatures)
+      throw tooComplex(
+        { sourceId: this.id, name: this.title },
+        'maxAreaFeatures',
+        maxFeatures,
+        `${hits.length} features in the area`,
+      );
     hits = hits.sort((a, b) => a.offset - b.offset);
     // Features: contiguous runs in one request each.
     const out: Array<{ index: number; feature: unknown }> = [];
@@ -437,4 +507,21 @@ function userMessageOf(e: NaError, name: string): LocalizedText | undefined {
     return localizedMessage(flatgeobufMessages, 'invalid', { name });
   }
   return undefined;
+}
+
+/** A box in `from` as the box of its corners in `to`. */
+function boxToCrs(
+  box: readonly [number, number, number, number],
+  from: SupportedCrs,
+  to: SupportedCrs,
+): [number, number, number, number] {
+  const corners = [
+    toCrs([box[0], box[1]], from, to),
+    toCrs([box[2], box[1]], from, to),
+    toCrs([box[2], box[3]], from, to),
+    toCrs([box[0], box[3]], from, to),
+  ];
+  const xs = corners.map((c) => c[0]);
+  const ys = corners.map((c) => c[1]);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 }

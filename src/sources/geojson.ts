@@ -273,18 +273,27 @@ export class GeoJsonSource implements PolygonSource {
       if (!(e instanceof NaError)) throw e;
       return this.errorResult(e.message);
     }
+    return this.answerRd(x, y, `(${location.x}, ${location.y}) ${location.crs}`);
+  }
+
+  /**
+   * The answer of {@link query} at `[x, y]` in EPSG:28992, at once (the kansenkaart reads the
+   * facts of its cells with it).
+   */
+  answerAt(x: number, y: number): SourceResult {
+    return this.answerRd(x, y, `(${x}, ${y}) EPSG:28992`);
+  }
+
+  private answerRd(x: number, y: number, where: string): SourceResult {
     if (!this.inCoverage(x, y)) {
       return this.noDataResult(
         'outside-coverage',
-        `Location (${location.x}, ${location.y}) ${location.crs} is outside the coverage of ${this.id}.`,
+        `Location ${where} is outside the coverage of ${this.id}.`,
       );
     }
     const hit = this.findFeature(x, y);
     if (hit === undefined) {
-      return this.noDataResult(
-        'no-feature',
-        `No polygon of ${this.id} at (${location.x}, ${location.y}) ${location.crs}.`,
-      );
+      return this.noDataResult('no-feature', `No polygon of ${this.id} at ${where}.`);
     }
     return {
       sourceId: this.id,

@@ -33,6 +33,8 @@ import type { FetchLike, RequestPolicy } from './http.js';
 import { defined } from '../core/defined.js';
 import { decoderPool } from './geotiff-pool.js';
 import { OnceUnlessFailed } from './once.js';
+import { cellCentre, type GridSpec } from '../core/kansenkaart/compute.js';
+import { failedLayer, type AreaLayer, type AreaReadOptions } from './area-layer.js';
 import { localizedMessage, registerMessages } from '../core/messages.js';
 
 /** Messages about a raster file (`geotiff` in a texts file): ICU texts, `{name}` the source. */
@@ -238,16 +240,7 @@ export class GeoTiffSource implements FactSource {
           `Location ${where} is outside the raster of ${this.id}.`,
         );
       }
-      const facts: Fact[] = [];
-      const wanted = this.provides.map((n) => ({ name: n, band: this.options.bands[n] as number }));
-      const missingBand = wanted.find((w) => w.band > info.bands);
-      if (missingBand !== undefined) {
-        throw new NaError(
-          'not-configured',
-          `${this.id}: band ${missingBand.band} of "${missingBand.name}" does not exist (the raster has ${info.bands}).`,
-          { sourceId: this.id },
-        );
-      }
+      const wanted = this.wantedBands(info);
       this.checkBlockSize(image);
       const samples = [...new Set(wanted.map((w) => w.band - 1))];
       // In a browser, compressed blocks are decoded in a Worker (after the size check above).
@@ -258,50 +251,187 @@ export class GeoTiffSource implements FactSource {
         interleave: false,
         ...defined({ signal, pool }),
       });
-      for (const w of wanted) {
-        const arr = rasters[samples.indexOf(w.band - 1)];
-        const v = arr?.[0];
-        if (v === undefined || isNoData(v, info.noData)) {
-          facts.push({
-            name: w.name,
-            status: 'no-data',
-            reason: 'no-value',
-            message: `Nodata at pixel (${px.col}, ${px.row}) of band ${w.band}.`,
-            provenance: this.provenance,
-          } as Fact);
-        } else {
-          facts.push(makeFact(w.name, v, `band ${w.band}`, this.provenance, this.options.valueMap));
-        }
-      }
-      if (facts.length > 0 && facts.every((f) => f.status === 'no-data')) {
-        return {
-          sourceId: this.id,
-          title: this.title,
-          status: 'no-data',
-          reason: 'no-value',
-          message: `No value in ${this.id} at ${where} (nodata).`,
-          facts,
-        };
-      }
-      return { sourceId: this.id, title: this.title, status: 'ok', facts };
+      const values = samples.map((_, i) => rasters[i]?.[0]);
+      return this.resultOf(wanted, samples, values, px, info, where);
     } catch (caught) {
       if (signal?.aborted === true) throw signal.reason;
-      let e = unwrap(caught);
-      if (!(e instanceof NaError) && this.lastRequestError !== undefined) e = this.lastRequestError;
-      if (e instanceof SourceRequestError) {
-        return errorResult(this.resultSource(), e.message, {
-          code: e.code,
-          userMessage: e.userMessage,
+      return this.failure(caught);
+    }
+  }
+
+  /**
+   * The raster's answers at the cell centres of a kansenkaart grid: the pixel under each centre
+   * (the pixel {@link query} reads there), read block by block (one strip or tile per read, each
+   * within `maxDecodedBytes`; only the part of a block that holds centres is asked for). A cell's
+   * key is the distinct combination of the band values, -1 outside the raster. A raster that
+   * cannot be read gives a failed layer (its error result); rejects only when `signal` is aborted.
+   */
+  async readArea(grid: GridSpec, options: AreaReadOptions = {}): Promise<AreaLayer> {
+    const { signal } = options;
+    signal?.throwIfAborted();
+    this.lastRequestError = undefined;
+    try {
+      const { image, info } = await this.open(signal);
+      const wanted = this.wantedBands(info);
+      this.checkBlockSize(image);
+      const samples = [...new Set(wanted.map((w) => w.band - 1))];
+      const { cols, rows } = grid;
+      const n = cols * rows;
+      // The pixel under each cell centre, grouped by the raster block that holds it.
+      const pixCol = new Int32Array(n).fill(-1);
+      const pixRow = new Int32Array(n);
+      const tw = image.getTileWidth();
+      const th = image.getTileHeight();
+      const blocksAcross = Math.ceil(info.width / tw);
+      const byBlock = new Map<number, number[]>();
+      for (let r = 0; r < rows; r++)
+        for (let c = 0; c < cols; c++) {
+          const [cx, cy] = cellCentre(grid, c, r);
+          const [x, y] =
+            info.crs === 'EPSG:28992' ? [cx, cy] : toCrs([cx, cy], 'EPSG:28992', info.crs);
+          const px = pixelAt(info, x, y);
+          if (px === undefined) continue;
+          const i = r * cols + c;
+          pixCol[i] = px.col;
+          pixRow[i] = px.row;
+          const b = Math.floor(px.row / th) * blocksAcross + Math.floor(px.col / tw);
+          let list = byBlock.get(b);
+          if (list === undefined) byBlock.set(b, (list = []));
+          list.push(i);
+        }
+      const keys = new Int32Array(n).fill(-1);
+      const keyOf = new Map<string, number>();
+      const keyValues: Array<Array<number | undefined>> = [];
+      const pool = this.options.decodeInWorker === false ? undefined : await decoderPool();
+      for (const cells of byBlock.values()) {
+        signal?.throwIfAborted();
+        let c0 = Infinity;
+        let r0 = Infinity;
+        let c1 = -1;
+        let r1 = -1;
+        for (const i of cells) {
+          c0 = Math.min(c0, pixCol[i]!);
+          c1 = Math.max(c1, pixCol[i]!);
+          r0 = Math.min(r0, pixRow[i]!);
+          r1 = Math.max(r1, pixRow[i]!);
+        }
+        const w = c1 - c0 + 1;
+        const rasters = await image.readRasters({
+          window: [c0, r0, c1 + 1, r1 + 1],
+          samples,
+          interleave: false,
+          ...defined({ signal, pool }),
         });
+        for (const i of cells) {
+          const at = (pixRow[i]! - r0) * w + (pixCol[i]! - c0);
+          const values = samples.map((_, k) => rasters[k]?.[at]);
+          const sig = values.map((v) => String(v)).join(',');
+          let key = keyOf.get(sig);
+          if (key === undefined) {
+            key = keyValues.length;
+            keyOf.set(sig, key);
+            keyValues.push(values);
+          }
+          keys[i] = key;
+        }
       }
-      if (e instanceof NaError)
-        return errorResult(this.resultSource(), e.message, { code: e.code });
-      const message = e instanceof Error ? e.message : String(e);
-      return errorResult(this.resultSource(), `${this.id}: cannot read the GeoTIFF: ${message}`, {
-        code: 'invalid-response',
-        userMessage: localizedMessage(geotiffMessages, 'unreadable', { name: this.title }),
+      const x0 = grid.x0;
+      const y0 = grid.y0;
+      const cs = grid.cellSize;
+      return {
+        keyAt: (x, y) => {
+          const c = Math.floor((x - x0) / cs);
+          const r = Math.floor((y - y0) / cs);
+          return c < 0 || r < 0 || c >= cols || r >= rows ? -1 : keys[r * cols + c]!;
+        },
+        resultAt: (key, [x, y]) => {
+          const where = `(${x}, ${y}) EPSG:28992`;
+          const [rx, ry] =
+            info.crs === 'EPSG:28992' ? [x, y] : toCrs([x, y], 'EPSG:28992', info.crs);
+          const px = pixelAt(info, rx, ry);
+          const values = keyValues[key];
+          if (px === undefined || values === undefined)
+            return noDataResult(
+              this.resultSource(),
+              'outside-coverage',
+              `Location ${where} is outside the raster of ${this.id}.`,
+            );
+          return this.resultOf(wanted, samples, values, px, info, where);
+        },
+      };
+    } catch (caught) {
+      if (signal?.aborted === true) throw signal.reason;
+      return failedLayer(this.failure(caught));
+    }
+  }
+
+  /** The bands asked for, each with its fact. @throws NaError when a band does not exist. */
+  private wantedBands(info: RasterInfo): Array<{ name: FactName; band: number }> {
+    const wanted = this.provides.map((n) => ({ name: n, band: this.options.bands[n] as number }));
+    const missingBand = wanted.find((w) => w.band > info.bands);
+    if (missingBand !== undefined) {
+      throw new NaError(
+        'not-configured',
+        `${this.id}: band ${missingBand.band} of "${missingBand.name}" does not exist (the raster has ${info.bands}).`,
+        { sourceId: this.id },
+      );
+    }
+    return wanted;
+  }
+
+  /** The answer at a pixel from its values (one per sample). */
+  private resultOf(
+    wanted: ReadonlyArray<{ name: FactName; band: number }>,
+    samples: readonly number[],
+    values: ReadonlyArray<number | undefined>,
+    px: { col: number; row: number },
+    info: RasterInfo,
+    where: string,
+  ): SourceResult {
+    const facts: Fact[] = [];
+    for (const w of wanted) {
+      const v = values[samples.indexOf(w.band - 1)];
+      if (v === undefined || isNoData(v, info.noData)) {
+        facts.push({
+          name: w.name,
+          status: 'no-data',
+          reason: 'no-value',
+          message: `Nodata at pixel (${px.col}, ${px.row}) of band ${w.band}.`,
+          provenance: this.provenance,
+        } as Fact);
+      } else {
+        facts.push(makeFact(w.name, v, `band ${w.band}`, this.provenance, this.options.valueMap));
+      }
+    }
+    if (facts.length > 0 && facts.every((f) => f.status === 'no-data')) {
+      return {
+        sourceId: this.id,
+        title: this.title,
+        status: 'no-data',
+        reason: 'no-value',
+        message: `No value in ${this.id} at ${where} (nodata).`,
+        facts,
+      };
+    }
+    return { sourceId: this.id, title: this.title, status: 'ok', facts };
+  }
+
+  /** The error result of anything thrown while reading the raster. */
+  private failure(caught: unknown): SourceResult {
+    let e = unwrap(caught);
+    if (!(e instanceof NaError) && this.lastRequestError !== undefined) e = this.lastRequestError;
+    if (e instanceof SourceRequestError) {
+      return errorResult(this.resultSource(), e.message, {
+        code: e.code,
+        userMessage: e.userMessage,
       });
     }
+    if (e instanceof NaError) return errorResult(this.resultSource(), e.message, { code: e.code });
+    const message = e instanceof Error ? e.message : String(e);
+    return errorResult(this.resultSource(), `${this.id}: cannot read the GeoTIFF: ${message}`, {
+      code: 'invalid-response',
+      userMessage: localizedMessage(geotiffMessages, 'unreadable', { name: this.title }),
+    });
   }
 
   private open(signal: AbortSignal | undefined): Promise<Opened> {

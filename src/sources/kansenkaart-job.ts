@@ -45,6 +45,8 @@ export interface KansenkaartJobProgress {
 export interface KansenkaartJobResult {
   map: KansenkaartResult['map'] | undefined;
   skipped: KansenkaartResult['skipped'];
+  /** Sources whose area could not be read (their facts are missing), with the reason. */
+  failed: KansenkaartResult['failed'];
   /** The area computed (EPSG:28992), after clipping. */
   bbox: BBox | undefined;
 }
@@ -100,7 +102,7 @@ export async function runKansenkaartJob(
       Math.min(b[3], c[3]),
     ];
     if (!(clipped[0] < clipped[2] && clipped[1] < clipped[3]))
-      return { map: undefined, skipped: [], bbox: undefined };
+      return { map: undefined, skipped: [], failed: [], bbox: undefined };
     area = { bbox: clipped };
   }
   const bbox: BBox | undefined = area
@@ -124,7 +126,7 @@ export async function runKansenkaartJob(
       ? { onProgress: (phase, done, total) => onProgress({ phase, done, total }) }
       : {}),
   });
-  return { map: result.map, skipped: result.skipped, bbox };
+  return { map: result.map, skipped: result.skipped, failed: result.failed, bbox };
 }
 
 function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {

@@ -18,8 +18,23 @@ import type {
   QueryOptions,
   SupportedCrs,
 } from '../core/types.js';
+import type { GridSpec } from '../core/kansenkaart/compute.js';
+import {
+  AREA_PAGE_SIZE,
+  MAX_AREA_FEATURES,
+  MAX_AREA_VERTICES,
+  gridBox,
+  type AreaLayer,
+  type AreaReadOptions,
+} from './area-layer.js';
 import { factsFromProperties } from './facts.js';
-import { nextLink, parseFeatureCollection, pickFeatureAt } from './features.js';
+import {
+  AreaBudget,
+  nextLink,
+  parseFeatureCollection,
+  pickFeatureAt,
+  tooComplex,
+} from './features.js';
 import type { ParsedFeature } from './features.js';
 import { reproject } from './geojson.js';
 import { SourceRequestError } from './http.js';
@@ -297,6 +312,50 @@ export class OgcApiFeaturesSource extends RemoteSource implements PolygonSource 
       url = nextLink(parsed.links, url);
     }
     return { features, crs: choice.crs };
+  }
+
+  /**
+   * The items in the grid's box (`items?bbox=`, {@link AREA_PAGE_SIZE} per page, following `next`
+   * links, within {@link MAX_AREA_FEATURES} / {@link MAX_AREA_VERTICES}), as a kansenkaart layer
+   * whose answers are those of {@link query} at each cell centre (see `area-layer.ts`). Never a
+   * partial read: a `next` link beyond the budget's pages is a `too-complex` error.
+   * A failing service or an area over budget gives a failed layer (its error result); rejects
+   * only when `signal` is aborted.
+   */
+  async readArea(grid: GridSpec, options: AreaReadOptions = {}): Promise<AreaLayer> {
+    const { signal } = options;
+    signal?.throwIfAborted();
+    return this.guardArea(signal, () => this.readAreaOrThrow(grid, signal));
+  }
+
+  private async readAreaOrThrow(
+    grid: GridSpec,
+    signal: AbortSignal | undefined,
+  ): Promise<AreaLayer> {
+    const choice = await this.chooseCrs(signal);
+    const rdBox = gridBox(grid);
+    const box = choice.crs === 'EPSG:28992' ? rdBox : boxFrom(rdBox, 'EPSG:28992', 'EPSG:4326');
+    const source = this.answerSource(this.url);
+    const budget = new AreaBudget(source, MAX_AREA_FEATURES, MAX_AREA_VERTICES);
+    let url: string | undefined = ogcItemsUrl(this.url, {
+      collection: this.collection,
+      itemsPath: this.itemsPath,
+      bbox: box,
+      ...(choice.uri === undefined ? {} : { bboxCrs: choice.uri, crs: choice.uri }),
+      limit: AREA_PAGE_SIZE,
+    });
+    const maxPages = Math.ceil(MAX_AREA_FEATURES / AREA_PAGE_SIZE) + 1;
+    const features: ParsedFeature[] = [];
+    for (let page = 0; url !== undefined; page++) {
+      if (page >= maxPages)
+        throw tooComplex(source, 'maxAreaPages', maxPages, `more than ${maxPages} pages`);
+      const json = await this.getJson(url, signal);
+      const parsed = parseFeatureCollection(json, this.answerSource(url));
+      budget.add(parsed.features);
+      features.push(...parsed.features.filter((f) => f.polygon !== undefined));
+      url = nextLink(parsed.links, url);
+    }
+    return this.areaLayerOf(features, choice.crs, this.tolerance);
   }
 
   /** The CRS to ask in: the configured URI, else discovered once from the collection document. */

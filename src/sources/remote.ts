@@ -30,6 +30,7 @@ import type {
 import { SourceRequestError, requestJson } from './http.js';
 import type { FetchLike, ReadJsonOptions, RequestPolicy } from './http.js';
 import { defined } from '../core/defined.js';
+import { failedLayer, polygonLayer, type AreaFeature, type AreaLayer } from './area-layer.js';
 
 /** Options every remote source takes. */
 export interface RemoteSourceOptions extends ProvenanceOptions {
@@ -172,6 +173,49 @@ export abstract class RemoteSource implements FactSource {
     rd: readonly [number, number],
     signal: AbortSignal | undefined,
   ): Promise<FoundFeature | undefined>;
+
+  /**
+   * The kansenkaart layer of the features read for an area (see `area-layer.ts`): each cell centre
+   * gets the answer {@link query} gives there, built by the same code (`okResult`, `noData`).
+   * @param tolerance - the point query's tolerance around the point, in m
+   */
+  protected areaLayerOf(
+    features: readonly AreaFeature[],
+    crs: SupportedCrs,
+    tolerance: number,
+  ): AreaLayer {
+    return polygonLayer(features, crs, {
+      id: this.id,
+      tolerance,
+      coverageRd: this.coverageRd,
+      resultOf: (found, reason, [x, y]) => {
+        if (found !== undefined) return this.okResult(found);
+        const where = `(${x}, ${y}) EPSG:28992`;
+        return reason === 'outside-coverage'
+          ? this.noData(
+              'outside-coverage',
+              `Location ${where} is outside the coverage of ${this.id}.`,
+            )
+          : this.noData('no-feature', `No feature of ${this.id} at ${where}.`);
+      },
+    });
+  }
+
+  /**
+   * Runs an area read; a failure (not an abort) becomes a {@link failedLayer} with the error
+   * result {@link query} would give.
+   */
+  protected async guardArea(
+    signal: AbortSignal | undefined,
+    read: () => Promise<AreaLayer>,
+  ): Promise<AreaLayer> {
+    try {
+      return await read();
+    } catch (e) {
+      if (signal?.aborted === true) throw signal.reason;
+      return failedLayer(this.failure(e));
+    }
+  }
 
   /** GETs JSON under this source's request policy. */
   protected getJson(

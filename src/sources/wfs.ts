@@ -9,8 +9,18 @@
  * write in GeoJSON.
  */
 import { toCrs } from '../core/crs.js';
-import { parseFeatureCollection, pickFeatureAt } from './features.js';
+import type { GridSpec } from '../core/kansenkaart/compute.js';
+import {
+  AREA_PAGE_SIZE,
+  MAX_AREA_FEATURES,
+  MAX_AREA_VERTICES,
+  gridBox,
+  type AreaLayer,
+  type AreaReadOptions,
+} from './area-layer.js';
+import { AreaBudget, parseFeatureCollection, pickFeatureAt } from './features.js';
 import type { ParsedFeature } from './features.js';
+import { invalidResponse } from './http.js';
 import { RemoteSource, joinUrl } from './remote.js';
 import type { FoundFeature, RemoteSourceOptions } from './remote.js';
 
@@ -42,6 +52,8 @@ export interface WfsGetFeatureParams {
   bbox: readonly [number, number, number, number];
   srsName?: 'EPSG:28992' | 'EPSG:4326';
   count?: number;
+  /** Index of the first feature (`STARTINDEX`, for paging); omitted when undefined. */
+  startIndex?: number;
 }
 
 function num(v: number): string {
@@ -75,6 +87,7 @@ export function wfsGetFeatureUrl(base: string, p: WfsGetFeatureParams): string {
       BBOX: bbox,
       OUTPUTFORMAT: p.outputFormat ?? 'application/json',
       [v2 ? 'COUNT' : 'MAXFEATURES']: p.count ?? 10,
+      STARTINDEX: p.startIndex,
     },
     { caseInsensitive: true },
   );
@@ -135,6 +148,91 @@ export class WfsSource extends RemoteSource {
     const [lon, lat] = toCrs(rd, 'EPSG:28992', 'EPSG:4326');
     return pickFeatureAt(features, [lon, lat], this.tolerance / 111_000);
   }
+
+  /**
+   * The features of the grid's box, page by page (`STARTINDEX`, {@link AREA_PAGE_SIZE} per page,
+   * within {@link MAX_AREA_FEATURES} / {@link MAX_AREA_VERTICES}), as a kansenkaart layer whose
+   * answers are those of {@link query} at each cell centre (see `area-layer.ts`).
+   * A failing service or an area over budget gives a failed layer (its error result); rejects
+   * only when `signal` is aborted.
+   */
+  async readArea(grid: GridSpec, options: AreaReadOptions = {}): Promise<AreaLayer> {
+    const { signal } = options;
+    signal?.throwIfAborted();
+    return this.guardArea(signal, () => this.readAreaOrThrow(grid, signal));
+  }
+
+  private async readAreaOrThrow(
+    grid: GridSpec,
+    signal: AbortSignal | undefined,
+  ): Promise<AreaLayer> {
+    const ll = this.srsName === 'EPSG:4326';
+    const rdBox = gridBox(grid);
+    const box = ll ? boxToLonLat(rdBox) : rdBox;
+    const budget = new AreaBudget(
+      this.answerSource(this.url),
+      MAX_AREA_FEATURES,
+      MAX_AREA_VERTICES,
+    );
+    const features: ParsedFeature[] = [];
+    let firstId: unknown;
+    for (let page = 0; ; page++) {
+      const url = wfsGetFeatureUrl(this.url, {
+        typeName: this.typeName,
+        version: this.serviceVersion,
+        outputFormat: this.outputFormat,
+        bbox: box,
+        srsName: this.srsName,
+        count: AREA_PAGE_SIZE,
+        startIndex: page * AREA_PAGE_SIZE,
+      });
+      const json = await this.getJson(url, signal);
+      const parsed = parseFeatureCollection(json, this.answerSource(url));
+      const first = parsed.features[0];
+      if (page === 0) firstId = first?.id;
+      else if (first !== undefined && first.id !== undefined && first.id === firstId)
+        // A server that ignores STARTINDEX sends the first page again: never a complete read.
+        throw invalidResponse(
+          'the server ignores STARTINDEX (the next page repeats the first); give a smaller area',
+          this.answerSource(url),
+        );
+      budget.add(parsed.features);
+      features.push(...parsed.features.filter((f) => f.polygon !== undefined));
+      if (parsed.features.length < AREA_PAGE_SIZE) break;
+    }
+    // In what CRS and axis order the answer came: asked in RD, QGIS Server 3.22 writes CRS84
+    // anyway (see featureAt); asked in EPSG:4326, servers write lat/lon or lon/lat.
+    const sample = features.find((f) => f.polygon !== undefined)?.polygon;
+    let crs: 'EPSG:28992' | 'EPSG:4326' = ll ? 'EPSG:4326' : 'EPSG:28992';
+    if (!ll && sample !== undefined && looksLonLat(sample)) crs = 'EPSG:4326';
+    const p = sample === undefined ? undefined : firstPosition(sample);
+    if (crs === 'EPSG:4326' && p !== undefined && latLonOrder(p, boxToLonLat(rdBox)))
+      for (const f of features) f.polygon = swapAxes(f.polygon!);
+    return this.areaLayerOf(features, crs, this.tolerance);
+  }
+}
+
+/** The first position of a (Multi)Polygon. */
+function firstPosition(polygon: NonNullable<ParsedFeature['polygon']>): number[] | undefined {
+  const c = polygon.coordinates as unknown;
+  return (
+    polygon.type === 'MultiPolygon'
+      ? (c as number[][][][])[0]?.[0]?.[0]
+      : (c as number[][][])[0]?.[0]
+  ) as number[] | undefined;
+}
+
+/** The geometry with x and y of every position swapped. */
+function swapAxes(
+  polygon: NonNullable<ParsedFeature['polygon']>,
+): NonNullable<ParsedFeature['polygon']> {
+  const ring = (r: number[][]): number[][] => r.map(([a, b, ...rest]) => [b!, a!, ...rest]);
+  return polygon.type === 'Polygon'
+    ? { type: 'Polygon', coordinates: (polygon.coordinates as number[][][]).map(ring) }
+    : {
+        type: 'MultiPolygon',
+        coordinates: (polygon.coordinates as number[][][][]).map((p) => p.map(ring)),
+      };
 }
 
 /** True when the first position of a (Multi)Polygon lies within ±180 / ±90 (lon/lat). */
@@ -148,4 +246,33 @@ function looksLonLat(polygon: NonNullable<ParsedFeature['polygon']>): boolean {
   if (first === undefined) return false;
   const [px, py] = first as [number, number];
   return Math.abs(px) <= 180 && Math.abs(py) <= 90;
+}
+
+/** An RD box as a lon/lat box (the box of its corners). */
+function boxToLonLat(
+  box: readonly [number, number, number, number],
+): [number, number, number, number] {
+  const corners = [
+    toCrs([box[0], box[1]], 'EPSG:28992', 'EPSG:4326'),
+    toCrs([box[2], box[1]], 'EPSG:28992', 'EPSG:4326'),
+    toCrs([box[2], box[3]], 'EPSG:28992', 'EPSG:4326'),
+    toCrs([box[0], box[3]], 'EPSG:28992', 'EPSG:4326'),
+  ];
+  const xs = corners.map((c) => c[0]);
+  const ys = corners.map((c) => c[1]);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
+
+/**
+ * Whether a position of an answer in degrees is in latitude/longitude order: it is nearer to the
+ * asked lon/lat box swapped than as it is.
+ */
+function latLonOrder(
+  p: readonly number[],
+  box: readonly [number, number, number, number],
+): boolean {
+  const dist = (x: number, y: number): number =>
+    Math.max(0, box[0] - x, x - box[2]) + Math.max(0, box[1] - y, y - box[3]);
+  const [a, b] = p as [number, number];
+  return dist(b, a) < dist(a, b);
 }

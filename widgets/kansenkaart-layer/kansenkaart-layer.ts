@@ -172,6 +172,15 @@ export class NaKansenkaartLayer extends LitElement {
     return this._result?.skipped ?? [];
   }
 
+  /**
+   * Sources whose area could not be read in the last computation (timeout, HTML, OGC exception,
+   * over budget): their facts are missing on the map. `userMessage` says which and why, in Dutch
+   * and English.
+   */
+  get failedSources(): KansenkaartJobResult['failed'] {
+    return this._result?.failed ?? [];
+  }
+
   /** Where the computation runs: `worker`, `main` (fallback) or `pending` (none yet). */
   get computeMode(): CoreWorkerMode {
     return this._runner?.mode ?? 'pending';
