@@ -70,7 +70,7 @@ describe('src/map in the OpenLayers idiom', () => {
 
   it('MapFocusRing: one ring per map, removed with the last user', () => {
     const { map: m } = map();
-    const ringCount = () => m.getViewport().querySelectorAll('.na-map-focus-ring').length;
+    const ringCount = () => m.getViewport()!.querySelectorAll('.na-map-focus-ring').length;
     const a = new MapFocusRing();
     const b = new MapFocusRing();
     expect(ringCount()).to.equal(0);
