@@ -1,7 +1,7 @@
 // Browser tests in Debian's Chromium (no downloaded browsers), real pointer and keyboard input.
 // Writes a pass/fail summary for scripts/test-all.mjs when NA_WTR_SUMMARY is set.
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/helpers/chromium.mjs';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { createRequire } from 'node:module';
@@ -244,9 +244,36 @@ function countingReporter() {
   };
 }
 
+/**
+ * An import map that sends every production module of Lit to its `development/` twin, so the
+ * tests of the `lit-dev` group run Lit in dev mode (its warnings, e.g. `change-in-update`, go to
+ * `console.warn`) while the other groups keep the production build the package ships with.
+ */
+function litDevImportMap() {
+  const imports = {};
+  for (const name of ['lit', 'lit-html', 'lit-element', '@lit/reactive-element']) {
+    // Lit's packages export no `./package.json`: the copies the dev server resolves are hoisted.
+    const dir = join(process.cwd(), 'node_modules', name);
+    const url = `/node_modules/${name}/`;
+    for (const file of readdirSync(join(dir, 'development'), { recursive: true })) {
+      const rel = String(file).split(sep).join('/');
+      if (!rel.endsWith('.js') || !existsSync(join(dir, rel))) continue;
+      imports[`${url}${rel}`] = `${url}development/${rel}`;
+    }
+  }
+  return JSON.stringify({ imports });
+}
+
 export default {
-  files: ['test/browser/**/*.test.ts', '!test/browser/arcgis/**'],
+  files: ['test/browser/**/*.test.ts', '!test/browser/arcgis/**', '!test/browser/lit-dev/**'],
   groups: [
+    {
+      name: 'lit-dev',
+      files: 'test/browser/lit-dev/**/*.test.ts',
+      testRunnerHtml: (testFramework) =>
+        `<!DOCTYPE html><html><head><script type="importmap">${litDevImportMap()}</script></head>` +
+        `<body><script type="module" src="${testFramework}"></script></body></html>`,
+    },
     {
       name: 'arcgis',
       files: 'test/browser/arcgis/**/*.test.ts',

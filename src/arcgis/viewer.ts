@@ -57,11 +57,12 @@ export function wkidOf(crs: SupportedCrs): number {
  * view whose spatial reference is only known after it loaded works too.
  *
  * - clicks: `view.on('click')` (the SDK's click waits out a double click, like `singleclick`);
- * - marker: a graphic in a `GraphicsLayer` of its own (`listMode: 'hide'`), ring colour from the
- *   container's `--na-marker-color` (or `--na-color-accent`);
+ * - marker: an element in the view's UI (`view.ui.add(el, 'manual')`), styled like the OpenLayers
+ *   marker (`--na-marker-color`, falling back to `--na-color-accent`) and kept on its map location
+ *   while the view moves (checked once per animation frame; a `view.graphics` graphic is open);
  * - centre, pan, zoom: `view.center`, `view.toMap()`, `view.goTo()` (`zoom` only when the view
  *   has zoom levels, i.e. a tiled basemap or `constraints.lods`);
- * - snapshot: `view.takeScreenshot()` (PNG data URL, marker included);
+ * - snapshot: `view.takeScreenshot()` (PNG data URL) with the marker drawn in;
  * - crosshair: an element in the view's UI (`view.ui.add(el, 'manual')`).
  *
  * @throws NaError `unsupported-crs` when the view's spatial reference is set and not supported.

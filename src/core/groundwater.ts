@@ -163,7 +163,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 /** What a `w` or `s` before a Gt class adds (`groundwater` in a texts file). */
-const groundwaterMessages = {
+export const groundwaterMessages = {
   w: {
     nl: 'w: in de winter meer dan een maand water boven maaiveld',
     en: 'w: water above the surface for more than a month in winter',

@@ -22,7 +22,12 @@ export type MessageDict = Readonly<Record<string, { readonly nl: string; readonl
 export type MessageParams = Readonly<Record<string, string | number>>;
 
 const registry = new Map<string, MessageDict>();
-const overrides = new WeakMap<object, Record<string, Record<string, string>>>();
+/** The keys of dictionaries that load on demand, known before their module loads. */
+const declared = new Map<string, ReadonlySet<string>>();
+/** The name each registered dictionary has. */
+const dictNames = new WeakMap<object, string>();
+/** Reworded and added texts per dictionary name (kept for a dictionary that is not loaded yet). */
+const overrides = new Map<string, Record<string, Record<string, string>>>();
 const extraLanguages = new Set<string>();
 
 /**
@@ -62,14 +67,47 @@ export function formatNumberFor(
   return format.format(value);
 }
 
-/** Registers a dictionary under a name (done by each messages module on import). */
+/**
+ * Registers a dictionary under a name (done by each messages module on import). Texts a texts file
+ * gave for it before it loaded ({@link declareMessages}) apply from now on.
+ * @throws Error when the dictionary's keys differ from the keys declared for its name
+ */
 export function registerMessages(name: string, dict: MessageDict): void {
+  checkDeclared(name, dict, declared.get(name));
   registry.set(name, dict);
+  dictNames.set(dict, name);
 }
 
-/** The names of the registered dictionaries, sorted. */
+/** Throws when a dictionary's keys differ from the keys declared for its name. */
+function checkDeclared(
+  name: string,
+  dict: MessageDict | undefined,
+  keys: ReadonlySet<string> | undefined,
+): void {
+  if (dict === undefined || keys === undefined) return;
+  const own = Object.keys(dict);
+  if (own.length !== keys.size || own.some((k) => !keys.has(k))) {
+    throw new Error(
+      `messages "${name}": the keys of the dictionary differ from those declared for it (declareMessages); update the declaration.`,
+    );
+  }
+}
+
+/**
+ * Makes the name and keys of a dictionary known before its module loads (a module imported on
+ * demand, e.g. the GeoTIFF source), so that {@link applyTexts} can reword its texts at any time;
+ * they apply when the dictionary registers. `src/sources/message-catalogues.ts` declares the
+ * library's own.
+ */
+export function declareMessages(name: string, keys: readonly string[]): void {
+  const set = new Set(keys);
+  checkDeclared(name, registry.get(name), set);
+  declared.set(name, set);
+}
+
+/** The names of the registered and declared dictionaries, sorted. */
 export function messageDictionaries(): string[] {
-  return [...registry.keys()].sort();
+  return [...new Set([...registry.keys(), ...declared.keys()])].sort();
 }
 
 /** An error in a texts file: the message names the dictionary, key or language that is wrong. */
@@ -104,10 +142,11 @@ export function applyTexts(data: unknown, source = 'widget texts'): void {
       `${source}: expected an object { "<widget>": { "<key>": { "<lang>": "text" } } }.`,
     );
   }
-  const staged: Array<[MessageDict, string, string, string]> = [];
+  const staged: Array<[string, string, string, string]> = [];
   for (const [name, keys] of Object.entries(data as Record<string, unknown>)) {
     const dict = registry.get(name);
-    if (!dict) {
+    const known = dict === undefined ? declared.get(name) : new Set(Object.keys(dict));
+    if (known === undefined) {
       throw new WidgetTextsError(
         `${source}: unknown widget "${name}" (known: ${messageDictionaries().join(', ')}).`,
       );
@@ -116,7 +155,7 @@ export function applyTexts(data: unknown, source = 'widget texts'): void {
       throw new WidgetTextsError(`${source}: "${name}" must be an object of message keys.`);
     }
     for (const [key, texts] of Object.entries(keys as Record<string, unknown>)) {
-      if (!Object.prototype.hasOwnProperty.call(dict, key))
+      if (!known.has(key))
         throw new WidgetTextsError(`${source}: ${name} has no message "${key}".`);
       if (typeof texts !== 'object' || texts === null || Array.isArray(texts)) {
         throw new WidgetTextsError(
@@ -138,14 +177,14 @@ export function applyTexts(data: unknown, source = 'widget texts'): void {
             `${source}: ${name}.${key}.${lang} is not a valid message text (${problem}); write a placeholder as {name} and a plural as {count, plural, one {# …} other {# …}}.`,
           );
         }
-        staged.push([dict, key, lang, text]);
+        staged.push([name, key, lang, text]);
       }
     }
   }
-  for (const [dict, key, lang, text] of staged) {
-    const own = overrides.get(dict) ?? {};
+  for (const [name, key, lang, text] of staged) {
+    const own = overrides.get(name) ?? {};
     own[key] = { ...own[key], [lang]: text };
-    overrides.set(dict, own);
+    overrides.set(name, own);
     if (lang !== 'nl' && lang !== 'en') extraLanguages.add(lang);
   }
 }
@@ -211,7 +250,8 @@ export function translate<T extends Record<string, { nl: string; en: string }>>(
   lang: MessageLang,
   params: MessageParams = {},
 ): string {
-  const own = overrides.get(dict)?.[key as string];
+  const name = dictNames.get(dict);
+  const own = name === undefined ? undefined : overrides.get(name)?.[key as string];
   const entry = dict[key] as Record<string, string> | undefined;
   const text = own?.[lang] ?? entry?.[lang] ?? own?.nl ?? entry?.nl ?? String(key);
   return formatMessage(text, lang, params);

@@ -83,7 +83,7 @@ function rulesFor(kb: KnowledgeBase, scale: Scale, lang: Lang): RuleSpec[] {
 }
 
 /** Texts of the exported styles (`style-export` in a texts file). */
-const styleExportMessages = {
+export const styleExportMessages = {
   unknownZone: { nl: 'Onbekende zonecode', en: 'Unknown zone code' },
 } as const;
 

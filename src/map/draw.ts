@@ -1,8 +1,10 @@
 /**
  * Drawing a scenario on an OpenLayers map: polygons of a chosen measure type with `ol/interaction/Draw`,
  * reshaped with `Modify`, snapped with `Snap` to the drawn polygons and to other scenarios. The
- * drawing owns one vector layer and its interactions; {@link ScenarioDrawing.destroy} removes
- * exactly those. Keyboard users add the map centre as a vertex ({@link ScenarioDrawing.appendCentre})
+ * drawing owns one vector layer and its interactions. In the OpenLayers idiom:
+ * {@link ScenarioDrawing.setMap} attaches (`null` detaches, removing exactly what it added and
+ * every listener), {@link ScenarioDrawing.dispose} also releases the layer, and a new view in
+ * another projection (`change:view`) moves the drawn polygons into it. Keyboard users add the map centre as a vertex ({@link ScenarioDrawing.appendCentre})
  * after panning the map with the arrow keys.
  */
 import Collection from 'ol/Collection.js';
@@ -15,6 +17,7 @@ import Snap from 'ol/interaction/Snap.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import type OlMap from 'ol/Map.js';
 import { unByKey } from 'ol/Observable.js';
+import { get as getProjection, type ProjectionLike } from 'ol/proj.js';
 import VectorSource from 'ol/source/Vector.js';
 import type { FeatureLike } from 'ol/Feature.js';
 import type { MeasureType } from '../core/scenario/params.js';
@@ -37,9 +40,17 @@ export interface ScenarioDrawing {
   readonly layer: VectorLayer<VectorSource<Feature>, Feature>;
   /** Whether Draw/Modify/Snap are on the map. */
   readonly active: boolean;
+  /** The map the drawing is on, or null. */
+  getMap(): OlMap | null;
+  /**
+   * Attaches to `map` (adds the layer; the interactions come back when they were on) or, with
+   * null, detaches (removes the layer, the interactions and every listener; the drawn polygons are
+   * kept). The same map again changes nothing. Polygons are moved into the new map's projection.
+   */
+  setMap(map: OlMap | null): void;
   /** Measure type of the next polygon. */
   type: MeasureType;
-  /** Puts Draw, Modify and Snap on the map. */
+  /** Puts Draw, Modify and Snap on the map (nothing without a map). */
   start(): void;
   /** Takes the interactions off the map (the drawn polygons stay). */
   stop(): void;
@@ -62,7 +73,12 @@ export interface ScenarioDrawing {
   toGeoJson(name: string): Record<string, unknown>;
   /** Removes every drawn polygon. */
   clear(): void;
-  /** Removes the layer and the interactions from the map and releases every listener. Idempotent. */
+  /**
+   * Detaches (`setMap(null)`), drops the polygons and releases the layer; nothing works afterwards.
+   * Idempotent.
+   */
+  dispose(): void;
+  /** @deprecated Use {@link ScenarioDrawing.dispose} (the same). */
   destroy(): void;
 }
 
@@ -71,9 +87,12 @@ function style(feature: FeatureLike) {
   return measureStyle(typeof type === 'string' ? type : 'verharding');
 }
 
-/** Starts a drawing on `map` (the layer is added now; the interactions with `start()`). */
+/**
+ * Starts a drawing, attached to `map` (the layer is added now; the interactions with `start()`);
+ * with `null` the drawing waits for {@link ScenarioDrawing.setMap}.
+ */
 export function createScenarioDrawing(
-  map: OlMap,
+  map: OlMap | null,
   options: ScenarioDrawingOptions = {},
 ): ScenarioDrawing {
   registerRd();
@@ -86,14 +105,19 @@ export function createScenarioDrawing(
     properties: { name: 'na-scenario-drawing' },
     zIndex: 1000,
   });
-  map.addLayer(layer);
+  let olMap: OlMap | null = null;
+  /** Projection the drawn features are in (the view's of the map they were drawn on). */
+  let projection: ProjectionLike | undefined;
+  let viewKey: EventsKey | undefined;
   let type: MeasureType = options.type ?? 'wadi';
   let snapTo = [...(options.snapTo ?? [])];
   let draw: Draw | undefined;
   let modify: Modify | undefined;
   let snaps: Snap[] = [];
   let keys: EventsKey[] = [];
-  let destroyed = false;
+  /** Whether the interactions are wanted (they come back with the next map after `setMap(null)`). */
+  let wanted = false;
+  let disposed = false;
   const changed = () => options.onChange?.(source.getFeatures().length);
   const sourceKeys: EventsKey[] = [
     source.on('addfeature', changed),
@@ -101,16 +125,29 @@ export function createScenarioDrawing(
   ];
 
   const removeSnaps = () => {
-    for (const s of snaps) map.removeInteraction(s);
+    for (const s of snaps) olMap?.removeInteraction(s);
     snaps = [];
   };
   const addSnaps = () => {
+    if (!olMap) return;
     // Snap goes last, after Draw and Modify (the OpenLayers rule).
     for (const s of [source, ...snapTo]) {
       const snap = new Snap({ source: s });
-      map.addInteraction(snap);
+      olMap.addInteraction(snap);
       snaps.push(snap);
     }
+  };
+  /** Moves the drawn polygons into the projection of the map's current view. */
+  const reproject = () => {
+    const to = olMap?.getView().getProjection();
+    if (!to) return;
+    if (projection !== undefined && getProjection(projection)?.getCode() !== to.getCode()) {
+      draw?.abortDrawing();
+      for (const feature of source.getFeatures()) {
+        feature.getGeometry()?.transform(projection, to);
+      }
+    }
+    projection = to;
   };
 
   const drawing: ScenarioDrawing = {
@@ -124,12 +161,34 @@ export function createScenarioDrawing(
     set type(value: MeasureType) {
       type = value;
     },
+    getMap() {
+      return olMap;
+    },
+    setMap(next) {
+      if (disposed || next === olMap) return;
+      const wasWanted = wanted;
+      if (olMap) {
+        drawing.stop();
+        wanted = wasWanted;
+        if (viewKey) unByKey(viewKey);
+        viewKey = undefined;
+        olMap.removeLayer(layer);
+      }
+      olMap = next;
+      if (!next) return;
+      reproject();
+      next.addLayer(layer);
+      viewKey = next.on('change:view', reproject);
+      if (wanted) drawing.start();
+    },
     start() {
-      if (destroyed || draw) return;
+      if (disposed || draw) return;
+      wanted = true;
+      if (!olMap) return;
       modify = new Modify({ source });
       draw = new Draw({ source, type: 'Polygon', style });
-      map.addInteraction(modify);
-      map.addInteraction(draw);
+      olMap.addInteraction(modify);
+      olMap.addInteraction(draw);
       addSnaps();
       keys = [
         draw.on('drawstart', (e) => {
@@ -142,16 +201,17 @@ export function createScenarioDrawing(
       ];
     },
     stop() {
+      wanted = false;
       unByKey(keys);
       keys = [];
       removeSnaps();
       if (draw) {
         draw.abortDrawing();
-        map.removeInteraction(draw);
+        olMap?.removeInteraction(draw);
         draw.dispose();
       }
       if (modify) {
-        map.removeInteraction(modify);
+        olMap?.removeInteraction(modify);
         modify.dispose();
       }
       draw = undefined;
@@ -164,7 +224,7 @@ export function createScenarioDrawing(
       addSnaps();
     },
     appendCentre() {
-      const centre = map.getView().getCenter();
+      const centre = olMap?.getView().getCenter();
       if (!draw || !centre) return;
       draw.appendCoordinates([centre]);
     },
@@ -185,7 +245,7 @@ export function createScenarioDrawing(
     toGeoJson(name) {
       const fc = new GeoJSON().writeFeaturesObject(source.getFeatures(), {
         dataProjection: 'EPSG:28992',
-        featureProjection: map.getView().getProjection(),
+        featureProjection: projection ?? 'EPSG:28992',
         decimals: 2,
       }) as unknown as Record<string, unknown>;
       return {
@@ -197,15 +257,19 @@ export function createScenarioDrawing(
     clear() {
       source.clear();
     },
-    destroy() {
-      if (destroyed) return;
+    dispose() {
+      if (disposed) return;
       drawing.stop();
+      drawing.setMap(null);
       unByKey(sourceKeys);
-      map.removeLayer(layer);
       source.clear();
       layer.dispose();
-      destroyed = true;
+      disposed = true;
+    },
+    destroy() {
+      drawing.dispose();
     },
   };
+  drawing.setMap(map);
   return drawing;
 }

@@ -4,7 +4,7 @@
  * `ol` is a peer dependency: the host's own copy is used.
  */
 export type { Viewer } from './viewer.js';
-export { createOlViewer, type OlViewerOptions } from './ol-viewer.js';
+export { createOlViewer, type OlViewer, type OlViewerOptions } from './ol-viewer.js';
 export {
   registerRd,
   rdTileGrid,
@@ -33,7 +33,7 @@ export {
   type ZoneringAttachmentOptions,
   type ZoneringAttachment,
 } from './zonering-attachment.js';
-export { createZoneTooltip, type ZoneTooltip } from './zone-tooltip.js';
+export { createZoneTooltip, ZoneTooltip } from './zone-tooltip.js';
 export {
   scaleForResolution,
   showsTypes,
@@ -65,7 +65,7 @@ export {
   type MapTargetProblem,
   type MapTargetWatch,
 } from './map-target.js';
-export { addMapFocusRing } from './map-focus-ring.js';
+export { addMapFocusRing, MapFocusRing } from './map-focus-ring.js';
 export { labelZoomButtons, motionDuration, type ZoomButtonTexts } from './ol-controls.js';
 export {
   viewState,

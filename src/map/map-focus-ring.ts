@@ -15,12 +15,52 @@ interface RingEntry {
 const rings = new WeakMap<OlMap, RingEntry>();
 
 /**
+ * One user of the focus ring of a map, in the OpenLayers idiom: the constructor adds nothing;
+ * `setMap(map)` takes a share of `map`'s ring (drawn once per map, however many users),
+ * `setMap(null)` gives it back (the ring goes with the last share), `dispose()` gives it back for
+ * good. Colour from `--na-focus-outline`, falling back to `--utrecht-focus-outline-color`, then
+ * `#d52b1e`; width from `--na-map-focus-width` (default 3px). The ring lives in the viewport, so a
+ * new view (`change:view`) keeps it.
+ */
+export class MapFocusRing {
+  private olMap: OlMap | null = null;
+  private release: (() => void) | undefined;
+  private disposed = false;
+
+  /** The map whose ring this holds, or null. */
+  getMap(): OlMap | null {
+    return this.olMap;
+  }
+
+  /** Holds the ring of `map` (the same map again changes nothing), or none with null. */
+  setMap(map: OlMap | null): void {
+    if (this.disposed || map === this.olMap) return;
+    this.release?.();
+    this.release = undefined;
+    this.olMap = map;
+    if (map) this.release = share(map);
+  }
+
+  /** `setMap(null)`; nothing works afterwards. Idempotent. */
+  dispose(): void {
+    this.setMap(null);
+    this.disposed = true;
+  }
+}
+
+/**
  * Adds the focus ring to `map` (once per map, however many callers; the ring is removed when the
- * last caller releases it). Colour from `--na-focus-outline`, falling back to
- * `--utrecht-focus-outline-color`, then `#d52b1e`; width from `--na-map-focus-width` (default 3px).
+ * last caller releases it). A shorthand for a {@link MapFocusRing} on `map`.
  * @returns a function that releases this caller's use of the ring (idempotent).
  */
 export function addMapFocusRing(map: OlMap): () => void {
+  const ring = new MapFocusRing();
+  ring.setMap(map);
+  return () => ring.dispose();
+}
+
+/** Takes one share of `map`'s ring; the returned function gives it back (idempotent). */
+function share(map: OlMap): () => void {
   const existing = rings.get(map);
   let entry: RingEntry;
   if (existing !== undefined) {

@@ -2,8 +2,9 @@
  * The viewer seam ({@link Viewer}) for OpenLayers 10.
  *
  * Owns one marker overlay (an `ol/Overlay` with its own element), the crosshair elements it adds
- * to the viewport, and its listener keys. `destroy()` removes exactly those, so the host's map gets
- * its overlays and listener counts back. Coordinate transforms go through `src/core/crs.ts`
+ * to the viewport, and its listener keys. `dispose()` (the seam's `destroy()`) removes exactly
+ * those, so the host's map gets its overlays and listener counts back. When the map gets another
+ * view (`change:view`, e.g. in another projection) the marker is moved into it. Coordinate transforms go through `src/core/crs.ts`
  * (proj4), so the adapter does not depend on what the host registered in `ol/proj`; only the map
  * itself needs its projection (e.g. EPSG:28992, see `registerRd()` in src/map/projection.ts).
  */
@@ -25,13 +26,21 @@ export interface OlViewerOptions {
   snapshotTimeoutMs?: number;
 }
 
+/** The {@link Viewer} seam on one OpenLayers map. */
+export interface OlViewer extends Viewer {
+  /** The map this viewer wraps (a viewer belongs to one map: for another map, make another viewer). */
+  readonly map: Map;
+  /** Removes what the viewer added and releases every listener (OpenLayers' name for `destroy`). */
+  dispose(): void;
+}
+
 /**
  * Wraps an OpenLayers map in the {@link Viewer} seam.
  * The map's view projection (or the user projection, when `useGeographic()`/`setUserProjection()`
  * is active) must be EPSG:28992, EPSG:3857 or EPSG:4326.
  * @throws NaError `unsupported-crs` for any other projection.
  */
-export function createOlViewer(map: Map, options: OlViewerOptions = {}): Viewer {
+export function createOlViewer(map: Map, options: OlViewerOptions = {}): OlViewer {
   const snapshotTimeoutMs = options.snapshotTimeoutMs ?? 2000;
   const keys = new Set<EventsKey>();
   const removers = new Set<() => void>();
@@ -88,10 +97,18 @@ export function createOlViewer(map: Map, options: OlViewerOptions = {}): Viewer 
     className: 'na-marker-overlay ol-overlay-container',
   });
   let markerOnMap = false;
+  /** The location the marker shows (in its own CRS), to place it again in a new view. */
+  let markerAt: Location | null = null;
+  let markerViewKey: EventsKey | undefined;
 
   const toMap = (loc: Location): [number, number] => olTransform([loc.x, loc.y], loc.crs, mapCrs());
 
-  const viewer: Viewer = {
+  const placeMarker = (): void => {
+    marker.setPosition(markerAt === null ? undefined : toMap(markerAt));
+  };
+
+  const viewer: OlViewer = {
+    map,
     get crs(): SupportedCrs {
       return mapCrs();
     },
@@ -113,15 +130,14 @@ export function createOlViewer(map: Map, options: OlViewerOptions = {}): Viewer 
 
     showMarker(location) {
       if (destroyed) return;
-      if (location === null) {
-        marker.setPosition(undefined);
-        return;
-      }
-      if (!markerOnMap) {
+      markerAt = location;
+      if (location !== null && !markerOnMap) {
         map.addOverlay(marker);
         markerOnMap = true;
+        // A new view (another projection): the marker is placed again in it.
+        markerViewKey = map.on('change:view', placeMarker);
       }
-      marker.setPosition(toMap(location));
+      placeMarker();
     },
 
     getCenter() {
@@ -246,11 +262,18 @@ export function createOlViewer(map: Map, options: OlViewerOptions = {}): Viewer 
       keys.clear();
       for (const remove of [...removers]) remove();
       removers.clear();
+      if (markerViewKey) unByKey(markerViewKey);
+      markerViewKey = undefined;
       if (markerOnMap) {
         map.removeOverlay(marker);
         markerOnMap = false;
       }
+      markerAt = null;
       marker.setPosition(undefined);
+    },
+
+    dispose() {
+      viewer.destroy();
     },
   };
   return viewer;

@@ -1,15 +1,17 @@
 /**
- * Everything the zonering adds to an OpenLayers map, as one unit with one place to detach: the
- * layer, the hover tooltip and the hover/focus binding. Used by `<na-zonering-layer>`; hosts
- * without web components can use it directly.
+ * Everything the zonering adds to an OpenLayers map, as one unit with one place to attach and
+ * detach (`setMap(map | null)`, OpenLayers' idiom): the layer, the hover tooltip, the focus ring and
+ * the hover/focus binding. `dispose()` detaches and releases the layer. Used by
+ * `<na-zonering-layer>`; hosts without web components can use it directly.
  */
 import type { EventsKey } from 'ol/events.js';
 import type OlMap from 'ol/Map.js';
+import type View from 'ol/View.js';
 import { unByKey } from 'ol/Observable.js';
 import type { KnowledgeBase } from '../core/kb/types.js';
 import type { Lang, PolygonSource } from '../core/types.js';
-import { createZoneTooltip, type ZoneTooltip } from './zone-tooltip.js';
-import { addMapFocusRing } from './map-focus-ring.js';
+import { ZoneTooltip } from './zone-tooltip.js';
+import { MapFocusRing } from './map-focus-ring.js';
 import {
   bindZoneringHover,
   type CentreReport,
@@ -37,20 +39,30 @@ export interface ZoneringAttachmentOptions extends ZoneringLayerOptions {
 
 /** The zonering on a map (by default the vector layer; see `attachZoneringLayer` for tiles). */
 export interface ZoneringAttachment<L extends ZoneringMapLayer = ZoneringLayer> {
-  readonly map: OlMap;
+  /** The map it is on, or null after `setMap(null)` / `dispose()`. */
+  readonly map: OlMap | null;
   readonly layer: L;
   /**
-   * Resolves with the number of features once the polygons for the map's projection are loaded;
-   * rejects when loading fails (or with the abort reason after {@link dispose}).
+   * Resolves with the number of features once the polygons for the first map's projection are
+   * loaded; rejects when loading fails (or with the abort reason after {@link dispose}).
    */
   readonly loaded: Promise<number>;
+  /** The map it is on, or null (OpenLayers' name). */
+  getMap(): OlMap | null;
+  /**
+   * Moves everything to `map`, or with null takes it off the map (layer, tooltip, focus ring,
+   * every listener; the map's layers, overlays and listener counts are as before). The same map
+   * again changes nothing. On a map whose view has another projection the polygons are loaded
+   * again for it.
+   */
+  setMap(map: OlMap | null): void;
   setVisible(visible: boolean): void;
   /** Opacity 0–1 (clamped). */
   setOpacity(opacity: number): void;
   setLang(lang: Lang): void;
   /**
-   * Removes the layer and tooltip from the map, releases every listener and stops loading.
-   * Idempotent. Never touches anything the host added.
+   * `setMap(null)`, stops loading and disposes the layer. Idempotent. Never touches anything the
+   * host added.
    */
   dispose(): void;
 }
@@ -74,19 +86,18 @@ export function attachZonering(
     ...layerOptions
   } = options;
   const layer = createZoneringLayer(source, kb, layerOptions);
-  // When the map gets a view in another projection, the polygons are loaded again for it.
-  const viewKey = map.on('change:view', () => {
-    layer.load(map.getView().getProjection()).catch((e: unknown) => {
-      console.warn('na-zonering: loading for the new view failed', e);
-    });
-  });
   const loaded = layer.load(map.getView().getProjection());
   return attachZoneringLayer(map, layer, loaded, {
     ...(withTooltip ? {} : { tooltip: false }),
     ...(onHover === undefined ? {} : { onHover }),
     ...(onCentre === undefined ? {} : { onCentre }),
     focusRing,
-    keys: [viewKey],
+    // A new view, or another map, in another projection: the polygons are loaded again for it.
+    onView(view) {
+      layer.load(view.getProjection()).catch((e: unknown) => {
+        console.warn('na-zonering: loading for the new view failed', e);
+      });
+    },
   });
 }
 
@@ -95,8 +106,11 @@ export interface ZoneringLayerAttachmentOptions extends Pick<
   ZoneringAttachmentOptions,
   'tooltip' | 'onHover' | 'onCentre' | 'focusRing'
 > {
-  /** Listener keys to release on dispose (besides the ones made here). */
-  keys?: EventsKey[];
+  /**
+   * Called when the map gets another view (`change:view`) and when the attachment moves to a map
+   * whose view has another projection than the last one, e.g. to load the features again for it.
+   */
+  onView?: (view: View) => void;
 }
 
 /**
@@ -110,30 +124,63 @@ export function attachZoneringLayer<L extends ZoneringMapLayer>(
   loaded: Promise<number>,
   options: ZoneringLayerAttachmentOptions = {},
 ): ZoneringAttachment<L> {
-  const { tooltip: withTooltip = true, onHover, onCentre, focusRing = true } = options;
-  map.addLayer(layer);
-  const tooltip: ZoneTooltip | undefined = withTooltip ? createZoneTooltip(map) : undefined;
-  const release = bindZoneringHover(
-    map,
-    layer,
-    (hover) => {
-      if (hover === null) tooltip?.hide();
-      else tooltip?.show(hover.coordinate, hover.name);
-      onHover?.(hover);
-    },
-    onCentre,
-  );
-  const releaseRing = focusRing ? addMapFocusRing(map) : () => undefined;
-  const keys: EventsKey[] = [...(options.keys ?? [])];
+  const { tooltip: withTooltip = true, onHover, onCentre, focusRing = true, onView } = options;
+  const tooltip = withTooltip ? new ZoneTooltip() : undefined;
+  const ring = focusRing ? new MapFocusRing() : undefined;
+  let olMap: OlMap | null = null;
+  let viewKey: EventsKey | undefined;
+  let releaseHover: (() => void) | undefined;
+  /** Code of the projection of the view the features were last made for. */
+  let projection = map.getView().getProjection().getCode();
   let disposed = false;
   // Report a failed load once here (callers may not await `loaded`); an abort by dispose is quiet.
   loaded.catch((e: unknown) => {
     if (!disposed) console.warn('na-zonering: loading failed', e);
   });
+  const viewChanged = (view: View): void => {
+    projection = view.getProjection().getCode();
+    onView?.(view);
+  };
+  const setMap = (next: OlMap | null): void => {
+    if (disposed || next === olMap) return;
+    if (olMap) {
+      if (viewKey) unByKey(viewKey);
+      viewKey = undefined;
+      releaseHover?.();
+      releaseHover = undefined;
+      tooltip?.setMap(null);
+      ring?.setMap(null);
+      olMap.removeLayer(layer);
+    }
+    olMap = next;
+    if (!next) return;
+    if (next.getView().getProjection().getCode() !== projection) viewChanged(next.getView());
+    next.addLayer(layer);
+    tooltip?.setMap(next);
+    releaseHover = bindZoneringHover(
+      next,
+      layer,
+      (hover) => {
+        if (hover === null) tooltip?.hide();
+        else tooltip?.show(hover.coordinate, hover.name);
+        onHover?.(hover);
+      },
+      onCentre,
+    );
+    ring?.setMap(next);
+    viewKey = next.on('change:view', () => viewChanged(next.getView()));
+  };
+  setMap(map);
   return {
-    map,
+    get map() {
+      return olMap;
+    },
     layer,
     loaded,
+    getMap() {
+      return olMap;
+    },
+    setMap,
     setVisible(visible) {
       layer.setVisible(visible);
     },
@@ -145,12 +192,10 @@ export function attachZoneringLayer<L extends ZoneringMapLayer>(
     },
     dispose() {
       if (disposed) return;
+      setMap(null);
       disposed = true;
-      unByKey(keys);
-      release();
-      releaseRing();
       tooltip?.dispose();
-      map.removeLayer(layer);
+      ring?.dispose();
       layer.dispose();
     },
   };

@@ -10,6 +10,7 @@ import type { Extent } from 'ol/extent.js';
 import { getHeight, getWidth } from 'ol/extent.js';
 import type { FeatureLike } from 'ol/Feature.js';
 import type BaseLayer from 'ol/layer/Base.js';
+import type BaseVectorLayer from 'ol/layer/BaseVector.js';
 import Fill from 'ol/style/Fill.js';
 import Stroke from 'ol/style/Stroke.js';
 import Style from 'ol/style/Style.js';
@@ -87,6 +88,80 @@ function cssColour(hex: string, opacity: number): string {
  * Styles zonering features: one instance per layer, with a style cache per scale, code, label and
  * hatching. `onChange` is called when a redraw is needed (forced-colours mode switched).
  */
+/** What {@link ZoneringStyled} needs of an OpenLayers vector (tile) layer class. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the TypeScript mixin pattern
+type StyledLayerClass = abstract new (...args: any[]) => BaseVectorLayer<any, any, any>;
+
+/** What {@link ZoneringStyled} adds to a layer class. */
+export interface ZoneringStyledMembers {
+  /** The style (colours, outline, hatching, labels) with its cache; set by `initZoneringStyle`. */
+  zoneringStyler: ZoneringStyler;
+  /** Makes the layer's style (call once, from the constructor). */
+  initZoneringStyle(kb: KnowledgeBase, options: ZoneringStyleOptions): void;
+  getLang(): Lang;
+  setLang(lang: Lang): void;
+  codeOf(feature: FeatureLike): string | undefined;
+  scaleAt(resolution: number): Scale;
+  hatched(): boolean;
+}
+
+/**
+ * The part of a zonering layer that is the same for the vector layer and the vector-tile layer:
+ * a {@link ZoneringStyler} as the layer's style, and the language, code, scale and hatching
+ * methods of {@link ZoneringFeatures} answered by it. The layer's constructor calls
+ * `initZoneringStyle` once; `disposeInternal` releases the styler.
+ */
+export function ZoneringStyled<TBase extends StyledLayerClass>(
+  Base: TBase,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the TypeScript mixin pattern
+): TBase & (abstract new (...args: any[]) => ZoneringStyledMembers) {
+  abstract class Styled extends Base {
+    /** The style (colours, outline, hatching, labels) with its cache; set by `initZoneringStyle`. */
+    zoneringStyler!: ZoneringStyler;
+
+    /** Makes the layer's style (call once, from the constructor). */
+    initZoneringStyle(kb: KnowledgeBase, options: ZoneringStyleOptions): void {
+      this.zoneringStyler = new ZoneringStyler(kb, options, () => this.changed());
+      this.setStyle((feature, resolution) => this.zoneringStyler.style(feature, resolution));
+    }
+
+    /** Language of the labels. */
+    getLang(): Lang {
+      return this.zoneringStyler.getLang();
+    }
+
+    /** Changes the language of the labels and redraws. */
+    setLang(lang: Lang): void {
+      if (this.zoneringStyler.setLang(lang)) this.changed();
+    }
+
+    /** The zone code of a feature, or undefined. */
+    codeOf(feature: FeatureLike): string | undefined {
+      return this.zoneringStyler.codeOf(feature);
+    }
+
+    /**
+     * The scale level the layer shows at a view resolution (projection units per pixel), taking
+     * the projection's scale distortion near the data into account (Web Mercator in NL ≈ ×0.62).
+     */
+    scaleAt(resolution: number): Scale {
+      return this.zoneringStyler.scaleAt(resolution);
+    }
+
+    /** True when the zones are drawn hatched now (see `ZoneringStyleOptions.hatching`). */
+    hatched(): boolean {
+      return this.zoneringStyler.hatched();
+    }
+
+    /** Releases the styler (its forced-colours listener) with the layer. */
+    protected override disposeInternal(): void {
+      this.zoneringStyler.dispose();
+      super.disposeInternal();
+    }
+  }
+  return Styled;
+}
+
 export class ZoneringStyler {
   readonly knowledgeBase: KnowledgeBase;
   /** Ground metres per projection unit near the data (1 for RD, about 0.62 for Web Mercator in NL). */

@@ -23,7 +23,7 @@ import type { Lang, PolygonSource, Scale, SupportedCrs } from '../core/types.js'
 import { projectionCrs, registerRd } from './projection.js';
 import { describeMove, viewState, type ViewMove, type ViewState } from './view-description.js';
 import {
-  ZoneringStyler,
+  ZoneringStyled,
   type ZoneringFeatures,
   type ZoneringMapLayer,
 } from './zonering-feature-style.js';
@@ -86,7 +86,7 @@ const DEFAULT_OPACITY = 0.7;
  * from the `zoneProperty` option.
  */
 export class ZoneringLayer
-  extends VectorLayer<VectorSource<Feature>, Feature>
+  extends ZoneringStyled(VectorLayer<VectorSource<Feature>, Feature>)
   implements ZoneringFeatures
 {
   /** The source of the polygons. */
@@ -94,8 +94,6 @@ export class ZoneringLayer
   /** The knowledge base that gives colours and names. */
   readonly knowledgeBase: KnowledgeBase;
 
-  /** The style (colours, outline, hatching, labels) with its cache. */
-  private readonly styler: ZoneringStyler;
   private readonly abort = new AbortController();
   private loading: { code: string; promise: Promise<number> } | undefined;
   /** Projection code of the features now in the source. */
@@ -115,7 +113,7 @@ export class ZoneringLayer
     });
     this.polygonSource = source;
     this.knowledgeBase = kb;
-    this.styler = new ZoneringStyler(kb, options, () => this.changed());
+    this.initZoneringStyle(kb, options);
     // The loader runs when the layer is first rendered, with the map's projection.
     vectorSource.setLoader((_extent, _resolution, projection, success, failure) => {
       if (this.loadedCode === projection.getCode()) {
@@ -133,30 +131,6 @@ export class ZoneringLayer
         },
       );
     });
-    this.setStyle((feature, resolution) => this.styler.style(feature, resolution));
-  }
-
-  /** Language of the labels. */
-  getLang(): Lang {
-    return this.styler.getLang();
-  }
-
-  /** Changes the language of the labels and redraws. */
-  setLang(lang: Lang): void {
-    if (this.styler.setLang(lang)) this.changed();
-  }
-
-  /** The zone code of a feature, or undefined. */
-  codeOf(feature: FeatureLike): string | undefined {
-    return this.styler.codeOf(feature);
-  }
-
-  /**
-   * The scale level the layer shows at a view resolution (projection units per pixel), taking the
-   * projection's scale distortion near the data into account (Web Mercator in NL ≈ ×0.62).
-   */
-  scaleAt(resolution: number): Scale {
-    return this.styler.scaleAt(resolution);
   }
 
   /** Calls `callback` for every loaded feature whose extent intersects `extent`. */
@@ -219,21 +193,15 @@ export class ZoneringLayer
       extent === null || isEmpty(extent)
         ? 1
         : getPointResolution(projection, 1, getCenter(extent), 'm');
-    this.styler.groundFactor = Number.isFinite(factor) && factor > 0 ? factor : 1;
-    this.styler.clear();
+    this.zoneringStyler.groundFactor = Number.isFinite(factor) && factor > 0 ? factor : 1;
+    this.zoneringStyler.clear();
     this.changed();
     return features.length;
-  }
-
-  /** True when the zones are drawn hatched now (see {@link ZoneringLayerOptions.hatching}). */
-  hatched(): boolean {
-    return this.styler.hatched();
   }
 
   /** Stops a pending load and releases the source. */
   override disposeInternal(): void {
     this.abort.abort();
-    this.styler.dispose();
     super.disposeInternal();
   }
 }

@@ -18,10 +18,11 @@ import VectorTileLayer from 'ol/layer/VectorTile.js';
 import type RenderFeature from 'ol/render/Feature.js';
 import VectorTileSource from 'ol/source/VectorTile.js';
 import TileGrid from 'ol/tilegrid/TileGrid.js';
-import { NaError, type Lang, type Scale } from '../core/types.js';
+import { NaError } from '../core/types.js';
 import { defined } from '../core/defined.js';
 import { registerRd } from './projection.js';
 import {
+  ZoneringStyled,
   ZoneringStyler,
   type ZoneringFeatures,
   type ZoneringStyleOptions,
@@ -144,14 +145,13 @@ function ringsContain(
  * view; {@link forEachFeatureInExtent} and {@link featuresAtCoordinate} see the rendered tiles.
  */
 export class ZoneringTileLayer
-  extends VectorTileLayer<VectorTileSource<RenderFeature>, RenderFeature>
+  extends ZoneringStyled(VectorTileLayer<VectorTileSource<RenderFeature>, RenderFeature>)
   implements ZoneringFeatures
 {
   /** The knowledge base that gives colours and names. */
   readonly knowledgeBase: ZoneringStyler['knowledgeBase'];
   /** The tile set. */
   readonly tiles: ZoneringTiles;
-  private readonly styler: ZoneringStyler;
 
   constructor(
     tiles: ZoneringTiles,
@@ -182,31 +182,7 @@ export class ZoneringTileLayer
     });
     this.tiles = tiles;
     this.knowledgeBase = kb;
-    this.styler = new ZoneringStyler(kb, options, () => this.changed());
-    this.setStyle((feature, resolution) => this.styler.style(feature, resolution));
-  }
-
-  getLang(): Lang {
-    return this.styler.getLang();
-  }
-
-  /** Changes the language of the labels and redraws. */
-  setLang(lang: Lang): void {
-    if (this.styler.setLang(lang)) this.changed();
-  }
-
-  codeOf(feature: FeatureLike): string | undefined {
-    return this.styler.codeOf(feature);
-  }
-
-  /** The scale level at a view resolution (m/px: the tiles are in RD). */
-  scaleAt(resolution: number): Scale {
-    return this.styler.scaleAt(resolution);
-  }
-
-  /** True when the zones are drawn hatched now. */
-  hatched(): boolean {
-    return this.styler.hatched();
+    this.initZoneringStyle(kb, options);
   }
 
   /** Calls `callback` for every feature of the rendered tiles whose extent intersects `extent`. */
@@ -228,11 +204,6 @@ export class ZoneringTileLayer
   /** Listens for loaded tiles; release with `unByKey`. */
   onFeaturesChange(listener: () => void): EventsKey {
     return (this.getSource() as VectorTileSource<RenderFeature>).on('tileloadend', listener);
-  }
-
-  override disposeInternal(): void {
-    this.styler.dispose();
-    super.disposeInternal();
   }
 }
 

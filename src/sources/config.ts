@@ -18,7 +18,6 @@ import {
   checkConfigText,
   findJsonSyntaxError,
   lineColumn,
-  parsePointer,
   stripBom,
 } from '../core/located-json.js';
 import { KNOWN_SOURCE_TYPES, where } from './source-entry.js';
@@ -40,6 +39,7 @@ export {
   type SourcesFile,
 } from './source-entry.js';
 import { defined } from '../core/defined.js';
+import { schemaProblems, type SchemaProblem } from '../core/schema-errors.js';
 export { defaultSourceTypes, geojsonSourceType } from './source-types.js';
 import { sources as validateSources } from './validators.generated.js';
 
@@ -125,12 +125,16 @@ export function parseSourcesConfig(
     issues.push({ ...issue(fileName, pos, sourceIndex, sourceId, message, field), offset });
   };
 
-  for (const e of withoutOtherBranches(validate(data))) {
-    const segs = pointerSegments(e.instancePath, data);
-    if (e.keyword === 'enum' && isSourceTypePath(segs) && typeof e.data === 'string') {
-      if (types[e.data] !== undefined) continue; // a type added through the registry
+  for (const problem of schemaProblems(validate(data), data, { branchOfData: true })) {
+    if (
+      problem.kind === 'not-allowed' &&
+      isSourceTypePath(problem.at) &&
+      typeof problem.value === 'string' &&
+      types[problem.value] !== undefined
+    ) {
+      continue; // a type added through the registry
     }
-    const m = ajvMessage(e, segs, types);
+    const m = problemMessage(problem, types);
     add(m.segs, m.atKey, m.message);
   }
   if (isRecord(data) && data.sources === undefined && data.extends === undefined) {
@@ -250,45 +254,6 @@ function presetEntries(name: PresetName): SourceEntry[] {
     const crs = typeof raw.crs === 'string' ? normalizeCrs(raw.crs) : undefined;
     return { ...toEntry(raw, i, crs), preset: name };
   });
-}
-
-/**
- * Keeps, of the errors under a failed `anyOf`, only those of the branch that matches the data's
- * JSON type (a string's `minLength`, an array's items, an integer's `minimum`), so the message
- * says what is wrong with what was written; without such a branch, the `anyOf` error itself.
- */
-function withoutOtherBranches(errors: ErrorObject[]): ErrorObject[] {
-  const anyOfs = errors.filter((e) => e.keyword === 'anyOf');
-  if (anyOfs.length === 0) return errors;
-  const keep = new Set<ErrorObject>(errors);
-  for (const a of anyOfs) {
-    const branches = Array.isArray(a.schema) ? (a.schema as Array<{ type?: unknown }>) : [];
-    const t = jsonType(a.data);
-    let idx = branches.findIndex((b) => b.type === t);
-    if (idx < 0 && t === 'number') idx = branches.findIndex((b) => b.type === 'integer');
-    const inside = errors.filter(
-      (e) =>
-        e !== a &&
-        e.schemaPath.startsWith(`${a.schemaPath}/`) &&
-        (e.instancePath === a.instancePath || e.instancePath.startsWith(`${a.instancePath}/`)),
-    );
-    for (const e of inside) keep.delete(e);
-    if (idx >= 0) {
-      const branch = inside.filter((e) => e.schemaPath.startsWith(`${a.schemaPath}/${idx}/`));
-      if (branch.length > 0) {
-        keep.delete(a);
-        for (const e of branch) keep.add(e);
-      }
-    }
-  }
-  return errors.filter((e) => keep.has(e));
-}
-
-function jsonType(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
-  return typeof v;
 }
 
 /**
@@ -512,21 +477,6 @@ function issue(
 }
 
 /** JSON pointer → path segments (array indices as numbers where the data has an array). */
-function pointerSegments(pointer: string, data: unknown): Seg[] {
-  const out: Seg[] = [];
-  let cur: unknown = data;
-  for (const key of parsePointer(pointer)) {
-    if (Array.isArray(cur) && /^\d+$/.test(key)) {
-      out.push(Number(key));
-      cur = cur[Number(key)];
-    } else {
-      out.push(key);
-      cur = isRecord(cur) ? cur[key] : undefined;
-    }
-  }
-  return out;
-}
-
 function isSourceTypePath(segs: Seg[]): boolean {
   return (
     segs.length === 3 && segs[0] === 'sources' && typeof segs[1] === 'number' && segs[2] === 'type'
@@ -576,17 +526,17 @@ const SOURCE_FIELDS = Object.keys(
   (schema.definitions.source as { properties: Record<string, unknown> }).properties,
 );
 
-function ajvMessage(
-  e: ErrorObject,
-  segs: Seg[],
+/** The words of a schema problem in the sources file (where, and whether at the key). */
+function problemMessage(
+  problem: SchemaProblem,
   types: SourceTypes,
 ): { segs: Seg[]; atKey: boolean; message: string } {
-  const p = e.params as Record<string, unknown>;
-  switch (e.keyword) {
-    case 'required':
-      return { segs: [...segs, String(p.missingProperty)], atKey: false, message: 'is required' };
-    case 'additionalProperties': {
-      const name = String(p.additionalProperty);
+  const segs = problem.parent;
+  switch (problem.kind) {
+    case 'missing-field':
+      return { segs: problem.at, atKey: false, message: 'is required' };
+    case 'unknown-field': {
+      const name = problem.field;
       const isFacts =
         segs.length === 3 &&
         segs[0] === 'sources' &&
@@ -601,32 +551,38 @@ function ajvMessage(
       const message = isFacts
         ? `unknown fact "${name}"${suggestion || `; facts are ${FACT_NAMES.join(', ')}`}`
         : `unknown field "${name}"${suggestion}`;
-      return { segs: [...segs, name], atKey: true, message };
+      return { segs: problem.at, atKey: true, message };
     }
-    case 'enum': {
-      const values = (p.allowedValues as unknown[]).map(String);
+    case 'not-allowed': {
+      const values = problem.allowed.map(String);
       if (isSourceTypePath(segs)) {
         for (const t of Object.keys(types)) if (!values.includes(t)) values.push(t);
       }
       return { segs, atKey: true, message: `must be one of ${values.join(', ')}` };
     }
-    case 'type': {
-      const t = String(p.type);
+    case 'wrong-type': {
+      const t = problem.types.join(',');
       const article = /^[aeiou]/.test(t) ? 'an' : 'a';
       return { segs, atKey: true, message: `must be ${article} ${t}` };
     }
-    case 'minLength':
-      return { segs, atKey: true, message: 'must not be empty' };
-    case 'minimum':
-    case 'maximum':
+    case 'empty':
       return {
         segs,
         atKey: true,
-        message: `must be ${e.keyword === 'minimum' ? '≥' : '≤'} ${String(p.limit)}`,
+        message:
+          problem.what === 'text'
+            ? 'must not be empty'
+            : `must map at least one fact (${FACT_NAMES.join(', ')}) to a property name`,
       };
-    case 'uniqueItems':
+    case 'out-of-range':
+      return {
+        segs,
+        atKey: true,
+        message: `must be ${problem.bound === 'minimum' ? '≥' : '≤'} ${String(problem.limit)}`,
+      };
+    case 'duplicate-item':
       return { segs, atKey: true, message: 'must not list the same preset twice' };
-    case 'anyOf': {
+    case 'no-branch': {
       const last = segs[segs.length - 1];
       const message =
         last === 'layer'
@@ -636,8 +592,8 @@ function ajvMessage(
             : 'must be a property name, a list of property names, or (geotiff) a band number ≥ 1';
       return { segs, atKey: true, message };
     }
-    case 'minItems':
-    case 'maxItems':
+    case 'too-few-items':
+    case 'too-many-items':
       if (segs[segs.length - 1] === 'coverage') {
         return { segs, atKey: true, message: 'must be [minX, minY, maxX, maxY] (4 numbers)' };
       }
@@ -647,13 +603,7 @@ function ajvMessage(
         message:
           segs.length === 1 && segs[0] === 'sources'
             ? 'must list at least one source'
-            : (e.message ?? e.keyword),
-      };
-    case 'minProperties':
-      return {
-        segs,
-        atKey: true,
-        message: `must map at least one fact (${FACT_NAMES.join(', ')}) to a property name`,
+            : (problem.ajvMessage ?? problem.keyword),
       };
     case 'pattern':
       return {
@@ -665,7 +615,7 @@ function ajvMessage(
             : 'must start with a letter or digit and contain only letters, digits, ".", "-" and "_"',
       };
     default:
-      return { segs, atKey: true, message: e.message ?? e.keyword };
+      return { segs, atKey: true, message: problem.ajvMessage ?? problem.keyword };
   }
 }
 

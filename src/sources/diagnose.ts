@@ -81,7 +81,7 @@ export interface DiagnoseOptions {
  * The lines and hints of the diagnosis (`diagnose` in a texts file): ICU texts. `{what}` is
  * `capabilities`, `collection` or `layer` (what the service was asked for).
  */
-const diagnoseMessages = {
+export const diagnoseMessages = {
   reachableHint: {
     nl: 'Controleer het adres ("url") en of de dienst vanaf deze machine bereikbaar is.',
     en: 'Check the address ("url") and whether the service can be reached from this machine.',

@@ -39,8 +39,18 @@ function visibleText(root: ShadowRoot): string {
   return parts.join(' ');
 }
 
+/** Awaits the element's updates until none is pending (an update may request the next one). */
+async function settled(el: HTMLElement & { updateComplete?: Promise<unknown> }): Promise<void> {
+  const lit = el as HTMLElement & { updateComplete?: Promise<unknown>; isUpdatePending?: boolean };
+  do await lit.updateComplete;
+  while (lit.isUpdatePending === true);
+}
+
 describe('empty states', () => {
   let errors: string[] = [];
+  /** Requests started since the test began (`fetch`, the only HTTP path in a page by default). */
+  let requests: string[] = [];
+  const originalFetch = window.fetch;
   const originalError = console.error;
   const onError = (e: ErrorEvent): void => {
     errors.push(`error event: ${e.message}`);
@@ -50,6 +60,11 @@ describe('empty states', () => {
   };
   beforeEach(() => {
     errors = [];
+    requests = [];
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      requests.push(input instanceof Request ? input.url : String(input));
+      return originalFetch(input, init);
+    };
     console.error = (...args: unknown[]) => {
       errors.push(args.map(String).join(' '));
       originalError.apply(console, args);
@@ -58,6 +73,7 @@ describe('empty states', () => {
     window.addEventListener('unhandledrejection', onRejection);
   });
   afterEach(() => {
+    window.fetch = originalFetch;
     console.error = originalError;
     window.removeEventListener('error', onError);
     window.removeEventListener('unhandledrejection', onRejection);
@@ -76,10 +92,9 @@ describe('empty states', () => {
         host.append(el);
         document.body.append(host);
         try {
-          await el.updateComplete;
-          // Let anything the element starts on connect settle (it must not fail either).
-          await new Promise((r) => setTimeout(r, 300));
-          await el.updateComplete;
+          await settled(el);
+          // With nothing set, nothing is started on connect that could fail later: no request.
+          expect(requests, 'no request with nothing set').to.deep.equal([]);
           const root = el.shadowRoot;
           expect(root, 'shadow root').to.not.equal(null);
           const text = visibleText(root as ShadowRoot);

@@ -157,9 +157,17 @@ async function mount(): Promise<HTMLElement> {
   page.style.width = '520px';
   for (const tag of TAGS) page.append(document.createElement(tag));
   document.body.append(page);
-  for (const el of page.children)
-    await (el as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
-  await new Promise((r) => setTimeout(r, 200));
+  // Every element rendered, with no update pending (an update may request the next one), and the
+  // page's fonts loaded: the computed styles below are final.
+  for (const el of page.children) {
+    const lit = el as HTMLElement & {
+      updateComplete?: Promise<unknown>;
+      isUpdatePending?: boolean;
+    };
+    do await lit.updateComplete;
+    while (lit.isUpdatePending === true);
+  }
+  await document.fonts.ready;
   return page;
 }
 

@@ -85,4 +85,21 @@ describe('interface texts from a data file (a municipality adds a language or re
       /http has no message "netwerk"/,
     );
   });
+
+  it('rewords the catalogues that load on demand (geotiff, flatgeobuf, diagnose) on first load', () => {
+    expect(() =>
+      applyWidgetTexts(
+        {
+          geotiff: { unreadable: { nl: 'Rasterbestand van {name} is kapot.' } },
+          flatgeobuf: { noRangeSupport: { nl: 'Server van {name} kan geen deelverzoeken.' } },
+          diagnose: { corsBlocked: { nl: 'CORS van {name} dicht.' } },
+        },
+        'gemeente.texts.json',
+      ),
+    ).to.not.throw();
+    expect(() => applyWidgetTexts({ geotiff: { kapot: { nl: 'x' } } }, 'y.json')).to.throw(
+      WidgetTextsError,
+      /geotiff has no message "kapot"/,
+    );
+  });
 });

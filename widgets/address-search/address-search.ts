@@ -230,7 +230,8 @@ export class NaAddressSearch extends LitElement {
     return done;
   }
 
-  protected override updated(changed: PropertyValues): void {
+  /** State that follows a property goes before rendering, so the change renders in this update. */
+  protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('reverse') && this.isConnected) {
       this._viewers.rebind();
       if (!this.reverse) {
@@ -241,6 +242,9 @@ export class NaAddressSearch extends LitElement {
       this._service.reset();
       this._suggest.cancel();
     }
+  }
+
+  protected override updated(changed: PropertyValues): void {
     if ((changed.has('_active') || changed.has('_open')) && this._open && this._active >= 0) {
       this.renderRoot
         .querySelector(`#option-${this._active}`)

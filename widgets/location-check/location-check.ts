@@ -271,7 +271,6 @@ export class NaLocationCheck extends LitElement {
     if (changed.has('mapTarget') || changed.has('map') || changed.has('viewer')) {
       this._mapTarget.sync();
     }
-    if (changed.has('permalink')) this._permalink.readOnce();
   }
 
   // ---- Public API ---------------------------------------------------------------------------

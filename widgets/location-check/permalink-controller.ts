@@ -28,6 +28,11 @@ export class PermalinkController implements ReactiveController {
     this.readOnce();
   }
 
+  /** `permalink` switched on later: read before the update renders (what it starts shows in it). */
+  hostUpdate(): void {
+    this.readOnce();
+  }
+
   /** Reads the URL, the first time the permalink is on. */
   readOnce(): void {
     if (!this.options.enabled() || this._read) return;

@@ -322,9 +322,13 @@ export class NaScenarioCompare extends LitElement {
 
   // ---- Life cycle -----------------------------------------------------------------------------
 
+  /** Loading the attribute's scenarios changes what renders: before rendering (not in `updated`). */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('scenarioUrls')) this._scenarios.syncAttribute(this.scenarioUrls);
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('map')) this._map.syncMap();
-    if (changed.has('scenarioUrls')) this._scenarios.syncAttribute(this.scenarioUrls);
     if (changed.has('lang')) this._map.relabel();
   }
 

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { panelStyles } from '../shared/styles.js';
 
 /**
  * Styles of `<na-scenario-compare>`. Component tokens are declared on `:host` and fall back to the
@@ -6,6 +7,7 @@ import { css } from 'lit';
  * inside their own focusable region. A print style hides the controls and opens the details.
  */
 export const scenarioCompareStyles = css`
+  ${panelStyles}
   :host {
     --_sc-max-width: var(--na-scenario-compare-max-width, 60rem);
     --_sc-pass: var(--na-scenario-pass-background, #d7f0d3);
@@ -21,20 +23,10 @@ export const scenarioCompareStyles = css`
       --na-scenario-drop-background,
       color-mix(in srgb, var(--_accent) 6%, var(--_bg))
     );
-    display: block;
-    max-width: var(--_sc-max-width);
-    min-width: 0;
-    line-height: 1.5;
-    background: var(--_bg);
-  }
-  [part~='base'] {
-    padding: var(--_space);
-    overflow-wrap: anywhere;
+    --_panel-max-width: var(--_sc-max-width);
   }
   [part~='title'] {
     font-size: 1.25rem;
-    line-height: 1.25;
-    margin: 0 0 var(--_space);
   }
   h3 {
     font-size: 1.1rem;

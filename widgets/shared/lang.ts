@@ -7,7 +7,8 @@
  * The widget names are `location-check`, `address-search`, `scenario-compare`, `zonering-layer` and
  * `zonering-legend`; the keys are those of each widget's `messages.ts` (also exported, e.g.
  * `locationCheckMessages`). The errors of the sources are reworded the same way (`http`,
- * `sources-file`, `scenario-summary`). Texts are ICU messages, formatted by the one message system
+ * `sources-file`, `geotiff`, `flatgeobuf`, `diagnose`, `report`, `scenario-summary`, …), also
+ * before the module of a catalogue loaded on demand (`src/sources/message-catalogues.ts`). Texts are ICU messages, formatted by the one message system
  * in `src/core/messages.ts`. Texts a new language lacks fall back to Dutch.
  */
 import {
@@ -23,6 +24,8 @@ import {
 // that a texts file can reword them before the modules that use them load (on demand).
 import '../../src/sources/http-messages.js';
 import '../../src/sources/sources-file-messages.js';
+// The catalogues that load on demand (GeoTIFF, FlatGeobuf, diagnosis, report, …): names and keys.
+import '../../src/sources/message-catalogues.js';
 
 export { WidgetTextsError } from '../../src/core/messages.js';
 

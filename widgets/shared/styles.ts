@@ -106,3 +106,27 @@ export const baseStyles = css`
     }
   }
 `;
+
+/**
+ * The panel frame of the widgets that are a block of their own (`<na-zonering-legend>`,
+ * `<na-scenario-compare>`): a block as wide as `--_panel-max-width` (each sets it from its own
+ * `--na-<widget>-max-width` token), the padded `base` part and the `title` part's spacing. Put it
+ * after {@link baseStyles}; a widget's own styles refine the title's size.
+ */
+export const panelStyles = css`
+  :host {
+    display: block;
+    max-width: var(--_panel-max-width);
+    min-width: 0;
+    line-height: 1.5;
+    background: var(--_bg);
+  }
+  [part~='base'] {
+    padding: var(--_space);
+    overflow-wrap: anywhere;
+  }
+  [part~='title'] {
+    line-height: 1.25;
+    margin: 0 0 var(--_space);
+  }
+`;

@@ -5,9 +5,9 @@
  * handlers, marker, crosshair) it adds in `bind` and removes in the cleanup `bind` returns; the
  * controller calls that cleanup before it binds another viewer and when the element is removed.
  *
- * Binding happens when the element is connected and after each update (`hostUpdated`: a side
- * effect after rendering, never during it); a change of viewer requests one more update, so the
- * element renders with the viewer now in use.
+ * Binding happens when the element is connected and at the start of each update (`hostUpdate`,
+ * before the element renders, as `@lit/task` starts its work), so the element renders once, with the
+ * viewer now in use; nothing is requested from inside `updated()` (Lit's `change-in-update`).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type OlMap from 'ol/Map.js';
@@ -58,8 +58,8 @@ export class ViewerController implements ReactiveController {
     this.sync();
   }
 
-  hostUpdated(): void {
-    if (this.sync()) this.host.requestUpdate();
+  hostUpdate(): void {
+    this.sync();
   }
 
   hostDisconnected(): void {

@@ -1,28 +1,19 @@
 import { css } from 'lit';
+import { panelStyles } from '../shared/styles.js';
 
 /**
  * Styles of `<na-zonering-legend>`. Component tokens are declared on `:host` and fall back to the
  * shared `--na-*` tokens (widgets/shared/styles.ts). Fits a 320 px wide screen.
  */
 export const zoneringLegendStyles = css`
+  ${panelStyles}
   :host {
     --_zl-swatch: var(--na-zonering-legend-swatch-size, 1.25rem);
-    --_zl-max-width: var(--na-zonering-legend-max-width, 28rem);
-    display: block;
-    max-width: var(--_zl-max-width);
-    min-width: 0;
-    line-height: 1.5;
-    background: var(--_bg);
-  }
-  [part~='base'] {
-    padding: var(--_space);
-    overflow-wrap: anywhere;
+    --_panel-max-width: var(--na-zonering-legend-max-width, 28rem);
   }
   [part~='title'] {
     font-size: 1.15rem;
     font-weight: 700;
-    line-height: 1.25;
-    margin: 0 0 var(--_space);
   }
   [part~='controls'] {
     display: flex;

@@ -3,7 +3,8 @@
  * and the cross-reference checks that a schema cannot express (ids, codes, ranges, templates,
  * labels). Internal to the knowledge-base loader; every problem is a RawIssue at a JSON pointer.
  */
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { schemaProblems, type SchemaProblem } from '../schema-errors.js';
 import {
   ACTIONS,
   CONFIDENCE_LEVELS,
@@ -21,7 +22,7 @@ import {
 import schema from './knowledge-base.schema.json' with { type: 'json' };
 import * as validators from './validators.generated.js';
 import type { RawIssue } from './json-text.js';
-import { parsePointer, toPointer } from './json-text.js';
+import { toPointer } from './json-text.js';
 import type { Conditions, KnowledgeBase, KnowledgeBaseExtension } from './types.js';
 
 /** The JSON schema of the knowledge base; `definitions.knowledgeBaseExtension` is the extension. */
@@ -106,15 +107,6 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-function valueAt(data: unknown, pointer: string): unknown {
-  let node = data;
-  for (const seg of parsePointer(pointer)) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[seg];
-  }
-  return node;
-}
-
 function show(value: unknown): string {
   if (value === undefined) return 'nothing';
   const s = JSON.stringify(value);
@@ -138,26 +130,21 @@ const TYPE_NAMES: Record<string, string> = {
   null: 'null',
 };
 
-function errorToIssue(e: ErrorObject, data: unknown): RawIssue | undefined {
-  const base = e.instancePath;
-  const params = e.params as Record<string, unknown>;
-  const propertyName = (e as ErrorObject & { propertyName?: string }).propertyName;
-  const parent: Record<string, unknown> = isObject(e.parentSchema) ? e.parentSchema : {};
-  const desc = parent.description;
-  if (e.keyword === 'propertyNames') return undefined; // the inner error names the key
-  if (propertyName !== undefined) {
-    return {
-      pointer: `${base}${toPointer([propertyName])}`,
-      code: 'invalid-key',
-      message: `invalid key ${show(propertyName)}: ${typeof desc === 'string' ? desc : (e.message ?? 'not allowed')}`,
-    };
-  }
-  const value = valueAt(data, base);
-  switch (e.keyword) {
-    case 'required': {
-      const missing = String(params.missingProperty);
-      const pointer = `${base}${toPointer([missing])}`;
-      const propertyNames = parent.propertyNames;
+/** The words of a schema problem in a knowledge base (plain English, for its authors). */
+function problemToIssue(problem: SchemaProblem): RawIssue {
+  const pointer = toPointer(problem.at);
+  const desc = problem.description;
+  const fallback = problem.ajvMessage ?? problem.keyword;
+  switch (problem.kind) {
+    case 'invalid-key':
+      return {
+        pointer,
+        code: 'invalid-key',
+        message: `invalid key ${show(problem.key)}: ${desc ?? problem.ajvMessage ?? 'not allowed'}`,
+      };
+    case 'missing-field': {
+      const missing = problem.field;
+      const propertyNames = problem.schema.propertyNames;
       const isText = isObject(propertyNames) && propertyNames.$ref === '#/definitions/languageKey';
       if (isText) {
         const lang = LANGUAGE_NAMES[missing] ?? missing;
@@ -169,72 +156,63 @@ function errorToIssue(e: ErrorObject, data: unknown): RawIssue | undefined {
       }
       return { pointer, code: 'missing-field', message: `missing required field "${missing}"` };
     }
-    case 'additionalProperties': {
-      const extra = String(params.additionalProperty);
-      const props = parent.properties;
-      const allowed = isObject(props) ? Object.keys(props).filter((k) => k !== '$schema') : [];
+    case 'unknown-field': {
+      const extra = problem.field;
       return {
-        pointer: `${base}${toPointer([extra])}`,
+        pointer,
         code: 'unknown-field',
         message:
-          allowed.length > 0
-            ? `unknown field "${extra}"; allowed fields: ${allowed.join(', ')}`
+          problem.allowed.length > 0
+            ? `unknown field "${extra}"; allowed fields: ${problem.allowed.join(', ')}`
             : `unknown field "${extra}"`,
       };
     }
-    case 'enum': {
-      const allowed = (params.allowedValues as unknown[]).map((v) =>
-        v === null ? 'null' : String(v),
-      );
+    case 'not-allowed': {
+      const allowed = problem.allowed.map((v) => (v === null ? 'null' : String(v)));
       return {
-        pointer: base,
+        pointer,
         code: 'invalid-value',
-        message: `must be one of ${allowed.join(', ')} (got ${show(value)})`,
+        message: `must be one of ${allowed.join(', ')} (got ${show(problem.value)})`,
       };
     }
-    case 'type': {
-      const types = String(params.type)
-        .split(',')
-        .map((t) => TYPE_NAMES[t] ?? t);
+    case 'wrong-type': {
+      const types = problem.types.map((t) => TYPE_NAMES[t] ?? t);
       return {
-        pointer: base,
+        pointer,
         code: 'invalid-type',
-        message: `must be ${types.join(' or ')} (got ${typeOf(value)})`,
+        message: `must be ${types.join(' or ')} (got ${typeOf(problem.value)})`,
       };
     }
-    case 'minLength':
-    case 'minProperties':
-      return { pointer: base, code: 'empty', message: 'must not be empty' };
-    case 'minItems': {
-      const n = Number(params.limit);
+    case 'empty':
+      return { pointer, code: 'empty', message: 'must not be empty' };
+    case 'too-few-items': {
+      const n = problem.limit;
       return {
-        pointer: base,
+        pointer,
         code: 'too-few-items',
         message: `must have at least ${n} ${n === 1 ? 'item' : 'items'}`,
       };
     }
-    case 'uniqueItems':
+    case 'duplicate-item':
       return {
-        pointer: `${base}${toPointer([String(params.i)])}`,
+        pointer,
         code: 'duplicate-item',
-        message: `${show(valueAt(data, `${base}/${String(params.i)}`))} is listed twice (items ${String(params.j)} and ${String(params.i)})`,
+        message: `${show(problem.value)} is listed twice (items ${problem.other} and ${problem.index})`,
       };
-    case 'pattern': {
+    case 'pattern':
       return {
-        pointer: base,
+        pointer,
         code: 'invalid-format',
-        message: `${show(value)} is not valid: ${typeof desc === 'string' ? desc : `must match ${String(params.pattern)}`}`,
+        message: `${show(problem.value)} is not valid: ${desc ?? `must match ${problem.pattern}`}`,
       };
-    }
-    case 'minimum':
-    case 'maximum':
+    case 'out-of-range':
       return {
-        pointer: base,
+        pointer,
         code: 'out-of-range',
-        message: `must be ${String(params.comparison)} ${String(params.limit)} (got ${show(value)})`,
+        message: `must be ${problem.comparison} ${String(problem.limit)} (got ${show(problem.value)})`,
       };
     default:
-      return { pointer: base, code: 'schema', message: e.message ?? e.keyword };
+      return { pointer, code: 'schema', message: fallback };
   }
 }
 
@@ -243,9 +221,8 @@ export function schemaIssues(validate: ValidateFunction, data: unknown, prefix =
   if (validate(data)) return [];
   const seen = new Set<string>();
   const out: RawIssue[] = [];
-  for (const e of validate.errors ?? []) {
-    const issue = errorToIssue(e, data);
-    if (!issue) continue;
+  for (const problem of schemaProblems(validate.errors ?? [], data)) {
+    const issue = problemToIssue(problem);
     const key = `${issue.pointer}\u0000${issue.code}\u0000${issue.message}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -1,0 +1,207 @@
+/**
+ * The classes of src/map in the OpenLayers idiom (issue #12): nothing is added before `setMap`,
+ * `setMap(null)` gives the map its layers, overlays, interactions and listener counts back, the
+ * same map twice changes nothing, and a host that swaps its view for one in another projection
+ * gets the features (and the marker) moved into it. Real maps in Chromium.
+ */
+import { expect } from '@open-wc/testing';
+import View from 'ol/View.js';
+import type Polygon from 'ol/geom/Polygon.js';
+import { transform } from 'ol/proj.js';
+import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
+import { createScenarioDrawing } from '../../src/map/draw.js';
+import { MapFocusRing } from '../../src/map/map-focus-ring.js';
+import { createOlViewer } from '../../src/map/ol-viewer.js';
+import { attachZonering } from '../../src/map/zonering-attachment.js';
+import { ZoneTooltip } from '../../src/map/zone-tooltip.js';
+import { listenerSnapshot, makeMap, until, type TestMap } from './helpers/map.js';
+import { demoSource } from './zonering-helpers.js';
+
+const kb = defaultKnowledgeBase();
+const maps: TestMap[] = [];
+function map(crs: 'EPSG:28992' | 'EPSG:3857' = 'EPSG:28992'): TestMap {
+  const tm = makeMap({ crs, center: [192000, 445000] });
+  maps.push(tm);
+  return tm;
+}
+afterEach(() => {
+  for (const tm of maps.splice(0)) tm.dispose();
+});
+
+const mercatorView = (): View => new View({ projection: 'EPSG:3857', center: [0, 0], zoom: 2 });
+const rdView = (): View =>
+  new View({ projection: 'EPSG:28992', center: [192000, 445000], resolution: 4 });
+
+describe('src/map in the OpenLayers idiom', () => {
+  it('ZoneTooltip: nothing before setMap, all back after setMap(null), hidden on a new view', () => {
+    const { map: m } = map();
+    const before = listenerSnapshot(m);
+    const tooltip = new ZoneTooltip();
+    expect(listenerSnapshot(m)).to.deep.equal(before);
+    tooltip.setMap(m);
+    tooltip.setMap(m);
+    const attached = listenerSnapshot(m);
+    expect(attached.overlays).to.equal(before.overlays! + 1);
+    expect(attached['map:change:view']).to.equal(before['map:change:view']! + 1);
+    tooltip.show([192000, 445000], 'Stuwwal');
+    expect(tooltip.element.textContent).to.equal('Stuwwal');
+    expect(
+      m
+        .getOverlays()
+        .item(m.getOverlays().getLength() - 1)
+        .getPosition(),
+    ).to.deep.equal([192000, 445000]);
+    m.setView(mercatorView());
+    expect(
+      m
+        .getOverlays()
+        .item(m.getOverlays().getLength() - 1)
+        .getPosition(),
+    ).to.equal(undefined);
+    tooltip.setMap(null);
+    expect(listenerSnapshot(m)).to.deep.equal(before);
+    tooltip.setMap(m);
+    tooltip.dispose();
+    tooltip.dispose();
+    expect(listenerSnapshot(m)).to.deep.equal(before);
+    tooltip.setMap(m);
+    expect(listenerSnapshot(m)).to.deep.equal(before);
+  });
+
+  it('MapFocusRing: one ring per map, removed with the last user', () => {
+    const { map: m } = map();
+    const ringCount = () => m.getViewport()!.querySelectorAll('.na-map-focus-ring').length;
+    const a = new MapFocusRing();
+    const b = new MapFocusRing();
+    expect(ringCount()).to.equal(0);
+    a.setMap(m);
+    b.setMap(m);
+    a.setMap(m);
+    expect(ringCount()).to.equal(1);
+    a.setMap(null);
+    expect(ringCount()).to.equal(1);
+    b.dispose();
+    expect(ringCount()).to.equal(0);
+    b.setMap(m);
+    expect(ringCount()).to.equal(0);
+  });
+
+  it('ScenarioDrawing: setMap attaches and detaches, and drawn polygons follow a new view', () => {
+    const { map: m } = map();
+    const before = listenerSnapshot(m);
+    const drawing = createScenarioDrawing(null);
+    expect(listenerSnapshot(m)).to.deep.equal(before);
+    drawing.start(); // no map: nothing on a map yet; the interactions come with it
+    expect(drawing.active).to.equal(false);
+    expect(listenerSnapshot(m)).to.deep.equal(before);
+    drawing.setMap(m);
+    expect(drawing.active).to.equal(true);
+    const withInteractions = listenerSnapshot(m);
+    expect(withInteractions.layers).to.equal(before.layers! + 1);
+    expect(withInteractions.interactions).to.be.greaterThan(before.interactions!);
+    drawing.setMap(m);
+    expect(listenerSnapshot(m)).to.deep.equal(withInteractions);
+
+    // Draw a triangle with the keyboard path (the map centre as vertex).
+    for (const c of [
+      [192000, 445000],
+      [192100, 445000],
+      [192100, 445100],
+    ]) {
+      m.getView().setCenter(c);
+      drawing.appendCentre();
+    }
+    drawing.finishSketch();
+    expect(drawing.count()).to.equal(1);
+    const first = () =>
+      (
+        drawing.layer.getSource()!.getFeatures()[0]!.getGeometry() as Polygon
+      ).getCoordinates()[0]![0]!;
+    expect(first()).to.deep.equal([192000, 445000]);
+
+    m.setView(mercatorView());
+    const expected = transform([192000, 445000], 'EPSG:28992', 'EPSG:3857');
+    expect(first()[0]).to.be.closeTo(expected[0]!, 1e-3);
+    expect(first()[1]).to.be.closeTo(expected[1]!, 1e-3);
+    // The export is still in RD New.
+    const written = drawing.toGeoJson('x') as {
+      features: Array<{ geometry: { coordinates: number[][][] } }>;
+    };
+    expect(written.features[0]!.geometry.coordinates[0]![0]![0]).to.be.closeTo(192000, 0.01);
+
+    // Off the map: the map is as it was; back on it: the interactions come back.
+    drawing.setMap(null);
+    const detached = listenerSnapshot(m);
+    expect(detached).to.deep.equal({ ...before, 'map:change:view': detached['map:change:view'] });
+    drawing.setMap(m);
+    expect(drawing.active).to.equal(true);
+    m.setView(rdView());
+    expect(first()[0]).to.be.closeTo(192000, 1e-3);
+    drawing.dispose();
+    drawing.dispose();
+    expect(drawing.getMap()).to.equal(null);
+    expect(listenerSnapshot(m).layers).to.equal(before.layers);
+    expect(listenerSnapshot(m).interactions).to.equal(before.interactions);
+    expect(listenerSnapshot(m)['map:change:view']).to.equal(detached['map:change:view']);
+  });
+
+  it('attachZonering: setMap(null) restores the map, setMap moves it, a new view reloads the polygons in its projection', async () => {
+    const { map: m } = map();
+    const { map: other } = map();
+    const before = listenerSnapshot(m);
+    const otherBefore = listenerSnapshot(other);
+    const att = attachZonering(m, await demoSource(), kb, { labels: false });
+    const total = await att.loaded;
+    expect(total).to.be.greaterThan(0);
+    const firstX = () => {
+      const f = att.layer.getSource()!.getFeatures()[0]!;
+      return f.getGeometry()!.getExtent()[0] ?? Number.NaN;
+    };
+    const rdX = firstX();
+    expect(rdX).to.be.within(0, 300000);
+
+    m.setView(mercatorView());
+    await until(() => firstX() < 1_000_000 && firstX() > 100_000, 'features in Web Mercator');
+    await until(() => att.layer.getSource()!.getFeatures().length === total, 'all features');
+
+    att.setMap(null);
+    expect(att.getMap()).to.equal(null);
+    m.renderSync();
+    expect(listenerSnapshot(m)).to.deep.equal(before);
+    expect(m.getLayers().getArray()).to.not.include(att.layer);
+
+    // To a map in RD New: loaded again for it.
+    att.setMap(other);
+    att.setMap(other);
+    expect(other.getLayers().getArray()).to.include(att.layer);
+    await until(() => firstX() > 0 && firstX() < 300000, 'features back in RD New');
+    att.dispose();
+    att.dispose();
+    other.renderSync();
+    expect(listenerSnapshot(other)).to.deep.equal(otherBefore);
+    expect(listenerSnapshot(m)).to.deep.equal(before);
+  });
+
+  it('createOlViewer: the marker moves into a new view, and dispose gives the map back', () => {
+    const { map: m } = map();
+    const before = listenerSnapshot(m);
+    const viewer = createOlViewer(m);
+    viewer.showMarker({ x: 192000, y: 445000, crs: 'EPSG:28992' });
+    const markerPosition = () =>
+      m
+        .getOverlays()
+        .item(m.getOverlays().getLength() - 1)
+        .getPosition();
+    expect(markerPosition()).to.deep.equal([192000, 445000]);
+    m.setView(mercatorView());
+    const expected = transform([192000, 445000], 'EPSG:28992', 'EPSG:3857');
+    expect(markerPosition()![0]).to.be.closeTo(expected[0]!, 1e-3);
+    expect(markerPosition()![1]).to.be.closeTo(expected[1]!, 1e-3);
+    viewer.showMarker(null);
+    m.setView(rdView());
+    expect(markerPosition()).to.equal(undefined);
+    viewer.dispose();
+    viewer.dispose();
+    expect(listenerSnapshot(m)).to.deep.equal(before);
+  });
+});
