@@ -9,7 +9,6 @@ import {
 } from '../../src/core/kansenkaart/compute.js';
 import {
   areasByState,
-  kansenkaartGeoJson,
   STATE_LABELS,
   summarizeKansenkaart,
   summaryCsv,
@@ -22,10 +21,16 @@ import { ACTIONS, type Action } from '../../src/core/types.js';
 import {
   attachKansenkaart,
   fetchKansenkaart,
+  rdToMap,
   type KansenkaartAttachment,
   type KansenkaartData,
+  type KansenkaartShown,
   type KansenUnitInfo,
 } from '../../src/map/kansenkaart-layer.js';
+import {
+  attachKansenkaartRaster,
+  type KansenkaartRaster,
+} from '../../src/map/kansenkaart-raster.js';
 import type {
   KansenkaartJobProgress,
   KansenkaartJobResult,
@@ -44,9 +49,11 @@ import {
 import { baseStyles } from '../shared/styles.js';
 import { messages } from './messages.js';
 
-/** What the element is doing. */
-/** What the element is doing (besides the states every layer element has: computing, nothing found, too large). */
-export type KansenkaartLayerState = LayerState | 'computing' | 'empty' | 'too-large';
+/**
+ * What the element is doing (besides the states every layer element has: computing, nothing
+ * found, too large, and `aborted`: removed from the page while computing).
+ */
+export type KansenkaartLayerState = LayerState | 'computing' | 'empty' | 'too-large' | 'aborted';
 import { NaKansenkaartChangeEvent, NaKansenkaartSelectEvent } from './events.js';
 import { kansenkaartJob, progressShare } from './job.js';
 import { kansenkaartLayerStyles } from './styles.js';
@@ -104,21 +111,26 @@ export class NaKansenkaartLayer extends LitElement {
   @property({ reflect: true }) override lang!: string;
 
   @state() private _state: KansenkaartLayerState = 'no-map';
-  @state() private _hover = '';
+  /** The unit read out (pointer or crosshair), `none` when the crosshair is on no unit. */
+  @state() private _hovered?: KansenUnitInfo | 'none';
+  private _lang?: WidgetLang;
   @state() private _progress = 0;
   private _count = 0;
   private _result?: KansenkaartJobResult;
   private _runner?: ReturnType<typeof createKansenkaartRunner>;
   private _computed?: Promise<void>;
   private _boundJob?: string;
+  /** The export (`src`) as vector polygons. */
   private _attachment?: KansenkaartAttachment;
+  /** The computed map as an image (`sources`). */
+  private _raster?: KansenkaartRaster;
   private _boundMap?: OlMap;
   private _boundSrc?: string;
   private _abort?: AbortController;
   private _forced?: MediaQueryList;
   private readonly _mapTarget = new MapTargetController(this);
   private readonly _onForced = (): void =>
-    this._attachment?.setForcedColors(this._forced?.matches ?? false);
+    this._shown()?.setForcedColors(this._forced?.matches ?? false);
   private readonly _onMoveEnd = (): void => {
     if (this._computing() && this.bbox === undefined && this.area !== 'coverage') this._compute();
     this._notify();
@@ -130,12 +142,12 @@ export class NaKansenkaartLayer extends LitElement {
 
   /** The attributes of the units in the map's current view (for the summary and the download). */
   unitsInView(): Array<Record<string, unknown>> {
-    return this._attachment?.unitsInView() ?? [];
+    return this._shown()?.unitsInView() ?? [];
   }
 
   /** The units in the map's current view as GeoJSON (EPSG:28992), for the download. */
   geoJsonOfView(): string {
-    return this._attachment?.geoJsonInView() ?? '{"type":"FeatureCollection","features":[]}';
+    return this._shown()?.geoJsonInView() ?? '{"type":"FeatureCollection","features":[]}';
   }
 
   /**
@@ -190,6 +202,8 @@ export class NaKansenkaartLayer extends LitElement {
     super.connectedCallback();
     this._forced = window.matchMedia('(forced-colors: active)');
     this._forced.addEventListener('change', this._onForced);
+    // Back on the page: bind the map again (removal released it).
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -198,22 +212,46 @@ export class NaKansenkaartLayer extends LitElement {
     this._detach();
     this._runner?.dispose();
     this._runner = undefined;
+    // A computation in flight was aborted: say so instead of computing for ever.
+    if (this._state === 'computing') this._state = 'aborted';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('mapTarget') || changed.has('map')) this._mapTarget.sync();
     if (!ACTIONS.includes(this.action)) this.action = 'infiltreren';
+    const lang = resolveLang(this);
+    if (lang !== this._lang) {
+      this._lang = lang;
+      this._reword(lang);
+    }
+    // Off the page nothing is bound (an update after removal must not add to the host's map).
+    if (!this.isConnected) return;
     if (
       this.map !== this._boundMap ||
       this.src !== this._boundSrc ||
       (this._computing() && this._jobKey() !== this._boundJob)
     )
       this._bind();
-    if (changed.has('action') && this._attachment) {
-      this._attachment.setAction(this.action);
-      this._hover = '';
+    const shown = this._shown();
+    if (changed.has('action') && shown) {
+      shown.setAction(this.action);
+      this._hovered = undefined;
       this._notify();
     }
+  }
+
+  /** The kansenkaart on the map (an export's polygons or the computed image). */
+  private _shown(): KansenkaartShown | undefined {
+    return this._raster ?? this._attachment;
+  }
+
+  /** Rewords the map's labels and the unit read out in `lang` (no new computation). */
+  private _reword(lang: WidgetLang): void {
+    const shown = this._shown();
+    shown?.setLang(lang);
+    const unit = this._hovered;
+    if (shown && this.map && unit !== undefined && unit !== 'none')
+      this._hovered = shown.unitAt(rdToMap(this.map, unit.rd)) ?? undefined;
   }
 
   protected override render(): unknown {
@@ -230,7 +268,7 @@ export class NaKansenkaartLayer extends LitElement {
             ></progress>`
           : null
       }
-      <p part="hover" role="status">${this._hover}</p>`;
+      <p part="hover" role="status">${this._hoverText(lang)}</p>`;
   }
 
   private _statusText(lang: WidgetLang): string {
@@ -241,6 +279,8 @@ export class NaKansenkaartLayer extends LitElement {
         return tr(messages, 'empty', lang);
       case 'too-large':
         return tr(messages, 'tooLarge', lang);
+      case 'aborted':
+        return tr(messages, 'aborted', lang);
       default:
         return layerStatusText(
           messages,
@@ -298,6 +338,26 @@ export class NaKansenkaartLayer extends LitElement {
     );
   }
 
+  /** Draws the computed map as an image (a new attachment, or new data in the current one). */
+  private _showRaster(map: OlMap, result: KansenkaartJobResult): void {
+    const data =
+      result.map && result.unitGrid ? { map: result.map, unitGrid: result.unitGrid } : undefined;
+    if (this._raster) this._raster.setData(data);
+    else
+      this._raster = attachKansenkaartRaster(map, data, {
+        action: this.action,
+        forcedColors: this._forced?.matches ?? false,
+        lang: resolveLang(this),
+        onHover: (unit) => this._onHover(unit),
+        onCentre: (unit) => this._onCentre(unit),
+        onSelect: (unit) => this.dispatchEvent(new NaKansenkaartSelectEvent(unit)),
+      });
+    this._hovered = undefined;
+    this._count = result.map?.units.length ?? 0;
+    this._state = 'ready';
+    this._notify();
+  }
+
   /** Draws `data` (a new attachment, or new units in the current one). */
   private _show(map: OlMap, data: KansenkaartData): void {
     if (this._attachment) this._attachment.setData(data);
@@ -342,18 +402,18 @@ export class NaKansenkaartLayer extends LitElement {
           if (abort.signal.aborted) return;
           this._result = result;
           if (!result.map || result.map.cells === 0) {
-            this._attachment?.setData({ type: 'FeatureCollection', features: [] });
+            this._raster?.setData(undefined);
             this._count = 0;
             this._state = 'empty';
             this._notify();
             return;
           }
-          this._show(map, kansenkaartGeoJson(result.map, this.action, resolveLang(this)));
+          this._showRaster(map, result);
         },
         (e: unknown) => {
           if (abort.signal.aborted || isAbortError(e)) return;
           if ((e as { code?: unknown }).code === 'too-large') {
-            this._attachment?.setData({ type: 'FeatureCollection', features: [] });
+            this._raster?.setData(undefined);
             this._state = 'too-large';
             return;
           }
@@ -372,28 +432,31 @@ export class NaKansenkaartLayer extends LitElement {
     this._boundMap?.un('moveend', this._onMoveEnd);
     this._attachment?.dispose();
     this._attachment = undefined;
+    this._raster?.dispose();
+    this._raster = undefined;
     this._boundMap = undefined;
     this._boundSrc = undefined;
-    this._hover = '';
+    this._hovered = undefined;
   }
 
   private _onCentre(unit: KansenUnitInfo | null): void {
-    if (unit) this._onHover(unit);
-    else this._hover = tr(messages, 'noUnit', resolveLang(this));
+    this._hovered = unit ?? 'none';
   }
 
   private _onHover(unit: KansenUnitInfo | null): void {
-    if (!unit) {
-      this._hover = '';
-      return;
-    }
-    const lang = resolveLang(this);
+    this._hovered = unit ?? undefined;
+  }
+
+  /** The text of the live region: the state and reason of the unit read out, in `lang`. */
+  private _hoverText(lang: WidgetLang): string {
+    const unit = this._hovered;
+    if (unit === undefined) return '';
+    if (unit === 'none') return tr(messages, 'noUnit', lang);
     const label = STATE_LABELS[unit.state as ActionState];
     const stateText = label ? (lang === 'en' ? label.en : label.nl) : String(unit.state);
-    this._hover =
-      unit.reason === ''
-        ? stateText
-        : tr(messages, 'hover', lang, { state: stateText, reason: unit.reason });
+    return unit.reason === ''
+      ? stateText
+      : tr(messages, 'hover', lang, { state: stateText, reason: unit.reason });
   }
 
   private _notify(): void {
