@@ -7,15 +7,26 @@
  * in proportion to the cells in view, not to the units of the map.
  */
 import { ACTION_STATES, type ActionState, type Kansenkaart } from '../core/kansenkaart/compute.js';
-import { STATE_COLOURS, STATE_LABELS } from '../core/kansenkaart/output.js';
-import { paintCells, rgba, unitEdges, unitStates } from '../core/kansenkaart/unit-grid.js';
+import { STATE_LABELS } from '../core/kansenkaart/output.js';
+import { paintAction, unitEdges, unitStates } from '../core/kansenkaart/unit-grid.js';
 import type { Action, Lang, Scale } from '../core/types.js';
-import { forcedPatternTile, kansenScaleStyle } from './kansenkaart-layer.js';
+import { forcedPatternTile, kansenScaleStyle, REGION_MIN_UNIT_HA } from './kansenkaart-layer.js';
 
 /** The computed kansenkaart and its unit grid (see `unitGridOf`). */
 export interface KansenkaartRasterData {
   map: Kansenkaart;
   unitGrid: Int32Array;
+  /**
+   * The colour images of the actions (one pixel per cell), painted where the map was computed
+   * (the Worker): `all` units, and the `regional` ones (tiny units left out). Missing ones are
+   * painted here when first drawn.
+   */
+  images?: Partial<Record<Action, { all: ImageBitmap; regional: ImageBitmap }>>;
+}
+
+/** Units with fewer cells are left out at regio/stad ({@link REGION_MIN_UNIT_HA}). */
+export function regionalMinCells(cellSize: number): number {
+  return (REGION_MIN_UNIT_HA * 10_000) / (cellSize * cellSize);
 }
 
 /** What to draw. */
@@ -29,9 +40,18 @@ const PATTERNED: readonly ActionState[] = ['advised', 'discouraged', 'missing'];
 
 /** Per-action canvases of one data set (one pixel per cell), made when first drawn. */
 export class RasterCanvases {
-  private readonly cache = new Map<string, HTMLCanvasElement>();
+  private readonly cache = new Map<string, HTMLCanvasElement | ImageBitmap>();
   private readonly statesOf = new Map<Action, Uint8Array>();
   constructor(readonly data: KansenkaartRasterData) {}
+
+  /** Frees the images (the data is no longer drawn). */
+  close(): void {
+    for (const i of Object.values(this.data.images ?? {})) {
+      i.all.close();
+      i.regional.close();
+    }
+    this.cache.clear();
+  }
 
   /** The state index (in ACTION_STATES) of every unit for `action`. */
   states(action: Action): Uint8Array {
@@ -55,28 +75,25 @@ export class RasterCanvases {
    * The canvas of `action`: colours per state, or (`mask` = a state) opaque black where the
    * state is, transparent elsewhere; `regional` leaves out the tiny units.
    */
-  canvas(action: Action, regional: boolean, mask?: ActionState | 'white'): HTMLCanvasElement {
+  canvas(
+    action: Action,
+    regional: boolean,
+    mask?: ActionState | 'white',
+  ): HTMLCanvasElement | ImageBitmap {
+    const painted = mask === undefined ? this.data.images?.[action] : undefined;
+    if (painted) return regional ? painted.regional : painted.all;
     const key = `${action}:${regional ? 'r' : ''}:${mask ?? ''}`;
-    let c = this.cache.get(key);
-    if (c) return c;
-    const { map, unitGrid } = this.data;
-    const colours = ACTION_STATES.map((s) =>
-      mask === undefined
-        ? rgba(STATE_COLOURS[s])
-        : mask === 'white'
-          ? ([255, 255, 255, 255] as const)
-          : s === mask
-            ? ([0, 0, 0, 255] as const)
-            : ([0, 0, 0, 0] as const),
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const { map } = this.data;
+    const px = paintAction(
+      this.data.map,
+      this.data.unitGrid,
+      action,
+      regional ? regionalMinCells(map.grid.cellSize) : 0,
+      mask,
     );
-    const px = paintCells(
-      map,
-      unitGrid,
-      this.states(action),
-      colours,
-      regional ? (id) => this.hidden(id, 'regio/stad') : undefined,
-    );
-    c = document.createElement('canvas');
+    const c = document.createElement('canvas');
     c.width = map.grid.cols;
     c.height = map.grid.rows;
     c.getContext('2d')?.putImageData(new ImageData(px, map.grid.cols, map.grid.rows), 0, 0);
@@ -115,7 +132,10 @@ export function drawRaster(
   const px = (c: number): number => (x0 + c * cs - extent[0]!) * k;
   const py = (r: number): number => (extent[3]! - (y0 + r * cs)) * k;
   const regional = scale === 'regio/stad';
-  const blit = (target: CanvasRenderingContext2D, source: HTMLCanvasElement): void => {
+  const blit = (
+    target: CanvasRenderingContext2D,
+    source: HTMLCanvasElement | ImageBitmap,
+  ): void => {
     target.imageSmoothingEnabled = false;
     target.drawImage(
       source,

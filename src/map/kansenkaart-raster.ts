@@ -61,6 +61,8 @@ export function attachKansenkaartRaster(
   let canvases = data ? new RasterCanvases(data) : undefined;
   const source = new ImageCanvasSource({
     projection: 'EPSG:28992',
+    // Cells stay crisp squares (no smoothing when OpenLayers scales or shifts the image).
+    interpolate: false,
     // The source is in EPSG:28992: its resolution is in ground metres.
     canvasFunction: (extent, resolution, pixelRatio, size) => {
       if (!canvases) return document.createElement('canvas');
@@ -139,6 +141,7 @@ export function attachKansenkaartRaster(
       redraw();
     },
     setData(next) {
+      canvases?.close();
       canvases = next ? new RasterCanvases(next) : undefined;
       setExtent();
       redraw();
@@ -162,6 +165,7 @@ export function attachKansenkaartRaster(
     dispose() {
       interaction.dispose();
       map.removeLayer(layer);
+      canvases?.close();
       canvases = undefined;
     },
   };

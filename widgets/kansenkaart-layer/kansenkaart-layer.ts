@@ -37,7 +37,7 @@ import type {
 } from '../../src/sources/kansenkaart-job.js';
 import { isAbortError } from '../../src/sources/abort.js';
 import type { CoreWorkerMode } from '../shared/core-worker.js';
-import { createKansenkaartRunner } from './kansenkaart-runner.js';
+import { createKansenkaartRunner, type KansenkaartWorkerResult } from './kansenkaart-runner.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
 import { MapTargetController } from '../shared/map-target.js';
 import {
@@ -339,9 +339,11 @@ export class NaKansenkaartLayer extends LitElement {
   }
 
   /** Draws the computed map as an image (a new attachment, or new data in the current one). */
-  private _showRaster(map: OlMap, result: KansenkaartJobResult): void {
+  private _showRaster(map: OlMap, result: KansenkaartWorkerResult): void {
     const data =
-      result.map && result.unitGrid ? { map: result.map, unitGrid: result.unitGrid } : undefined;
+      result.map && result.unitGrid
+        ? { map: result.map, unitGrid: result.unitGrid, images: result.images ?? {} }
+        : undefined;
     if (this._raster) this._raster.setData(data);
     else
       this._raster = attachKansenkaartRaster(map, data, {

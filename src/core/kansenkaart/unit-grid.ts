@@ -5,7 +5,8 @@
  *
  * Pure: no DOM, no network, no ol.
  */
-import type { ActionState, Kansenkaart } from './compute.js';
+import { ACTION_STATES, type ActionState, type Kansenkaart } from './compute.js';
+import { STATE_COLOURS } from './output.js';
 import type { Action } from '../types.js';
 
 /**
@@ -132,6 +133,32 @@ export function unitEdges(
     }
   }
   return out;
+}
+
+/**
+ * The RGBA pixels of `action` (see {@link paintCells}): the state colours (STATE_COLOURS), or
+ * with `mask` white everywhere (`white`) or opaque black where that state is; units of fewer than
+ * `minCells` cells left out.
+ */
+export function paintAction(
+  map: Kansenkaart,
+  unitGrid: Int32Array,
+  action: Action,
+  minCells = 0,
+  mask?: ActionState | 'white',
+): Uint8ClampedArray<ArrayBuffer> {
+  const colours = ACTION_STATES.map((s) =>
+    mask === undefined
+      ? rgba(STATE_COLOURS[s])
+      : mask === 'white'
+        ? ([255, 255, 255, 255] as const)
+        : s === mask
+          ? ([0, 0, 0, 255] as const)
+          : ([0, 0, 0, 0] as const),
+  );
+  const small =
+    minCells > 0 ? (id: number): boolean => (map.units[id]?.cells ?? 0) < minCells : undefined;
+  return paintCells(map, unitGrid, unitStates(map, action, ACTION_STATES), colours, small);
 }
 
 /** `#rrggbb` as RGBA bytes (alpha 255). */
