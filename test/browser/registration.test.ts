@@ -8,11 +8,15 @@ import { expect } from '@open-wc/testing';
 import {
   defineElement,
   defineAddressSearch,
+  defineKansenkaartLayer,
+  defineKansenkaartLegend,
   defineLocationCheck,
   defineScenarioCompare,
   defineZoneringLayer,
   defineZoneringLegend,
   NaAddressSearch,
+  NaKansenkaartLayer,
+  NaKansenkaartLegend,
   NaLocationCheck,
   NaScenarioCompare,
   NaZoneringLayer,
@@ -25,6 +29,8 @@ const ELEMENTS = [
   { tag: 'na-zonering-legend', cls: NaZoneringLegend, define: defineZoneringLegend },
   { tag: 'na-address-search', cls: NaAddressSearch, define: defineAddressSearch },
   { tag: 'na-scenario-compare', cls: NaScenarioCompare, define: defineScenarioCompare },
+  { tag: 'na-kansenkaart-layer', cls: NaKansenkaartLayer, define: defineKansenkaartLayer },
+  { tag: 'na-kansenkaart-legend', cls: NaKansenkaartLegend, define: defineKansenkaartLegend },
 ] as const;
 
 describe('registration', () => {
