@@ -2,19 +2,8 @@ import { LitElement, html, type PropertyValues } from 'lit';
 import { LangController } from '../shared/lang-controller.js';
 import { property, state } from 'lit/decorators.js';
 import type OlMap from 'ol/Map.js';
-import {
-  ACTION_STATES,
-  type ActionState,
-  type Kansenkaart,
-} from '../../src/core/kansenkaart/compute.js';
-import {
-  areasByState,
-  STATE_LABELS,
-  summarizeKansenkaart,
-  summaryCsv,
-  type KansenSummary,
-} from '../../src/core/kansenkaart/output.js';
-import { toCsv } from '../../src/core/csv.js';
+import type { Kansenkaart } from '../../src/core/kansenkaart/compute.js';
+import { summarizeKansenkaart, type KansenSummary } from '../../src/core/kansenkaart/output.js';
 import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
 import { ACTIONS, type Action } from '../../src/core/types.js';
@@ -23,6 +12,7 @@ import {
   fetchKansenkaart,
   rdToMap,
   type KansenkaartAttachment,
+  type KansenkaartAttachmentOptions,
   type KansenkaartData,
   type KansenkaartShown,
   type KansenUnitInfo,
@@ -40,20 +30,12 @@ import type { CoreWorkerMode } from '../shared/core-worker.js';
 import { createKansenkaartRunner, type KansenkaartWorkerResult } from './kansenkaart-runner.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
 import { MapTargetController } from '../shared/map-target.js';
-import {
-  layerStatus,
-  layerStatusStyles,
-  layerStatusText,
-  type LayerState,
-} from '../shared/layer-status.js';
+import { layerStatus, layerStatusStyles } from '../shared/layer-status.js';
 import { baseStyles } from '../shared/styles.js';
 import { messages } from './messages.js';
+import { hoverText, statusText, viewSummaryCsv, type KansenkaartLayerState } from './texts.js';
 
-/**
- * What the element is doing (besides the states every layer element has: computing, nothing
- * found, too large, and `aborted`: removed from the page while computing).
- */
-export type KansenkaartLayerState = LayerState | 'computing' | 'empty' | 'too-large' | 'aborted';
+export type { KansenkaartLayerState };
 import { NaKansenkaartChangeEvent, NaKansenkaartSelectEvent } from './events.js';
 import { kansenkaartJob, progressShare } from './job.js';
 import { kansenkaartLayerStyles } from './styles.js';
@@ -156,14 +138,7 @@ export class NaKansenkaartLayer extends LitElement {
    * units in view.
    */
   summaryCsvOfView(): string {
-    const lang = resolveLang(this);
-    const summary = this.summary();
-    if (summary) return summaryCsv(summary, lang);
-    const areas = areasByState(this.unitsInView());
-    return toCsv([
-      ['action', ...ACTION_STATES.map((s) => `${s}_ha`)],
-      ...ACTIONS.map((a) => [a, ...ACTION_STATES.map((s) => areas[a][s])]),
-    ]);
+    return viewSummaryCsv(this.summary(), () => this.unitsInView(), resolveLang(this));
   }
 
   /** The summary of the computed kansenkaart (undefined for an export or before a result). */
@@ -268,28 +243,15 @@ export class NaKansenkaartLayer extends LitElement {
             ></progress>`
           : null
       }
-      <p part="hover" role="status">${this._hoverText(lang)}</p>`;
+      <p part="hover" role="status">${hoverText(this._hovered, lang)}</p>`;
   }
 
   private _statusText(lang: WidgetLang): string {
-    switch (this._state) {
-      case 'computing':
-        return tr(messages, 'computing', lang, { percent: Math.round(this._progress * 100) });
-      case 'empty':
-        return tr(messages, 'empty', lang);
-      case 'too-large':
-        return tr(messages, 'tooLarge', lang);
-      case 'aborted':
-        return tr(messages, 'aborted', lang);
-      default:
-        return layerStatusText(
-          messages,
-          this._state,
-          lang,
-          { problem: this._mapTarget.problem, selector: this.mapTarget },
-          () => tr(messages, 'ready', lang, { count: this._count }),
-        );
-    }
+    return statusText(this._state, lang, {
+      progress: this._progress,
+      count: this._count,
+      mapTarget: { problem: this._mapTarget.problem, selector: this.mapTarget },
+    });
   }
 
   /** Whether the element computes (a sources file and no export). */
@@ -338,6 +300,17 @@ export class NaKansenkaartLayer extends LitElement {
     );
   }
 
+  private _attachOptions(): KansenkaartAttachmentOptions {
+    return {
+      action: this.action,
+      forcedColors: this._forced?.matches ?? false,
+      lang: resolveLang(this),
+      onHover: (unit) => this._onHover(unit),
+      onCentre: (unit) => this._onCentre(unit),
+      onSelect: (unit) => this.dispatchEvent(new NaKansenkaartSelectEvent(unit)),
+    };
+  }
+
   /** Draws the computed map as an image (a new attachment, or new data in the current one). */
   private _showRaster(map: OlMap, result: KansenkaartWorkerResult): void {
     const data =
@@ -345,15 +318,7 @@ export class NaKansenkaartLayer extends LitElement {
         ? { map: result.map, unitGrid: result.unitGrid, images: result.images ?? {} }
         : undefined;
     if (this._raster) this._raster.setData(data);
-    else
-      this._raster = attachKansenkaartRaster(map, data, {
-        action: this.action,
-        forcedColors: this._forced?.matches ?? false,
-        lang: resolveLang(this),
-        onHover: (unit) => this._onHover(unit),
-        onCentre: (unit) => this._onCentre(unit),
-        onSelect: (unit) => this.dispatchEvent(new NaKansenkaartSelectEvent(unit)),
-      });
+    else this._raster = attachKansenkaartRaster(map, data, this._attachOptions());
     this._hovered = undefined;
     this._count = result.map?.units.length ?? 0;
     this._state = 'ready';
@@ -363,15 +328,7 @@ export class NaKansenkaartLayer extends LitElement {
   /** Draws `data` (a new attachment, or new units in the current one). */
   private _show(map: OlMap, data: KansenkaartData): void {
     if (this._attachment) this._attachment.setData(data);
-    else
-      this._attachment = attachKansenkaart(map, data, {
-        action: this.action,
-        forcedColors: this._forced?.matches ?? false,
-        lang: resolveLang(this),
-        onHover: (unit) => this._onHover(unit),
-        onCentre: (unit) => this._onCentre(unit),
-        onSelect: (unit) => this.dispatchEvent(new NaKansenkaartSelectEvent(unit)),
-      });
+    else this._attachment = attachKansenkaart(map, data, this._attachOptions());
     this._count = data.features.length;
     this._state = 'ready';
     this._notify();
@@ -447,18 +404,6 @@ export class NaKansenkaartLayer extends LitElement {
 
   private _onHover(unit: KansenUnitInfo | null): void {
     this._hovered = unit ?? undefined;
-  }
-
-  /** The text of the live region: the state and reason of the unit read out, in `lang`. */
-  private _hoverText(lang: WidgetLang): string {
-    const unit = this._hovered;
-    if (unit === undefined) return '';
-    if (unit === 'none') return tr(messages, 'noUnit', lang);
-    const label = STATE_LABELS[unit.state as ActionState];
-    const stateText = label ? (lang === 'en' ? label.en : label.nl) : String(unit.state);
-    return unit.reason === ''
-      ? stateText
-      : tr(messages, 'hover', lang, { state: stateText, reason: unit.reason });
   }
 
   private _notify(): void {
