@@ -33,6 +33,12 @@ const ELEMENTS = [
   { tag: 'na-kansenkaart-legend', cls: NaKansenkaartLegend, define: defineKansenkaartLegend },
 ] as const;
 
+/**
+ * The elements of the script-tag bundles (widgets/bundle.ts): all but the kansenkaart elements,
+ * which that entry does not include (yet).
+ */
+const BUNDLED = ELEMENTS.filter((e) => !e.tag.startsWith('na-kansenkaart'));
+
 describe('registration', () => {
   let warnings: string[] = [];
   const originalWarn = console.warn;
@@ -105,7 +111,7 @@ describe('registration', () => {
       window.removeEventListener('error', onError);
     }
     expect(errors).to.deep.equal([]);
-    for (const { tag, cls } of ELEMENTS) {
+    for (const { tag, cls } of BUNDLED) {
       expect(customElements.get(tag), tag).to.equal(cls);
       expect(
         warnings.some((w) => w.includes(`<${tag}>`)),
