@@ -5,6 +5,7 @@
  * and put back computes again.
  */
 import { expect } from '@open-wc/testing';
+import MapEvent from 'ol/MapEvent.js';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { STATE_COLOURS, STATE_LABELS } from '../../src/core/kansenkaart/output.js';
 import type { Kansenkaart, KansenUnit } from '../../src/core/kansenkaart/compute.js';
@@ -151,6 +152,27 @@ describe('<na-kansenkaart-layer> drawing the computed map as an image', () => {
         () => shows(kansenPixel(t.map, unitCentre(discouraged!)), STATE_COLOURS.discouraged),
         'the colours back',
       );
+    } finally {
+      el.remove();
+      t.dispose();
+    }
+  });
+
+  it('a moveend that keeps the view does not compute again', async () => {
+    const t = makeMap({ center: [193000, 445000], width: 400, height: 300 });
+    const el = computingLayer(t.map, { sources: SOURCES });
+    try {
+      await until(() => el.state === 'ready', 'the view', 30000);
+      const km = el.kansenkaart;
+      // As OpenLayers fires it after a render that did not move the view (e.g. a layer added).
+      t.map.dispatchEvent(new MapEvent('moveend', t.map));
+      await el.updateComplete;
+      expect(el.state).to.equal('ready');
+      expect(el.kansenkaart).to.equal(km);
+      // A real move does.
+      t.map.getView().setCenter([193400, 445000]);
+      t.map.renderSync();
+      await until(() => el.state === 'ready' && el.kansenkaart !== km, 'the new view', 30000);
     } finally {
       el.remove();
       t.dispose();

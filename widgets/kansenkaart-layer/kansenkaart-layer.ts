@@ -109,12 +109,15 @@ export class NaKansenkaartLayer extends LitElement {
   private _boundMap?: OlMap;
   private _boundSrc?: string;
   private _abort?: AbortController;
+  /** The area of the computation in flight or shown (JSON), to skip moves that keep the view. */
+  private _area?: string;
   private _forced?: MediaQueryList;
   private readonly _mapTarget = new MapTargetController(this);
   private readonly _onForced = (): void =>
     this._shown()?.setForcedColors(this._forced?.matches ?? false);
   private readonly _onMoveEnd = (): void => {
-    if (this._computing() && this.bbox === undefined && this.area !== 'coverage') this._compute();
+    if (this._computing() && this.bbox === undefined && this.area !== 'coverage')
+      this._compute(true);
     this._notify();
   };
 
@@ -335,19 +338,24 @@ export class NaKansenkaartLayer extends LitElement {
   }
 
   /** Starts a computation for the current area (aborting the one in flight). */
-  private _compute(): void {
+  private _compute(onMove = false): void {
     const map = this.map;
     const url = this.sources;
     if (!map || !url) return;
-    this._abort?.abort();
-    const abort = new AbortController();
-    this._abort = abort;
     const job = kansenkaartJob(map, url, {
       cellSize: this.cellSize,
       area: this.area,
       bbox: this.bbox,
       knowledgeBase: this.knowledgeBase,
     });
+    // A moveend without a new view (e.g. a resize to the same extent, another layer added): the
+    // map in flight or shown is already this view's.
+    const area = JSON.stringify(job.area ?? null);
+    if (onMove && area === this._area && this._abort !== undefined) return;
+    this._area = area;
+    this._abort?.abort();
+    const abort = new AbortController();
+    this._abort = abort;
     this._runner ??= createKansenkaartRunner();
     this._state = 'computing';
     this._progress = 0;
@@ -386,6 +394,7 @@ export class NaKansenkaartLayer extends LitElement {
   private _detach(): void {
     this._abort?.abort();
     this._abort = undefined;
+    this._area = undefined;
     this._result = undefined;
     this._boundJob = undefined;
     this._boundMap?.un('moveend', this._onMoveEnd);
