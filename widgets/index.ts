@@ -1,7 +1,8 @@
 /**
  * `natuurlijke-alliantie/widgets`: every element of the library, registered on import
  * (`<na-zonering-layer>`, `<na-zonering-legend>`, `<na-location-check>`, `<na-address-search>`,
- * `<na-scenario-compare>`), with their classes, events and helpers. Import one element's entry
+ * `<na-scenario-compare>`, `<na-kansenkaart-layer>`, `<na-kansenkaart-legend>`), with their
+ * classes, events and helpers. Import one element's entry
  * instead (`natuurlijke-alliantie/location-check`, …) to load only that element.
  *
  * `ol` is a peer dependency: the host's own copy is used.
@@ -107,5 +108,18 @@ export {
   type ScenarioView,
   type ScenarioDrawing,
 } from './scenario-compare/define.js';
+export {
+  defineKansenkaartLayer,
+  KANSENKAART_LAYER_TAG,
+  NaKansenkaartLayer,
+  NaKansenkaartSelectEvent,
+  NaKansenkaartChangeEvent,
+  type KansenkaartLayerState,
+} from './kansenkaart-layer/define.js';
+export {
+  defineKansenkaartLegend,
+  KANSENKAART_LEGEND_TAG,
+  NaKansenkaartLegend,
+} from './kansenkaart-legend/define.js';
 export { defineElement } from './shared/define.js';
 export { applyWidgetTexts, WidgetTextsError, type WidgetLang } from './shared/lang.js';

@@ -15,8 +15,7 @@ import GeoJSON from 'ol/format/GeoJSON.js';
 import type { Geometry } from 'ol/geom.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import type OlMap from 'ol/Map.js';
-import type MapBrowserEvent from 'ol/MapBrowserEvent.js';
-import { unByKey } from 'ol/Observable.js';
+import type BaseLayer from 'ol/layer/Base.js';
 import { transform, transformExtent } from 'ol/proj.js';
 import VectorSource from 'ol/source/Vector.js';
 import { getPointResolution } from 'ol/proj.js';
@@ -26,7 +25,7 @@ import type { ActionState } from '../core/kansenkaart/compute.js';
 import { actionColumn, STATE_COLOURS, STATE_LABELS } from '../core/kansenkaart/output.js';
 import { scaleForResolution, type ScaleThresholds } from '../core/zonering-style.js';
 import type { Action, Lang, Scale } from '../core/types.js';
-import { createOlViewer } from './ol-viewer.js';
+import { bindKansenInteraction, type KansenHit } from './kansenkaart-interaction.js';
 import { parseJsonStrict } from '../core/located-json.js';
 import { fileNameOf, loadTextFile } from '../sources/sources-file.js';
 import { registerRd } from './projection.js';
@@ -89,12 +88,13 @@ export function kansenScaleStyle(scale: Scale, areaHa: number): KansenScaleStyle
   return { visible: true, outline: 1, label: true };
 }
 
-export interface KansenkaartAttachment {
-  readonly layer: VectorLayer<VectorSource<Feature<Geometry>>>;
+/** What the element needs of a kansenkaart on the map, however it is drawn. */
+export interface KansenkaartShown {
+  readonly layer: BaseLayer;
   setAction(action: Action): void;
   setForcedColors(on: boolean): void;
-  /** Replaces the units (e.g. a new computation for a new view). */
-  setData(data: KansenkaartData): void;
+  /** The language of the labels, state texts and reasons (where the data has both). */
+  setLang(lang: Lang): void;
   /** The scale level the layer shows at a view resolution (projection units per pixel). */
   scaleAt(resolution: number): Scale;
   /** The unit at a coordinate of the map's projection (null: none drawn there). */
@@ -106,13 +106,23 @@ export interface KansenkaartAttachment {
   dispose(): void;
 }
 
-function pattern(state: ActionState): CanvasPattern | string {
-  if (state === 'neutral' || state === 'no-data') return '#ffffff';
+export interface KansenkaartAttachment extends KansenkaartShown {
+  readonly layer: VectorLayer<VectorSource<Feature<Geometry>>>;
+  /** Replaces the units (e.g. a new computation for a new view). */
+  setData(data: KansenkaartData): void;
+}
+
+/**
+ * The forced-colours pattern tile of a state (8 × 8 px, black on white): advised diagonal lines,
+ * discouraged solid, missing data dots; undefined for neutral and no data (plain white).
+ */
+export function forcedPatternTile(state: ActionState): HTMLCanvasElement | undefined {
+  if (state === 'neutral' || state === 'no-data') return undefined;
   const c = document.createElement('canvas');
   c.width = 8;
   c.height = 8;
   const g = c.getContext('2d');
-  if (!g) return '#ffffff';
+  if (!g) return undefined;
   g.fillStyle = '#ffffff';
   g.fillRect(0, 0, 8, 8);
   g.strokeStyle = '#000000';
@@ -128,7 +138,13 @@ function pattern(state: ActionState): CanvasPattern | string {
   } else {
     g.fillRect(3, 3, 2, 2);
   }
-  return g.createPattern(c, 'repeat') ?? '#000000';
+  return c;
+}
+
+function pattern(state: ActionState): CanvasPattern | string {
+  const tile = forcedPatternTile(state);
+  if (!tile) return '#ffffff';
+  return tile.getContext('2d')?.createPattern(tile, 'repeat') ?? '#000000';
 }
 
 /** Adds the kansenkaart to `map`. */
@@ -146,7 +162,7 @@ export function attachKansenkaart(
     featureProjection: projection,
   });
   let tuples = data.tuples ?? [];
-  const lang = options.lang ?? 'nl';
+  let lang = options.lang ?? 'nl';
   const center = map.getView().getCenter();
   let groundFactor = center ? getPointResolution(projection, 1, center, 'm') : 1;
   if (!Number.isFinite(groundFactor) || groundFactor <= 0) groundFactor = 1;
@@ -225,100 +241,25 @@ export function attachKansenkaart(
       rd,
     };
   };
-  const at = (e: MapBrowserEvent<PointerEvent>): Feature<Geometry> | undefined => {
+  const hitAt = (pixel: number[], coordinate: number[]): KansenHit | undefined => {
     let found: Feature<Geometry> | undefined;
     map.forEachFeatureAtPixel(
-      e.pixel,
+      pixel,
       (f) => {
         found = f as Feature<Geometry>;
         return true;
       },
       { layerFilter: (l) => l === layer },
     );
-    return found;
-  };
-  const atCoordinate = (coordinate: number[]): Feature<Geometry> | undefined => {
-    const pixel = map.getPixelFromCoordinate(coordinate);
-    if (!pixel) return undefined;
-    return at({ pixel } as MapBrowserEvent<PointerEvent>);
+    const feature = found;
+    return feature ? { key: feature, info: () => info(feature, coordinate) } : undefined;
   };
   const unitAt = (coordinate: number[]): KansenUnitInfo | null => {
-    const f = atCoordinate(coordinate);
-    return f ? info(f, coordinate) : null;
+    const pixel = map.getPixelFromCoordinate(coordinate);
+    return pixel ? (hitAt(pixel, coordinate)?.info() ?? null) : null;
   };
+  const interaction = bindKansenInteraction(map, hitAt, options);
 
-  // Keyboard: while the target has focus, a crosshair, the unit at the centre, Enter selects it.
-  const target = map.getTargetElement() as HTMLElement | null | undefined;
-  const dom = new AbortController();
-  let viewer: ReturnType<typeof createOlViewer> | undefined;
-  let removeCrosshair: (() => void) | undefined;
-  let focused = false;
-  let lastCentre: string | undefined;
-  const centreUnit = (): KansenUnitInfo | null => {
-    const c = map.getView().getCenter();
-    return c ? unitAt(c) : null;
-  };
-  const tellCentre = (): void => {
-    if (focused) options.onCentre?.(centreUnit());
-  };
-  if (target) {
-    target.addEventListener(
-      'focus',
-      () => {
-        if (!target.matches(':focus-visible')) return;
-        focused = true;
-        viewer ??= createOlViewer(map);
-        removeCrosshair ??= viewer.addCrosshair();
-        // After the next render (see the rendercomplete listener): hit detection knows the units.
-        lastCentre = undefined;
-        map.render();
-      },
-      { signal: dom.signal },
-    );
-    target.addEventListener(
-      'blur',
-      () => {
-        focused = false;
-        removeCrosshair?.();
-        removeCrosshair = undefined;
-        options.onHover?.(null);
-      },
-      { signal: dom.signal },
-    );
-    target.addEventListener(
-      'keydown',
-      (e) => {
-        if (e.key !== 'Enter' || e.altKey || e.ctrlKey || e.metaKey || e.target !== target) return;
-        const unit = centreUnit();
-        if (!unit) return;
-        e.preventDefault();
-        options.onSelect?.(unit);
-      },
-      { signal: dom.signal },
-    );
-  }
-
-  let hovered: Feature<Geometry> | undefined;
-  const keys = [
-    map.on('rendercomplete', () => {
-      if (!focused) return;
-      const c = map.getView().getCenter()?.join(',');
-      if (c === lastCentre) return;
-      lastCentre = c;
-      tellCentre();
-    }),
-    map.on('pointermove', (e) => {
-      if (e.dragging) return;
-      const f = at(e as MapBrowserEvent<PointerEvent>);
-      if (f === hovered) return;
-      hovered = f;
-      options.onHover?.(f ? info(f, e.coordinate) : null);
-    }),
-    map.on('singleclick', (e) => {
-      const f = at(e as MapBrowserEvent<PointerEvent>);
-      if (f) options.onSelect?.(info(f, e.coordinate));
-    }),
-  ];
   return {
     layer,
     setAction(next) {
@@ -331,6 +272,11 @@ export function attachKansenkaart(
       labels.clear();
       layer.changed();
     },
+    setLang(next) {
+      lang = next;
+      labels.clear();
+      layer.changed();
+    },
     setData(next) {
       tuples = next.tuples ?? [];
       source.clear(true);
@@ -340,7 +286,7 @@ export function attachKansenkaart(
           featureProjection: projection,
         }),
       );
-      lastCentre = undefined;
+      interaction.reset();
     },
     scaleAt,
     unitAt,
@@ -370,14 +316,16 @@ export function attachKansenkaart(
       });
     },
     dispose() {
-      unByKey(keys);
-      dom.abort();
-      removeCrosshair?.();
-      viewer?.destroy();
+      interaction.dispose();
       map.removeLayer(layer);
       source.clear();
     },
   };
+}
+
+/** A point in EPSG:28992 in the projection of `map`'s view. */
+export function rdToMap(map: OlMap, rd: readonly [number, number]): number[] {
+  return transform([...rd], 'EPSG:28992', map.getView().getProjection());
 }
 
 /** The current view's extent in EPSG:28992. */

@@ -17,6 +17,7 @@ import {
   type KansenkaartResult,
 } from './kansenkaart.js';
 import { loadSourcesFile } from './sources-file.js';
+import { unitGridOf } from '../core/kansenkaart/unit-grid.js';
 
 /** A kansenkaart computation. */
 export interface KansenkaartJob {
@@ -49,6 +50,8 @@ export interface KansenkaartJobResult {
   failed: KansenkaartResult['failed'];
   /** The area computed (EPSG:28992), after clipping. */
   bbox: BBox | undefined;
+  /** Per cell of `map.grid` the unit covering it, or -1 ({@link unitGridOf}); with `map`. */
+  unitGrid?: Int32Array;
 }
 
 /** The area is too large for `maxCells` (`code`: `too-large`). */
@@ -126,7 +129,13 @@ export async function runKansenkaartJob(
       ? { onProgress: (phase, done, total) => onProgress({ phase, done, total }) }
       : {}),
   });
-  return { map: result.map, skipped: result.skipped, failed: result.failed, bbox };
+  return {
+    map: result.map,
+    skipped: result.skipped,
+    failed: result.failed,
+    bbox,
+    unitGrid: unitGridOf(result.map),
+  };
 }
 
 function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {

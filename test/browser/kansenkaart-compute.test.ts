@@ -6,10 +6,8 @@
  */
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type VectorLayer from 'ol/layer/Vector.js';
-import type { StyleFunction } from 'ol/style/Style.js';
 import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
-import { summarizeKansenkaart } from '../../src/core/kansenkaart/output.js';
+import { STATE_COLOURS, summarizeKansenkaart } from '../../src/core/kansenkaart/output.js';
 import type { BBox } from '../../src/core/geometry.js';
 import type { KansenUnitInfo } from '../../src/map/kansenkaart-layer.js';
 import { kansenkaartFromSources } from '../../src/sources/kansenkaart.js';
@@ -19,16 +17,10 @@ import type { NaKansenkaartLayer } from '../../widgets/kansenkaart-layer/kansenk
 import { kansenkaartWorkerSettings } from '../../widgets/kansenkaart-layer/kansenkaart-runner.js';
 import { demoSources } from './helpers/demo.js';
 import { listenerSnapshot, makeMap, until } from './helpers/map.js';
+import { kansenLayer, kansenPixel, shows, unitCells, unitCentre } from './helpers/kansenkaart.js';
 
 const SOURCES = '/demo/data/sources.json';
 const BOX: BBox = [191500, 443500, 194500, 446500];
-
-function kansenLayer(map: import('ol/Map.js').default): VectorLayer | undefined {
-  return map
-    .getLayers()
-    .getArray()
-    .find((l) => l.get('name') === 'na-kansenkaart') as VectorLayer | undefined;
-}
 
 function computingLayer(
   map: import('ol/Map.js').default,
@@ -65,9 +57,25 @@ describe('<na-kansenkaart-layer> computing in the browser', () => {
         expect(got.tuples).to.deep.equal(core.map.tuples);
         expect(el.summary()).to.deep.equal(summarizeKansenkaart(core.map, kb));
         expect(el.skippedSources).to.deep.equal(core.skipped);
-        expect(kansenLayer(t.map)!.getSource()!.getFeatures().length).to.equal(
-          core.map.units.length,
-        );
+        // Drawn: the centre of every unit in view (3 cells or more across, away from the outlines)
+        // shows the colour of its state.
+        expect(kansenLayer(t.map)).to.not.equal(undefined);
+        const view = t.map.getView().calculateExtent(t.map.getSize());
+        const sampled = got.units.filter((u) => {
+          const [w, h] = unitCells(u, got.grid.cellSize);
+          const [x, y] = unitCentre(u);
+          return w >= 3 && h >= 3 && x > view[0]! && x < view[2]! && y > view[1]! && y < view[3]!;
+        });
+        expect(sampled.length).to.be.greaterThan(3);
+        await until(() => kansenPixel(t.map, unitCentre(sampled[0]!))[3] > 0, 'the image');
+        for (const u of sampled)
+          expect(
+            shows(
+              kansenPixel(t.map, unitCentre(u)),
+              STATE_COLOURS[got.tuples[u.tuple]!.states.infiltreren],
+            ),
+            `unit ${u.id}`,
+          ).to.equal(true);
         // Downloads of the view: GeoJSON of the units, the summary CSV.
         const geo = JSON.parse(el.geoJsonOfView()) as { features: unknown[] };
         expect(geo.features.length).to.equal(el.unitsInView().length);
@@ -138,7 +146,10 @@ describe('<na-kansenkaart-layer> computing in the browser', () => {
     const pending = el.whenComputed();
     el.remove();
     await pending;
-    expect(el.state).to.equal('computing');
+    // Not computing for ever: the state says the computation was stopped.
+    expect(el.state).to.equal('aborted');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part=status]')!.textContent).to.contain('afgebroken');
     t.map.renderSync();
     expect(kansenLayer(t.map)).to.equal(undefined);
     expect(listenerSnapshot(t.map)).to.deep.equal(before);
@@ -214,26 +225,66 @@ describe('<na-kansenkaart-layer> computing in the browser', () => {
     const el = computingLayer(t.map, { sources: SOURCES, bbox: BOX.join(',') });
     try {
       await until(() => el.state === 'ready', 'the computation', 30000);
-      const vector = kansenLayer(t.map)!;
-      const style = vector.getStyleFunction() as StyleFunction;
-      const features = vector.getSource()!.getFeatures();
-      const tiny = features.find((f) => (f.get('area_ha') as number) < 1)!;
-      const large = features.find((f) => (f.get('area_ha') as number) >= 1)!;
+      const km = el.kansenkaart!;
+      const cs = km.grid.cellSize;
+      const colour = (u: (typeof km.units)[number]): string =>
+        STATE_COLOURS[km.tuples[u.tuple]!.states.infiltreren];
+      const at = (x: number, y: number): (typeof km.units)[number] | undefined =>
+        km.units.find((u) => x >= u.bbox[0] && x < u.bbox[2] && y >= u.bbox[1] && y < u.bbox[3]);
+      const view = t.map.getView();
+      // A unit under 1 ha, 3 × 3 cells or more (its centre pixel is away from its edges).
+      const tiny = km.units.find((u) => {
+        const [w, h] = unitCells(u, cs);
+        return (
+          u.cells < 16 && w >= 3 && h >= 3 && km.tuples[u.tuple]!.states.infiltreren !== 'no-data'
+        );
+      });
       expect(tiny, 'a unit under 1 ha').to.not.equal(undefined);
-      expect(large, 'a unit of 1 ha or more').to.not.equal(undefined);
-      // regio/stad (20 m/px): the tiny unit is not drawn, the large one without an outline.
-      expect(style(tiny, 20)).to.equal(undefined);
-      const regional = style(large, 20) as import('ol/style.js').Style;
-      expect(regional.getStroke()).to.satisfy(
-        (s: unknown) => s === null || large.get('infiltreren') === 'no-data',
-      );
-      // wijk/dorp (4 m/px): every unit, with a thin outline.
-      const district = style(tiny, 4) as import('ol/style.js').Style;
-      expect(district.getStroke()?.getWidth()).to.equal(0.5);
-      // straat (0.5 m/px): full outline; a unit large on screen carries its state as text.
-      const street = style(large, 0.5) as import('ol/style.js').Style;
-      expect(street.getStroke()?.getWidth()).to.equal(1);
-      expect(street.getText()?.getText()).to.be.a('string').and.not.equal('');
+      // regio/stad (20 m/px): the tiny unit is not drawn.
+      view.setCenter(unitCentre(tiny!));
+      view.setResolution(20);
+      await until(() => kansenPixel(t.map, [BOX[0] + 10, BOX[1] + 10])[3] >= 0, 'a render');
+      expect(kansenPixel(t.map, unitCentre(tiny!))[3]).to.equal(0);
+      // wijk/dorp (4 m/px): it is, in its colour.
+      view.setResolution(4);
+      expect(shows(kansenPixel(t.map, unitCentre(tiny!)), colour(tiny!))).to.equal(true);
+      // An edge between two units of the same colour: an outline at wijk/dorp, none at regio/stad.
+      const edge = km.units
+        .filter((u) => u.cells >= 16 && unitCells(u, cs)[1] >= 3)
+        .map((u) => {
+          const y = unitCentre(u)[1];
+          const left = at(u.bbox[0] - cs / 2, y);
+          return { u, left, y };
+        })
+        .find(
+          ({ u, left }) => left !== undefined && left.cells >= 16 && colour(left) === colour(u),
+        );
+      expect(edge, 'two large units of one colour side by side').to.not.equal(undefined);
+      const { u, y } = edge!;
+      view.setCenter([u.bbox[0], y]);
+      view.setResolution(4);
+      const onEdge = (): [number, number, number, number] => {
+        // The pixel the edge line crosses.
+        const px = t.map.getPixelFromCoordinate([u.bbox[0], y])!;
+        return kansenPixel(t.map, t.map.getCoordinateFromPixel([Math.floor(px[0]!) + 0.5, px[1]!]));
+      };
+      expect(shows(onEdge(), colour(u)), 'outline at wijk/dorp').to.equal(false);
+      view.setResolution(20);
+      expect(shows(onEdge(), colour(u)), 'no outline at regio/stad').to.equal(true);
+      // straat (0.5 m/px): the state is written in a large unit (text pixels, not the fill).
+      const large = km.units.find((v) => v.cells >= 16 && unitCells(v, cs)[0] >= 4)!;
+      view.setCenter(unitCentre(large));
+      view.setResolution(0.5);
+      const [cx, cy] = t.map.getPixelFromCoordinate(unitCentre(large))!;
+      let other = 0;
+      for (let dx = -20; dx <= 20; dx += 2)
+        for (let dy = -4; dy <= 4; dy += 2) {
+          const c = t.map.getCoordinateFromPixel([cx! + dx, cy! + dy]);
+          if (!shows(kansenPixel(t.map, c), colour(large))) other++;
+        }
+      expect(other, 'text pixels at straat').to.be.greaterThan(0);
+      view.setResolution(4);
+      expect(shows(kansenPixel(t.map, unitCentre(large)), colour(large))).to.equal(true);
     } finally {
       el.remove();
       t.dispose();

@@ -2,51 +2,40 @@ import { LitElement, html, type PropertyValues } from 'lit';
 import { LangController } from '../shared/lang-controller.js';
 import { property, state } from 'lit/decorators.js';
 import type OlMap from 'ol/Map.js';
-import {
-  ACTION_STATES,
-  type ActionState,
-  type Kansenkaart,
-} from '../../src/core/kansenkaart/compute.js';
-import {
-  areasByState,
-  kansenkaartGeoJson,
-  STATE_LABELS,
-  summarizeKansenkaart,
-  summaryCsv,
-  type KansenSummary,
-} from '../../src/core/kansenkaart/output.js';
-import { toCsv } from '../../src/core/csv.js';
+import type { Kansenkaart } from '../../src/core/kansenkaart/compute.js';
+import { summarizeKansenkaart, type KansenSummary } from '../../src/core/kansenkaart/output.js';
 import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
 import { ACTIONS, type Action } from '../../src/core/types.js';
 import {
   attachKansenkaart,
   fetchKansenkaart,
+  rdToMap,
   type KansenkaartAttachment,
+  type KansenkaartAttachmentOptions,
   type KansenkaartData,
+  type KansenkaartShown,
   type KansenUnitInfo,
 } from '../../src/map/kansenkaart-layer.js';
+import {
+  attachKansenkaartRaster,
+  type KansenkaartRaster,
+} from '../../src/map/kansenkaart-raster.js';
 import type {
   KansenkaartJobProgress,
   KansenkaartJobResult,
 } from '../../src/sources/kansenkaart-job.js';
 import { isAbortError } from '../../src/sources/abort.js';
 import type { CoreWorkerMode } from '../shared/core-worker.js';
-import { createKansenkaartRunner } from './kansenkaart-runner.js';
+import { createKansenkaartRunner, type KansenkaartWorkerResult } from './kansenkaart-runner.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
 import { MapTargetController } from '../shared/map-target.js';
-import {
-  layerStatus,
-  layerStatusStyles,
-  layerStatusText,
-  type LayerState,
-} from '../shared/layer-status.js';
+import { layerStatus, layerStatusStyles } from '../shared/layer-status.js';
 import { baseStyles } from '../shared/styles.js';
 import { messages } from './messages.js';
+import { hoverText, statusText, viewSummaryCsv, type KansenkaartLayerState } from './texts.js';
 
-/** What the element is doing. */
-/** What the element is doing (besides the states every layer element has: computing, nothing found, too large). */
-export type KansenkaartLayerState = LayerState | 'computing' | 'empty' | 'too-large';
+export type { KansenkaartLayerState };
 import { NaKansenkaartChangeEvent, NaKansenkaartSelectEvent } from './events.js';
 import { kansenkaartJob, progressShare } from './job.js';
 import { kansenkaartLayerStyles } from './styles.js';
@@ -104,23 +93,31 @@ export class NaKansenkaartLayer extends LitElement {
   @property({ reflect: true }) override lang!: string;
 
   @state() private _state: KansenkaartLayerState = 'no-map';
-  @state() private _hover = '';
+  /** The unit read out (pointer or crosshair), `none` when the crosshair is on no unit. */
+  @state() private _hovered?: KansenUnitInfo | 'none';
+  private _lang?: WidgetLang;
   @state() private _progress = 0;
   private _count = 0;
   private _result?: KansenkaartJobResult;
   private _runner?: ReturnType<typeof createKansenkaartRunner>;
   private _computed?: Promise<void>;
   private _boundJob?: string;
+  /** The export (`src`) as vector polygons. */
   private _attachment?: KansenkaartAttachment;
+  /** The computed map as an image (`sources`). */
+  private _raster?: KansenkaartRaster;
   private _boundMap?: OlMap;
   private _boundSrc?: string;
   private _abort?: AbortController;
+  /** The area of the computation in flight or shown (JSON), to skip moves that keep the view. */
+  private _area?: string;
   private _forced?: MediaQueryList;
   private readonly _mapTarget = new MapTargetController(this);
   private readonly _onForced = (): void =>
-    this._attachment?.setForcedColors(this._forced?.matches ?? false);
+    this._shown()?.setForcedColors(this._forced?.matches ?? false);
   private readonly _onMoveEnd = (): void => {
-    if (this._computing() && this.bbox === undefined && this.area !== 'coverage') this._compute();
+    if (this._computing() && this.bbox === undefined && this.area !== 'coverage')
+      this._compute(true);
     this._notify();
   };
 
@@ -130,12 +127,12 @@ export class NaKansenkaartLayer extends LitElement {
 
   /** The attributes of the units in the map's current view (for the summary and the download). */
   unitsInView(): Array<Record<string, unknown>> {
-    return this._attachment?.unitsInView() ?? [];
+    return this._shown()?.unitsInView() ?? [];
   }
 
   /** The units in the map's current view as GeoJSON (EPSG:28992), for the download. */
   geoJsonOfView(): string {
-    return this._attachment?.geoJsonInView() ?? '{"type":"FeatureCollection","features":[]}';
+    return this._shown()?.geoJsonInView() ?? '{"type":"FeatureCollection","features":[]}';
   }
 
   /**
@@ -144,14 +141,7 @@ export class NaKansenkaartLayer extends LitElement {
    * units in view.
    */
   summaryCsvOfView(): string {
-    const lang = resolveLang(this);
-    const summary = this.summary();
-    if (summary) return summaryCsv(summary, lang);
-    const areas = areasByState(this.unitsInView());
-    return toCsv([
-      ['action', ...ACTION_STATES.map((s) => `${s}_ha`)],
-      ...ACTIONS.map((a) => [a, ...ACTION_STATES.map((s) => areas[a][s])]),
-    ]);
+    return viewSummaryCsv(this.summary(), () => this.unitsInView(), resolveLang(this));
   }
 
   /** The summary of the computed kansenkaart (undefined for an export or before a result). */
@@ -199,6 +189,8 @@ export class NaKansenkaartLayer extends LitElement {
     super.connectedCallback();
     this._forced = window.matchMedia('(forced-colors: active)');
     this._forced.addEventListener('change', this._onForced);
+    // Back on the page: bind the map again (removal released it).
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -207,22 +199,46 @@ export class NaKansenkaartLayer extends LitElement {
     this._detach();
     this._runner?.dispose();
     this._runner = undefined;
+    // A computation in flight was aborted: say so instead of computing for ever.
+    if (this._state === 'computing') this._state = 'aborted';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('mapTarget') || changed.has('map')) this._mapTarget.sync();
     if (!ACTIONS.includes(this.action)) this.action = 'infiltreren';
+    const lang = resolveLang(this);
+    if (lang !== this._lang) {
+      this._lang = lang;
+      this._reword(lang);
+    }
+    // Off the page nothing is bound (an update after removal must not add to the host's map).
+    if (!this.isConnected) return;
     if (
       this.map !== this._boundMap ||
       this.src !== this._boundSrc ||
       (this._computing() && this._jobKey() !== this._boundJob)
     )
       this._bind();
-    if (changed.has('action') && this._attachment) {
-      this._attachment.setAction(this.action);
-      this._hover = '';
+    const shown = this._shown();
+    if (changed.has('action') && shown) {
+      shown.setAction(this.action);
+      this._hovered = undefined;
       this._notify();
     }
+  }
+
+  /** The kansenkaart on the map (an export's polygons or the computed image). */
+  private _shown(): KansenkaartShown | undefined {
+    return this._raster ?? this._attachment;
+  }
+
+  /** Rewords the map's labels and the unit read out in `lang` (no new computation). */
+  private _reword(lang: WidgetLang): void {
+    const shown = this._shown();
+    shown?.setLang(lang);
+    const unit = this._hovered;
+    if (shown && this.map && unit !== undefined && unit !== 'none')
+      this._hovered = shown.unitAt(rdToMap(this.map, unit.rd)) ?? undefined;
   }
 
   protected override render(): unknown {
@@ -239,26 +255,15 @@ export class NaKansenkaartLayer extends LitElement {
             ></progress>`
           : null
       }
-      <p part="hover" role="status">${this._hover}</p>`;
+      <p part="hover" role="status">${hoverText(this._hovered, lang)}</p>`;
   }
 
   private _statusText(lang: WidgetLang): string {
-    switch (this._state) {
-      case 'computing':
-        return tr(messages, 'computing', lang, { percent: Math.round(this._progress * 100) });
-      case 'empty':
-        return tr(messages, 'empty', lang);
-      case 'too-large':
-        return tr(messages, 'tooLarge', lang);
-      default:
-        return layerStatusText(
-          messages,
-          this._state,
-          lang,
-          { problem: this._mapTarget.problem, selector: this.mapTarget },
-          () => tr(messages, 'ready', lang, { count: this._count }),
-        );
-    }
+    return statusText(this._state, lang, {
+      progress: this._progress,
+      count: this._count,
+      mapTarget: { problem: this._mapTarget.problem, selector: this.mapTarget },
+    });
   }
 
   /** Whether the element computes (a sources file and no export). */
@@ -307,37 +312,59 @@ export class NaKansenkaartLayer extends LitElement {
     );
   }
 
+  private _attachOptions(): KansenkaartAttachmentOptions {
+    return {
+      action: this.action,
+      forcedColors: this._forced?.matches ?? false,
+      lang: resolveLang(this),
+      onHover: (unit) => this._onHover(unit),
+      onCentre: (unit) => this._onCentre(unit),
+      onSelect: (unit) => this.dispatchEvent(new NaKansenkaartSelectEvent(unit)),
+    };
+  }
+
+  /** Draws the computed map as an image (a new attachment, or new data in the current one). */
+  private _showRaster(map: OlMap, result: KansenkaartWorkerResult): void {
+    const data =
+      result.map && result.unitGrid
+        ? { map: result.map, unitGrid: result.unitGrid, images: result.images ?? {} }
+        : undefined;
+    if (this._raster) this._raster.setData(data);
+    else this._raster = attachKansenkaartRaster(map, data, this._attachOptions());
+    this._hovered = undefined;
+    this._count = result.map?.units.length ?? 0;
+    this._state = 'ready';
+    this._notify();
+  }
+
   /** Draws `data` (a new attachment, or new units in the current one). */
   private _show(map: OlMap, data: KansenkaartData): void {
     if (this._attachment) this._attachment.setData(data);
-    else
-      this._attachment = attachKansenkaart(map, data, {
-        action: this.action,
-        forcedColors: this._forced?.matches ?? false,
-        lang: resolveLang(this),
-        onHover: (unit) => this._onHover(unit),
-        onCentre: (unit) => this._onCentre(unit),
-        onSelect: (unit) => this.dispatchEvent(new NaKansenkaartSelectEvent(unit)),
-      });
+    else this._attachment = attachKansenkaart(map, data, this._attachOptions());
     this._count = data.features.length;
     this._state = 'ready';
     this._notify();
   }
 
   /** Starts a computation for the current area (aborting the one in flight). */
-  private _compute(): void {
+  private _compute(onMove = false): void {
     const map = this.map;
     const url = this.sources;
     if (!map || !url) return;
-    this._abort?.abort();
-    const abort = new AbortController();
-    this._abort = abort;
     const job = kansenkaartJob(map, url, {
       cellSize: this.cellSize,
       area: this.area,
       bbox: this.bbox,
       knowledgeBase: this.knowledgeBase,
     });
+    // A moveend without a new view (e.g. a resize to the same extent, another layer added): the
+    // map in flight or shown is already this view's.
+    const area = JSON.stringify(job.area ?? null);
+    if (onMove && area === this._area && this._abort !== undefined) return;
+    this._area = area;
+    this._abort?.abort();
+    const abort = new AbortController();
+    this._abort = abort;
     this._runner ??= createKansenkaartRunner();
     this._state = 'computing';
     this._progress = 0;
@@ -351,18 +378,18 @@ export class NaKansenkaartLayer extends LitElement {
           if (abort.signal.aborted) return;
           this._result = result;
           if (!result.map || result.map.cells === 0) {
-            this._attachment?.setData({ type: 'FeatureCollection', features: [] });
+            this._raster?.setData(undefined);
             this._count = 0;
             this._state = 'empty';
             this._notify();
             return;
           }
-          this._show(map, kansenkaartGeoJson(result.map, this.action, resolveLang(this)));
+          this._showRaster(map, result);
         },
         (e: unknown) => {
           if (abort.signal.aborted || isAbortError(e)) return;
           if ((e as { code?: unknown }).code === 'too-large') {
-            this._attachment?.setData({ type: 'FeatureCollection', features: [] });
+            this._raster?.setData(undefined);
             this._state = 'too-large';
             return;
           }
@@ -376,33 +403,25 @@ export class NaKansenkaartLayer extends LitElement {
   private _detach(): void {
     this._abort?.abort();
     this._abort = undefined;
+    this._area = undefined;
     this._result = undefined;
     this._boundJob = undefined;
     this._boundMap?.un('moveend', this._onMoveEnd);
     this._attachment?.dispose();
     this._attachment = undefined;
+    this._raster?.dispose();
+    this._raster = undefined;
     this._boundMap = undefined;
     this._boundSrc = undefined;
-    this._hover = '';
+    this._hovered = undefined;
   }
 
   private _onCentre(unit: KansenUnitInfo | null): void {
-    if (unit) this._onHover(unit);
-    else this._hover = tr(messages, 'noUnit', resolveLang(this));
+    this._hovered = unit ?? 'none';
   }
 
   private _onHover(unit: KansenUnitInfo | null): void {
-    if (!unit) {
-      this._hover = '';
-      return;
-    }
-    const lang = resolveLang(this);
-    const label = STATE_LABELS[unit.state as ActionState];
-    const stateText = label ? (lang === 'en' ? label.en : label.nl) : String(unit.state);
-    this._hover =
-      unit.reason === ''
-        ? stateText
-        : tr(messages, 'hover', lang, { state: stateText, reason: unit.reason });
+    this._hovered = unit ?? undefined;
   }
 
   private _notify(): void {

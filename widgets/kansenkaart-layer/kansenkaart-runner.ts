@@ -8,14 +8,26 @@ import type {
   KansenkaartJobProgress,
   KansenkaartJobResult,
 } from '../../src/sources/kansenkaart-job.js';
+import type { Action } from '../../src/core/types.js';
 import { CoreWorkerRunner, yieldToBrowser } from '../shared/core-worker.js';
+
+/** The Worker's result: the job's, and the images of the actions it painted (see the Worker). */
+export type KansenkaartWorkerResult = KansenkaartJobResult & {
+  images?: Partial<Record<Action, { all: ImageBitmap; regional: ImageBitmap }>>;
+};
+
+/** Units under this area (ha) are left out at regio/stad (as REGION_MIN_UNIT_HA of src/map). */
+export const REGIONAL_MIN_HA = 1;
 
 /** Whether new runners may use a Worker (tests and hosts can turn it off). */
 export const kansenkaartWorkerSettings = { enabled: true };
 
 /** A runner for kansenkaart jobs. */
-export function createKansenkaartRunner(): CoreWorkerRunner<KansenkaartJob, KansenkaartJobResult> {
-  return new CoreWorkerRunner<KansenkaartJob, KansenkaartJobResult>({
+export function createKansenkaartRunner(): CoreWorkerRunner<
+  KansenkaartJob,
+  KansenkaartWorkerResult
+> {
+  return new CoreWorkerRunner<KansenkaartJob, KansenkaartWorkerResult>({
     create: () => {
       if (!kansenkaartWorkerSettings.enabled) throw new Error('Workers are turned off.');
       return new Worker(new URL('./kansenkaart.worker.js', import.meta.url), { type: 'module' });

@@ -1,9 +1,45 @@
 /**
  * The module Worker of `<na-kansenkaart-layer>`: computes the kansenkaart (src/core/kansenkaart
  * through src/sources/kansenkaart-job.ts) off the main thread. Loaded by kansenkaart-runner.ts as
- * `new URL('./kansenkaart.worker.js', import.meta.url)`.
+ * `new URL('./kansenkaart.worker.js', import.meta.url)`. The result carries the grid of unit ids
+ * the page hit-tests (see src/core/kansenkaart/unit-grid.ts) and, per action, the image the page
+ * draws (a pixel per cell; with and without the units too small for regio/stad), painted here so
+ * that the page only scales them; grid and images are moved to the page, not copied.
  */
+import { ACTIONS } from '../../src/core/types.js';
+import { paintAction } from '../../src/core/kansenkaart/unit-grid.js';
 import { runKansenkaartJob, type KansenkaartJob } from '../../src/sources/kansenkaart-job.js';
 import { serveCoreTask } from '../shared/core-worker-host.js';
+import { REGIONAL_MIN_HA, type KansenkaartWorkerResult } from './kansenkaart-runner.js';
 
-serveCoreTask((job: KansenkaartJob, progress) => runKansenkaartJob(job, { onProgress: progress }));
+async function paint(result: KansenkaartWorkerResult): Promise<void> {
+  const { map, unitGrid } = result;
+  if (!map || !unitGrid || typeof createImageBitmap !== 'function') return;
+  const { cols, rows, cellSize } = map.grid;
+  const image = (px: Uint8ClampedArray<ArrayBuffer>): Promise<ImageBitmap> =>
+    createImageBitmap(new ImageData(px, cols, rows));
+  const minCells = (REGIONAL_MIN_HA * 10_000) / (cellSize * cellSize);
+  const images: NonNullable<KansenkaartWorkerResult['images']> = {};
+  for (const action of ACTIONS)
+    images[action] = {
+      all: await image(paintAction(map, unitGrid, action)),
+      regional: await image(paintAction(map, unitGrid, action, minCells)),
+    };
+  result.images = images;
+}
+
+serveCoreTask(
+  async (job: KansenkaartJob, progress): Promise<KansenkaartWorkerResult> => {
+    const result: KansenkaartWorkerResult = await runKansenkaartJob(job, { onProgress: progress });
+    try {
+      await paint(result);
+    } catch {
+      // No images (e.g. no ImageData in this Worker): the page paints them itself.
+    }
+    return result;
+  },
+  (result) => [
+    ...(result.unitGrid ? [result.unitGrid.buffer] : []),
+    ...Object.values(result.images ?? {}).flatMap((i) => [i.all, i.regional]),
+  ],
+);

@@ -24,6 +24,10 @@ export const messages = {
     nl: 'Het gebied is te groot om hier te berekenen. Zoom in.',
     en: 'The area is too large to compute here. Zoom in.',
   },
+  aborted: {
+    nl: 'De berekening van de kansenkaart is afgebroken.',
+    en: 'The computation of the kansenkaart was stopped.',
+  },
   noUnit: {
     nl: 'Geen kansenkaart in het midden van de kaart.',
     en: 'No kansenkaart at the centre of the map.',

@@ -6,26 +6,31 @@
 import type { CoreWorkerReply, CoreWorkerRequest } from './core-worker.js';
 
 interface WorkerScope {
-  postMessage(message: unknown): void;
+  postMessage(message: unknown, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (e: MessageEvent) => void): void;
 }
 
 /**
  * Serves `fn` in this worker (call once, at the top level of the worker module). `fn` may report
  * progress (plain data) through its second argument; the caller gets it as `run`'s `onProgress`.
+ * `transfer` names buffers of a result that are moved to the caller instead of copied.
  */
 export function serveCoreTask<I, O>(
   fn: (input: I, progress: (value: unknown) => void) => O | Promise<O>,
+  transfer?: (output: O) => Transferable[],
 ): void {
   const scope = globalThis as unknown as WorkerScope;
   scope.addEventListener('message', (e: MessageEvent<CoreWorkerRequest<I>>) => {
     const { id, input } = e.data;
     void (async () => {
       let reply: CoreWorkerReply<O>;
+      let moved: Transferable[] = [];
       try {
         const progress = (value: unknown): void =>
           scope.postMessage({ kind: 'progress', id, value } satisfies CoreWorkerReply<O>);
-        reply = { kind: 'result', id, value: await fn(input, progress) };
+        const value = await fn(input, progress);
+        moved = transfer?.(value) ?? [];
+        reply = { kind: 'result', id, value };
       } catch (error) {
         const err = error instanceof Error ? error : new Error(String(error));
         const code = (err as { code?: unknown }).code;
@@ -39,7 +44,7 @@ export function serveCoreTask<I, O>(
           },
         };
       }
-      scope.postMessage(reply);
+      scope.postMessage(reply, moved);
     })();
   });
   scope.postMessage({ kind: 'ready' } satisfies CoreWorkerReply<O>);

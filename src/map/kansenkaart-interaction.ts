@@ -1,0 +1,123 @@
+/**
+ * Pointer and keyboard access to the units of a kansenkaart layer on an OpenLayers map, whatever
+ * draws them (vector polygons of an export, or the computed raster): hover reports the unit under
+ * the pointer, a click selects it; while the map's target element has keyboard focus a crosshair
+ * marks the centre, the unit there is reported (on focus and after every move: arrow keys pan
+ * through the map's own KeyboardPan) and Enter selects it. `dispose()` removes every listener
+ * and the crosshair.
+ */
+import type OlMap from 'ol/Map.js';
+import type MapBrowserEvent from 'ol/MapBrowserEvent.js';
+import { unByKey } from 'ol/Observable.js';
+import type { KansenUnitInfo } from './kansenkaart-layer.js';
+import { createOlViewer } from './ol-viewer.js';
+
+/** A unit found at a place: `key` tells units apart, `info` describes it at that coordinate. */
+export interface KansenHit {
+  key: unknown;
+  info: () => KansenUnitInfo;
+}
+
+export interface KansenInteractionOptions {
+  onHover?: (unit: KansenUnitInfo | null) => void;
+  onSelect?: (unit: KansenUnitInfo) => void;
+  onCentre?: (unit: KansenUnitInfo | null) => void;
+}
+
+export interface KansenInteraction {
+  /** Forget the unit last reported at the centre (e.g. new data): it is reported again. */
+  reset(): void;
+  dispose(): void;
+}
+
+/**
+ * Binds hover, click and the keyboard crosshair to `map`.
+ * @param hitAt the unit at a pixel / coordinate of the map's projection (undefined: none)
+ */
+export function bindKansenInteraction(
+  map: OlMap,
+  hitAt: (pixel: number[], coordinate: number[]) => KansenHit | undefined,
+  options: KansenInteractionOptions,
+): KansenInteraction {
+  const target = map.getTargetElement() as HTMLElement | null | undefined;
+  const dom = new AbortController();
+  let viewer: ReturnType<typeof createOlViewer> | undefined;
+  let removeCrosshair: (() => void) | undefined;
+  let focused = false;
+  let lastCentre: string | undefined;
+  const centreUnit = (): KansenUnitInfo | null => {
+    const c = map.getView().getCenter();
+    const pixel = c ? map.getPixelFromCoordinate(c) : null;
+    return c && pixel ? (hitAt(pixel, c)?.info() ?? null) : null;
+  };
+  if (target) {
+    target.addEventListener(
+      'focus',
+      () => {
+        if (!target.matches(':focus-visible')) return;
+        focused = true;
+        viewer ??= createOlViewer(map);
+        removeCrosshair ??= viewer.addCrosshair();
+        // After the next render (see the rendercomplete listener): hit detection knows the units.
+        lastCentre = undefined;
+        map.render();
+      },
+      { signal: dom.signal },
+    );
+    target.addEventListener(
+      'blur',
+      () => {
+        focused = false;
+        removeCrosshair?.();
+        removeCrosshair = undefined;
+        options.onHover?.(null);
+      },
+      { signal: dom.signal },
+    );
+    target.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.key !== 'Enter' || e.altKey || e.ctrlKey || e.metaKey || e.target !== target) return;
+        const unit = centreUnit();
+        if (!unit) return;
+        e.preventDefault();
+        options.onSelect?.(unit);
+      },
+      { signal: dom.signal },
+    );
+  }
+
+  let hovered: unknown;
+  const keys = [
+    map.on('rendercomplete', () => {
+      if (!focused) return;
+      const c = map.getView().getCenter()?.join(',');
+      if (c === lastCentre) return;
+      lastCentre = c;
+      options.onCentre?.(centreUnit());
+    }),
+    map.on('pointermove', (e) => {
+      if (e.dragging) return;
+      const hit = hitAt((e as MapBrowserEvent<PointerEvent>).pixel, e.coordinate);
+      if (hit?.key === hovered) return;
+      hovered = hit?.key;
+      options.onHover?.(hit ? hit.info() : null);
+    }),
+    map.on('singleclick', (e) => {
+      const hit = hitAt((e as MapBrowserEvent<PointerEvent>).pixel, e.coordinate);
+      if (hit) options.onSelect?.(hit.info());
+    }),
+  ];
+  return {
+    reset() {
+      lastCentre = undefined;
+      hovered = undefined;
+    },
+    dispose() {
+      unByKey(keys);
+      dom.abort();
+      removeCrosshair?.();
+      viewer?.destroy();
+    },
+  };
+}

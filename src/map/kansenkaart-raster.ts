@@ -1,0 +1,177 @@
+/**
+ * The computed kansenkaart on an OpenLayers map as one image, not one vector feature per unit:
+ * an `ImageLayer` whose canvas source (in EPSG:28992; OpenLayers reprojects it to the map's
+ * projection) draws the 25 m cells of the chosen action's states from the unit grid
+ * (kansenkaart-raster-draw.ts). Hover, click and the keyboard crosshair read the unit through
+ * the grid (a cell lookup), and the units in view come from the units' rectangles, so neither the
+ * number of units nor a change of action costs a long task on the main thread. Same colours,
+ * forced-colours patterns, scale styles and interaction as the vector layer of an export
+ * (kansenkaart-layer.ts). Everything it adds is removed by `dispose()`.
+ */
+import { getPointResolution, transform, transformExtent } from 'ol/proj.js';
+import ImageLayer from 'ol/layer/Image.js';
+import type OlMap from 'ol/Map.js';
+import ImageCanvasSource from 'ol/source/ImageCanvas.js';
+import type { ActionState } from '../core/kansenkaart/compute.js';
+import { kansenkaartGeoJson, unitAttributes } from '../core/kansenkaart/output.js';
+import { unitIdAt } from '../core/kansenkaart/unit-grid.js';
+import type { Lang, LocalizedText, Scale } from '../core/types.js';
+import { scaleForResolution } from '../core/zonering-style.js';
+import { bindKansenInteraction, type KansenHit } from './kansenkaart-interaction.js';
+import {
+  viewExtentRd,
+  type KansenkaartAttachmentOptions,
+  type KansenkaartShown,
+  type KansenUnitInfo,
+} from './kansenkaart-layer.js';
+import {
+  drawRaster,
+  RasterCanvases,
+  type KansenkaartRasterData,
+  type RasterLook,
+} from './kansenkaart-raster-draw.js';
+import { registerRd } from './projection.js';
+
+export type { KansenkaartRasterData } from './kansenkaart-raster-draw.js';
+
+export interface KansenkaartRaster extends KansenkaartShown {
+  readonly layer: ImageLayer<ImageCanvasSource>;
+  /** Replaces the map (a new computation), or clears it (`undefined`). */
+  setData(data: KansenkaartRasterData | undefined): void;
+}
+
+/** Adds the computed kansenkaart `data` (or nothing yet) to `map` as an image layer. */
+export function attachKansenkaartRaster(
+  map: OlMap,
+  data: KansenkaartRasterData | undefined,
+  options: KansenkaartAttachmentOptions,
+): KansenkaartRaster {
+  registerRd();
+  const look: RasterLook = {
+    action: options.action,
+    forced: options.forcedColors ?? false,
+    lang: options.lang ?? 'nl',
+  };
+  const projection = map.getView().getProjection();
+  const center = map.getView().getCenter();
+  let groundFactor = center ? getPointResolution(projection, 1, center, 'm') : 1;
+  if (!Number.isFinite(groundFactor) || groundFactor <= 0) groundFactor = 1;
+  const scaleAt = (resolution: number): Scale =>
+    scaleForResolution(resolution * groundFactor, options.scaleThresholds);
+  let canvases = data ? new RasterCanvases(data) : undefined;
+  const source = new ImageCanvasSource({
+    projection: 'EPSG:28992',
+    // Cells stay crisp squares (no smoothing when OpenLayers scales or shifts the image).
+    interpolate: false,
+    // The source is in EPSG:28992: its resolution is in ground metres.
+    canvasFunction: (extent, resolution, pixelRatio, size) => {
+      if (!canvases) return document.createElement('canvas');
+      const scale = scaleForResolution(resolution, options.scaleThresholds);
+      return drawRaster(canvases, look, scale, extent, resolution, pixelRatio, size);
+    },
+  });
+  const layer = new ImageLayer({
+    source,
+    opacity: options.opacity ?? 0.75,
+    className: 'na-kansenkaart',
+    properties: { name: 'na-kansenkaart' },
+  });
+  const setExtent = (): void => {
+    const g = canvases?.data.map.grid;
+    layer.setExtent(
+      g
+        ? transformExtent(
+            [g.x0, g.y0, g.x0 + g.cols * g.cellSize, g.y0 + g.rows * g.cellSize],
+            'EPSG:28992',
+            projection,
+          )
+        : undefined,
+    );
+  };
+  setExtent();
+  map.addLayer(layer);
+
+  const info = (id: number, rd: [number, number]): KansenUnitInfo => {
+    const kmap = canvases!.data.map;
+    const unit = kmap.units[id]!;
+    const tuple = kmap.tuples[unit.tuple]!;
+    return {
+      properties: unitAttributes(kmap, unit, look.action, look.lang),
+      action: look.action,
+      state: tuple.states[look.action] as ActionState,
+      reason: pick(tuple.reasons[look.action], look.lang),
+      rd,
+    };
+  };
+  const hitAt = (_pixel: number[], coordinate: number[]): KansenHit | undefined => {
+    if (!canvases) return undefined;
+    const rd = transform(coordinate, projection, 'EPSG:28992') as [number, number];
+    const id = unitIdAt(canvases.data.map, canvases.data.unitGrid, rd[0], rd[1]);
+    if (id < 0) return undefined;
+    const resolution = map.getView().getResolution();
+    if (resolution !== undefined && canvases.hidden(id, scaleAt(resolution))) return undefined;
+    return { key: id, info: () => info(id, rd) };
+  };
+  const interaction = bindKansenInteraction(map, hitAt, options);
+  const redraw = (): void => {
+    source.changed();
+    interaction.reset();
+  };
+  const inView = (): number[] => {
+    const box = viewExtentRd(map);
+    if (!canvases || !box) return [];
+    return canvases.data.map.units
+      .filter((u) => u.bbox[0] <= box[2] && u.bbox[2] >= box[0] && u.bbox[1] <= box[3])
+      .filter((u) => u.bbox[3] >= box[1])
+      .map((u) => u.id);
+  };
+
+  return {
+    layer,
+    setAction(next) {
+      look.action = next;
+      redraw();
+    },
+    setForcedColors(on) {
+      look.forced = on;
+      redraw();
+    },
+    setLang(next: Lang) {
+      look.lang = next;
+      redraw();
+    },
+    setData(next) {
+      canvases?.close();
+      canvases = next ? new RasterCanvases(next) : undefined;
+      setExtent();
+      redraw();
+    },
+    scaleAt,
+    unitAt(coordinate) {
+      const pixel = map.getPixelFromCoordinate(coordinate);
+      return hitAt(pixel ?? [], coordinate)?.info() ?? null;
+    },
+    unitsInView() {
+      if (!canvases) return [];
+      const kmap = canvases.data.map;
+      return inView().map((id) => unitAttributes(kmap, kmap.units[id]!, look.action, look.lang));
+    },
+    geoJsonInView() {
+      if (!canvases) return '{"type":"FeatureCollection","features":[]}';
+      const kmap = canvases.data.map;
+      const units = inView().map((id) => kmap.units[id]!);
+      return JSON.stringify(kansenkaartGeoJson({ ...kmap, units }, look.action, look.lang));
+    },
+    dispose() {
+      interaction.dispose();
+      map.removeLayer(layer);
+      canvases?.close();
+      canvases = undefined;
+    },
+  };
+}
+
+function pick(text: LocalizedText | undefined, lang: Lang): string {
+  if (!text) return '';
+  return (text as unknown as Record<string, string | undefined>)[lang] ?? text.nl;
+}
