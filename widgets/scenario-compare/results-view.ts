@@ -23,6 +23,8 @@ export interface ResultsState {
   entries: readonly LoadedScenario[];
   params: ScenarioParams;
   hasSources: boolean;
+  /** Whether to render the long detail sections (fit, contributions, assumptions) now. */
+  details: boolean;
   onCsv: () => void;
   onPrint: () => void;
 }
@@ -180,8 +182,12 @@ export function resultsView(v: CompareView, s: ResultsState): TemplateResult {
     </ol>
     <p part="explanation">${result.explanation[v.lang] ?? result.explanation.nl}</p>
     ${indicatorTable(v, result, rows, params)} ${barCharts(v, result, rows)}
-    ${robustnessSection(v, result, params)} ${fitSection(v, s)} ${contributionsSection(v, s)}
-    ${assumptionsSection(v, result)}
+    ${robustnessSection(v, result, params)}
+    ${
+      s.details
+        ? html`${fitSection(v, s)} ${contributionsSection(v, s)} ${assumptionsSection(v, result)}`
+        : html`<p part="details-pending">${v.t('detailsPending')}</p>`
+    }
     <div part="actions" class="row">
       <button type="button" part="download-csv" @click=${s.onCsv}>${v.t('downloadCsv')}</button>
       <button type="button" part="print" @click=${s.onPrint}>${v.t('print')}</button>

@@ -1,5 +1,6 @@
 import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import type OlMap from 'ol/Map.js';
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
 import type { CompareResult } from '../../src/core/scenario/compare.js';
@@ -18,6 +19,7 @@ import { SourcesController } from '../shared/sources-controller.js';
 import { LangController } from '../shared/lang-controller.js';
 import { baseStyles } from '../shared/styles.js';
 import { CompareController, type ShownComparison } from './compare-controller.js';
+import { DetailsController } from './details-controller.js';
 import { drawView } from './draw-view.js';
 import { NaScenarioErrorEvent } from './events.js';
 import { indicatorsCsvIn, scenarioGeoJsonText } from './export.js';
@@ -183,6 +185,7 @@ export class NaScenarioCompare extends LitElement {
       scenarioHoverText(this._view(), this.loaded, this.result, key, index),
   });
   private readonly _print = new PrintController(this);
+  private readonly _details = new DetailsController<ShownComparison>(this, () => this._shown());
   /** Re-renders (texts and the live region) when `lang` changes on an ancestor. */
   private readonly _langs = new LangController(this);
   private readonly _load = new LoadActions(this, {
@@ -239,6 +242,7 @@ export class NaScenarioCompare extends LitElement {
       await this.updateComplete;
       await Promise.allSettled([this._compare.task.taskComplete]);
       await this.updateComplete;
+      await this._details.whenRendered();
       const busy = this._scenarios.pending > 0 || this._sourcesFile.loadingFile;
       if (!busy && !this._compare.running && !this.isUpdatePending) return this.result;
     }
@@ -274,7 +278,8 @@ export class NaScenarioCompare extends LitElement {
   /** The indicator table as CSV (what the CSV button saves), or null before a comparison. */
   exportCsv(): string | null {
     const result = this.result;
-    return result ? indicatorsCsvIn(this._view(), result, this._compare.params) : null;
+    const shown = this._shown();
+    return result && shown ? indicatorsCsvIn(this._view(), result, shown.params) : null;
   }
 
   /**
@@ -344,6 +349,28 @@ export class NaScenarioCompare extends LitElement {
 
   // ---- Rendering ------------------------------------------------------------------------------
 
+  /**
+   * The results, built again only when the comparison or the view changes (not while a new one
+   * runs), with their long detail sections one task later (details-controller.ts).
+   */
+  private _results(v: CompareView, shown: ShownComparison, hasSources: boolean): unknown {
+    const details = v.printing || this._details.ready(shown);
+    return guard([shown, v.lang, v.printing, this.headingLevel, hasSources, details], () =>
+      resultsView(v, {
+        result: shown.result,
+        entries: shown.entries,
+        params: shown.params,
+        hasSources,
+        details,
+        onCsv: () => {
+          const csv = this.exportCsv();
+          if (csv) downloadText(csv, 'scenario-vergelijking.csv', 'text/csv;charset=utf-8');
+        },
+        onPrint: () => void this.print(),
+      }),
+    );
+  }
+
   protected override render(): TemplateResult {
     const state = this.state;
     const v = this._view();
@@ -378,21 +405,7 @@ export class NaScenarioCompare extends LitElement {
       })}
       ${mapToolbar(v, this.map !== undefined, entries, this._map)}
       <p part="status" role="status" ?data-busy=${busy}>${statusText(v, state, shown?.result)}</p>
-      ${
-        shown
-          ? resultsView(v, {
-              result: shown.result,
-              entries: shown.entries,
-              params: this._compare.params,
-              hasSources: sources !== undefined && sources.length > 0,
-              onCsv: () => {
-                const csv = this.exportCsv();
-                if (csv) downloadText(csv, 'scenario-vergelijking.csv', 'text/csv;charset=utf-8');
-              },
-              onPrint: () => void this.print(),
-            })
-          : ''
-      }
+      ${shown ? this._results(v, shown, sources !== undefined && sources.length > 0) : ''}
     </div>`;
   }
 }
