@@ -108,6 +108,8 @@ export type ScenarioCompareState = 'empty' | 'loading' | 'computing' | 'ready';
  * @csspart chart - One bar chart.
  * @csspart robustness - The stress-test matrices.
  * @csspart matrix - The matrix of one scenario.
+ * @csspart details-pending - Stands in for the fit, contributions and assumptions for the one
+ *   task after a new comparison is shown before they are rendered.
  * @csspart fit - The fit with the natural system.
  * @csspart contributions - What each measure adds (one table per scenario).
  * @csspart contrib-scenario - The `details` of one scenario's contributions.
