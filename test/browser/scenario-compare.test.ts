@@ -326,22 +326,26 @@ describe('<na-scenario-compare> with the three demo scenarios (each test its own
     // The result on screen is exported (and shown) with the parameters it was computed with.
     expect(el.exportCsv()).to.equal(csvBefore);
     expect(parts(el, 'fit')).to.have.length(1);
-    const firstStep = await new Promise<{ pending: number; fit: number; table: number }>(
+    const fitBefore = part(el, 'fit')!;
+    const firstStep = await new Promise<{ pending: number; hidden: boolean; table: number }>(
       (resolve) =>
         el.addEventListener(
           'na-scenario-change',
           () =>
             resolve({
               pending: parts(el, 'details-pending').length,
-              fit: parts(el, 'fit').length,
+              hidden: part(el, 'details')!.hidden,
               table: parts(el, 'indicator-table').length,
             }),
           { once: true },
         ),
     );
-    expect(firstStep).to.deep.equal({ pending: 1, fit: 0, table: 1 });
+    // First the new results; the previous details stay in the DOM, hidden, until the next task.
+    expect(firstStep).to.deep.equal({ pending: 1, hidden: true, table: 1 });
     await el.whenComputed();
     expect(parts(el, 'details-pending')).to.have.length(0);
+    expect(part(el, 'details')!.hidden).to.equal(false);
+    expect(part(el, 'fit'), 'updated in place, not built again').to.equal(fitBefore);
     expect(parts(el, 'fit')).to.have.length(1);
     expect(parts(el, 'contributions-table')).to.have.length(3);
     expect(el.result!.scenarios[0]!.sewer_capacity_mm_h).to.equal(55);

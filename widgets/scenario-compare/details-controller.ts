@@ -2,7 +2,8 @@
  * Renders the long, mostly folded-away parts of a comparison (the fit per measure, what each
  * measure adds, the assumptions: hundreds of rows for the demo's three scenarios) one task after
  * the rest of the results, so that showing a new comparison is two short main-thread tasks rather
- * than one long one (#11 "Nothing heavy on the main thread").
+ * than one long one (#11 "Nothing heavy on the main thread"). The element keeps the previous
+ * comparison's details in the DOM, hidden, meanwhile, so they are updated in place.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -20,9 +21,9 @@ export class DetailsController<T extends object> implements ReactiveController {
     host.addController(this);
   }
 
-  /** Whether the details of `shown` are rendered now. */
-  ready(shown: T): boolean {
-    return this.renderedFor === shown;
+  /** The comparison whose details are rendered (or to be rendered in this update). */
+  get rendered(): T | undefined {
+    return this.renderedFor;
   }
 
   /** Resolves when the details of the comparison now shown are rendered. */

@@ -1,4 +1,4 @@
-import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import type OlMap from 'ol/Map.js';
@@ -27,7 +27,7 @@ import { scenarioHoverText } from './hover-text.js';
 import { LoadActions } from './load-actions.js';
 import { loadView, stepsView } from './load-view.js';
 import { MapController } from './map-controller.js';
-import { resultsView } from './results-view.js';
+import { detailsView, resultsView } from './results-view.js';
 import {
   ScenariosController,
   type LoadedScenario,
@@ -110,6 +110,7 @@ export type ScenarioCompareState = 'empty' | 'loading' | 'computing' | 'ready';
  * @csspart matrix - The matrix of one scenario.
  * @csspart details-pending - Stands in for the fit, contributions and assumptions for the one
  *   task after a new comparison is shown before they are rendered.
+ * @csspart details - Holds the fit, contributions and assumptions (`hidden` during that task).
  * @csspart fit - The fit with the natural system.
  * @csspart contributions - What each measure adds (one table per scenario).
  * @csspart contrib-scenario - The `details` of one scenario's contributions.
@@ -345,33 +346,52 @@ export class NaScenarioCompare extends LitElement {
     return resolveLang(this);
   }
 
+  /** The view helpers, the same object while language, heading level and printing stay. */
   private _view(): CompareView {
-    return compareView(this._lang(), this.headingLevel, this._print.printing);
+    const lang = this._lang();
+    const key = `${lang}|${this.headingLevel}|${this._print.printing}`;
+    if (this._viewCache?.key !== key) {
+      this._viewCache = { key, view: compareView(lang, this.headingLevel, this._print.printing) };
+    }
+    return this._viewCache.view;
   }
+
+  private _viewCache?: { key: string; view: CompareView };
 
   // ---- Rendering ------------------------------------------------------------------------------
 
   /**
-   * The results, built again only when the comparison or the view changes (not while a new one
-   * runs), with their long detail sections one task later (details-controller.ts).
+   * The results of `shown`. The long detail sections follow one task later for a new comparison
+   * (details-controller.ts): until then those of the previous comparison stay in the DOM, hidden,
+   * so they are updated in place rather than built again. Each part is built again only when its
+   * comparison or the view changes (`guard`; `v` is cached per language, heading level and print).
    */
-  private _results(v: CompareView, shown: ShownComparison, hasSources: boolean): unknown {
-    const details = v.printing || this._details.ready(shown);
-    return guard([shown, v.lang, v.printing, this.headingLevel, hasSources, details], () =>
-      resultsView(v, {
+  private _results(v: CompareView, shown: ShownComparison, hasSources: boolean): TemplateResult {
+    const d = v.printing ? shown : this._details.rendered;
+    const stale = d !== shown;
+    const details = html`${stale ? html`<p part="details-pending">${v.t('detailsPending')}</p>` : nothing}
+      <div part="details" ?hidden=${stale}>
+        ${d ? guard([d, v], () => detailsView(v, d)) : nothing}
+      </div>`;
+    return resultsView(
+      v,
+      {
         result: shown.result,
-        entries: shown.entries,
         params: shown.params,
         hasSources,
-        details,
-        onCsv: () => {
-          const csv = this.exportCsv();
-          if (csv) downloadText(csv, 'scenario-vergelijking.csv', 'text/csv;charset=utf-8');
-        },
-        onPrint: () => void this.print(),
-      }),
+        onCsv: this._onCsv,
+        onPrint: this._onPrint,
+      },
+      details,
     );
   }
+
+  private readonly _onCsv = (): void => {
+    const csv = this.exportCsv();
+    if (csv) downloadText(csv, 'scenario-vergelijking.csv', 'text/csv;charset=utf-8');
+  };
+
+  private readonly _onPrint = (): void => void this.print();
 
   protected override render(): TemplateResult {
     const state = this.state;
