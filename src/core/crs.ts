@@ -324,6 +324,16 @@ function lonLatToRd(coords: ArrayLike<number>, out: Float64Array, n: number): vo
   const ra = rd.a;
   const p = { x: 0, y: 0 };
   const genau2 = 1e-24;
+  // A small direct-mapped cache of recent pairs: in a polygon mosaic every vertex is shared by
+  // two or three neighbours (and a ring's last vertex repeats its first), so a pair seen a few
+  // hundred polygons ago is copied rather than transformed again (the same input gives the same
+  // output, bit for bit). Empty slots hold NaN, which equals nothing.
+  const slots = n < 64 ? 0 : Math.min(CACHE_SLOTS, 1 << Math.ceil(Math.log2(n)));
+  const mask = slots - 1;
+  const cLon = new Float64Array(slots).fill(Number.NaN);
+  const cLat = new Float64Array(slots);
+  const cX = new Float64Array(slots);
+  const cY = new Float64Array(slots);
   for (let i = 0; i < n; i++) {
     const lon = coords[2 * i] as number;
     const lat = coords[2 * i + 1] as number;
@@ -333,6 +343,20 @@ function lonLatToRd(coords: ArrayLike<number>, out: Float64Array, n: number): vo
         `Coordinates (${String(lon)}, ${String(lat)}) in EPSG:4326 cannot be transformed to EPSG:28992.`,
         { crs: 'EPSG:4326', x: lon, y: lat, to: 'EPSG:28992', index: i },
       );
+    }
+    let slot = -1;
+    if (slots > 0) {
+      hashF64[0] = lon;
+      hashF64[1] = lat;
+      const h =
+        Math.imul((hashU32[0] as number) ^ (hashU32[1] as number), 0x9e3779b1) ^
+        Math.imul((hashU32[2] as number) ^ (hashU32[3] as number), 0x85ebca6b);
+      slot = (h ^ (h >>> 16)) & mask;
+      if (cLon[slot] === lon && cLat[slot] === lat) {
+        out[2 * i] = cX[slot] as number;
+        out[2 * i + 1] = cY[slot] as number;
+        continue;
+      }
     }
     // geodeticToGeocentric (WGS 84, height 0)
     let lam = lon * D2R;
@@ -407,5 +431,17 @@ function lonLatToRd(coords: ArrayLike<number>, out: Float64Array, n: number): vo
     }
     out[2 * i] = p.x;
     out[2 * i + 1] = p.y;
+    if (slot >= 0) {
+      cLon[slot] = lon;
+      cLat[slot] = lat;
+      cX[slot] = p.x;
+      cY[slot] = p.y;
+    }
   }
 }
+
+/** Slots of the pair cache of {@link lonLatToRd} (at most; 2 MB of Float64Arrays). */
+const CACHE_SLOTS = 1 << 16;
+/** Scratch for hashing a pair of doubles by their bits. */
+const hashF64 = new Float64Array(2);
+const hashU32 = new Uint32Array(hashF64.buffer);
