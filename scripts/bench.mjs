@@ -66,6 +66,11 @@ async function main() {
     .filter((f) => f.endsWith('.bench.mjs'))
     .filter((f) => filter === undefined || f.includes(filter))
     .sort();
+  // An exact bench name runs that bench alone (`main-thread` is also part of
+  // `kansenkaart-main-thread`).
+  if (filter !== undefined && files.includes(`${filter}.bench.mjs`)) {
+    files.splice(0, files.length, `${filter}.bench.mjs`);
+  }
   if (files.length === 0) {
     console.error(
       `bench: no bench files${filter === undefined ? '' : ` matching "${filter}"`} in test/bench/`,

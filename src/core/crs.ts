@@ -232,6 +232,19 @@ export function plausibleFor(location: Location): Location {
 interface RdProjection {
   datum: { datum_type: number; datum_params: number[]; a: number; b: number; es: number };
   forward(p: { x: number; y: number }): { x: number; y: number };
+  /** Constants of proj4's `gauss` + `sterea` (lib/projections/gauss.js, sterea.js), set by init. */
+  K: number;
+  C: number;
+  e: number;
+  ratexp: number;
+  long0: number;
+  k0: number;
+  R2: number;
+  sinc0: number;
+  cosc0: number;
+  a: number;
+  x0: number;
+  y0: number;
 }
 
 /** proj4's datum type code for a 7-parameter `+towgs84` (lib/constants/values.js). */
@@ -248,6 +261,10 @@ function rdProj(): { rd: RdProjection; wgs84: RdProjection['datum'] } {
     if (rd.datum.datum_type !== PJD_7PARAM || rd.datum.datum_params.length !== 7) {
       throw new Error('EPSG:28992 is expected to carry a 7-parameter +towgs84 datum shift');
     }
+    const constants = [rd.K, rd.C, rd.e, rd.ratexp, rd.long0, rd.k0, rd.R2, rd.sinc0, rd.cosc0];
+    if (!constants.every((c) => typeof c === 'number' && Number.isFinite(c))) {
+      throw new Error("proj4's EPSG:28992 (sterea) no longer exposes the gauss/sterea constants");
+    }
     rdProjections = { rd, wgs84: ll.datum };
   }
   return rdProjections;
@@ -261,7 +278,9 @@ function rdProj(): { rd: RdProjection; wgs84: RdProjection['datum'] } {
  * WGS 84 longitude/latitude → RD New, the common case of GeoJSON input, runs without allocation per
  * point: the same arithmetic as proj4's transform (geodetic → geocentric on WGS 84, the inverse
  * 7-parameter Helmert shift, geocentric → geodetic on Bessel 1841 with proj4's iteration, then
- * proj4's own oblique stereographic `forward` on one reused point object), so the results equal
+ * proj4's oblique stereographic `forward` (gauss + sterea) inlined with its constants, the
+ * latitude's sine and cosine taken from the iteration rather than from atan/sin/cos, one
+ * transformation object for the whole run), so the results equal
  * {@link toCrs} to within floating-point rounding (checked in test/core/crs-bulk.test.ts). Other
  * pairs of CRSs go point by point through {@link toCrs}.
  *
@@ -301,8 +320,20 @@ function lonLatToRd(coords: ArrayLike<number>, out: Float64Array, n: number): vo
     number,
     number,
   ];
+  const { K, C, e, ratexp, long0, k0, R2, sinc0, cosc0, x0, y0 } = rd;
+  const ra = rd.a;
   const p = { x: 0, y: 0 };
   const genau2 = 1e-24;
+  // A small direct-mapped cache of recent pairs: in a polygon mosaic every vertex is shared by
+  // two or three neighbours (and a ring's last vertex repeats its first), so a pair seen a few
+  // hundred polygons ago is copied rather than transformed again (the same input gives the same
+  // output, bit for bit). Empty slots hold NaN, which equals nothing.
+  const slots = n < 64 ? 0 : Math.min(CACHE_SLOTS, 1 << Math.ceil(Math.log2(n)));
+  const mask = slots - 1;
+  const cLon = new Float64Array(slots).fill(Number.NaN);
+  const cLat = new Float64Array(slots);
+  const cX = new Float64Array(slots);
+  const cY = new Float64Array(slots);
   for (let i = 0; i < n; i++) {
     const lon = coords[2 * i] as number;
     const lat = coords[2 * i + 1] as number;
@@ -312,6 +343,20 @@ function lonLatToRd(coords: ArrayLike<number>, out: Float64Array, n: number): vo
         `Coordinates (${String(lon)}, ${String(lat)}) in EPSG:4326 cannot be transformed to EPSG:28992.`,
         { crs: 'EPSG:4326', x: lon, y: lat, to: 'EPSG:28992', index: i },
       );
+    }
+    let slot = -1;
+    if (slots > 0) {
+      hashF64[0] = lon;
+      hashF64[1] = lat;
+      const h =
+        Math.imul((hashU32[0] as number) ^ (hashU32[1] as number), 0x9e3779b1) ^
+        Math.imul((hashU32[2] as number) ^ (hashU32[3] as number), 0x85ebca6b);
+      slot = (h ^ (h >>> 16)) & mask;
+      if (cLon[slot] === lon && cLat[slot] === lat) {
+        out[2 * i] = cX[slot] as number;
+        out[2 * i + 1] = cY[slot] as number;
+        continue;
+      }
     }
     // geodeticToGeocentric (WGS 84, height 0)
     let lam = lon * D2R;
@@ -355,11 +400,28 @@ function lonLatToRd(coords: ArrayLike<number>, out: Float64Array, n: number): vo
       CPHI0 = CPHI;
       SPHI0 = SPHI;
     } while (SDPHI * SDPHI > genau2 && iter < 30);
-    const latitude = Math.atan(SPHI / Math.abs(CPHI));
-    // proj4's oblique stereographic forward, in place on one reused object
-    p.x = longitude;
-    p.y = latitude;
-    rd.forward(p);
+    // proj4's oblique stereographic forward (gauss.forward then sterea.forward), inlined with the
+    // trigonometry of the latitude folded away: (SPHI, CPHI) is a unit vector, so for
+    // latitude = atan(SPHI / |CPHI|) sin = SPHI, cos = |CPHI|, tan(lat / 2 + π / 4) = (1 + sin) / cos;
+    // and for y = 2·atan(w) − π/2: sin y = (w² − 1) / (w² + 1), cos y = 2w / (w² + 1).
+    const sinLat = SPHI;
+    const cosLat = Math.abs(CPHI);
+    let dLon = longitude - long0;
+    if (Math.abs(dLon) > Math.PI) dLon -= (dLon < 0 ? -2 : 2) * Math.PI;
+    const esin = e * sinLat;
+    // K · ((1 + sin) / cos)^C · ((1 − e·sin) / (1 + e·sin))^ratexp, with one exp for both powers
+    // (Math.pow is the slowest step of the loop)
+    const w =
+      K *
+      Math.exp(C * Math.log((1 + sinLat) / cosLat) + ratexp * Math.log((1 - esin) / (1 + esin)));
+    const w2 = w * w;
+    const sinc = (w2 - 1) / (w2 + 1);
+    const cosc = (2 * w) / (w2 + 1);
+    const lx = C * dLon;
+    const cosl = Math.cos(lx);
+    const k = (k0 * R2) / (1 + sinc0 * sinc + cosc0 * cosc * cosl);
+    p.x = ra * (k * cosc * Math.sin(lx)) + x0;
+    p.y = ra * (k * (cosc0 * sinc - sinc0 * cosc * cosl)) + y0;
     if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) {
       throw new NaError(
         'implausible-coordinates',
@@ -369,5 +431,17 @@ function lonLatToRd(coords: ArrayLike<number>, out: Float64Array, n: number): vo
     }
     out[2 * i] = p.x;
     out[2 * i + 1] = p.y;
+    if (slot >= 0) {
+      cLon[slot] = lon;
+      cLat[slot] = lat;
+      cX[slot] = p.x;
+      cY[slot] = p.y;
+    }
   }
 }
+
+/** Slots of the pair cache of {@link lonLatToRd} (at most; 2 MB of Float64Arrays). */
+const CACHE_SLOTS = 1 << 16;
+/** Scratch for hashing a pair of doubles by their bits. */
+const hashF64 = new Float64Array(2);
+const hashU32 = new Uint32Array(hashF64.buffer);

@@ -47,11 +47,15 @@ export default async function mainThread(context) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${server.url}scenarios.html`);
     await page.waitForFunction(() => customElements.get('na-scenario-compare') !== undefined);
-    // A second element on the same page without a Worker: the main-thread fallback.
+    // A second element on the same page without a Worker: the main-thread fallback. Its runner is
+    // made while `Worker` is hidden (a runner made without Worker stays on the main thread); the
+    // global comes back at once, so the first element can still start (and restart) its worker.
     await page.evaluate(() => {
       const first = document.querySelector('na-scenario-compare');
+      const OwnWorker = window.Worker;
       window.Worker = undefined;
       const second = document.createElement('na-scenario-compare');
+      window.Worker = OwnWorker;
       second.id = 'no-worker';
       second.setAttribute('sources', first.getAttribute('sources'));
       second.setAttribute('scenarios', first.getAttribute('scenarios'));
@@ -72,6 +76,11 @@ export default async function mainThread(context) {
       const fmt = (r) =>
         `${r.mode}: ${r.wall.toFixed(0)} ms, long tasks ${r.tasks.length} (max ${Math.max(0, ...r.tasks).toFixed(0)} ms)`;
       context.log(`round ${round}: ${fmt(w)}; ${fmt(m)}`);
+    }
+    if (runs.worker.some((r) => r.mode !== 'worker') || runs.main.some((r) => r.mode !== 'main')) {
+      throw new Error(
+        `the comparison ran in the wrong place (modes ${runs.worker.map((r) => r.mode)} / ${runs.main.map((r) => r.mode)})`,
+      );
     }
     const worst = (list) => Math.max(0, ...list.flatMap((r) => r.tasks));
     const total = (list) => list.flatMap((r) => r.tasks).reduce((a, b) => a + b, 0);

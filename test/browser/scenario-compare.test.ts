@@ -317,6 +317,41 @@ describe('<na-scenario-compare> with the three demo scenarios (each test its own
     expect(lines[lines.length - 1]).to.match(/^rank,rank,,3,2,1$/);
   });
 
+  it('shows a new comparison in two steps (results, then the detail sections); the old one keeps its parameters meanwhile', async () => {
+    const { el } = await demoComparer();
+    const csvBefore = el.exportCsv();
+    el.params = { sewerCapacityMmH: { value: 55, source: 'test', tag: 'U' } };
+    await el.updateComplete;
+    expect(el.state).to.equal('computing');
+    // The result on screen is exported (and shown) with the parameters it was computed with.
+    expect(el.exportCsv()).to.equal(csvBefore);
+    expect(parts(el, 'fit')).to.have.length(1);
+    const fitBefore = part(el, 'fit')!;
+    const firstStep = await new Promise<{ pending: number; hidden: boolean; table: number }>(
+      (resolve) =>
+        el.addEventListener(
+          'na-scenario-change',
+          () =>
+            resolve({
+              pending: parts(el, 'details-pending').length,
+              hidden: part(el, 'details')!.hidden,
+              table: parts(el, 'indicator-table').length,
+            }),
+          { once: true },
+        ),
+    );
+    // First the new results; the previous details stay in the DOM, hidden, until the next task.
+    expect(firstStep).to.deep.equal({ pending: 1, hidden: true, table: 1 });
+    await el.whenComputed();
+    expect(parts(el, 'details-pending')).to.have.length(0);
+    expect(part(el, 'details')!.hidden).to.equal(false);
+    expect(part(el, 'fit'), 'updated in place, not built again').to.equal(fitBefore);
+    expect(parts(el, 'fit')).to.have.length(1);
+    expect(parts(el, 'contributions-table')).to.have.length(3);
+    expect(el.result!.scenarios[0]!.sewer_capacity_mm_h).to.equal(55);
+    expect(el.exportCsv()).to.not.equal(csvBefore);
+  });
+
   it('exports a scenario as GeoJSON with the assessment per feature', async () => {
     const { el } = await demoComparer();
     const fc = JSON.parse(el.exportGeoJson(NAMES.huidig)!) as {

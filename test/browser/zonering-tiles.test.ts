@@ -186,6 +186,28 @@ describe('<na-zonering-layer tiles>', () => {
     expect(el.zoneringLayer, 'the vector layer').not.to.equal(undefined);
   });
 
+  it('switches from tiles to src when the tiles attribute is removed (and back)', async () => {
+    const m = map();
+    m.getView().setResolution(20);
+    const el = await element(m, (e) => e.setAttribute('tiles', TILES));
+    expect(await el.whenLoaded()).to.equal(152);
+    el.removeAttribute('tiles');
+    el.setAttribute('crs', 'EPSG:28992');
+    el.setAttribute('src', '/demo/data/zonering.geojson');
+    await el.updateComplete;
+    expect(await el.whenLoaded()).to.be.greaterThan(100);
+    expect(el.state).to.equal('ready');
+    expect(el.zoneringLayer, 'the vector layer').not.to.equal(undefined);
+    expect(el.mapLayer).not.to.be.instanceOf(ZoneringTileLayer);
+    el.removeAttribute('src');
+    await el.updateComplete;
+    expect(el.state).to.equal('no-source');
+    el.setAttribute('tiles', TILES);
+    await el.updateComplete;
+    expect(await el.whenLoaded()).to.equal(152);
+    expect(el.mapLayer).to.be.instanceOf(ZoneringTileLayer);
+  });
+
   it('reports a tiles.json that is not one, and removes everything it added on disconnect', async () => {
     const m = map();
     await rendered(m);

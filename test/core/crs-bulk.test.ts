@@ -26,6 +26,49 @@ describe('transformCoords', () => {
     );
   });
 
+  it('lon/lat → RD agrees with proj4 beyond the Netherlands too (inlined gauss + sterea, west and east of lon_0)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.double({ min: -10, max: 30, noNaN: true }),
+            fc.double({ min: 35, max: 70, noNaN: true }),
+          ),
+          { minLength: 1, maxLength: 20 },
+        ),
+        (pairs) => {
+          const out = transformCoords(pairs.flat(), 'EPSG:4326', 'EPSG:28992');
+          pairs.forEach(([lon, lat], i) => {
+            const [x, y] = toCrs([lon, lat], 'EPSG:4326', 'EPSG:28992');
+            expect(Math.abs((out[2 * i] as number) - x)).toBeLessThan(1e-6);
+            expect(Math.abs((out[2 * i + 1] as number) - y)).toBeLessThan(1e-6);
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('lon/lat → RD: repeated pairs (shared vertices, closing vertices) give the same numbers bit for bit', () => {
+    fc.assert(
+      fc.property(
+        fc.array(lonLat, { minLength: 1, maxLength: 12 }),
+        fc.array(fc.nat(), { minLength: 64, maxLength: 400 }),
+        (pool, picks) => {
+          const pairs = picks.map((k) => pool[k % pool.length]!);
+          const out = transformCoords(pairs.flat(), 'EPSG:4326', 'EPSG:28992');
+          pairs.forEach(([lon, lat], i) => {
+            // One pair alone (no cache) against the pair in a long run (cached after its first).
+            const alone = transformCoords([lon, lat], 'EPSG:4326', 'EPSG:28992');
+            expect(out[2 * i]).toBe(alone[0]);
+            expect(out[2 * i + 1]).toBe(alone[1]);
+          });
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   it('writes into a given output array (also in place) and leaves a plain array input alone', () => {
     const input = [5.3872, 52.1552, 6.5665, 53.2194];
     const copy = [...input];

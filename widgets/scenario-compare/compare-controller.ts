@@ -31,6 +31,8 @@ const SYSTEM_MARGIN_M = 250;
 export interface ShownComparison {
   result: CompareResult;
   entries: readonly LoadedScenario[];
+  /** The parameters the result was computed with (shown with it while a new one runs). */
+  params: ScenarioParams;
 }
 
 /**
@@ -158,6 +160,7 @@ export class CompareController implements ReactiveController {
     // While the sources file loads, the last comparison stays; this runs again when it is loaded.
     if (sourcesLoading) return this.task.value;
     if (entries.length === 0) return undefined;
+    const resolved = this.params;
     const system = await this.systemFor(entries, sources, signal);
     signal.throwIfAborted();
     const result = await this.runner.run(
@@ -169,7 +172,7 @@ export class CompareController implements ReactiveController {
       },
       signal,
     );
-    return { result, entries };
+    return { result, entries, params: resolved };
   }
 
   private async systemFor(

@@ -7,6 +7,10 @@ export const resultMessages = {
   // Results
   computing: { nl: 'Berekenen…', en: 'Calculating…' },
   resultsTitle: { nl: 'Uitkomst', en: 'Result' },
+  detailsPending: {
+    nl: 'Inpassing, bijdrage per maatregel en aannames worden opgebouwd…',
+    en: 'Building the fit, what each measure adds and the assumptions…',
+  },
   rankingTitle: { nl: 'Rangorde (meest robuust eerst)', en: 'Ranking (most robust first)' },
   rankingItem: {
     nl: '{name}: {domain} van de stresstests gehaald',

@@ -5,6 +5,7 @@
  */
 import { assumptionSource } from '../../src/core/scenario/assumption-sources.js';
 import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import type { CompareResult, ScenarioResult } from '../../src/core/scenario/compare.js';
 import { indicatorRows } from '../../src/core/scenario/indicator-table.js';
 import type { ScenarioParams } from '../../src/core/scenario/params.js';
@@ -19,8 +20,6 @@ import type { CompareView } from './view.js';
 /** What the results show and do. */
 export interface ResultsState {
   result: CompareResult;
-  /** The scenarios the result belongs to. */
-  entries: readonly LoadedScenario[];
   params: ScenarioParams;
   hasSources: boolean;
   onCsv: () => void;
@@ -29,7 +28,7 @@ export interface ResultsState {
 
 type MeasureFit = ScenarioResult['fit']['measures'][number];
 
-function fitSection(v: CompareView, s: ResultsState): TemplateResult {
+function fitSection(v: CompareView, s: DetailsState): TemplateResult {
   const unknown = v.t('unknownValue');
   const measure = (m: MeasureFit, name: string) => {
     const entry = s.entries.find((e) => e.name === name);
@@ -78,7 +77,7 @@ function fitSection(v: CompareView, s: ResultsState): TemplateResult {
   </section>`;
 }
 
-function contributionsSection(v: CompareView, s: ResultsState): TemplateResult {
+function contributionsSection(v: CompareView, s: DetailsState): TemplateResult {
   const storm = s.params.storms[0]?.id ?? '';
   const cols = [
     'measure',
@@ -162,12 +161,32 @@ function assumptionsSection(v: CompareView, result: CompareResult): TemplateResu
   </section>`;
 }
 
-/** The results section. */
-export function resultsView(v: CompareView, s: ResultsState): TemplateResult {
+/** The detail sections of one comparison: fit, what each measure adds, assumptions. */
+export interface DetailsState {
+  result: CompareResult;
+  entries: readonly LoadedScenario[];
+  params: ScenarioParams;
+}
+
+/**
+ * The results section: ranking, explanation, table, charts, matrices; then `details` (the
+ * element renders {@link detailsView} there, one task later for a new comparison); then the
+ * export and print buttons.
+ */
+export function resultsView(v: CompareView, s: ResultsState, details: unknown): TemplateResult {
+  return html`<section part="results">
+    ${guard([s.result, s.params, s.hasSources, v], () => resultsTop(v, s))} ${details}
+    <div part="actions" class="row">
+      <button type="button" part="download-csv" @click=${s.onCsv}>${v.t('downloadCsv')}</button>
+      <button type="button" part="print" @click=${s.onPrint}>${v.t('print')}</button>
+    </div>
+  </section>`;
+}
+
+function resultsTop(v: CompareView, s: ResultsState): TemplateResult {
   const { result, params } = s;
   const rows = indicatorRows(result, params);
-  return html`<section part="results">
-    ${v.sub(v.t('resultsTitle'))}
+  return html`${v.sub(v.t('resultsTitle'))}
     ${s.hasSources ? nothing : html`<p part="notice">${v.t('noSourcesNotice')}</p>`}
     ${v.sub(v.t('rankingTitle'), 'ranking-title')}
     <ol part="ranking">
@@ -180,11 +199,10 @@ export function resultsView(v: CompareView, s: ResultsState): TemplateResult {
     </ol>
     <p part="explanation">${result.explanation[v.lang] ?? result.explanation.nl}</p>
     ${indicatorTable(v, result, rows, params)} ${barCharts(v, result, rows)}
-    ${robustnessSection(v, result, params)} ${fitSection(v, s)} ${contributionsSection(v, s)}
-    ${assumptionsSection(v, result)}
-    <div part="actions" class="row">
-      <button type="button" part="download-csv" @click=${s.onCsv}>${v.t('downloadCsv')}</button>
-      <button type="button" part="print" @click=${s.onPrint}>${v.t('print')}</button>
-    </div>
-  </section>`;
+    ${robustnessSection(v, result, params)}`;
+}
+
+/** The detail sections (long: a row per measure and scenario). */
+export function detailsView(v: CompareView, d: DetailsState): TemplateResult {
+  return html`${fitSection(v, d)} ${contributionsSection(v, d)} ${assumptionsSection(v, d.result)}`;
 }

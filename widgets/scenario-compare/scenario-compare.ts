@@ -1,5 +1,6 @@
-import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import type OlMap from 'ol/Map.js';
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
 import type { CompareResult } from '../../src/core/scenario/compare.js';
@@ -18,6 +19,7 @@ import { SourcesController } from '../shared/sources-controller.js';
 import { LangController } from '../shared/lang-controller.js';
 import { baseStyles } from '../shared/styles.js';
 import { CompareController, type ShownComparison } from './compare-controller.js';
+import { DetailsController } from './details-controller.js';
 import { drawView } from './draw-view.js';
 import { NaScenarioErrorEvent } from './events.js';
 import { indicatorsCsvIn, scenarioGeoJsonText } from './export.js';
@@ -25,7 +27,7 @@ import { scenarioHoverText } from './hover-text.js';
 import { LoadActions } from './load-actions.js';
 import { loadView, stepsView } from './load-view.js';
 import { MapController } from './map-controller.js';
-import { resultsView } from './results-view.js';
+import { detailsView, resultsView } from './results-view.js';
 import {
   ScenariosController,
   type LoadedScenario,
@@ -106,6 +108,9 @@ export type ScenarioCompareState = 'empty' | 'loading' | 'computing' | 'ready';
  * @csspart chart - One bar chart.
  * @csspart robustness - The stress-test matrices.
  * @csspart matrix - The matrix of one scenario.
+ * @csspart details-pending - Stands in for the fit, contributions and assumptions for the one
+ *   task after a new comparison is shown before they are rendered.
+ * @csspart details - Holds the fit, contributions and assumptions (`hidden` during that task).
  * @csspart fit - The fit with the natural system.
  * @csspart contributions - What each measure adds (one table per scenario).
  * @csspart contrib-scenario - The `details` of one scenario's contributions.
@@ -183,6 +188,7 @@ export class NaScenarioCompare extends LitElement {
       scenarioHoverText(this._view(), this.loaded, this.result, key, index),
   });
   private readonly _print = new PrintController(this);
+  private readonly _details = new DetailsController<ShownComparison>(this, () => this._shown());
   /** Re-renders (texts and the live region) when `lang` changes on an ancestor. */
   private readonly _langs = new LangController(this);
   private readonly _load = new LoadActions(this, {
@@ -239,6 +245,7 @@ export class NaScenarioCompare extends LitElement {
       await this.updateComplete;
       await Promise.allSettled([this._compare.task.taskComplete]);
       await this.updateComplete;
+      await this._details.whenRendered();
       const busy = this._scenarios.pending > 0 || this._sourcesFile.loadingFile;
       if (!busy && !this._compare.running && !this.isUpdatePending) return this.result;
     }
@@ -274,7 +281,8 @@ export class NaScenarioCompare extends LitElement {
   /** The indicator table as CSV (what the CSV button saves), or null before a comparison. */
   exportCsv(): string | null {
     const result = this.result;
-    return result ? indicatorsCsvIn(this._view(), result, this._compare.params) : null;
+    const shown = this._shown();
+    return result && shown ? indicatorsCsvIn(this._view(), result, shown.params) : null;
   }
 
   /**
@@ -342,11 +350,52 @@ export class NaScenarioCompare extends LitElement {
     return resolveLang(this);
   }
 
+  /** The view helpers, the same object while language, heading level and printing stay. */
   private _view(): CompareView {
-    return compareView(this._lang(), this.headingLevel, this._print.printing);
+    const lang = this._lang();
+    const key = `${lang}|${this.headingLevel}|${this._print.printing}`;
+    if (this._viewCache?.key !== key) {
+      this._viewCache = { key, view: compareView(lang, this.headingLevel, this._print.printing) };
+    }
+    return this._viewCache.view;
   }
 
+  private _viewCache?: { key: string; view: CompareView };
+
   // ---- Rendering ------------------------------------------------------------------------------
+
+  /**
+   * The results of `shown`. The long detail sections follow one task later for a new comparison
+   * (details-controller.ts): until then those of the previous comparison stay in the DOM, hidden,
+   * so they are updated in place rather than built again. Each part is built again only when its
+   * comparison or the view changes (`guard`; `v` is cached per language, heading level and print).
+   */
+  private _results(v: CompareView, shown: ShownComparison, hasSources: boolean): TemplateResult {
+    const d = v.printing ? shown : this._details.rendered;
+    const stale = d !== shown;
+    const details = html`${stale ? html`<p part="details-pending">${v.t('detailsPending')}</p>` : nothing}
+      <div part="details" ?hidden=${stale}>
+        ${d ? guard([d, v], () => detailsView(v, d)) : nothing}
+      </div>`;
+    return resultsView(
+      v,
+      {
+        result: shown.result,
+        params: shown.params,
+        hasSources,
+        onCsv: this._onCsv,
+        onPrint: this._onPrint,
+      },
+      details,
+    );
+  }
+
+  private readonly _onCsv = (): void => {
+    const csv = this.exportCsv();
+    if (csv) downloadText(csv, 'scenario-vergelijking.csv', 'text/csv;charset=utf-8');
+  };
+
+  private readonly _onPrint = (): void => void this.print();
 
   protected override render(): TemplateResult {
     const state = this.state;
@@ -382,21 +431,7 @@ export class NaScenarioCompare extends LitElement {
       })}
       ${mapToolbar(v, this.map !== undefined, entries, this._map)}
       <p part="status" role="status" ?data-busy=${busy}>${statusText(v, state, shown?.result)}</p>
-      ${
-        shown
-          ? resultsView(v, {
-              result: shown.result,
-              entries: shown.entries,
-              params: this._compare.params,
-              hasSources: sources !== undefined && sources.length > 0,
-              onCsv: () => {
-                const csv = this.exportCsv();
-                if (csv) downloadText(csv, 'scenario-vergelijking.csv', 'text/csv;charset=utf-8');
-              },
-              onPrint: () => void this.print(),
-            })
-          : ''
-      }
+      ${shown ? this._results(v, shown, sources !== undefined && sources.length > 0) : ''}
     </div>`;
   }
 }

@@ -296,8 +296,9 @@ export class NaZoneringLayer extends LitElement {
     const bound: Bound = {
       map,
       source: this.source,
-      src: this.source === undefined ? this.src : undefined,
-      tiles: this.source === undefined ? this.tiles : undefined,
+      // A removed attribute is null (Lit), not undefined: both mean "not given".
+      src: this.source === undefined ? (this.src ?? undefined) : undefined,
+      tiles: this.source === undefined ? (this.tiles ?? undefined) : undefined,
       crs: this.crs ?? this.dataCrs,
       kb: this.knowledgeBase,
       zoneProperty: this.zoneProperty,
