@@ -39,7 +39,8 @@ export function buildDemo(options = {}) {
 
 /**
  * Builds (once) and serves the demo.
- * @param {{ port?: number, host?: string, build?: boolean, quiet?: boolean }} [options]
+ * @param {{ port?: number, host?: string, build?: boolean, quiet?: boolean, middleware?: Record<string, import('node:http').RequestListener> }} [options]
+ *   `middleware`: more routes of the same server by path prefix (the soak's hostile WMS).
  *   `port` 0 picks a free port; default 5173 (the next free one when taken). `build: false`
  *   serves an existing `demo/dist`.
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
@@ -53,6 +54,17 @@ export async function startDemoServer(options = {}) {
     root: resolve(root, 'demo'),
     logLevel: quiet ? 'warn' : 'info',
     preview: { host, port, strictPort: false, open: false },
+    plugins: Object.keys(options.middleware ?? {}).length
+      ? [
+          {
+            name: 'na-extra-routes',
+            configurePreviewServer(previewServer) {
+              for (const [path, handler] of Object.entries(options.middleware ?? {}))
+                previewServer.middlewares.use(path, handler);
+            },
+          },
+        ]
+      : [],
   });
   const address = server.httpServer.address();
   if (address === null || typeof address === 'string') {

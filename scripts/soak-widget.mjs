@@ -3,7 +3,7 @@
 //
 // Builds and serves the demo geoportal (production build, strict CSP header; as the e2e tests) and
 // drives its <na-location-check> in Chromium (Playwright) through N checks. The demo's sources
-// file gets one more source, a WMS on the page's own origin whose answers Playwright gives in
+// file gets one more source, a WMS on the page's own origin (a route of the demo server) that answers in
 // turn: healthy, 503, an HTML error page, an OGC exception with terminal escapes, a 900 kB
 // quadratic-regex body, a 17 MB answer (over the 16 MiB limit), and one slower than the time
 // budget. Every tenth check is a real click on the map, the rest call `check()`. It prints a
@@ -72,13 +72,36 @@ function answer(kind) {
 export async function soakWidget(options = {}) {
   const checks = options.checks ?? 150;
   const log = options.log ?? console.log;
-  const server = await startDemoServer({ port: 0, quiet: true });
+  const counts = new Map();
+  let n = 0;
+  // The hostile WMS is a route of the demo server itself (same origin, so the page's CSP allows
+  // it): real HTTP answers on 127.0.0.1, not Playwright routes (whose bodies cross the DevTools
+  // protocol base64-encoded: a 17 MB answer every 8 checks made that the soak's bottleneck).
+  const hostileWms = (req, res) => {
+    const kind = FAULTS[n++ % FAULTS.length];
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    const send = (a) => {
+      if (res.destroyed) return; // aborted by the widget meanwhile
+      res.writeHead(a.status, {
+        'content-type': a.contentType,
+        'content-length': Buffer.byteLength(a.body),
+      });
+      res.end(a.body);
+    };
+    res.on('error', () => undefined);
+    if (kind === 'slow') setTimeout(() => send(answer('ok')), 1000);
+    else send(answer(kind));
+  };
+  const server = await startDemoServer({
+    port: 0,
+    quiet: true,
+    middleware: { '/soak-wms': hostileWms },
+  });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
   });
-  const counts = new Map();
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.route('https://api.pdok.nl/**', (route) =>
@@ -108,17 +131,6 @@ export async function soakWidget(options = {}) {
         }),
       }),
     );
-    let n = 0;
-    await context.route('**/soak-wms?**', async (route) => {
-      const kind = FAULTS[n++ % FAULTS.length];
-      counts.set(kind, (counts.get(kind) ?? 0) + 1);
-      if (kind === 'slow') {
-        await new Promise((r) => setTimeout(r, 1000));
-        await route.fulfill(answer('ok')).catch(() => undefined); // aborted by the widget meanwhile
-        return;
-      }
-      await route.fulfill(answer(kind));
-    });
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
