@@ -71,6 +71,8 @@ function answer(kind) {
  */
 export async function soakWidget(options = {}) {
   const checks = options.checks ?? 150;
+  /** The answers in turn (default: every kind; `SOAK_FAULTS=slow,ok` narrows a leak hunt). */
+  const faults = options.faults ?? process.env.SOAK_FAULTS?.split(',') ?? FAULTS;
   const log = options.log ?? console.log;
   const counts = new Map();
   let n = 0;
@@ -78,7 +80,7 @@ export async function soakWidget(options = {}) {
   // it): real HTTP answers on 127.0.0.1, not Playwright routes (whose bodies cross the DevTools
   // protocol base64-encoded: a 17 MB answer every 8 checks made that the soak's bottleneck).
   const hostileWms = (req, res) => {
-    const kind = FAULTS[n++ % FAULTS.length];
+    const kind = faults[n++ % faults.length];
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
     const send = (a) => {
       if (res.destroyed) return; // aborted by the widget meanwhile
@@ -178,12 +180,16 @@ export async function soakWidget(options = {}) {
             new Promise((r) => {
               const el = document.querySelector('na-location-check');
               const t = setTimeout(() => r('no answer to a click within 10 s'), 10_000);
+              // Both listeners go when either fires (a `once` listener of the event that did not
+              // come would stay: one listener per click, counted as the page's own).
+              const stop = new AbortController();
               const done = () => {
                 clearTimeout(t);
+                stop.abort();
                 r(`${el.state} (click)`);
               };
-              el.addEventListener('na-report-ready', done, { once: true });
-              el.addEventListener('na-report-error', done, { once: true });
+              el.addEventListener('na-report-ready', done, { signal: stop.signal });
+              el.addEventListener('na-report-error', done, { signal: stop.signal });
             }),
         );
         await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
