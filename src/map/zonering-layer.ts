@@ -19,7 +19,7 @@ import type Projection from 'ol/proj/Projection.js';
 import VectorSource from 'ol/source/Vector.js';
 import { all as allStrategy } from 'ol/loadingstrategy.js';
 import type { KnowledgeBase } from '../core/kb/types.js';
-import type { Lang, PolygonSource, Scale, SupportedCrs } from '../core/types.js';
+import type { Lang, PolygonSource, SupportedCrs } from '../core/types.js';
 import { projectionCrs, registerRd } from './projection.js';
 import { describeMove, viewState, type ViewMove, type ViewState } from './view-description.js';
 import {
@@ -27,12 +27,7 @@ import {
   type ZoneringFeatures,
   type ZoneringMapLayer,
 } from './zonering-feature-style.js';
-import {
-  zoneName,
-  zoneringType,
-  type ScaleThresholds,
-  type ZoneringTypeRef,
-} from './zonering-style.js';
+import { zoneName, type ScaleThresholds } from './zonering-style.js';
 import { defined } from '../core/defined.js';
 
 /** Options of {@link createZoneringLayer}. */
@@ -77,6 +72,9 @@ export interface ZoneringLayerOptions {
 }
 
 export type { ZoneringFeatures, ZoneringMapLayer } from './zonering-feature-style.js';
+// In a module of their own: the legend needs them without this module's layer class (whose mixin
+// base a bundler cannot drop, and with it proj4).
+export { watchZonesInView, zonesInView, type ZonesInView } from './zones-in-view.js';
 
 const DEFAULT_OPACITY = 0.7;
 
@@ -383,61 +381,5 @@ export function bindZoneringHover(
     unByKey(keys);
     keys.length = 0;
     dom.abort();
-  };
-}
-
-/** What of the zonering is in the current view. */
-export interface ZonesInView {
-  /** Scale level at the view's resolution. */
-  scale: Scale;
-  /** Zone codes of the features that intersect the view extent (sorted). */
-  codes: string[];
-  /** Their types (landscape types, or groups for A/W), each once. */
-  types: ZoneringTypeRef[];
-}
-
-/**
- * The zone codes and types present in the map's current view extent (features whose geometry
- * intersects it). Empty before the map has a size or the layer has loaded.
- */
-export function zonesInView(layer: ZoneringMapLayer, map: OlMap): ZonesInView {
-  const view = map.getView();
-  const size = map.getSize();
-  const resolution = view.getResolution();
-  const scale = layer.scaleAt(resolution ?? Infinity);
-  if (size === undefined || resolution === undefined) {
-    return { scale, codes: [], types: [] };
-  }
-  const extent = view.calculateExtent(size);
-  const codes = new Set<string>();
-  layer.forEachFeatureInExtent(extent, (feature) => {
-    const code = layer.codeOf(feature);
-    if (code !== undefined) codes.add(code);
-  });
-  const types = new Map<string, ZoneringTypeRef>();
-  for (const code of codes) {
-    const t = zoneringType(layer.knowledgeBase, code);
-    if (t !== undefined) types.set(`${t.kind}:${t.id}`, t);
-  }
-  return { scale, codes: [...codes].sort(), types: [...types.values()] };
-}
-
-/**
- * Calls `onChange` with {@link zonesInView} now, after every map move (`moveend`), and when the
- * layer's features change (loaded). Returns a function that releases the listeners (idempotent).
- */
-export function watchZonesInView(
-  map: OlMap,
-  layer: ZoneringMapLayer,
-  onChange: (inView: ZonesInView) => void,
-): () => void {
-  const update = (): void => onChange(zonesInView(layer, map));
-  const keys: EventsKey[] = [map.on('moveend', update), layer.onFeaturesChange(update)];
-  update();
-  let released = false;
-  return () => {
-    if (released) return;
-    released = true;
-    unByKey(keys);
   };
 }

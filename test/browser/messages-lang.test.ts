@@ -225,7 +225,8 @@ describe('Dutch messages for users, technical detail for the GIS team (#18 item 
     document.body.append(el);
     cleanups.push(() => el.remove());
     await until(() => el.result !== null && el.result !== undefined, 'the comparison');
-    await el.updateComplete;
+    // The assumptions are among the detail sections drawn one task after the results.
+    await el.whenComputed();
     const assumptions = (): string => part(el, 'assumptions')?.textContent ?? '';
     expect(assumptions()).to.contain('jaarlijkse neerslag in Nederland');
     expect(assumptions()).not.to.contain('yearly rain in the Netherlands');

@@ -1,8 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type OlMap from 'ol/Map.js';
-import type { ZoneringMapLayer, ZonesInView } from '../../src/map/zonering-layer.js';
-import { watchZonesInView } from '../../src/map/zonering-layer.js';
+import type { ZoneringMapLayer } from '../../src/map/zonering-layer.js';
+import type { ZonesInView } from '../../src/map/zones-in-view.js';
+import { watchZonesInView } from '../../src/map/zones-in-view.js';
 import {
   zoneringLegend,
   type LegendEntry,
