@@ -223,19 +223,33 @@ export class FlatGeobufSource implements FactSource {
       signal?.throwIfAborted();
       return this.failure(e);
     }
+    const candidates = this.inMemory(file, features, [x - 1, y - 1, x + 1, y + 1]);
+    return candidates.query(location, defined({ signal }));
+  }
+
+  /**
+   * Features read from `file` as an in-memory {@link GeoJsonSource} with this source's rules
+   * (properties, boundary tolerance), covering the file's envelope, else `fallback` (if given).
+   */
+  private inMemory(
+    file: Opened,
+    features: unknown[],
+    fallback?: [number, number, number, number],
+  ): GeoJsonSource {
     const env = file.header.envelope;
-    const candidates = new GeoJsonSource({
+    const coverage: [number, number, number, number] | undefined =
+      env !== null && env.length >= 4
+        ? ([env[0], env[1], env[2], env[3]] as [number, number, number, number])
+        : fallback;
+    return new GeoJsonSource({
       ...provenanceOf(this.options),
       title: this.title,
       data: { type: 'FeatureCollection', features },
       crs: file.crs,
       properties: this.options.properties,
       boundaryTolerance: this.options.boundaryTolerance ?? DEFAULT_BOUNDARY_TOLERANCE_M,
-      ...(env !== null && env.length >= 4
-        ? { coverage: [env[0], env[1], env[2], env[3]] as [number, number, number, number] }
-        : { coverage: [x - 1, y - 1, x + 1, y + 1] as [number, number, number, number] }),
+      ...(coverage === undefined ? {} : { coverage }),
     });
-    return candidates.query(location, defined({ signal }));
   }
 
   /**
@@ -253,18 +267,7 @@ export class FlatGeobufSource implements FactSource {
       const rd = gridBox(grid);
       const box = file.crs === 'EPSG:28992' ? rd : boxToCrs(rd, 'EPSG:28992', file.crs);
       const features = await this.featuresIn(file, box, signal, MAX_AREA_FEATURES);
-      const env = file.header.envelope;
-      const layer = new GeoJsonSource({
-        ...provenanceOf(this.options),
-        title: this.title,
-        data: { type: 'FeatureCollection', features },
-        crs: file.crs,
-        properties: this.options.properties,
-        boundaryTolerance: this.options.boundaryTolerance ?? DEFAULT_BOUNDARY_TOLERANCE_M,
-        ...(env !== null && env.length >= 4
-          ? { coverage: [env[0], env[1], env[2], env[3]] as [number, number, number, number] }
-          : {}),
-      });
+      const layer = this.inMemory(file, features);
       const results = new Map<number, SourceResult>();
       return {
         keyAt: (x, y) => layer.cellKeyAt(x, y),

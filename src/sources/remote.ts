@@ -202,13 +202,14 @@ export abstract class RemoteSource implements FactSource {
   }
 
   /**
-   * Runs an area read; a failure (not an abort) becomes a {@link failedLayer} with the error
-   * result {@link query} would give.
+   * Runs an area read (rejects at once when `signal` is already aborted); a failure (not an
+   * abort) becomes a {@link failedLayer} with the error result {@link query} would give.
    */
   protected async guardArea(
     signal: AbortSignal | undefined,
     read: () => Promise<AreaLayer>,
   ): Promise<AreaLayer> {
+    signal?.throwIfAborted();
     try {
       return await read();
     } catch (e) {

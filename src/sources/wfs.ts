@@ -156,9 +156,7 @@ export class WfsSource extends RemoteSource {
    * A failing service or an area over budget gives a failed layer (its error result); rejects
    * only when `signal` is aborted.
    */
-  async readArea(grid: GridSpec, options: AreaReadOptions = {}): Promise<AreaLayer> {
-    const { signal } = options;
-    signal?.throwIfAborted();
+  readArea(grid: GridSpec, { signal }: AreaReadOptions = {}): Promise<AreaLayer> {
     return this.guardArea(signal, () => this.readAreaOrThrow(grid, signal));
   }
 
