@@ -447,6 +447,18 @@ test('built host: the elements render, the layer loads, a click gives a report; 
     assert.equal(w.zone, 'Dz1');
     assert.ok(w.principles > 0 && w.qmlBytes > 1000);
     await legendShowsZones(page);
+    // The panel says "Bronnen laden…" until the check's sources are read (in the request
+    // worker, a moment after the legend's zonering); then it invites the click.
+    await page
+      .waitForFunction(
+        () =>
+          /Klik op de kaart/.test(
+            document.querySelector('na-location-check')?.shadowRoot?.textContent ?? '',
+          ),
+        null,
+        { timeout: 15000 },
+      )
+      .catch(() => undefined);
     assert.match(await shadowText(page, 'na-location-check'), /Klik op de kaart/);
     await reportForFirstPlace(page);
     assert.deepEqual(problems, []);
