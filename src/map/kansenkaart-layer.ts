@@ -22,7 +22,13 @@ import { getPointResolution } from 'ol/proj.js';
 import { Fill, Stroke, Style, Text } from 'ol/style.js';
 import { getHeight, getWidth } from 'ol/extent.js';
 import type { ActionState } from '../core/kansenkaart/compute.js';
-import { actionColumn, STATE_COLOURS, STATE_LABELS } from '../core/kansenkaart/output.js';
+import {
+  actionColumn,
+  areasByState,
+  STATE_COLOURS,
+  STATE_LABELS,
+  type StateAreas,
+} from '../core/kansenkaart/output.js';
 import { scaleForResolution, type ScaleThresholds } from '../core/zonering-style.js';
 import type { Action, Lang, Scale } from '../core/types.js';
 import { bindKansenInteraction, type KansenHit } from './kansenkaart-interaction.js';
@@ -101,6 +107,8 @@ export interface KansenkaartShown {
   unitAt(coordinate: number[]): KansenUnitInfo | null;
   /** The attributes of the units that overlap the map's current view. */
   unitsInView(): Array<Record<string, unknown>>;
+  /** Hectares per state of every action over the units that overlap the map's current view. */
+  areasInView(): Record<Action, StateAreas>;
   /** The units that overlap the map's current view as GeoJSON text in EPSG:28992. */
   geoJsonInView(): string;
   dispose(): void;
@@ -290,6 +298,9 @@ export function attachKansenkaart(
     },
     scaleAt,
     unitAt,
+    areasInView() {
+      return areasByState(this.unitsInView());
+    },
     unitsInView() {
       const size = map.getSize();
       if (!size) return [];

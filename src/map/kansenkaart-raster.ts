@@ -13,7 +13,12 @@ import ImageLayer from 'ol/layer/Image.js';
 import type OlMap from 'ol/Map.js';
 import ImageCanvasSource from 'ol/source/ImageCanvas.js';
 import type { ActionState } from '../core/kansenkaart/compute.js';
-import { kansenkaartGeoJson, unitAttributes } from '../core/kansenkaart/output.js';
+import {
+  areasByState,
+  areasOfUnits,
+  kansenkaartGeoJson,
+  unitAttributes,
+} from '../core/kansenkaart/output.js';
 import { unitIdAt } from '../core/kansenkaart/unit-grid.js';
 import type { Lang, LocalizedText, Scale } from '../core/types.js';
 import { scaleForResolution } from '../core/zonering-style.js';
@@ -26,6 +31,7 @@ import {
 } from './kansenkaart-layer.js';
 import {
   drawRaster,
+  FrameCanvases,
   RasterCanvases,
   type KansenkaartRasterData,
   type RasterLook,
@@ -59,15 +65,16 @@ export function attachKansenkaartRaster(
   const scaleAt = (resolution: number): Scale =>
     scaleForResolution(resolution * groundFactor, options.scaleThresholds);
   let canvases = data ? new RasterCanvases(data) : undefined;
+  const frames = new FrameCanvases();
   const source = new ImageCanvasSource({
     projection: 'EPSG:28992',
     // Cells stay crisp squares (no smoothing when OpenLayers scales or shifts the image).
     interpolate: false,
     // The source is in EPSG:28992: its resolution is in ground metres.
     canvasFunction: (extent, resolution, pixelRatio, size) => {
-      if (!canvases) return document.createElement('canvas');
+      if (!canvases) return frames.take('frame', 1, 1);
       const scale = scaleForResolution(resolution, options.scaleThresholds);
-      return drawRaster(canvases, look, scale, extent, resolution, pixelRatio, size);
+      return drawRaster(canvases, look, scale, extent, resolution, pixelRatio, size, frames);
     },
   });
   const layer = new ImageLayer({
@@ -156,6 +163,14 @@ export function attachKansenkaartRaster(
       const kmap = canvases.data.map;
       return inView().map((id) => unitAttributes(kmap, kmap.units[id]!, look.action, look.lang));
     },
+    areasInView() {
+      if (!canvases) return areasByState([]);
+      const kmap = canvases.data.map;
+      return areasOfUnits(
+        kmap,
+        inView().map((id) => kmap.units[id]!),
+      );
+    },
     geoJsonInView() {
       if (!canvases) return '{"type":"FeatureCollection","features":[]}';
       const kmap = canvases.data.map;
@@ -165,6 +180,7 @@ export function attachKansenkaartRaster(
     dispose() {
       interaction.dispose();
       map.removeLayer(layer);
+      frames.clear();
       canvases?.close();
       canvases = undefined;
     },

@@ -85,3 +85,37 @@ export const cpuMs = () => {
 
 /** A whole number with thousands separators (en-US). */
 export const fmt = (n) => Math.round(n).toLocaleString('en-US');
+
+/**
+ * Runs `action` while Chromium traces the page, and returns the thread (CPU) time of every task
+ * of the page's main thread in ms, longest first. Unlike wall-time long tasks, thread time is not
+ * stretched when a loaded machine preempts the renderer, so it compares across noisy runs.
+ * @param {import('playwright-core').Page} page
+ * @param {() => Promise<unknown>} action
+ */
+export async function mainThreadTaskCpu(page, action) {
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,toplevel,disabled-by-default-devtools.timeline',
+    transferMode: 'ReportEvents',
+  });
+  try {
+    await action();
+  } finally {
+    await cdp.send('Tracing.end');
+    await done;
+    await cdp.detach();
+  }
+  const main = new Set(
+    events
+      .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  return events
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && main.has(`${e.pid}:${e.tid}`))
+    .map((e) => (e.tdur ?? 0) / 1000)
+    .sort((a, b) => b - a);
+}

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tupleFromReport, unitAt, type Kansenkaart } from '../../src/core/kansenkaart/compute.js';
+import { areasByState, areasOfUnits, unitAttributes } from '../../src/core/kansenkaart/output.js';
 import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
 import type { FactSource } from '../../src/core/types.js';
 import { checkLocation } from '../../src/sources/check.js';
@@ -101,5 +102,27 @@ describe('kansenkaart = location check', () => {
     );
     // Units are rectangles of whole cells; only cells on a layer boundary can disagree.
     expect(same / runs).toBeGreaterThan(0.8);
+  });
+});
+
+describe('the hectares of the units in view (the legend)', () => {
+  it('areasOfUnits equals areasByState over the units’ attribute rows, for any set of units', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: map.units.length - 1 }), {
+          maxLength: map.units.length,
+        }),
+        (ids) => {
+          const units = ids.map((i) => map.units[i]!);
+          const rows = units.map((u) => unitAttributes(map, u, 'infiltreren'));
+          expect(areasOfUnits(map, units)).toEqual(areasByState(rows));
+        },
+      ),
+      { numRuns: 100, seed: 1415 },
+    );
+    // And the whole map: every unit, every action, against the summary's own sums.
+    const all = areasOfUnits(map, map.units);
+    expect(all).toEqual(areasByState(map.units.map((u) => unitAttributes(map, u, 'bergen'))));
+    expect(Object.values(all.infiltreren).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
 });

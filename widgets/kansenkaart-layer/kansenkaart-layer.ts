@@ -3,7 +3,12 @@ import { LangController } from '../shared/lang-controller.js';
 import { property, state } from 'lit/decorators.js';
 import type OlMap from 'ol/Map.js';
 import type { Kansenkaart } from '../../src/core/kansenkaart/compute.js';
-import { summarizeKansenkaart, type KansenSummary } from '../../src/core/kansenkaart/output.js';
+import {
+  areasByState,
+  summarizeKansenkaart,
+  type KansenSummary,
+  type StateAreas,
+} from '../../src/core/kansenkaart/output.js';
 import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
 import { ACTIONS, type Action } from '../../src/core/types.js';
@@ -130,6 +135,11 @@ export class NaKansenkaartLayer extends LitElement {
     return this._shown()?.unitsInView() ?? [];
   }
 
+  /** Hectares per state of every action over the units in the map's current view. */
+  areasInView(): Record<Action, StateAreas> {
+    return this._shown()?.areasInView() ?? areasByState([]);
+  }
+
   /** The units in the map's current view as GeoJSON (EPSG:28992), for the download. */
   geoJsonOfView(): string {
     return this._shown()?.geoJsonInView() ?? '{"type":"FeatureCollection","features":[]}';
@@ -141,7 +151,7 @@ export class NaKansenkaartLayer extends LitElement {
    * units in view.
    */
   summaryCsvOfView(): string {
-    return viewSummaryCsv(this.summary(), () => this.unitsInView(), resolveLang(this));
+    return viewSummaryCsv(this.summary(), () => this.areasInView(), resolveLang(this));
   }
 
   /** The summary of the computed kansenkaart (undefined for an export or before a result). */

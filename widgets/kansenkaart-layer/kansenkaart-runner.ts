@@ -32,6 +32,8 @@ export function createKansenkaartRunner(): CoreWorkerRunner<
       if (!kansenkaartWorkerSettings.enabled) throw new Error('Workers are turned off.');
       return new Worker(new URL('./kansenkaart.worker.js', import.meta.url), { type: 'module' });
     },
+    // The job pauses between steps: a newer view stops it without losing the loaded sources.
+    abortInWorker: true,
     // The computation (sources, rule engine) is not part of the element's first load: the
     // Worker has its own copy, and the fallback imports it on first use.
     fallback: async (job, signal, onProgress) => {

@@ -9,7 +9,7 @@
 import { ACTIONS } from '../../src/core/types.js';
 import { paintAction } from '../../src/core/kansenkaart/unit-grid.js';
 import { runKansenkaartJob, type KansenkaartJob } from '../../src/sources/kansenkaart-job.js';
-import { serveCoreTask } from '../shared/core-worker-host.js';
+import { pauseInWorker, serveCoreTask } from '../shared/core-worker-host.js';
 import { REGIONAL_MIN_HA, type KansenkaartWorkerResult } from './kansenkaart-runner.js';
 
 async function paint(result: KansenkaartWorkerResult): Promise<void> {
@@ -29,8 +29,15 @@ async function paint(result: KansenkaartWorkerResult): Promise<void> {
 }
 
 serveCoreTask(
-  async (job: KansenkaartJob, progress): Promise<KansenkaartWorkerResult> => {
-    const result: KansenkaartWorkerResult = await runKansenkaartJob(job, { onProgress: progress });
+  async (job: KansenkaartJob, progress, signal): Promise<KansenkaartWorkerResult> => {
+    // Paused between steps, so that an abort (the view moved on) stops this job and the next one
+    // finds the sources this worker loaded.
+    const result: KansenkaartWorkerResult = await runKansenkaartJob(job, {
+      onProgress: progress,
+      signal,
+      pause: () => pauseInWorker(signal),
+    });
+    signal.throwIfAborted();
     try {
       await paint(result);
     } catch {

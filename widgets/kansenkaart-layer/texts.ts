@@ -5,13 +5,13 @@
  */
 import { ACTION_STATES, type ActionState } from '../../src/core/kansenkaart/compute.js';
 import {
-  areasByState,
   STATE_LABELS,
   summaryCsv,
   type KansenSummary,
+  type StateAreas,
 } from '../../src/core/kansenkaart/output.js';
 import { toCsv } from '../../src/core/csv.js';
-import { ACTIONS } from '../../src/core/types.js';
+import { ACTIONS, type Action } from '../../src/core/types.js';
 import type { MapTargetProblem } from '../../src/map/map-target.js';
 import type { KansenUnitInfo } from '../../src/map/kansenkaart-layer.js';
 import { layerStatusText, type LayerState } from '../shared/layer-status.js';
@@ -64,11 +64,11 @@ export function hoverText(unit: KansenUnitInfo | 'none' | undefined, lang: Widge
  */
 export function viewSummaryCsv(
   summary: KansenSummary | undefined,
-  unitsInView: () => Array<Record<string, unknown>>,
+  areasInView: () => Record<Action, StateAreas>,
   lang: WidgetLang,
 ): string {
   if (summary) return summaryCsv(summary, lang);
-  const areas = areasByState(unitsInView());
+  const areas = areasInView();
   return toCsv([
     ['action', ...ACTION_STATES.map((s) => `${s}_ha`)],
     ...ACTIONS.map((a) => [a, ...ACTION_STATES.map((s) => areas[a][s])]),

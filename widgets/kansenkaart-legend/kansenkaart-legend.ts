@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import { ACTION_STATES } from '../../src/core/kansenkaart/compute.js';
 import { toCsv } from '../../src/core/csv.js';
 import {
-  areasByState,
   KANSEN_QUESTIONS,
   STATE_COLOURS,
   STATE_LABELS,
@@ -131,7 +130,7 @@ export class NaKansenkaartLegend extends LitElement {
     if (!layer) return html`<p>${tr(messages, 'noLayer', lang)}</p>`;
     const kb = defaultKnowledgeBase();
     const action = layer.action;
-    const areas = areasByState(layer.unitsInView())[action];
+    const areas = layer.areasInView()[action];
     const label = (a: Action): string =>
       en ? kbLabel(kb, `action.${a}`, a).en : kbLabel(kb, `action.${a}`, a).nl;
     const questionActions = new Set(KANSEN_QUESTIONS.map((q) => q.action));

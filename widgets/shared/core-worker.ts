@@ -6,9 +6,11 @@
  *   { type: 'module' })` written out literally, so Vite, webpack and Rollup see it and emit the
  *   file), and gives a fallback: the same computation on the main thread, in steps;
  * - the worker module calls {@link serveCoreTask} (core-worker-host.ts) with its function;
- * - {@link CoreWorkerRunner.run} is abortable: aborting terminates the worker (a synchronous
- *   computation cannot be interrupted otherwise) and rejects with the signal's reason; other
- *   pending jobs are sent again to a fresh worker;
+ * - {@link CoreWorkerRunner.run} is abortable and rejects with the signal's reason. By default
+ *   aborting terminates the worker (a synchronous computation cannot be interrupted otherwise)
+ *   and other pending jobs are sent again to a fresh worker. A task that pauses between steps and
+ *   honours its signal (`abortInWorker`) is told to stop instead, so the worker keeps what it has
+ *   loaded (the kansenkaart's sources and their indexes) for the next job;
  * - when Workers are unavailable, the constructor throws (e.g. a CSP without `worker-src 'self'`)
  *   or the worker script does not load (the host's bundler did not emit it), the runner falls back
  *   to the main thread for this and every later job.
@@ -24,11 +26,8 @@ export type CoreWorkerReply<O> =
   | { kind: 'progress'; id: number; value: unknown }
   | { kind: 'error'; id: number; error: { name: string; message: string; code?: string } };
 
-/** A message to the worker. */
-export interface CoreWorkerRequest<I> {
-  id: number;
-  input: I;
-}
+/** A message to the worker: a job, or the abort of a job (`abortInWorker`). */
+export type CoreWorkerRequest<I> = { id: number; input: I } | { abort: number };
 
 /** Options of {@link CoreWorkerRunner}. */
 export interface CoreWorkerOptions<I, O> {
@@ -39,6 +38,12 @@ export interface CoreWorkerOptions<I, O> {
   create: () => Worker;
   /** The same computation on the main thread, yielding between steps; honours `signal`. */
   fallback: (input: I, signal: AbortSignal, onProgress?: (value: unknown) => void) => Promise<O>;
+  /**
+   * The worker's task pauses between steps and honours the signal `serveCoreTask` gives it: an
+   * abort is sent to the worker instead of terminating it, so it keeps what it loaded. Default
+   * false (the worker is terminated).
+   */
+  abortInWorker?: boolean;
 }
 
 /** Where the jobs run: not decided yet (no job so far), in a worker, or on the main thread. */
@@ -144,6 +149,7 @@ export class CoreWorkerRunner<I, O> {
 
   private post(worker: Worker, job: Job<I, O>): void {
     const request: CoreWorkerRequest<I> = { id: job.id, input: job.input };
+    // (A job aborted before it was posted is settled and never posted.)
     try {
       worker.postMessage(request);
     } catch (e) {
@@ -199,6 +205,11 @@ export class CoreWorkerRunner<I, O> {
     if (!job) return;
     this.settle(job, () => job.reject(job.signal.reason));
     if (this.broken || !this.worker) return;
+    if (this.options.abortInWorker) {
+      // The task stops at its next pause; the worker and what it loaded stay.
+      this.worker.postMessage({ abort: id } satisfies CoreWorkerRequest<I>);
+      return;
+    }
     // The worker may be busy with this job: stop it, and send the others to a fresh one.
     this.terminate();
     const rest = [...this.jobs.values()];

@@ -181,6 +181,34 @@ export function areasByState(
   return out;
 }
 
+/**
+ * Hectares per state of every action over some units of a computed map: the same numbers as
+ * {@link areasByState} over their {@link unitAttributes}, without making those rows (the legend
+ * sums the units in view after every move; thousands of rows with their texts were a long task).
+ */
+export function areasOfUnits(
+  map: Kansenkaart,
+  units: Iterable<KansenUnit>,
+): Record<Action, StateAreas> {
+  const out = Object.fromEntries(
+    ACTIONS.map((a) => [a, Object.fromEntries(ACTION_STATES.map((s) => [s, 0]))]),
+  ) as Record<Action, StateAreas>;
+  const cell = map.grid.cellSize;
+  // Per fact combination the hectares of its units (each unit rounded as in its attributes).
+  const perTuple = new Float64Array(map.tuples.length);
+  for (const u of units) perTuple[u.tuple]! += round((u.cells * cell * cell) / 10_000, 4);
+  perTuple.forEach((ha, i) => {
+    if (ha === 0) return;
+    const t = map.tuples[i] as KansenTuple;
+    for (const a of ACTIONS) {
+      const state = t.states[a];
+      if ((ACTION_STATES as readonly string[]).includes(state)) out[a][state] += ha;
+    }
+  });
+  for (const a of ACTIONS) for (const s of ACTION_STATES) out[a][s] = round(out[a][s], 2);
+  return out;
+}
+
 /** The units as CSV (attributes and the bounding box of each rectangle). */
 export function kansenkaartCsv(map: Kansenkaart, action: Action, lang: Lang = 'nl'): string {
   const rows: unknown[][] = [];
