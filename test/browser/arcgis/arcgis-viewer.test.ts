@@ -445,7 +445,7 @@ describe('ArcGIS Maps SDK adapter (MapView, offline, SwiftShader WebGL)', functi
     expect(el.activeViewer).to.equal(viewer);
 
     const ready = new Promise<NaReportReadyEvent>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('no na-report-ready')), 15000);
+      const timer = setTimeout(() => reject(new Error('no na-report-ready')), 35000);
       el.addEventListener(
         'na-report-ready',
         (e) => {
@@ -455,7 +455,16 @@ describe('ArcGIS Maps SDK adapter (MapView, offline, SwiftShader WebGL)', functi
         { once: true },
       );
     });
-    await realClick(tv, PLACES.dekzandrug.rd);
+    // As in the onClick test: a software-rendered view on a loaded machine may take a moment
+    // before it takes input, so click again (a real click each time) until the viewer has one.
+    const clicked: Location[] = [];
+    const removeWitness = viewer.onClick((l) => clicked.push(l));
+    for (let attempt = 0; attempt < 4 && clicked.length === 0; attempt++) {
+      await realClick(tv, PLACES.dekzandrug.rd);
+      await until(() => clicked.length > 0, 'click', 5000).catch(() => undefined);
+    }
+    removeWitness();
+    expect(clicked.length, 'a real click reached the viewer').to.be.greaterThan(0);
     const report = (await ready).detail;
     expect(report.landscape.zone?.code).to.equal(PLACES.dekzandrug.zone);
     expect(report.landscape.type?.id).to.equal(PLACES.dekzandrug.type);
