@@ -5,11 +5,14 @@
  *
  * It imports NOTHING from the SDK at run time (types only): it works with the view's own copy of
  * the SDK, whichever that is, so a host never gets a second SDK (the ArcGIS counterpart of the one
- * `ol` rule). It adds a marker element and a crosshair element to the view's UI (`view.ui.add(el,
- * 'manual')`) and event handles; `destroy()` removes exactly those and never touches the host's
- * view or map otherwise. Coordinates are transformed with `src/core/crs.ts` (proj4), so the SDK's
- * projection engine is never needed.
+ * `ol` rule): the marker is a plain object that `view.graphics` autocasts to the view's own
+ * `Graphic`. It adds that one graphic to `view.graphics`, a crosshair element to the view's UI
+ * (`view.ui.add(el, 'manual')`) and event handles; `destroy()` removes exactly those and never
+ * touches the host's view or map otherwise. Coordinates are transformed with `src/core/crs.ts`
+ * (proj4), so the SDK's projection engine is never needed.
  */
+import type Graphic from '@arcgis/core/Graphic.js';
+import type { GraphicProperties } from '@arcgis/core/Graphic.js';
 import type Point from '@arcgis/core/geometry/Point.js';
 import type MapView from '@arcgis/core/views/MapView.js';
 import { normalizeCrs, toCrs } from '../core/crs.js';
@@ -57,12 +60,16 @@ export function wkidOf(crs: SupportedCrs): number {
  * view whose spatial reference is only known after it loaded works too.
  *
  * - clicks: `view.on('click')` (the SDK's click waits out a double click, like `singleclick`);
- * - marker: an element in the view's UI (`view.ui.add(el, 'manual')`), styled like the OpenLayers
- *   marker (`--na-marker-color`, falling back to `--na-color-accent`) and kept on its map location
- *   while the view moves (checked once per animation frame; a `view.graphics` graphic is open);
+ * - marker: one graphic in `view.graphics` (a point with a simple-marker ring) that the SDK draws
+ *   at its map location, so it follows every pan, zoom and rotation with nothing to watch or poll
+ *   (no animation frames); ring colour from the container's `--na-marker-color` (or
+ *   `--na-color-accent`), fill from `--na-marker-fill`, read when the marker is placed. The
+ *   point is in the view's spatial reference of that moment: a host that gives the view another
+ *   spatial reference later calls `showMarker` again (the SDK has no event for it, and `watch` /
+ *   `reactiveUtils` would mean an SDK import or a deprecated call);
  * - centre, pan, zoom: `view.center`, `view.toMap()`, `view.goTo()` (`zoom` only when the view
  *   has zoom levels, i.e. a tiled basemap or `constraints.lods`);
- * - snapshot: `view.takeScreenshot()` (PNG data URL) with the marker drawn in;
+ * - snapshot: `view.takeScreenshot()` (PNG data URL; the marker graphic is part of it);
  * - crosshair: an element in the view's UI (`view.ui.add(el, 'manual')`).
  *
  * @throws NaError `unsupported-crs` when the view's spatial reference is set and not supported.
@@ -71,10 +78,7 @@ export function createArcgisViewer(view: MapView, options: ArcgisViewerOptions =
   const handles = new Set<{ remove(): void }>();
   const removers = new Set<() => void>();
   let destroyed = false;
-  let markerAt: Location | undefined;
-  let markerElement: HTMLElement | undefined;
-  let frame: number | undefined;
-  let lastKey = '';
+  let marker: Graphic | undefined;
 
   const mapCrs = (): SupportedCrs => crsOfSpatialReference(view.spatialReference);
   // Fail early on a spatial reference the library cannot transform (when it is known already).
@@ -92,59 +96,44 @@ export function createArcgisViewer(view: MapView, options: ArcgisViewerOptions =
     return p;
   };
 
-  const markerColour = (): string => {
-    const style = view.container ? getComputedStyle(view.container) : undefined;
-    return (
-      style?.getPropertyValue('--na-marker-color').trim() ||
-      style?.getPropertyValue('--na-color-accent').trim() ||
-      options.markerColour ||
-      '#00557a'
-    );
+  /**
+   * The marker's ring and fill colours as the CSS of the view's container resolves them
+   * (`--na-marker-color`, else `--na-color-accent`, else the option; `--na-marker-fill`): read from
+   * a hidden probe element, so custom properties that refer to other ones (`var(--brand)`) arrive
+   * as the `rgb()` colours the SDK's `Color` understands.
+   */
+  const markerColours = (): { ring: string; fill: string } => {
+    const fallback = options.markerColour || '#00557a';
+    const host = view.container;
+    if (!host) return { ring: fallback, fill: 'rgba(255, 255, 255, 0.7)' };
+    const probe = document.createElement('span');
+    probe.hidden = true;
+    probe.style.color = `var(--na-marker-color, var(--na-color-accent, ${fallback}))`;
+    probe.style.backgroundColor = 'var(--na-marker-fill, rgba(255, 255, 255, 0.7))';
+    host.append(probe);
+    const style = getComputedStyle(probe);
+    const colours = { ring: style.color || fallback, fill: style.backgroundColor };
+    probe.remove();
+    return colours;
   };
 
-  /** Screen position (CSS px in the view) of the marker, or undefined when it is not on screen. */
-  const markerScreen = (): { x: number; y: number } | undefined => {
-    if (markerAt === undefined) return undefined;
-    const p = viewPoint(markerAt);
-    const screen = p ? view.toScreen(p) : undefined;
-    return screen ? { x: screen.x, y: screen.y } : undefined;
-  };
-
-  /** Keeps the marker element on its map location while the view moves (one check per frame). */
-  const follow = (): void => {
-    frame = undefined;
-    if (destroyed || markerElement === undefined || markerAt === undefined) return;
-    const c = view.center;
-    const key = `${c?.x},${c?.y},${view.scale},${view.rotation},${view.width},${view.height}`;
-    if (key !== lastKey) {
-      lastKey = key;
-      const screen = view.ready ? markerScreen() : undefined;
-      markerElement.hidden = screen === undefined;
-      if (screen) markerElement.style.transform = `translate(${screen.x}px, ${screen.y}px)`;
-    }
-    frame = requestAnimationFrame(follow);
-  };
-
-  const makeMarker = (): HTMLElement => {
-    const el = document.createElement('div');
-    el.className = 'na-marker';
-    el.setAttribute('aria-hidden', 'true');
-    el.setAttribute('part', 'marker');
-    Object.assign(el.style, {
-      position: 'absolute',
-      left: '-11px',
-      top: '-11px',
-      width: '22px',
-      height: '22px',
-      borderRadius: '50%',
-      boxSizing: 'border-box',
-      border: '4px solid var(--na-marker-color, var(--na-color-accent, #00557a))',
-      background: 'var(--na-marker-fill, rgba(255, 255, 255, 0.7))',
-      boxShadow: '0 0 0 2px var(--na-marker-halo, #ffffff)',
-      pointerEvents: 'none',
-      zIndex: '1',
-    } satisfies Partial<CSSStyleDeclaration>);
-    return el;
+  /**
+   * The marker as a plain object: `view.graphics` autocasts it (its `itemType` is the view's own
+   * `Graphic`, the symbol and point are autocast by that `Graphic`), so no SDK class is imported.
+   * A ring like the OpenLayers marker's (sizes in points: 16 pt ≈ 21 px, 3 pt ≈ 4 px).
+   */
+  const markerGraphic = (at: Point): GraphicProperties => {
+    const { ring, fill } = markerColours();
+    return {
+      geometry: at,
+      symbol: {
+        type: 'simple-marker',
+        style: 'circle',
+        size: 16,
+        color: fill,
+        outline: { color: ring, width: 3 },
+      },
+    };
   };
 
   const onGoToError = (e: unknown): void => {
@@ -178,17 +167,15 @@ export function createArcgisViewer(view: MapView, options: ArcgisViewerOptions =
 
     showMarker(location) {
       if (destroyed) return;
-      markerAt = location ?? undefined;
-      if (location === null) {
-        if (markerElement) markerElement.hidden = true;
-        return;
+      const at = location === null ? undefined : viewPoint(location);
+      if (marker !== undefined) {
+        view.graphics.remove(marker);
+        marker = undefined;
       }
-      if (markerElement === undefined) {
-        markerElement = makeMarker();
-        view.ui.add(markerElement, 'manual');
-      }
-      lastKey = '';
-      if (frame === undefined) follow();
+      if (at === undefined) return;
+      // Added as a plain object: the collection autocasts it and holds the Graphic it made.
+      view.graphics.add(markerGraphic(at) as Graphic);
+      marker = view.graphics.at(-1) ?? undefined;
     },
 
     getCenter() {
@@ -230,7 +217,7 @@ export function createArcgisViewer(view: MapView, options: ArcgisViewerOptions =
     snapshot() {
       if (destroyed || !view.ready) return Promise.resolve(null);
       return view.takeScreenshot({ format: 'png' }).then(
-        (shot) => (destroyed ? null : withMarker(shot.dataUrl, shot.data.width / view.width)),
+        (shot) => (destroyed ? null : shot.dataUrl),
         (e: unknown) => {
           console.warn('natuurlijke-alliantie: view.takeScreenshot failed', e);
           return null;
@@ -277,48 +264,10 @@ export function createArcgisViewer(view: MapView, options: ArcgisViewerOptions =
       handles.clear();
       for (const remove of [...removers]) remove();
       removers.clear();
-      if (frame !== undefined) cancelAnimationFrame(frame);
-      frame = undefined;
-      if (markerElement) {
-        view.ui?.remove(markerElement);
-        markerElement.remove();
-        markerElement = undefined;
-      }
-      markerAt = undefined;
+      if (marker !== undefined) view.graphics.remove(marker);
+      marker = undefined;
     },
   };
-
-  /** Draws the marker (ring and halo) onto the screenshot, as the OpenLayers snapshot does. */
-  function withMarker(dataUrl: string, pixelRatio: number): Promise<string | null> {
-    const screen = markerElement && !markerElement.hidden ? markerScreen() : undefined;
-    if (screen === undefined) return Promise.resolve(dataUrl);
-    return new Promise((resolve) => {
-      const img = new Image();
-      img.onload = () => {
-        const canvas = document.createElement('canvas');
-        canvas.width = img.naturalWidth;
-        canvas.height = img.naturalHeight;
-        const ctx = canvas.getContext('2d');
-        if (!ctx) {
-          resolve(dataUrl);
-          return;
-        }
-        ctx.drawImage(img, 0, 0);
-        ctx.scale(pixelRatio, pixelRatio);
-        ctx.beginPath();
-        ctx.arc(screen.x, screen.y, 9, 0, 2 * Math.PI);
-        ctx.lineWidth = 6;
-        ctx.strokeStyle = '#ffffff';
-        ctx.stroke();
-        ctx.lineWidth = 4;
-        ctx.strokeStyle = markerColour();
-        ctx.stroke();
-        resolve(canvas.toDataURL('image/png'));
-      };
-      img.onerror = () => resolve(dataUrl);
-      img.src = dataUrl;
-    });
-  }
 
   return viewer;
 }

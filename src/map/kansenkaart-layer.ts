@@ -8,13 +8,18 @@
  * {@link kansenScaleStyle}). Keyboard: while the map's target element has focus, a crosshair marks
  * the centre, the unit there is reported (`onCentre`, on focus and after every move: arrow keys pan
  * through the map's own KeyboardPan) and Enter selects it (`onSelect`, as a click does).
- * Everything it adds (one layer, its listeners, the crosshair) is removed by `dispose()`.
+ * In the OpenLayers idiom: `setMap(map | null)` moves everything it adds (one layer, its listeners,
+ * the crosshair) to another map or off the map, `dispose()` does that for good; when the map gets
+ * a view in another projection (`change:view`) the units are read again in that projection.
  */
 import type Feature from 'ol/Feature.js';
 import GeoJSON from 'ol/format/GeoJSON.js';
 import type { Geometry } from 'ol/geom.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import type OlMap from 'ol/Map.js';
+import type { EventsKey } from 'ol/events.js';
+import { unByKey } from 'ol/Observable.js';
+import type { ProjectionLike } from 'ol/proj.js';
 import type BaseLayer from 'ol/layer/Base.js';
 import { transform, transformExtent } from 'ol/proj.js';
 import VectorSource from 'ol/source/Vector.js';
@@ -116,8 +121,20 @@ export interface KansenkaartShown {
 
 export interface KansenkaartAttachment extends KansenkaartShown {
   readonly layer: VectorLayer<VectorSource<Feature<Geometry>>>;
+  /** The map it is on, or null after `setMap(null)` / `dispose()`. */
+  readonly map: OlMap | null;
+  /** The map it is on, or null (OpenLayers' name). */
+  getMap(): OlMap | null;
+  /**
+   * Moves the layer, its hover/click/keyboard listeners and the crosshair to `map`, or with null
+   * takes them off the map (its layers and listener counts are as before). The same map again
+   * changes nothing; on a map whose view has another projection the units are read again for it.
+   */
+  setMap(map: OlMap | null): void;
   /** Replaces the units (e.g. a new computation for a new view). */
   setData(data: KansenkaartData): void;
+  /** `setMap(null)` and releases the layer and its units; nothing works afterwards. Idempotent. */
+  dispose(): void;
 }
 
 /**
@@ -155,7 +172,11 @@ function pattern(state: ActionState): CanvasPattern | string {
   return tile.getContext('2d')?.createPattern(tile, 'repeat') ?? '#000000';
 }
 
-/** Adds the kansenkaart to `map`. */
+/** The units of `data` as features in `projection`. */
+const readUnits = (data: KansenkaartData, projection: ProjectionLike): Array<Feature<Geometry>> =>
+  new GeoJSON().readFeatures(data, { dataProjection: 'EPSG:28992', featureProjection: projection });
+
+/** Adds the kansenkaart to `map` (`setMap` moves it to another map or off the map). */
 export function attachKansenkaart(
   map: OlMap,
   data: KansenkaartData,
@@ -164,16 +185,17 @@ export function attachKansenkaart(
   registerRd();
   let action = options.action;
   let forced = options.forcedColors ?? false;
-  const projection = map.getView().getProjection();
-  const features = new GeoJSON().readFeatures(data, {
-    dataProjection: 'EPSG:28992',
-    featureProjection: projection,
-  });
+  let units = data;
   let tuples = data.tuples ?? [];
   let lang = options.lang ?? 'nl';
-  const center = map.getView().getCenter();
-  let groundFactor = center ? getPointResolution(projection, 1, center, 'm') : 1;
-  if (!Number.isFinite(groundFactor) || groundFactor <= 0) groundFactor = 1;
+  let olMap: OlMap | null = null;
+  let viewKey: EventsKey | undefined;
+  let interaction: ReturnType<typeof bindKansenInteraction> | undefined;
+  let disposed = false;
+  /** The projection the features are in (the view's of the map they were last read for). */
+  let projection = map.getView().getProjection();
+  /** Ground metres per projection unit at the view's centre (for the scale levels). */
+  let groundFactor = 1;
   const scaleAt = (resolution: number): Scale =>
     scaleForResolution(resolution * groundFactor, options.scaleThresholds);
   const styles = new Map<string, Style>();
@@ -210,7 +232,7 @@ export function attachKansenkaart(
       }),
     });
   const labels = new Map<string, Style>();
-  const source = new VectorSource({ features });
+  const source = new VectorSource({ features: readUnits(data, projection) });
   const layer = new VectorLayer({
     source,
     opacity: options.opacity ?? 0.75,
@@ -234,7 +256,20 @@ export function attachKansenkaart(
     },
     properties: { name: 'na-kansenkaart' },
   });
-  map.addLayer(layer);
+
+  /** Follows the map's view: the units in its projection, the scale levels at its centre. */
+  const useView = (target: OlMap): void => {
+    const view = target.getView();
+    if (view.getProjection() !== projection) {
+      projection = view.getProjection();
+      source.clear(true);
+      source.addFeatures(readUnits(units, projection));
+    }
+    const center = view.getCenter();
+    groundFactor = center ? getPointResolution(projection, 1, center, 'm') : 1;
+    if (!Number.isFinite(groundFactor) || groundFactor <= 0) groundFactor = 1;
+    interaction?.reset();
+  };
 
   const info = (f: Feature<Geometry>, coordinate: number[]): KansenUnitInfo => {
     const properties = { ...f.getProperties() };
@@ -251,7 +286,7 @@ export function attachKansenkaart(
   };
   const hitAt = (pixel: number[], coordinate: number[]): KansenHit | undefined => {
     let found: Feature<Geometry> | undefined;
-    map.forEachFeatureAtPixel(
+    olMap?.forEachFeatureAtPixel(
       pixel,
       (f) => {
         found = f as Feature<Geometry>;
@@ -263,13 +298,45 @@ export function attachKansenkaart(
     return feature ? { key: feature, info: () => info(feature, coordinate) } : undefined;
   };
   const unitAt = (coordinate: number[]): KansenUnitInfo | null => {
-    const pixel = map.getPixelFromCoordinate(coordinate);
+    const pixel = olMap?.getPixelFromCoordinate(coordinate);
     return pixel ? (hitAt(pixel, coordinate)?.info() ?? null) : null;
   };
-  const interaction = bindKansenInteraction(map, hitAt, options);
+  /** The units that overlap the map's current view, in unit order. */
+  const inView = (): Array<Feature<Geometry>> => {
+    const size = olMap?.getSize();
+    const found: Array<Feature<Geometry>> = [];
+    if (olMap && size)
+      source.forEachFeatureIntersectingExtent(olMap.getView().calculateExtent(size), (f) => {
+        found.push(f);
+      });
+    return found.sort((a, b) => Number(a.get('unit')) - Number(b.get('unit')));
+  };
+
+  const setMap = (next: OlMap | null): void => {
+    if (disposed || next === olMap) return;
+    if (olMap) {
+      if (viewKey) unByKey(viewKey);
+      viewKey = undefined;
+      interaction?.dispose();
+      interaction = undefined;
+      olMap.removeLayer(layer);
+    }
+    olMap = next;
+    if (!next) return;
+    useView(next);
+    next.addLayer(layer);
+    interaction = bindKansenInteraction(next, hitAt, options);
+    viewKey = next.on('change:view', () => useView(next));
+  };
+  setMap(map);
 
   return {
     layer,
+    get map() {
+      return olMap;
+    },
+    getMap: () => olMap,
+    setMap,
     setAction(next) {
       action = next;
       layer.changed();
@@ -286,15 +353,12 @@ export function attachKansenkaart(
       layer.changed();
     },
     setData(next) {
+      if (disposed) return;
+      units = next;
       tuples = next.tuples ?? [];
       source.clear(true);
-      source.addFeatures(
-        new GeoJSON().readFeatures(next, {
-          dataProjection: 'EPSG:28992',
-          featureProjection: projection,
-        }),
-      );
-      interaction.reset();
+      source.addFeatures(readUnits(next, projection));
+      interaction?.reset();
     },
     scaleAt,
     unitAt,
@@ -302,34 +366,24 @@ export function attachKansenkaart(
       return areasByState(this.unitsInView());
     },
     unitsInView() {
-      const size = map.getSize();
-      if (!size) return [];
-      const extent = map.getView().calculateExtent(size);
-      const out: Array<Record<string, unknown>> = [];
-      source.forEachFeatureIntersectingExtent(extent, (f) => {
+      return inView().map((f) => {
         const p = { ...f.getProperties() };
         delete p.geometry;
-        out.push(p);
+        return p;
       });
-      return out.sort((a, b) => Number(a.unit) - Number(b.unit));
     },
     geoJsonInView() {
-      const size = map.getSize();
-      const found: Array<Feature<Geometry>> = [];
-      if (size)
-        source.forEachFeatureIntersectingExtent(map.getView().calculateExtent(size), (f) => {
-          found.push(f);
-        });
-      found.sort((a, b) => Number(a.get('unit')) - Number(b.get('unit')));
-      return new GeoJSON().writeFeatures(found, {
+      return new GeoJSON().writeFeatures(inView(), {
         dataProjection: 'EPSG:28992',
         featureProjection: projection,
       });
     },
     dispose() {
-      interaction.dispose();
-      map.removeLayer(layer);
+      if (disposed) return;
+      setMap(null);
+      disposed = true;
       source.clear();
+      layer.dispose();
     },
   };
 }

@@ -2,7 +2,7 @@
  * The classes of src/map in the OpenLayers idiom (issue #12): nothing is added before `setMap`,
  * `setMap(null)` gives the map its layers, overlays, interactions and listener counts back, the
  * same map twice changes nothing, and a host that swaps its view for one in another projection
- * gets the features (and the marker) moved into it. Real maps in Chromium.
+ * gets the features (the kansenkaart's units, the marker) moved into it. Real maps in Chromium.
  */
 import { expect } from '@open-wc/testing';
 import View from 'ol/View.js';
@@ -10,6 +10,7 @@ import type Polygon from 'ol/geom/Polygon.js';
 import { transform } from 'ol/proj.js';
 import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
 import { createScenarioDrawing } from '../../src/map/draw.js';
+import { attachKansenkaart, fetchKansenkaart } from '../../src/map/kansenkaart-layer.js';
 import { MapFocusRing } from '../../src/map/map-focus-ring.js';
 import { createOlViewer } from '../../src/map/ol-viewer.js';
 import { attachZonering } from '../../src/map/zonering-attachment.js';
@@ -178,6 +179,77 @@ describe('src/map in the OpenLayers idiom', () => {
     att.dispose();
     att.dispose();
     other.renderSync();
+    expect(listenerSnapshot(other)).to.deep.equal(otherBefore);
+    expect(listenerSnapshot(m)).to.deep.equal(before);
+  });
+
+  it('attachKansenkaart: setMap(null) restores the map, setMap moves it, a new view gets the units in its projection', async () => {
+    const { map: m } = map();
+    const { map: other } = map();
+    const before = listenerSnapshot(m);
+    const otherBefore = listenerSnapshot(other);
+    const data = await fetchKansenkaart('/test/fixtures/kansenkaart/voorbeeldstad-2km.geojson');
+    const att = attachKansenkaart(m, data, { action: 'infiltreren' });
+    expect(att.getMap()).to.equal(m);
+    const attached = listenerSnapshot(m);
+    expect(attached.layers).to.equal(before.layers! + 1);
+    expect(attached['map:change:view']).to.equal(before['map:change:view']! + 1);
+    expect(attached['map:pointermove']).to.equal(before['map:pointermove']! + 1);
+    att.setMap(m);
+    expect(listenerSnapshot(m)).to.deep.equal(attached);
+    const count = att.layer.getSource()!.getFeatures().length;
+    expect(count).to.be.greaterThan(10);
+    const firstX = () => att.layer.getSource()!.getFeatures()[0]!.getGeometry()!.getExtent()[0]!;
+    expect(firstX()).to.be.within(0, 300000);
+    const spot = [193010, 445010];
+    m.getView().setCenter(spot);
+    m.renderSync();
+    const unit = att.unitAt(spot);
+    expect(unit).to.not.equal(null);
+
+    // The host swaps its view for one in Web Mercator: the units are read again in it; a unit is
+    // found at the spot's Web Mercator coordinate and reported in RD New; the export stays RD New.
+    const mercator = transform(spot, 'EPSG:28992', 'EPSG:3857');
+    m.setView(new View({ projection: 'EPSG:3857', center: mercator, resolution: 4 }));
+    expect(firstX()).to.be.within(100_000, 1_000_000);
+    expect(att.layer.getSource()!.getFeatures().length).to.equal(count);
+    m.renderSync();
+    const there = att.unitAt(mercator);
+    expect(there?.properties.unit).to.equal(unit!.properties.unit);
+    expect(there!.rd[0]).to.be.closeTo(spot[0]!, 0.01);
+    expect(there!.rd[1]).to.be.closeTo(spot[1]!, 0.01);
+    const written = JSON.parse(att.geoJsonInView()) as {
+      features: Array<{ geometry: { coordinates: number[][][] } }>;
+    };
+    expect(written.features.length).to.be.greaterThan(0);
+    expect(written.features[0]!.geometry.coordinates[0]![0]![0]).to.be.within(0, 300000);
+
+    // Off the map: the map is as it was, nothing is found.
+    att.setMap(null);
+    expect(att.getMap()).to.equal(null);
+    m.renderSync();
+    expect(listenerSnapshot(m)).to.deep.equal(before);
+    expect(m.getLayers().getArray()).to.not.include(att.layer);
+    expect(att.unitAt(mercator)).to.equal(null);
+    expect(att.unitsInView()).to.deep.equal([]);
+
+    // To a map in RD New: the units come back in RD New, with their listeners.
+    att.setMap(other);
+    att.setMap(other);
+    expect(other.getLayers().getArray()).to.include(att.layer);
+    expect(firstX()).to.be.within(0, 300000);
+    expect(listenerSnapshot(other)['map:pointermove']).to.equal(
+      otherBefore['map:pointermove']! + 1,
+    );
+    other.getView().setCenter(spot);
+    other.renderSync();
+    expect(att.unitAt(spot)?.properties.unit).to.equal(unit!.properties.unit);
+    att.dispose();
+    att.dispose();
+    att.setMap(m);
+    other.renderSync();
+    m.renderSync();
+    expect(att.getMap()).to.equal(null);
     expect(listenerSnapshot(other)).to.deep.equal(otherBefore);
     expect(listenerSnapshot(m)).to.deep.equal(before);
   });

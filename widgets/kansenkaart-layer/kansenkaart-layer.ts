@@ -60,8 +60,9 @@ export { NaKansenkaartChangeEvent, NaKansenkaartSelectEvent };
  * reason, click for a `na-kansenkaart-select` event (e.g. to run the location check there).
  * Keyboard: focus the map (its target element), pan with the arrow keys; the unit under the
  * crosshair is read out (live region), Enter selects it like a click. Same host contract as
- * `<na-zonering-layer>`: the host's map (`.map` or `map-target`) and projection; the layer and
- * listeners it adds are removed on disconnect.
+ * `<na-zonering-layer>`: the host's map (`.map` or `map-target`) and projection (a view swapped for
+ * one in another projection gets the units in it); the layer and listeners it adds are removed on
+ * disconnect.
  *
  * @summary The kansenkaart (per action: advised, discouraged, missing data, no data) as a map layer.
  * @event na-kansenkaart-select - A unit was clicked.
@@ -327,8 +328,8 @@ export class NaKansenkaartLayer extends LitElement {
       action: this.action,
       forcedColors: this._forced?.matches ?? false,
       lang: resolveLang(this),
-      onHover: (unit) => this._onHover(unit),
-      onCentre: (unit) => this._onCentre(unit),
+      onHover: (unit) => (this._hovered = unit ?? undefined),
+      onCentre: (unit) => (this._hovered = unit ?? 'none'),
       onSelect: (unit) => this.dispatchEvent(new NaKansenkaartSelectEvent(unit)),
     };
   }
@@ -424,14 +425,6 @@ export class NaKansenkaartLayer extends LitElement {
     this._boundMap = undefined;
     this._boundSrc = undefined;
     this._hovered = undefined;
-  }
-
-  private _onCentre(unit: KansenUnitInfo | null): void {
-    this._hovered = unit ?? 'none';
-  }
-
-  private _onHover(unit: KansenUnitInfo | null): void {
-    this._hovered = unit ?? undefined;
   }
 
   private _notify(): void {
