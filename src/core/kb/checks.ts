@@ -1,9 +1,10 @@
 /**
  * Checks of the knowledge base: the JSON schema (ajv) with its errors turned into plain English,
  * and the cross-reference checks that a schema cannot express (ids, codes, ranges, templates,
- * labels). Internal to the knowledge-base loader; every problem is a RawIssue at a JSON pointer.
+ * labels and their ICU syntax). Internal to the knowledge-base loader; every problem is a RawIssue at a JSON pointer.
  */
 import type { ValidateFunction } from 'ajv';
+import { icuProblem } from '../messages.js';
 import { schemaProblems, type SchemaProblem } from '../schema-errors.js';
 import {
   ACTIONS,
@@ -436,6 +437,20 @@ export function crossCheck(kb: KnowledgeBase): RawIssue[] {
       );
     }
   });
+
+  // Labels are ICU messages (formatted by `src/core/messages.ts`): one that does not parse is
+  // reported here, where its file and line are known, rather than shown wrongly at render time.
+  for (const [key, texts] of Object.entries(kb.labels)) {
+    for (const [lang, text] of Object.entries(texts)) {
+      const problem = typeof text === 'string' ? icuProblem(text) : undefined;
+      if (problem === undefined) continue;
+      add(
+        toPointer(['labels', key, lang]),
+        'invalid-label',
+        `is not a valid ICU message (${problem}); write a placeholder as {name}, a plural as {count, plural, one {# …} other {# …}}, and a literal "{", "}" or "<" between apostrophes ('{')`,
+      );
+    }
+  }
 
   for (const key of requiredLabelKeys()) {
     if (!(key in kb.labels)) {
