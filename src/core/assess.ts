@@ -5,7 +5,13 @@
  * `assess` is pure and deterministic: the same facts and knowledge base always give the same
  * report (principles in knowledge-base order, discouraged actions in vocabulary order).
  */
-import { formatNumberFor, localizedMessage, type LocalizedParams } from './messages.js';
+import {
+  formatNumberFor,
+  localizedMessage,
+  type LocalizedParams,
+  type MessageParams,
+} from './messages.js';
+import { labelTexts } from './kb/label.js';
 import { reportMessages } from './report-messages.js';
 import { gtInfo } from './groundwater.js';
 import type { KnowledgeBase, LandscapeType, Zone } from './kb/types.js';
@@ -75,10 +81,18 @@ function indexOf(kb: KnowledgeBase): KbIndex {
   return idx;
 }
 
-/** A label from the knowledge base, or the raw key in every language when it has none. */
-export function kbLabel(kb: KnowledgeBase, key: string, fallback?: string): LocalizedText {
-  const own = Object.prototype.hasOwnProperty.call(kb.labels, key) ? kb.labels[key] : undefined;
-  return own ?? { nl: fallback ?? key, en: fallback ?? key };
+/**
+ * A label from the knowledge base in every language, each an ICU message formatted for its
+ * language (`params` fill its placeholders); the fallback (default: the raw key) in every language
+ * when it has none.
+ */
+export function kbLabel(
+  kb: KnowledgeBase,
+  key: string,
+  fallback?: string,
+  params: MessageParams = {},
+): LocalizedText {
+  return labelTexts(kb, key, fallback, params);
 }
 
 /** A sentence of the report in every language ({@link reportMessages}). */
@@ -108,11 +122,6 @@ const derivedProvenance: Provenance = {
   derived: true,
 };
 
-/** Fills `{name}` placeholders of a label text. */
-export function fillLabel(text: string, params: Record<string, string>): string {
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => params[name] ?? m);
-}
-
 /** The provenance of a value derived from the zone, titled by a knowledge-base label. */
 function zoneProvenance(
   kb: KnowledgeBase,
@@ -122,7 +131,7 @@ function zoneProvenance(
   const params = { zone };
   return {
     ...derivedProvenance,
-    title: fillLabel(kbLabel(kb, key).nl, params),
+    title: kbLabel(kb, key, undefined, params).nl,
     titleLabel: { key, params },
   };
 }

@@ -2,7 +2,7 @@
  * Turns a Report (texts in every language) into the plain JSON contract of the CLI and the widgets
  * for one language. Stable shape: scripts depend on it (see README, "JSON report").
  */
-import { fillLabel, formatNumber, kbLabel } from './assess.js';
+import { formatNumber, kbLabel } from './assess.js';
 import { sourceLine } from './citations.js';
 import type { KbSource, KnowledgeBase } from './kb/types.js';
 import type { DepthRange, Report } from './report.js';
@@ -310,9 +310,13 @@ export function localizeReport(
       source: {
         id: f.provenance.sourceId,
         title: f.provenance.titleLabel
-          ? fillLabel(
-              t(kbLabel(kb, f.provenance.titleLabel.key, f.provenance.title)),
-              f.provenance.titleLabel.params,
+          ? t(
+              kbLabel(
+                kb,
+                f.provenance.titleLabel.key,
+                f.provenance.title,
+                f.provenance.titleLabel.params,
+              ),
             )
           : f.provenance.title,
         ...(f.provenance.version ? { version: f.provenance.version } : {}),

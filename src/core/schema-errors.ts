@@ -3,9 +3,9 @@
  * knowledge base and its extension, the sources file) turns ajv's `ErrorObject`s into
  * {@link SchemaProblem}s here: plain data saying where the problem is (the path of the value, array
  * indices as numbers; for a missing, unknown or invalid key the path of that key), what kind of
- * problem it is, and its parameters. Each reader then words the problems for its own file (the
- * knowledge-base check and the sources file say different things about the same kind of problem:
- * a fact name, a source type, a language). ajv's error shapes are known only here.
+ * problem it is, and its parameters. `schema-messages.ts` words them, the same for every file;
+ * each reader adds its own parameters (a fact name, a source type, a language). ajv's error shapes
+ * are known only here.
  */
 import type { ErrorObject } from 'ajv';
 import { parsePointer } from './located-json.js';

@@ -40,6 +40,7 @@ export {
 } from './source-entry.js';
 import { defined } from '../core/defined.js';
 import { schemaProblems, type SchemaProblem } from '../core/schema-errors.js';
+import { schemaProblemText, schemaText, type SchemaWordOptions } from '../core/schema-messages.js';
 export { defaultSourceTypes, geojsonSourceType } from './source-types.js';
 import { sources as validateSources } from './validators.generated.js';
 
@@ -138,7 +139,7 @@ export function parseSourcesConfig(
     add(m.segs, m.atKey, m.message);
   }
   if (isRecord(data) && data.sources === undefined && data.extends === undefined) {
-    add(['sources'], false, 'is required');
+    add(['sources'], false, schemaText('missingField', { field: 'sources' }));
   }
 
   // Checks beyond the schema, for entries whose shape allows them.
@@ -187,12 +188,13 @@ export function parseSourcesConfig(
       (raw.properties === undefined ||
         (isRecord(raw.properties) && Object.keys(raw.properties).length === 0))
     ) {
-      if (raw.properties === undefined) add(at(['properties']), false, 'is required');
+      if (raw.properties === undefined)
+        add(at(['properties']), false, schemaText('missingField', { field: 'properties' }));
       else
         add(
           at(['properties']),
           true,
-          `must map at least one fact (${FACT_NAMES.join(', ')}) to a property name`,
+          `${schemaText('empty')}; ${schemaText('hintFacts', { facts: FACT_NAMES.join(', ') })}`,
         );
     }
     const type = typeof raw.type === 'string' ? raw.type : undefined;
@@ -526,17 +528,22 @@ const SOURCE_FIELDS = Object.keys(
   (schema.definitions.source as { properties: Record<string, unknown> }).properties,
 );
 
-/** The words of a schema problem in the sources file (where, and whether at the key). */
+/**
+ * A schema problem in the sources file: where (and whether at the key), and its words from the
+ * common catalogue (`core/schema-messages.ts`) with this file's parameters: fact names, the source
+ * types of the registry, and what a property, layer or no-data value may be.
+ */
 function problemMessage(
   problem: SchemaProblem,
   types: SourceTypes,
 ): { segs: Seg[]; atKey: boolean; message: string } {
   const segs = problem.parent;
+  const last = segs[segs.length - 1];
+  const words = (options: SchemaWordOptions = {}): string => schemaProblemText(problem, options);
   switch (problem.kind) {
     case 'missing-field':
-      return { segs: problem.at, atKey: false, message: 'is required' };
+      return { segs: problem.at, atKey: false, message: words() };
     case 'unknown-field': {
-      const name = problem.field;
       const isFacts =
         segs.length === 3 &&
         segs[0] === 'sources' &&
@@ -546,107 +553,53 @@ function problemMessage(
         : segs.length === 0
           ? ['sources', 'extends', '$schema']
           : SOURCE_FIELDS;
-      const near = closest(name, allowed);
-      const suggestion = near === undefined ? '' : `; did you mean "${near}"?`;
-      const message = isFacts
-        ? `unknown fact "${name}"${suggestion || `; facts are ${FACT_NAMES.join(', ')}`}`
-        : `unknown field "${name}"${suggestion}`;
+      const message = words({ what: isFacts ? 'fact' : 'field', allowed });
       return { segs: problem.at, atKey: true, message };
     }
-    case 'not-allowed': {
-      const values = problem.allowed.map(String);
-      if (isSourceTypePath(segs)) {
-        for (const t of Object.keys(types)) if (!values.includes(t)) values.push(t);
-      }
-      return { segs, atKey: true, message: `must be one of ${values.join(', ')}` };
-    }
-    case 'wrong-type': {
-      const t = problem.types.join(',');
-      const article = /^[aeiou]/.test(t) ? 'an' : 'a';
-      return { segs, atKey: true, message: `must be ${article} ${t}` };
-    }
+    case 'not-allowed':
+      return {
+        segs,
+        atKey: true,
+        message: words(isSourceTypePath(segs) ? { allowed: Object.keys(types) } : {}),
+      };
     case 'empty':
       return {
         segs,
         atKey: true,
-        message:
-          problem.what === 'text'
-            ? 'must not be empty'
-            : `must map at least one fact (${FACT_NAMES.join(', ')}) to a property name`,
+        message: words(
+          problem.what === 'object'
+            ? { hint: schemaText('hintFacts', { facts: FACT_NAMES.join(', ') }) }
+            : {},
+        ),
       };
-    case 'out-of-range':
+    case 'no-branch':
       return {
         segs,
         atKey: true,
-        message: `must be ${problem.bound === 'minimum' ? '≥' : '≤'} ${String(problem.limit)}`,
+        message: words({
+          expected: schemaText(
+            last === 'layer'
+              ? 'expectLayer'
+              : segs.includes('noData')
+                ? 'expectNoData'
+                : 'expectProperty',
+          ),
+        }),
       };
-    case 'duplicate-item':
-      return { segs, atKey: true, message: 'must not list the same preset twice' };
-    case 'no-branch': {
-      const last = segs[segs.length - 1];
-      const message =
-        last === 'layer'
-          ? 'must be a name (text) or a layer number'
-          : segs.includes('noData')
-            ? 'must be a text or a number (a value the service uses for "no data")'
-            : 'must be a property name, a list of property names, or (geotiff) a band number ≥ 1';
-      return { segs, atKey: true, message };
-    }
     case 'too-few-items':
     case 'too-many-items':
-      if (segs[segs.length - 1] === 'coverage') {
-        return { segs, atKey: true, message: 'must be [minX, minY, maxX, maxY] (4 numbers)' };
-      }
       return {
         segs,
         atKey: true,
-        message:
-          segs.length === 1 && segs[0] === 'sources'
-            ? 'must list at least one source'
-            : (problem.ajvMessage ?? problem.keyword),
+        message: words(last === 'coverage' ? { hint: schemaText('hintCoverage') } : {}),
       };
     case 'pattern':
       return {
         segs,
         atKey: true,
-        message:
-          segs[segs.length - 1] === 'checked'
-            ? 'must be a date written as YYYY-MM-DD'
-            : 'must start with a letter or digit and contain only letters, digits, ".", "-" and "_"',
+        message: words({ expected: schemaText(last === 'checked' ? 'ruleDate' : 'ruleId') }),
       };
     default:
-      return { segs, atKey: true, message: problem.ajvMessage ?? problem.keyword };
+      return { segs, atKey: true, message: words() };
   }
-}
-
-/** The allowed name closest to `name` (edit distance ≤ 2, or same when lower-cased), if any. */
-function closest(name: string, allowed: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = 3;
-  for (const a of allowed) {
-    const d = a.toLowerCase() === name.toLowerCase() ? 0 : editDistance(a, name);
-    if (d < bestD) {
-      bestD = d;
-      best = a;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0] as number;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j] as number;
-      prev[j] = Math.min(
-        (prev[j] as number) + 1,
-        (prev[j - 1] as number) + 1,
-        diag + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-      diag = tmp;
-    }
-  }
-  return prev[b.length] as number;
 }

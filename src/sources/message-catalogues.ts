@@ -1,7 +1,7 @@
 /**
  * The names and keys of the message catalogues that load on demand (with the location check's
  * engine, a GeoTIFF or FlatGeobuf source, the source diagnosis, the scenario summary, the style
- * export), declared up front so that a texts file can reword every message at any time: the texts
+ * export, the wording of schema problems in the knowledge base and the sources file), declared up front so that a texts file can reword every message at any time: the texts
  * apply when the catalogue loads. Imported with the widgets' first load (widgets/shared/lang.ts)
  * and by the package's main entry. A key added to or removed from a catalogue must be added or
  * removed here too: `registerMessages` throws when they differ (test/core/message-registry.test.ts).
@@ -72,6 +72,33 @@ export const LAZY_MESSAGE_CATALOGUES = {
     'euroMillions',
     'euroThousands',
     'euros',
+  ],
+  schema: [
+    'missingField',
+    'missingLanguage',
+    'unknownField',
+    'invalidKey',
+    'notAllowed',
+    'wrongType',
+    'typeName',
+    'gotValue',
+    'empty',
+    'tooFewItems',
+    'tooManyItems',
+    'duplicateItem',
+    'pattern',
+    'mustMatch',
+    'outOfRange',
+    'other',
+    'didYouMean',
+    'allowedList',
+    'hintFacts',
+    'hintCoverage',
+    'expectLayer',
+    'expectNoData',
+    'expectProperty',
+    'ruleId',
+    'ruleDate',
   ],
   groundwater: ['w', 's'],
   report: [

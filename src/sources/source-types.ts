@@ -4,6 +4,7 @@
  * side by side, and {@link defaultSourceTypes}, the registry of them all.
  */
 import { NaError } from '../core/types.js';
+import { schemaText } from '../core/schema-messages.js';
 import { ArcGisRestSource } from './arcgis-rest.js';
 import { defined } from '../core/defined.js';
 import { provenanceOf } from './facts.js';
@@ -98,7 +99,9 @@ function remoteChecks(entry: SourceEntry, type: string): Problem[] {
 }
 
 function needLayer(entry: SourceEntry, what: string): Problem[] {
-  return entry.layer === undefined ? [{ field: 'layer', message: `is required (${what})` }] : [];
+  return entry.layer === undefined
+    ? [{ field: 'layer', message: `${schemaText('missingField', { field: 'layer' })} (${what})` }]
+    : [];
 }
 
 function versionCheck(entry: SourceEntry, allowed: readonly string[], type: string): Problem[] {
@@ -194,7 +197,7 @@ export const arcgisRestSourceType: SourceType = {
     if (entry.layer === undefined && entry.url !== undefined && !LAYER_IN_URL.test(entry.url)) {
       out.push({
         field: 'layer',
-        message: 'is required (the layer id), unless "url" ends with …/FeatureServer/<id>',
+        message: `${schemaText('missingField', { field: 'layer' })} (the layer id), unless "url" ends with …/FeatureServer/<id>`,
       });
     }
     return out;

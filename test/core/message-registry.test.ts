@@ -77,6 +77,7 @@ describe('message catalogues that load on demand', () => {
       import('../../src/core/scenario/compare-messages.js'),
       import('../../src/core/groundwater.js'),
       import('../../src/core/report-messages.js'),
+      import('../../src/core/schema-messages.js'),
     ]);
     const dicts: Record<keyof typeof LAZY_MESSAGE_CATALOGUES, object> = {
       geotiff: modules[0].geotiffMessages,
@@ -86,6 +87,7 @@ describe('message catalogues that load on demand', () => {
       'scenario-summary': modules[4].compareMessages,
       groundwater: modules[5].groundwaterMessages,
       report: modules[6].reportMessages,
+      schema: modules[7].schemaMessages,
     };
     for (const [name, keys] of Object.entries(LAZY_MESSAGE_CATALOGUES)) {
       expect(Object.keys(dicts[name as keyof typeof dicts]), name).toEqual([...keys]);

@@ -120,7 +120,7 @@ describe('parseSourcesConfig: errors name file, line, column, source and field',
     expect(e.code).toBe('invalid-config');
     expect(e.errors).toHaveLength(1);
     expect(e.errors[0]?.text).toBe(
-      'sources.json:11:7 sources[1] (id "bodem") field "type": must be one of geojson, ogc-api-features, wfs, wms, arcgis-rest, geotiff, flatgeobuf',
+      'sources.json:11:7 sources[1] (id "bodem") field "type": must be one of geojson, ogc-api-features, wfs, wms, arcgis-rest, geotiff, flatgeobuf (got "shapefile")',
     );
     expect(e.errors[0]).toMatchObject({
       line: 11,
@@ -151,7 +151,7 @@ describe('parseSourcesConfig: errors name file, line, column, source and field',
       twoSources('      "id": "bodem",', '      "type": "geojson",', '      "path": "b.geojson"'),
     );
     expect(e.errors.map((x) => x.text)).toEqual([
-      'sources.json:9:5 sources[1] (id "bodem") field "properties": is required',
+      'sources.json:9:5 sources[1] (id "bodem") field "properties": missing required field "properties"',
     ]);
   });
 
@@ -181,7 +181,7 @@ describe('parseSourcesConfig: errors name file, line, column, source and field',
     );
     expect(e.errors.map((x) => x.text)).toEqual([
       'sources.json:13:23 sources[1] (id "bodem") field "properties.soilcode": unknown fact "soilcode"; did you mean "soilCode"?',
-      `sources.json:13:43 sources[1] (id "bodem") field "properties.nonsense": unknown fact "nonsense"; facts are ${FACT_NAMES.join(', ')}`,
+      `sources.json:13:43 sources[1] (id "bodem") field "properties.nonsense": unknown fact "nonsense"; allowed: ${FACT_NAMES.join(', ')}`,
     ]);
   });
 
@@ -196,7 +196,7 @@ describe('parseSourcesConfig: errors name file, line, column, source and field',
       ),
     );
     expect(e.errors[0]?.text).toBe(
-      'sources.json:13:7 sources[1] (id "bodem") field "illustrative": must be a boolean',
+      'sources.json:13:7 sources[1] (id "bodem") field "illustrative": must be true or false (got the text "yes")',
     );
   });
 
@@ -271,15 +271,17 @@ describe('parseSourcesConfig: errors name file, line, column, source and field',
   });
 
   it('top-level problems: no sources, an empty list, an unknown field', () => {
-    expect(configError('{}').errors[0]?.text).toBe('sources.json:1:1 field "sources": is required');
+    expect(configError('{}').errors[0]?.text).toBe(
+      'sources.json:1:1 field "sources": missing required field "sources"',
+    );
     expect(configError('{\n  "sources": []\n}').errors[0]?.text).toBe(
-      'sources.json:2:3 field "sources": must list at least one source',
+      'sources.json:2:3 field "sources": must have at least 1 item',
     );
     expect(configError('{ "sources": [ 1 ] }').errors[0]?.text).toBe(
-      'sources.json:1:16 sources[0]: must be an object',
+      'sources.json:1:16 sources[0]: must be an object (got the number 1)',
     );
     expect(configError('{ "source": [] }').errors.map((x) => x.text)).toEqual([
-      'sources.json:1:1 field "sources": is required',
+      'sources.json:1:1 field "sources": missing required field "sources"',
       'sources.json:1:3 field "source": unknown field "source"; did you mean "sources"?',
     ]);
   });

@@ -147,7 +147,7 @@ describe('remote source types in the sources file', () => {
         ),
       );
     expect(one({ type: 'wfs', url: 'http://x/wfs' })).toEqual([
-      'sources.json:3:5 sources[0] (id "x") field "layer": is required (the feature type name)',
+      'sources.json:3:5 sources[0] (id "x") field "layer": missing required field "layer" (the feature type name)',
     ]);
     expect(one({ type: 'wms', url: 'http://x/wms', layer: 'l', serviceVersion: '2.0.0' })).toEqual([
       'sources.json:11:7 sources[0] (id "x") field "serviceVersion": a wms source speaks 1.3.0 or 1.1.1',
@@ -163,7 +163,7 @@ describe('remote source types in the sources file', () => {
       'sources.json:6:9 sources[0] (id "x") field "properties.soilCode": a geotiff source maps a fact to a band number (1 = the first band)',
     ]);
     expect(one({ type: 'arcgis-rest', url: 'http://x/FeatureServer' })).toEqual([
-      'sources.json:3:5 sources[0] (id "x") field "layer": is required (the layer id), unless "url" ends with …/FeatureServer/<id>',
+      'sources.json:3:5 sources[0] (id "x") field "layer": missing required field "layer" (the layer id), unless "url" ends with …/FeatureServer/<id>',
     ]);
     expect(
       parseSourcesConfig(
@@ -192,12 +192,12 @@ describe('remote source types in the sources file', () => {
     expect(props('')).toEqual([
       'sources.json:1:79 sources[0] (id "x") field "properties.elevation": must not be empty',
     ]);
-    expect(props([])[0]).toMatch(/field "properties.elevation": must NOT have fewer than 1 items/);
+    expect(props([])[0]).toMatch(/field "properties.elevation": must have at least 1 item$/);
     expect(props(0, 'geotiff')).toContainEqual(
-      expect.stringMatching(/field "properties.elevation": must be ≥ 1/),
+      expect.stringMatching(/field "properties.elevation": must be ≥ 1 \(got 0\)/),
     );
     expect(props(true)[0]).toMatch(
-      /field "properties.elevation": must be a property name, a list of property names, or \(geotiff\) a band number ≥ 1/,
+      /field "properties.elevation": must be a property name, a list of property names, or \(geotiff\) a band number ≥ 1 \(got true\)$/,
     );
     expect(props(2)[0]).toMatch(/a band number is only for geotiff sources/);
     expect(
@@ -227,9 +227,11 @@ describe('remote source types in the sources file', () => {
       }),
     );
     expect(e.join('\n')).toMatch(/field "valueMap.gtt": unknown fact "gtt"; did you mean "gt"\?/);
-    expect(e.join('\n')).toMatch(/field "valueMap.gt.a": must be a string/);
-    expect(e.join('\n')).toMatch(/field "timeoutMs": must be ≥ 100/);
-    expect(e.join('\n')).toMatch(/field "retries": must be ≤ 5/);
+    expect(e.join('\n')).toMatch(
+      /field "valueMap.gt.a": must be a text or null \(got the number 1\)/,
+    );
+    expect(e.join('\n')).toMatch(/field "timeoutMs": must be ≥ 100 \(got 5\)/);
+    expect(e.join('\n')).toMatch(/field "retries": must be ≤ 5 \(got 9\)/);
   });
 
   it('a source with only detail properties needs no facts; one with neither is an error', () => {
@@ -251,14 +253,18 @@ describe('remote source types in the sources file', () => {
     ).toEqual(['landform_subgroup_code']);
     expect(
       issues(JSON.stringify({ sources: [{ id: 'g', type: 'wms', url: 'http://x', layer: 'l' }] })),
-    ).toEqual(['sources.json:1:13 sources[0] (id "g") field "properties": is required']);
+    ).toEqual([
+      'sources.json:1:13 sources[0] (id "g") field "properties": missing required field "properties"',
+    ]);
     expect(
       issues(
         JSON.stringify({
           sources: [{ id: 'g', type: 'wms', url: 'http://x', layer: 'l', properties: {} }],
         }),
       )[0],
-    ).toMatch(/field "properties": must map at least one fact/);
+    ).toMatch(
+      /field "properties": must not be empty; map at least one fact \(landscapeType, zone, .*\) to a property name$/,
+    );
   });
 });
 
@@ -300,9 +306,11 @@ describe('extends: the PDOK preset', () => {
 
   it('unknown presets and a file without sources or extends are errors', () => {
     expect(issues('{ "extends": ["osm"] }')).toEqual([
-      'sources.json:1:15 field "extends[0]": must be one of pdok, klimaateffectatlas',
+      'sources.json:1:15 field "extends[0]": must be one of pdok, klimaateffectatlas (got "osm")',
     ]);
-    expect(issues('{}')).toEqual(['sources.json:1:1 field "sources": is required']);
+    expect(issues('{}')).toEqual([
+      'sources.json:1:1 field "sources": missing required field "sources"',
+    ]);
   });
 
   it('pdokPreset() is a valid sources file on its own and uses only PDOK endpoints', () => {

@@ -1,10 +1,13 @@
 /**
- * Checks of the knowledge base: the JSON schema (ajv) with its errors turned into plain English,
+ * Checks of the knowledge base: the JSON schema (ajv) with its errors worded by the common
+ * catalogue of schema problems (`../schema-messages.ts`),
  * and the cross-reference checks that a schema cannot express (ids, codes, ranges, templates,
- * labels). Internal to the knowledge-base loader; every problem is a RawIssue at a JSON pointer.
+ * labels and their ICU syntax). Internal to the knowledge-base loader; every problem is a RawIssue at a JSON pointer.
  */
 import type { ValidateFunction } from 'ajv';
+import { icuProblem } from '../messages.js';
 import { schemaProblems, type SchemaProblem } from '../schema-errors.js';
+import { schemaProblemText, schemaText } from '../schema-messages.js';
 import {
   ACTIONS,
   CONFIDENCE_LEVELS,
@@ -101,119 +104,44 @@ export function getValidators(): Validators {
   return { kb: validators.kb as ValidateFunction, ext: validators.ext as ValidateFunction };
 }
 
-const LANGUAGE_NAMES: Record<string, string> = { nl: 'Dutch', en: 'English' };
-
 function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-function show(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  const s = JSON.stringify(value);
-  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
-}
-
-function typeOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${show(value)}`;
-}
-
-const TYPE_NAMES: Record<string, string> = {
-  string: 'a text',
-  number: 'a number',
-  integer: 'a whole number',
-  boolean: 'true or false',
-  object: 'an object',
-  array: 'a list',
-  null: 'null',
+/** The stable code of each kind of schema problem in a knowledge base. */
+const CODES: Record<SchemaProblem['kind'], RawIssue['code']> = {
+  'missing-field': 'missing-field',
+  'unknown-field': 'unknown-field',
+  'invalid-key': 'invalid-key',
+  'not-allowed': 'invalid-value',
+  'wrong-type': 'invalid-type',
+  empty: 'empty',
+  'too-few-items': 'too-few-items',
+  'too-many-items': 'schema',
+  'duplicate-item': 'duplicate-item',
+  pattern: 'invalid-format',
+  'out-of-range': 'out-of-range',
+  'no-branch': 'schema',
+  other: 'schema',
 };
 
-/** The words of a schema problem in a knowledge base (plain English, for its authors). */
+/**
+ * A schema problem in a knowledge base, worded by the common catalogue (`schema-messages.ts`);
+ * the knowledge base's own part is a missing text of a language (`missing-language`).
+ */
 function problemToIssue(problem: SchemaProblem): RawIssue {
   const pointer = toPointer(problem.at);
-  const desc = problem.description;
-  const fallback = problem.ajvMessage ?? problem.keyword;
-  switch (problem.kind) {
-    case 'invalid-key':
+  if (problem.kind === 'missing-field') {
+    const propertyNames = problem.schema.propertyNames;
+    if (isObject(propertyNames) && propertyNames.$ref === '#/definitions/languageKey') {
       return {
         pointer,
-        code: 'invalid-key',
-        message: `invalid key ${show(problem.key)}: ${desc ?? problem.ajvMessage ?? 'not allowed'}`,
-      };
-    case 'missing-field': {
-      const missing = problem.field;
-      const propertyNames = problem.schema.propertyNames;
-      const isText = isObject(propertyNames) && propertyNames.$ref === '#/definitions/languageKey';
-      if (isText) {
-        const lang = LANGUAGE_NAMES[missing] ?? missing;
-        return {
-          pointer,
-          code: 'missing-language',
-          message: `missing the ${lang} text ("${missing}")`,
-        };
-      }
-      return { pointer, code: 'missing-field', message: `missing required field "${missing}"` };
-    }
-    case 'unknown-field': {
-      const extra = problem.field;
-      return {
-        pointer,
-        code: 'unknown-field',
-        message:
-          problem.allowed.length > 0
-            ? `unknown field "${extra}"; allowed fields: ${problem.allowed.join(', ')}`
-            : `unknown field "${extra}"`,
+        code: 'missing-language',
+        message: schemaText('missingLanguage', { lang: problem.field }),
       };
     }
-    case 'not-allowed': {
-      const allowed = problem.allowed.map((v) => (v === null ? 'null' : String(v)));
-      return {
-        pointer,
-        code: 'invalid-value',
-        message: `must be one of ${allowed.join(', ')} (got ${show(problem.value)})`,
-      };
-    }
-    case 'wrong-type': {
-      const types = problem.types.map((t) => TYPE_NAMES[t] ?? t);
-      return {
-        pointer,
-        code: 'invalid-type',
-        message: `must be ${types.join(' or ')} (got ${typeOf(problem.value)})`,
-      };
-    }
-    case 'empty':
-      return { pointer, code: 'empty', message: 'must not be empty' };
-    case 'too-few-items': {
-      const n = problem.limit;
-      return {
-        pointer,
-        code: 'too-few-items',
-        message: `must have at least ${n} ${n === 1 ? 'item' : 'items'}`,
-      };
-    }
-    case 'duplicate-item':
-      return {
-        pointer,
-        code: 'duplicate-item',
-        message: `${show(problem.value)} is listed twice (items ${problem.other} and ${problem.index})`,
-      };
-    case 'pattern':
-      return {
-        pointer,
-        code: 'invalid-format',
-        message: `${show(problem.value)} is not valid: ${desc ?? `must match ${problem.pattern}`}`,
-      };
-    case 'out-of-range':
-      return {
-        pointer,
-        code: 'out-of-range',
-        message: `must be ${problem.comparison} ${String(problem.limit)} (got ${show(problem.value)})`,
-      };
-    default:
-      return { pointer, code: 'schema', message: fallback };
   }
+  return { pointer, code: CODES[problem.kind], message: schemaProblemText(problem) };
 }
 
 /** Runs a compiled schema and returns its errors as RawIssues (deduplicated). */
@@ -436,6 +364,20 @@ export function crossCheck(kb: KnowledgeBase): RawIssue[] {
       );
     }
   });
+
+  // Labels are ICU messages (formatted by `src/core/messages.ts`): one that does not parse is
+  // reported here, where its file and line are known, rather than shown wrongly at render time.
+  for (const [key, texts] of Object.entries(kb.labels)) {
+    for (const [lang, text] of Object.entries(texts)) {
+      const problem = typeof text === 'string' ? icuProblem(text) : undefined;
+      if (problem === undefined) continue;
+      add(
+        toPointer(['labels', key, lang]),
+        'invalid-label',
+        `is not a valid ICU message (${problem}); write a placeholder as {name}, a plural as {count, plural, one {# …} other {# …}}, and a literal "{", "}" or "<" between apostrophes ('{')`,
+      );
+    }
+  }
 
   for (const key of requiredLabelKeys()) {
     if (!(key in kb.labels)) {

@@ -31,6 +31,7 @@ export type KbIssueCode =
   | 'unknown-placeholder'
   | 'invalid-template'
   | 'missing-label'
+  | 'invalid-label'
   | 'unknown-disable-id';
 
 /** One problem in a knowledge-base file. */

@@ -102,7 +102,8 @@ describe('parseKnowledgeBaseFile', () => {
       column: positionOfMarker(text, '"titel"').column,
       field: 'titel',
     });
-    expect(unknown?.message).toContain('allowed fields: id, title, text, scale');
+    // The one wording of schema problems suggests the nearest allowed field.
+    expect(unknown?.message).toBe('unknown field "titel"; did you mean "title"?');
     const missing = err.errors.find((e) => e.code === 'missing-field');
     expect(missing).toMatchObject({ field: 'text', message: 'missing required field "text"' });
     // A missing field is reported at the start of its entry.
