@@ -27,9 +27,10 @@ import type {
   ResultSource,
   ValueMap,
 } from './facts.js';
-import { SourceRequestError, requestJson } from './http.js';
+import { requestJson } from './http.js';
 import type { FetchLike, ReadJsonOptions, RequestPolicy } from './http.js';
 import { defined } from '../core/defined.js';
+import { failureResult } from './failure.js';
 import {
   failedLayer,
   polygonLayer,
@@ -251,15 +252,10 @@ export abstract class RemoteSource implements FactSource {
 
   /** An error result from anything thrown by a query. */
   protected failure(e: unknown): SourceResult {
-    if (e instanceof SourceRequestError) {
-      return errorResult(this.resultSource(), e.message, {
-        code: e.code,
-        userMessage: e.userMessage,
-      });
-    }
-    if (e instanceof NaError) return errorResult(this.resultSource(), e.message, { code: e.code });
-    const message = e instanceof Error ? e.message : String(e);
-    return errorResult(this.resultSource(), `${this.id}: ${message}`, { code: 'error' });
+    return failureResult(this.resultSource(), e, (message) => ({
+      message: `${this.id}: ${message}`,
+      code: 'error',
+    }));
   }
 
   protected resultSource(): ResultSource {
