@@ -115,7 +115,8 @@ export {
   type KbIssueCode,
   type KnowledgeBaseIssue,
 } from './core/kb/load.js';
-export { assess, KB_SOURCE_ID, type Known, type AssessInput } from './core/assess.js';
+export { assess, type AssessInput } from './core/assess.js';
+export { KB_SOURCE_ID, type Known } from './core/conditions.js';
 export {
   localizeReport,
   type LocalizedFact,

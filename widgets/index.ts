@@ -6,120 +6,16 @@
  * instead (`natuurlijke-alliantie/location-check`, …) to load only that element.
  *
  * `ol` is a peer dependency: the host's own copy is used.
+ *
+ * Each element's entry (`./<element>/define.ts`) names its public exports one by one; this entry
+ * is their union, so a name is listed once, in its element's entry (api-report.json checks both).
  */
-export {
-  defineZoneringLayer,
-  ZONERING_LAYER_TAG,
-  NaZoneringLayer,
-  DEFAULT_ZONERING_OPACITY,
-  NaZoneHoverEvent,
-  NaZoneringChangeEvent,
-  NaZoneringErrorEvent,
-  zoneringLayerMessages,
-  createZoneringLayer,
-  bindZoneringHover,
-  zonesInView,
-  watchZonesInView,
-  ZoneringLayer,
-  zoneringColour,
-  zoneringLegend,
-  scaleForResolution,
-  DEFAULT_SCALE_THRESHOLDS,
-  registerRd,
-  rdTileGrid,
-  mapCrs,
-  type ZoneringLayerState,
-  type ZoneHoverDetail,
-  type ZoneringChangeDetail,
-  type ZoneringErrorCode,
-  type ZoneringErrorDetail,
-  type ZoneHover,
-  type ZoneringLayerOptions,
-  type ZonesInView,
-  type ScaleThresholds,
-} from './zonering-layer/define.js';
-export {
-  defineZoneringLegend,
-  ZONERING_LEGEND_TAG,
-  NaZoneringLegend,
-  zoneringLegendMessages,
-  type ZoneringLegendState,
-  type LegendEntry,
-  type LegendExplanation,
-  type ZoneringLegend,
-} from './zonering-legend/define.js';
-export {
-  defineLocationCheck,
-  LOCATION_CHECK_TAG,
-  NaLocationCheck,
-  NaLocationSelectEvent,
-  NaReportReadyEvent,
-  NaReportErrorEvent,
-  DEFAULT_PERMALINK_KEY,
-  formatLocationParam,
-  parseLocationParam,
-  readPermalink,
-  writePermalink,
-  locationCheckMessages,
-  type LocationCheckState,
-  type LocationSelectDetail,
-  type ReportErrorCode,
-  type ReportErrorDetail,
-  type Viewer,
-} from './location-check/define.js';
-export {
-  defineAddressSearch,
-  ADDRESS_SEARCH_TAG,
-  NaAddressSearch,
-  NaAddressSelectEvent,
-  NaAddressErrorEvent,
-  addressSearchMessages,
-  DEFAULT_LOCATIESERVER_URL,
-  type AddressSuggestion,
-  type NearestAddress,
-  type AddressSelectDetail,
-  type AddressErrorCode,
-  type AddressErrorDetail,
-} from './address-search/define.js';
-export {
-  defineScenarioCompare,
-  SCENARIO_COMPARE_TAG,
-  NaScenarioCompare,
-  NaScenarioChangeEvent,
-  NaScenarioErrorEvent,
-  scenarioCompareMessages,
-  indicatorRows,
-  indicatorsCsv,
-  scenarioGeoJsonText,
-  MEASURE_COLOURS,
-  ScenarioLayers,
-  measureStyle,
-  scenarioToGeoJson,
-  createScenarioDrawing,
-  naturalSystemFromSources,
-  type LoadedScenario,
-  type ScenarioCompareState,
-  type ScenarioOrigin,
-  type ScenarioChangeDetail,
-  type ScenarioErrorCode,
-  type ScenarioErrorDetail,
-  type IndicatorRow,
-  type RowUnit,
-  type ScenarioView,
-  type ScenarioDrawing,
-} from './scenario-compare/define.js';
-export {
-  defineKansenkaartLayer,
-  KANSENKAART_LAYER_TAG,
-  NaKansenkaartLayer,
-  NaKansenkaartSelectEvent,
-  NaKansenkaartChangeEvent,
-  type KansenkaartLayerState,
-} from './kansenkaart-layer/define.js';
-export {
-  defineKansenkaartLegend,
-  KANSENKAART_LEGEND_TAG,
-  NaKansenkaartLegend,
-} from './kansenkaart-legend/define.js';
+export * from './zonering-layer/define.js';
+export * from './zonering-legend/define.js';
+export * from './location-check/define.js';
+export * from './address-search/define.js';
+export * from './scenario-compare/define.js';
+export * from './kansenkaart-layer/define.js';
+export * from './kansenkaart-legend/define.js';
 export { defineElement } from './shared/define.js';
 export { applyWidgetTexts, WidgetTextsError, type WidgetLang } from './shared/lang.js';

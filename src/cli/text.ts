@@ -3,7 +3,7 @@
  */
 import type { LocalizedKbSource, LocalizedReport } from '../core/localize.js';
 import type { DepthRange } from '../core/report.js';
-import type { Audience } from '../core/types.js';
+import { FACT_NAMES, type Audience } from '../core/types.js';
 
 const WORDS = {
   nl: {
@@ -174,15 +174,8 @@ export function reportToText(r: LocalizedReport, options: TextOptions = {}): str
     out.push(`  ${w.texture}: ${r.derived.textureLabel} (${w.fromZone})`);
   }
   if (r.derived.hydrologicSoilGroup) out.push(`  ${w.hsg}: ${r.derived.hydrologicSoilGroup}`);
-  for (const name of [
-    'elevation',
-    'position',
-    'seepage',
-    'floodDepth',
-    'heat',
-    'landUse',
-    'waterQuality',
-  ]) {
+  // The other facts, in their usual order (landscape type, zone, soil and Gt are given above).
+  for (const name of FACT_NAMES.slice(FACT_NAMES.indexOf('elevation'))) {
     const f = fact(name);
     if (f) out.push(`  ${f.label}: ${f.valueLabel ?? String(f.value)}${src(name)}`);
   }

@@ -49,14 +49,6 @@ import {
   type Provenance,
 } from './types.js';
 
-export {
-  KB_SOURCE_ID,
-  evaluate,
-  fillTemplate,
-  type EvalContext,
-  type Known,
-} from './conditions.js';
-
 /** Input of `assess`: the facts, optionally with the source summaries and the location. */
 export interface AssessInput {
   facts: Fact[];

@@ -117,6 +117,27 @@ export function toCrs(
 }
 
 /**
+ * A box `[minX, minY, maxX, maxY]` in `from` as the box of its four corners in `to` (a new array;
+ * the same box when `from === to`).
+ */
+export function boxToCrs(
+  box: readonly [number, number, number, number],
+  from: SupportedCrs,
+  to: SupportedCrs,
+): [number, number, number, number] {
+  if (from === to) return [box[0], box[1], box[2], box[3]];
+  const corners = [
+    toCrs([box[0], box[1]], from, to),
+    toCrs([box[2], box[1]], from, to),
+    toCrs([box[2], box[3]], from, to),
+    toCrs([box[0], box[3]], from, to),
+  ];
+  const xs = corners.map((c) => c[0]);
+  const ys = corners.map((c) => c[1]);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
+
+/**
  * Transforms a location to another CRS.
  * @returns a new Location in `crs` (EPSG:4326: x = longitude, y = latitude, degrees).
  */

@@ -12,6 +12,7 @@ import {
   type FloodKind,
   type Lang,
   type LocalizedText,
+  type Provenance,
   type Scale,
   type ValueRange,
 } from './types.js';
@@ -37,16 +38,11 @@ export interface LocalizedFact {
   range?: ValueRange;
   /** soilCode of a complex map unit: its units (the value is the first). */
   complexUnits?: string[];
-  source: {
-    id: string;
-    title: string;
-    version?: string;
-    scale?: string;
-    licence?: string;
-    url?: string;
-    illustrative?: boolean;
-    derived?: boolean;
-  };
+  /** Where the value comes from: the source's id and these fields of its provenance. */
+  source: { id: string } & Pick<
+    Provenance,
+    'title' | 'version' | 'scale' | 'licence' | 'url' | 'illustrative' | 'derived'
+  >;
 }
 
 export interface LocalizedReason {

@@ -6,6 +6,7 @@
  * itself has keyboard focus (`:focus-visible`). It is drawn with a border, so forced colours keep it.
  */
 import type OlMap from 'ol/Map.js';
+import { decoration } from './decoration.js';
 
 interface RingEntry {
   users: number;
@@ -88,11 +89,7 @@ function createRing(map: OlMap): (() => void) | undefined {
   const viewport = map.getViewport() as HTMLElement | undefined;
   const target = map.getTargetElement() as HTMLElement | null | undefined;
   if (viewport === undefined || target === null || target === undefined) return undefined;
-  const ring = document.createElement('div');
-  ring.className = 'na-map-focus-ring';
-  ring.setAttribute('aria-hidden', 'true');
-  ring.setAttribute('part', 'map-focus-ring');
-  Object.assign(ring.style, {
+  const ring = decoration('na-map-focus-ring', 'map-focus-ring', {
     position: 'absolute',
     inset: '0',
     boxSizing: 'border-box',
@@ -103,7 +100,7 @@ function createRing(map: OlMap): (() => void) | undefined {
     pointerEvents: 'none',
     zIndex: '3',
     display: 'none',
-  } satisfies Partial<CSSStyleDeclaration>);
+  });
   viewport.append(ring);
   const dom = new AbortController();
   const update = (): void => {

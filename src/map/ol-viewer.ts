@@ -18,6 +18,7 @@ import { get as getProjection, getTransform, getUserProjection } from 'ol/proj.j
 import { normalizeCrs } from '../core/crs-id.js';
 import { NaError, type Location, type SupportedCrs } from '../core/types.js';
 import { addMapFocusRing } from './map-focus-ring.js';
+import { decoration } from './decoration.js';
 import type { Viewer } from './viewer.js';
 
 /** Options of {@link createOlViewer}. */
@@ -76,11 +77,7 @@ export function createOlViewer(map: Map, options: OlViewerOptions = {}): OlViewe
   // Fail early on a projection the library cannot transform.
   mapCrs();
 
-  const markerElement = document.createElement('div');
-  markerElement.className = 'na-marker';
-  markerElement.setAttribute('aria-hidden', 'true');
-  markerElement.setAttribute('part', 'marker');
-  Object.assign(markerElement.style, {
+  const markerElement = decoration('na-marker', 'marker', {
     width: '22px',
     height: '22px',
     borderRadius: '50%',
@@ -89,7 +86,7 @@ export function createOlViewer(map: Map, options: OlViewerOptions = {}): OlViewe
     background: 'var(--na-marker-fill, rgba(255, 255, 255, 0.7))',
     boxShadow: '0 0 0 2px var(--na-marker-halo, #ffffff)',
     pointerEvents: 'none',
-  } satisfies Partial<CSSStyleDeclaration>);
+  });
   const marker = new Overlay({
     element: markerElement,
     positioning: 'center-center',
@@ -216,11 +213,7 @@ export function createOlViewer(map: Map, options: OlViewerOptions = {}): OlViewe
     addCrosshair() {
       const viewport = map.getViewport();
       if (destroyed || !viewport) return () => undefined;
-      const cross = document.createElement('div');
-      cross.className = 'na-crosshair';
-      cross.setAttribute('aria-hidden', 'true');
-      cross.setAttribute('part', 'crosshair');
-      Object.assign(cross.style, {
+      const cross = decoration('na-crosshair', 'crosshair', {
         position: 'absolute',
         left: '50%',
         top: '50%',
@@ -231,7 +224,7 @@ export function createOlViewer(map: Map, options: OlViewerOptions = {}): OlViewe
         pointerEvents: 'none',
         zIndex: '2',
         filter: 'drop-shadow(0 0 1px #ffffff) drop-shadow(0 0 1px #ffffff)',
-      } satisfies Partial<CSSStyleDeclaration>);
+      });
       // Two bars drawn as borders, not background gradients: forced colours (Windows high
       // contrast) remove background images but repaint borders in the system text colour.
       const colour = 'var(--na-crosshair-color, var(--na-color-accent, #00557a))';

@@ -31,13 +31,31 @@ import {
 
 /** Style options shared by both zonering layers (see `ZoneringLayerOptions`). */
 export interface ZoneringStyleOptions {
+  /** Language of the labels (default `nl`). */
   lang?: Lang;
+  /**
+   * Where the style changes scale, in ground metres per CSS pixel (see {@link ScaleThresholds}).
+   * `region` defaults to 14 m/px (about 1:50,000): above it landscape types are shown.
+   */
   scaleThresholds?: Partial<ScaleThresholds>;
+  /**
+   * Feature property that holds the BKNSN zone code. Default `zone` (the fact name a
+   * PolygonSource sets), falling back to `BKNSN_code`.
+   */
   zoneProperty?: string;
+  /** Draw zone/type labels where they fit (default true). */
   labels?: boolean;
+  /** Canvas font of the labels (default `600 12px sans-serif`). */
   labelFont?: string;
+  /** Label text colour (default `#1a1a1a`). */
   labelColour?: string;
+  /** Colour of the halo around labels (default `#ffffff`). */
   labelHalo?: string;
+  /**
+   * When the zones are hatched as well as coloured (`zoneringHatch`, a cue that does not depend on
+   * colour): `'forced-colors'` (default) while the page is in forced-colours (high contrast) mode,
+   * `'always'` or `'never'`.
+   */
   hatching?: 'forced-colors' | 'always' | 'never';
 }
 

@@ -19,26 +19,20 @@ import type Projection from 'ol/proj/Projection.js';
 import VectorSource from 'ol/source/Vector.js';
 import { all as allStrategy } from 'ol/loadingstrategy.js';
 import type { KnowledgeBase } from '../core/kb/types.js';
-import type { Lang, PolygonSource, SupportedCrs } from '../core/types.js';
+import type { PolygonSource, SupportedCrs } from '../core/types.js';
 import { projectionCrs, registerRd } from './projection.js';
 import { describeMove, viewState, type ViewMove, type ViewState } from './view-description.js';
 import {
   ZoneringStyled,
   type ZoneringFeatures,
   type ZoneringMapLayer,
+  type ZoneringStyleOptions,
 } from './zonering-feature-style.js';
-import { zoneName, type ScaleThresholds } from './zonering-style.js';
+import { zoneName } from './zonering-style.js';
 import { defined } from '../core/defined.js';
 
 /** Options of {@link createZoneringLayer}. */
-export interface ZoneringLayerOptions {
-  /** Language of the labels (default `nl`). */
-  lang?: Lang;
-  /**
-   * Where the style changes scale, in ground metres per CSS pixel (see {@link ScaleThresholds}).
-   * `region` defaults to 14 m/px (about 1:50,000): above it landscape types are shown.
-   */
-  scaleThresholds?: Partial<ScaleThresholds>;
+export interface ZoneringLayerOptions extends ZoneringStyleOptions {
   /** Layer opacity 0–1 (default 0.7, so the base map stays readable). */
   opacity?: number;
   /** Initial visibility (default true). */
@@ -50,25 +44,6 @@ export interface ZoneringLayerOptions {
    * its own canvas, so host layers are not composed into it.
    */
   className?: string;
-  /**
-   * Feature property that holds the BKNSN zone code. Default `zone` (the fact name a
-   * PolygonSource sets), falling back to `BKNSN_code`.
-   */
-  zoneProperty?: string;
-  /** Draw zone/type labels where they fit (default true). */
-  labels?: boolean;
-  /** Canvas font of the labels (default `600 12px sans-serif`). */
-  labelFont?: string;
-  /** Label text colour (default `#1a1a1a`). */
-  labelColour?: string;
-  /** Colour of the halo around labels (default `#ffffff`). */
-  labelHalo?: string;
-  /**
-   * When the zones are hatched as well as coloured (`zoneringHatch`, a cue that does not depend on
-   * colour): `'forced-colors'` (default) while the page is in forced-colours (high contrast) mode,
-   * `'always'` or `'never'`.
-   */
-  hatching?: 'forced-colors' | 'always' | 'never';
 }
 
 export type { ZoneringFeatures, ZoneringMapLayer } from './zonering-feature-style.js';

@@ -18,16 +18,10 @@
 import { SourceRequestError, invalidResponse } from './http.js';
 import { AreaBudget, parseFeatureCollection } from './features.js';
 import type { GridSpec } from '../core/kansenkaart/compute.js';
-import {
-  MAX_AREA_FEATURES,
-  MAX_AREA_VERTICES,
-  gridBox,
-  type AreaLayer,
-  type AreaReadOptions,
-} from './area-layer.js';
+import { MAX_AREA_FEATURES, MAX_AREA_VERTICES, gridBox, type AreaLayer } from './area-layer.js';
 import { DEFAULT_BOUNDARY_TOLERANCE_M } from './geojson.js';
 import type { AnswerSource, ParsedFeature } from './features.js';
-import { RemoteSource, joinUrl } from './remote.js';
+import { RemoteAreaSource, joinUrl } from './remote.js';
 import type {
   PolygonFeatureCollection,
   PolygonSource,
@@ -163,7 +157,7 @@ export function parseArcGisJson(json: unknown, source: AnswerSource): ParsedFeat
  *   properties: { zone: 'gridcode' },
  * });
  */
-export class ArcGisRestSource extends RemoteSource implements PolygonSource {
+export class ArcGisRestSource extends RemoteAreaSource implements PolygonSource {
   readonly layer: string | number | undefined;
   private format: ArcGisFormat;
   /** Records asked per page of {@link polygons} (servers cap it at their maxRecordCount). */
@@ -195,21 +189,7 @@ export class ArcGisRestSource extends RemoteSource implements PolygonSource {
     signal?.throwIfAborted();
     const bbox = options.bbox ?? this.coverageRd;
     const out: PolygonFeatureCollection = { type: 'FeatureCollection', crs, features: [] };
-    for (let page = 0; ; page++) {
-      if (page >= this.maxPages) {
-        throw invalidResponse(
-          `more than ${this.maxPages} pages of ${this.pageSize} features; give a smaller extent`,
-          this.answerSource(this.url),
-        );
-      }
-      const url = arcgisExtentQueryUrl(this.url, {
-        ...(this.layer === undefined ? {} : { layer: this.layer }),
-        ...(bbox === undefined ? {} : { bbox }),
-        outCrs: crs,
-        offset: page * this.pageSize,
-        pageSize: this.pageSize,
-      });
-      const json = await this.getJson(url, signal, { errorOf: arcgisErrorOf });
+    await this.eachPage(bbox, crs, 'extent', signal, (json, url) => {
       const fc = json as { features?: unknown };
       if (!Array.isArray(fc.features)) {
         throw invalidResponse('expected a GeoJSON FeatureCollection', this.answerSource(url));
@@ -236,8 +216,8 @@ export class ArcGisRestSource extends RemoteSource implements PolygonSource {
           properties: props,
         });
       }
-      if (!arcgisExceededLimit(json) || fc.features.length === 0) break;
-    }
+      return fc.features.length;
+    });
     return out;
   }
 
@@ -250,11 +230,7 @@ export class ArcGisRestSource extends RemoteSource implements PolygonSource {
    * A failing service or an area over budget gives a failed layer (its error result); rejects
    * only when `signal` is aborted.
    */
-  readArea(grid: GridSpec, { signal }: AreaReadOptions = {}): Promise<AreaLayer> {
-    return this.guardArea(signal, () => this.readAreaOrThrow(grid, signal));
-  }
-
-  private async readAreaOrThrow(
+  protected async readAreaOrThrow(
     grid: GridSpec,
     signal: AbortSignal | undefined,
   ): Promise<AreaLayer> {
@@ -265,27 +241,45 @@ export class ArcGisRestSource extends RemoteSource implements PolygonSource {
       MAX_AREA_VERTICES,
     );
     const features: ParsedFeature[] = [];
+    await this.eachPage(bbox, 'EPSG:28992', 'area', signal, (json, url) => {
+      const parsed = parseFeatureCollection(json, this.answerSource(url));
+      budget.add(parsed.features);
+      features.push(...parsed.features.filter((f) => f.polygon !== undefined));
+      return parsed.features.length;
+    });
+    return this.areaLayerOf(features, 'EPSG:28992', DEFAULT_BOUNDARY_TOLERANCE_M);
+  }
+
+  /**
+   * Asks for the layer's features in `bbox` (in `outCrs`) page by page (`resultOffset`) while the
+   * answer has `exceededTransferLimit` and `onPage` (given each answer) returns a non-zero feature
+   * count; more than `maxPages` pages is an `invalid-response` error ("give a smaller `what`").
+   */
+  private async eachPage(
+    bbox: readonly [number, number, number, number] | undefined,
+    outCrs: SupportedCrs,
+    what: string,
+    signal: AbortSignal | undefined,
+    onPage: (json: unknown, url: string) => number,
+  ): Promise<void> {
     for (let page = 0; ; page++) {
       if (page >= this.maxPages) {
         throw invalidResponse(
-          `more than ${this.maxPages} pages of ${this.pageSize} features; give a smaller area`,
+          `more than ${this.maxPages} pages of ${this.pageSize} features; give a smaller ${what}`,
           this.answerSource(this.url),
         );
       }
       const url = arcgisExtentQueryUrl(this.url, {
         ...(this.layer === undefined ? {} : { layer: this.layer }),
-        bbox,
-        outCrs: 'EPSG:28992',
+        ...(bbox === undefined ? {} : { bbox }),
+        outCrs,
         offset: page * this.pageSize,
         pageSize: this.pageSize,
       });
       const json = await this.getJson(url, signal, { errorOf: arcgisErrorOf });
-      const parsed = parseFeatureCollection(json, this.answerSource(url));
-      budget.add(parsed.features);
-      features.push(...parsed.features.filter((f) => f.polygon !== undefined));
-      if (!arcgisExceededLimit(json) || parsed.features.length === 0) break;
+      const count = onPage(json, url);
+      if (!arcgisExceededLimit(json) || count === 0) return;
     }
-    return this.areaLayerOf(features, 'EPSG:28992', DEFAULT_BOUNDARY_TOLERANCE_M);
   }
 
   protected async featureAt(

@@ -20,7 +20,7 @@ import type { HeaderMeta } from 'flatgeobuf/lib/mjs/header-meta.js';
 import { Feature as FgbFeature } from 'flatgeobuf/lib/mjs/flat-geobuf/feature.js';
 import { fromFeature } from 'flatgeobuf/lib/mjs/geojson/feature.js';
 import { generateLevelBounds, NODE_ITEM_BYTE_LEN } from 'flatgeobuf/lib/mjs/packedrtree.js';
-import { normalizeCrs, plausibleFor, toCrs } from '../core/crs.js';
+import { boxToCrs, normalizeCrs, plausibleFor, toCrs } from '../core/crs.js';
 import { FACT_NAMES, NaError } from '../core/types.js';
 import type {
   FactName,
@@ -265,7 +265,7 @@ export class FlatGeobufSource implements FactSource {
     try {
       const file = await this.open(signal);
       const rd = gridBox(grid);
-      const box = file.crs === 'EPSG:28992' ? rd : boxToCrs(rd, 'EPSG:28992', file.crs);
+      const box = boxToCrs(rd, 'EPSG:28992', file.crs);
       const features = await this.featuresIn(file, box, signal, MAX_AREA_FEATURES);
       const layer = this.inMemory(file, features);
       const results = new Map<number, SourceResult>();
@@ -510,21 +510,4 @@ function userMessageOf(e: NaError, name: string): LocalizedText | undefined {
     return localizedMessage(flatgeobufMessages, 'invalid', { name });
   }
   return undefined;
-}
-
-/** A box in `from` as the box of its corners in `to`. */
-function boxToCrs(
-  box: readonly [number, number, number, number],
-  from: SupportedCrs,
-  to: SupportedCrs,
-): [number, number, number, number] {
-  const corners = [
-    toCrs([box[0], box[1]], from, to),
-    toCrs([box[2], box[1]], from, to),
-    toCrs([box[2], box[3]], from, to),
-    toCrs([box[0], box[3]], from, to),
-  ];
-  const xs = corners.map((c) => c[0]);
-  const ys = corners.map((c) => c[1]);
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 }

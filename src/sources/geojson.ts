@@ -38,7 +38,7 @@ import {
 } from './facts.js';
 import type { ProvenanceOptions } from './facts.js';
 import { parseJsonStrict } from '../core/located-json.js';
-import { PolygonIndex, flattenPolygons } from './polygon-index.js';
+import { PolygonIndex, emptyBox, flattenPolygons, widenBox } from './polygon-index.js';
 import { bboxOf, nearBoundary } from '../core/geometry.js';
 import type { FlatPolygons } from './polygon-index.js';
 
@@ -555,21 +555,12 @@ function checkFlatPlausible(
   let p = 0;
   while (p < parts) {
     const item = partItem[p] as number;
-    let minX = Infinity;
-    let minY = Infinity;
-    let maxX = -Infinity;
-    let maxY = -Infinity;
+    const box = emptyBox();
     for (; p < parts && partItem[p] === item; p++) {
       const outer = partRingStart[p] as number;
-      for (let v = ringStart[outer] as number; v < (ringStart[outer + 1] as number); v++) {
-        const x = coords[2 * v] as number;
-        const y = coords[2 * v + 1] as number;
-        if (x < minX) minX = x;
-        if (x > maxX) maxX = x;
-        if (y < minY) minY = y;
-        if (y > maxY) maxY = y;
-      }
+      widenBox(box, coords, ringStart[outer] as number, ringStart[outer + 1] as number);
     }
+    const [minX, minY, maxX, maxY] = box;
     if (!fitsCrs(minX, minY, crs) || !fitsCrs(maxX, maxY, crs)) {
       checkPlausible([minX, minY, maxX, maxY], crs, `features[${features[item]?.index ?? item}]`);
     }

@@ -30,6 +30,7 @@ import { buildProvenance, errorResult, makeFact, noDataResult } from './facts.js
 import type { ProvenanceOptions, ResultSource, ValueMap } from './facts.js';
 import { SourceRequestError, anySignal, fetchWithPolicy, formatBytes, readBytes } from './http.js';
 import type { FetchLike, RequestPolicy } from './http.js';
+import { failureResult } from './failure.js';
 import { defined } from '../core/defined.js';
 import { decoderPool } from './geotiff-pool.js';
 import { OnceUnlessFailed } from './once.js';
@@ -420,18 +421,11 @@ export class GeoTiffSource implements FactSource {
   private failure(caught: unknown): SourceResult {
     let e = unwrap(caught);
     if (!(e instanceof NaError) && this.lastRequestError !== undefined) e = this.lastRequestError;
-    if (e instanceof SourceRequestError) {
-      return errorResult(this.resultSource(), e.message, {
-        code: e.code,
-        userMessage: e.userMessage,
-      });
-    }
-    if (e instanceof NaError) return errorResult(this.resultSource(), e.message, { code: e.code });
-    const message = e instanceof Error ? e.message : String(e);
-    return errorResult(this.resultSource(), `${this.id}: cannot read the GeoTIFF: ${message}`, {
+    return failureResult(this.resultSource(), e, (message) => ({
+      message: `${this.id}: cannot read the GeoTIFF: ${message}`,
       code: 'invalid-response',
       userMessage: localizedMessage(geotiffMessages, 'unreadable', { name: this.title }),
-    });
+    }));
   }
 
   private open(signal: AbortSignal | undefined): Promise<Opened> {

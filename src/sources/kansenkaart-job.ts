@@ -18,6 +18,7 @@ import {
 } from './kansenkaart.js';
 import { loadSourcesFile } from './sources-file.js';
 import { unitGridOf } from '../core/kansenkaart/unit-grid.js';
+import { abortable } from './once.js';
 
 /** A kansenkaart computation. */
 export interface KansenkaartJob {
@@ -136,23 +137,4 @@ export async function runKansenkaartJob(
     bbox,
     unitGrid: unitGridOf(result.map),
   };
-}
-
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  signal.throwIfAborted();
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
 }

@@ -10,7 +10,7 @@
  * source reads the collection's `crs` list once (`/collections/{id}`), uses the server's own URI
  * for EPSG:28992 and caches it; a server without RD is asked in its default CRS84 (lon/lat).
  */
-import { normalizeCrs, toCrs } from '../core/crs.js';
+import { boxToCrs, normalizeCrs, toCrs } from '../core/crs.js';
 import { NaError } from '../core/types.js';
 import type {
   PolygonFeatureCollection,
@@ -25,7 +25,6 @@ import {
   MAX_AREA_VERTICES,
   gridBox,
   type AreaLayer,
-  type AreaReadOptions,
 } from './area-layer.js';
 import { factsFromProperties } from './facts.js';
 import {
@@ -38,7 +37,7 @@ import {
 import type { ParsedFeature } from './features.js';
 import { reproject } from './geojson.js';
 import { SourceRequestError } from './http.js';
-import { RemoteSource, boxToRd, joinUrl } from './remote.js';
+import { RemoteAreaSource, joinUrl } from './remote.js';
 import type { FoundFeature, RemoteSourceOptions } from './remote.js';
 import { defined } from '../core/defined.js';
 import { OnceUnlessFailed } from './once.js';
@@ -170,7 +169,7 @@ interface CrsChoice {
  *   collection: 'fysisch_geografische_regios', properties: { landscapeType: 'naam' },
  * });
  */
-export class OgcApiFeaturesSource extends RemoteSource implements PolygonSource {
+export class OgcApiFeaturesSource extends RemoteAreaSource implements PolygonSource {
   readonly collection: string;
   private readonly itemsPath: string;
   private readonly collectionPath: string | undefined;
@@ -293,10 +292,9 @@ export class OgcApiFeaturesSource extends RemoteSource implements PolygonSource 
           { sourceId: this.id },
         );
       }
-      extentRd = boxToRd(ll, 'EPSG:4326');
+      extentRd = boxToCrs(ll, 'EPSG:4326', 'EPSG:28992');
     }
-    const box =
-      choice.crs === 'EPSG:28992' ? extentRd : boxFrom(extentRd, 'EPSG:28992', 'EPSG:4326');
+    const box = boxToCrs(extentRd, 'EPSG:28992', choice.crs);
     let url: string | undefined = ogcItemsUrl(this.url, {
       collection: this.collection,
       itemsPath: this.itemsPath,
@@ -322,17 +320,13 @@ export class OgcApiFeaturesSource extends RemoteSource implements PolygonSource 
    * A failing service or an area over budget gives a failed layer (its error result); rejects
    * only when `signal` is aborted.
    */
-  readArea(grid: GridSpec, { signal }: AreaReadOptions = {}): Promise<AreaLayer> {
-    return this.guardArea(signal, () => this.readAreaOrThrow(grid, signal));
-  }
-
-  private async readAreaOrThrow(
+  protected async readAreaOrThrow(
     grid: GridSpec,
     signal: AbortSignal | undefined,
   ): Promise<AreaLayer> {
     const choice = await this.chooseCrs(signal);
     const rdBox = gridBox(grid);
-    const box = choice.crs === 'EPSG:28992' ? rdBox : boxFrom(rdBox, 'EPSG:28992', 'EPSG:4326');
+    const box = boxToCrs(rdBox, 'EPSG:28992', choice.crs);
     const source = this.answerSource(this.url);
     const budget = new AreaBudget(source, MAX_AREA_FEATURES, MAX_AREA_VERTICES);
     let url: string | undefined = ogcItemsUrl(this.url, {
@@ -381,21 +375,4 @@ export class OgcApiFeaturesSource extends RemoteSource implements PolygonSource 
       throw e;
     }
   }
-}
-
-function boxFrom(
-  box: readonly [number, number, number, number],
-  from: SupportedCrs,
-  to: SupportedCrs,
-): [number, number, number, number] {
-  const a = toCrs([box[0], box[1]], from, to);
-  const b = toCrs([box[2], box[3]], from, to);
-  const c = toCrs([box[2], box[1]], from, to);
-  const d = toCrs([box[0], box[3]], from, to);
-  return [
-    Math.min(a[0], b[0], c[0], d[0]),
-    Math.min(a[1], b[1], c[1], d[1]),
-    Math.max(a[0], b[0], c[0], d[0]),
-    Math.max(a[1], b[1], c[1], d[1]),
-  ];
 }

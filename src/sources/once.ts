@@ -22,3 +22,26 @@ export class OnceUnlessFailed<T> {
     return p;
   }
 }
+
+/**
+ * `promise`, or a rejection with `signal`'s reason as soon as `signal` aborts (the work itself
+ * goes on: it may be shared). Rejects at once when `signal` is already aborted.
+ */
+export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}

@@ -74,24 +74,15 @@ export class PolygonIndex {
     const boxIndex = new Flatbush(parts);
     let strips = 0;
     for (let p = 0; p < parts; p++) {
-      let minX = Infinity;
-      let minY = Infinity;
-      let maxX = -Infinity;
-      let maxY = -Infinity;
+      const box = emptyBox();
       let edges = 0;
       for (let r = partRingStart[p] as number; r < (partRingStart[p + 1] as number); r++) {
         const v0 = ringStart[r] as number;
         const v1 = ringStart[r + 1] as number;
         edges += Math.max(0, v1 - v0 - 1);
-        for (let v = v0; v < v1; v++) {
-          const x = coords[2 * v] as number;
-          const y = coords[2 * v + 1] as number;
-          if (x < minX) minX = x;
-          if (x > maxX) maxX = x;
-          if (y < minY) minY = y;
-          if (y > maxY) maxY = y;
-        }
+        widenBox(box, coords, v0, v1);
       }
+      const [minX, minY, maxX, maxY] = box;
       boxIndex.add(minX, minY, maxX, maxY);
       const height = maxY - minY;
       const n =
@@ -230,6 +221,33 @@ export class PolygonIndex {
 
 /** Polygon rings in GeoJSON form: parts → rings → positions `[x, y, …]`. */
 export type PartsOfRings = readonly (readonly (readonly (readonly number[])[])[])[];
+
+/** A box `[minX, minY, maxX, maxY]` that holds nothing yet (see {@link widenBox}). */
+export function emptyBox(): [number, number, number, number] {
+  return [Infinity, Infinity, -Infinity, -Infinity];
+}
+
+/** Widens `box` (in place) to hold the vertices `v0` to `v1 - 1` of flat `[x, y, …]` coordinates. */
+export function widenBox(
+  box: [number, number, number, number],
+  coords: Float64Array,
+  v0: number,
+  v1: number,
+): void {
+  let [minX, minY, maxX, maxY] = box;
+  for (let v = v0; v < v1; v++) {
+    const x = coords[2 * v] as number;
+    const y = coords[2 * v + 1] as number;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  box[0] = minX;
+  box[1] = minY;
+  box[2] = maxX;
+  box[3] = maxY;
+}
 
 /**
  * Flattens polygons (each item a list of parts, each part a list of rings) into

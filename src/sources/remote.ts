@@ -4,7 +4,7 @@
  * message) instead of exceptions. The kinds (OGC API Features, WFS, WMS, ArcGIS REST) only build
  * URLs, parse their answers and pick the feature at the point.
  */
-import { plausibleFor, toCrs } from '../core/crs.js';
+import { boxToCrs, plausibleFor, toCrs } from '../core/crs.js';
 import { FACT_NAMES, NaError } from '../core/types.js';
 import type {
   FactName,
@@ -27,10 +27,19 @@ import type {
   ResultSource,
   ValueMap,
 } from './facts.js';
-import { SourceRequestError, requestJson } from './http.js';
+import { requestJson } from './http.js';
 import type { FetchLike, ReadJsonOptions, RequestPolicy } from './http.js';
 import { defined } from '../core/defined.js';
-import { failedLayer, polygonLayer, type AreaFeature, type AreaLayer } from './area-layer.js';
+import { failureResult } from './failure.js';
+import {
+  failedLayer,
+  polygonLayer,
+  type AreaFeature,
+  type AreaLayer,
+  type AreaReadOptions,
+  type AreaSource,
+} from './area-layer.js';
+import type { GridSpec } from '../core/kansenkaart/compute.js';
 
 /** Options every remote source takes. */
 export interface RemoteSourceOptions extends ProvenanceOptions {
@@ -114,7 +123,7 @@ export abstract class RemoteSource implements FactSource {
     this.coverageRd =
       options.coverage === undefined
         ? undefined
-        : boxToRd(options.coverage, options.coverageCrs ?? 'EPSG:28992');
+        : boxToCrs(options.coverage, options.coverageCrs ?? 'EPSG:28992', 'EPSG:28992');
     this.policy = {
       sourceId: this.id,
       sourceTitle: this.title,
@@ -201,23 +210,6 @@ export abstract class RemoteSource implements FactSource {
     });
   }
 
-  /**
-   * Runs an area read (rejects at once when `signal` is already aborted); a failure (not an
-   * abort) becomes a {@link failedLayer} with the error result {@link query} would give.
-   */
-  protected async guardArea(
-    signal: AbortSignal | undefined,
-    read: () => Promise<AreaLayer>,
-  ): Promise<AreaLayer> {
-    signal?.throwIfAborted();
-    try {
-      return await read();
-    } catch (e) {
-      if (signal?.aborted === true) throw signal.reason;
-      return failedLayer(this.failure(e));
-    }
-  }
-
   /** GETs JSON under this source's request policy. */
   protected getJson(
     url: string,
@@ -260,20 +252,39 @@ export abstract class RemoteSource implements FactSource {
 
   /** An error result from anything thrown by a query. */
   protected failure(e: unknown): SourceResult {
-    if (e instanceof SourceRequestError) {
-      return errorResult(this.resultSource(), e.message, {
-        code: e.code,
-        userMessage: e.userMessage,
-      });
-    }
-    if (e instanceof NaError) return errorResult(this.resultSource(), e.message, { code: e.code });
-    const message = e instanceof Error ? e.message : String(e);
-    return errorResult(this.resultSource(), `${this.id}: ${message}`, { code: 'error' });
+    return failureResult(this.resultSource(), e, (message) => ({
+      message: `${this.id}: ${message}`,
+      code: 'error',
+    }));
   }
 
   protected resultSource(): ResultSource {
     return { id: this.id, title: this.title, provides: this.provides, provenance: this.provenance };
   }
+}
+
+/**
+ * A {@link RemoteSource} that also reads whole areas ({@link AreaSource}): a subclass reads the
+ * area in {@link readAreaOrThrow}; `readArea` rejects at once when `signal` is already aborted and
+ * turns a failure (not an abort) into a {@link failedLayer} with the error result
+ * {@link RemoteSource.query} would give.
+ */
+export abstract class RemoteAreaSource extends RemoteSource implements AreaSource {
+  async readArea(grid: GridSpec, { signal }: AreaReadOptions = {}): Promise<AreaLayer> {
+    signal?.throwIfAborted();
+    try {
+      return await this.readAreaOrThrow(grid, signal);
+    } catch (e) {
+      if (signal?.aborted === true) throw signal.reason;
+      return failedLayer(this.failure(e));
+    }
+  }
+
+  /** The area layer of the grid's box; throws on failure, rejects with the signal's reason on abort. */
+  protected abstract readAreaOrThrow(
+    grid: GridSpec,
+    signal: AbortSignal | undefined,
+  ): Promise<AreaLayer>;
 }
 
 /** The chosen detail properties of a feature (scalars only), or undefined when none is present. */
@@ -295,23 +306,6 @@ export function pickDetail(
     }
   }
   return out;
-}
-
-/** A bbox in `crs` → the bbox of its corners in EPSG:28992. */
-export function boxToRd(
-  box: readonly [number, number, number, number],
-  crs: SupportedCrs,
-): [number, number, number, number] {
-  if (crs === 'EPSG:28992') return [box[0], box[1], box[2], box[3]];
-  const corners = [
-    toCrs([box[0], box[1]], crs, 'EPSG:28992'),
-    toCrs([box[2], box[1]], crs, 'EPSG:28992'),
-    toCrs([box[2], box[3]], crs, 'EPSG:28992'),
-    toCrs([box[0], box[3]], crs, 'EPSG:28992'),
-  ];
-  const xs = corners.map((c) => c[0]);
-  const ys = corners.map((c) => c[1]);
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 }
 
 /**

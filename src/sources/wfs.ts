@@ -8,7 +8,7 @@
  * and 2.0 alike) and the answer is tried in both axis orders, since servers differ in what they
  * write in GeoJSON.
  */
-import { toCrs } from '../core/crs.js';
+import { boxToCrs, toCrs } from '../core/crs.js';
 import type { GridSpec } from '../core/kansenkaart/compute.js';
 import {
   AREA_PAGE_SIZE,
@@ -16,12 +16,11 @@ import {
   MAX_AREA_VERTICES,
   gridBox,
   type AreaLayer,
-  type AreaReadOptions,
 } from './area-layer.js';
 import { AreaBudget, parseFeatureCollection, pickFeatureAt } from './features.js';
 import type { ParsedFeature } from './features.js';
 import { invalidResponse } from './http.js';
-import { RemoteSource, joinUrl } from './remote.js';
+import { RemoteAreaSource, joinUrl } from './remote.js';
 import type { FoundFeature, RemoteSourceOptions } from './remote.js';
 
 /** WFS versions this source speaks. */
@@ -103,7 +102,7 @@ export function wfsGetFeatureUrl(base: string, p: WfsGetFeatureParams): string {
  *   outputFormat: 'application/json;subtype=geojson', properties: { landscapeType: 'fgr' },
  * });
  */
-export class WfsSource extends RemoteSource {
+export class WfsSource extends RemoteAreaSource {
   readonly typeName: string;
   readonly serviceVersion: WfsVersion;
   private readonly outputFormat: string;
@@ -156,17 +155,13 @@ export class WfsSource extends RemoteSource {
    * A failing service or an area over budget gives a failed layer (its error result); rejects
    * only when `signal` is aborted.
    */
-  readArea(grid: GridSpec, { signal }: AreaReadOptions = {}): Promise<AreaLayer> {
-    return this.guardArea(signal, () => this.readAreaOrThrow(grid, signal));
-  }
-
-  private async readAreaOrThrow(
+  protected async readAreaOrThrow(
     grid: GridSpec,
     signal: AbortSignal | undefined,
   ): Promise<AreaLayer> {
     const ll = this.srsName === 'EPSG:4326';
     const rdBox = gridBox(grid);
-    const box = ll ? boxToLonLat(rdBox) : rdBox;
+    const box = ll ? boxToCrs(rdBox, 'EPSG:28992', 'EPSG:4326') : rdBox;
     const budget = new AreaBudget(
       this.answerSource(this.url),
       MAX_AREA_FEATURES,
@@ -204,7 +199,11 @@ export class WfsSource extends RemoteSource {
     let crs: 'EPSG:28992' | 'EPSG:4326' = ll ? 'EPSG:4326' : 'EPSG:28992';
     if (!ll && sample !== undefined && looksLonLat(sample)) crs = 'EPSG:4326';
     const p = sample === undefined ? undefined : firstPosition(sample);
-    if (crs === 'EPSG:4326' && p !== undefined && latLonOrder(p, boxToLonLat(rdBox)))
+    if (
+      crs === 'EPSG:4326' &&
+      p !== undefined &&
+      latLonOrder(p, boxToCrs(rdBox, 'EPSG:28992', 'EPSG:4326'))
+    )
       for (const f of features) f.polygon = swapAxes(f.polygon!);
     return this.areaLayerOf(features, crs, this.tolerance);
   }
@@ -244,21 +243,6 @@ function looksLonLat(polygon: NonNullable<ParsedFeature['polygon']>): boolean {
   if (first === undefined) return false;
   const [px, py] = first as [number, number];
   return Math.abs(px) <= 180 && Math.abs(py) <= 90;
-}
-
-/** An RD box as a lon/lat box (the box of its corners). */
-function boxToLonLat(
-  box: readonly [number, number, number, number],
-): [number, number, number, number] {
-  const corners = [
-    toCrs([box[0], box[1]], 'EPSG:28992', 'EPSG:4326'),
-    toCrs([box[2], box[1]], 'EPSG:28992', 'EPSG:4326'),
-    toCrs([box[2], box[3]], 'EPSG:28992', 'EPSG:4326'),
-    toCrs([box[0], box[3]], 'EPSG:28992', 'EPSG:4326'),
-  ];
-  const xs = corners.map((c) => c[0]);
-  const ys = corners.map((c) => c[1]);
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 }
 
 /**

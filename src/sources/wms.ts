@@ -26,6 +26,7 @@ import { parseFeatureCollection } from './features.js';
 import { RemoteSource, joinUrl } from './remote.js';
 import type { FoundFeature, RemoteSourceOptions } from './remote.js';
 import { defined } from '../core/defined.js';
+import { abortable } from './once.js';
 
 /** WMS versions this source speaks. */
 export type WmsVersion = '1.3.0' | '1.1.1';
@@ -164,22 +165,7 @@ export class WmsSource extends RemoteSource {
       this.resolved = undefined;
       throw e;
     });
-    if (signal === undefined) return this.resolved;
-    signal.throwIfAborted();
-    return new Promise<string>((resolve, reject) => {
-      const onAbort = (): void => reject(signal.reason);
-      signal.addEventListener('abort', onAbort, { once: true });
-      (this.resolved as Promise<string>).then(
-        (v) => {
-          signal.removeEventListener('abort', onAbort);
-          resolve(v);
-        },
-        (e: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(e);
-        },
-      );
-    });
+    return abortable(this.resolved, signal);
   }
 
   private async lookUpLayers(signal: AbortSignal | undefined): Promise<string> {

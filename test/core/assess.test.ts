@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assess, evaluate } from '../../src/core/assess.js';
+import { assess } from '../../src/core/assess.js';
+import { evaluate } from '../../src/core/conditions.js';
 import type { KnowledgeBase, Principle } from '../../src/core/kb/types.js';
 import { localizeReport } from '../../src/core/localize.js';
 import type { Fact, FactName } from '../../src/core/types.js';
