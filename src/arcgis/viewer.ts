@@ -17,6 +17,7 @@ import type Point from '@arcgis/core/geometry/Point.js';
 import type MapView from '@arcgis/core/views/MapView.js';
 import { normalizeCrs, toCrs } from '../core/crs.js';
 import { NaError, type Location, type SupportedCrs } from '../core/types.js';
+import { crosshair } from '../map/decoration.js';
 import type { Viewer } from '../map/viewer.js';
 
 /** Options of {@link createArcgisViewer}. */
@@ -227,26 +228,8 @@ export function createArcgisViewer(view: MapView, options: ArcgisViewerOptions =
 
     addCrosshair() {
       if (destroyed || !view.ui) return () => undefined;
-      const cross = document.createElement('div');
-      cross.className = 'na-crosshair';
-      cross.setAttribute('aria-hidden', 'true');
-      cross.setAttribute('part', 'crosshair');
-      const colour = 'var(--na-crosshair-color, var(--na-color-accent, #00557a))';
-      Object.assign(cross.style, {
-        position: 'absolute',
-        left: '50%',
-        top: '50%',
-        width: '40px',
-        height: '40px',
-        marginLeft: '-20px',
-        marginTop: '-20px',
-        pointerEvents: 'none',
-        zIndex: '2',
-        background:
-          `linear-gradient(${colour}, ${colour}) center / 3px 100% no-repeat, ` +
-          `linear-gradient(${colour}, ${colour}) center / 100% 3px no-repeat`,
-        filter: 'drop-shadow(0 0 1px #ffffff) drop-shadow(0 0 1px #ffffff)',
-      } satisfies Partial<CSSStyleDeclaration>);
+      // The same element as on an OpenLayers map (borders, so forced colours keep it).
+      const cross = crosshair();
       view.ui.add(cross, 'manual');
       const remove = (): void => {
         if (!removers.delete(remove)) return;

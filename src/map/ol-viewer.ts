@@ -18,7 +18,7 @@ import { get as getProjection, getTransform, getUserProjection } from 'ol/proj.j
 import { normalizeCrs } from '../core/crs-id.js';
 import { NaError, type Location, type SupportedCrs } from '../core/types.js';
 import { addMapFocusRing } from './map-focus-ring.js';
-import { decoration } from './decoration.js';
+import { crosshair, decoration } from './decoration.js';
 import type { Viewer } from './viewer.js';
 
 /** Options of {@link createOlViewer}. */
@@ -213,33 +213,7 @@ export function createOlViewer(map: Map, options: OlViewerOptions = {}): OlViewe
     addCrosshair() {
       const viewport = map.getViewport();
       if (destroyed || !viewport) return () => undefined;
-      const cross = decoration('na-crosshair', 'crosshair', {
-        position: 'absolute',
-        left: '50%',
-        top: '50%',
-        width: '40px',
-        height: '40px',
-        marginLeft: '-20px',
-        marginTop: '-20px',
-        pointerEvents: 'none',
-        zIndex: '2',
-        filter: 'drop-shadow(0 0 1px #ffffff) drop-shadow(0 0 1px #ffffff)',
-      });
-      // Two bars drawn as borders, not background gradients: forced colours (Windows high
-      // contrast) remove background images but repaint borders in the system text colour.
-      const colour = 'var(--na-crosshair-color, var(--na-color-accent, #00557a))';
-      for (const vertical of [true, false]) {
-        const bar = document.createElement('div');
-        Object.assign(bar.style, {
-          position: 'absolute',
-          boxSizing: 'border-box',
-          ...(vertical
-            ? { left: '50%', top: '0', bottom: '0', width: '0', marginLeft: '-1.5px' }
-            : { top: '50%', left: '0', right: '0', height: '0', marginTop: '-1.5px' }),
-          [vertical ? 'borderLeft' : 'borderTop']: `3px solid ${colour}`,
-        } satisfies Partial<CSSStyleDeclaration>);
-        cross.append(bar);
-      }
+      const cross = crosshair();
       viewport.append(cross);
       const remove = (): void => {
         if (removers.delete(remove)) cross.remove();
