@@ -7,6 +7,11 @@
  * `/features/ogc/collections/<name>/items?bbox&bbox-crs&crs&limit&offset` (at most 100 per page
  * whatever `limit` asks, as servers cap it, with a `next` link). Features whose envelope meets the
  * box, in file order. Names: zonering, soil, groundwater, landuse.
+ *
+ * Variants under a prefix, as servers that cap pages: `/features/capped/…` answers at most 10
+ * features per page whatever `COUNT` / `limit` asks (the WFS with `numberMatched`, the OGC API
+ * with `next` links); `/features/nonext/…` caps at 10 too, but its OGC API gives no `next` link
+ * (only `numberMatched` says there is more).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +24,7 @@ const FILES = {
 };
 const RD_URI = 'http://www.opengis.net/def/crs/EPSG/0/28992';
 const OGC_PAGE_MAX = 100;
+const CAPPED_PAGE_MAX = 10;
 const cache = new Map();
 
 function features(name) {
@@ -65,12 +71,15 @@ function send(context, status, body, type = 'application/geo+json') {
 export function featureServiceFixtures() {
   return async function featureServiceMiddleware(context, next) {
     if (!context.path.startsWith('/features/')) return next();
+    const variant = /^\/features\/(capped|nonext)\//.exec(context.path)?.[1];
+    const path = variant === undefined ? context.path : context.path.replace(`/${variant}`, '');
+    const cap = variant === undefined ? Infinity : CAPPED_PAGE_MAX;
     const q = new URLSearchParams(context.querystring);
     const get = (k) => {
       for (const [key, v] of q) if (key.toLowerCase() === k.toLowerCase()) return v;
       return undefined;
     };
-    if (context.path === '/features/wfs') {
+    if (path === '/features/wfs') {
       const name = get('TYPENAMES') ?? get('TYPENAME');
       if (get('REQUEST') !== 'GetFeature' || !(name in FILES)) {
         return send(
@@ -83,7 +92,7 @@ export function featureServiceFixtures() {
       const bbox = (get('BBOX') ?? '').split(',').slice(0, 4).map(Number);
       const all = inBox(name, bbox);
       const start = Number(get('STARTINDEX') ?? 0);
-      const count = Number(get('COUNT') ?? get('MAXFEATURES') ?? all.length);
+      const count = Math.min(Number(get('COUNT') ?? get('MAXFEATURES') ?? all.length), cap);
       const page = all.slice(start, start + count);
       return send(context, 200, {
         type: 'FeatureCollection',
@@ -93,7 +102,7 @@ export function featureServiceFixtures() {
         features: page,
       });
     }
-    const m = /^\/features\/ogc\/collections\/([a-z]+)(\/items)?$/.exec(context.path);
+    const m = /^\/features\/ogc\/collections\/([a-z]+)(\/items)?$/.exec(path);
     if (!m || !(m[1] in FILES))
       return send(
         context,
@@ -126,10 +135,10 @@ export function featureServiceFixtures() {
     const bbox = (get('bbox') ?? '').split(',').map(Number);
     const all = inBox(name, bbox);
     const offset = Number(get('offset') ?? 0);
-    const limit = Math.min(Number(get('limit') ?? 10), OGC_PAGE_MAX);
+    const limit = Math.min(Number(get('limit') ?? 10), OGC_PAGE_MAX, cap);
     const page = all.slice(offset, offset + limit);
     const links = [];
-    if (offset + limit < all.length) {
+    if (offset + limit < all.length && variant !== 'nonext') {
       const nextQ = new URLSearchParams(context.querystring);
       nextQ.set('offset', String(offset + limit));
       nextQ.set('limit', String(limit));
