@@ -18,6 +18,8 @@ import { browserFieldFalse } from './test/helpers/browser-field.mjs';
 import { tsForJsUrls } from './test/helpers/ts-for-js-urls.mjs';
 // The fault server's hostile answers under /fault/ (issue #13).
 import { faultProxy } from './test/helpers/fault-proxy.mjs';
+// A WFS and an OGC API Features endpoint answering from the demo data under /features/ (issue #14).
+import { featureServiceFixtures } from './test/helpers/feature-service-fixtures.mjs';
 
 const args = CHROMIUM_ARGS;
 
@@ -288,7 +290,7 @@ export default {
   nodeResolve: { exportConditions: ['browser'] },
   // Answers /locatieserver/{suggest,lookup,reverse} from fixtures, plus test controls (__count,
   // __reset, __delay, __fail); see test/helpers/locatieserver-fixtures.mjs.
-  middleware: [locatieserverFixtures(), tsForJsUrls(), faultProxy()],
+  middleware: [locatieserverFixtures(), tsForJsUrls(), faultProxy(), featureServiceFixtures()],
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 180000,

@@ -1,14 +1,29 @@
 /**
  * Entry of the script-tag bundles (vite.bundle.config.ts, docs/embedding.md): every element,
- * registered on import, plus what a page without a bundler needs to make a map for them:
+ * registered on import (the kansenkaart elements on demand: their code loads when one appears in
+ * the page, see `loadKansenkaart`), plus what a page without a bundler needs to make a map for them:
  * `createRdMap`, RD New set-up and a few OpenLayers building blocks. In
  * `natuurlijke-alliantie.js` these come from the page's own `ol` (import map); in
  * `natuurlijke-alliantie.standalone.js` from the copy bundled in it, so the page and the elements
- * share one OpenLayers either way. The elements' names are those of `natuurlijke-alliantie/widgets`
- * (widgets/index.ts).
+ * share one OpenLayers either way.
  */
-export * from './index.js';
+export * from './zonering-layer/define.js';
+export * from './zonering-legend/define.js';
+export * from './location-check/define.js';
+export * from './address-search/define.js';
+export * from './scenario-compare/define.js';
+export { defineElement } from './shared/define.js';
+export { applyWidgetTexts, WidgetTextsError, type WidgetLang } from './shared/lang.js';
 export { createOlViewer } from '../src/map/ol-viewer.js';
+export type {
+  NaKansenkaartLayer,
+  NaKansenkaartSelectEvent,
+  NaKansenkaartChangeEvent,
+  KansenkaartLayerState,
+  KansenkaartChangeDetail,
+  FailedSource,
+} from './kansenkaart-layer/define.js';
+export type { NaKansenkaartLegend } from './kansenkaart-legend/define.js';
 export { createRdMap, type RdMapOptions } from '../src/map/rd-map.js';
 export { registerRd, rdTileGrid, mapCrs } from '../src/map/projection.js';
 export { defaultKnowledgeBase } from '../src/core/kb/load.js';
@@ -23,3 +38,25 @@ export { default as WMTS } from 'ol/source/WMTS.js';
 export { default as TileWMS } from 'ol/source/TileWMS.js';
 export { default as ImageWMS } from 'ol/source/ImageWMS.js';
 export { default as GeoJSON } from 'ol/format/GeoJSON.js';
+
+import { defineOnDemand } from './shared/define-on-demand.js';
+
+/** The tags of the kansenkaart elements, whose code loads on demand. */
+export const KANSENKAART_LAYER_TAG = 'na-kansenkaart-layer';
+export const KANSENKAART_LEGEND_TAG = 'na-kansenkaart-legend';
+
+/**
+ * `<na-kansenkaart-layer>` and `<na-kansenkaart-legend>` (the kansenkaart computes in the browser:
+ * the largest elements) are not in the first load: their code (a chunk in `chunks/` beside the
+ * bundle) loads when the first of them appears in the document, and the browser then upgrades
+ * them. `loadKansenkaart()` loads it at once (e.g. for elements in a shadow root) and resolves
+ * when both are defined.
+ */
+export const loadKansenkaart: () => Promise<void> = defineOnDemand(
+  [KANSENKAART_LAYER_TAG, KANSENKAART_LEGEND_TAG],
+  () =>
+    Promise.all([
+      import('./kansenkaart-layer/define.js'),
+      import('./kansenkaart-legend/define.js'),
+    ]),
+);

@@ -6,14 +6,15 @@
  *
  * - Polygon services: the features in the grid's box (paged, within {@link MAX_AREA_FEATURES} and
  *   {@link MAX_AREA_VERTICES}), indexed; a cell's key is the feature the point query would pick
- *   (the first in the answer that contains the centre or lies within the query's tolerance).
+ *   (the first in the answer that contains the centre; where none does, the first within the
+ *   query's tolerance).
  * - Rasters: the pixel under each cell centre (read block by block); a cell's key is the distinct
  *   combination of band values there.
  */
 import type { BBox } from '../core/geometry.js';
 import type { GridSpec } from '../core/kansenkaart/compute.js';
 import type { FactSource, SourceResult, SupportedCrs } from '../core/types.js';
-import { GeoJsonSource, type PolygonGeometry } from './geojson.js';
+import { DEFAULT_BOUNDARY_TOLERANCE_M, GeoJsonSource, type PolygonGeometry } from './geojson.js';
 
 /** A source's answers over one grid: a key per cell centre and the answer per key. */
 export interface AreaLayer {
@@ -94,8 +95,9 @@ export interface PolygonLayerOptions {
 
 /**
  * The layer of polygons read for an area: a cell's key is the index of the first polygon (in the
- * answer's order) that contains the centre or lies within `tolerance` of it; -1 outside the
- * source's coverage; -2 in no polygon.
+ * answer's order) that contains the centre (inside, or within the in-memory sources' boundary
+ * tolerance of 1 cm); else of the first that lies within `tolerance` of it (the point query's
+ * rule, `pickFeatureAt`); -1 outside the source's coverage; -2 in no polygon.
  */
 export function polygonLayer(
   features: readonly AreaFeature[],
@@ -112,13 +114,18 @@ export function polygonLayer(
     },
     crs,
     properties: {},
-    boundaryTolerance: options.tolerance,
+    boundaryTolerance: Math.min(options.tolerance, DEFAULT_BOUNDARY_TOLERANCE_M),
   });
+  const near = options.tolerance > DEFAULT_BOUNDARY_TOLERANCE_M;
   const c = options.coverageRd;
   return {
     keyAt(x, y) {
       if (c !== undefined && (x < c[0] || x > c[2] || y < c[1] || y > c[3])) return -1;
-      return index.featureIndexAt(x, y) ?? -2;
+      return (
+        index.featureIndexAt(x, y) ??
+        (near ? index.featureIndexWithin(x, y, options.tolerance) : undefined) ??
+        -2
+      );
     },
     resultAt(key, point) {
       if (key === -1) return options.resultOf(undefined, 'outside-coverage', point);

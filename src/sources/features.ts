@@ -240,12 +240,31 @@ export function nextLink(links: readonly Link[], base: string): string | undefin
 
 /**
  * The feature at `[x, y]` (in the CRS of the features):
- * - the first polygon feature that contains the point, or lies within `tolerance` of it;
+ * - the first polygon feature that contains the point (inside, or within `boundary` of its
+ *   boundary);
+ * - else, the first polygon feature within `tolerance` of the point (a point query asks for a box
+ *   of ±`tolerance` around the point; a polygon that merely comes near never beats one that
+ *   contains the point, whatever order the server answers in);
  * - else, the first feature without a polygon geometry (its service already filtered by location,
  *   e.g. GetFeatureInfo with `geometry: null`);
  * - else undefined.
+ * @param boundary - the boundary tolerance, in the features' units; default `tolerance` (one rule)
  */
 export function pickFeatureAt(
+  features: readonly ParsedFeature[],
+  point: readonly [number, number],
+  tolerance: number,
+  boundary = tolerance,
+): ParsedFeature | undefined {
+  return (
+    containingFeature(features, point, boundary) ??
+    (tolerance > boundary ? containingFeature(features, point, tolerance) : undefined) ??
+    features.find((f) => f.polygon === undefined)
+  );
+}
+
+/** The first polygon feature that contains `point` or lies within `tolerance` of it. */
+export function containingFeature(
   features: readonly ParsedFeature[],
   point: readonly [number, number],
   tolerance: number,
@@ -257,5 +276,5 @@ export function pickFeatureAt(
       return f;
     }
   }
-  return features.find((f) => f.polygon === undefined);
+  return undefined;
 }

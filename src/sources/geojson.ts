@@ -312,6 +312,16 @@ export class GeoJsonSource implements PolygonSource {
   }
 
   /**
+   * Data index of the first polygon that contains `[x, y]` (EPSG:28992) or lies within
+   * `tolerance` m of it, whatever the source's own boundary tolerance; or undefined. The service
+   * layers of the kansenkaart use it for their point query's wider tolerance (`area-layer.ts`).
+   */
+  featureIndexWithin(x: number, y: number, tolerance: number): number | undefined {
+    const k = this.index.firstAt(x, y, tolerance);
+    return k === undefined ? undefined : this.features[k]?.index;
+  }
+
+  /**
    * A key of the answer of {@link query} at `[x, y]` in EPSG:28992: the data index of the polygon
    * found, -1 outside the coverage, -2 inside it but in no polygon. Two points with the same key
    * get the same facts (the kansenkaart groups cells by it).

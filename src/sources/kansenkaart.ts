@@ -74,6 +74,10 @@ export interface FailedSource {
   message: string;
   /** What happened and what it means for the map, in Dutch and English. */
   userMessage: LocalizedText;
+  /** What went wrong only (the source's own message, without the consequence), Dutch and English. */
+  reason: LocalizedText;
+  /** The facts the source would have given (missing on the whole map). */
+  facts: string[];
 }
 
 /** The map, which sources could not be combined and why, and which failed. */
@@ -213,6 +217,8 @@ function failedSource(source: FactSource, result: SourceResult): FailedSource {
     code: result.code ?? 'error',
     message: result.message ?? '',
     userMessage,
+    reason: { ...reason },
+    facts: [...source.provides],
   };
 }
 

@@ -29,14 +29,15 @@ import {
 import { factsFromProperties } from './facts.js';
 import {
   AreaBudget,
+  containingFeature,
   nextLink,
   parseFeatureCollection,
   pickFeatureAt,
   tooComplex,
 } from './features.js';
 import type { ParsedFeature } from './features.js';
-import { reproject } from './geojson.js';
-import { SourceRequestError } from './http.js';
+import { DEFAULT_BOUNDARY_TOLERANCE_M, reproject } from './geojson.js';
+import { SourceRequestError, invalidResponse } from './http.js';
 import { RemoteAreaSource, joinUrl } from './remote.js';
 import type { FoundFeature, RemoteSourceOptions } from './remote.js';
 import { defined } from '../core/defined.js';
@@ -224,14 +225,22 @@ export class OgcApiFeaturesSource extends RemoteAreaSource implements PolygonSou
       ...(choice.uri === undefined ? {} : { bboxCrs: choice.uri, crs: choice.uri }),
       limit: this.limit,
     });
+    const b =
+      choice.crs === 'EPSG:28992'
+        ? DEFAULT_BOUNDARY_TOLERANCE_M
+        : DEFAULT_BOUNDARY_TOLERANCE_M / 111_000;
+    // A polygon that contains the point wins over one that only comes within the tolerance
+    // (pickFeatureAt), also when it is on a later page.
+    let near: ParsedFeature | undefined;
     for (let page = 0; url !== undefined && page < this.maxPages; page++) {
       const json = await this.getJson(url, signal);
       const parsed = parseFeatureCollection(json, this.answerSource(url));
-      const hit = pickFeatureAt(parsed.features, [x, y], t);
+      const hit = containingFeature(parsed.features, [x, y], b);
       if (hit !== undefined) return hit;
+      near ??= pickFeatureAt(parsed.features, [x, y], t, b);
       url = nextLink(parsed.links, url);
     }
-    return undefined;
+    return near;
   }
 
   /**
@@ -338,15 +347,26 @@ export class OgcApiFeaturesSource extends RemoteAreaSource implements PolygonSou
     });
     const maxPages = Math.ceil(MAX_AREA_FEATURES / AREA_PAGE_SIZE) + 1;
     const features: ParsedFeature[] = [];
+    let matched: number | undefined;
+    let read = 0;
     for (let page = 0; url !== undefined; page++) {
       if (page >= maxPages)
         throw tooComplex(source, 'maxAreaPages', maxPages, `more than ${maxPages} pages`);
       const json = await this.getJson(url, signal);
       const parsed = parseFeatureCollection(json, this.answerSource(url));
+      if (page === 0) matched = parsed.numberMatched;
       budget.add(parsed.features);
       features.push(...parsed.features.filter((f) => f.polygon !== undefined));
+      read += parsed.features.length;
       url = nextLink(parsed.links, url);
     }
+    // Pages capped below `limit` are followed by their `next` links; a server that says it has
+    // more than it gave, without a link to the rest, would give a partial map.
+    if (matched !== undefined && read < matched)
+      throw invalidResponse(
+        `the server matched ${matched} features in the area but its pages gave ${read}, without a next link to the rest`,
+        source,
+      );
     return this.areaLayerOf(features, choice.crs, this.tolerance);
   }
 

@@ -19,6 +19,7 @@ import {
 } from './area-layer.js';
 import { AreaBudget, parseFeatureCollection, pickFeatureAt } from './features.js';
 import type { ParsedFeature } from './features.js';
+import { DEFAULT_BOUNDARY_TOLERANCE_M } from './geojson.js';
 import { invalidResponse } from './http.js';
 import { RemoteAreaSource, joinUrl } from './remote.js';
 import type { FoundFeature, RemoteSourceOptions } from './remote.js';
@@ -137,20 +138,28 @@ export class WfsSource extends RemoteAreaSource {
     });
     const json = await this.getJson(url, signal);
     const { features } = parseFeatureCollection(json, this.answerSource(url));
+    const b = ll ? DEFAULT_BOUNDARY_TOLERANCE_M / 111_000 : DEFAULT_BOUNDARY_TOLERANCE_M;
     const hit: ParsedFeature | undefined =
-      pickFeatureAt(features, [x, y], t) ?? (ll ? pickFeatureAt(features, [y, x], t) : undefined);
+      pickFeatureAt(features, [x, y], t, b) ??
+      (ll ? pickFeatureAt(features, [y, x], t, b) : undefined);
     if (hit !== undefined || ll) return hit;
     // Some servers write GeoJSON in CRS84 (lon/lat, as RFC 7946 says) whatever SRSNAME asks:
     // QGIS Server 3.22 does. RD coordinates are never within ±180/±90, so such an answer is
     // recognisable: test the point in lon/lat then (else every point would silently be no-data).
     if (!features.some((f) => f.polygon !== undefined && looksLonLat(f.polygon))) return undefined;
     const [lon, lat] = toCrs(rd, 'EPSG:28992', 'EPSG:4326');
-    return pickFeatureAt(features, [lon, lat], this.tolerance / 111_000);
+    return pickFeatureAt(
+      features,
+      [lon, lat],
+      this.tolerance / 111_000,
+      DEFAULT_BOUNDARY_TOLERANCE_M / 111_000,
+    );
   }
 
   /**
-   * The features of the grid's box, page by page (`STARTINDEX`, {@link AREA_PAGE_SIZE} per page,
-   * within {@link MAX_AREA_FEATURES} / {@link MAX_AREA_VERTICES}), as a kansenkaart layer whose
+   * The features of the grid's box, page by page (`STARTINDEX`, {@link AREA_PAGE_SIZE} asked per
+   * page; a server's smaller pages are followed until its `numberMatched` is read or a page is
+   * empty; within {@link MAX_AREA_FEATURES} / {@link MAX_AREA_VERTICES}), as a kansenkaart layer whose
    * answers are those of {@link query} at each cell centre (see `area-layer.ts`).
    * A failing service or an area over budget gives a failed layer (its error result); rejects
    * only when `signal` is aborted.
@@ -169,7 +178,12 @@ export class WfsSource extends RemoteAreaSource {
     );
     const features: ParsedFeature[] = [];
     let firstId: unknown;
-    for (let page = 0; ; page++) {
+    let firstShort = false;
+    let matched: number | undefined;
+    // Servers cap a page below COUNT (GeoServer's maxFeatures, MapServer's wfs_maxfeatures, …):
+    // a short page is not the last. Page on from the features actually read until the server's
+    // numberMatched is reached or a page is empty.
+    for (let page = 0, read = 0; ; page++) {
       const url = wfsGetFeatureUrl(this.url, {
         typeName: this.typeName,
         version: this.serviceVersion,
@@ -177,21 +191,29 @@ export class WfsSource extends RemoteAreaSource {
         bbox: box,
         srsName: this.srsName,
         count: AREA_PAGE_SIZE,
-        startIndex: page * AREA_PAGE_SIZE,
+        startIndex: read,
       });
       const json = await this.getJson(url, signal);
       const parsed = parseFeatureCollection(json, this.answerSource(url));
       const first = parsed.features[0];
-      if (page === 0) firstId = first?.id;
-      else if (first !== undefined && first.id !== undefined && first.id === firstId)
+      if (page === 0) {
+        firstId = first?.id;
+        firstShort = parsed.features.length < AREA_PAGE_SIZE;
+        matched = parsed.numberMatched;
+      } else if (first !== undefined && first.id !== undefined && first.id === firstId) {
+        // Without numberMatched, a first page shorter than COUNT that comes again is a server
+        // that ignores STARTINDEX and sent all in one page (WFS 1.x): done.
+        if (matched === undefined && firstShort) break;
         // A server that ignores STARTINDEX sends the first page again: never a complete read.
         throw invalidResponse(
           'the server ignores STARTINDEX (the next page repeats the first); give a smaller area',
           this.answerSource(url),
         );
+      }
       budget.add(parsed.features);
       features.push(...parsed.features.filter((f) => f.polygon !== undefined));
-      if (parsed.features.length < AREA_PAGE_SIZE) break;
+      read += parsed.features.length;
+      if (parsed.features.length === 0 || (matched !== undefined && read >= matched)) break;
     }
     // In what CRS and axis order the answer came: asked in RD, QGIS Server 3.22 writes CRS84
     // anyway (see featureAt); asked in EPSG:4326, servers write lat/lon or lon/lat.

@@ -34,10 +34,10 @@ const ELEMENTS = [
 ] as const;
 
 /**
- * The elements of the script-tag bundles (widgets/bundle.ts): all but the kansenkaart elements,
- * which that entry does not include (yet).
+ * The elements of the script-tag bundles (widgets/bundle.ts): all of them, the kansenkaart
+ * elements on demand (`loadKansenkaart()`, or when one appears in the page).
  */
-const BUNDLED = ELEMENTS.filter((e) => !e.tag.startsWith('na-kansenkaart'));
+const BUNDLED = ELEMENTS;
 
 describe('registration', () => {
   let warnings: string[] = [];
@@ -104,9 +104,14 @@ describe('registration', () => {
     };
     window.addEventListener('error', onError);
     try {
-      const copy = (await import(/* @vite-ignore */ url)) as { NaLocationCheck: unknown };
+      const copy = (await import(/* @vite-ignore */ url)) as {
+        NaLocationCheck: unknown;
+        loadKansenkaart: () => Promise<void>;
+      };
       // Its own classes: a real second copy, not the modules of this page.
       expect(copy.NaLocationCheck).to.not.equal(NaLocationCheck);
+      // The kansenkaart elements' chunk (chunks/ beside the bundle) loads on demand.
+      await copy.loadKansenkaart();
     } finally {
       window.removeEventListener('error', onError);
     }

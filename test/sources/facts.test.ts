@@ -131,4 +131,38 @@ describe('parseFeatureCollection / pickFeatureAt', () => {
     expect(pickFeatureAt(fc.features, [5, 5], 0.01)).toBeUndefined();
     expect(pickFeatureAt(fc.features, [2, 2], 0.01)?.properties).toEqual({ n: 1 });
   });
+
+  it('a polygon that contains the point wins over an earlier one that only comes within the tolerance', () => {
+    const square = (x0: number, n: number) => ({
+      type: 'Feature',
+      properties: { n },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [x0, 0],
+            [x0 + 10, 0],
+            [x0 + 10, 10],
+            [x0, 10],
+            [x0, 0],
+          ],
+        ],
+      },
+    });
+    // 1 ends at x = 10, 2 starts at x = 10.2 (a gap of 0.2 m); 3 is 2 again, later in the answer.
+    const fc = parseFeatureCollection(
+      { type: 'FeatureCollection', features: [square(0, 1), square(10.2, 2), square(10.2, 3)] },
+      { name: 'x' },
+    );
+    const n = (x: number): unknown =>
+      pickFeatureAt(fc.features, [x, 5], 0.5, 0.01)?.properties['n'];
+    expect(n(10.4)).toBe(2); // inside 2, 0.4 m from 1
+    expect(n(10.1)).toBe(1); // in the gap, within 0.5 m of both: the first
+    expect(n(10.005)).toBe(1); // on 1's edge (1 cm)
+    expect(n(10.195)).toBe(2); // on 2's edge (1 cm), 0.195 m from 1
+    expect(n(-0.3)).toBe(1); // outside everything, within 0.5 m of 1
+    expect(n(-0.6)).toBeUndefined();
+    // Without a boundary tolerance of its own: one rule, the first within the tolerance.
+    expect(pickFeatureAt(fc.features, [10.4, 5], 0.5)?.properties['n']).toBe(1);
+  });
 });

@@ -481,7 +481,9 @@ describe('kansenkaart with failing services', () => {
     const starts = server.requests
       .filter((u) => u.pathname === '/wfs-paged')
       .map((u) => u.searchParams.get('STARTINDEX'));
-    expect(starts).toEqual(['0', '1000', '2000']);
+    // Without numberMatched a short page need not be the last (servers cap pages below COUNT):
+    // the read goes on from the features read until a page is empty.
+    expect(starts).toEqual(['0', '1000', '2000', '2500']);
     expect(failed.map((f) => [f.id, f.code])).toEqual([['gt-wfs-kapot', 'invalid-response']]);
     expect(failed[0]!.message).toMatch(/STARTINDEX/);
     // Squares read from every page: the location check through the same WFS agrees.

@@ -15,6 +15,8 @@ export {
   NaKansenkaartChangeEvent,
   NaKansenkaartLayer,
   type KansenkaartLayerState,
+  type KansenkaartChangeDetail,
+  type FailedSource,
 } from './kansenkaart-layer.js';
 
 declare global {

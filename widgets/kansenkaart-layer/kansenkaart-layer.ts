@@ -47,6 +47,8 @@ import { kansenkaartLayerStyles } from './styles.js';
 
 export { BROWSER_MAX_CELLS } from './job.js';
 export { NaKansenkaartChangeEvent, NaKansenkaartSelectEvent };
+export type { KansenkaartChangeDetail } from './events.js';
+export type { FailedSource } from '../../src/sources/kansenkaart.js';
 
 /**
  * The kansenkaart on the host's OpenLayers map: where the chosen action is advised, discouraged,
@@ -66,7 +68,8 @@ export { NaKansenkaartChangeEvent, NaKansenkaartSelectEvent };
  *
  * @summary The kansenkaart (per action: advised, discouraged, missing data, no data) as a map layer.
  * @event na-kansenkaart-select - A unit was clicked.
- * @event na-kansenkaart-change - Loaded, the action changed, or the view moved.
+ * @event na-kansenkaart-change - Loaded, the action changed, or the view moved; `detail.failedSources`
+ *   lists the sources that could not be read (their facts are missing on the map).
  * @csspart status - The state text (visible while there is no map or no data).
  * @csspart hover - The reason of the unit under the pointer or the keyboard crosshair (a polite
  *   live region).
@@ -273,6 +276,7 @@ export class NaKansenkaartLayer extends LitElement {
     return statusText(this._state, lang, {
       progress: this._progress,
       count: this._count,
+      failed: this.failedSources.map((f) => f.title),
       mapTarget: { problem: this._mapTarget.problem, selector: this.mapTarget },
     });
   }
@@ -429,7 +433,11 @@ export class NaKansenkaartLayer extends LitElement {
 
   private _notify(): void {
     this.dispatchEvent(
-      new NaKansenkaartChangeEvent({ action: this.action, loaded: this._state === 'ready' }),
+      new NaKansenkaartChangeEvent({
+        action: this.action,
+        loaded: this._state === 'ready',
+        failedSources: this.failedSources,
+      }),
     );
   }
 }

@@ -55,6 +55,19 @@ export const messages = {
     nl: 'Download de samenvatting (CSV)',
     en: 'Download the summary (CSV)',
   },
+  readyFailed: {
+    nl: 'Kansenkaart op de kaart: {count} eenheden. Niet gelezen: {names}.',
+    en: 'Kansenkaart on the map: {count} units. Not read: {names}.',
+  },
+  failedHeading: {
+    nl: 'Let op: bronnen die niet konden worden gelezen',
+    en: 'Note: sources that could not be read',
+  },
+  failedSource: {
+    nl: '{name}: {reason} Zonder deze bron ontbreken {facts}; acties die deze gegevens nodig hebben staan op de kaart als "Hangt af van ontbrekende gegevens".',
+    en: '{name}: {reason} Without this source {facts} are missing; actions that need this data show on the map as "Depends on missing data".',
+  },
+  failedNoFacts: { nl: 'de gegevens van deze bron', en: 'the data of this source' },
   noLayer: {
     nl: 'Geen kansenkaart-laag gevonden (attribuut for).',
     en: 'No kansenkaart layer found (attribute for).',

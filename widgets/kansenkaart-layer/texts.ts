@@ -28,6 +28,8 @@ export function statusText(
   context: {
     progress: number;
     count: number;
+    /** Titles of the sources that could not be read in the last computation. */
+    failed?: string[];
     mapTarget: { problem: MapTargetProblem | undefined; selector: string | undefined };
   },
 ): string {
@@ -42,7 +44,12 @@ export function statusText(
       return tr(messages, 'aborted', lang);
     default:
       return layerStatusText(messages, state, lang, context.mapTarget, () =>
-        tr(messages, 'ready', lang, { count: context.count }),
+        context.failed !== undefined && context.failed.length > 0
+          ? tr(messages, 'readyFailed', lang, {
+              count: context.count,
+              names: context.failed.join(', '),
+            })
+          : tr(messages, 'ready', lang, { count: context.count }),
       );
   }
 }

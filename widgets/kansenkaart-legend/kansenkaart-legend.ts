@@ -10,7 +10,7 @@ import {
 import { kbLabel } from '../../src/core/assess.js';
 import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
 import { ACTIONS, type Action } from '../../src/core/types.js';
-import { resolveLang, tr } from '../shared/lang.js';
+import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
 import { baseStyles } from '../shared/styles.js';
 import { downloadText } from '../shared/download.js';
 import { LangController } from '../shared/lang-controller.js';
@@ -24,11 +24,13 @@ import { messages } from '../kansenkaart-layer/messages.js';
  * Legend, question picker, summary (hectares per state in the current view) and downloads (CSV and
  * GeoJSON of the units in view, the summary as CSV) of a
  * `<na-kansenkaart-layer>` (named by `for`). In forced-colours mode the swatches show the same
- * patterns as the map.
+ * patterns as the map. Sources that could not be read in the last computation (timeout, HTML page,
+ * OGC exception, 404, over budget) are listed by name with the reason, as text (`part="failed"`).
  *
  * @summary Legend, action picker and summary of a kansenkaart layer.
  * @csspart picker - The select with the questions and actions.
  * @csspart summary - The summary table.
+ * @csspart failed - The list of sources that could not be read (a polite status region).
  * @csspart downloads - The download buttons (CSV of the units in view, their GeoJSON, the summary CSV).
  */
 export class NaKansenkaartLegend extends LitElement {
@@ -87,6 +89,22 @@ export class NaKansenkaartLegend extends LitElement {
       }
       td.num {
         text-align: end;
+      }
+      [part='failed'] {
+        border-inline-start: 4px solid #595959;
+        padding-inline-start: 0.5rem;
+        margin: 0.5rem 0;
+      }
+      [part='failed'] p {
+        margin: 0;
+        font-weight: bold;
+      }
+      [part='failed'] ul {
+        list-style: disc;
+        padding-inline-start: 1.25rem;
+      }
+      [part='failed'] li {
+        display: list-item;
       }
     `,
   ];
@@ -180,6 +198,7 @@ export class NaKansenkaartLegend extends LitElement {
           )}
         </tbody>
       </table>
+      ${this._failed(layer, lang)}
       ${
         layer.state === 'ready'
           ? html`<div part="downloads">
@@ -196,6 +215,42 @@ export class NaKansenkaartLegend extends LitElement {
           : nothing
       }
     `;
+  }
+
+  /**
+   * The sources that could not be read, by name and reason, in the legend's language (text only:
+   * titles and reasons come from a sources file and a server and are never read as HTML).
+   */
+  private _failed(layer: NaKansenkaartLayer, lang: WidgetLang): unknown {
+    const failed = layer.failedSources;
+    const kb = defaultKnowledgeBase();
+    const en = lang === 'en';
+    // One live region, there before its content (a region added with its text is often not read).
+    return html`<div part="failed" role="status" ?hidden=${failed.length === 0}>
+      ${
+        failed.length === 0
+          ? nothing
+          : html`<p id="failed-heading">${tr(messages, 'failedHeading', lang)}</p>
+              <ul aria-labelledby="failed-heading">
+                ${failed.map((f) => {
+                  const facts = f.facts
+                    .map((fact) => {
+                      const l = kbLabel(kb, `fact.${fact}`, fact);
+                      return en ? l.en : l.nl;
+                    })
+                    .join(', ');
+                  const reason = (en ? f.reason.en : f.reason.nl) ?? f.message;
+                  return html`<li data-source=${f.id} data-code=${f.code}>
+                    ${tr(messages, 'failedSource', lang, {
+                      name: f.title,
+                      reason,
+                      facts: facts === '' ? tr(messages, 'failedNoFacts', lang) : facts,
+                    })}
+                  </li>`;
+                })}
+              </ul>`
+      }
+    </div>`;
   }
 
   private _pick(value: string): void {
