@@ -6,11 +6,16 @@
  * the grid (a cell lookup), and the units in view come from the units' rectangles, so neither the
  * number of units nor a change of action costs a long task on the main thread. Same colours,
  * forced-colours patterns, scale styles and interaction as the vector layer of an export
- * (kansenkaart-layer.ts). Everything it adds is removed by `dispose()`.
+ * (kansenkaart-layer.ts). In the OpenLayers idiom: `setMap(map | null)` moves the layer and its
+ * hover/click/keyboard binding to another map or off the map, `dispose()` does that for good; on
+ * the map's `change:view` the hit tests, the units in view, the layer's extent and the scale levels
+ * follow the new view's projection (the image itself OpenLayers reprojects from EPSG:28992).
  */
 import { getPointResolution, transform, transformExtent } from 'ol/proj.js';
 import ImageLayer from 'ol/layer/Image.js';
 import type OlMap from 'ol/Map.js';
+import type { EventsKey } from 'ol/events.js';
+import { unByKey } from 'ol/Observable.js';
 import ImageCanvasSource from 'ol/source/ImageCanvas.js';
 import type { ActionState } from '../core/kansenkaart/compute.js';
 import {
@@ -42,11 +47,29 @@ export type { KansenkaartRasterData } from './kansenkaart-raster-draw.js';
 
 export interface KansenkaartRaster extends KansenkaartShown {
   readonly layer: ImageLayer<ImageCanvasSource>;
+  /** The map it is on, or null after `setMap(null)` / `dispose()`. */
+  readonly map: OlMap | null;
+  /** The map it is on, or null (OpenLayers' name). */
+  getMap(): OlMap | null;
+  /**
+   * Moves the layer and its hover/click/keyboard listeners to `map`, or with null takes them off
+   * the map (its layers and listener counts are as before). The same map again changes nothing;
+   * on a map whose view has another projection the hit tests and the layer's extent follow it.
+   */
+  setMap(map: OlMap | null): void;
   /** Replaces the map (a new computation), or clears it (`undefined`). */
   setData(data: KansenkaartRasterData | undefined): void;
+  /**
+   * `setMap(null)` and releases the layer, its canvases and images; nothing works afterwards.
+   * Idempotent.
+   */
+  dispose(): void;
 }
 
-/** Adds the computed kansenkaart `data` (or nothing yet) to `map` as an image layer. */
+/**
+ * Adds the computed kansenkaart `data` (or nothing yet) to `map` as an image layer (`setMap`
+ * moves it to another map or off the map).
+ */
 export function attachKansenkaartRaster(
   map: OlMap,
   data: KansenkaartRasterData | undefined,
@@ -58,10 +81,14 @@ export function attachKansenkaartRaster(
     forced: options.forcedColors ?? false,
     lang: options.lang ?? 'nl',
   };
-  const projection = map.getView().getProjection();
-  const center = map.getView().getCenter();
-  let groundFactor = center ? getPointResolution(projection, 1, center, 'm') : 1;
-  if (!Number.isFinite(groundFactor) || groundFactor <= 0) groundFactor = 1;
+  let olMap: OlMap | null = null;
+  let viewKey: EventsKey | undefined;
+  let interaction: ReturnType<typeof bindKansenInteraction> | undefined;
+  let disposed = false;
+  /** The projection of the view of the map it is on (hit tests, the layer's extent). */
+  let projection = map.getView().getProjection();
+  /** Ground metres per projection unit at the view's centre (for the scale levels). */
+  let groundFactor = 1;
   const scaleAt = (resolution: number): Scale =>
     scaleForResolution(resolution * groundFactor, options.scaleThresholds);
   let canvases = data ? new RasterCanvases(data) : undefined;
@@ -95,8 +122,17 @@ export function attachKansenkaartRaster(
         : undefined,
     );
   };
-  setExtent();
-  map.addLayer(layer);
+
+  /** Follows the map's view: its projection (hits, the extent), the scale levels at its centre. */
+  const useView = (target: OlMap): void => {
+    const view = target.getView();
+    projection = view.getProjection();
+    const center = view.getCenter();
+    groundFactor = center ? getPointResolution(projection, 1, center, 'm') : 1;
+    if (!Number.isFinite(groundFactor) || groundFactor <= 0) groundFactor = 1;
+    setExtent();
+    interaction?.reset();
+  };
 
   const info = (id: number, rd: [number, number]): KansenUnitInfo => {
     const kmap = canvases!.data.map;
@@ -111,21 +147,20 @@ export function attachKansenkaartRaster(
     };
   };
   const hitAt = (_pixel: number[], coordinate: number[]): KansenHit | undefined => {
-    if (!canvases) return undefined;
+    if (!canvases || !olMap) return undefined;
     const rd = transform(coordinate, projection, 'EPSG:28992') as [number, number];
     const id = unitIdAt(canvases.data.map, canvases.data.unitGrid, rd[0], rd[1]);
     if (id < 0) return undefined;
-    const resolution = map.getView().getResolution();
+    const resolution = olMap.getView().getResolution();
     if (resolution !== undefined && canvases.hidden(id, scaleAt(resolution))) return undefined;
     return { key: id, info: () => info(id, rd) };
   };
-  const interaction = bindKansenInteraction(map, hitAt, options);
   const redraw = (): void => {
     source.changed();
-    interaction.reset();
+    interaction?.reset();
   };
   const inView = (): number[] => {
-    const box = viewExtentRd(map);
+    const box = olMap ? viewExtentRd(olMap) : undefined;
     if (!canvases || !box) return [];
     return canvases.data.map.units
       .filter((u) => u.bbox[0] <= box[2] && u.bbox[2] >= box[0] && u.bbox[1] <= box[3])
@@ -133,8 +168,31 @@ export function attachKansenkaartRaster(
       .map((u) => u.id);
   };
 
+  const setMap = (next: OlMap | null): void => {
+    if (disposed || next === olMap) return;
+    if (olMap) {
+      if (viewKey) unByKey(viewKey);
+      viewKey = undefined;
+      interaction?.dispose();
+      interaction = undefined;
+      olMap.removeLayer(layer);
+    }
+    olMap = next;
+    if (!next) return;
+    useView(next);
+    next.addLayer(layer);
+    interaction = bindKansenInteraction(next, hitAt, options);
+    viewKey = next.on('change:view', () => useView(next));
+  };
+  setMap(map);
+
   return {
     layer,
+    get map() {
+      return olMap;
+    },
+    getMap: () => olMap,
+    setMap,
     setAction(next) {
       look.action = next;
       redraw();
@@ -148,6 +206,7 @@ export function attachKansenkaartRaster(
       redraw();
     },
     setData(next) {
+      if (disposed) return;
       canvases?.close();
       canvases = next ? new RasterCanvases(next) : undefined;
       setExtent();
@@ -155,8 +214,7 @@ export function attachKansenkaartRaster(
     },
     scaleAt,
     unitAt(coordinate) {
-      const pixel = map.getPixelFromCoordinate(coordinate);
-      return hitAt(pixel ?? [], coordinate)?.info() ?? null;
+      return hitAt([], coordinate)?.info() ?? null;
     },
     unitsInView() {
       if (!canvases) return [];
@@ -178,11 +236,13 @@ export function attachKansenkaartRaster(
       return JSON.stringify(kansenkaartGeoJson({ ...kmap, units }, look.action, look.lang));
     },
     dispose() {
-      interaction.dispose();
-      map.removeLayer(layer);
+      if (disposed) return;
+      setMap(null);
+      disposed = true;
       frames.clear();
       canvases?.close();
       canvases = undefined;
+      layer.dispose();
     },
   };
 }

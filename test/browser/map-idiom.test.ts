@@ -2,19 +2,27 @@
  * The classes of src/map in the OpenLayers idiom (issue #12): nothing is added before `setMap`,
  * `setMap(null)` gives the map its layers, overlays, interactions and listener counts back, the
  * same map twice changes nothing, and a host that swaps its view for one in another projection
- * gets the features (the kansenkaart's units, the marker) moved into it. Real maps in Chromium.
+ * gets the features (the kansenkaart's units, the marker) moved into it, and the computed
+ * kansenkaart image its hit tests, extent and scale levels in that projection. Real maps in Chromium.
  */
 import { expect } from '@open-wc/testing';
 import View from 'ol/View.js';
 import type Polygon from 'ol/geom/Polygon.js';
-import { transform } from 'ol/proj.js';
+import { transform, transformExtent } from 'ol/proj.js';
+import type { Kansenkaart, KansenUnit } from '../../src/core/kansenkaart/compute.js';
+import { STATE_COLOURS } from '../../src/core/kansenkaart/output.js';
+import { unitGridOf, unitIdAt } from '../../src/core/kansenkaart/unit-grid.js';
 import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
+import { ACTIONS, type Action } from '../../src/core/types.js';
 import { createScenarioDrawing } from '../../src/map/draw.js';
 import { attachKansenkaart, fetchKansenkaart } from '../../src/map/kansenkaart-layer.js';
+import { attachKansenkaartRaster } from '../../src/map/kansenkaart-raster.js';
 import { MapFocusRing } from '../../src/map/map-focus-ring.js';
 import { createOlViewer } from '../../src/map/ol-viewer.js';
 import { attachZonering } from '../../src/map/zonering-attachment.js';
 import { ZoneTooltip } from '../../src/map/zone-tooltip.js';
+import '../../widgets/kansenkaart-layer/define.js';
+import { kansenPixel, shows } from './helpers/kansenkaart.js';
 import { listenerSnapshot, makeMap, until, type TestMap } from './helpers/map.js';
 import { demoSource } from './zonering-helpers.js';
 
@@ -32,6 +40,22 @@ afterEach(() => {
 const mercatorView = (): View => new View({ projection: 'EPSG:3857', center: [0, 0], zoom: 2 });
 const rdView = (): View =>
   new View({ projection: 'EPSG:28992', center: [192000, 445000], resolution: 4 });
+
+/** The kansenkaart `<na-kansenkaart-layer>` computes from the demo data for a 3 km box. */
+async function computedKansenkaart(): Promise<Kansenkaart> {
+  const { map: host } = map();
+  const el = document.createElement('na-kansenkaart-layer');
+  el.map = host;
+  el.setAttribute('sources', '/demo/data/sources.json');
+  el.setAttribute('bbox', '191500,443500,194500,446500');
+  document.body.append(el);
+  try {
+    await until(() => el.state === 'ready', 'the computation', 30000);
+    return el.kansenkaart!;
+  } finally {
+    el.remove();
+  }
+}
 
 describe('src/map in the OpenLayers idiom', () => {
   it('ZoneTooltip: nothing before setMap, all back after setMap(null), hidden on a new view', () => {
@@ -244,6 +268,114 @@ describe('src/map in the OpenLayers idiom', () => {
     other.getView().setCenter(spot);
     other.renderSync();
     expect(att.unitAt(spot)?.properties.unit).to.equal(unit!.properties.unit);
+    att.dispose();
+    att.dispose();
+    att.setMap(m);
+    other.renderSync();
+    m.renderSync();
+    expect(att.getMap()).to.equal(null);
+    expect(listenerSnapshot(other)).to.deep.equal(otherBefore);
+    expect(listenerSnapshot(m)).to.deep.equal(before);
+  });
+
+  it('attachKansenkaartRaster: setMap(null) restores the map, setMap moves it, a new view gets hits, extent and scale levels in its projection', async () => {
+    const km = await computedKansenkaart();
+    const centre: [number, number] = [193000, 445000];
+    const { map: m } = map();
+    const { map: other } = map();
+    m.getView().setCenter(centre);
+    other.getView().setCenter(centre);
+    const before = listenerSnapshot(m);
+    const otherBefore = listenerSnapshot(other);
+    // Two spots in view, each the centre of a cell inside a unit (most units are strips one cell
+    // high: the cells left and right are the same unit), drawn in different colours for some action.
+    const unitGrid = unitGridOf(km);
+    const g = km.grid;
+    const spots: Array<{ at: [number, number]; unit: KansenUnit }> = [];
+    for (let x = centre[0] - 600; x < centre[0] + 600; x += g.cellSize)
+      for (let y = centre[1] - 400; y < centre[1] + 400; y += g.cellSize) {
+        const col = Math.floor((x - g.x0) / g.cellSize);
+        const row = Math.floor((y - g.y0) / g.cellSize);
+        const at: [number, number] = [
+          g.x0 + (col + 0.5) * g.cellSize,
+          g.y0 + (row + 0.5) * g.cellSize,
+        ];
+        const id = unitIdAt(km, unitGrid, at[0], at[1]);
+        const inside = [-1, 1].every(
+          (dx) => unitIdAt(km, unitGrid, at[0] + dx * g.cellSize, at[1]) === id,
+        );
+        if (id >= 0 && inside) spots.push({ at, unit: km.units[id]! });
+      }
+    const colourFor = (u: KansenUnit, act: Action): string =>
+      STATE_COLOURS[km.tuples[u.tuple]!.states[act]];
+    const action = ACTIONS.find((act) =>
+      spots.some((p) => colourFor(p.unit, act) !== colourFor(spots[0]!.unit, act)),
+    );
+    expect(action, 'an action with two colours in view').to.not.equal(undefined);
+    const colour = (u: KansenUnit): string => colourFor(u, action!);
+    const a = spots[0]!;
+    const b = spots.find((p) => colour(p.unit) !== colour(a.unit))!;
+    type Spot = typeof a;
+    const drawn = (target: typeof m, p: Spot, to: (rd: number[]) => number[]): boolean =>
+      shows(kansenPixel(target, to(p.at)), colour(p.unit));
+    const rd = (c: number[]): number[] => c;
+
+    const att = attachKansenkaartRaster(m, { map: km, unitGrid }, { action: action! });
+    expect(att.getMap()).to.equal(m);
+    expect(att.map).to.equal(m);
+    const attached = listenerSnapshot(m);
+    expect(attached.layers).to.equal(before.layers! + 1);
+    expect(attached['map:change:view']).to.equal(before['map:change:view']! + 1);
+    expect(attached['map:pointermove']).to.equal(before['map:pointermove']! + 1);
+    att.setMap(m);
+    expect(listenerSnapshot(m)).to.deep.equal(attached);
+    await until(() => drawn(m, a, rd) && drawn(m, b, rd), 'the image in RD New');
+    expect(att.unitAt(a.at)?.properties.unit).to.equal(a.unit.id);
+    // 20 m per pixel is above the regio/stad threshold (14 ground m per pixel).
+    expect(att.scaleAt(20)).to.equal('regio/stad');
+
+    // The host swaps its view for one in Web Mercator: a unit is found at the Web Mercator
+    // coordinate of a spot (reported in RD New), the image is drawn where the units are, the
+    // layer's extent and the scale levels (ground metres per Web Mercator unit) follow the view.
+    const merc = (c: number[]): number[] => transform(c, 'EPSG:28992', 'EPSG:3857');
+    m.setView(new View({ projection: 'EPSG:3857', center: merc(centre), resolution: 6.5 }));
+    const there = att.unitAt(merc(a.at));
+    expect(there?.properties.unit).to.equal(a.unit.id);
+    expect(there!.rd[0]).to.be.closeTo(a.at[0], 0.01);
+    expect(there!.rd[1]).to.be.closeTo(a.at[1], 0.01);
+    const expected = transformExtent(
+      [g.x0, g.y0, g.x0 + g.cols * g.cellSize, g.y0 + g.rows * g.cellSize],
+      'EPSG:28992',
+      'EPSG:3857',
+    );
+    att.layer.getExtent()!.forEach((v, i) => expect(v).to.be.closeTo(expected[i]!, 1e-3));
+    // At 52° N a Web Mercator unit is about 0.62 ground m: 20 units per pixel is wijk/dorp.
+    expect(att.scaleAt(20)).to.equal('wijk/dorp');
+    await until(() => drawn(m, a, merc) && drawn(m, b, merc), 'the image in Web Mercator');
+    expect(att.unitsInView().map((p) => p.unit)).to.include.members([a.unit.id, b.unit.id]);
+
+    // Off the map: the map is as it was, nothing is found.
+    att.setMap(null);
+    expect(att.getMap()).to.equal(null);
+    m.renderSync();
+    expect(listenerSnapshot(m)).to.deep.equal(before);
+    expect(m.getLayers().getArray()).to.not.include(att.layer);
+    expect(att.unitAt(merc(a.at))).to.equal(null);
+    expect(att.unitsInView()).to.deep.equal([]);
+
+    // To a map in RD New: hits, extent and image in RD New again, with their listeners.
+    att.setMap(other);
+    att.setMap(other);
+    expect(att.getMap()).to.equal(other);
+    expect(other.getLayers().getArray()).to.include(att.layer);
+    expect(listenerSnapshot(other)['map:pointermove']).to.equal(
+      otherBefore['map:pointermove']! + 1,
+    );
+    expect(att.layer.getExtent()![0]).to.be.closeTo(g.x0, 1e-6);
+    expect(att.unitAt(b.at)?.properties.unit).to.equal(b.unit.id);
+    expect(att.scaleAt(20)).to.equal('regio/stad');
+    await until(() => drawn(other, a, rd) && drawn(other, b, rd), 'the image on the other map');
+
     att.dispose();
     att.dispose();
     att.setMap(m);
