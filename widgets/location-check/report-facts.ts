@@ -193,6 +193,7 @@ export function renderConflicts(
 export function renderSources(
   report: LocalizedReport,
   t: (key: MessageKey) => string,
+  lang: WidgetLang,
 ): TemplateResult | typeof nothing {
   if (report.sources.length === 0) return nothing;
   const chip = (status: string): TemplateResult => {
@@ -224,6 +225,14 @@ export function renderSources(
           ${chip(s.status)}
           ${s.message ? html`<span class="description">${s.message}</span>` : nothing}
           ${detail(s.detail)}
+          ${
+            s.technical
+              ? html`<details part="technical-detail" lang="en">
+                  <summary lang=${lang}>${t('technicalDetail')}</summary>
+                  <p class="description">${s.technical}</p>
+                </details>`
+              : nothing
+          }
         </li>`;
       })}
     </ul>
