@@ -290,6 +290,40 @@ describe('<na-location-check> on a real map with the demo data', () => {
     expect(detail?.querySelector('img')).to.equal(null);
   });
 
+  it('an unknown value in the data is told in Dutch; the English message only in a <details>', async () => {
+    const unknownZone: FactSource = {
+      id: 'zones',
+      title: 'Zonekaart',
+      provides: ['zone'],
+      query: async () => ({
+        sourceId: 'zones',
+        title: 'Zonekaart',
+        status: 'ok',
+        facts: [
+          {
+            name: 'zone',
+            status: 'ok',
+            value: 'Qq9',
+            provenance: { sourceId: 'zones', title: 'Zonekaart' },
+          },
+        ],
+      }),
+    };
+    const { el } = await mount({ lang: 'nl', sources: [unknownZone] });
+    const report = await el.check({ x: 192000, y: 445000, crs: 'EPSG:28992' });
+    await el.updateComplete;
+    const english = report?.errors[0]?.message ?? '';
+    expect(english).to.contain('Unknown landscape zone code');
+    const line = shadow(el).querySelector('[data-error="zone"]');
+    const visible = line?.cloneNode(true) as Element;
+    for (const d of visible.querySelectorAll('details')) d.remove();
+    expect(visible.textContent).to.contain('"Qq9" – deze waarde kent de kennisbank niet');
+    expect(visible.textContent).not.to.contain('Unknown');
+    const detail = line?.querySelector('details[part~="technical-detail"]');
+    expect(detail?.getAttribute('lang')).to.equal('en');
+    expect(detail?.textContent).to.contain(english);
+  });
+
   it('works in a Web Mercator (EPSG:3857) map', async () => {
     const { tm, el } = await mount({ crs: 'EPSG:3857' });
     const l = loc('oeverwal');

@@ -184,7 +184,15 @@ export function renderConflicts(
     <ul>
       ${report.conflicts.map((c) => html`<li>${c.message}</li>`)}
       ${report.errors.map(
-        (e) => html`<li>${kbLabel(kb, `fact.${e.fact}`, lang)}: "${e.code}" – ${e.message}</li>`,
+        // The knowledge base's own message is English: only as technical detail.
+        (e) =>
+          html`<li data-error=${e.fact}>
+            ${kbLabel(kb, `fact.${e.fact}`, lang)}: "${e.code}" – ${t('factError')}
+            <details part="technical-detail" lang="en">
+              <summary lang=${lang}>${t('technicalDetail')}</summary>
+              <p class="description">${e.message}</p>
+            </details>
+          </li>`,
       )}
     </ul>
   </section>`;
