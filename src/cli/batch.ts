@@ -4,8 +4,6 @@
  * memory stays flat whatever the number of rows (at most `concurrency` reports are held). With
  * stderr on a terminal, a progress line shows rows done / total, the rate and the time left.
  */
-import { open } from 'node:fs/promises';
-import { constants } from 'node:fs';
 import { once } from 'node:events';
 import { csvLine, csvRecords } from '../core/csv.js';
 import type { KnowledgeBase } from '../core/kb/types.js';
@@ -16,6 +14,7 @@ import { terminalText } from '../core/plain-text.js';
 import { reportsToGeoJson } from '../core/report-geojson.js';
 import { NaError, type FactSource, type Lang, type Location } from '../core/types.js';
 import { checkLocation, isOutsideAllData, memoizedAssessResults } from '../sources/check.js';
+import { openLocalFile } from '../sources/node.js';
 
 /** Default number of rows checked at the same time. */
 export const DEFAULT_BATCH_CONCURRENCY = 4;
@@ -116,26 +115,7 @@ function coordinate(text: string, axis: string): number {
 
 /** Opens the CSV file as a stream of text, refusing what is not a regular file. */
 async function openCsv(file: string): Promise<AsyncIterable<string>> {
-  let handle;
-  try {
-    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new NaError(
-      'file-unreadable',
-      code === 'ENOENT'
-        ? `The CSV file "${file}" does not exist.`
-        : `Cannot read the CSV file "${file}" (${code ?? String(e)}).`,
-    );
-  }
-  const stat = await handle.stat();
-  if (!stat.isFile()) {
-    await handle.close();
-    throw new NaError(
-      'not-a-file',
-      `The CSV file "${file}" is not a regular file (a directory, device, FIFO or socket); give a file.`,
-    );
-  }
+  const { handle } = await openLocalFile(file, 'CSV file');
   // The stream owns the handle and closes it at the end (or on error).
   return handle.createReadStream({ encoding: 'utf8', autoClose: true }) as AsyncIterable<string>;
 }

@@ -102,8 +102,7 @@ export async function runDoctor(
     baseUrl: pathToFileURL(resolve(file)).href,
     load: (location) => loadText(location),
     loadBytes: (location) => loadBytes(location),
-    ...(origin === undefined ? {} : { origin: origin.replace(/\/$/, '') }),
-    ...defined({ timeoutMs, fetch: options.fetch }),
+    ...defined({ origin: origin?.replace(/\/$/, ''), timeoutMs, fetch: options.fetch }),
   });
   io.out(
     format === 'json' ? `${JSON.stringify(diagnosis, null, 2)}\n` : doctorTable(diagnosis, lang),

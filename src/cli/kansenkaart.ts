@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { decimalProblem, parseDecimal } from '../core/numbers.js';
+import { defined } from '../core/defined.js';
 import type { KansenArea } from '../core/kansenkaart/compute.js';
 import {
   kansenkaartCsv,
@@ -103,8 +104,7 @@ export async function runKansenkaart(args: string[], deps: KansenkaartDeps): Pro
   let lastShown = -1;
   let long = false; // progress only for long runs (≥ 100,000 cells)
   const result = await kansenkaartFromSources(sources, kb, {
-    ...(area ? { area } : {}),
-    ...(cell === undefined ? {} : { cellSize: cell }),
+    ...defined({ area, cellSize: cell }),
     onProgress: (phase, done, total) => {
       if (phase === 'cells' && total >= 100_000) long = true;
       if (!long) return;

@@ -235,7 +235,10 @@ export function reportToText(r: LocalizedReport, options: TextOptions = {}): str
   if (r.sources.length > 0) {
     out.push('', w.sources);
     for (const s of r.sources) {
-      out.push(`  • ${s.title} (${s.id}): ${s.status}${s.message ? ` — ${s.message}` : ''}`);
+      const technical = s.technical ? ` [${s.technical}]` : '';
+      out.push(
+        `  • ${s.title} (${s.id}): ${s.status}${s.message ? ` — ${s.message}` : ''}${technical}`,
+      );
     }
   }
   return out.join('\n') + '\n';

@@ -314,42 +314,26 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
     }
   }
 
-  const position = val('position') ?? zone?.position;
-  if (position !== undefined) {
-    derived.position = position;
-    const from = val('position') !== undefined ? src('position') : KB_SOURCE_ID;
-    known.set('position', {
-      value: position,
-      sourceId: from,
-      label: kbLabel(kb, `position.${position}`, position),
-    });
+  // Position and seepage: the source's value, else the zone's typical one (then a derived fact
+  // that cites the zone).
+  const fromZone = <N extends 'position' | 'seepage'>(name: N): Derived[N] => {
+    const value = val(name) ?? zone?.[name];
+    if (value === undefined) return undefined;
+    derived[name] = value as Derived[N];
+    const from = val(name) !== undefined ? src(name) : KB_SOURCE_ID;
+    known.set(name, { value, sourceId: from, label: kbLabel(kb, `${name}.${value}`, value) });
     if (from === KB_SOURCE_ID && zone) {
       derivedFacts.push({
-        name: 'position',
+        name,
         status: 'ok',
-        value: position,
+        value,
         provenance: zoneProvenance(kb, 'provenance.typical-for-zone', zone.code),
-      });
+      } as Fact);
     }
-  }
-  const seepage = val('seepage') ?? zone?.seepage;
-  if (seepage !== undefined) {
-    derived.seepage = seepage;
-    const from = val('seepage') !== undefined ? src('seepage') : KB_SOURCE_ID;
-    known.set('seepage', {
-      value: seepage,
-      sourceId: from,
-      label: kbLabel(kb, `seepage.${seepage}`, seepage),
-    });
-    if (from === KB_SOURCE_ID && zone) {
-      derivedFacts.push({
-        name: 'seepage',
-        status: 'ok',
-        value: seepage,
-        provenance: zoneProvenance(kb, 'provenance.typical-for-zone', zone.code),
-      });
-    }
-  }
+    return value as Derived[N];
+  };
+  const position = fromZone('position');
+  const seepage = fromZone('seepage');
   const landUse = val('landUse');
   if (landUse !== undefined) {
     known.set('landUse', {

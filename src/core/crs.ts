@@ -242,7 +242,7 @@ export function plausibleFor(location: Location): Location {
     crs,
     x,
     y,
-    ...(s === undefined ? {} : { suggestedCrs: s.crs, swapped: s.swapped === true }),
+    ...(s && { suggestedCrs: s.crs, swapped: s.swapped === true }),
   });
 }
 

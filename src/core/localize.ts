@@ -172,8 +172,14 @@ export interface LocalizedReport {
     id: string;
     title: string;
     status: string;
-    /** The user message in this language when the source has one, else the English message. */
+    /**
+     * What a user reads: the source's user message in this language when it has one; else in
+     * English the source's (English) message, and in another language the knowledge base's
+     * sentence for why (`reason.*`: the no-data reason, or `source-error` for a failed source).
+     */
     message?: string;
+    /** The source's own technical message (English), where `message` says something else. */
+    technical?: string;
     code?: string;
     detail?: Record<string, string | number | boolean | null>;
   }>;
@@ -439,12 +445,18 @@ export function localizeReport(
           },
     ),
     sources: report.sources.map((s) => {
-      const message = pick(s.userMessage, lang) ?? s.message;
+      const why = s.status === 'error' ? 'source-error' : s.reason;
+      const message =
+        pick(s.userMessage, lang) ??
+        (lang === 'en' || why === undefined || s.message === undefined
+          ? s.message
+          : t(kbLabel(kb, `reason.${why}`, s.message)));
       return {
         id: s.id,
         title: s.title,
         status: s.status,
         ...(message ? { message } : {}),
+        ...(s.message && s.message !== message ? { technical: s.message } : {}),
         ...(s.code ? { code: s.code } : {}),
         ...(s.detail ? { detail: { ...s.detail } } : {}),
       };

@@ -88,9 +88,9 @@ export function attachZonering(
   const layer = createZoneringLayer(source, kb, layerOptions);
   const loaded = layer.load(map.getView().getProjection());
   return attachZoneringLayer(map, layer, loaded, {
-    ...(withTooltip ? {} : { tooltip: false }),
-    ...(onHover === undefined ? {} : { onHover }),
-    ...(onCentre === undefined ? {} : { onCentre }),
+    tooltip: withTooltip,
+    onHover,
+    onCentre,
     focusRing,
     // A new view, or another map, in another projection: the polygons are loaded again for it.
     onView(view) {

@@ -270,8 +270,8 @@ export class ArcGisRestSource extends RemoteAreaSource implements PolygonSource 
         );
       }
       const url = arcgisExtentQueryUrl(this.url, {
-        ...(this.layer === undefined ? {} : { layer: this.layer }),
-        ...(bbox === undefined ? {} : { bbox }),
+        layer: this.layer,
+        bbox,
         outCrs,
         offset: page * this.pageSize,
         pageSize: this.pageSize,

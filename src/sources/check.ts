@@ -4,6 +4,7 @@
  * facts of the other sources still count.
  */
 import { assess } from '../core/assess.js';
+import { defined } from '../core/defined.js';
 import { toCrs } from '../core/crs.js';
 import type { KnowledgeBase } from '../core/kb/types.js';
 import type { Report } from '../core/report.js';
@@ -65,7 +66,7 @@ export function assessResults(
         ...(r.userMessage ? { userMessage: r.userMessage } : {}),
         ...(r.detail ? { detail: r.detail } : {}),
       })),
-      ...(location === undefined ? {} : { location }),
+      ...defined({ location }),
     },
     kb,
   );

@@ -240,8 +240,11 @@ async function diagnoseEntry(
     sourceTitle: entry.title ?? entry.id,
     timeoutMs: options.timeoutMs ?? 10000,
     retries: 0,
-    ...defined({ fetchImpl: options.fetch, signal: options.signal }),
-    ...(options.origin === undefined ? {} : { headers: { Origin: options.origin } }),
+    ...defined({
+      fetchImpl: options.fetch,
+      signal: options.signal,
+      headers: options.origin === undefined ? undefined : { Origin: options.origin },
+    }),
   };
 
   let corsHeader: string | null | undefined;

@@ -248,7 +248,7 @@ export class FlatGeobufSource implements FactSource {
       crs: file.crs,
       properties: this.options.properties,
       boundaryTolerance: this.options.boundaryTolerance ?? DEFAULT_BOUNDARY_TOLERANCE_M,
-      ...(coverage === undefined ? {} : { coverage }),
+      coverage,
     });
   }
 

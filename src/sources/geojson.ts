@@ -7,6 +7,7 @@
  * national multipolygons query as fast as many small polygons (holes and multipolygons included).
  */
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { defined } from '../core/defined.js';
 import {
   describeMisfit,
   fitsCrs,
@@ -549,7 +550,7 @@ function checkPlausible(
     throw new NaError(
       'implausible-coordinates',
       `${where}: coordinates ${describeMisfit(x, y, crs)}, the declared CRS of the data${hint}.`,
-      { crs, x, y, ...(s === undefined ? {} : { suggestedCrs: s.crs }) },
+      { crs, x, y, ...defined({ suggestedCrs: s?.crs }) },
     );
   }
 }

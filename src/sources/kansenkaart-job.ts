@@ -6,6 +6,7 @@
  * Worker. The result is the {@link Kansenkaart} (plain data) and the sources left out.
  */
 import { gridFor, type KansenArea } from '../core/kansenkaart/compute.js';
+import { defined } from '../core/defined.js';
 import type { BBox } from '../core/geometry.js';
 import { defaultKnowledgeBase } from '../core/kb/load.js';
 import type { KnowledgeBase } from '../core/kb/types.js';
@@ -122,10 +123,7 @@ export async function runKansenkaartJob(
       throw new KansenkaartAreaError(grid.cols * grid.rows, job.maxCells);
   }
   const result = await kansenkaartFromSources(sources, kb, {
-    ...(area ? { area } : {}),
-    ...(job.cellSize === undefined ? {} : { cellSize: job.cellSize }),
-    ...(signal ? { signal } : {}),
-    ...(pause ? { pause } : {}),
+    ...defined({ area, cellSize: job.cellSize, signal, pause }),
     ...(onProgress
       ? { onProgress: (phase, done, total) => onProgress({ phase, done, total }) }
       : {}),

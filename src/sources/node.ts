@@ -3,7 +3,7 @@
  * Not for browsers (uses node:fs).
  */
 import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { NaError } from '../core/types.js';
@@ -19,18 +19,17 @@ import { defined } from '../core/defined.js';
 export const MAX_DATA_FILE_BYTES = 1024 * 1024 * 1024;
 
 /**
- * Reads a local file whole, refusing what is not a regular file (a device such as `/dev/zero`, a
- * FIFO, a socket, a directory) and files over `maxBytes`. The file is opened non-blocking, so a
- * FIFO without a writer cannot hang the read, and checked on the open handle (no race with the
- * path being replaced).
- * @throws NaError `not-a-file`, `too-large` (naming the limit), `file-unreadable` / `file-not-found`
+ * Opens a local file for reading, refusing what is not a regular file (a device such as
+ * `/dev/zero`, a FIFO, a socket, a directory). The file is opened non-blocking, so a FIFO without a
+ * writer cannot hang the open, and checked on the open handle (no race with the path being
+ * replaced). `what` names the file in the messages ("sources file", "CSV file").
+ * @returns the open handle, which the caller closes, and the file's size in bytes.
+ * @throws NaError `file-not-found`, `file-unreadable` or `not-a-file`, with `details.file`.
  */
-export async function readLocalFile(
+export async function openLocalFile(
   path: string,
-  options: { maxBytes?: number; what?: string; signal?: AbortSignal } = {},
-): Promise<Buffer> {
-  const max = options.maxBytes ?? MAX_DATA_FILE_BYTES;
-  const what = options.what ?? 'file';
+  what = 'file',
+): Promise<{ handle: FileHandle; size: number }> {
   let handle;
   try {
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -53,14 +52,34 @@ export async function readLocalFile(
         { file: path },
       );
     }
-    if (stat.size > max) {
+    return { handle, size: stat.size };
+  } catch (e) {
+    await handle.close();
+    throw e;
+  }
+}
+
+/**
+ * Reads a local file whole ({@link openLocalFile}: regular files only, opened non-blocking),
+ * refusing files over `maxBytes`.
+ * @throws NaError `not-a-file`, `too-large` (naming the limit), `file-unreadable` / `file-not-found`
+ */
+export async function readLocalFile(
+  path: string,
+  options: { maxBytes?: number; what?: string; signal?: AbortSignal } = {},
+): Promise<Buffer> {
+  const max = options.maxBytes ?? MAX_DATA_FILE_BYTES;
+  const what = options.what ?? 'file';
+  const { handle, size } = await openLocalFile(path, what);
+  try {
+    if (size > max) {
       throw new NaError(
         'too-large',
-        `The ${what} "${path}" is ${stat.size} bytes, over the limit of ${max} bytes (maxFileBytes).`,
+        `The ${what} "${path}" is ${size} bytes, over the limit of ${max} bytes (maxFileBytes).`,
         { file: path, limit: 'maxFileBytes', max },
       );
     }
-    const buf = Buffer.alloc(stat.size);
+    const buf = Buffer.alloc(size);
     let at = 0;
     while (at < buf.length) {
       options.signal?.throwIfAborted();

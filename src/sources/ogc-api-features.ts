@@ -222,7 +222,8 @@ export class OgcApiFeaturesSource extends RemoteAreaSource implements PolygonSou
       collection: this.collection,
       itemsPath: this.itemsPath,
       bbox: [x - t, y - t, x + t, y + t],
-      ...(choice.uri === undefined ? {} : { bboxCrs: choice.uri, crs: choice.uri }),
+      bboxCrs: choice.uri,
+      crs: choice.uri,
       limit: this.limit,
     });
     const b =
@@ -308,7 +309,8 @@ export class OgcApiFeaturesSource extends RemoteAreaSource implements PolygonSou
       collection: this.collection,
       itemsPath: this.itemsPath,
       bbox: box,
-      ...(choice.uri === undefined ? {} : { bboxCrs: choice.uri, crs: choice.uri }),
+      bboxCrs: choice.uri,
+      crs: choice.uri,
       limit: this.pageSize,
     });
     const features: ParsedFeature[] = [];
@@ -342,7 +344,8 @@ export class OgcApiFeaturesSource extends RemoteAreaSource implements PolygonSou
       collection: this.collection,
       itemsPath: this.itemsPath,
       bbox: box,
-      ...(choice.uri === undefined ? {} : { bboxCrs: choice.uri, crs: choice.uri }),
+      bboxCrs: choice.uri,
+      crs: choice.uri,
       limit: AREA_PAGE_SIZE,
     });
     const maxPages = Math.ceil(MAX_AREA_FEATURES / AREA_PAGE_SIZE) + 1;

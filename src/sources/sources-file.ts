@@ -9,6 +9,7 @@
  * Widgets load files only through this module (no `fetch` outside `src/sources`, a lint rule).
  */
 import { translate, type MessageParams } from '../core/messages.js';
+import { defined } from '../core/defined.js';
 import { NaError, type FactSource } from '../core/types.js';
 import { ConfigError, createSources, parseSourcesConfig } from './config.js';
 import { DEFAULT_MAX_FILE_BYTES, fetchWithPolicy, readText, type FetchLike } from './http.js';
@@ -109,8 +110,7 @@ export async function loadTextFile(url: string, options: FileLoadOptions = {}): 
     maxResponseBytes: options.maxBytes ?? DEFAULT_MAX_FILE_BYTES,
     sourceTitle: fileNameOf(url),
     subject: 'file',
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
-    ...(options.fetchImpl === undefined ? {} : { fetchImpl: options.fetchImpl }),
+    ...defined({ signal: options.signal, fetchImpl: options.fetchImpl }),
   });
   return readText(response);
 }
@@ -176,8 +176,7 @@ export async function loadSourcesFile(
     return await createSources(config, {
       load,
       baseUrl: url,
-      ...(signal ? { signal } : {}),
-      ...(options.fetchImpl === undefined ? {} : { fetch: options.fetchImpl }),
+      ...defined({ signal, fetch: options.fetchImpl }),
     });
   } catch (e) {
     if (signal?.aborted) throw e;

@@ -184,8 +184,12 @@ describe('<na-location-check> states and accessibility', () => {
     expect(el.state).to.equal('partial');
     const warning = part(el, 'warning')?.textContent ?? '';
     expect(warning).to.contain('Niet alle bronnen');
-    expect(warning).to.contain('Kapotte bron');
-    expect(warning).to.contain('HTTP 503');
+    expect(warning).to.contain('Kapotte bron: De bron gaf een fout');
+    // The source's own English message (a plain Error, no user message) only as technical detail.
+    expect(warning).not.to.contain('HTTP 503');
+    const detail = el.shadowRoot?.querySelector('[data-source="kapot"] [part~="technical-detail"]');
+    expect(detail?.getAttribute('lang')).to.equal('en');
+    expect(detail?.textContent).to.contain('HTTP 503');
     expect(
       el.shadowRoot?.querySelector('[data-source="kapot"] [part~="chip"]')?.textContent?.trim(),
     ).to.equal('fout');

@@ -290,6 +290,40 @@ describe('<na-location-check> on a real map with the demo data', () => {
     expect(detail?.querySelector('img')).to.equal(null);
   });
 
+  it('an unknown value in the data is told in Dutch; the English message only in a <details>', async () => {
+    const unknownZone: FactSource = {
+      id: 'zones',
+      title: 'Zonekaart',
+      provides: ['zone'],
+      query: async () => ({
+        sourceId: 'zones',
+        title: 'Zonekaart',
+        status: 'ok',
+        facts: [
+          {
+            name: 'zone',
+            status: 'ok',
+            value: 'Qq9',
+            provenance: { sourceId: 'zones', title: 'Zonekaart' },
+          },
+        ],
+      }),
+    };
+    const { el } = await mount({ lang: 'nl', sources: [unknownZone] });
+    const report = await el.check({ x: 192000, y: 445000, crs: 'EPSG:28992' });
+    await el.updateComplete;
+    const english = report?.errors[0]?.message ?? '';
+    expect(english).to.contain('Unknown landscape zone code');
+    const line = shadow(el).querySelector('[data-error="zone"]');
+    const visible = line?.cloneNode(true) as Element;
+    for (const d of visible.querySelectorAll('details')) d.remove();
+    expect(visible.textContent).to.contain('"Qq9" – deze waarde kent de kennisbank niet');
+    expect(visible.textContent).not.to.contain('Unknown');
+    const detail = line?.querySelector('details[part~="technical-detail"]');
+    expect(detail?.getAttribute('lang')).to.equal('en');
+    expect(detail?.textContent).to.contain(english);
+  });
+
   it('works in a Web Mercator (EPSG:3857) map', async () => {
     const { tm, el } = await mount({ crs: 'EPSG:3857' });
     const l = loc('oeverwal');
@@ -660,6 +694,58 @@ describe('<na-location-check> queries', () => {
       'error',
     );
     expect(part(el, 'warning')?.textContent).to.contain('Bron die niet antwoordt');
+  });
+
+  it('a failed source without a user message is told in Dutch; its English message only in a <details>', async () => {
+    const technical =
+      'Feature service answered with an unexpected geometry type (esriGeometryPoint)';
+    const broken: FactSource = {
+      id: 'kapot',
+      title: 'Kapotte bron',
+      provides: ['gt'],
+      query: () => Promise.reject(new Error(technical)),
+    };
+    const fast: FactSource = {
+      id: 'snel',
+      title: 'Snelle bron',
+      provides: ['zone'],
+      query: async () => ({
+        sourceId: 'snel',
+        title: 'Snelle bron',
+        status: 'ok',
+        facts: [
+          {
+            name: 'zone',
+            status: 'ok',
+            value: 'Dz1',
+            provenance: { sourceId: 'snel', title: 'Snelle bron' },
+          },
+        ],
+      }),
+    };
+    const { el } = await mount({ lang: 'nl', sources: [fast, broken] });
+    const report = await el.check({ x: 192000, y: 445000, crs: 'EPSG:28992' });
+    expect(el.state).to.equal('partial');
+    await el.updateComplete;
+    const failed = report?.sources.find((s) => s.id === 'kapot');
+    expect(failed?.message).to.contain('De bron gaf een fout');
+    expect(failed?.technical).to.equal(technical);
+    // What is visible without opening a <details>: Dutch only.
+    const visible = (root: Element | null): string => {
+      if (!root) return '';
+      const copy = root.cloneNode(true) as Element;
+      for (const d of copy.querySelectorAll('details')) d.remove();
+      return copy.textContent ?? '';
+    };
+    const warning = part(el, 'warning');
+    const item = shadow(el).querySelector('[data-source="kapot"]');
+    expect(visible(warning)).to.contain('Kapotte bron: De bron gaf een fout');
+    expect(visible(warning)).not.to.contain(technical);
+    expect(visible(item)).to.contain('De bron gaf een fout');
+    expect(visible(item)).not.to.contain(technical);
+    const detail = item?.querySelector('details[part~="technical-detail"]');
+    expect(detail?.getAttribute('lang')).to.equal('en');
+    expect(detail?.textContent).to.contain(technical);
   });
 
   it('check() of a superseded location resolves null and never shows', async () => {

@@ -642,6 +642,26 @@ describe('<na-scenario-compare> loading files', function () {
     expect(f.area).to.be.closeTo(1600, 1);
   });
 
+  it("a file the browser cannot read is told in Dutch; the browser's English reason only in a <details>", async () => {
+    const { el } = mount({ map: false });
+    const errors: NaScenarioErrorEvent[] = [];
+    el.addEventListener('na-scenario-error', (e) => errors.push(e));
+    await el.updateComplete;
+    const reason = 'The requested file could not be read, typically due to permission problems.';
+    const unreadable = new File(['{}'], 'weg.geojson');
+    unreadable.text = () => Promise.reject(new DOMException(reason, 'NotReadableError'));
+    expect(await el.loadFiles([unreadable])).to.deep.equal([null]);
+    await el.updateComplete;
+    expect(errors[0]!.detail.code).to.equal('load-failed');
+    const list = part(el, 'errors')!.cloneNode(true) as HTMLElement;
+    for (const d of list.querySelectorAll('details')) d.remove();
+    expect(list.textContent).to.contain('weg.geojson: kon niet worden gelezen.');
+    expect(list.textContent).not.to.contain(reason);
+    const detail = part(el, 'errors')!.querySelector('details[part~="technical-detail"]');
+    expect(detail?.getAttribute('lang')).to.equal('en');
+    expect(detail?.textContent).to.contain(reason);
+  });
+
   it('loads a URL typed in the address field, with the keyboard; a missing file is reported', async () => {
     const { el } = mount({ map: false });
     const errors: NaScenarioErrorEvent[] = [];

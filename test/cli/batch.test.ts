@@ -141,4 +141,17 @@ describe('runBatch: streaming check --csv', () => {
       runBatch(options(fifo, source), { out: () => undefined, err: () => undefined }),
     ).rejects.toThrow(/not a regular file/);
   });
+
+  it('a missing CSV file is file-not-found (not file-unreadable) and names the file', async () => {
+    const missing = join(dir, 'nope.csv');
+    const { source } = countingSource();
+    const failure = await runBatch(options(missing, source), {
+      out: () => undefined,
+      err: () => undefined,
+    }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(NaError);
+    expect((failure as NaError).code).toBe('file-not-found');
+    expect((failure as NaError).message).toMatch(/The CSV file ".*nope\.csv" does not exist/);
+    expect((failure as NaError).details.file).toBe(missing);
+  });
 });

@@ -75,6 +75,10 @@ export const messages = {
   },
   needs: { nl: 'nodig: {needs}', en: 'needs: {needs}' },
   conflictsHeading: { nl: 'Bronnen spreken elkaar tegen', en: 'Sources disagree' },
+  factError: {
+    nl: 'deze waarde kent de kennisbank niet; dit gegeven telt daarom niet mee.',
+    en: 'the knowledge base does not know this value, so this fact is left out.',
+  },
   sourcesHeading: { nl: 'Bronnen', en: 'Sources' },
   statusOk: { nl: 'ok', en: 'ok' },
   statusNoData: { nl: 'geen gegevens', en: 'no data' },

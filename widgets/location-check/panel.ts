@@ -163,7 +163,7 @@ function renderBody(v: PanelView): TemplateResult {
             : nothing
         }
       </div>
-      ${report ? renderSources(report, t) : nothing}`;
+      ${report ? renderSources(report, t, v.lang) : nothing}`;
   }
   if (v.state === 'no-data' && report) return renderNoData(report, v);
   if ((v.state === 'report' || v.state === 'partial') && report) return renderReport(report, v);
@@ -198,7 +198,7 @@ function renderNoData(report: LocalizedReport, v: PanelView): TemplateResult {
           : nothing
       }
     </div>
-    ${renderSources(report, t)}`;
+    ${renderSources(report, t, v.lang)}`;
 }
 
 function renderReport(report: LocalizedReport, v: PanelView): TemplateResult {
@@ -237,7 +237,7 @@ function renderReport(report: LocalizedReport, v: PanelView): TemplateResult {
           ${renderPrinciples(report, t, audience)} ${renderDiscouraged(report, t)}`
     }
     ${renderMissing(report, t, audience)} ${v.kb ? renderConflicts(report, t, v.kb, lang) : nothing}
-    ${renderSources(report, t)}
+    ${renderSources(report, t, v.lang)}
     <div part="actions" class="toolbar no-print">
       <button type="button" @click=${v.onPrint}>${t('print')}</button>
       <button type="button" @click=${v.onDownload}>${t('download')}</button>

@@ -6,6 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
+import { defined } from '../../src/core/defined.js';
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
 import type { LocalizedReport } from '../../src/core/localize.js';
 import type { Report } from '../../src/core/report.js';
@@ -85,7 +86,7 @@ export class ReportController implements ReactiveController {
       task: async ([engine, sources, location, kb, timeoutMs], { signal }) => {
         const report = await engine.checkLocation(sources, location, kb, {
           signal,
-          ...(timeoutMs === undefined ? {} : { timeoutMs }),
+          ...defined({ timeoutMs }),
         });
         signal.throwIfAborted();
         return report;
@@ -108,7 +109,7 @@ export class ReportController implements ReactiveController {
         return {
           label: found.label,
           nearest: true,
-          ...(found.distance === undefined ? {} : { distance: found.distance }),
+          ...defined({ distance: found.distance }),
         };
       },
       onComplete: (address) => {
@@ -168,7 +169,7 @@ export class ReportController implements ReactiveController {
     if (viewer && sources) return this._run(viewer, sources, location, origin, address);
     this.supersede();
     // Keep the chosen address's label for the check that waits (it is not looked up again).
-    this._pending = { location, origin, ...(address === undefined ? {} : { address }) };
+    this._pending = { location, origin, ...defined({ address }) };
     if (this.options.sourcesLoading()) {
       this.state = 'loading';
       this.host.requestUpdate();

@@ -184,7 +184,15 @@ export function renderConflicts(
     <ul>
       ${report.conflicts.map((c) => html`<li>${c.message}</li>`)}
       ${report.errors.map(
-        (e) => html`<li>${kbLabel(kb, `fact.${e.fact}`, lang)}: "${e.code}" – ${e.message}</li>`,
+        // The knowledge base's own message is English: only as technical detail.
+        (e) =>
+          html`<li data-error=${e.fact}>
+            ${kbLabel(kb, `fact.${e.fact}`, lang)}: "${e.code}" – ${t('factError')}
+            <details part="technical-detail" lang="en">
+              <summary lang=${lang}>${t('technicalDetail')}</summary>
+              <p class="description">${e.message}</p>
+            </details>
+          </li>`,
       )}
     </ul>
   </section>`;
@@ -193,6 +201,7 @@ export function renderConflicts(
 export function renderSources(
   report: LocalizedReport,
   t: (key: MessageKey) => string,
+  lang: WidgetLang,
 ): TemplateResult | typeof nothing {
   if (report.sources.length === 0) return nothing;
   const chip = (status: string): TemplateResult => {
@@ -224,6 +233,14 @@ export function renderSources(
           ${chip(s.status)}
           ${s.message ? html`<span class="description">${s.message}</span>` : nothing}
           ${detail(s.detail)}
+          ${
+            s.technical
+              ? html`<details part="technical-detail" lang="en">
+                  <summary lang=${lang}>${t('technicalDetail')}</summary>
+                  <p class="description">${s.technical}</p>
+                </details>`
+              : nothing
+          }
         </li>`;
       })}
     </ul>

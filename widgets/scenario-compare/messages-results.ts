@@ -87,8 +87,8 @@ export const resultMessages = {
     en: 'Comparison ready. Most robust: {name}.',
   },
   computeFailed: {
-    nl: 'De vergelijking is mislukt: {message}',
-    en: 'The comparison failed: {message}',
+    nl: 'De vergelijking is mislukt. De technische melding staat hieronder.',
+    en: 'The comparison failed. The technical message is below.',
   },
 
   // Units

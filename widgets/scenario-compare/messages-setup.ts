@@ -90,6 +90,14 @@ export const setupMessages = {
     nl: '{file}: kon niet worden gelezen ({why}).',
     en: '{file}: could not be read ({why}).',
   },
+  loadFailedTechnical: {
+    nl: '{file}: kon niet worden geladen. De technische melding staat hieronder.',
+    en: '{file}: could not be loaded. The technical message is below.',
+  },
+  readFailedTechnical: {
+    nl: '{file}: kon niet worden gelezen. De technische melding staat hieronder.',
+    en: '{file}: could not be read. The technical message is below.',
+  },
 
   // Drawing
   drawTitle: { nl: 'Nieuw scenario tekenen', en: 'Draw a new scenario' },

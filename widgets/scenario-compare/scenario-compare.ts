@@ -176,9 +176,12 @@ export class NaScenarioCompare extends LitElement {
       params: this.params,
     }),
     failed: (error) => {
+      // The engine's message is English: only as technical detail.
       const message = error instanceof Error ? error.message : String(error);
-      const text = this._view().t('computeFailed', { message });
-      this._scenarios.showError('', 'compare-failed', message, text);
+      this._scenarios.showError('', 'compare-failed', message, message, {
+        key: 'computeFailed',
+        detail: message,
+      });
     },
   });
   private readonly _map = new MapController(this, {

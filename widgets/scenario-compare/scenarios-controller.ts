@@ -54,8 +54,11 @@ export interface ScenariosOptions {
 
 type Host = ReactiveControllerHost & HTMLElement;
 
+/** A fetched file; `error` is in the interface language when `technical` is not set. */
 type Fetched =
-  { url: string; text: string } | { url: string; error: string } | { url: string; aborted: true };
+  | { url: string; text: string }
+  | { url: string; error: string; technical?: true }
+  | { url: string; aborted: true };
 
 /** Loads, names and lists the scenarios of one element. */
 export class ScenariosController implements ReactiveController {
@@ -144,9 +147,12 @@ export class ScenariosController implements ReactiveController {
     );
     return texts.map((t) => {
       if ('error' in t) {
-        this.showError(t.f.name, 'load-failed', `${t.f.name}: could not be read (${t.error}).`, {
-          kind: 'read',
-          why: t.error,
+        // The browser's reason (a DOMException, in English) only as technical detail.
+        const message = `${t.f.name}: could not be read (${t.error}).`;
+        this.showError(t.f.name, 'load-failed', message, message, {
+          key: 'readFailedTechnical',
+          params: { file: t.f.name },
+          detail: t.error,
         });
         return null;
       }
@@ -220,10 +226,15 @@ export class ScenariosController implements ReactiveController {
   private addFetched(r: Fetched, origin: ScenarioOrigin): LoadedScenario | null {
     if ('aborted' in r) return null;
     if ('error' in r) {
-      this.showError(r.url, 'load-failed', `${r.url}: could not be loaded (${r.error}).`, {
-        kind: 'load',
-        why: r.error,
-      });
+      const message = `${r.url}: could not be loaded (${r.error}).`;
+      if (r.technical === true) {
+        // An English message of no request error: only as technical detail.
+        this.showError(r.url, 'load-failed', message, message, {
+          key: 'loadFailedTechnical',
+          params: { file: r.url },
+          detail: r.error,
+        });
+      } else this.showError(r.url, 'load-failed', message, { kind: 'load', why: r.error });
       return null;
     }
     return this.addText(r.text, fileNameOf(r.url), origin, r.url);
@@ -239,7 +250,7 @@ export class ScenariosController implements ReactiveController {
         const lang = this.options.lang() === 'en' ? 'en' : 'nl';
         return { url, error: e.userMessage[lang] };
       }
-      if (e instanceof Error) return { url, error: e.message };
+      if (e instanceof Error) return { url, error: e.message, technical: true };
       throw e;
     }
   }

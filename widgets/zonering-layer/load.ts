@@ -3,6 +3,7 @@
  * error code a failed load is reported with.
  */
 import { NaError } from '../../src/core/types.js';
+import { defined } from '../../src/core/defined.js';
 import { GeoJsonSource } from '../../src/sources/geojson.js';
 import { SourceRequestError } from '../../src/sources/http.js';
 import { fileNameOf, loadTextFile } from '../../src/sources/sources-file.js';
@@ -28,7 +29,7 @@ export async function loadZoneringFile(
     {
       id: 'zonering',
       title: fileNameOf(url),
-      ...(crs === undefined || crs === '' ? {} : { crs }),
+      ...defined({ crs: crs || undefined }),
       properties: { zone: zoneProperty },
     },
     url,

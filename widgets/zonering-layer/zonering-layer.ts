@@ -2,6 +2,7 @@ import { LitElement, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type OlMap from 'ol/Map.js';
 import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
+import { defined } from '../../src/core/defined.js';
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
 import { NaError, type PolygonSource } from '../../src/core/types.js';
 import {
@@ -331,7 +332,7 @@ export class NaZoneringLayer extends LitElement {
       lang: this._lang(),
       visible: this.visible,
       opacity: clampOpacity(this.opacity, DEFAULT_ZONERING_OPACITY),
-      ...(this.scaleThresholds === undefined ? {} : { scaleThresholds: this.scaleThresholds }),
+      ...defined({ scaleThresholds: this.scaleThresholds }),
     };
   }
 
