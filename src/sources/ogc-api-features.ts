@@ -218,14 +218,11 @@ export class OgcApiFeaturesSource extends RemoteAreaSource implements PolygonSou
       choice.crs === 'EPSG:28992' ? [rd[0], rd[1]] : toCrs(rd, 'EPSG:28992', 'EPSG:4326');
     const t = choice.crs === 'EPSG:28992' ? this.tolerance : this.tolerance / 111_000;
     const [x, y] = point as [number, number];
-    let url: string | undefined = ogcItemsUrl(this.url, {
-      collection: this.collection,
-      itemsPath: this.itemsPath,
-      bbox: [x - t, y - t, x + t, y + t],
-      bboxCrs: choice.uri,
-      crs: choice.uri,
-      limit: this.limit,
-    });
+    let url: string | undefined = this.itemsUrl(
+      [x - t, y - t, x + t, y + t],
+      choice.uri,
+      this.limit,
+    );
     const b =
       choice.crs === 'EPSG:28992'
         ? DEFAULT_BOUNDARY_TOLERANCE_M
@@ -305,14 +302,7 @@ export class OgcApiFeaturesSource extends RemoteAreaSource implements PolygonSou
       extentRd = boxToCrs(ll, 'EPSG:4326', 'EPSG:28992');
     }
     const box = boxToCrs(extentRd, 'EPSG:28992', choice.crs);
-    let url: string | undefined = ogcItemsUrl(this.url, {
-      collection: this.collection,
-      itemsPath: this.itemsPath,
-      bbox: box,
-      bboxCrs: choice.uri,
-      crs: choice.uri,
-      limit: this.pageSize,
-    });
+    let url: string | undefined = this.itemsUrl(box, choice.uri, this.pageSize);
     const features: ParsedFeature[] = [];
     for (let page = 0; url !== undefined && page < this.maxPolygonPages; page++) {
       const json = await this.getJson(url, signal);
@@ -340,14 +330,7 @@ export class OgcApiFeaturesSource extends RemoteAreaSource implements PolygonSou
     const box = boxToCrs(rdBox, 'EPSG:28992', choice.crs);
     const source = this.answerSource(this.url);
     const budget = new AreaBudget(source, MAX_AREA_FEATURES, MAX_AREA_VERTICES);
-    let url: string | undefined = ogcItemsUrl(this.url, {
-      collection: this.collection,
-      itemsPath: this.itemsPath,
-      bbox: box,
-      bboxCrs: choice.uri,
-      crs: choice.uri,
-      limit: AREA_PAGE_SIZE,
-    });
+    let url: string | undefined = this.itemsUrl(box, choice.uri, AREA_PAGE_SIZE);
     const maxPages = Math.ceil(MAX_AREA_FEATURES / AREA_PAGE_SIZE) + 1;
     const features: ParsedFeature[] = [];
     let matched: number | undefined;
@@ -373,6 +356,21 @@ export class OgcApiFeaturesSource extends RemoteAreaSource implements PolygonSou
     return this.areaLayerOf(features, choice.crs, this.tolerance);
   }
 
+  /** The first items page in `bbox`, asked and answered in the server's `crsUri` (if it has one). */
+  private itemsUrl(
+    bbox: readonly [number, number, number, number],
+    crsUri: string | undefined,
+    limit: number,
+  ): string {
+    return ogcItemsUrl(this.url, {
+      collection: this.collection,
+      itemsPath: this.itemsPath,
+      bbox,
+      bboxCrs: crsUri,
+      crs: crsUri,
+      limit,
+    });
+  }
   /** The CRS to ask in: the configured URI, else discovered once from the collection document. */
   private chooseCrs(signal: AbortSignal | undefined): Promise<CrsChoice> {
     return this.crsChoice.get(() => this.discoverCrs(signal));

@@ -95,6 +95,21 @@ async function mount(
   return { tm, el };
 }
 
+/** A source that answers `zone` = `value` everywhere. */
+function zoneSource(id: string, title: string, value: string): FactSource {
+  return {
+    id,
+    title,
+    provides: ['zone'],
+    query: async () => ({
+      sourceId: id,
+      title,
+      status: 'ok',
+      facts: [{ name: 'zone', status: 'ok', value, provenance: { sourceId: id, title } }],
+    }),
+  };
+}
+
 function shadow(el: NaLocationCheck): ShadowRoot {
   if (!el.shadowRoot) throw new Error('no shadow root');
   return el.shadowRoot;
@@ -245,24 +260,6 @@ describe('<na-location-check> on a real map with the demo data', () => {
   });
 
   it('shows conflicts between sources and extra source details as text', async () => {
-    const zoneSource = (id: string, zone: string): FactSource => ({
-      id,
-      title: `Bron ${id}`,
-      provides: ['zone'],
-      query: async () => ({
-        sourceId: id,
-        title: `Bron ${id}`,
-        status: 'ok',
-        facts: [
-          {
-            name: 'zone',
-            status: 'ok',
-            value: zone,
-            provenance: { sourceId: id, title: `Bron ${id}` },
-          },
-        ],
-      }),
-    });
     const withDetail: FactSource = {
       id: 'geomorf',
       title: 'Geomorfologische kaart',
@@ -276,7 +273,7 @@ describe('<na-location-check> on a real map with the demo data', () => {
       }),
     };
     const { el } = await mount({
-      sources: [zoneSource('a', 'Dz1'), zoneSource('b', 'Dz2'), withDetail],
+      sources: [zoneSource('a', 'Bron a', 'Dz1'), zoneSource('b', 'Bron b', 'Dz2'), withDetail],
     });
     const report = await el.check({ x: 192000, y: 445000, crs: 'EPSG:28992' });
     await el.updateComplete;
@@ -291,24 +288,7 @@ describe('<na-location-check> on a real map with the demo data', () => {
   });
 
   it('an unknown value in the data is told in Dutch; the English message only in a <details>', async () => {
-    const unknownZone: FactSource = {
-      id: 'zones',
-      title: 'Zonekaart',
-      provides: ['zone'],
-      query: async () => ({
-        sourceId: 'zones',
-        title: 'Zonekaart',
-        status: 'ok',
-        facts: [
-          {
-            name: 'zone',
-            status: 'ok',
-            value: 'Qq9',
-            provenance: { sourceId: 'zones', title: 'Zonekaart' },
-          },
-        ],
-      }),
-    };
+    const unknownZone = zoneSource('zones', 'Zonekaart', 'Qq9');
     const { el } = await mount({ lang: 'nl', sources: [unknownZone] });
     const report = await el.check({ x: 192000, y: 445000, crs: 'EPSG:28992' });
     await el.updateComplete;
@@ -663,24 +643,7 @@ describe('<na-location-check> queries', () => {
           options?.signal?.addEventListener('abort', () => reject(options.signal?.reason));
         }),
     };
-    const fast: FactSource = {
-      id: 'snel',
-      title: 'Snelle bron',
-      provides: ['zone'],
-      query: async () => ({
-        sourceId: 'snel',
-        title: 'Snelle bron',
-        status: 'ok',
-        facts: [
-          {
-            name: 'zone',
-            status: 'ok',
-            value: 'Dz1',
-            provenance: { sourceId: 'snel', title: 'Snelle bron' },
-          },
-        ],
-      }),
-    };
+    const fast = zoneSource('snel', 'Snelle bron', 'Dz1');
     const { el } = await mount({ sources: [fast, hanging] });
     el.setAttribute('timeout-ms', '150');
     await el.updateComplete;
@@ -705,24 +668,7 @@ describe('<na-location-check> queries', () => {
       provides: ['gt'],
       query: () => Promise.reject(new Error(technical)),
     };
-    const fast: FactSource = {
-      id: 'snel',
-      title: 'Snelle bron',
-      provides: ['zone'],
-      query: async () => ({
-        sourceId: 'snel',
-        title: 'Snelle bron',
-        status: 'ok',
-        facts: [
-          {
-            name: 'zone',
-            status: 'ok',
-            value: 'Dz1',
-            provenance: { sourceId: 'snel', title: 'Snelle bron' },
-          },
-        ],
-      }),
-    };
+    const fast = zoneSource('snel', 'Snelle bron', 'Dz1');
     const { el } = await mount({ lang: 'nl', sources: [fast, broken] });
     const report = await el.check({ x: 192000, y: 445000, crs: 'EPSG:28992' });
     expect(el.state).to.equal('partial');
