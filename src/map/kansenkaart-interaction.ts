@@ -6,6 +6,8 @@
  * through the map's own KeyboardPan) and Enter selects it. `dispose()` removes every listener
  * and the crosshair.
  */
+import type { EventsKey } from 'ol/events.js';
+import type BaseLayer from 'ol/layer/Base.js';
 import type OlMap from 'ol/Map.js';
 import type MapBrowserEvent from 'ol/MapBrowserEvent.js';
 import { unByKey } from 'ol/Observable.js';
@@ -120,4 +122,63 @@ export function bindKansenInteraction(
       viewer?.destroy();
     },
   };
+}
+
+/**
+ * The host-map side of a kansenkaart attachment (the export's vector layer and the computed
+ * image alike): its layer on one map or none, the hover, click and keyboard binding there, and
+ * the view it follows (`useView` runs on attaching and on every `change:view`). `setMap(null)`
+ * removes all of it; after `dispose()` nothing attaches again.
+ */
+export class KansenMapBinding {
+  private olMap: OlMap | null = null;
+  private viewKey: EventsKey | undefined;
+  private interaction: KansenInteraction | undefined;
+  private disposedFlag = false;
+
+  constructor(
+    private readonly layer: BaseLayer,
+    private readonly hitAt: (pixel: number[], coordinate: number[]) => KansenHit | undefined,
+    private readonly options: KansenInteractionOptions,
+    private readonly useView: (map: OlMap) => void,
+  ) {}
+
+  /** The map the layer is on (null: none). */
+  get map(): OlMap | null {
+    return this.olMap;
+  }
+
+  /** Whether {@link dispose} was called. */
+  get disposed(): boolean {
+    return this.disposedFlag;
+  }
+
+  /** Moves the layer and its binding to `next` (null: off every map). */
+  setMap(next: OlMap | null): void {
+    if (this.disposedFlag || next === this.olMap) return;
+    if (this.olMap) {
+      if (this.viewKey) unByKey(this.viewKey);
+      this.viewKey = undefined;
+      this.interaction?.dispose();
+      this.interaction = undefined;
+      this.olMap.removeLayer(this.layer);
+    }
+    this.olMap = next;
+    if (!next) return;
+    this.useView(next);
+    next.addLayer(this.layer);
+    this.interaction = bindKansenInteraction(next, this.hitAt, this.options);
+    this.viewKey = next.on('change:view', () => this.useView(next));
+  }
+
+  /** Forgets the unit under the pointer or crosshair (the drawing changed). */
+  reset(): void {
+    this.interaction?.reset();
+  }
+
+  /** Off the map for good. */
+  dispose(): void {
+    this.setMap(null);
+    this.disposedFlag = true;
+  }
 }

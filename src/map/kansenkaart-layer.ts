@@ -17,8 +17,6 @@ import GeoJSON from 'ol/format/GeoJSON.js';
 import type { Geometry } from 'ol/geom.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import type OlMap from 'ol/Map.js';
-import type { EventsKey } from 'ol/events.js';
-import { unByKey } from 'ol/Observable.js';
 import type { ProjectionLike } from 'ol/proj.js';
 import type BaseLayer from 'ol/layer/Base.js';
 import { transform, transformExtent } from 'ol/proj.js';
@@ -36,7 +34,7 @@ import {
 } from '../core/kansenkaart/output.js';
 import { scaleForResolution, type ScaleThresholds } from '../core/zonering-style.js';
 import type { Action, Lang, Scale } from '../core/types.js';
-import { bindKansenInteraction, type KansenHit } from './kansenkaart-interaction.js';
+import { KansenMapBinding, type KansenHit } from './kansenkaart-interaction.js';
 import { parseJsonStrict } from '../core/located-json.js';
 import { fileNameOf, loadTextFile } from '../sources/sources-file.js';
 import { registerRd } from './projection.js';
@@ -188,10 +186,6 @@ export function attachKansenkaart(
   let units = data;
   let tuples = data.tuples ?? [];
   let lang = options.lang ?? 'nl';
-  let olMap: OlMap | null = null;
-  let viewKey: EventsKey | undefined;
-  let interaction: ReturnType<typeof bindKansenInteraction> | undefined;
-  let disposed = false;
   /** The projection the features are in (the view's of the map they were last read for). */
   let projection = map.getView().getProjection();
   /** Ground metres per projection unit at the view's centre (for the scale levels). */
@@ -268,7 +262,7 @@ export function attachKansenkaart(
     const center = view.getCenter();
     groundFactor = center ? getPointResolution(projection, 1, center, 'm') : 1;
     if (!Number.isFinite(groundFactor) || groundFactor <= 0) groundFactor = 1;
-    interaction?.reset();
+    binding.reset();
   };
 
   const info = (f: Feature<Geometry>, coordinate: number[]): KansenUnitInfo => {
@@ -286,7 +280,7 @@ export function attachKansenkaart(
   };
   const hitAt = (pixel: number[], coordinate: number[]): KansenHit | undefined => {
     let found: Feature<Geometry> | undefined;
-    olMap?.forEachFeatureAtPixel(
+    binding.map?.forEachFeatureAtPixel(
       pixel,
       (f) => {
         found = f as Feature<Geometry>;
@@ -298,45 +292,30 @@ export function attachKansenkaart(
     return feature ? { key: feature, info: () => info(feature, coordinate) } : undefined;
   };
   const unitAt = (coordinate: number[]): KansenUnitInfo | null => {
-    const pixel = olMap?.getPixelFromCoordinate(coordinate);
+    const pixel = binding.map?.getPixelFromCoordinate(coordinate);
     return pixel ? (hitAt(pixel, coordinate)?.info() ?? null) : null;
   };
   /** The units that overlap the map's current view, in unit order. */
   const inView = (): Array<Feature<Geometry>> => {
-    const size = olMap?.getSize();
+    const size = binding.map?.getSize();
     const found: Array<Feature<Geometry>> = [];
-    if (olMap && size)
-      source.forEachFeatureIntersectingExtent(olMap.getView().calculateExtent(size), (f) => {
+    if (binding.map && size)
+      source.forEachFeatureIntersectingExtent(binding.map.getView().calculateExtent(size), (f) => {
         found.push(f);
       });
     return found.sort((a, b) => Number(a.get('unit')) - Number(b.get('unit')));
   };
 
-  const setMap = (next: OlMap | null): void => {
-    if (disposed || next === olMap) return;
-    if (olMap) {
-      if (viewKey) unByKey(viewKey);
-      viewKey = undefined;
-      interaction?.dispose();
-      interaction = undefined;
-      olMap.removeLayer(layer);
-    }
-    olMap = next;
-    if (!next) return;
-    useView(next);
-    next.addLayer(layer);
-    interaction = bindKansenInteraction(next, hitAt, options);
-    viewKey = next.on('change:view', () => useView(next));
-  };
-  setMap(map);
+  const binding = new KansenMapBinding(layer, hitAt, options, useView);
+  binding.setMap(map);
 
   return {
     layer,
     get map() {
-      return olMap;
+      return binding.map;
     },
-    getMap: () => olMap,
-    setMap,
+    getMap: () => binding.map,
+    setMap: (next) => binding.setMap(next),
     setAction(next) {
       action = next;
       layer.changed();
@@ -353,12 +332,12 @@ export function attachKansenkaart(
       layer.changed();
     },
     setData(next) {
-      if (disposed) return;
+      if (binding.disposed) return;
       units = next;
       tuples = next.tuples ?? [];
       source.clear(true);
       source.addFeatures(readUnits(next, projection));
-      interaction?.reset();
+      binding.reset();
     },
     scaleAt,
     unitAt,
@@ -379,9 +358,8 @@ export function attachKansenkaart(
       });
     },
     dispose() {
-      if (disposed) return;
-      setMap(null);
-      disposed = true;
+      if (binding.disposed) return;
+      binding.dispose();
       source.clear();
       layer.dispose();
     },

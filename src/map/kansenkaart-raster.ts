@@ -14,8 +14,6 @@
 import { getPointResolution, transform, transformExtent } from 'ol/proj.js';
 import ImageLayer from 'ol/layer/Image.js';
 import type OlMap from 'ol/Map.js';
-import type { EventsKey } from 'ol/events.js';
-import { unByKey } from 'ol/Observable.js';
 import ImageCanvasSource from 'ol/source/ImageCanvas.js';
 import type { ActionState } from '../core/kansenkaart/compute.js';
 import {
@@ -27,7 +25,7 @@ import {
 import { unitIdAt } from '../core/kansenkaart/unit-grid.js';
 import type { Lang, LocalizedText, Scale } from '../core/types.js';
 import { scaleForResolution } from '../core/zonering-style.js';
-import { bindKansenInteraction, type KansenHit } from './kansenkaart-interaction.js';
+import { KansenMapBinding, type KansenHit } from './kansenkaart-interaction.js';
 import {
   viewExtentRd,
   type KansenkaartAttachmentOptions,
@@ -81,10 +79,6 @@ export function attachKansenkaartRaster(
     forced: options.forcedColors ?? false,
     lang: options.lang ?? 'nl',
   };
-  let olMap: OlMap | null = null;
-  let viewKey: EventsKey | undefined;
-  let interaction: ReturnType<typeof bindKansenInteraction> | undefined;
-  let disposed = false;
   /** The projection of the view of the map it is on (hit tests, the layer's extent). */
   let projection = map.getView().getProjection();
   /** Ground metres per projection unit at the view's centre (for the scale levels). */
@@ -131,7 +125,7 @@ export function attachKansenkaartRaster(
     groundFactor = center ? getPointResolution(projection, 1, center, 'm') : 1;
     if (!Number.isFinite(groundFactor) || groundFactor <= 0) groundFactor = 1;
     setExtent();
-    interaction?.reset();
+    binding.reset();
   };
 
   const info = (id: number, rd: [number, number]): KansenUnitInfo => {
@@ -147,20 +141,20 @@ export function attachKansenkaartRaster(
     };
   };
   const hitAt = (_pixel: number[], coordinate: number[]): KansenHit | undefined => {
-    if (!canvases || !olMap) return undefined;
+    if (!canvases || !binding.map) return undefined;
     const rd = transform(coordinate, projection, 'EPSG:28992') as [number, number];
     const id = unitIdAt(canvases.data.map, canvases.data.unitGrid, rd[0], rd[1]);
     if (id < 0) return undefined;
-    const resolution = olMap.getView().getResolution();
+    const resolution = binding.map.getView().getResolution();
     if (resolution !== undefined && canvases.hidden(id, scaleAt(resolution))) return undefined;
     return { key: id, info: () => info(id, rd) };
   };
   const redraw = (): void => {
     source.changed();
-    interaction?.reset();
+    binding.reset();
   };
   const inView = (): number[] => {
-    const box = olMap ? viewExtentRd(olMap) : undefined;
+    const box = binding.map ? viewExtentRd(binding.map) : undefined;
     if (!canvases || !box) return [];
     return canvases.data.map.units
       .filter((u) => u.bbox[0] <= box[2] && u.bbox[2] >= box[0] && u.bbox[1] <= box[3])
@@ -168,31 +162,16 @@ export function attachKansenkaartRaster(
       .map((u) => u.id);
   };
 
-  const setMap = (next: OlMap | null): void => {
-    if (disposed || next === olMap) return;
-    if (olMap) {
-      if (viewKey) unByKey(viewKey);
-      viewKey = undefined;
-      interaction?.dispose();
-      interaction = undefined;
-      olMap.removeLayer(layer);
-    }
-    olMap = next;
-    if (!next) return;
-    useView(next);
-    next.addLayer(layer);
-    interaction = bindKansenInteraction(next, hitAt, options);
-    viewKey = next.on('change:view', () => useView(next));
-  };
-  setMap(map);
+  const binding = new KansenMapBinding(layer, hitAt, options, useView);
+  binding.setMap(map);
 
   return {
     layer,
     get map() {
-      return olMap;
+      return binding.map;
     },
-    getMap: () => olMap,
-    setMap,
+    getMap: () => binding.map,
+    setMap: (next) => binding.setMap(next),
     setAction(next) {
       look.action = next;
       redraw();
@@ -206,7 +185,7 @@ export function attachKansenkaartRaster(
       redraw();
     },
     setData(next) {
-      if (disposed) return;
+      if (binding.disposed) return;
       canvases?.close();
       canvases = next ? new RasterCanvases(next) : undefined;
       setExtent();
@@ -236,9 +215,8 @@ export function attachKansenkaartRaster(
       return JSON.stringify(kansenkaartGeoJson({ ...kmap, units }, look.action, look.lang));
     },
     dispose() {
-      if (disposed) return;
-      setMap(null);
-      disposed = true;
+      if (binding.disposed) return;
+      binding.dispose();
       frames.clear();
       canvases?.close();
       canvases = undefined;
