@@ -11,6 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { mainThreadTaskCpu } from '../test/bench/helpers.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/chromium.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -85,29 +86,11 @@ await tab.waitForFunction(() => typeof globalThis.read === 'function');
 
 async function traced(mainThread) {
   await tab.evaluate(([mb, m]) => globalThis.read(mb, m), [MB, mainThread]); // warm up
-  const cdp = await tab.context().newCDPSession(tab);
-  const events = [];
-  cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
-  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-  await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,toplevel,v8,disabled-by-default-devtools.timeline',
-    transferMode: 'ReportEvents',
-  });
   const outcomes = [];
-  for (let i = 0; i < RUNS; i++)
-    outcomes.push(await tab.evaluate(([mb, m]) => globalThis.read(mb, m), [MB, mainThread]));
-  await cdp.send('Tracing.end');
-  await done;
-  await cdp.detach();
-  const main = new Set(
-    events
-      .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-      .map((e) => `${e.pid}:${e.tid}`),
-  );
-  const tasks = events.filter(
-    (e) => e.name === 'RunTask' && e.ph === 'X' && main.has(`${e.pid}:${e.tid}`),
-  );
-  const cpu = tasks.map((t) => (t.tdur ?? 0) / 1000);
+  const cpu = await mainThreadTaskCpu(tab, async () => {
+    for (let i = 0; i < RUNS; i++)
+      outcomes.push(await tab.evaluate(([mb, m]) => globalThis.read(mb, m), [MB, mainThread]));
+  });
   return {
     outcomes,
     cpuPerRead: cpu.reduce((a, b) => a + b, 0) / RUNS,

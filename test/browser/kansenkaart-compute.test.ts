@@ -13,25 +13,20 @@ import type { KansenUnitInfo } from '../../src/map/kansenkaart-layer.js';
 import { kansenkaartFromSources } from '../../src/sources/kansenkaart.js';
 import '../../widgets/kansenkaart-layer/define.js';
 import '../../widgets/kansenkaart-legend/define.js';
-import type { NaKansenkaartLayer } from '../../widgets/kansenkaart-layer/kansenkaart-layer.js';
 import { kansenkaartWorkerSettings } from '../../widgets/kansenkaart-layer/kansenkaart-runner.js';
 import { demoSources } from './helpers/demo.js';
 import { listenerSnapshot, makeMap, until } from './helpers/map.js';
-import { kansenLayer, kansenPixel, shows, unitCells, unitCentre } from './helpers/kansenkaart.js';
+import {
+  computingLayer,
+  kansenLayer,
+  kansenPixel,
+  shows,
+  unitCells,
+  unitCentre,
+} from './helpers/kansenkaart.js';
 
 const SOURCES = '/demo/data/sources.json';
 const BOX: BBox = [191500, 443500, 194500, 446500];
-
-function computingLayer(
-  map: import('ol/Map.js').default,
-  attrs: Record<string, string>,
-): NaKansenkaartLayer {
-  const el = document.createElement('na-kansenkaart-layer');
-  el.map = map;
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  document.body.append(el);
-  return el;
-}
 
 describe('<na-kansenkaart-layer> computing in the browser', () => {
   afterEach(() => {

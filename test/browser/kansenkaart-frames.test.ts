@@ -8,7 +8,7 @@ import type { Action } from '../../src/core/types.js';
 import { FrameCanvases } from '../../src/map/kansenkaart-raster-draw.js';
 import '../../widgets/kansenkaart-layer/define.js';
 import { makeMap, until } from './helpers/map.js';
-import { kansenPixel } from './helpers/kansenkaart.js';
+import { computingLayer, kansenPixel } from './helpers/kansenkaart.js';
 
 describe('kansenkaart frames', () => {
   it('FrameCanvases gives the same canvas, cleared, and a new size only when asked', () => {
@@ -28,11 +28,10 @@ describe('kansenkaart frames', () => {
 
   it('switching the action and moving the map create no canvas', async () => {
     const t = makeMap({ center: [193000, 445000], width: 400, height: 300 });
-    const el = document.createElement('na-kansenkaart-layer');
-    el.map = t.map;
-    el.setAttribute('sources', '/demo/data/sources.json');
-    el.setAttribute('bbox', '191500,443500,194500,446500');
-    document.body.append(el);
+    const el = computingLayer(t.map, {
+      sources: '/demo/data/sources.json',
+      bbox: '191500,443500,194500,446500',
+    });
     const create = document.createElement.bind(document);
     let made = 0;
     try {

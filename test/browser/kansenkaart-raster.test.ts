@@ -13,23 +13,18 @@ import type { BBox } from '../../src/core/geometry.js';
 import type { Action } from '../../src/core/types.js';
 import type { KansenUnitInfo } from '../../src/map/kansenkaart-layer.js';
 import '../../widgets/kansenkaart-layer/define.js';
-import type { NaKansenkaartLayer } from '../../widgets/kansenkaart-layer/kansenkaart-layer.js';
 import { listenerSnapshot, makeMap, until } from './helpers/map.js';
-import { kansenLayer, kansenPixel, shows, unitCells, unitCentre } from './helpers/kansenkaart.js';
+import {
+  computingLayer,
+  kansenLayer,
+  kansenPixel,
+  shows,
+  unitCells,
+  unitCentre,
+} from './helpers/kansenkaart.js';
 
 const SOURCES = '/demo/data/sources.json';
 const BOX: BBox = [191500, 443500, 194500, 446500];
-
-function computingLayer(
-  map: import('ol/Map.js').default,
-  attrs: Record<string, string>,
-): NaKansenkaartLayer {
-  const el = document.createElement('na-kansenkaart-layer');
-  el.map = map;
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  document.body.append(el);
-  return el;
-}
 
 /** Units of 3 × 3 cells or more whose centre is in the map's view. */
 function sampleUnits(map: import('ol/Map.js').default, km: Kansenkaart): KansenUnit[] {

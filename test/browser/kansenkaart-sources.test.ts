@@ -20,19 +20,9 @@ import type {
 } from '../../widgets/kansenkaart-layer/kansenkaart-layer.js';
 import type { NaKansenkaartLegend } from '../../widgets/kansenkaart-legend/kansenkaart-legend.js';
 import { makeMap, until } from './helpers/map.js';
+import { computingLayer } from './helpers/kansenkaart.js';
 
 const BOX = '192000,444000,193000,445000';
-
-function computingLayer(
-  map: import('ol/Map.js').default,
-  attrs: Record<string, string>,
-): NaKansenkaartLayer {
-  const el = document.createElement('na-kansenkaart-layer');
-  el.map = map;
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  document.body.append(el);
-  return el;
-}
 
 async function computed(
   map: import('ol/Map.js').default,

@@ -22,7 +22,7 @@ import { createOlViewer } from '../../src/map/ol-viewer.js';
 import { attachZonering } from '../../src/map/zonering-attachment.js';
 import { ZoneTooltip } from '../../src/map/zone-tooltip.js';
 import '../../widgets/kansenkaart-layer/define.js';
-import { kansenPixel, shows } from './helpers/kansenkaart.js';
+import { computingLayer, kansenPixel, shows } from './helpers/kansenkaart.js';
 import { listenerSnapshot, makeMap, until, type TestMap } from './helpers/map.js';
 import { demoSource } from './zonering-helpers.js';
 
@@ -44,11 +44,10 @@ const rdView = (): View =>
 /** The kansenkaart `<na-kansenkaart-layer>` computes from the demo data for a 3 km box. */
 async function computedKansenkaart(): Promise<Kansenkaart> {
   const { map: host } = map();
-  const el = document.createElement('na-kansenkaart-layer');
-  el.map = host;
-  el.setAttribute('sources', '/demo/data/sources.json');
-  el.setAttribute('bbox', '191500,443500,194500,446500');
-  document.body.append(el);
+  const el = computingLayer(host, {
+    sources: '/demo/data/sources.json',
+    bbox: '191500,443500,194500,446500',
+  });
   try {
     await until(() => el.state === 'ready', 'the computation', 30000);
     return el.kansenkaart!;

@@ -5,6 +5,8 @@
 import type OlMap from 'ol/Map.js';
 import type BaseLayer from 'ol/layer/Base.js';
 import type { KansenUnit } from '../../../src/core/kansenkaart/compute.js';
+import '../../../widgets/kansenkaart-layer/define.js';
+import type { NaKansenkaartLayer } from '../../../widgets/kansenkaart-layer/kansenkaart-layer.js';
 
 /** The kansenkaart layer on `map` (undefined: none). */
 export function kansenLayer(map: OlMap): BaseLayer | undefined {
@@ -44,4 +46,13 @@ export function unitCentre(u: KansenUnit): [number, number] {
 /** Width and height of a unit in cells. */
 export function unitCells(u: KansenUnit, cellSize: number): [number, number] {
   return [(u.bbox[2] - u.bbox[0]) / cellSize, (u.bbox[3] - u.bbox[1]) / cellSize];
+}
+
+/** A `<na-kansenkaart-layer>` on `map` with `attrs` (e.g. `sources`, `bbox`), added to the page. */
+export function computingLayer(map: OlMap, attrs: Record<string, string>): NaKansenkaartLayer {
+  const el = document.createElement('na-kansenkaart-layer');
+  el.map = map;
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  document.body.append(el);
+  return el;
 }
