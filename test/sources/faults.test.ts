@@ -4,7 +4,7 @@
  * the next query works; retries only for network errors and 502/503/504; the caller's abort
  * rejects with its reason and is never retried.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
 import { localizeReport } from '../../src/core/localize.js';
@@ -14,6 +14,18 @@ import { GeoJsonSource } from '../../src/sources/geojson.js';
 import { WmsSource } from '../../src/sources/wms.js';
 import { startFaultServer } from '../helpers/fault-server.js';
 import type { FaultServer } from '../helpers/fault-server.js';
+
+const realSetTimeout = globalThis.setTimeout;
+const realClearTimeout = globalThis.clearTimeout;
+
+/** Resolves once `check()` holds (polled on real timers; fails the test after 5 s). */
+async function until(check: () => boolean): Promise<void> {
+  const end = Date.now() + 5000;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => realSetTimeout(r, 5));
+  }
+}
 
 const AT: Location = { x: 155000, y: 463000, crs: 'EPSG:28992' };
 let server: FaultServer;
@@ -278,10 +290,35 @@ describe('abort', () => {
   it('an abort during the backoff wait rejects with the reason and stops retrying', async () => {
     const controller = new AbortController();
     const reason = new DOMException('gone', 'AbortError');
-    const p = wms('/502', { backoffMs: 500 }).query(AT, { signal: controller.signal });
-    setTimeout(() => controller.abort(reason), 100);
-    await expect(p).rejects.toBe(reason);
-    await new Promise((r) => setTimeout(r, 700));
+    // Every timer made during the query, and every one cleared: the backoff wait (375–625 ms for
+    // a base of 500) must be cleared by the abort, so no retry can follow.
+    const made = new Map<ReturnType<typeof setTimeout>, number>();
+    const cleared = new Set<unknown>();
+    const setSpy = vi.spyOn(globalThis, 'setTimeout').mockImplementation(((
+      fn: () => void,
+      ms?: number,
+    ) => {
+      const handle = realSetTimeout(fn, ms);
+      made.set(handle as ReturnType<typeof setTimeout>, ms ?? 0);
+      return handle;
+    }) as typeof setTimeout);
+    const clearSpy = vi.spyOn(globalThis, 'clearTimeout').mockImplementation((h) => {
+      cleared.add(h);
+      realClearTimeout(h);
+    });
+    try {
+      const p = wms('/502', { backoffMs: 500 }).query(AT, { signal: controller.signal });
+      await until(() => server.count('/502') === 1);
+      const backoff = (): Array<ReturnType<typeof setTimeout>> =>
+        [...made].filter(([, ms]) => ms >= 375 && ms <= 625).map(([h]) => h);
+      await until(() => backoff().length === 1);
+      controller.abort(reason);
+      await expect(p).rejects.toBe(reason);
+      expect(backoff().every((h) => cleared.has(h))).toBe(true);
+    } finally {
+      setSpy.mockRestore();
+      clearSpy.mockRestore();
+    }
     expect(server.count('/502')).toBe(1);
   });
 
