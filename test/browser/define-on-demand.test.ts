@@ -19,7 +19,19 @@ describe('defineOnDemand', () => {
       customElements.define('na-test-lazy-a', Lazy);
       return Promise.resolve();
     });
-    await new Promise((r) => setTimeout(r, 20));
+    // Another element appears first: once an observer registered after defineOnDemand's own has
+    // seen it, defineOnDemand's observer has seen it too (observers are notified in the order they
+    // were made), and nothing may have loaded.
+    const other = document.createElement('div');
+    await new Promise<void>((seen) => {
+      const witness = new MutationObserver(() => {
+        witness.disconnect();
+        seen();
+      });
+      witness.observe(document.body, { childList: true, subtree: true });
+      document.body.append(other);
+    });
+    other.remove();
     expect(loads).to.equal(0);
     const host = document.createElement('div');
     const el = document.createElement('na-test-lazy-a') as Lazy;
