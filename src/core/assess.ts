@@ -30,7 +30,7 @@ import {
   KB_SOURCE_ID,
   belongsToZone,
   evaluate,
-  fillTemplate,
+  formatReason,
   reasonOf,
   type EvalContext,
   type Known,
@@ -477,7 +477,7 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
     }
     entry.reasons.push({
       id: d.id,
-      reason: fillTemplate(d.reason, known, soilText),
+      reason: formatReason(d.reason, known, soilText),
       facts: ev.reasons,
       source: d.source,
     });
@@ -529,7 +529,7 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
         title: p.title,
         text: p.text,
         ...(p.example ? { example: p.example } : {}),
-        reason: fillTemplate(p.reason, known, soilText),
+        reason: formatReason(p.reason, known, soilText),
         reasons: ev.reasons,
         source: p.source,
       });

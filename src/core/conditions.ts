@@ -6,6 +6,7 @@
 import { gtInfo, gtMainIndex } from './groundwater.js';
 import type { Conditions, NumRange, Zone } from './kb/types.js';
 import type { ConditionKey, DepthRange, ReasonItem } from './report.js';
+import { formatMessage, messageArguments, type MessageParams } from './messages.js';
 import type { LocalizedText } from './types.js';
 
 /** Derived keys and the facts they are derived from (what to ask for when they are unknown). */
@@ -161,20 +162,58 @@ export function evaluate(
   return { kind: 'match', reasons };
 }
 
-/** Fills `{placeholder}`s of a reason template with this location's values, per language. */
-export function fillTemplate(
+/** What a reason template shows for a placeholder whose fact is not known at the location. */
+export const UNKNOWN_VALUE = '?';
+
+/**
+ * The values of a reason template's placeholders in one language: the label of the fact in that
+ * language (Dutch when it has none) for `{gt}`, the fact's number for `{heat, number}` or
+ * `{flood, plural, …}`, its value for `{texture, select, …}`, and the soil code for `{soilCode}`
+ * (which stays `{soilCode}` when there is none). A fact that is not known gets no value: the
+ * template shows {@link UNKNOWN_VALUE} there.
+ */
+function reasonParams(
+  text: string,
+  lang: string,
+  known: Map<ConditionKey, Known>,
+  soilCode: string | undefined,
+): MessageParams {
+  const params: Record<string, string | number> = {};
+  for (const [name, kind] of messageArguments(text) ?? []) {
+    if (name === 'soilCode') {
+      params[name] = soilCode || '{soilCode}';
+      continue;
+    }
+    const key = Object.prototype.hasOwnProperty.call(PLACEHOLDER_KEYS, name)
+      ? PLACEHOLDER_KEYS[name]
+      : undefined;
+    const k = key === undefined ? undefined : known.get(key);
+    if (!k) continue;
+    if (kind === 'number') {
+      const n = typeof k.value === 'number' ? k.value : Number(k.value.trim() || NaN);
+      if (Number.isFinite(n)) params[name] = n;
+    } else if (kind === 'choice') params[name] = String(k.value);
+    else params[name] = k.label[lang] ?? k.label.nl;
+  }
+  return params;
+}
+
+/**
+ * A reason template (or summary text) formatted with this location's values, per language. The
+ * templates are ICU messages, formatted by the one message system (`formatMessage`): `{gt}` inserts
+ * the label of a known fact, `{flood, plural, one {…} other {…}}` chooses a plural form, and a
+ * literal `{` or a quote before a brace is written between apostrophes. A fact that is not known
+ * shows as {@link UNKNOWN_VALUE}.
+ */
+export function formatReason(
   template: LocalizedText,
   known: Map<ConditionKey, Known>,
   soilCode?: string,
 ): LocalizedText {
   const out: LocalizedText = { nl: '', en: '' };
   for (const [lang, text] of Object.entries(template)) {
-    out[lang] = text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-      if (name === 'soilCode' && soilCode) return soilCode;
-      const key = PLACEHOLDER_KEYS[name];
-      const k = key ? known.get(key) : undefined;
-      if (!k) return name === 'soilCode' ? whole : '?';
-      return k.label[lang] ?? k.label.nl;
+    out[lang] = formatMessage(text, lang, reasonParams(text, lang, known, soilCode), {
+      missing: UNKNOWN_VALUE,
     });
   }
   return out;

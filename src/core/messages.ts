@@ -222,24 +222,142 @@ function compile(text: string, locale: string): IntlMessageFormat | null {
 }
 
 /** Plain `{name}` substitution, for a text that is not ICU or lacks a value. */
-function substitute(text: string, params: MessageParams): string {
+function substitute(text: string, params: MessageParams, missing?: string): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] !== undefined ? String(params[name]) : whole,
+    params[name] !== undefined ? String(params[name]) : (missing ?? whole),
   );
 }
 
-/** Formats an ICU text for a language. A placeholder without a value stays visible as `{name}`. */
-export function formatMessage(text: string, lang: string, params: MessageParams = {}): string {
+/** One element of a parsed ICU text. */
+type MessageElement = ReturnType<IntlMessageFormat['getAst']>[number];
+
+// The element types of `@formatjs/icu-messageformat-parser` (its `TYPE` enum).
+const LITERAL = 0;
+const ARGUMENT = 1;
+const NUMBER = 2;
+const SELECT = 5;
+const PLURAL = 6;
+const TAG = 8;
+
+/** The elements one level down: the branches of a select or plural, the content of a tag. */
+function childrenOf(el: MessageElement): MessageElement[][] {
+  if (el.type === SELECT || el.type === PLURAL)
+    return Object.values(el.options).map((o) => o.value);
+  if (el.type === TAG) return [el.children];
+  return [];
+}
+
+/** Calls `visit` for every element of a parsed text, nested ones included. */
+function walk(els: readonly MessageElement[], visit: (el: MessageElement) => void): void {
+  for (const el of els) {
+    visit(el);
+    for (const inner of childrenOf(el)) walk(inner, visit);
+  }
+}
+
+/** The elements with every placeholder named in `names` replaced by the literal `text`. */
+function replaceArguments(
+  els: readonly MessageElement[],
+  names: ReadonlySet<string>,
+  text: string,
+): MessageElement[] {
+  return els.map((el): MessageElement => {
+    if (el.type !== LITERAL && el.type !== TAG && 'value' in el && names.has(el.value)) {
+      return { type: LITERAL, value: text } as MessageElement;
+    }
+    if (el.type === SELECT || el.type === PLURAL) {
+      const options = Object.fromEntries(
+        Object.entries(el.options).map(([k, o]) => [
+          k,
+          { ...o, value: replaceArguments(o.value, names, text) },
+        ]),
+      );
+      return { ...el, options } as MessageElement;
+    }
+    if (el.type === TAG) return { ...el, children: replaceArguments(el.children, names, text) };
+    return el;
+  });
+}
+
+/**
+ * How a placeholder is used in a message: as text (`{zone}`), as a number (`{n, number}`,
+ * `{n, plural, …}`, `{n, selectordinal, …}`) or as a choice (`{t, select, …}`).
+ */
+export type ArgumentKind = 'text' | 'number' | 'choice';
+
+/**
+ * The placeholders of an ICU text and how each is used, or `undefined` when the text does not
+ * parse ({@link icuProblem} says why). A name used as a number anywhere in the text is a number.
+ */
+export function messageArguments(text: string): ReadonlyMap<string, ArgumentKind> | undefined {
+  const format = compile(text, 'nl-NL');
+  if (format === null) return undefined;
+  const out = new Map<string, ArgumentKind>();
+  walk(format.getAst(), (el) => {
+    if (el.type === ARGUMENT && !out.has(el.value)) out.set(el.value, 'text');
+    else if (el.type === SELECT && out.get(el.value) !== 'number') out.set(el.value, 'choice');
+    else if (el.type === NUMBER || el.type === PLURAL) out.set(el.value, 'number');
+  });
+  return out;
+}
+
+/** Options of {@link formatMessage}. */
+export interface FormatOptions {
+  /**
+   * What a placeholder without a value shows, the whole placeholder (a plural or select with all
+   * its branches) replaced by this text; by default a placeholder without a value stays `{name}`.
+   */
+  readonly missing?: string;
+}
+
+/** The compiled text with the placeholders that have no value replaced by `missing`. */
+function withMissing(
+  format: IntlMessageFormat,
+  text: string,
+  locale: string,
+  params: MessageParams,
+  missing: string,
+): IntlMessageFormat {
+  const names = new Set<string>();
+  walk(format.getAst(), (el) => {
+    if (el.type === LITERAL || el.type === TAG || !('value' in el)) return;
+    if (!Object.prototype.hasOwnProperty.call(params, el.value)) names.add(el.value);
+  });
+  if (names.size === 0) return format;
+  const key = `${locale}\u0000${missing}\u0000${[...names].sort().join(',')}\u0000${text}`;
+  let out = compiled.get(key);
+  if (out === undefined || out === null) {
+    out = new IntlMessageFormat(replaceArguments(format.getAst(), names, missing), locale);
+    compiled.set(key, out);
+  }
+  return out;
+}
+
+/**
+ * Formats an ICU text for a language. A placeholder without a value stays visible as `{name}`,
+ * or shows `options.missing` when given.
+ */
+export function formatMessage(
+  text: string,
+  lang: string,
+  params: MessageParams = {},
+  options: FormatOptions = {},
+): string {
   if (!text.includes('{')) return text;
-  const format = compile(text, localeFor(lang));
-  if (format === null) return substitute(text, params);
+  const locale = localeFor(lang);
+  const format = compile(text, locale);
+  if (format === null) return substitute(text, params, options.missing);
   try {
-    const out = format.format(params as Record<string, string | number>);
+    const use =
+      options.missing === undefined
+        ? format
+        : withMissing(format, text, locale, params, options.missing);
+    const out = use.format(params as Record<string, string | number>);
     return typeof out === 'string' ? out : String(out);
   } catch (e) {
     // A value is missing (the message names it): keep the placeholder, as plain substitution does.
     void e;
-    return substitute(text, params);
+    return substitute(text, params, options.missing);
   }
 }
 

@@ -115,6 +115,14 @@ export const schemaMessages = {
     nl: 'schrijf een datum als JJJJ-MM-DD',
     en: 'write a date as YYYY-MM-DD',
   },
+  invalidMessage: {
+    nl: 'is geen geldig ICU-bericht ({problem}); schrijf een plaatshouder als {placeholder}, een meervoud als {plural}, en een letterlijke "{open}", "{close}" of "<" tussen apostroffen ({quoted})',
+    en: 'is not a valid ICU message ({problem}); write a placeholder as {placeholder}, a plural as {plural}, and a literal "{open}", "{close}" or "<" between apostrophes ({quoted})',
+  },
+  unknownPlaceholder: {
+    nl: 'onbekende plaatshouder "{name}"; toegestaan: {allowed}',
+    en: 'unknown placeholder "{name}"; allowed: {allowed}',
+  },
 } as const;
 
 registerMessages('schema', schemaMessages);
@@ -129,6 +137,25 @@ export function schemaText(
   lang = 'en',
 ): string {
   return translate(schemaMessages, key, lang, params);
+}
+
+/**
+ * Why an ICU text (a knowledge-base label or reason template) does not parse, with how to write one;
+ * the ICU examples are values, not part of the message.
+ */
+export function invalidMessageText(problem: string, lang = 'en'): string {
+  return schemaText(
+    'invalidMessage',
+    {
+      problem,
+      placeholder: '{name}',
+      plural: '{count, plural, one {# …} other {# …}}',
+      open: '{',
+      close: '}',
+      quoted: "'{'",
+    },
+    lang,
+  );
 }
 
 /** What a reader adds to the common wording of a problem. */

@@ -9,7 +9,7 @@
 import {
   KB_SOURCE_ID,
   evaluate,
-  fillTemplate,
+  formatReason,
   type EvalContext,
   type Known,
 } from './conditions.js';
@@ -134,8 +134,8 @@ export function summarize(
     byTopic.set(rule.topic, {
       id: rule.id,
       topic: rule.topic,
-      text: fillTemplate(rule.text, known, soilCode),
-      reason: fillTemplate(rule.reason, known, soilCode),
+      text: formatReason(rule.text, known, soilCode),
+      reason: formatReason(rule.reason, known, soilCode),
       basedOn: facts,
       missing: missingList,
       confidence: confidenceOf(facts, missingList),

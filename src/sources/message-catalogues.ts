@@ -99,6 +99,8 @@ export const LAZY_MESSAGE_CATALOGUES = {
     'expectProperty',
     'ruleId',
     'ruleDate',
+    'invalidMessage',
+    'unknownPlaceholder',
   ],
   groundwater: ['w', 's'],
   report: [

@@ -6,6 +6,7 @@ import {
   formatMessage,
   formatNumberFor,
   localeFor,
+  messageArguments,
   messageDictionaries,
   translate,
   WidgetTextsError,
@@ -100,6 +101,35 @@ describe('ICU messages', () => {
   it('inserts a plain value as given (a year is not grouped) and keeps a missing one visible', () => {
     expect(formatMessage('KNMI {year}', 'nl', { year: 2023 })).toBe('KNMI 2023');
     expect(formatMessage('{file}: {why}', 'nl', { file: 'a.json' })).toBe('a.json: {why}');
+  });
+
+  it('shows a chosen text for every placeholder without a value, a plural or select as a whole', () => {
+    const text = '{a} en {n, plural, one {# dag} other {# dagen}} ({t, select, x {X} other {{a}}})';
+    expect(formatMessage(text, 'nl', { a: 'A' }, { missing: '?' })).toBe('A en ? (?)');
+    expect(formatMessage(text, 'nl', { n: 2, t: 'x' }, { missing: '?' })).toBe('? en 2 dagen (X)');
+    expect(formatMessage(text, 'nl', { a: 'A', n: 1, t: 'y' }, { missing: '?' })).toBe(
+      'A en 1 dag (A)',
+    );
+    // Not valid ICU: plain substitution, with the same text for a missing value.
+    expect(formatMessage('{a} {b', 'nl', { a: 'A' }, { missing: '?' })).toBe('A {b');
+    expect(formatMessage('{a} {c}}', 'en', {}, { missing: '-' })).toBe('- -}');
+  });
+
+  it('lists the placeholders of a text and how each is used', () => {
+    expect(
+      messageArguments(
+        "{a} {n, number} {p, plural, other {{q}}} {s, select, x {{n}} other {}} '{z}'",
+      ),
+    ).toEqual(
+      new Map([
+        ['a', 'text'],
+        ['n', 'number'],
+        ['p', 'number'],
+        ['q', 'text'],
+        ['s', 'choice'],
+      ]),
+    );
+    expect(messageArguments('{a')).toBeUndefined();
   });
 
   it('inserts untrusted values as text, not as message syntax', () => {

@@ -5,9 +5,9 @@
  * labels and their ICU syntax). Internal to the knowledge-base loader; every problem is a RawIssue at a JSON pointer.
  */
 import type { ValidateFunction } from 'ajv';
-import { icuProblem } from '../messages.js';
+import { icuProblem, messageArguments } from '../messages.js';
 import { schemaProblems, type SchemaProblem } from '../schema-errors.js';
-import { schemaProblemText, schemaText } from '../schema-messages.js';
+import { invalidMessageText, schemaProblemText, schemaText } from '../schema-messages.js';
 import {
   ACTIONS,
   CONFIDENCE_LEVELS,
@@ -296,20 +296,27 @@ export function crossCheck(kb: KnowledgeBase): RawIssue[] {
   };
 
   const allowed = new Set<string>(REASON_PLACEHOLDERS);
+  // Reason templates and summary texts are ICU messages (formatted by `formatReason` in
+  // `src/core/conditions.ts`): one that does not parse, or names a fact there is none of, is
+  // reported here with its file and line.
   const checkTemplate = (text: string, path: Array<string | number>): void => {
     const pointer = toPointer(path);
-    for (const m of text.matchAll(/\{([^{}]*)\}/g)) {
-      const name = m[1] ?? '';
+    const problem = icuProblem(text);
+    if (problem !== undefined) {
+      add(pointer, 'invalid-template', invalidMessageText(problem));
+      return;
+    }
+    for (const name of messageArguments(text)?.keys() ?? []) {
       if (!allowed.has(name)) {
         add(
           pointer,
           'unknown-placeholder',
-          `unknown placeholder "{${name}}"; allowed: ${REASON_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`,
+          schemaText('unknownPlaceholder', {
+            name: `{${name}}`,
+            allowed: REASON_PLACEHOLDERS.map((p) => `{${p}}`).join(', '),
+          }),
         );
       }
-    }
-    if (/[{}]/.test(text.replace(/\{[^{}]*\}/g, ''))) {
-      add(pointer, 'invalid-template', 'has a "{" or "}" that does not belong to a placeholder');
     }
   };
 
@@ -371,11 +378,7 @@ export function crossCheck(kb: KnowledgeBase): RawIssue[] {
     for (const [lang, text] of Object.entries(texts)) {
       const problem = typeof text === 'string' ? icuProblem(text) : undefined;
       if (problem === undefined) continue;
-      add(
-        toPointer(['labels', key, lang]),
-        'invalid-label',
-        `is not a valid ICU message (${problem}); write a placeholder as {name}, a plural as {count, plural, one {# …} other {# …}}, and a literal "{", "}" or "<" between apostrophes ('{')`,
-      );
+      add(toPointer(['labels', key, lang]), 'invalid-label', invalidMessageText(problem));
     }
   }
 
