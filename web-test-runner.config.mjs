@@ -75,9 +75,16 @@ function commonJsAsEsm(packages) {
  * fetched as data (`fetch('/demo/data/sources.json')`) stays JSON. Told apart by the browser's
  * Sec-Fetch-Dest header.
  */
+/** Sec-Fetch-Dest of a module import: a page's (`script`) or a module worker's graph (`worker`). */
+const MODULE_DESTS = new Set(['script', 'worker', 'sharedworker', 'serviceworker']);
+
 function jsonModules() {
+  // A module Worker's imports come with `worker`, not `script`: served as data there, a JSON file
+  // of the knowledge base failed in the worker and its JSON answer then sat in the browser's cache
+  // under the same URL, so the page's own later import() of the module failed too ("Failed to
+  // fetch dynamically imported module"). Both answers say they vary by the header.
   const asModule = (context) =>
-    context.path.endsWith('.json') && context.get('sec-fetch-dest') === 'script';
+    context.path.endsWith('.json') && MODULE_DESTS.has(context.get('sec-fetch-dest'));
   return {
     name: 'json-modules',
     transformCacheKey(context) {
@@ -87,6 +94,8 @@ function jsonModules() {
       return asModule(context) ? 'js' : undefined;
     },
     transform(context) {
+      if (!context.path.endsWith('.json')) return undefined;
+      context.set('Vary', 'Sec-Fetch-Dest');
       if (asModule(context) && typeof context.body === 'string') {
         return { body: `export default ${context.body};` };
       }
@@ -102,7 +111,7 @@ function jsonModules() {
  */
 function arcgisAsBundled() {
   const cssAsModule = (context) =>
-    context.path.endsWith('.css') && context.get('sec-fetch-dest') === 'script';
+    context.path.endsWith('.css') && MODULE_DESTS.has(context.get('sec-fetch-dest'));
   return {
     name: 'arcgis-as-bundled',
     transformCacheKey(context) {

@@ -26,7 +26,6 @@ export type {
 export type { NaKansenkaartLegend } from './kansenkaart-legend/define.js';
 export { createRdMap, type RdMapOptions } from '../src/map/rd-map.js';
 export { registerRd, rdTileGrid, mapCrs } from '../src/map/projection.js';
-export { defaultKnowledgeBase } from '../src/core/kb/load.js';
 export { GeoJsonSource } from '../src/sources/geojson.js';
 export { default as OlMap } from 'ol/Map.js';
 export { default as View } from 'ol/View.js';
@@ -39,7 +38,18 @@ export { default as TileWMS } from 'ol/source/TileWMS.js';
 export { default as ImageWMS } from 'ol/source/ImageWMS.js';
 export { default as GeoJSON } from 'ol/format/GeoJSON.js';
 
+import type { KnowledgeBase } from '../src/core/kb/types.js';
 import { defineOnDemand } from './shared/define-on-demand.js';
+
+/**
+ * The knowledge base shipped with the library (`defaultKnowledgeBase()` of the core), loaded on
+ * demand: its data and schema validators are a chunk in `chunks/` beside the bundle, not part of
+ * the first load. (Until issue #11's split the bundle exported `defaultKnowledgeBase` itself.)
+ */
+export async function loadDefaultKnowledgeBase(): Promise<KnowledgeBase> {
+  const { defaultKnowledgeBase } = await import('../src/core/kb/load.js');
+  return defaultKnowledgeBase();
+}
 
 /** The tags of the kansenkaart elements, whose code loads on demand. */
 export const KANSENKAART_LAYER_TAG = 'na-kansenkaart-layer';

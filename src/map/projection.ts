@@ -2,15 +2,13 @@
  * The projection boundary of the OpenLayers glue: registering EPSG:28992 (RD New) with `ol`, the
  * Dutch `NetherlandsRDNewQuad` tile grid, and the CRS of a map.
  */
-import type OlMap from 'ol/Map.js';
 import type Projection from 'ol/proj/Projection.js';
 import { get as getProjection, getTransform } from 'ol/proj.js';
 import { register } from 'ol/proj/proj4.js';
 import WMTSTileGrid from 'ol/tilegrid/WMTS.js';
 import proj4 from 'proj4';
-import { normalizeCrs, RD_NEW_PROJ4 } from '../core/crs.js';
+import { RD_NEW_PROJ4 } from '../core/crs.js';
 import { NaError } from '../core/types.js';
-import type { SupportedCrs } from '../core/types.js';
 
 /**
  * Extent of EPSG:28992 as the Dutch tiling guideline defines it (m), `[minX, minY, maxX, maxY]`:
@@ -89,20 +87,4 @@ export function rdTileGrid(options: RdTileGridOptions = {}): WMTSTileGrid {
   });
 }
 
-/**
- * The CRS of a map's view as one of the supported codes (aliases such as `EPSG:900913` are
- * normalised), or undefined when the map uses another projection.
- */
-export function mapCrs(map: OlMap): SupportedCrs | undefined {
-  return projectionCrs(map.getView().getProjection());
-}
-
-/** The supported code of an `ol` projection, or undefined (see {@link mapCrs}). */
-export function projectionCrs(projection: Projection): SupportedCrs | undefined {
-  try {
-    return normalizeCrs(projection.getCode());
-  } catch (e) {
-    if (e instanceof NaError) return undefined;
-    throw e;
-  }
-}
+export { mapCrs, projectionCrs } from './map-crs.js';

@@ -73,12 +73,8 @@ function statusOf(e: unknown): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** The last part of a path or address, for messages (`…/data/sources.json` → `sources.json`). */
-export function fileNameOf(location: string): string {
-  const path = location.split(/[?#]/)[0] ?? location;
-  const name = path.split('/').pop() ?? '';
-  return name === '' ? location : name;
-}
+import { fileNameOf } from './file-name.js';
+export { fileNameOf };
 
 /** Options of {@link loadTextFile} and {@link loadSourcesFile}. */
 export interface FileLoadOptions {

@@ -3,10 +3,17 @@
  * when there is none, on the main thread in steps that yield to the browser between scenarios.
  */
 import type { CompareResult } from '../../src/core/scenario/compare.js';
-import { runCompareJobInSteps, type CompareJob } from '../../src/core/scenario/compare-job.js';
+import type { CompareJob } from '../../src/core/scenario/compare-job.js';
+import { lazyModule } from '../shared/lazy-module.js';
 import { CoreWorkerRunner, yieldToBrowser } from '../shared/core-worker.js';
 
 /** Whether new runners may use a Worker (tests and hosts can turn it off). */
+/**
+ * The comparison engine (indicators, knowledge base, overlay) for the fallback on the main thread:
+ * imported on the first comparison without a worker (a chunk of its own), never up front.
+ */
+const compareJob = lazyModule(() => import('../../src/core/scenario/compare-job.js'));
+
 export const compareWorkerSettings = { enabled: true };
 
 /** A runner for comparison jobs. */
@@ -16,6 +23,10 @@ export function createCompareRunner(): CoreWorkerRunner<CompareJob, CompareResul
       if (!compareWorkerSettings.enabled) throw new Error('Workers are turned off.');
       return new Worker(new URL('./compare.worker.js', import.meta.url), { type: 'module' });
     },
-    fallback: (job, signal) => runCompareJobInSteps(job, () => yieldToBrowser(signal)),
+    fallback: async (job, signal) => {
+      const { runCompareJobInSteps } = await compareJob.load();
+      signal.throwIfAborted();
+      return runCompareJobInSteps(job, () => yieldToBrowser(signal));
+    },
   });
 }

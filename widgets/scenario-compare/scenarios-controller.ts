@@ -9,7 +9,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { parseScenario, type Scenario } from '../../src/core/scenario/scenario.js';
 import { NaError } from '../../src/core/types.js';
 import { SourceRequestError } from '../../src/sources/http.js';
-import { fileNameOf, loadTextFile } from '../../src/sources/sources-file.js';
+import { fileNameOf } from '../../src/sources/file-name.js';
+import { loadSourcesFileModule } from '../shared/sources-controller.js';
 import { isAbortError } from '../../src/sources/abort.js';
 import { parseJsonStrict } from '../../src/core/located-json.js';
 import type { WidgetLang } from '../shared/lang.js';
@@ -243,6 +244,8 @@ export class ScenariosController implements ReactiveController {
   private async fetchText(url: string): Promise<Fetched> {
     const signal = this.controller.signal;
     try {
+      // The file loader (src/sources/sources-file.ts) is imported on the first load.
+      const { loadTextFile } = await loadSourcesFileModule();
       return { url, text: await loadTextFile(new URL(url, document.baseURI).href, { signal }) };
     } catch (e) {
       if (isAbortError(e, signal)) return { url, aborted: true };

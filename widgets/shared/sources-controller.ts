@@ -18,8 +18,19 @@ import { isAbortError } from '../../src/sources/abort.js';
 import type { SourcesFileError } from '../../src/sources/sources-file.js';
 
 type SourcesFileModule = typeof import('../../src/sources/sources-file.js');
-let sourcesFileModule: SourcesFileModule | undefined;
+const sourcesFile = lazyModule<SourcesFileModule>(
+  () => import('../../src/sources/sources-file.js'),
+);
+
+/**
+ * The sources-file module (file loader, source classes, parser and schema validators), imported on
+ * the first call (a chunk of its own, shared by every element); later calls share it.
+ */
+export function loadSourcesFileModule(): Promise<SourcesFileModule> {
+  return sourcesFile.load();
+}
 import type { WidgetLang } from './lang.js';
+import { lazyModule } from './lazy-module.js';
 
 /** Options of {@link SourcesController}. */
 export interface SourcesControllerOptions {
@@ -57,7 +68,7 @@ export class SourcesController implements ReactiveController {
       task: async ([url], { signal }) => {
         this._runUrl = url;
         if (url === undefined) return undefined;
-        sourcesFileModule ??= await import('../../src/sources/sources-file.js');
+        const sourcesFileModule = await sourcesFile.load();
         signal.throwIfAborted();
         const sources = await sourcesFileModule.loadSourcesFile(url, { signal });
         signal.throwIfAborted();
@@ -72,7 +83,7 @@ export class SourcesController implements ReactiveController {
         this._valueUrl = undefined;
         const url = this._runUrl;
         if (isAbortError(error) || url === undefined) return;
-        const SourcesFileError = sourcesFileModule?.SourcesFileError;
+        const SourcesFileError = sourcesFile.loaded()?.SourcesFileError;
         const loadError =
           SourcesFileError !== undefined && error instanceof SourcesFileError ? error : undefined;
         this.options.onError?.(error, url, loadError);
@@ -115,7 +126,7 @@ export class SourcesController implements ReactiveController {
   errorText(lang: WidgetLang): string | undefined {
     const e = this.error;
     if (e === undefined) return undefined;
-    const SourcesFileError = sourcesFileModule?.SourcesFileError;
+    const SourcesFileError = sourcesFile.loaded()?.SourcesFileError;
     if (SourcesFileError !== undefined && e instanceof SourcesFileError) return e.userText(lang);
     const user = (e as { userMessage?: Record<string, string> }).userMessage;
     return user?.[lang === 'en' ? 'en' : 'nl'] ?? (e instanceof Error ? e.message : String(e));

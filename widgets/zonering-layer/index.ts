@@ -17,16 +17,15 @@ export {
   type ZoneringErrorDetail,
 } from './events.js';
 export { messages as zoneringLayerMessages } from './messages.js';
-export {
-  createZoneringLayer,
-  bindZoneringHover,
-  zonesInView,
-  watchZonesInView,
+// The map layer itself (`createZoneringLayer`, `ZoneringLayer`, `bindZoneringHover`) and the RD
+// New set-up (`registerRd`, `rdTileGrid`) reproject with proj4: they are exported by
+// `natuurlijke-alliantie/map`, not here, so the element's first load stays without them.
+export type {
+  ZoneHover,
   ZoneringLayer,
-  type ZoneHover,
-  type ZoneringLayerOptions,
-  type ZonesInView,
+  ZoneringLayerOptions,
 } from '../../src/map/zonering-layer.js';
+export { zonesInView, watchZonesInView, type ZonesInView } from '../../src/map/zones-in-view.js';
 export {
   zoneringColour,
   zoneringLegend,
@@ -34,4 +33,4 @@ export {
   DEFAULT_SCALE_THRESHOLDS,
   type ScaleThresholds,
 } from '../../src/map/zonering-style.js';
-export { registerRd, rdTileGrid, mapCrs } from '../../src/map/projection.js';
+export { mapCrs } from '../../src/map/map-crs.js';

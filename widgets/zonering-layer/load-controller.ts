@@ -1,18 +1,16 @@
 /**
  * The loads of `<na-zonering-layer>` as `@lit/task` Tasks: the GeoJSON file of `src`, or the tile
- * description of `tiles` with the tile code (imported on first use). A new load aborts the one in
+ * description of `tiles` with the tile code (imported on first use), each after the element's
+ * engine (./engine.ts, imported on first use). A new load aborts the one in
  * flight, so a stale result never replaces a newer one; {@link ZoneringLoad.abort} stops both.
  */
 import type { ReactiveControllerHost } from 'lit';
 import { Task } from '@lit/task';
 import type { GeoJsonSource } from '../../src/sources/geojson.js';
 import type { ZoneringErrorCode } from './events.js';
-import {
-  loadErrorCode,
-  loadZoneringFile,
-  loadZoneringTiles,
-  type ZoneringTilesFile,
-} from './load.js';
+import { isAbortError } from '../../src/sources/abort.js';
+import type { ZoneringTilesFile } from './load.js';
+import { loadEngine, loadedEngine } from './engine-loader.js';
 
 /** What the element does with a load's result. */
 export interface ZoneringLoadOptions {
@@ -31,19 +29,33 @@ export class ZoneringLoad {
 
   constructor(host: ReactiveControllerHost, options: ZoneringLoadOptions) {
     const onError = (e: unknown): void => {
-      const code = loadErrorCode(e);
+      // Without the engine (its chunk did not load) the failure is a failed fetch.
+      const engine = loadedEngine();
+      const code =
+        engine !== undefined
+          ? engine.loadErrorCode(e)
+          : isAbortError(e)
+            ? undefined
+            : 'fetch-failed';
       if (code !== undefined) options.onError(code, e);
     };
     this._file = new Task(host, {
       autoRun: false,
-      task: ([url, crs, zoneProperty], { signal }) =>
-        loadZoneringFile(url, crs, zoneProperty, signal),
+      task: async ([url, crs, zoneProperty], { signal }) => {
+        const engine = await loadEngine();
+        signal.throwIfAborted();
+        return engine.loadZoneringFile(url, crs, zoneProperty, signal);
+      },
       onComplete: options.onFile,
       onError,
     });
     this._tiles = new Task(host, {
       autoRun: false,
-      task: ([url], { signal }) => loadZoneringTiles(url, signal),
+      task: async ([url], { signal }) => {
+        const engine = await loadEngine();
+        signal.throwIfAborted();
+        return engine.loadZoneringTiles(url, signal);
+      },
       onComplete: options.onTiles,
       onError,
     });

@@ -1,22 +1,18 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type OlMap from 'ol/Map.js';
-import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
 import { defined } from '../../src/core/defined.js';
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
 import { NaError, type PolygonSource } from '../../src/core/types.js';
-import {
-  attachZonering,
-  attachZoneringLayer,
-  type ZoneringAttachment,
-} from '../../src/map/zonering-attachment.js';
+import type { ZoneringAttachment } from '../../src/map/zonering-attachment.js';
 import type {
   CentreReport,
   ZoneHover,
   ZoneringLayer,
   ZoneringMapLayer,
 } from '../../src/map/zonering-layer.js';
-import { mapCrs } from '../../src/map/projection.js';
+import { mapCrs } from '../../src/map/map-crs.js';
+import { loadEngine, loadedEngine, type Engine } from './engine-loader.js';
 import type { ScaleThresholds } from '../../src/map/zonering-style.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
 import { LangController } from '../shared/lang-controller.js';
@@ -136,18 +132,22 @@ export class NaZoneringLayer extends LitElement {
   private readonly _loads = new ZoneringLoad(this, {
     onFile: (source) => {
       const bound = this._bound;
-      if (bound !== undefined && this._attachment === undefined) this._attach(bound.map, source);
+      const engine = loadedEngine();
+      if (bound !== undefined && this._attachment === undefined && engine !== undefined) {
+        this._attach(engine, bound.map, source);
+      }
     },
     onTiles: ({ tiles, create }) => {
       const bound = this._bound;
-      if (bound === undefined || this._attachment !== undefined) return;
-      const layer = create(tiles, this.activeKnowledgeBase, {
+      const engine = loadedEngine();
+      if (bound === undefined || this._attachment !== undefined || engine === undefined) return;
+      const layer = create(tiles, this.knowledgeBase ?? engine.defaultKnowledgeBase(), {
         ...this._layerOptions(),
         zoneProperty: this.zoneProperty,
       });
       const count = tiles.featureCount ?? 0;
       this._attachAttachment(
-        attachZoneringLayer(bound.map, layer, Promise.resolve(count), this._hoverOptions()),
+        engine.attachZoneringLayer(bound.map, layer, Promise.resolve(count), this._hoverOptions()),
       );
     },
     onError: (code, e) => this._fail(code, e),
@@ -177,9 +177,12 @@ export class NaZoneringLayer extends LitElement {
     return this._featureCount;
   }
 
-  /** The knowledge base in use (the one given, or the default). */
-  get activeKnowledgeBase(): KnowledgeBase {
-    return this.knowledgeBase ?? defaultKnowledgeBase();
+  /**
+   * The knowledge base in use: the one given, or the default once the element's engine has loaded
+   * (it loads when the element first has a map and a source); undefined before that.
+   */
+  get activeKnowledgeBase(): KnowledgeBase | undefined {
+    return this.knowledgeBase ?? loadedEngine()?.defaultKnowledgeBase();
   }
 
   /** The language in use. */
@@ -316,7 +319,22 @@ export class NaZoneringLayer extends LitElement {
     this._bound = bound;
     this._state = 'loading';
     if (bound.source !== undefined) {
-      this._attach(map, bound.source);
+      const source = bound.source;
+      const engine = loadedEngine();
+      if (engine !== undefined) {
+        this._attach(engine, map, source);
+        return;
+      }
+      loadEngine().then(
+        (loaded) => {
+          if (this._bound === bound && this._attachment === undefined) {
+            this._attach(loaded, map, source);
+          }
+        },
+        (e: unknown) => {
+          if (this._bound === bound) this._fail('load-failed', e);
+        },
+      );
       return;
     }
     if (useTiles) {
@@ -343,9 +361,9 @@ export class NaZoneringLayer extends LitElement {
     };
   }
 
-  private _attach(map: OlMap, source: PolygonSource): void {
+  private _attach(engine: Engine, map: OlMap, source: PolygonSource): void {
     this._attachAttachment(
-      attachZonering(map, source, this.activeKnowledgeBase, {
+      engine.attachZonering(map, source, this.knowledgeBase ?? engine.defaultKnowledgeBase(), {
         ...this._layerOptions(),
         ...this._hoverOptions(),
       }),

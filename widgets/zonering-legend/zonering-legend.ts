@@ -120,8 +120,9 @@ export class NaZoneringLegend extends LitElement {
   get legend(): ZoneringLegend | undefined {
     const el = this._layerEl;
     const inView = this._inView;
-    if (el === undefined || inView === undefined) return undefined;
-    return zoneringLegend(el.activeKnowledgeBase, inView.codes, inView.scale, this._lang());
+    const kb = el?.activeKnowledgeBase;
+    if (el === undefined || inView === undefined || kb === undefined) return undefined;
+    return zoneringLegend(kb, inView.codes, inView.scale, this._lang());
   }
 
   override connectedCallback(): void {
