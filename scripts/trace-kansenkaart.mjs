@@ -1,71 +1,71 @@
 #!/usr/bin/env node
-// Issue #14 diagnostic (not in CI): main-thread CPU of `<na-kansenkaart-layer>` computing in its
-// Worker, on the demo's kansenkaart page (production build, strict CSP). A Chromium trace
-// (devtools.timeline) gives each main-thread task's thread time (`tdur`), which a loaded machine's
-// preemption does not inflate, unlike the long-task durations of the bench; a CPU profile of the
-// same run names the functions that take the time.
+// Issue #14 diagnostic (not in CI): main-thread CPU of `<na-kansenkaart-layer>` on the demo's
+// kansenkaart page (production build, strict CSP) while a user pans, zooms, picks another action
+// or shows the whole coverage (test/bench/kansenkaart-steps.mjs, the same steps as the bench), in
+// its Worker (or with --main the fallback on the main thread). A Chromium trace (devtools.timeline)
+// gives each main-thread task's thread time (`tdur`), which a loaded machine's preemption does not
+// inflate, unlike the long-task durations of the bench; listed in time order with what they hold.
+// With --profile a CPU profile of the same runs names the functions that take the time.
 //
-//   node scripts/trace-kansenkaart.mjs [--area view|coverage] [--runs 2] [--no-build]
-import { writeFileSync } from 'node:fs';
+//   node scripts/trace-kansenkaart.mjs [--step pan|zoom|action|coverage] [--runs 2] [--main]
+//                                      [--min 2] [--profile] [--no-build]
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startDemoServer } from './demo-server.mjs';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/chromium.mjs';
+import {
+  afterStep,
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  openKansenkaartPage,
+  runStep,
+} from '../test/bench/kansenkaart-steps.mjs';
 
 const argOf = (name, fallback) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : fallback;
 };
-const AREA = argOf('--area', 'view');
+const STEP = argOf('--step', 'coverage');
 const RUNS = Number(argOf('--runs', 2));
+const MIN = Number(argOf('--min', 2));
+const PROFILE = process.argv.includes('--profile');
 const server = await startDemoServer({
   port: 0,
   quiet: true,
   build: !process.argv.includes('--no-build'),
 });
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-await page.goto(`${server.url}kansenkaart.html`);
-await page.waitForFunction(
-  () => document.querySelector('na-kansenkaart-layer')?.state === 'ready',
-  null,
-  { timeout: 120000 },
-);
+const page = await openKansenkaartPage(browser, server.url, !process.argv.includes('--main'));
 
-const run = (area) =>
-  page.evaluate(async (area) => {
-    const el = document.createElement('na-kansenkaart-layer');
-    el.map = window.__naDemo.maps.kansenkaart;
-    el.setAttribute('sources', 'data/sources.json');
-    el.setAttribute('area', area);
-    document.body.append(el);
-    while (el.state !== 'ready' && el.state !== 'error') await el.whenComputed();
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    const out = { state: el.state, mode: el.computeMode, units: el.kansenkaart?.units.length };
-    el.remove();
-    return out;
-  }, area);
-
-await run(AREA); // warm up: code and data loaded, the Worker started
+await runStep(page, STEP, 0); // warm up: this step's code paths once
+await afterStep(page, STEP);
 const cdp = await page.context().newCDPSession(page);
 const events = [];
 cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
 const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-const PROFILE = process.argv.includes('--profile');
 if (PROFILE) {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
 }
 await cdp.send('Tracing.start', {
   categories: 'devtools.timeline,toplevel,v8,disabled-by-default-devtools.timeline',
   transferMode: 'ReportEvents',
 });
-if (PROFILE) await cdp.send('Profiler.start');
 const outcomes = [];
-for (let i = 0; i < RUNS; i++) outcomes.push(await run(AREA));
-const { profile } = PROFILE ? await cdp.send('Profiler.stop') : { profile: undefined };
+for (let i = 1; i <= RUNS; i++) {
+  outcomes.push(await runStep(page, STEP, i));
+  await afterStep(page, STEP);
+}
 await cdp.send('Tracing.end');
 await done;
-if (PROFILE) writeFileSync('/tmp/kt/profile.cpuprofile', JSON.stringify(profile));
+const { profile } = PROFILE ? await cdp.send('Profiler.stop') : { profile: undefined };
+if (PROFILE) {
+  const file = join(mkdtempSync(join(tmpdir(), 'kansenkaart-trace-')), 'profile.cpuprofile');
+  writeFileSync(file, JSON.stringify(profile));
+  console.log(`CPU profile: ${file}`);
+}
 
 const main = new Set(
   events
@@ -73,73 +73,89 @@ const main = new Set(
     .map((e) => `${e.pid}:${e.tid}`),
 );
 const onMain = events.filter((e) => main.has(`${e.pid}:${e.tid}`) && e.ph === 'X');
-const tasks = onMain
-  .filter((e) => e.name === 'RunTask')
-  .sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0));
-console.log(`area ${AREA}, ${RUNS} runs: ${JSON.stringify(outcomes)}`);
+const tasks = onMain.filter((e) => e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
+const byCpu = [...tasks].sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0));
+console.log(
+  `step ${STEP}, ${RUNS} runs: ` +
+    outcomes
+      .map(
+        (o) =>
+          `${o.mode} ${o.state} ${o.cells} cells ${o.wall.toFixed(0)} ms, long tasks ` +
+          `[${o.tasks.map((t) => t.toFixed(0)).join(', ')}]`,
+      )
+      .join('; '),
+);
 console.log(
   `main-thread CPU per run ${(tasks.reduce((a, t) => a + (t.tdur ?? 0), 0) / 1000 / RUNS).toFixed(1)} ms; ` +
-    `longest tasks (CPU ms): ${tasks
+    `longest tasks (CPU ms): ${byCpu
       .slice(0, 8)
       .map((t) => (t.tdur / 1000).toFixed(1))
       .join(', ')}`,
 );
-// Requests made during the runs (any thread), with the thread that made them.
-const threadName = new Map(
-  events.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name]),
-);
-for (const e of events.filter((e) => e.name === 'ResourceSendRequest'))
-  console.log(`  request ${e.args?.data?.url} on ${threadName.get(`${e.pid}:${e.tid}`) ?? e.tid}`);
-// What the longest tasks hold: their direct children by name with thread time.
-for (const t of tasks.slice(0, 4)) {
+
+/** What a task holds: its events by name with thread time, and the JS functions it called. */
+function contents(t) {
   const kids = onMain.filter(
     (e) => e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur && e.name !== 'RunTask',
   );
   const by = new Map();
   for (const k of kids) by.set(k.name, (by.get(k.name) ?? 0) + (k.tdur ?? 0) / 1000);
-  console.log(
-    `  task ${(t.tdur / 1000).toFixed(1)} ms: ` +
-      [...by]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 8)
-        .map(([n, ms]) => `${n} ${ms.toFixed(1)}`)
-        .join(', '),
+  const calls = kids
+    .filter(
+      (k) => k.name === 'FunctionCall' || k.name === 'EventDispatch' || k.name === 'TimerFire',
+    )
+    .map((k) => {
+      const d = k.args?.data ?? {};
+      const what = d.functionName || d.type || k.name;
+      return `${what}${d.url ? `@${d.url.split('/').pop()}:${d.lineNumber}` : ''} ${((k.tdur ?? 0) / 1000).toFixed(1)}`;
+    })
+    .slice(0, 4);
+  return (
+    [...by]
+      .filter(([n]) => !n.startsWith('ThreadController'))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([n, ms]) => `${n} ${ms.toFixed(1)}`)
+      .join(', ') + (calls.length ? ` | ${calls.join(', ')}` : '')
   );
 }
-// With a profile: the functions (self time) inside each of the longest tasks.
+console.log(`main-thread tasks of at least ${MIN} ms CPU, in time order (CPU / wall ms):`);
+const t0 = tasks[0]?.ts ?? 0;
+for (const t of tasks.filter((t) => (t.tdur ?? 0) / 1000 >= MIN))
+  console.log(
+    `  +${((t.ts - t0) / 1000).toFixed(0).padStart(6)} ms  ${(t.tdur / 1000).toFixed(1).padStart(5)} / ` +
+      `${(t.dur / 1000).toFixed(1).padStart(5)}  ${contents(t)}`,
+  );
+
+// With a profile: the functions (self time) inside each of the longest tasks, and overall.
 if (PROFILE) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   let t = profile.startTime;
   const stamps = profile.timeDeltas.map((d) => (t += d));
-  for (const task of tasks.slice(0, 5)) {
+  const key = (c) =>
+    `${c.functionName || '(anon)'}@${c.url.split('/').pop()}:${c.lineNumber}:${c.columnNumber}`;
+  for (const task of byCpu.slice(0, 5)) {
     const self = new Map();
     profile.samples.forEach((id, i) => {
       if (stamps[i] < task.ts || stamps[i] > task.ts + task.dur) return;
-      const c = byId.get(id).callFrame;
-      const key = `${c.functionName || '(anon)'}@${c.url.split('/').pop()}:${c.lineNumber}:${c.columnNumber}`;
-      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+      const k = key(byId.get(id).callFrame);
+      self.set(k, (self.get(k) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
     });
     console.log(
       `  in task ${(task.tdur / 1000).toFixed(1)} ms: ` +
         [...self]
+          .filter(([k]) => !k.startsWith('(idle)'))
           .sort((a, b) => b[1] - a[1])
           .slice(0, 10)
           .map(([k, ms]) => `${k} ${ms.toFixed(1)}`)
           .join(', '),
     );
   }
-}
-// CPU profile: self time by function (main thread only: the page's target).
-if (PROFILE) printProfile(profile);
-function printProfile(profile) {
   const self = new Map();
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const dt = profile.timeDeltas;
-  for (let i = 0; i < profile.samples.length; i++) {
-    const n = byId.get(profile.samples[i]);
-    const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
-    self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
-  }
+  profile.samples.forEach((id, i) => {
+    const k = key(byId.get(id).callFrame);
+    self.set(k, (self.get(k) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
   console.log('top self time (ms, all runs):');
   for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
     console.log(`  ${ms.toFixed(1)}  ${k}`);

@@ -64,6 +64,17 @@ export interface KansenkaartRaster extends KansenkaartShown {
   dispose(): void;
 }
 
+/** Options of {@link attachKansenkaartRaster}. */
+export interface KansenkaartRasterOptions extends KansenkaartAttachmentOptions {
+  /**
+   * The size of the image drawn, as a multiple of the map's viewport (OpenLayers' `ratio`;
+   * default 1.5: a margin around the view that a drag shows before the image is drawn again).
+   * 1 when the data covers only the view (a margin would be empty): the image is 2.25 times
+   * smaller, and so is the main thread's work to clear, draw and compose it.
+   */
+  imageRatio?: number;
+}
+
 /**
  * Adds the computed kansenkaart `data` (or nothing yet) to `map` as an image layer (`setMap`
  * moves it to another map or off the map).
@@ -71,7 +82,7 @@ export interface KansenkaartRaster extends KansenkaartShown {
 export function attachKansenkaartRaster(
   map: OlMap,
   data: KansenkaartRasterData | undefined,
-  options: KansenkaartAttachmentOptions,
+  options: KansenkaartRasterOptions,
 ): KansenkaartRaster {
   registerRd();
   const look: RasterLook = {
@@ -89,6 +100,7 @@ export function attachKansenkaartRaster(
   const frames = new FrameCanvases();
   const source = new ImageCanvasSource({
     projection: 'EPSG:28992',
+    ratio: options.imageRatio ?? 1.5,
     // Cells stay crisp squares (no smoothing when OpenLayers scales or shifts the image).
     interpolate: false,
     // The source is in EPSG:28992: its resolution is in ground metres.

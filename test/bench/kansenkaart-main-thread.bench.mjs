@@ -1,120 +1,115 @@
 /**
- * Kansenkaart in the browser (issue #14): the kansenkaart page of the demo (production build,
- * strict CSP) in Chromium computes (1) the map's view, as the page does, and (2) the demo's whole
- * coverage (10 × 8 km, 128,000 cells of 25 m) with a new `<na-kansenkaart-layer>`, in its module
- * Worker and on the main thread (the fallback in steps, as when the page has no Worker), in the
- * same run. A
- * `PerformanceObserver` for long tasks records every main-thread task over 50 ms from the start
- * until the units are drawn, and a Chromium trace the thread (CPU) time of every main-thread task
- * (the machine's load stretches wall time, not thread time); printed, not asserted. Goal: no task
- * over 50 ms with the Worker.
+ * Kansenkaart in the browser (issue #14): how busy the main thread is while a user works with the
+ * kansenkaart page of the demo (production build, strict CSP) in Chromium. One page, its own
+ * `<na-kansenkaart-layer>` (one element, one Worker that loaded and indexed the sources once, at
+ * page load); the steps of kansenkaart-steps.mjs: pan (a new view computed, ~19,000 cells), zoom
+ * out and in (four times the area), another action (no computation: image and legend), and the
+ * whole coverage (128,000 cells). Each step ROUNDS times, with the Worker and, on a page without
+ * Workers, with the main-thread fallback (in steps), in the same run.
+ *
+ * Per step, from its start until the map has drawn the result: the main-thread long tasks (wall
+ * time, `PerformanceObserver`; stretched by the machine's load, as a user would feel them), and
+ * from a Chromium trace the thread (CPU) time of every main-thread task (not stretched by the
+ * load). Printed, not asserted. Goal: no task over 50 ms with the Worker, i.e. the longest
+ * main-thread task well under 25 ms CPU (on 2 cores the Worker and Chromium's raster threads
+ * share the machine with the main thread, so wall time is about twice the CPU time when idle).
+ *
+ * `BENCH_BASELINE=/path/to/another/checkout` (its demo built: `demo/dist`) runs the same steps on
+ * that checkout's demo too, in the same run, page after page, for a before/after comparison.
  * Run through `npm run bench -- kansenkaart-main` (scripts/bench.mjs); builds the demo first.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startDemoServer } from '../../scripts/demo-server.mjs';
 import { mainThreadTaskCpu } from './helpers.mjs';
+import {
+  afterStep,
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  openKansenkaartPage,
+  runStep,
+  STEPS,
+} from './kansenkaart-steps.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ROUNDS = 2;
+const ROUNDS = 3;
 
-/** In the page: a new element computing the coverage; the long tasks until it is drawn. */
-async function measure(page, worker, area) {
-  return page.evaluate(
-    async ({ worker, area }) => {
-      if (!worker) window.Worker = undefined;
-      const tasks = [];
-      const observer = new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) tasks.push(e.duration);
-      });
-      observer.observe({ type: 'longtask' });
-      const t0 = performance.now();
-      const el = document.createElement('na-kansenkaart-layer');
-      el.map = window.__naDemo.maps.kansenkaart;
-      el.setAttribute('sources', 'data/sources.json');
-      el.setAttribute('area', area);
-      document.body.append(el);
-      while (el.state !== 'ready' && el.state !== 'error') await el.whenComputed();
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      const wall = performance.now() - t0;
-      for (const e of observer.takeRecords()) tasks.push(e.duration);
-      observer.disconnect();
-      const result = {
-        mode: el.computeMode,
-        state: el.state,
-        wall,
-        tasks,
-        cells: el.kansenkaart?.cells ?? 0,
-        units: el.kansenkaart?.units.length ?? 0,
-      };
-      el.remove();
-      return result;
-    },
-    { worker, area },
-  );
+/** Every step ROUNDS times on one page of `url`; per step its runs (with `cpu`, longest first). */
+async function measurePage(browser, url, worker) {
+  const page = await openKansenkaartPage(browser, url, worker);
+  const runs = Object.fromEntries(STEPS.map((s) => [s, []]));
+  try {
+    await runStep(page, 'coverage', 0); // warm up: every code path once
+    await afterStep(page, 'coverage');
+    for (let round = 1; round <= ROUNDS; round++)
+      for (const step of STEPS) {
+        let r;
+        const cpu = await mainThreadTaskCpu(page, async () => {
+          r = await runStep(page, step, round);
+        });
+        r.cpu = cpu;
+        runs[step].push(r);
+        await afterStep(page, step);
+      }
+  } finally {
+    await page.close();
+  }
+  return runs;
 }
 
-function summary(area, runs, context) {
-  const fmt = (r) =>
-    `${area}, ${r.mode} (${r.state}, ${r.cells} cells, ${r.units} units): ${r.wall.toFixed(0)} ms, ` +
-    `long tasks ${r.tasks.length} (max ${Math.max(0, ...r.tasks).toFixed(0)} ms wall); ` +
-    `longest task in CPU time ${(r.cpu[0] ?? 0).toFixed(0)} ms, tasks over 50 ms CPU ` +
-    `${r.cpu.filter((c) => c > 50).length}`;
-  for (const r of [...runs.worker, ...runs.main]) context.log(fmt(r));
-  const worst = (list) => Math.max(0, ...list.flatMap((r) => r.tasks));
-  const total = (list) => list.flatMap((r) => r.tasks).reduce((a, b) => a + b, 0);
-  const wall = (list) => list.reduce((a, r) => a + r.wall, 0) / list.length;
-  const w = worst(runs.worker);
-  const m = worst(runs.main);
-  const cpu = (list) => Math.max(0, ...list.map((r) => r.cpu[0] ?? 0));
-  const wc = cpu(runs.worker);
-  const r0 = runs.worker[0];
+const longestCpu = (list) => Math.max(0, ...list.map((r) => r.cpu[0] ?? 0));
+const longestWall = (list) => Math.max(0, ...list.flatMap((r) => r.tasks));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+function line(label, step, list) {
+  const r0 = list[0];
   return (
-    `kansenkaart in the browser, ${area} (${r0?.cells} cells, ${r0?.units} units): longest ` +
-    `main-thread task with the Worker ${wc.toFixed(0)} ms CPU (${wc > 50 ? 'OVER' : 'within'} ` +
-    `50 ms; ${w.toFixed(0)} ms wall time on this machine's load), ` +
-    `fallback ${cpu(runs.main).toFixed(0)} ms CPU; ` +
-    `wall: fallback ${m.toFixed(0)} ms; long-task time Worker/main ` +
-    `${(total(runs.worker) / Math.max(1, total(runs.main))).toFixed(2)}; wall time Worker/main ` +
-    `${(wall(runs.worker) / Math.max(1, wall(runs.main))).toFixed(2)}`
+    `${label} ${step} (${r0.mode}, ${r0.cells} cells, ${r0.units} units): longest main-thread ` +
+    `task ${longestCpu(list).toFixed(1)} ms CPU (per round ${list.map((r) => (r.cpu[0] ?? 0).toFixed(1)).join(', ')}), ` +
+    `long tasks (wall) ${list.map((r) => r.tasks.length).join('/')} per round, max ` +
+    `${longestWall(list).toFixed(0)} ms; step ${median(list.map((r) => r.wall)).toFixed(0)} ms (median)`
   );
 }
 
 export default async function kansenkaartMainThread(context) {
+  const baseline = process.env.BENCH_BASELINE;
   const server = await startDemoServer({ port: 0, quiet: true });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
+  const base = baseline
+    ? await (
+        await import(join(baseline, 'scripts/demo-server.mjs'))
+      ).startDemoServer({ port: 0, quiet: true, build: false })
+    : undefined;
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   try {
-    const lines = [];
-    for (const area of ['view', 'coverage']) {
-      const runs = { worker: [], main: [] };
-      for (const worker of [true, false]) {
-        // A fresh page per mode: the main-thread runs take the page's Worker constructor away.
-        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-        await page.goto(`${server.url}kansenkaart.html`);
-        // The page's own element computes its view first (loads the code and the data).
-        await page.waitForFunction(
-          () => document.querySelector('na-kansenkaart-layer')?.state === 'ready',
-          null,
-          { timeout: 60000 },
-        );
-        for (let round = 1; round <= ROUNDS; round++) {
-          // Traced: the thread (CPU) time of each main-thread task besides its wall time.
-          let r;
-          const cpu = await mainThreadTaskCpu(page, async () => {
-            r = await measure(page, worker, area);
-          });
-          r.cpu = cpu;
-          runs[worker ? 'worker' : 'main'].push(r);
+    const lines = [`load average at the start ${load()}`];
+    const builds = [['this', server.url], ...(base ? [['baseline', base.url]] : [])];
+    for (const worker of [true, false]) {
+      const results = [];
+      // Alternating builds page by page: both see the same load.
+      for (const [label, url] of builds)
+        results.push([label, await measurePage(browser, url, worker)]);
+      for (const step of STEPS)
+        for (const [label, runs] of results) {
+          const text = line(label, step, runs[step]);
+          context.log(text);
+          lines.push(text);
         }
-        await page.close();
-      }
-      lines.push(summary(area, runs, context));
+      const worst = results.map(
+        ([label, runs]) =>
+          `${label} ${Math.max(...STEPS.map((s) => longestCpu(runs[s]))).toFixed(1)} ms CPU / ` +
+          `${Math.max(...STEPS.map((s) => longestWall(runs[s]))).toFixed(0)} ms wall`,
+      );
+      lines.push(
+        `${worker ? 'Worker' : 'main-thread fallback'}: longest main-thread task over all steps: ` +
+          `${worst.join('; ')} (goal with the Worker: under 50 ms wall)`,
+      );
     }
+    lines.push(`load average at the end ${load()}`);
     return lines;
   } finally {
     await browser.close();
     await server.close();
+    await base?.close();
   }
 }

@@ -523,8 +523,20 @@ test('kansenkaart page: layer and legend under the strict CSP, a click opens the
       timeout: 30000,
     },
   );
+  // The page comes to rest: the map's size does not follow the panel beside it (the progress bar
+  // gone, the legend filled), which moved the view and started a new computation, for ever.
+  const sizeAt = () => page.evaluate(() => window.__naDemo.maps.kansenkaart.getSize());
+  const size = await sizeAt();
+  await rendered(page);
+  await rendered(page);
+  assert.deepEqual(await sizeAt(), size);
+  assert.equal(
+    await page.evaluate(() => document.querySelector('na-kansenkaart-layer').state),
+    'ready',
+  );
   const legend = page.locator('na-kansenkaart-legend');
   await legend.locator('select').selectOption('grondwater-hoog');
+  assert.deepEqual(await sizeAt(), size);
   assert.equal(
     await page.evaluate(() => document.querySelector('na-kansenkaart-layer').action),
     'grondwater-hoog',

@@ -345,7 +345,12 @@ export class NaKansenkaartLayer extends LitElement {
         ? { map: result.map, unitGrid: result.unitGrid, images: result.images ?? {} }
         : undefined;
     if (this._raster) this._raster.setData(data);
-    else this._raster = attachKansenkaartRaster(map, data, this._attachOptions());
+    else
+      this._raster = attachKansenkaartRaster(map, data, {
+        ...this._attachOptions(),
+        // The map's view is computed, nothing around it: no margin (a smaller image to draw).
+        imageRatio: this.bbox === undefined && this.area !== 'coverage' ? 1 : 1.5,
+      });
     this._hovered = undefined;
     this._count = result.map?.units.length ?? 0;
     this._state = 'ready';

@@ -4,10 +4,11 @@
  * `new URL('./kansenkaart.worker.js', import.meta.url)`. The result carries the grid of unit ids
  * the page hit-tests (see src/core/kansenkaart/unit-grid.ts) and, per action, the image the page
  * draws (a pixel per cell; with and without the units too small for regio/stad), painted here so
- * that the page only scales them; grid and images are moved to the page, not copied.
+ * that the page only scales them; grid, images and the units (as typed arrays) are moved to the
+ * page, not copied.
  */
 import { ACTIONS } from '../../src/core/types.js';
-import { paintAction } from '../../src/core/kansenkaart/unit-grid.js';
+import { packUnits, paintAction, type PackedUnits } from '../../src/core/kansenkaart/unit-grid.js';
 import { runKansenkaartJob, type KansenkaartJob } from '../../src/sources/kansenkaart-job.js';
 import { pauseInWorker, serveCoreTask } from '../shared/core-worker-host.js';
 import { REGIONAL_MIN_HA, type KansenkaartWorkerResult } from './kansenkaart-runner.js';
@@ -43,10 +44,16 @@ serveCoreTask(
     } catch {
       // No images (e.g. no ImageData in this Worker): the page paints them itself.
     }
+    // The units as typed arrays (moved, not cloned object by object); the runner unpacks them.
+    if (result.map) {
+      result.packedUnits = packUnits(result.map.units);
+      result.map = { ...result.map, units: [] };
+    }
     return result;
   },
   (result) => [
     ...(result.unitGrid ? [result.unitGrid.buffer] : []),
+    ...Object.values(result.packedUnits ?? {}).map((a: PackedUnits[keyof PackedUnits]) => a.buffer),
     ...Object.values(result.images ?? {}).flatMap((i) => [i.all, i.regional]),
   ],
 );

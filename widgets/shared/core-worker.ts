@@ -44,6 +44,12 @@ export interface CoreWorkerOptions<I, O> {
    * false (the worker is terminated).
    */
   abortInWorker?: boolean;
+  /**
+   * Turns a worker's result into the one `run` resolves with (e.g. objects sent as typed arrays,
+   * see `serveCoreTask`'s `transfer`, made into objects again). The fallback's result is not
+   * passed through it.
+   */
+  receive?: (output: O) => O;
 }
 
 /** Where the jobs run: not decided yet (no job so far), in a worker, or on the main thread. */
@@ -170,8 +176,10 @@ export class CoreWorkerRunner<I, O> {
     const job = this.jobs.get(reply.id);
     if (!job) return;
     if (reply.kind === 'progress') job.onProgress?.(reply.value);
-    else if (reply.kind === 'result') this.settle(job, () => job.resolve(reply.value));
-    else this.settle(job, () => job.reject(new CoreWorkerError(reply.error)));
+    else if (reply.kind === 'result') {
+      const receive = this.options.receive;
+      this.settle(job, () => job.resolve(receive ? receive(reply.value) : reply.value));
+    } else this.settle(job, () => job.reject(new CoreWorkerError(reply.error)));
   }
 
   private onError(worker: Worker, e: ErrorEvent): void {

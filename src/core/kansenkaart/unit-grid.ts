@@ -5,7 +5,7 @@
  *
  * Pure: no DOM, no network, no ol.
  */
-import { ACTION_STATES, type ActionState, type Kansenkaart } from './compute.js';
+import { ACTION_STATES, type ActionState, type Kansenkaart, type KansenUnit } from './compute.js';
 import { STATE_COLOURS } from './output.js';
 import type { Action } from '../types.js';
 
@@ -165,4 +165,48 @@ export function paintAction(
 export function rgba(hex: string): [number, number, number, number] {
   const n = Number.parseInt(hex.slice(1, 7), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255, 255];
+}
+
+/**
+ * The units of a kansenkaart as three typed arrays (index: unit id), to move them from a Worker
+ * to the page as transferable buffers: reading back thousands of small objects from a message
+ * (structured clone) is a long task on the receiving thread, making them from arrays is not.
+ */
+export interface PackedUnits {
+  /** The tuple of each unit. */
+  tuple: Int32Array<ArrayBuffer>;
+  /** The cells of each unit. */
+  cells: Int32Array<ArrayBuffer>;
+  /** minX, minY, maxX, maxY (EPSG:28992) of each unit, four numbers per unit. */
+  bbox: Float64Array<ArrayBuffer>;
+}
+
+/** The units as {@link PackedUnits} (their ids are their indexes, as in every kansenkaart). */
+export function packUnits(units: readonly KansenUnit[]): PackedUnits {
+  const n = units.length;
+  const packed: PackedUnits = {
+    tuple: new Int32Array(n),
+    cells: new Int32Array(n),
+    bbox: new Float64Array(n * 4),
+  };
+  units.forEach((u, i) => {
+    packed.tuple[i] = u.tuple;
+    packed.cells[i] = u.cells;
+    packed.bbox.set(u.bbox, i * 4);
+  });
+  return packed;
+}
+
+/** The units of {@link packUnits} again (ids 0, 1, 2, …). */
+export function unpackUnits(packed: PackedUnits): KansenUnit[] {
+  const { tuple, cells, bbox } = packed;
+  const units: KansenUnit[] = new Array<KansenUnit>(tuple.length);
+  for (let i = 0; i < tuple.length; i++)
+    units[i] = {
+      id: i,
+      tuple: tuple[i]!,
+      bbox: [bbox[i * 4]!, bbox[i * 4 + 1]!, bbox[i * 4 + 2]!, bbox[i * 4 + 3]!],
+      cells: cells[i]!,
+    };
+  return units;
 }
