@@ -21,7 +21,6 @@ import type { ProjectionLike } from 'ol/proj.js';
 import type BaseLayer from 'ol/layer/Base.js';
 import { transform, transformExtent } from 'ol/proj.js';
 import VectorSource from 'ol/source/Vector.js';
-import { getPointResolution } from 'ol/proj.js';
 import { Fill, Stroke, Style, Text } from 'ol/style.js';
 import { getHeight, getWidth } from 'ol/extent.js';
 import type { ActionState } from '../core/kansenkaart/compute.js';
@@ -34,7 +33,12 @@ import {
 } from '../core/kansenkaart/output.js';
 import { scaleForResolution, type ScaleThresholds } from '../core/zonering-style.js';
 import type { Action, Lang, Scale } from '../core/types.js';
-import { KansenMapBinding, type KansenHit } from './kansenkaart-interaction.js';
+import {
+  KansenMapBinding,
+  groundFactorAt,
+  withBinding,
+  type KansenHit,
+} from './kansenkaart-interaction.js';
 import { parseJsonStrict } from '../core/located-json.js';
 import { fileNameOf, loadTextFile } from '../sources/sources-file.js';
 import { registerRd } from './projection.js';
@@ -259,9 +263,7 @@ export function attachKansenkaart(
       source.clear(true);
       source.addFeatures(readUnits(units, projection));
     }
-    const center = view.getCenter();
-    groundFactor = center ? getPointResolution(projection, 1, center, 'm') : 1;
-    if (!Number.isFinite(groundFactor) || groundFactor <= 0) groundFactor = 1;
+    groundFactor = groundFactorAt(view);
     binding.reset();
   };
 
@@ -309,13 +311,8 @@ export function attachKansenkaart(
   const binding = new KansenMapBinding(layer, hitAt, options, useView);
   binding.setMap(map);
 
-  return {
+  return withBinding<KansenkaartAttachment>(binding, {
     layer,
-    get map() {
-      return binding.map;
-    },
-    getMap: () => binding.map,
-    setMap: (next) => binding.setMap(next),
     setAction(next) {
       action = next;
       layer.changed();
@@ -363,7 +360,7 @@ export function attachKansenkaart(
       source.clear();
       layer.dispose();
     },
-  };
+  });
 }
 
 /** A point in EPSG:28992 in the projection of `map`'s view. */

@@ -11,7 +11,7 @@
  * the map's `change:view` the hit tests, the units in view, the layer's extent and the scale levels
  * follow the new view's projection (the image itself OpenLayers reprojects from EPSG:28992).
  */
-import { getPointResolution, transform, transformExtent } from 'ol/proj.js';
+import { transform, transformExtent } from 'ol/proj.js';
 import ImageLayer from 'ol/layer/Image.js';
 import type OlMap from 'ol/Map.js';
 import ImageCanvasSource from 'ol/source/ImageCanvas.js';
@@ -25,7 +25,12 @@ import {
 import { unitIdAt } from '../core/kansenkaart/unit-grid.js';
 import type { Lang, LocalizedText, Scale } from '../core/types.js';
 import { scaleForResolution } from '../core/zonering-style.js';
-import { KansenMapBinding, type KansenHit } from './kansenkaart-interaction.js';
+import {
+  KansenMapBinding,
+  groundFactorAt,
+  withBinding,
+  type KansenHit,
+} from './kansenkaart-interaction.js';
 import {
   viewExtentRd,
   type KansenkaartAttachmentOptions,
@@ -121,9 +126,7 @@ export function attachKansenkaartRaster(
   const useView = (target: OlMap): void => {
     const view = target.getView();
     projection = view.getProjection();
-    const center = view.getCenter();
-    groundFactor = center ? getPointResolution(projection, 1, center, 'm') : 1;
-    if (!Number.isFinite(groundFactor) || groundFactor <= 0) groundFactor = 1;
+    groundFactor = groundFactorAt(view);
     setExtent();
     binding.reset();
   };
@@ -165,13 +168,8 @@ export function attachKansenkaartRaster(
   const binding = new KansenMapBinding(layer, hitAt, options, useView);
   binding.setMap(map);
 
-  return {
+  return withBinding<KansenkaartRaster>(binding, {
     layer,
-    get map() {
-      return binding.map;
-    },
-    getMap: () => binding.map,
-    setMap: (next) => binding.setMap(next),
     setAction(next) {
       look.action = next;
       redraw();
@@ -222,7 +220,7 @@ export function attachKansenkaartRaster(
       canvases = undefined;
       layer.dispose();
     },
-  };
+  });
 }
 
 function pick(text: LocalizedText | undefined, lang: Lang): string {
