@@ -11,8 +11,6 @@ import type BaseLayer from 'ol/layer/Base.js';
 import type OlMap from 'ol/Map.js';
 import type MapBrowserEvent from 'ol/MapBrowserEvent.js';
 import { unByKey } from 'ol/Observable.js';
-import { getPointResolution } from 'ol/proj.js';
-import type View from 'ol/View.js';
 import type { KansenUnitInfo } from './kansenkaart-layer.js';
 import { createOlViewer } from './ol-viewer.js';
 
@@ -126,6 +124,13 @@ export function bindKansenInteraction(
   };
 }
 
+/** The members of a kansenkaart handle that {@link KansenMapBinding.serve} serves. */
+export interface KansenBindingMembers {
+  readonly map: OlMap | null;
+  getMap(): OlMap | null;
+  setMap(map: OlMap | null): void;
+}
+
 /**
  * The host-map side of a kansenkaart attachment (the export's vector layer and the computed
  * image alike): its layer on one map or none, the hover, click and keyboard binding there, and
@@ -183,37 +188,18 @@ export class KansenMapBinding {
     this.setMap(null);
     this.disposedFlag = true;
   }
-}
 
-/** The members of a kansenkaart handle that {@link withBinding} serves. */
-export interface KansenBindingMembers {
-  readonly map: OlMap | null;
-  getMap(): OlMap | null;
-  setMap(map: OlMap | null): void;
-}
-
-/** `handle` completed with `map`, `getMap()` and `setMap()`, served by `binding`. */
-export function withBinding<H extends KansenBindingMembers>(
-  binding: KansenMapBinding,
-  handle: Omit<H, keyof KansenBindingMembers>,
-): H {
-  const members: KansenBindingMembers = {
-    get map() {
-      return binding.map;
-    },
-    getMap: () => binding.map,
-    setMap: (next) => binding.setMap(next),
-  };
-  // Object.assign keeps the `map` getter (it copies onto `members`, not from it).
-  return Object.assign(members, handle) as H;
-}
-
-/**
- * Ground metres per projection unit at the centre of `view` (1 without a centre, or where the
- * projection gives no finite positive answer): turns a view resolution into metres per pixel.
- */
-export function groundFactorAt(view: View): number {
-  const center = view.getCenter();
-  const factor = center ? getPointResolution(view.getProjection(), 1, center, 'm') : 1;
-  return Number.isFinite(factor) && factor > 0 ? factor : 1;
+  /** `handle` completed with `map`, `getMap()` and `setMap()`, served by this binding. */
+  serve<H extends KansenBindingMembers>(handle: Omit<H, keyof KansenBindingMembers>): H {
+    const map = (): OlMap | null => this.olMap;
+    const members: KansenBindingMembers = {
+      get map() {
+        return map();
+      },
+      getMap: map,
+      setMap: (next) => this.setMap(next),
+    };
+    // Object.assign keeps the `map` getter (it copies onto `members`, not from it).
+    return Object.assign(members, handle) as H;
+  }
 }

@@ -33,15 +33,10 @@ import {
 } from '../core/kansenkaart/output.js';
 import { scaleForResolution, type ScaleThresholds } from '../core/zonering-style.js';
 import type { Action, Lang, Scale } from '../core/types.js';
-import {
-  KansenMapBinding,
-  groundFactorAt,
-  withBinding,
-  type KansenHit,
-} from './kansenkaart-interaction.js';
+import { KansenMapBinding, type KansenHit } from './kansenkaart-interaction.js';
 import { parseJsonStrict } from '../core/located-json.js';
 import { fileNameOf, loadTextFile } from '../sources/sources-file.js';
-import { registerRd } from './projection.js';
+import { groundFactorAt, registerRd } from './projection.js';
 
 /** A parsed kansenkaart export. */
 export interface KansenkaartData {
@@ -311,7 +306,7 @@ export function attachKansenkaart(
   const binding = new KansenMapBinding(layer, hitAt, options, useView);
   binding.setMap(map);
 
-  return withBinding<KansenkaartAttachment>(binding, {
+  return binding.serve<KansenkaartAttachment>({
     layer,
     setAction(next) {
       action = next;

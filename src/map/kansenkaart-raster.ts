@@ -25,12 +25,7 @@ import {
 import { unitIdAt } from '../core/kansenkaart/unit-grid.js';
 import type { Lang, LocalizedText, Scale } from '../core/types.js';
 import { scaleForResolution } from '../core/zonering-style.js';
-import {
-  KansenMapBinding,
-  groundFactorAt,
-  withBinding,
-  type KansenHit,
-} from './kansenkaart-interaction.js';
+import { KansenMapBinding, type KansenHit } from './kansenkaart-interaction.js';
 import {
   viewExtentRd,
   type KansenkaartAttachmentOptions,
@@ -44,7 +39,7 @@ import {
   type KansenkaartRasterData,
   type RasterLook,
 } from './kansenkaart-raster-draw.js';
-import { registerRd } from './projection.js';
+import { groundFactorAt, registerRd } from './projection.js';
 
 export type { KansenkaartRasterData } from './kansenkaart-raster-draw.js';
 
@@ -168,7 +163,7 @@ export function attachKansenkaartRaster(
   const binding = new KansenMapBinding(layer, hitAt, options, useView);
   binding.setMap(map);
 
-  return withBinding<KansenkaartRaster>(binding, {
+  return binding.serve<KansenkaartRaster>({
     layer,
     setAction(next) {
       look.action = next;

@@ -4,9 +4,10 @@
  */
 import type OlMap from 'ol/Map.js';
 import type Projection from 'ol/proj/Projection.js';
-import { get as getProjection, getTransform } from 'ol/proj.js';
+import { get as getProjection, getPointResolution, getTransform } from 'ol/proj.js';
 import { register } from 'ol/proj/proj4.js';
 import WMTSTileGrid from 'ol/tilegrid/WMTS.js';
+import type View from 'ol/View.js';
 import proj4 from 'proj4';
 import { normalizeCrs, RD_NEW_PROJ4 } from '../core/crs.js';
 import { NaError } from '../core/types.js';
@@ -105,4 +106,14 @@ export function projectionCrs(projection: Projection): SupportedCrs | undefined 
     if (e instanceof NaError) return undefined;
     throw e;
   }
+}
+
+/**
+ * Ground metres per projection unit at the centre of `view` (1 without a centre, or where the
+ * projection gives no finite positive answer): turns a view resolution into metres per pixel.
+ */
+export function groundFactorAt(view: View): number {
+  const center = view.getCenter();
+  const factor = center ? getPointResolution(view.getProjection(), 1, center, 'm') : 1;
+  return Number.isFinite(factor) && factor > 0 ? factor : 1;
 }
