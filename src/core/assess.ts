@@ -170,6 +170,22 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
   const val = <N extends FactName>(name: N): FactValues[N] | undefined =>
     okFacts.get(name)?.value as FactValues[N] | undefined;
   const src = (name: FactName): string => okFacts.get(name)?.provenance.sourceId ?? KB_SOURCE_ID;
+  /** Records that `zone` disagrees with the fact `name` (whose value is `value`). */
+  const zoneConflict = (
+    zone: Zone,
+    name: FactName,
+    value: string,
+    message: LocalizedText,
+  ): void => {
+    conflicts.push({
+      key: name,
+      values: [
+        { value: zone.code, sourceId: src('zone') },
+        { value, sourceId: src(name) },
+      ],
+      message,
+    });
+  };
 
   // 2. Derivations.
   const derived: Derived = {};
@@ -299,18 +315,12 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
   if (zone && derived.textureFrom === 'soil' && derived.soilMainClass === 'podzol') {
     const wetZone = zone.position === 'low' && zone.seepage === 'kwel';
     if (wetZone) {
-      conflicts.push({
-        key: 'soilCode',
-        values: [
-          { value: zone.code, sourceId: src('zone') },
-          { value: String(soilCode), sourceId: src('soilCode') },
-        ],
-        message: msg('podzolConflict', {
-          zone: zone.name,
-          code: zone.code,
-          soilCode: String(soilCode),
-        }),
-      });
+      zoneConflict(
+        zone,
+        'soilCode',
+        String(soilCode),
+        msg('podzolConflict', { zone: zone.name, code: zone.code, soilCode: String(soilCode) }),
+      );
     }
   }
 
@@ -446,19 +456,17 @@ export function assess(input: Fact[] | AssessInput, kb: KnowledgeBase): Report {
       zone.landscapeType !== 'ijsselmeerpolders';
     const dry = (wet.ghg.min ?? -Infinity) >= 80;
     if (wetZone && dry && seepage !== 'wegzijging') {
-      conflicts.push({
-        key: 'gt',
-        values: [
-          { value: zone.code, sourceId: src('zone') },
-          { value: String(gt), sourceId: src('gt') },
-        ],
-        message: msg('deepGroundwaterConflict', {
+      zoneConflict(
+        zone,
+        'gt',
+        String(gt),
+        msg('deepGroundwaterConflict', {
           zone: zone.name,
           code: zone.code,
           gt: String(gt),
           ghg: depthText(wet.ghg),
         }),
-      });
+      );
     }
   }
 

@@ -438,25 +438,11 @@ const RULES: Rule[] = [
   // Podzols: [c](Hd|Hn|Y)NN[b].
   [
     /^c?(?:Hd|Hn|Y)(\d\d)b?$/,
-    (m, code) => {
-      const s = sandInfo(m[1] ?? '', code);
-      return {
-        mainClass: 'podzol',
-        texture: 'zand',
-        loamySand: s.loamy,
-        en: `Podzol soil, ${s.en}`,
-      };
-    },
+    (m, code) => sandClass('podzol', 'Podzol soil', m[1] ?? '', undefined, code),
   ],
   // Brik soils. The CSV files them all as "leem/klei"; the descriptions say: BZ… lemig zand,
   // BK… lichte zavel, BL…/Bl… zandige or siltige leem.
-  [
-    /^BZ[dhn](\d\d)$/,
-    (m, code) => {
-      const s = sandInfo(m[1] ?? '', code);
-      return { mainClass: 'brik', texture: 'zand', loamySand: s.loamy, en: `Brik soil, ${s.en}` };
-    },
-  ],
+  [/^BZ[dhn](\d\d)$/, (m, code) => sandClass('brik', 'Brik soil', m[1] ?? '', undefined, code)],
   [
     /^BK[dhn](\d)\d$/,
     () => ({
@@ -477,18 +463,14 @@ const RULES: Rule[] = [
   // Thick earth soils: [b|z]EZ[g]NN[A], EL5, EKNN (first digit = lutum class).
   [
     /^[bz]?EZg?(\d\d)(A?)$/,
-    (m, code) => {
-      const s = sandInfo(m[1] ?? '', code);
-      const info: ClassInfo = {
-        mainClass: 'dikke-eerd',
-        texture: 'zand',
-        loamySand: s.loamy,
-        en: `Soil with a thick man-made topsoil, ${s.en}`,
-      };
-      const calc = calcFromLetter(m[2]);
-      if (calc !== undefined) info.calcareous = calc;
-      return info;
-    },
+    (m, code) =>
+      sandClass(
+        'dikke-eerd',
+        'Soil with a thick man-made topsoil',
+        m[1] ?? '',
+        calcFromLetter(m[2]),
+        code,
+      ),
   ],
   [
     /^EL(\d)$/,
@@ -500,57 +482,38 @@ const RULES: Rule[] = [
   ],
   [
     /^EK(\d)\d$/,
-    (m, code) => {
-      const l = lutumInfo(m[1] ?? '', code);
-      return {
-        mainClass: 'dikke-eerd',
-        texture: l.texture,
-        ...(l.lutum ? { lutum: l.lutum } : {}),
-        en: `Soil with a thick man-made topsoil, ${l.en}`,
-      };
-    },
+    (m, code) =>
+      clayClass('dikke-eerd', 'Soil with a thick man-made topsoil', m[1] ?? '', undefined, code),
   ],
   // Sand soils: [c|t|p]Z[b|d|g|n]NN[A][b].
   [
     /^[ctp]?Z[bdgn](\d\d)(A?)(b?)$/,
-    (m, code) => {
-      const s = sandInfo(m[1] ?? '', code);
-      const info: ClassInfo = {
-        mainClass: 'zand',
-        texture: 'zand',
-        loamySand: s.loamy,
-        en: `${m[2] ? 'Calcareous sand soil' : 'Sand soil'}, ${s.en}`,
-      };
-      const calc = calcFromLetter(m[2] ? `${m[2]}${m[3] ?? ''}` : undefined);
-      if (calc !== undefined) info.calcareous = calc;
-      return info;
-    },
+    (m, code) =>
+      sandClass(
+        'zand',
+        m[2] ? 'Calcareous sand soil' : 'Sand soil',
+        m[1] ?? '',
+        calcFromLetter(m[2] ? `${m[2]}${m[3] ?? ''}` : undefined),
+        code,
+      ),
   ],
   // Calcareous very low-lutum soils: SnNNA.
   [
     /^Sn(\d\d)A$/,
-    (m, code) => {
-      const s = sandInfo(m[1] ?? '', code);
-      return {
-        mainClass: 'lutumarm',
-        texture: 'zand',
-        loamySand: s.loamy,
-        calcareous: true,
-        en: `Calcareous very low-lutum soil, ${s.en}`,
-      };
-    },
+    (m, code) => sandClass('lutumarm', 'Calcareous very low-lutum soil', m[1] ?? '', true, code),
   ],
   // Unripened mineral soils: (M|R)O(b|o)NN; second digit 2 = sand within 80 cm.
   [
     /^(M|R)O([bo])(\d)(\d)$/,
     (m, code) => {
-      const l = lutumInfo(m[3] ?? '', code);
-      const info: ClassInfo = {
-        mainClass: 'niet-gerijpt',
-        texture: l.texture,
-        ...(l.lutum ? { lutum: l.lutum } : {}),
-        en: `Unripened ${m[1] === 'M' ? 'marine' : 'river'} clay soil, ${l.en}`,
-      };
+      const kind = m[1] === 'M' ? 'marine' : 'river';
+      const info = clayClass(
+        'niet-gerijpt',
+        `Unripened ${kind} clay soil`,
+        m[3] ?? '',
+        undefined,
+        code,
+      );
       if (m[4] === '2') {
         info.substrate = {
           material: 'zand',
@@ -589,6 +552,28 @@ const RULES: Rule[] = [
   ],
 ];
 
+/** A class of sand: the sand number `num` tells whether it is loamy and names the sand. */
+function sandClass(
+  mainClass: SoilMainClass,
+  en: string,
+  num: string,
+  calcareous: boolean | undefined,
+  code: string,
+): ClassInfo {
+  const s = sandInfo(num, code);
+  return {
+    mainClass,
+    texture: 'zand',
+    loamySand: s.loamy,
+    ...(calcareous !== undefined ? { calcareous } : {}),
+    en: `${en}, ${s.en}`,
+  };
+}
+
+/**
+ * A class read by its lutum digit (zavel or clay): calcareous from `calcLetter` (A yes, C no),
+ * said in front of `en` when known.
+ */
 function clayClass(
   mainClass: SoilMainClass,
   en: string,

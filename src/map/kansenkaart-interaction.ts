@@ -124,6 +124,13 @@ export function bindKansenInteraction(
   };
 }
 
+/** The members of a kansenkaart handle that {@link KansenMapBinding.serve} serves. */
+export interface KansenBindingMembers {
+  readonly map: OlMap | null;
+  getMap(): OlMap | null;
+  setMap(map: OlMap | null): void;
+}
+
 /**
  * The host-map side of a kansenkaart attachment (the export's vector layer and the computed
  * image alike): its layer on one map or none, the hover, click and keyboard binding there, and
@@ -180,5 +187,19 @@ export class KansenMapBinding {
   dispose(): void {
     this.setMap(null);
     this.disposedFlag = true;
+  }
+
+  /** `handle` completed with `map`, `getMap()` and `setMap()`, served by this binding. */
+  serve<H extends KansenBindingMembers>(handle: Omit<H, keyof KansenBindingMembers>): H {
+    const map = (): OlMap | null => this.olMap;
+    const members: KansenBindingMembers = {
+      get map() {
+        return map();
+      },
+      getMap: map,
+      setMap: (next) => this.setMap(next),
+    };
+    // Object.assign keeps the `map` getter (it copies onto `members`, not from it).
+    return Object.assign(members, handle) as H;
   }
 }

@@ -21,7 +21,6 @@ import type { ProjectionLike } from 'ol/proj.js';
 import type BaseLayer from 'ol/layer/Base.js';
 import { transform, transformExtent } from 'ol/proj.js';
 import VectorSource from 'ol/source/Vector.js';
-import { getPointResolution } from 'ol/proj.js';
 import { Fill, Stroke, Style, Text } from 'ol/style.js';
 import { getHeight, getWidth } from 'ol/extent.js';
 import type { ActionState } from '../core/kansenkaart/compute.js';
@@ -37,7 +36,7 @@ import type { Action, Lang, Scale } from '../core/types.js';
 import { KansenMapBinding, type KansenHit } from './kansenkaart-interaction.js';
 import { parseJsonStrict } from '../core/located-json.js';
 import { fileNameOf, loadTextFile } from '../sources/sources-file.js';
-import { registerRd } from './projection.js';
+import { groundFactorAt, registerRd } from './projection.js';
 
 /** A parsed kansenkaart export. */
 export interface KansenkaartData {
@@ -259,9 +258,7 @@ export function attachKansenkaart(
       source.clear(true);
       source.addFeatures(readUnits(units, projection));
     }
-    const center = view.getCenter();
-    groundFactor = center ? getPointResolution(projection, 1, center, 'm') : 1;
-    if (!Number.isFinite(groundFactor) || groundFactor <= 0) groundFactor = 1;
+    groundFactor = groundFactorAt(view);
     binding.reset();
   };
 
@@ -309,13 +306,8 @@ export function attachKansenkaart(
   const binding = new KansenMapBinding(layer, hitAt, options, useView);
   binding.setMap(map);
 
-  return {
+  return binding.serve<KansenkaartAttachment>({
     layer,
-    get map() {
-      return binding.map;
-    },
-    getMap: () => binding.map,
-    setMap: (next) => binding.setMap(next),
     setAction(next) {
       action = next;
       layer.changed();
@@ -363,7 +355,7 @@ export function attachKansenkaart(
       source.clear();
       layer.dispose();
     },
-  };
+  });
 }
 
 /** A point in EPSG:28992 in the projection of `map`'s view. */

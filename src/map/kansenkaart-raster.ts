@@ -11,7 +11,7 @@
  * the map's `change:view` the hit tests, the units in view, the layer's extent and the scale levels
  * follow the new view's projection (the image itself OpenLayers reprojects from EPSG:28992).
  */
-import { getPointResolution, transform, transformExtent } from 'ol/proj.js';
+import { transform, transformExtent } from 'ol/proj.js';
 import ImageLayer from 'ol/layer/Image.js';
 import type OlMap from 'ol/Map.js';
 import ImageCanvasSource from 'ol/source/ImageCanvas.js';
@@ -39,7 +39,7 @@ import {
   type KansenkaartRasterData,
   type RasterLook,
 } from './kansenkaart-raster-draw.js';
-import { registerRd } from './projection.js';
+import { groundFactorAt, registerRd } from './projection.js';
 
 export type { KansenkaartRasterData } from './kansenkaart-raster-draw.js';
 
@@ -133,9 +133,7 @@ export function attachKansenkaartRaster(
   const useView = (target: OlMap): void => {
     const view = target.getView();
     projection = view.getProjection();
-    const center = view.getCenter();
-    groundFactor = center ? getPointResolution(projection, 1, center, 'm') : 1;
-    if (!Number.isFinite(groundFactor) || groundFactor <= 0) groundFactor = 1;
+    groundFactor = groundFactorAt(view);
     setExtent();
     binding.reset();
   };
@@ -177,13 +175,8 @@ export function attachKansenkaartRaster(
   const binding = new KansenMapBinding(layer, hitAt, options, useView);
   binding.setMap(map);
 
-  return {
+  return binding.serve<KansenkaartRaster>({
     layer,
-    get map() {
-      return binding.map;
-    },
-    getMap: () => binding.map,
-    setMap: (next) => binding.setMap(next),
     setAction(next) {
       look.action = next;
       redraw();
@@ -234,7 +227,7 @@ export function attachKansenkaartRaster(
       canvases = undefined;
       layer.dispose();
     },
-  };
+  });
 }
 
 function pick(text: LocalizedText | undefined, lang: Lang): string {

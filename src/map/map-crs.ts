@@ -3,7 +3,9 @@
  * elements read it before their engine loads. Also exported by ./projection.ts.
  */
 import type OlMap from 'ol/Map.js';
+import { getPointResolution } from 'ol/proj.js';
 import type Projection from 'ol/proj/Projection.js';
+import type View from 'ol/View.js';
 import { normalizeCrs } from '../core/crs-id.js';
 import { NaError, type SupportedCrs } from '../core/types.js';
 
@@ -23,4 +25,14 @@ export function projectionCrs(projection: Projection): SupportedCrs | undefined 
     if (e instanceof NaError) return undefined;
     throw e;
   }
+}
+
+/**
+ * Ground metres per projection unit at the centre of `view` (1 without a centre, or where the
+ * projection gives no finite positive answer): turns a view resolution into metres per pixel.
+ */
+export function groundFactorAt(view: View): number {
+  const center = view.getCenter();
+  const factor = center ? getPointResolution(view.getProjection(), 1, center, 'm') : 1;
+  return Number.isFinite(factor) && factor > 0 ? factor : 1;
 }

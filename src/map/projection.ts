@@ -87,4 +87,4 @@ export function rdTileGrid(options: RdTileGridOptions = {}): WMTSTileGrid {
   });
 }
 
-export { mapCrs, projectionCrs } from './map-crs.js';
+export { groundFactorAt, mapCrs, projectionCrs } from './map-crs.js';

@@ -15,6 +15,7 @@ import Fill from 'ol/style/Fill.js';
 import Stroke from 'ol/style/Stroke.js';
 import Style from 'ol/style/Style.js';
 import Text from 'ol/style/Text.js';
+import { defined } from '../core/defined.js';
 import type { KnowledgeBase } from '../core/kb/types.js';
 import type { Lang, Scale } from '../core/types.js';
 import { forcedColoursQuery, hatchPattern } from './zone-hatch.js';
@@ -100,6 +101,35 @@ function cssColour(hex: string, opacity: number): string {
   if (!m || opacity >= 1) return hex;
   const c = (s: string | undefined): number => parseInt(s ?? '0', 16);
   return `rgba(${c(m[1])}, ${c(m[2])}, ${c(m[3])}, ${opacity})`;
+}
+
+/** The layer options (beside the style) that both zonering layers take. */
+interface ZoneringLayerLook {
+  opacity?: number;
+  visible?: boolean;
+  zIndex?: number;
+  className?: string;
+}
+
+/**
+ * The OpenLayers layer options both zonering layers make of their own options: the CSS class
+ * `na-zonering-layer`, opacity 0.7 (the base map stays readable) and visible unless set otherwise,
+ * labels decluttered.
+ */
+export function zoneringLayerLook(options: ZoneringLayerLook): {
+  className: string;
+  opacity: number;
+  visible: boolean;
+  declutter: true;
+  zIndex?: number;
+} {
+  return {
+    className: options.className ?? 'na-zonering-layer',
+    opacity: options.opacity ?? 0.7,
+    visible: options.visible ?? true,
+    declutter: true,
+    ...defined({ zIndex: options.zIndex }),
+  };
 }
 
 /**

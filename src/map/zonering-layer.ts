@@ -24,12 +24,12 @@ import { projectionCrs, registerRd } from './projection.js';
 import { describeMove, viewState, type ViewMove, type ViewState } from './view-description.js';
 import {
   ZoneringStyled,
+  zoneringLayerLook,
   type ZoneringFeatures,
   type ZoneringMapLayer,
   type ZoneringStyleOptions,
 } from './zonering-feature-style.js';
 import { zoneName } from './zonering-style.js';
-import { defined } from '../core/defined.js';
 
 /** Options of {@link createZoneringLayer}. */
 export interface ZoneringLayerOptions extends ZoneringStyleOptions {
@@ -50,8 +50,6 @@ export type { ZoneringFeatures, ZoneringMapLayer } from './zonering-feature-styl
 // In a module of their own: the legend needs them without this module's layer class (whose mixin
 // base a bundler cannot drop, and with it proj4).
 export { watchZonesInView, zonesInView, type ZonesInView } from './zones-in-view.js';
-
-const DEFAULT_OPACITY = 0.7;
 
 /**
  * A vector layer with the zonering of a {@link PolygonSource}. Create it with
@@ -76,14 +74,7 @@ export class ZoneringLayer
 
   constructor(source: PolygonSource, kb: KnowledgeBase, options: ZoneringLayerOptions = {}) {
     const vectorSource = new VectorSource<Feature>({ strategy: allStrategy });
-    super({
-      source: vectorSource,
-      className: options.className ?? 'na-zonering-layer',
-      opacity: options.opacity ?? DEFAULT_OPACITY,
-      visible: options.visible ?? true,
-      declutter: true,
-      ...defined({ zIndex: options.zIndex }),
-    });
+    super({ source: vectorSource, ...zoneringLayerLook(options) });
     this.polygonSource = source;
     this.knowledgeBase = kb;
     this.initZoneringStyle(kb, options);

@@ -24,6 +24,7 @@ import { registerRd } from './projection.js';
 import {
   ZoneringStyled,
   ZoneringStyler,
+  zoneringLayerLook,
   type ZoneringFeatures,
   type ZoneringStyleOptions,
 } from './zonering-feature-style.js';
@@ -172,14 +173,7 @@ export class ZoneringTileLayer
       }),
       overlaps: false,
     });
-    super({
-      source,
-      className: options.className ?? 'na-zonering-layer',
-      opacity: options.opacity ?? 0.7,
-      visible: options.visible ?? true,
-      declutter: true,
-      ...defined({ zIndex: options.zIndex }),
-    });
+    super({ source, ...zoneringLayerLook(options) });
     this.tiles = tiles;
     this.knowledgeBase = kb;
     this.initZoneringStyle(kb, options);

@@ -100,21 +100,15 @@ export class AreaBudget {
   /** Counts a page. @throws SourceRequestError `too-complex` over the budget. */
   add(features: readonly ParsedFeature[]): void {
     this.features += features.length;
-    if (this.features > this.maxFeatures)
-      throw tooComplex(
-        this.source,
-        'maxAreaFeatures',
-        this.maxFeatures,
-        `more than ${this.maxFeatures} features in the area`,
-      );
+    this.within('maxAreaFeatures', this.features, this.maxFeatures, 'features');
     for (const f of features) this.vertices += polygonVertices(f.polygon);
-    if (this.vertices > this.maxVertices)
-      throw tooComplex(
-        this.source,
-        'maxAreaVertices',
-        this.maxVertices,
-        `more than ${this.maxVertices} vertices in the area`,
-      );
+    this.within('maxAreaVertices', this.vertices, this.maxVertices, 'vertices');
+  }
+
+  /** @throws SourceRequestError `too-complex` when `count` `what` are over `max` (limit `limit`). */
+  private within(limit: string, count: number, max: number, what: string): void {
+    if (count > max)
+      throw tooComplex(this.source, limit, max, `more than ${max} ${what} in the area`);
   }
 }
 

@@ -418,3 +418,20 @@ describe('textureForLutum', () => {
     expect(textureForLutum({ min, max })).toBe(texture);
   });
 });
+
+describe('the class rules against the recorded derivations', () => {
+  // test/fixtures/soil/class-derivations.json holds deriveSoil() of every listed class as the
+  // rules gave it before the sand and lutum rules were folded into sandClass and clayClass; any
+  // change to a class's reading shows up here, code by code (regenerate it only on purpose).
+  const recorded = JSON.parse(
+    readFileSync(resolve(__dirname, '../fixtures/soil/class-derivations.json'), 'utf8'),
+  ) as Record<string, SoilDerivation>;
+
+  it('records every class', () => {
+    expect(Object.keys(recorded)).toEqual(broSoilClassCodes());
+  });
+
+  it('derives every class as recorded', () => {
+    for (const code of broSoilClassCodes()) expect(deriveSoil(code), code).toEqual(recorded[code]);
+  });
+});

@@ -101,37 +101,36 @@ export function unitEdges(
   const r0 = Math.max(0, window[1]);
   const c1 = Math.min(cols, window[2]);
   const r1 = Math.min(rows, window[3]);
-  const id = (c: number, r: number): number =>
-    c < 0 || r < 0 || c >= cols || r >= rows ? -1 : unitGrid[r * cols + c]!;
   const out: number[] = [];
-  // Vertical edges: the left side of cell (c, r), c in c0..c1 (c1 included: the right side of the last).
-  for (let c = c0; c <= c1; c++) {
-    let start = -1;
-    for (let r = r0; r <= r1; r++) {
-      const a = r < r1 ? id(c - 1, r) : -1;
-      const b = r < r1 ? id(c, r) : -1;
-      const edge = r < r1 && a !== b && keep(a, b);
-      if (edge && start < 0) start = r;
-      else if (!edge && start >= 0) {
-        out.push(c, start, c, r);
-        start = -1;
+  // One family of edges: on each line i of i0..i1, the runs along j0..j1 (exclusive) where the
+  // units on the two sides differ (-1: outside the grid) and are kept. Vertical: line i is column
+  // c, the left side of cell (c, j) (c1 included: the right side of the last column). Horizontal:
+  // line i is row r, the bottom side of cell (j, r).
+  const runs = (vertical: boolean, i0: number, i1: number, j0: number, j1: number): void => {
+    // Cell j after line i is unitGrid[i * across + j * along]; the one before it, `across` less.
+    const across = vertical ? 1 : cols;
+    const along = vertical ? cols : 1;
+    const lines = vertical ? cols : rows;
+    for (let i = i0; i <= i1; i++) {
+      const hasBefore = i > 0;
+      const hasAfter = i < lines;
+      let start = -1;
+      for (let j = j0; j <= j1; j++) {
+        const k = i * across + j * along;
+        const a = j < j1 && hasBefore ? unitGrid[k - across]! : -1;
+        const b = j < j1 && hasAfter ? unitGrid[k]! : -1;
+        const edge = j < j1 && a !== b && keep(a, b);
+        if (edge && start < 0) start = j;
+        else if (!edge && start >= 0) {
+          if (vertical) out.push(i, start, i, j);
+          else out.push(start, i, j, i);
+          start = -1;
+        }
       }
     }
-  }
-  // Horizontal edges: the bottom side of cell (c, r).
-  for (let r = r0; r <= r1; r++) {
-    let start = -1;
-    for (let c = c0; c <= c1; c++) {
-      const a = c < c1 ? id(c, r - 1) : -1;
-      const b = c < c1 ? id(c, r) : -1;
-      const edge = c < c1 && a !== b && keep(a, b);
-      if (edge && start < 0) start = c;
-      else if (!edge && start >= 0) {
-        out.push(start, r, c, r);
-        start = -1;
-      }
-    }
-  }
+  };
+  runs(true, c0, c1, r0, r1);
+  runs(false, r0, r1, c0, c1);
   return out;
 }
 

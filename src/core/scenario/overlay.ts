@@ -58,18 +58,10 @@ export class SystemLayer {
     g: PolyGeom,
     area = planarArea(g),
   ): { pieces: Array<{ geometry: PolyGeom; area: number; value: string }>; uncovered: number } {
-    const pieces: Array<{ geometry: PolyGeom; area: number; value: string }> = [];
-    let covered = 0;
-    for (const i of this.candidates(bboxOf(g))) {
-      const p = this.polygons[i]!;
+    return this.overlaps(g, area, (p) => {
       const inter = intersection(g, p.geometry);
-      if (!inter) continue;
-      const a = planarArea(inter);
-      if (a <= 1e-6) continue;
-      pieces.push({ geometry: inter, area: a, value: p.value });
-      covered += a;
-    }
-    return { pieces, uncovered: Math.max(0, area - covered) };
+      return inter ? { geometry: inter, area: planarArea(inter), value: p.value } : undefined;
+    });
   }
 
   /**
@@ -81,14 +73,30 @@ export class SystemLayer {
     g: PolyGeom,
     area = planarArea(g),
   ): { pieces: Array<{ index: number; area: number; value: string }>; uncovered: number } {
-    const pieces: Array<{ index: number; area: number; value: string }> = [];
+    return this.overlaps(g, area, (p, index) => ({
+      index,
+      area: intersectionArea(g, p.geometry),
+      value: p.value,
+    }));
+  }
+
+  /**
+   * The overlaps of `g` (of area `area` m²) with the polygons of this layer, in index order:
+   * `piece` measures the overlap with one polygon (undefined: none); overlaps of at most
+   * {@link MIN_AREA} are dropped. The rest of `area` is `uncovered`.
+   */
+  private overlaps<P extends { area: number }>(
+    g: PolyGeom,
+    area: number,
+    piece: (polygon: SystemPolygon, index: number) => P | undefined,
+  ): { pieces: P[]; uncovered: number } {
+    const pieces: P[] = [];
     let covered = 0;
     for (const i of this.candidates(bboxOf(g))) {
-      const p = this.polygons[i]!;
-      const a = intersectionArea(g, p.geometry);
-      if (a <= MIN_AREA) continue;
-      pieces.push({ index: i, area: a, value: p.value });
-      covered += a;
+      const p = piece(this.polygons[i]!, i);
+      if (!p || p.area <= MIN_AREA) continue;
+      pieces.push(p);
+      covered += p.area;
     }
     return { pieces, uncovered: Math.max(0, area - covered) };
   }
