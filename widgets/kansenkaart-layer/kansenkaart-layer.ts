@@ -162,7 +162,7 @@ export class NaKansenkaartLayer extends LitElement {
     return done;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(): void {
     if (!ACTIONS.includes(this.action)) this.action = 'infiltreren';
   }
 
