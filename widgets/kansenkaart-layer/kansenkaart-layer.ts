@@ -155,27 +155,20 @@ export class NaKansenkaartLayer extends LitElement {
     return this._binding.whenComputed();
   }
 
-  /** Settles only when no further update is pending (binding after an update renders once more). */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    while (!done) done = await super.getUpdateComplete();
-    return done;
-  }
-
-  protected override willUpdate(): void {
-    if (!ACTIONS.includes(this.action)) this.action = 'infiltreren';
-  }
-
-  /** The map side follows the properties after the update (side effects on the host's map). */
-  protected override updated(changed: PropertyValues<this>): void {
-    // Off the page nothing is bound (an update after removal must not add to the host's map).
-    if (!this.isConnected) return;
+  /**
+   * The binding follows the properties before rendering: the state it sets (and the Task it runs)
+   * belongs to this update; from `updated` each would schedule another one (Lit's change-in-update).
+   */
+  protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('mapTarget') || changed.has('map')) this._mapTarget.sync();
+    if (!ACTIONS.includes(this.action)) this.action = 'infiltreren';
     const lang = resolveLang(this);
     if (lang !== this._lang) {
       this._lang = lang;
       this._binding.reword(lang);
     }
+    // Off the page nothing is bound (an update after removal must not add to the host's map).
+    if (!this.isConnected) return;
     this._binding.sync();
     if (changed.has('action')) this._binding.setAction(this.action);
   }
