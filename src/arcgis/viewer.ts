@@ -15,6 +15,7 @@ import type Graphic from '@arcgis/core/Graphic.js';
 import type { GraphicProperties } from '@arcgis/core/Graphic.js';
 import type Point from '@arcgis/core/geometry/Point.js';
 import type MapView from '@arcgis/core/views/MapView.js';
+import type * as ReactiveUtils from '@arcgis/core/core/reactiveUtils.js';
 import { normalizeCrs, toCrs } from '../core/crs.js';
 import { NaError, type Location, type SupportedCrs } from '../core/types.js';
 import { crosshair } from '../map/decoration.js';
@@ -24,6 +25,13 @@ import type { Viewer } from '../map/viewer.js';
 export interface ArcgisViewerOptions {
   /** Colour of the marker ring when the view's container sets no `--na-marker-color`. */
   markerColour?: string;
+  /**
+   * `reactiveUtils` of the host's own SDK copy (`@arcgis/core/core/reactiveUtils.js`, or the AMD
+   * `esri/core/reactiveUtils`): with it the marker follows a change of `view.spatialReference`
+   * (e.g. another basemap), re-projected from the location it was given. Without it the host calls
+   * `showMarker` again after such a change (the adapter imports nothing from the SDK itself).
+   */
+  reactiveUtils?: Pick<typeof ReactiveUtils, 'watch'>;
 }
 
 /** Well-known ids the SDK uses for the supported CRSs (102100/102113/900913: Web Mercator). */
@@ -65,9 +73,11 @@ export function wkidOf(crs: SupportedCrs): number {
  *   at its map location, so it follows every pan, zoom and rotation with nothing to watch or poll
  *   (no animation frames); ring colour from the container's `--na-marker-color` (or
  *   `--na-color-accent`), fill from `--na-marker-fill`, read when the marker is placed. The
- *   point is in the view's spatial reference of that moment: a host that gives the view another
- *   spatial reference later calls `showMarker` again (the SDK has no event for it, and `watch` /
- *   `reactiveUtils` would mean an SDK import or a deprecated call);
+ *   point is in the view's spatial reference; the location it was given is kept, and with
+ *   `options.reactiveUtils` (the host's own) a later change of `view.spatialReference` re-projects
+ *   the marker into the new one (one watch handle, removed by `destroy()`); without it the host
+ *   calls `showMarker` again (importing `reactiveUtils` here would mean a second SDK copy, and
+ *   `view.watch` is deprecated);
  * - centre, pan, zoom: `view.center`, `view.toMap()`, `view.goTo()` (`zoom` only when the view
  *   has zoom levels, i.e. a tiled basemap or `constraints.lods`);
  * - snapshot: `view.takeScreenshot()` (PNG data URL; the marker graphic is part of it);
@@ -80,6 +90,8 @@ export function createArcgisViewer(view: MapView, options: ArcgisViewerOptions =
   const removers = new Set<() => void>();
   let destroyed = false;
   let marker: Graphic | undefined;
+  /** Where the marker stands, in the CRS it was given in (re-projected when the view's changes). */
+  let markerAt: Location | undefined;
 
   const mapCrs = (): SupportedCrs => crsOfSpatialReference(view.spatialReference);
   // Fail early on a spatial reference the library cannot transform (when it is known already).
@@ -94,6 +106,8 @@ export function createArcgisViewer(view: MapView, options: ArcgisViewerOptions =
     const p = centre.clone();
     p.x = x;
     p.y = y;
+    // The centre may still be in the former spatial reference right after the view's changed.
+    if (view.spatialReference) p.spatialReference = view.spatialReference;
     return p;
   };
 
@@ -145,6 +159,28 @@ export function createArcgisViewer(view: MapView, options: ArcgisViewerOptions =
     console.warn('natuurlijke-alliantie: view.goTo failed', e);
   };
 
+  /** The view's spatial reference changed: the marker moves into the new one. */
+  const reproject = (): void => {
+    if (destroyed || marker === undefined || markerAt === undefined) return;
+    let at: Point | undefined;
+    try {
+      at = viewPoint(markerAt);
+    } catch (e) {
+      // A spatial reference the library cannot transform: no marker rather than a wrong one.
+      console.warn('natuurlijke-alliantie: the marker cannot follow the view', e);
+    }
+    if (at === undefined) viewer.showMarker(null);
+    else marker.geometry = at;
+  };
+  if (options.reactiveUtils) {
+    handles.add(
+      options.reactiveUtils.watch(
+        () => view.spatialReference,
+        () => reproject(),
+      ),
+    );
+  }
+
   const viewer: Viewer = {
     get crs(): SupportedCrs {
       return mapCrs();
@@ -173,6 +209,7 @@ export function createArcgisViewer(view: MapView, options: ArcgisViewerOptions =
         view.graphics.remove(marker);
         marker = undefined;
       }
+      markerAt = at === undefined || location === null ? undefined : location;
       if (at === undefined) return;
       // Added as a plain object: the collection autocasts it and holds the Graphic it made.
       view.graphics.add(markerGraphic(at) as Graphic);
@@ -249,6 +286,7 @@ export function createArcgisViewer(view: MapView, options: ArcgisViewerOptions =
       removers.clear();
       if (marker !== undefined) view.graphics.remove(marker);
       marker = undefined;
+      markerAt = undefined;
     },
   };
 

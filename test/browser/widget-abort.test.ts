@@ -147,8 +147,8 @@ describe('removing an element mid-load', () => {
     await el.updateComplete;
     await until(() => hung.length === 1, 'the zonering request');
     expect(el.state).to.equal('loading');
-    // The element's ZoneringLoad: its taskComplete is the current load's.
-    const task = (el as unknown as { _loads: Settling })._loads;
+    // The ZoneringLoad of the element's binding: its taskComplete is the current load's.
+    const task = (el as unknown as { _binding: { loads: Settling } })._binding.loads;
     const done = settled(task);
     el.remove();
     await done;

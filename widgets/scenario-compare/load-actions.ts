@@ -1,7 +1,7 @@
 /**
  * What the load section of `<na-scenario-compare>` does on input: files chosen or dropped, an
  * address submitted, whether a file is dragged over the drop zone, and the buttons of the list of
- * loaded scenarios and errors (remove, dismiss, download).
+ * loaded scenarios and errors (remove, dismiss, download), and the CSV download of the results.
  */
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { downloadText, fileSlug } from '../shared/download.js';
@@ -23,6 +23,8 @@ export interface LoadActionsOptions {
   dismiss(id: number): number;
   /** A scenario as GeoJSON text (what its download button saves), or null. */
   geoJson(key: string): string | null;
+  /** The indicator table as CSV (what the CSV button saves), or null. */
+  csv(): string | null;
 }
 
 /** The handlers of the load section, and its drag state. */
@@ -86,6 +88,11 @@ export class LoadActions implements ReactiveController {
     const text = this.options.geoJson(e.key);
     const file = `${fileSlug(e.name, 'scenario')}.geojson`;
     if (text) downloadText(text, file, 'application/geo+json');
+  };
+
+  readonly onCsv = (): void => {
+    const csv = this.options.csv();
+    if (csv) downloadText(csv, 'scenario-vergelijking.csv', 'text/csv;charset=utf-8');
   };
 
   /** The drag state and every handler, as the load section's template takes them. */

@@ -91,31 +91,19 @@ export class MapController implements ReactiveController {
 
   /** Shows one scenario, or two with the swipe (keys). */
   show(left: string | undefined, right?: string): void {
-    this.left = left;
-    if (right !== undefined) {
-      this.right = right;
-      this.swipe = true;
-    } else this.swipe = false;
-    this.syncView();
-    this.host.requestUpdate();
+    this.setView(right === undefined ? { left, swipe: false } : { left, right, swipe: true });
   }
 
   setLeft(key: string): void {
-    this.left = key;
-    this.syncView();
-    this.host.requestUpdate();
+    this.setView({ left: key });
   }
 
   setRight(key: string): void {
-    this.right = key;
-    this.syncView();
-    this.host.requestUpdate();
+    this.setView({ right: key });
   }
 
   setSwipe(on: boolean): void {
-    this.swipe = on;
-    this.syncView();
-    this.host.requestUpdate();
+    this.setView({ swipe: on });
   }
 
   setSwipePosition(percent: number): void {
@@ -206,6 +194,13 @@ export class MapController implements ReactiveController {
       this.fitted = true;
       layers.fit();
     }
+  }
+
+  /** Changes what is shown left and right, and whether with the swipe. */
+  private setView(change: Partial<Pick<MapController, 'left' | 'right' | 'swipe'>>): void {
+    Object.assign(this, change);
+    this.syncView();
+    this.host.requestUpdate();
   }
 
   private syncView(): void {

@@ -1,6 +1,5 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
 import type OlMap from 'ol/Map.js';
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
 import type { CompareResult } from '../../src/core/scenario/compare.js';
@@ -12,7 +11,6 @@ import {
 import type { FactSource } from '../../src/core/types.js';
 import type { ScenarioDrawing } from '../../src/map/draw.js';
 import type { ScenarioLayers } from '../../src/map/scenario-layers.js';
-import { downloadText } from '../shared/download.js';
 import { resolveLang, type WidgetLang } from '../shared/lang.js';
 import { PrintController } from '../shared/print-controller.js';
 import { SourcesController } from '../shared/sources-controller.js';
@@ -20,22 +18,19 @@ import { LangController } from '../shared/lang-controller.js';
 import { baseStyles } from '../shared/styles.js';
 import { CompareController, type ShownComparison } from './compare-controller.js';
 import { DetailsController } from './details-controller.js';
-import { drawView } from './draw-view.js';
 import { NaScenarioErrorEvent } from './events.js';
 import { indicatorsCsvIn, scenarioGeoJsonText } from './export.js';
 import { scenarioHoverText } from './hover-text.js';
 import { LoadActions } from './load-actions.js';
-import { loadView, stepsView } from './load-view.js';
 import { MapController } from './map-controller.js';
-import { detailsView, resultsView } from './results-view.js';
+import { panelView, sourcesSteps } from './panel-view.js';
 import {
   ScenariosController,
   type LoadedScenario,
   type ScenarioOrigin,
 } from './scenarios-controller.js';
 import { scenarioCompareStyles } from './styles.js';
-import { mapToolbar } from './toolbar.js';
-import { compareView, statusText, type CompareView } from './view.js';
+import { cachedCompareView, type CompareView } from './view.js';
 
 export type { LoadedScenario, ScenarioOrigin } from './scenarios-controller.js';
 
@@ -175,14 +170,7 @@ export class NaScenarioCompare extends LitElement {
       knowledgeBase: this.knowledgeBase,
       params: this.params,
     }),
-    failed: (error) => {
-      // The engine's message is English: only as technical detail.
-      const message = error instanceof Error ? error.message : String(error);
-      this._scenarios.showError('', 'compare-failed', message, message, {
-        key: 'computeFailed',
-        detail: message,
-      });
-    },
+    failed: (error) => this._scenarios.compareFailed(error),
   });
   private readonly _map = new MapController(this, {
     map: () => this.map,
@@ -202,6 +190,7 @@ export class NaScenarioCompare extends LitElement {
     remove: (key) => this.removeScenario(key),
     dismiss: (id) => this._scenarios.dismiss(id),
     geoJson: (key) => this.exportGeoJson(key),
+    csv: () => this.exportCsv(),
   });
 
   // ---- Public API ---------------------------------------------------------------------------
@@ -293,7 +282,7 @@ export class NaScenarioCompare extends LitElement {
    * soilCode, gt, verdict, reasons), or null when there is no such scenario.
    */
   exportGeoJson(nameOrKey: string): string | null {
-    const entry = this.loaded.find((e) => e.name === nameOrKey || e.key === nameOrKey);
+    const entry = this._scenarios.find(nameOrKey);
     if (!entry) return null;
     const shown = this._shown();
     const result = shown?.entries.includes(entry) ? shown.result : undefined;
@@ -327,8 +316,8 @@ export class NaScenarioCompare extends LitElement {
 
   /** Shows a scenario alone, or two with the swipe between them (by name or key). */
   showOnMap(left: string, right?: string): void {
-    const key = (n: string) => this.loaded.find((e) => e.name === n || e.key === n)?.key;
-    this._map.show(key(left), right === undefined ? undefined : key(right));
+    const key = (n?: string) => (n === undefined ? undefined : this._scenarios.find(n)?.key);
+    this._map.show(key(left), key(right));
   }
 
   // ---- Life cycle -----------------------------------------------------------------------------
@@ -355,86 +344,30 @@ export class NaScenarioCompare extends LitElement {
 
   /** The view helpers, the same object while language, heading level and printing stay. */
   private _view(): CompareView {
-    const lang = this._lang();
-    const key = `${lang}|${this.headingLevel}|${this._print.printing}`;
-    if (this._viewCache?.key !== key) {
-      this._viewCache = { key, view: compareView(lang, this.headingLevel, this._print.printing) };
-    }
-    return this._viewCache.view;
+    return this._views(this._lang(), this.headingLevel, this._print.printing);
   }
 
-  private _viewCache?: { key: string; view: CompareView };
+  private readonly _views = cachedCompareView();
 
-  // ---- Rendering ------------------------------------------------------------------------------
-
-  /**
-   * The results of `shown`. The long detail sections follow one task later for a new comparison
-   * (details-controller.ts): until then those of the previous comparison stay in the DOM, hidden,
-   * so they are updated in place rather than built again. Each part is built again only when its
-   * comparison or the view changes (`guard`; `v` is cached per language, heading level and print).
-   */
-  private _results(v: CompareView, shown: ShownComparison, hasSources: boolean): TemplateResult {
-    const d = v.printing ? shown : this._details.rendered;
-    const stale = d !== shown;
-    const details = html`${stale ? html`<p part="details-pending">${v.t('detailsPending')}</p>` : nothing}
-      <div part="details" ?hidden=${stale}>
-        ${d ? guard([d, v], () => detailsView(v, d)) : nothing}
-      </div>`;
-    return resultsView(
-      v,
-      {
-        result: shown.result,
-        params: shown.params,
-        hasSources,
-        onCsv: this._onCsv,
-        onPrint: this._onPrint,
-      },
-      details,
-    );
-  }
-
-  private readonly _onCsv = (): void => {
-    const csv = this.exportCsv();
-    if (csv) downloadText(csv, 'scenario-vergelijking.csv', 'text/csv;charset=utf-8');
-  };
-
-  private readonly _onPrint = (): void => void this.print();
+  // ---- Rendering ----------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    const state = this.state;
-    const v = this._view();
-    const sources = this._sourcesFile.sources;
-    const shown = this._shown();
-    const entries = this.loaded;
-    const busy = state === 'computing' || state === 'loading';
-    return html`<div part="base" data-state=${state}>
-      ${v.heading(this.headingLevel, v.t('title'), 'title')}
-      <p>${v.t('intro')}</p>
-      ${stepsView(v, {
-        mapOk: this.map !== undefined,
-        sourcesLoading: this._sourcesFile.loadingFile,
-        sourcesError: this._sourcesFile.errorText(this._lang()),
-        sourcesDetail:
-          this._sourcesFile.error instanceof Error ? this._sourcesFile.error.message : undefined,
-        sourcesCount: sources?.length ?? 0,
-        scenarios: entries.length,
-      })}
-      ${loadView(v, {
-        entries,
+    return panelView(this._view(), {
+      state: this.state,
+      headingLevel: this.headingLevel,
+      hasMap: this.map !== undefined,
+      entries: this.loaded,
+      steps: sourcesSteps(this._sourcesFile, this._lang()),
+      load: {
         errors: this._scenarios.errors,
         newestError: this._scenarios.newestError,
         ...this._load.view,
-      })}
-      ${drawView(v, {
-        hasMap: this.map !== undefined,
-        name: this._map.drawName,
-        map: this._map,
-        onName: (name) => this._map.setDrawName(name),
-        onAdd: () => void this.addDrawnScenario(),
-      })}
-      ${mapToolbar(v, this.map !== undefined, entries, this._map)}
-      <p part="status" role="status" ?data-busy=${busy}>${statusText(v, state, shown?.result)}</p>
-      ${shown ? this._results(v, shown, sources !== undefined && sources.length > 0) : ''}
-    </div>`;
+      },
+      map: this._map,
+      onAddDrawn: () => void this.addDrawnScenario(),
+      shown: this._shown(),
+      detailsRendered: this._details.rendered,
+      results: { onCsv: this._load.onCsv, onPrint: () => void this.print() },
+    });
   }
 }

@@ -161,6 +161,11 @@ export class ScenariosController implements ReactiveController {
     });
   }
 
+  /** The scenario of a name or key. */
+  find(nameOrKey: string): LoadedScenario | undefined {
+    return this.entries.find((e) => e.name === nameOrKey || e.key === nameOrKey);
+  }
+
   /** Removes a scenario by name or key. */
   remove(nameOrKey: string): void {
     const before = this.entries.length;
@@ -193,6 +198,15 @@ export class ScenariosController implements ReactiveController {
     this.newestError = error;
     this.host.requestUpdate();
     this.host.dispatchEvent(new NaScenarioErrorEvent({ code, message, file }));
+  }
+
+  /** Reports a failed comparison (the engine's message is English: only as technical detail). */
+  compareFailed(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.showError('', 'compare-failed', message, message, {
+      key: 'computeFailed',
+      detail: message,
+    });
   }
 
   /** Keeps the attribute's scenarios (comma-separated URLs) loaded, in the attribute's order. */

@@ -90,6 +90,19 @@ export function compareView(
 }
 
 /**
+ * {@link compareView} that returns the same object while language, heading level and printing
+ * stay (so `guard`ed parts of the template are not built again).
+ */
+export function cachedCompareView(): typeof compareView {
+  let cache: { key: string; view: CompareView } | undefined;
+  return (lang, headingLevel, printing) => {
+    const key = `${lang}|${headingLevel}|${printing}`;
+    if (cache?.key !== key) cache = { key, view: compareView(lang, headingLevel, printing) };
+    return cache.view;
+  };
+}
+
+/**
  * The text of the live region: what the element is busy with, else which scenario ranks first in
  * the comparison shown (empty when there is none).
  */

@@ -1,25 +1,16 @@
 import { LitElement, html, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import type OlMap from 'ol/Map.js';
-import { defined } from '../../src/core/defined.js';
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
 import { NaError, type PolygonSource } from '../../src/core/types.js';
-import type { ZoneringAttachment } from '../../src/map/zonering-attachment.js';
-import type {
-  CentreReport,
-  ZoneHover,
-  ZoneringLayer,
-  ZoneringMapLayer,
-} from '../../src/map/zonering-layer.js';
-import { mapCrs } from '../../src/map/map-crs.js';
-import { loadEngine, loadedEngine, type Engine } from './engine-loader.js';
+import type { ZoneringLayer, ZoneringMapLayer } from '../../src/map/zonering-layer.js';
 import type { ScaleThresholds } from '../../src/map/zonering-style.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
 import { LangController } from '../shared/lang-controller.js';
 import { baseStyles } from '../shared/styles.js';
-import { NaZoneringChangeEvent, NaZoneringErrorEvent, type ZoneringErrorCode } from './events.js';
+import { NaZoneringChangeEvent, NaZoneringErrorEvent } from './events.js';
 import { ZoneAnnouncer } from './announcer.js';
-import { ZoneringLoad } from './load-controller.js';
+import { ZoneringBinding } from './binding-controller.js';
 import { messages } from './messages.js';
 import { MapTargetController } from '../shared/map-target.js';
 import {
@@ -32,7 +23,7 @@ import {
 /** What the element is doing. */
 export type ZoneringLayerState = LayerState;
 
-import { clampOpacity, sameBound, visibleConverter, type Bound } from './bound.js';
+import { clampOpacity, visibleConverter } from './bound.js';
 import { zoneringLayerStyles } from './styles.js';
 
 /** Default opacity of the layer (the base map stays readable). */
@@ -123,34 +114,19 @@ export class NaZoneringLayer extends LitElement {
   /** Language of labels, tooltip and status: `nl` (default) or `en`; inherited from ancestors. */
   @property({ reflect: true }) override lang!: string;
 
-  @state() private _state: ZoneringLayerState = 'no-map';
-  @state() private _featureCount = 0;
-
-  private _attachment?: ZoneringAttachment<ZoneringMapLayer>;
-  private _bound?: Bound;
-  /** The loads of `src` or `tiles` (a new source aborts the load in flight). */
-  private readonly _loads = new ZoneringLoad(this, {
-    onFile: (source) => {
-      const bound = this._bound;
-      const engine = loadedEngine();
-      if (bound !== undefined && this._attachment === undefined && engine !== undefined) {
-        this._attach(engine, bound.map, source);
-      }
+  private readonly _binding = new ZoneringBinding(this, {
+    lang: () => this._lang(),
+    opacity: () => this._opacity(),
+    hover: (hover) => this._announcer.hover(hover),
+    centre: (centre) => this._announcer.centre(centre),
+    changed: () => this._notify(),
+    failed: (code, e) => {
+      const message = e instanceof Error ? e.message : String(e);
+      // Load failures are already logged by attachZonering.
+      if (code !== 'load-failed') console.warn(`na-zonering-layer: ${message}`);
+      this.dispatchEvent(new NaZoneringErrorEvent({ code, message }));
     },
-    onTiles: ({ tiles, create }) => {
-      const bound = this._bound;
-      const engine = loadedEngine();
-      if (bound === undefined || this._attachment !== undefined || engine === undefined) return;
-      const layer = create(tiles, this.knowledgeBase ?? engine.defaultKnowledgeBase(), {
-        ...this._layerOptions(),
-        zoneProperty: this.zoneProperty,
-      });
-      const count = tiles.featureCount ?? 0;
-      this._attachAttachment(
-        engine.attachZoneringLayer(bound.map, layer, Promise.resolve(count), this._hoverOptions()),
-      );
-    },
-    onError: (code, e) => this._fail(code, e),
+    detached: () => this._announcer.reset(),
   });
   private readonly _mapTarget = new MapTargetController(this);
   private readonly _langs = new LangController(this, () => this._onLangChange());
@@ -158,23 +134,23 @@ export class NaZoneringLayer extends LitElement {
 
   /** What the element is doing now. */
   get state(): ZoneringLayerState {
-    return this._state;
+    return this._binding.state;
   }
 
   /** The vector layer on the map (undefined before it is attached, or when it draws tiles). */
   get zoneringLayer(): ZoneringLayer | undefined {
-    const layer = this._attachment?.layer;
+    const layer = this._binding.attachment?.layer;
     return layer !== undefined && 'polygonSource' in layer ? (layer as ZoneringLayer) : undefined;
   }
 
   /** The layer on the map, vector or tiles (undefined before it is attached). */
   get mapLayer(): ZoneringMapLayer | undefined {
-    return this._attachment?.layer;
+    return this._binding.attachment?.layer;
   }
 
   /** Number of polygons loaded. */
   get featureCount(): number {
-    return this._featureCount;
+    return this._binding.featureCount;
   }
 
   /**
@@ -182,7 +158,7 @@ export class NaZoneringLayer extends LitElement {
    * (it loads when the element first has a map and a source); undefined before that.
    */
   get activeKnowledgeBase(): KnowledgeBase | undefined {
-    return this.knowledgeBase ?? loadedEngine()?.defaultKnowledgeBase();
+    return this._binding.knowledgeBase;
   }
 
   /** The language in use. */
@@ -195,7 +171,7 @@ export class NaZoneringLayer extends LitElement {
    * loading fails.
    */
   whenLoaded(): Promise<number> {
-    if (this._state === 'ready') return Promise.resolve(this._featureCount);
+    if (this.state === 'ready') return Promise.resolve(this.featureCount);
     return new Promise((resolve, reject) => {
       const done = new AbortController();
       this.addEventListener(
@@ -220,12 +196,7 @@ export class NaZoneringLayer extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this._sync();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this._detach();
+    this._binding.sync();
   }
 
   /** Settles only when no further update is pending (attaching after an update renders once more). */
@@ -238,8 +209,8 @@ export class NaZoneringLayer extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     if (!this.isConnected) return;
     if (changed.has('mapTarget') || changed.has('map')) this._mapTarget.sync();
-    this._sync();
-    const att = this._attachment;
+    this._binding.sync();
+    const att = this._binding.attachment;
     if (att === undefined) return;
     let notify = false;
     if (changed.has('visible')) {
@@ -247,7 +218,7 @@ export class NaZoneringLayer extends LitElement {
       notify = true;
     }
     if (changed.has('opacity')) {
-      att.setOpacity(clampOpacity(this.opacity, DEFAULT_ZONERING_OPACITY));
+      att.setOpacity(this._opacity());
       notify = true;
     }
     if (changed.has('lang')) this._onLangChange();
@@ -259,13 +230,13 @@ export class NaZoneringLayer extends LitElement {
     // Without a map or polygons the element cannot draw anything: its status says what to do next,
     // visibly (never an empty element on the page). Once attached, the status is for screen
     // readers only: the layer itself is on the map.
-    return html`${layerStatus(this._state, this._statusText(lang))}
+    return html`${layerStatus(this.state, this._statusText(lang))}
       <p part="announcement" class="visually-hidden" role="status">${this._announcer.text}</p>`;
   }
 
   /** The own `lang` or an ancestor's changed: the map's labels follow. */
   private _onLangChange(): void {
-    this._attachment?.setLang(this._lang());
+    this._binding.attachment?.setLang(this._lang());
     // A text in the former language is not left in the live region.
     this._announcer.silence();
   }
@@ -273,10 +244,10 @@ export class NaZoneringLayer extends LitElement {
   private _statusText(lang: WidgetLang): string {
     return layerStatusText(
       messages,
-      this._state,
+      this.state,
       lang,
       { problem: this._mapTarget.problem, selector: this.mapTarget },
-      () => tr(messages, this.visible ? 'ready' : 'hidden', lang, { count: this._featureCount }),
+      () => tr(messages, this.visible ? 'ready' : 'hidden', lang, { count: this.featureCount }),
     );
   }
 
@@ -288,134 +259,19 @@ export class NaZoneringLayer extends LitElement {
     return resolveLang(this);
   }
 
-  // ---- Attaching ------------------------------------------------------------------------------
-
-  private _sync(): void {
-    const map = this.map;
-    if (map === undefined) {
-      this._detach();
-      this._state = 'no-map';
-      return;
-    }
-    const bound: Bound = {
-      map,
-      source: this.source,
-      // A removed attribute is null (Lit), not undefined: both mean "not given".
-      src: this.source === undefined ? (this.src ?? undefined) : undefined,
-      tiles: this.source === undefined ? (this.tiles ?? undefined) : undefined,
-      crs: this.crs ?? this.dataCrs,
-      kb: this.knowledgeBase,
-      zoneProperty: this.zoneProperty,
-      thresholds: this.scaleThresholds,
-    };
-    if (sameBound(this._bound, bound)) return;
-    this._detach();
-    const useTiles =
-      bound.tiles !== undefined && bound.tiles !== '' && mapCrs(map) === 'EPSG:28992';
-    if (bound.source === undefined && !useTiles && (bound.src === undefined || bound.src === '')) {
-      this._state = 'no-source';
-      return;
-    }
-    this._bound = bound;
-    this._state = 'loading';
-    if (bound.source !== undefined) {
-      const source = bound.source;
-      const engine = loadedEngine();
-      if (engine !== undefined) {
-        this._attach(engine, map, source);
-        return;
-      }
-      loadEngine().then(
-        (loaded) => {
-          if (this._bound === bound && this._attachment === undefined) {
-            this._attach(loaded, map, source);
-          }
-        },
-        (e: unknown) => {
-          if (this._bound === bound) this._fail('load-failed', e);
-        },
-      );
-      return;
-    }
-    if (useTiles) {
-      this._loads.tiles(bound.tiles as string);
-      return;
-    }
-    this._loads.file(bound.src as string, bound.crs, this.zoneProperty);
-  }
-
-  /** The options of either layer kind. */
-  private _layerOptions() {
-    return {
-      lang: this._lang(),
-      visible: this.visible,
-      opacity: clampOpacity(this.opacity, DEFAULT_ZONERING_OPACITY),
-      ...defined({ scaleThresholds: this.scaleThresholds }),
-    };
-  }
-
-  private _hoverOptions() {
-    return {
-      onHover: (hover: ZoneHover | null) => this._announcer.hover(hover),
-      onCentre: (centre: CentreReport) => this._announcer.centre(centre),
-    };
-  }
-
-  private _attach(engine: Engine, map: OlMap, source: PolygonSource): void {
-    this._attachAttachment(
-      engine.attachZonering(map, source, this.knowledgeBase ?? engine.defaultKnowledgeBase(), {
-        ...this._layerOptions(),
-        ...this._hoverOptions(),
-      }),
-    );
-  }
-
-  private _attachAttachment(att: ZoneringAttachment<ZoneringMapLayer>): void {
-    this._attachment = att;
-    this._notify();
-    att.loaded.then(
-      (count) => {
-        if (this._attachment !== att) return;
-        this._featureCount = count;
-        this._state = 'ready';
-        this._notify();
-      },
-      (e: unknown) => {
-        if (this._attachment !== att) return;
-        this._fail('load-failed', e);
-      },
-    );
-  }
-
-  private _detach(): void {
-    this._loads.abort('The zonering source changed.');
-    this._bound = undefined;
-    const att = this._attachment;
-    this._attachment = undefined;
-    this._featureCount = 0;
-    this._announcer.reset();
-    if (att !== undefined) {
-      att.dispose();
-      this._notify();
-    }
-  }
-
-  private _fail(code: ZoneringErrorCode, e: unknown): void {
-    this._state = 'error';
-    const message = e instanceof Error ? e.message : String(e);
-    // Load failures are already logged by attachZonering.
-    if (code !== 'load-failed') console.warn(`na-zonering-layer: ${message}`);
-    this.dispatchEvent(new NaZoneringErrorEvent({ code, message }));
+  /** The opacity in use: `opacity` within 0–1. */
+  private _opacity(): number {
+    return clampOpacity(this.opacity, DEFAULT_ZONERING_OPACITY);
   }
 
   private _notify(): void {
     this.dispatchEvent(
       new NaZoneringChangeEvent({
-        attached: this._attachment !== undefined,
-        loaded: this._attachment !== undefined && this._state === 'ready',
-        featureCount: this._featureCount,
+        attached: this._binding.attachment !== undefined,
+        loaded: this._binding.attachment !== undefined && this.state === 'ready',
+        featureCount: this.featureCount,
         visible: this.visible,
-        opacity: clampOpacity(this.opacity, DEFAULT_ZONERING_OPACITY),
+        opacity: this._opacity(),
       }),
     );
   }

@@ -11,6 +11,7 @@ import ArcgisMap from '@arcgis/core/Map.js';
 import MapView from '@arcgis/core/views/MapView.js';
 import Point from '@arcgis/core/geometry/Point.js';
 import Graphic from '@arcgis/core/Graphic.js';
+import * as reactiveUtils from '@arcgis/core/core/reactiveUtils.js';
 import type SimpleMarkerSymbol from '@arcgis/core/symbols/SimpleMarkerSymbol.js';
 import FeatureLayer from '@arcgis/core/layers/FeatureLayer.js';
 import GroupLayer from '@arcgis/core/layers/GroupLayer.js';
@@ -354,6 +355,63 @@ describe('ArcGIS Maps SDK adapter (MapView, offline, SwiftShader WebGL)', functi
     expect(tv.map.layers.length).to.equal(layersBefore);
     expect(tv.view.graphics.length).to.equal(graphicsBefore);
     expect(await viewer.snapshot()).to.equal(null);
+  });
+
+  it('re-projects the marker when the view gets another spatial reference (with the host reactiveUtils); destroy() removes its watch', async () => {
+    const tv = await makeView();
+    cleanups.push(() => tv.dispose());
+    // The host's reactiveUtils, counting the watch handles that are not removed.
+    const live = new Set<object>();
+    const counted = {
+      watch: ((...args: Parameters<typeof reactiveUtils.watch>) => {
+        const inner = reactiveUtils.watch(...args);
+        const handle = {
+          remove() {
+            live.delete(handle);
+            inner.remove();
+          },
+        };
+        live.add(handle);
+        return handle;
+      }) as typeof reactiveUtils.watch,
+    };
+    const viewer = createArcgisViewer(tv.view, { reactiveUtils: counted });
+    expect(live.size, 'watch handles').to.equal(1);
+    const markers = (): Graphic[] =>
+      tv.view.graphics.toArray().filter((g) => g.symbol?.type === 'simple-marker');
+    const spot: [number, number] = [192000, 445000];
+    viewer.showMarker({ x: spot[0], y: spot[1], crs: 'EPSG:28992' });
+    const graphic = markers()[0]!;
+    expect(crsOfSpatialReference((graphic.geometry as Point).spatialReference)).to.equal(
+      'EPSG:28992',
+    );
+
+    // The host switches the view to Web Mercator (as a basemap in another spatial reference does).
+    tv.view.spatialReference = { wkid: 3857 } as MapView['spatialReference'];
+    await until(
+      () => (markers()[0]?.geometry as Point | undefined)?.spatialReference?.wkid === 3857,
+      'the marker in the new spatial reference',
+    );
+    expect(markers()).to.have.length(1);
+    expect(markers()[0]).to.equal(graphic);
+    const at = graphic.geometry as Point;
+    const [x, y] = toCrs(spot, 'EPSG:28992', 'EPSG:3857');
+    expect(at.x).to.be.closeTo(x, 0.01);
+    expect(at.y).to.be.closeTo(y, 0.01);
+    expect(viewer.crs).to.equal('EPSG:3857');
+
+    // And back: the same location in RD New again (from the location given, not the 3857 point).
+    tv.view.spatialReference = RD as MapView['spatialReference'];
+    await until(
+      () => (markers()[0]?.geometry as Point | undefined)?.spatialReference?.wkid === 28992,
+      'the marker back in RD New',
+    );
+    const back = markers()[0]!.geometry as Point;
+    expect([back.x, back.y]).to.deep.equal(spot);
+
+    viewer.destroy();
+    expect(live.size, 'watch handles after destroy').to.equal(0);
+    expect(markers()).to.have.length(0);
   });
 
   it('draws the zonering layer in the legend colours (zones when zoomed in, types when out)', async () => {
