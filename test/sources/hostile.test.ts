@@ -16,6 +16,7 @@ import {
   DEFAULT_MAX_RESPONSE_BYTES,
   SourceRequestError,
   exceptionText,
+  type FetchLike,
   fetchWithPolicy,
   readJson,
   readTextLimited,
@@ -23,6 +24,11 @@ import {
 } from '../../src/sources/http.js';
 import { loadBytes, loadSourcesFile, loadText } from '../../src/sources/node.js';
 import { WmsSource } from '../../src/sources/wms.js';
+import { WfsSource } from '../../src/sources/wfs.js';
+import { OgcApiFeaturesSource } from '../../src/sources/ogc-api-features.js';
+import { ArcGisRestSource } from '../../src/sources/arcgis-rest.js';
+import { createLocatieserverClient } from '../../src/sources/locatieserver.js';
+import { projectRoot } from '../helpers/shared.js';
 import { NaError, type Location } from '../../src/core/types.js';
 import { bombTiff, redosBody } from '../helpers/hostile.js';
 import { useFaultServer } from '../helpers/use-fault-server.js';
@@ -287,4 +293,67 @@ describe('request layer: readJson on a response made elsewhere keeps the default
     const res = await fetchWithPolicy(server.url('/formula'));
     expect(await readJson(res)).toMatchObject({ type: 'FeatureCollection' });
   });
+});
+
+describe('finding 2: every adapter that shares the exception parser survives the ReDoS body', () => {
+  // The real fault server's 900 kB body (HTTP 400, application/xml), whatever URL the adapter builds.
+  const toRedos: FetchLike = (_input, init) => fetch(server.url('/redos'), init);
+  const common = { properties: { zone: 'zone' }, retries: 0, timeoutMs: 20_000, fetch: toRedos };
+  it.each([
+    [
+      'WFS',
+      () => new WfsSource({ id: 'wfs', url: 'http://wfs.invalid/', typeName: 'l', ...common }),
+    ],
+    [
+      'OGC API Features',
+      () =>
+        new OgcApiFeaturesSource({
+          id: 'ogc',
+          url: 'http://ogc.invalid/',
+          collection: 'l',
+          ...common,
+        }),
+    ],
+    [
+      'ArcGIS REST',
+      () =>
+        new ArcGisRestSource({ id: 'arcgis', url: 'http://arcgis.invalid/0', ...common } as never),
+    ],
+  ] as const)('%s: the query ends as ogc-exception with a short text', async (_kind, make) => {
+    const r = await make().query(AT);
+    expect(r.status).toBe('error');
+    expect(r.code).toBe('ogc-exception');
+    expect((r.message ?? '').length).toBeLessThan(800);
+  });
+
+  it('address search (Locatieserver): suggest rejects with ogc-exception', async () => {
+    const ls = createLocatieserverClient({ retries: 0, timeoutMs: 20_000, fetch: toRedos });
+    const e = await rejection(ls.suggest('Westeringlaan'));
+    expect(e).toBeInstanceOf(SourceRequestError);
+    expect(e.code).toBe('ogc-exception');
+    expect(e.message.length).toBeLessThan(800);
+  });
+});
+
+describe('finding 2: the lint rule flags a new lazy regex on service text', () => {
+  it.each(['src/sources/new-adapter.ts', 'src/core/new.ts', 'src/cli/new.ts'])(
+    'in %s: [\\s\\S]*? and .*? are errors; a bounded pattern is not',
+    async (filePath) => {
+      const { ESLint } = await import('eslint');
+      const eslint = new ESLint({ cwd: projectRoot });
+      const lint = async (code: string) =>
+        (await eslint.lintText(code, { filePath: join(projectRoot, filePath) }))[0]!.messages
+          .filter((m) => m.ruleId === 'no-restricted-syntax')
+          .map((m) => m.message);
+      const flagged = await lint(
+        'export const a = (body: string) => /<ows:Exception[^>]*>([\\s\\S]*?)<\\/ows:Exception>/.exec(body);\n' +
+          'export const b = (body: string) => /<title>(.*?)<\\/title>/.exec(body);\n',
+      );
+      expect(flagged).toHaveLength(2);
+      expect(flagged[0]).toMatch(/No lazy unbounded regex runs/);
+      expect(
+        await lint('export const c = (body: string) => /<title>([^<]{0,200})/.exec(body);\n'),
+      ).toEqual([]);
+    },
+  );
 });
