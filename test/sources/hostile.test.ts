@@ -25,6 +25,11 @@ import {
 import { loadBytes, loadSourcesFile, loadText } from '../../src/sources/node.js';
 import { WmsSource } from '../../src/sources/wms.js';
 import { WfsSource } from '../../src/sources/wfs.js';
+import {
+  MAX_FEATURES_PER_ANSWER,
+  MAX_VERTICES_PER_ANSWER,
+  parseFeatureCollection,
+} from '../../src/sources/features.js';
 import { OgcApiFeaturesSource } from '../../src/sources/ogc-api-features.js';
 import { ArcGisRestSource } from '../../src/sources/arcgis-rest.js';
 import { createLocatieserverClient } from '../../src/sources/locatieserver.js';
@@ -104,7 +109,7 @@ describe('finding 2: exception bodies are parsed in linear time on a bounded pre
   it('a 900 kB report of unclosed <ows:Exception openings is classified quickly', async () => {
     const body = redosBody(900);
     expect(body.length).toBeGreaterThan(900_000);
-    // Work is bounded by the prefix: the text is computed from at most 64 kB.
+    // Work is bounded by the prefix: the text is computed from at most 16 kB (ERROR_BODY_PREFIX_CHARS).
     const text = exceptionText(body);
     expect(text.length).toBeLessThanOrEqual(300);
     const r = await wms('/redos').query(AT);
@@ -356,4 +361,59 @@ describe('finding 2: the lint rule flags a new lazy regex on service text', () =
       ).toEqual([]);
     },
   );
+});
+
+describe('budget: features and polygon vertices per answer (too-complex, naming the limit)', () => {
+  const ring = (x: number): number[][] => [
+    [x, 0],
+    [x + 1, 0],
+    [x + 1, 1],
+    [x, 0],
+  ];
+  const feature = (coordinates: unknown) => ({
+    type: 'Feature',
+    properties: { zone: 'Dz1' },
+    geometry: { type: 'Polygon', coordinates },
+  });
+
+  it(`more than ${MAX_FEATURES_PER_ANSWER} features: maxFeatures; exactly that many are read`, () => {
+    const many = (n: number) => ({
+      type: 'FeatureCollection',
+      features: Array.from({ length: n }, (_, i) => feature([ring(i)])),
+    });
+    const e = (() => {
+      try {
+        parseFeatureCollection(many(MAX_FEATURES_PER_ANSWER + 1), { name: 'wfs' });
+      } catch (err) {
+        return err as SourceRequestError;
+      }
+      throw new Error('expected too-complex');
+    })();
+    expect(e.code).toBe('too-complex');
+    expect(e.message).toMatch(/maxFeatures/);
+    expect(e.message).toContain(String(MAX_FEATURES_PER_ANSWER));
+    expect(
+      parseFeatureCollection(many(MAX_FEATURES_PER_ANSWER), { name: 'wfs' }).features,
+    ).toHaveLength(MAX_FEATURES_PER_ANSWER);
+  });
+
+  it(`more than ${MAX_VERTICES_PER_ANSWER} vertices: maxVertices`, () => {
+    // One ring of 2,000,001 vertices (the same position object, so the test stays small in memory).
+    const p = [150000, 460000];
+    const big = Array.from({ length: MAX_VERTICES_PER_ANSWER + 1 }, () => p);
+    const e = (() => {
+      try {
+        parseFeatureCollection(
+          { type: 'FeatureCollection', features: [feature([big])] },
+          { name: 'wfs' },
+        );
+      } catch (err) {
+        return err as SourceRequestError;
+      }
+      throw new Error('expected too-complex');
+    })();
+    expect(e.code).toBe('too-complex');
+    expect(e.message).toMatch(/maxVertices/);
+    expect(e.message).toContain(String(MAX_VERTICES_PER_ANSWER));
+  });
 });
