@@ -204,6 +204,10 @@ describe('finding 11: strict decimal numbers and ranges', () => {
       /"elevation" = 1e\+300 is outside the plausible range/,
     ],
     [['explain', '--facts', '{"heat":1e400}'], /"heat" is too large to be a number/],
+    [
+      ['explain', '--facts', '{"zone":"Dz1","heat":1e-400}'],
+      /Fact "heat" = 1e-400 is too small to be a number \(it would become 0\)/,
+    ],
   ] as const)('%j exits 2: %s', async (args, message) => {
     const r = await cli([...args]);
     expect(r.code).toBe(2);

@@ -35,6 +35,7 @@ import { ArcGisRestSource } from '../../src/sources/arcgis-rest.js';
 import { createLocatieserverClient } from '../../src/sources/locatieserver.js';
 import { projectRoot } from '../helpers/shared.js';
 import { NaError, type Location } from '../../src/core/types.js';
+import { underflowingNumbers } from '../../src/core/numbers.js';
 import { bombTiff, redosBody } from '../helpers/hostile.js';
 import { useFaultServer } from '../helpers/use-fault-server.js';
 
@@ -341,26 +342,29 @@ describe('finding 2: every adapter that shares the exception parser survives the
 });
 
 describe('finding 2: the lint rule flags a new lazy regex on service text', () => {
-  it.each(['src/sources/new-adapter.ts', 'src/core/new.ts', 'src/cli/new.ts'])(
-    'in %s: [\\s\\S]*? and .*? are errors; a bounded pattern is not',
-    async (filePath) => {
-      const { ESLint } = await import('eslint');
-      const eslint = new ESLint({ cwd: projectRoot });
-      const lint = async (code: string) =>
-        (await eslint.lintText(code, { filePath: join(projectRoot, filePath) }))[0]!.messages
-          .filter((m) => m.ruleId === 'no-restricted-syntax')
-          .map((m) => m.message);
-      const flagged = await lint(
-        'export const a = (body: string) => /<ows:Exception[^>]*>([\\s\\S]*?)<\\/ows:Exception>/.exec(body);\n' +
-          'export const b = (body: string) => /<title>(.*?)<\\/title>/.exec(body);\n',
-      );
-      expect(flagged).toHaveLength(2);
-      expect(flagged[0]).toMatch(/No lazy unbounded regex runs/);
-      expect(
-        await lint('export const c = (body: string) => /<title>([^<]{0,200})/.exec(body);\n'),
-      ).toEqual([]);
-    },
-  );
+  it.each([
+    'src/sources/new-adapter.ts',
+    'src/core/new.ts',
+    'src/cli/new.ts',
+    'src/map/new.ts',
+    'widgets/address-search/new.ts',
+  ])('in %s: [\\s\\S]*? and .*? are errors; a bounded pattern is not', async (filePath) => {
+    const { ESLint } = await import('eslint');
+    const eslint = new ESLint({ cwd: projectRoot });
+    const lint = async (code: string) =>
+      (await eslint.lintText(code, { filePath: join(projectRoot, filePath) }))[0]!.messages
+        .filter((m) => m.ruleId === 'no-restricted-syntax')
+        .map((m) => m.message);
+    const flagged = await lint(
+      'export const a = (body: string) => /<ows:Exception[^>]*>([\\s\\S]*?)<\\/ows:Exception>/.exec(body);\n' +
+        'export const b = (body: string) => /<title>(.*?)<\\/title>/.exec(body);\n',
+    );
+    expect(flagged).toHaveLength(2);
+    expect(flagged[0]).toMatch(/No lazy unbounded regex runs/);
+    expect(
+      await lint('export const c = (body: string) => /<title>([^<]{0,200})/.exec(body);\n'),
+    ).toEqual([]);
+  });
 });
 
 describe('budget: features and polygon vertices per answer (too-complex, naming the limit)', () => {
@@ -415,5 +419,19 @@ describe('budget: features and polygon vertices per answer (too-complex, naming 
     expect(e.code).toBe('too-complex');
     expect(e.message).toMatch(/maxVertices/);
     expect(e.message).toContain(String(MAX_VERTICES_PER_ANSWER));
+  });
+});
+
+describe('finding 11: numbers that JSON.parse turns into 0 are found in the text', () => {
+  it('underflowingNumbers names the field; 0, 0.0, 0e5, strings and small but real numbers are not flagged', () => {
+    expect(underflowingNumbers('{"zone":"1e-400","heat":1e-400, "elevation" : -2.5E-999}')).toEqual(
+      [
+        { key: 'heat', raw: '1e-400' },
+        { key: 'elevation', raw: '-2.5E-999' },
+      ],
+    );
+    expect(
+      underflowingNumbers('{"a":0,"b":0.0,"c":0e5,"d":-0,"e":1e-300,"f":"\\"1e-400"}'),
+    ).toEqual([]);
   });
 });
