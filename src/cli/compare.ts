@@ -4,6 +4,7 @@
  */
 import { assumptionSource } from '../core/scenario/assumption-sources.js';
 import { toCsv } from '../core/csv.js';
+import { stripControl } from '../core/plain-text.js';
 import type { KnowledgeBase } from '../core/kb/types.js';
 import { compareScenarios, type CompareResult } from '../core/scenario/compare.js';
 import {
@@ -238,7 +239,8 @@ export function compareText(result: CompareResult, lang: Lang): string {
     for (const a of assumed)
       out.push(`  - ${a.name}: ${assumptionSource(a.name, a.source, en ? 'en' : 'nl')}`);
   }
-  return out.join('\n') + '\n';
+  // Scenario names come from files: no terminal escapes reach the terminal.
+  return stripControl(out.join('\n') + '\n');
 }
 
 /** Parses scenario files (text) into scenarios; errors name the file. */

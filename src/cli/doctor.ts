@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import type { Lang } from '../core/types.js';
+import { stripControl } from '../core/plain-text.js';
 import { parseSourcesConfig } from '../sources/config.js';
 import { diagnose } from '../sources/diagnose.js';
 import type { Diagnosis, DiagnosisLine } from '../sources/diagnose.js';
@@ -147,5 +148,6 @@ export function doctorTable(diagnosis: Diagnosis, lang: Lang): string {
     l === 'en'
       ? `${count('ok')} ok, ${count('warning')} warnings, ${count('error')} errors`
       : `${count('ok')} ok, ${count('warning')} waarschuwingen, ${count('error')} fouten`;
-  return `${[fmt(head), ...rows.map(fmt)].join('\n')}\n\n${tail}\n`;
+  // Source ids and findings come from the sources file and the services: plain text only.
+  return stripControl(`${[fmt(head), ...rows.map(fmt)].join('\n')}\n\n${tail}\n`);
 }

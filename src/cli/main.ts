@@ -24,7 +24,7 @@ import type { KnowledgeBase } from '../core/kb/types.js';
 import { localizeReport } from '../core/localize.js';
 import { reportsToGeoJson } from '../core/report-geojson.js';
 import { checkJsonDepth, MAX_CONFIG_BYTES, MAX_CONFIG_DEPTH } from '../core/json-limits.js';
-import { decimalProblem, outOfRange, parseDecimal } from '../core/numbers.js';
+import { decimalProblem, outOfRange, parseDecimal, underflowingNumbers } from '../core/numbers.js';
 import { terminalText } from '../core/plain-text.js';
 import { readLocalFile } from '../sources/node.js';
 import { processOut, runBatch } from './batch.js';
@@ -297,6 +297,12 @@ async function runExplain(args: string[], io: Io): Promise<number> {
   } catch (e) {
     throw new UsageError(
       `--facts is not valid JSON: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+  // JSON.parse turns 1e-400 into 0 and forgets the text: look at the text itself.
+  for (const u of underflowingNumbers(values.facts)) {
+    throw new UsageError(
+      `Fact "${terminalText(u.key ?? '?', 40)}" = ${terminalText(u.raw, 40)} ${decimalProblem('underflow')}.`,
     );
   }
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {

@@ -4,6 +4,7 @@
 import type { LocalizedKbSource, LocalizedReport } from '../core/localize.js';
 import type { DepthRange } from '../core/report.js';
 import { FACT_NAMES, type Audience } from '../core/types.js';
+import { stripControl } from '../core/plain-text.js';
 
 const WORDS = {
   nl: {
@@ -241,5 +242,6 @@ export function reportToText(r: LocalizedReport, options: TextOptions = {}): str
       );
     }
   }
-  return out.join('\n') + '\n';
+  // Values from data files and services (a soil code, a zone name) may carry terminal escapes.
+  return stripControl(out.join('\n') + '\n');
 }

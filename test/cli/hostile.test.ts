@@ -4,7 +4,7 @@
  * output carries no live formula; terminal escapes from a service never reach the terminal.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -16,6 +16,7 @@ vi.setConfig({ testTimeout: 90_000 });
 import { parseCsvText } from '../../src/core/csv.js';
 import { projectRoot } from '../helpers/shared.js';
 import { startFaultServer, type FaultServer } from '../helpers/fault-server.js';
+import { bombTiff } from '../helpers/hostile.js';
 
 const run = promisify(execFile);
 const bin = resolve(projectRoot, 'bin/natuurlijke-alliantie.js');
@@ -203,6 +204,10 @@ describe('finding 11: strict decimal numbers and ranges', () => {
       /"elevation" = 1e\+300 is outside the plausible range/,
     ],
     [['explain', '--facts', '{"heat":1e400}'], /"heat" is too large to be a number/],
+    [
+      ['explain', '--facts', '{"zone":"Dz1","heat":1e-400}'],
+      /Fact "heat" = 1e-400 is too small to be a number \(it would become 0\)/,
+    ],
   ] as const)('%j exits 2: %s', async (args, message) => {
     const r = await cli([...args]);
     expect(r.code).toBe(2);
@@ -266,5 +271,205 @@ describe('finding 10: a service text with terminal escapes never reaches the ter
       expect(r.stdout).toContain('PWNED');
       expect(r.stdout).not.toContain('x'.repeat(1000));
     }
+  });
+});
+
+// A scenario polygon on the dekzand ridge of the demo data (see test/cli/compare.test.ts).
+const onDemo = square(195100, 445450, 50);
+
+// Control characters a terminal acts on: C0 (but tab and newline), DEL, C1, and bidi overrides.
+// eslint-disable-next-line no-control-regex -- the tests look for control characters
+const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+// An SGR colour, an OSC window title ended by BEL, a C1 CSI (clear screen) and a bidi override.
+const ESCAPES = '\u001b[31mRED\u001b[0m\u001b]0;pwned\u0007\u009b2J\u202eevil';
+
+describe('finding 10 (data values): no control characters in any text output', () => {
+  const rdSquare = (props: Record<string, unknown>) => ({
+    type: 'FeatureCollection',
+    crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::28992' } },
+    features: [{ type: 'Feature', properties: props, geometry: square(150000, 460000, 1000) }],
+  });
+
+  it('check --format text: a soil code with terminal escapes from a data file is printed as plain text', async () => {
+    write('escapes.geojson', JSON.stringify(rdSquare({ zone: 'Dz1', soil: `Hn21${ESCAPES}` })));
+    const s = write(
+      'escapes-sources.json',
+      JSON.stringify({
+        sources: [
+          {
+            id: 'lagen',
+            type: 'geojson',
+            path: 'escapes.geojson',
+            properties: { zone: 'zone', soilCode: 'soil' },
+          },
+        ],
+      }),
+    );
+    const r = await cli(['check', '150500', '460500', '--data', s]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Hn21'); // the value is still there, as text
+    expect(r.stdout).toContain('RED');
+    expect(r.stdout).not.toMatch(CONTROL_CHARS);
+  });
+
+  it('compare --format text: a scenario name with terminal escapes is printed as plain text', async () => {
+    const scenario = write(
+      'escapes-scenario.geojson',
+      JSON.stringify({
+        ...rdSquare({ type: 'gras' }),
+        features: [{ type: 'Feature', properties: { type: 'gras' }, geometry: onDemo }],
+        name: `Groen${ESCAPES}`,
+      }),
+    );
+    const r = await cli(['compare', scenario, '--format', 'text']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Groen');
+    expect(r.stdout).not.toMatch(CONTROL_CHARS);
+  });
+});
+
+describe('finding 3 (compare): the built CLI neutralises a formula as scenario name', () => {
+  it('compare --format csv with a scenario named "=HYPERLINK(…)"', async () => {
+    const scenario = write(
+      'formula-scenario.geojson',
+      JSON.stringify({
+        type: 'FeatureCollection',
+        name: FORMULA,
+        crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::28992' } },
+        features: [{ type: 'Feature', properties: { type: 'gras' }, geometry: onDemo }],
+      }),
+    );
+    const r = await cli(['compare', scenario, '--format', 'csv']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const rows = await parseCsvText(r.stdout);
+    const cells = rows.flatMap((row) => row.cells);
+    expect(cells).toContain(`'${FORMULA}`);
+    for (const c of cells) expect('=+-@\t\r').not.toContain(c.charAt(0) || 'x');
+  });
+});
+
+describe('finding 5: a 200 MB file as --data or --kb is refused before it is read', () => {
+  it('a sparse 200 MB sources file and knowledge-base file exit 2: "this looks like a data file"', async () => {
+    const big = join(dir, 'sparse-200mb.json');
+    writeFileSync(big, '{"sources": []}');
+    truncateSync(big, 200 * 1024 * 1024); // sparse: 200 MB of NULs, no disk space used
+    const data = await cli(['check', '150500', '460500', '--data', big]);
+    expect(data.code).toBe(2);
+    expect(data.stderr).toMatch(
+      /over the limit of 4 MiB: this looks like a data file, not a sources file/,
+    );
+    const kb = await cli(['check', '150500', '460500', '--data', formulaSources, '--kb', big]);
+    expect(kb.code).toBe(2);
+    expect(kb.stderr).toMatch(/over the limit of 4 MiB: this looks like a data file/);
+  });
+});
+
+describe('finding 11: coordinates outside the valid area of their CRS', () => {
+  it.each([
+    [
+      ['check', '999999999', '448663'],
+      /do not fit EPSG:28992 \(RD New: x in \[-7000, 300000\], y in \[289000, 629000\]\)/,
+    ],
+    [['check', '1e308', '448663'], /do not fit EPSG:28992/],
+    [['check', '5.1', '95', '--crs', 'EPSG:4326'], /do not fit EPSG:4326 .*y in \[-90, 90\]/],
+    [
+      ['check', '155000', '463000', '--crs', 'EPSG:4326'],
+      /these look like RD coordinates; use --crs EPSG:28992/,
+    ],
+  ] as const)('%j exits 2 naming the range: %s', async (args, message) => {
+    const r = await cli([...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+});
+
+describe('finding 11: GeometryCollection and line features in a polygon layer are reported', () => {
+  it('"skipped 3 feature(s) … (GeometryCollection: 1, Point: 1, LineString: 1)", once per source', async () => {
+    const geometries = [
+      { type: 'GeometryCollection', geometries: [square(150000, 460000, 1000)] },
+      { type: 'Point', coordinates: [150500, 460500] },
+      {
+        type: 'LineString',
+        coordinates: [
+          [150000, 460000],
+          [151000, 461000],
+        ],
+      },
+      square(160000, 460000, 1000),
+    ];
+    write(
+      'mixed.geojson',
+      JSON.stringify({
+        type: 'FeatureCollection',
+        crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::28992' } },
+        features: geometries.map((geometry) => ({
+          type: 'Feature',
+          properties: { zone: 'Dz1' },
+          geometry,
+        })),
+      }),
+    );
+    const s = write(
+      'mixed-sources.json',
+      JSON.stringify({
+        sources: [
+          { id: 'gemengd', type: 'geojson', path: 'mixed.geojson', properties: { zone: 'zone' } },
+        ],
+      }),
+    );
+    const skipped =
+      /gemengd: skipped 3 feature\(s\) that are not Polygon\/MultiPolygon \(GeometryCollection: 1, Point: 1, LineString: 1\)/g;
+    // Inside the polygon: answered, and the skipped features are still told (once).
+    const inside = await cli(['check', '160500', '460500', '--data', s, '--format', 'json']);
+    expect(inside.code).toBe(0);
+    expect(inside.stderr.match(skipped)).toHaveLength(1);
+    // Inside only the GeometryCollection: the user is not told "outside" without the reason.
+    const outside = await cli(['check', '150500', '460500', '--data', s]);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toMatch(/lies outside the data of every source/);
+    expect(outside.stderr.match(skipped)).toHaveLength(2); // the warning, and the note in the message
+  });
+});
+
+describe('finding 1 (CLI): check with a GeoTIFF bomb as local source is quick and reports too-large', () => {
+  it('8192² Float32 in one DEFLATE strip as the "path" of a geotiff source', async () => {
+    // The bomb covers x 150000–158192, y 451808–460000 (1 m pixels); a zone polygon under it.
+    writeFileSync(join(dir, 'bomb.tif'), await bombTiff(8192));
+    write(
+      'under-bomb.geojson',
+      JSON.stringify({
+        type: 'FeatureCollection',
+        crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::28992' } },
+        features: [
+          { type: 'Feature', properties: { zone: 'Dz1' }, geometry: square(150000, 459000, 1000) },
+        ],
+      }),
+    );
+    const s = write(
+      'bomb-sources.json',
+      JSON.stringify({
+        sources: [
+          {
+            id: 'lagen',
+            type: 'geojson',
+            path: 'under-bomb.geojson',
+            properties: { zone: 'zone' },
+          },
+          { id: 'ahn', type: 'geotiff', path: 'bomb.tif', properties: { elevation: 1 } },
+        ],
+      }),
+    );
+    const r = await cli(['check', '150500', '459500', '--data', s, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as {
+      sources: { id: string; status: string; code?: string; technical?: string }[];
+    };
+    expect(report.sources.find((x) => x.id === 'lagen')?.status).toBe('ok');
+    const ahn = report.sources.find((x) => x.id === 'ahn');
+    expect(ahn).toMatchObject({ status: 'error', code: 'too-large' });
+    expect(ahn?.technical).toMatch(/over the limit maxDecodedBytes = 67108864; not decoded/);
   });
 });

@@ -16,6 +16,7 @@ import {
   DEFAULT_MAX_RESPONSE_BYTES,
   SourceRequestError,
   exceptionText,
+  type FetchLike,
   fetchWithPolicy,
   readJson,
   readTextLimited,
@@ -23,7 +24,18 @@ import {
 } from '../../src/sources/http.js';
 import { loadBytes, loadSourcesFile, loadText } from '../../src/sources/node.js';
 import { WmsSource } from '../../src/sources/wms.js';
+import { WfsSource } from '../../src/sources/wfs.js';
+import {
+  MAX_FEATURES_PER_ANSWER,
+  MAX_VERTICES_PER_ANSWER,
+  parseFeatureCollection,
+} from '../../src/sources/features.js';
+import { OgcApiFeaturesSource } from '../../src/sources/ogc-api-features.js';
+import { ArcGisRestSource } from '../../src/sources/arcgis-rest.js';
+import { createLocatieserverClient } from '../../src/sources/locatieserver.js';
+import { projectRoot } from '../helpers/shared.js';
 import { NaError, type Location } from '../../src/core/types.js';
+import { underflowingNumbers } from '../../src/core/numbers.js';
 import { bombTiff, redosBody } from '../helpers/hostile.js';
 import { useFaultServer } from '../helpers/use-fault-server.js';
 
@@ -98,7 +110,7 @@ describe('finding 2: exception bodies are parsed in linear time on a bounded pre
   it('a 900 kB report of unclosed <ows:Exception openings is classified quickly', async () => {
     const body = redosBody(900);
     expect(body.length).toBeGreaterThan(900_000);
-    // Work is bounded by the prefix: the text is computed from at most 64 kB.
+    // Work is bounded by the prefix: the text is computed from at most 16 kB (ERROR_BODY_PREFIX_CHARS).
     const text = exceptionText(body);
     expect(text.length).toBeLessThanOrEqual(300);
     const r = await wms('/redos').query(AT);
@@ -286,5 +298,140 @@ describe('request layer: readJson on a response made elsewhere keeps the default
     expect(e.code).toBe('too-large');
     const res = await fetchWithPolicy(server.url('/formula'));
     expect(await readJson(res)).toMatchObject({ type: 'FeatureCollection' });
+  });
+});
+
+describe('finding 2: every adapter that shares the exception parser survives the ReDoS body', () => {
+  // The real fault server's 900 kB body (HTTP 400, application/xml), whatever URL the adapter builds.
+  const toRedos: FetchLike = (_input, init) => fetch(server.url('/redos'), init);
+  const common = { properties: { zone: 'zone' }, retries: 0, timeoutMs: 20_000, fetch: toRedos };
+  it.each([
+    [
+      'WFS',
+      () => new WfsSource({ id: 'wfs', url: 'http://wfs.invalid/', typeName: 'l', ...common }),
+    ],
+    [
+      'OGC API Features',
+      () =>
+        new OgcApiFeaturesSource({
+          id: 'ogc',
+          url: 'http://ogc.invalid/',
+          collection: 'l',
+          ...common,
+        }),
+    ],
+    [
+      'ArcGIS REST',
+      () =>
+        new ArcGisRestSource({ id: 'arcgis', url: 'http://arcgis.invalid/0', ...common } as never),
+    ],
+  ] as const)('%s: the query ends as ogc-exception with a short text', async (_kind, make) => {
+    const r = await make().query(AT);
+    expect(r.status).toBe('error');
+    expect(r.code).toBe('ogc-exception');
+    expect((r.message ?? '').length).toBeLessThan(800);
+  });
+
+  it('address search (Locatieserver): suggest rejects with ogc-exception', async () => {
+    const ls = createLocatieserverClient({ retries: 0, timeoutMs: 20_000, fetch: toRedos });
+    const e = await rejection(ls.suggest('Westeringlaan'));
+    expect(e).toBeInstanceOf(SourceRequestError);
+    expect(e.code).toBe('ogc-exception');
+    expect(e.message.length).toBeLessThan(800);
+  });
+});
+
+describe('finding 2: the lint rule flags a new lazy regex on service text', () => {
+  it.each([
+    'src/sources/new-adapter.ts',
+    'src/core/new.ts',
+    'src/cli/new.ts',
+    'src/map/new.ts',
+    'widgets/address-search/new.ts',
+  ])('in %s: [\\s\\S]*? and .*? are errors; a bounded pattern is not', async (filePath) => {
+    const { ESLint } = await import('eslint');
+    const eslint = new ESLint({ cwd: projectRoot });
+    const lint = async (code: string) =>
+      (await eslint.lintText(code, { filePath: join(projectRoot, filePath) }))[0]!.messages
+        .filter((m) => m.ruleId === 'no-restricted-syntax')
+        .map((m) => m.message);
+    const flagged = await lint(
+      'export const a = (body: string) => /<ows:Exception[^>]*>([\\s\\S]*?)<\\/ows:Exception>/.exec(body);\n' +
+        'export const b = (body: string) => /<title>(.*?)<\\/title>/.exec(body);\n',
+    );
+    expect(flagged).toHaveLength(2);
+    expect(flagged[0]).toMatch(/No lazy unbounded regex runs/);
+    expect(
+      await lint('export const c = (body: string) => /<title>([^<]{0,200})/.exec(body);\n'),
+    ).toEqual([]);
+  });
+});
+
+describe('budget: features and polygon vertices per answer (too-complex, naming the limit)', () => {
+  const ring = (x: number): number[][] => [
+    [x, 0],
+    [x + 1, 0],
+    [x + 1, 1],
+    [x, 0],
+  ];
+  const feature = (coordinates: unknown) => ({
+    type: 'Feature',
+    properties: { zone: 'Dz1' },
+    geometry: { type: 'Polygon', coordinates },
+  });
+
+  it(`more than ${MAX_FEATURES_PER_ANSWER} features: maxFeatures; exactly that many are read`, () => {
+    const many = (n: number) => ({
+      type: 'FeatureCollection',
+      features: Array.from({ length: n }, (_, i) => feature([ring(i)])),
+    });
+    const e = (() => {
+      try {
+        parseFeatureCollection(many(MAX_FEATURES_PER_ANSWER + 1), { name: 'wfs' });
+      } catch (err) {
+        return err as SourceRequestError;
+      }
+      throw new Error('expected too-complex');
+    })();
+    expect(e.code).toBe('too-complex');
+    expect(e.message).toMatch(/maxFeatures/);
+    expect(e.message).toContain(String(MAX_FEATURES_PER_ANSWER));
+    expect(
+      parseFeatureCollection(many(MAX_FEATURES_PER_ANSWER), { name: 'wfs' }).features,
+    ).toHaveLength(MAX_FEATURES_PER_ANSWER);
+  });
+
+  it(`more than ${MAX_VERTICES_PER_ANSWER} vertices: maxVertices`, () => {
+    // One ring of 2,000,001 vertices (the same position object, so the test stays small in memory).
+    const p = [150000, 460000];
+    const big = Array.from({ length: MAX_VERTICES_PER_ANSWER + 1 }, () => p);
+    const e = (() => {
+      try {
+        parseFeatureCollection(
+          { type: 'FeatureCollection', features: [feature([big])] },
+          { name: 'wfs' },
+        );
+      } catch (err) {
+        return err as SourceRequestError;
+      }
+      throw new Error('expected too-complex');
+    })();
+    expect(e.code).toBe('too-complex');
+    expect(e.message).toMatch(/maxVertices/);
+    expect(e.message).toContain(String(MAX_VERTICES_PER_ANSWER));
+  });
+});
+
+describe('finding 11: numbers that JSON.parse turns into 0 are found in the text', () => {
+  it('underflowingNumbers names the field; 0, 0.0, 0e5, strings and small but real numbers are not flagged', () => {
+    expect(underflowingNumbers('{"zone":"1e-400","heat":1e-400, "elevation" : -2.5E-999}')).toEqual(
+      [
+        { key: 'heat', raw: '1e-400' },
+        { key: 'elevation', raw: '-2.5E-999' },
+      ],
+    );
+    expect(
+      underflowingNumbers('{"a":0,"b":0.0,"c":0e5,"d":-0,"e":1e-300,"f":"\\"1e-400"}'),
+    ).toEqual([]);
   });
 });

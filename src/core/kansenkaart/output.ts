@@ -8,6 +8,7 @@
  */
 import { kbLabel } from '../assess.js';
 import { toCsv } from '../csv.js';
+import { stripControl } from '../plain-text.js';
 import type { KnowledgeBase } from '../kb/types.js';
 import { escapeXml, qgisColour, qmlDocument, sldDocument } from '../style-export.js';
 import { ACTIONS, SCALES, type Action, type Lang, type LocalizedText } from '../types.js';
@@ -360,7 +361,7 @@ export function summaryText(summary: KansenSummary, kb: KnowledgeBase, lang: Lan
       `  ${name} (${l.ha} ha): ${l.principles.map((p) => pick(p.title, lang)).join('; ')}`,
     );
   }
-  return `${lines.join('\n')}\n`;
+  return stripControl(`${lines.join('\n')}\n`);
 }
 
 /** Options of the style exports. */
