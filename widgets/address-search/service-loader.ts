@@ -7,14 +7,8 @@ import { lazyModule } from '../shared/lazy-module.js';
 /** The service module: Locatieserver client, highlight parser, request error class. */
 export type Service = typeof import('./service-module.js');
 
-const service = lazyModule<Service>(() => import('./service-module.js'));
-
-/** The service module, imported on the first call (a chunk of its own). */
-export function loadService(): Promise<Service> {
-  return service.load();
-}
-
-/** The service module when loaded, else undefined. */
-export function loadedService(): Service | undefined {
-  return service.loaded();
-}
+/**
+ * The service module, imported on the first `load()` (a chunk of its own); `loaded()` gives it
+ * once loaded, else undefined.
+ */
+export const serviceModule = lazyModule<Service>(() => import('./service-module.js'));

@@ -6,7 +6,7 @@
  */
 import type { Location, LocalizedText } from '../../src/core/types.js';
 import type { LocatieserverClient } from '../../src/sources/locatieserver.js';
-import { loadedService, loadService } from './service-loader.js';
+import { serviceModule } from './service-loader.js';
 import type { AddressSelectDetail } from './events.js';
 import type { AddressSuggestion, NearestAddress } from './templates.js';
 
@@ -22,7 +22,7 @@ export class AddressService {
   }
 
   private async _get(): Promise<LocatieserverClient> {
-    const { createLocatieserverClient, DEFAULT_LOCATIESERVER_URL } = await loadService();
+    const { createLocatieserverClient, DEFAULT_LOCATIESERVER_URL } = await serviceModule.load();
     const url = new URL(this.baseUrl() ?? DEFAULT_LOCATIESERVER_URL, document.baseURI).href;
     if (this._client?.url !== url) {
       this._client = { url, client: createLocatieserverClient({ baseUrl: url }) };
@@ -34,7 +34,7 @@ export class AddressService {
   async suggest(q: string, rows: number, signal: AbortSignal): Promise<AddressSuggestion[]> {
     const client = await this._get();
     signal.throwIfAborted();
-    const { parseHighlight } = await loadService();
+    const { parseHighlight } = await serviceModule.load();
     const result = await client.suggest(q, { signal, rows });
     signal.throwIfAborted();
     return result.map((s) => ({
@@ -82,7 +82,7 @@ export class AddressService {
 /** The service's own message of a failed request, when it gave one. */
 export function serviceMessage(e: unknown): { service?: LocalizedText } {
   // The error class comes from the client module; a request failed only after it loaded.
-  const SourceRequestError = loadedService()?.SourceRequestError;
+  const SourceRequestError = serviceModule.loaded()?.SourceRequestError;
   return SourceRequestError !== undefined && e instanceof SourceRequestError
     ? { service: e.userMessage }
     : {};

@@ -1,6 +1,6 @@
 /**
  * The check engine of `<na-location-check>`: the rule engine, the sources, the knowledge base and
- * the reprojection. Not part of the element's first load: {@link loadEngine} imports this module
+ * the reprojection. Not part of the element's first load: `engineModule.load()` (./engine-loader.ts) imports this module
  * with a dynamic `import()` on first use (the first check, or the first sources file to load), so
  * a host's bundler puts it in a chunk of its own and the element renders without it.
  */

@@ -23,7 +23,7 @@ import { PermalinkController } from './permalink-controller.js';
 import { reportFileName } from './print.js';
 import { SnapshotController } from './snapshot-controller.js';
 import { downloadText } from '../shared/download.js';
-import { loadedEngine } from './engine-loader.js';
+import { engineModule } from './engine-loader.js';
 import { ReportController } from './report-controller.js';
 import { audienceOf } from './resident.js';
 import { locationCheckStyles } from './styles.js';
@@ -331,7 +331,7 @@ export class NaLocationCheck extends LitElement {
 
   /** The knowledge base in use; undefined until the check engine (with the default) is loaded. */
   private _kb(): KnowledgeBase | undefined {
-    return this.knowledgeBase ?? loadedEngine()?.defaultKnowledgeBase();
+    return this.knowledgeBase ?? engineModule.loaded()?.defaultKnowledgeBase();
   }
 
   private _lang(): WidgetLang {

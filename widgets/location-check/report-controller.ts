@@ -26,7 +26,7 @@ import {
 import { messages, type MessageKey } from './messages.js';
 import type { LocationCheckState } from './panel.js';
 import type { AddressLine } from './report-facts.js';
-import { loadEngine, loadedEngine, type Engine } from './engine-loader.js';
+import { engineModule, type Engine } from './engine-loader.js';
 
 const abortError = (message: string): DOMException => new DOMException(message, 'AbortError');
 
@@ -138,7 +138,7 @@ export class ReportController implements ReactiveController {
     // preload is retried by the first check, which reports a failure as an error.
     void this.host.updateComplete.then(() =>
       whenIdle(() => {
-        loadEngine().catch(() => undefined);
+        engineModule.load().catch(() => undefined);
       }),
     );
   }
@@ -200,7 +200,7 @@ export class ReportController implements ReactiveController {
     this.supersede();
     const seq = this._seq;
     // The engine loads on the first check (a chunk of its own; see engine.ts).
-    const engine = loadedEngine() ?? (await loadEngine());
+    const engine = engineModule.loaded() ?? (await engineModule.load());
     if (seq !== this._seq) return null;
     const { toCrs } = engine;
     const inMapCrs: Location =
@@ -233,7 +233,7 @@ export class ReportController implements ReactiveController {
 
   /** Whether the report shown lies outside all data (false without a report). */
   get outside(): boolean {
-    const engine = loadedEngine();
+    const engine = engineModule.loaded();
     return (
       this.report !== undefined && engine !== undefined && engine.isOutsideAllData(this.report)
     );
@@ -249,7 +249,7 @@ export class ReportController implements ReactiveController {
    * a check, so the engine is loaded by then.
    */
   localize(report: Report): LocalizedReport {
-    const engine = loadedEngine();
+    const engine = engineModule.loaded();
     if (engine === undefined) throw new Error('localize() before the check engine was loaded');
     const lang = this.options.lang();
     const kb = this._kb(engine);

@@ -12,7 +12,7 @@ import type { PolygonSource } from '../../src/core/types.js';
 import type { ZoneringAttachment } from '../../src/map/zonering-attachment.js';
 import type { CentreReport, ZoneHover, ZoneringMapLayer } from '../../src/map/zonering-layer.js';
 import { mapCrs } from '../../src/map/map-crs.js';
-import { loadEngine, loadedEngine, type Engine } from './engine-loader.js';
+import { engineModule, type Engine } from './engine-loader.js';
 import type { ScaleThresholds } from '../../src/map/zonering-style.js';
 import type { LayerState } from '../shared/layer-status.js';
 import type { WidgetLang } from '../shared/lang.js';
@@ -68,13 +68,13 @@ export class ZoneringBinding implements ReactiveController {
     this.loads = new ZoneringLoad(host, {
       onFile: (source) => {
         const bound = this.bound;
-        const engine = loadedEngine();
+        const engine = engineModule.loaded();
         if (bound !== undefined && this.attachment === undefined && engine !== undefined)
           this.attach(engine, bound.map, source);
       },
       onTiles: ({ tiles, create }) => {
         const bound = this.bound;
-        const engine = loadedEngine();
+        const engine = engineModule.loaded();
         if (bound === undefined || this.attachment !== undefined || engine === undefined) return;
         const layer = create(tiles, this.host.knowledgeBase ?? engine.defaultKnowledgeBase(), {
           ...this.layerOptions(),
@@ -92,7 +92,7 @@ export class ZoneringBinding implements ReactiveController {
    * (it loads when the element first has a map and a source); undefined before that.
    */
   get knowledgeBase(): KnowledgeBase | undefined {
-    return this.host.knowledgeBase ?? loadedEngine()?.defaultKnowledgeBase();
+    return this.host.knowledgeBase ?? engineModule.loaded()?.defaultKnowledgeBase();
   }
 
   hostDisconnected(): void {
@@ -179,9 +179,9 @@ export class ZoneringBinding implements ReactiveController {
 
   /** Attaches `source` once the engine is loaded (imported on first use). */
   private attachSource(bound: Bound, source: PolygonSource): void {
-    const engine = loadedEngine();
+    const engine = engineModule.loaded();
     if (engine !== undefined) return this.attach(engine, bound.map, source);
-    loadEngine().then(
+    engineModule.load().then(
       (loaded) => {
         if (this.bound === bound && this.attachment === undefined)
           this.attach(loaded, bound.map, source);

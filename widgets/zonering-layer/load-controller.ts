@@ -10,7 +10,7 @@ import type { GeoJsonSource } from '../../src/sources/geojson.js';
 import type { ZoneringErrorCode } from './events.js';
 import { isAbortError } from '../../src/sources/abort.js';
 import type { ZoneringTilesFile } from './load.js';
-import { loadEngine, loadedEngine } from './engine-loader.js';
+import { engineModule } from './engine-loader.js';
 
 /** What the element does with a load's result. */
 export interface ZoneringLoadOptions {
@@ -30,7 +30,7 @@ export class ZoneringLoad {
   constructor(host: ReactiveControllerHost, options: ZoneringLoadOptions) {
     const onError = (e: unknown): void => {
       // Without the engine (its chunk did not load) the failure is a failed fetch.
-      const engine = loadedEngine();
+      const engine = engineModule.loaded();
       const code =
         engine !== undefined
           ? engine.loadErrorCode(e)
@@ -42,7 +42,7 @@ export class ZoneringLoad {
     this._file = new Task(host, {
       autoRun: false,
       task: async ([url, crs, zoneProperty], { signal }) => {
-        const engine = await loadEngine();
+        const engine = await engineModule.load();
         signal.throwIfAborted();
         return engine.loadZoneringFile(url, crs, zoneProperty, signal);
       },
@@ -52,7 +52,7 @@ export class ZoneringLoad {
     this._tiles = new Task(host, {
       autoRun: false,
       task: async ([url], { signal }) => {
-        const engine = await loadEngine();
+        const engine = await engineModule.load();
         signal.throwIfAborted();
         return engine.loadZoneringTiles(url, signal);
       },
