@@ -155,22 +155,34 @@ export class NaKansenkaartLayer extends LitElement {
     return this._binding.whenComputed();
   }
 
-  /**
-   * The binding follows the properties before rendering: the state it sets (and the Task it runs)
-   * belongs to this update; from `updated` each would schedule another one (Lit's change-in-update).
-   */
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('mapTarget') || changed.has('map')) this._mapTarget.sync();
+  /** What this render shows: a known action, and the texts of the unit read out in the language. */
+  protected override willUpdate(): void {
     if (!ACTIONS.includes(this.action)) this.action = 'infiltreren';
     const lang = resolveLang(this);
     if (lang !== this._lang) {
       this._lang = lang;
       this._binding.reword(lang);
     }
+  }
+
+  /**
+   * Side effects after the render: the binding follows the properties (the host's map, its
+   * listeners and layers, a computation). What that changes in the element (its state, a Task's
+   * status) is rendered by the next update; it is started after this update has ended, so that it
+   * does not request an update from inside `updated` (Lit's change-in-update).
+   */
+  protected override updated(changed: PropertyValues<this>): void {
+    const mapChanged = changed.has('mapTarget') || changed.has('map');
+    const actionChanged = changed.has('action');
+    queueMicrotask(() => this._follow(mapChanged, actionChanged));
+  }
+
+  private _follow(mapChanged: boolean, actionChanged: boolean): void {
     // Off the page nothing is bound (an update after removal must not add to the host's map).
     if (!this.isConnected) return;
+    if (mapChanged) this._mapTarget.sync();
     this._binding.sync();
-    if (changed.has('action')) this._binding.setAction(this.action);
+    if (actionChanged) this._binding.setAction(this.action);
   }
 
   protected override render(): unknown {
