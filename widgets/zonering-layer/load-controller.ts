@@ -1,33 +1,40 @@
 /**
- * The loads of `<na-zonering-layer>` as `@lit/task` Tasks: the GeoJSON file of `src`, or the tile
- * description of `tiles` with the tile code (imported on first use). A new load aborts the one in
- * flight, so a stale result never replaces a newer one; {@link ZoneringLoad.abort} stops both.
+ * The loads of `<na-zonering-layer>` as `@lit/task` Tasks: the GeoJSON file of `src`, the tile
+ * description of `tiles` with the tile code, or the FlatGeobuf file of `fgb` (with the tiles when
+ * both are given) with its layer code (code imported on first use). A new load aborts the one in
+ * flight, so a stale result never replaces a newer one; {@link ZoneringLoad.abort} stops them all.
  */
 import type { ReactiveControllerHost } from 'lit';
 import { Task } from '@lit/task';
 import type { GeoJsonSource } from '../../src/sources/geojson.js';
 import type { ZoneringErrorCode } from './events.js';
+import type { LocalizedText } from '../../src/core/types.js';
 import {
   loadErrorCode,
+  loadErrorText,
+  loadZoneringFgb,
   loadZoneringFile,
-  loadZoneringTiles,
-  type ZoneringTilesFile,
+  loadZoneringTileLayer,
+  type ZoneringLayerFile,
 } from './load.js';
 
 /** What the element does with a load's result. */
 export interface ZoneringLoadOptions {
   onFile: (source: GeoJsonSource) => void;
-  onTiles: (file: ZoneringTilesFile) => void;
+  /** Tiles or a FlatGeobuf file, described, with the code to make the layer. */
+  onLayer: (file: ZoneringLayerFile) => void;
   /** A load failed (never called for an abort). */
   onError: (code: ZoneringErrorCode, e: unknown) => void;
 }
 
 export class ZoneringLoad {
   private readonly _file: Task<[string, string | undefined, string], GeoJsonSource>;
-  private readonly _tiles: Task<[string], ZoneringTilesFile>;
+  private readonly _tiles: Task<[string], ZoneringLayerFile>;
+  private readonly _fgb: Task<[string, string | undefined, string], ZoneringLayerFile>;
   /** The Task run last. */
-  private _current?:
-    Task<[string, string | undefined, string], GeoJsonSource> | Task<[string], ZoneringTilesFile>;
+  private _current?: { readonly taskComplete: Promise<unknown> };
+  /** Words for the user about the last failed load, when it has them (a FlatGeobuf file's). */
+  errorText?: LocalizedText;
 
   constructor(host: ReactiveControllerHost, options: ZoneringLoadOptions) {
     const onError = (e: unknown): void => {
@@ -43,9 +50,19 @@ export class ZoneringLoad {
     });
     this._tiles = new Task(host, {
       autoRun: false,
-      task: ([url], { signal }) => loadZoneringTiles(url, signal),
-      onComplete: options.onTiles,
+      task: ([url], { signal }) => loadZoneringTileLayer(url, signal),
+      onComplete: options.onLayer,
       onError,
+    });
+    this._fgb = new Task(host, {
+      autoRun: false,
+      task: ([url, tiles, zoneProperty], { signal }) =>
+        loadZoneringFgb(url, tiles, zoneProperty, signal),
+      onComplete: options.onLayer,
+      onError: (e) => {
+        this.errorText = loadErrorText(e);
+        onError(e);
+      },
     });
   }
 
@@ -61,6 +78,12 @@ export class ZoneringLoad {
     void this._tiles.run([url]);
   }
 
+  /** Loads the FlatGeobuf file at `url` (header) and the layer code; with `tiles` also those. */
+  fgb(url: string, tiles: string | undefined, zoneProperty: string): void {
+    this._current = this._fgb;
+    void this._fgb.run([url, tiles, zoneProperty]);
+  }
+
   /** Settles when the current load ends (also by abort; as a Task's `taskComplete`). */
   get taskComplete(): Promise<unknown> {
     return this._current?.taskComplete ?? Promise.resolve(undefined);
@@ -71,5 +94,7 @@ export class ZoneringLoad {
     const e = new DOMException(reason, 'AbortError');
     this._file.abort(e);
     this._tiles.abort(e);
+    this._fgb.abort(e);
+    this.errorText = undefined;
   }
 }

@@ -56,7 +56,8 @@ export const DEFAULT_ZONERING_OPACITY = 0.7;
  * `.source` wins over `src`. National data: the `tiles` attribute (URL of the `tiles.json` that
  * `npm run tiles` writes) draws vector tiles instead of loading every polygon, on maps in
  * EPSG:28992 (`tiles` wins over `src` there; on other maps `src` is used). The tile code is
- * loaded only when `tiles` is used.
+ * loaded only when `tiles` is used. The `fgb` attribute (a FlatGeobuf file) reads only the
+ * features in view by HTTP Range when zoomed in, with the tiles when zoomed out.
  *
  * **Keyboard.** While the map's target element has focus (give it `tabindex="0"`), the zone at the
  * centre of the map is shown in the tooltip and announced in a polite live region on focus and
@@ -103,6 +104,12 @@ export class NaZoneringLayer extends LitElement {
    */
   @property() tiles?: string;
 
+  /**
+   * URL of a FlatGeobuf file: the zonering read per view extent by HTTP Range when zoomed in, with
+   * `tiles` (EPSG:28992 maps) when zoomed out. Wins over `tiles` alone and `src`.
+   */
+  @property() fgb?: string;
+
   /** CRS of the `src` data (any form the library accepts, e.g. `EPSG:28992`). */
   @property() crs?: string;
 
@@ -138,16 +145,15 @@ export class NaZoneringLayer extends LitElement {
       const bound = this._bound;
       if (bound !== undefined && this._attachment === undefined) this._attach(bound.map, source);
     },
-    onTiles: ({ tiles, create }) => {
+    onLayer: ({ create, featureCount }) => {
       const bound = this._bound;
       if (bound === undefined || this._attachment !== undefined) return;
-      const layer = create(tiles, this.activeKnowledgeBase, {
+      const layer = create(this.activeKnowledgeBase, {
         ...this._layerOptions(),
         zoneProperty: this.zoneProperty,
       });
-      const count = tiles.featureCount ?? 0;
       this._attachAttachment(
-        attachZoneringLayer(bound.map, layer, Promise.resolve(count), this._hoverOptions()),
+        attachZoneringLayer(bound.map, layer, Promise.resolve(featureCount), this._hoverOptions()),
       );
     },
     onError: (code, e) => this._fail(code, e),
@@ -170,6 +176,11 @@ export class NaZoneringLayer extends LitElement {
   /** The layer on the map, vector or tiles (undefined before it is attached). */
   get mapLayer(): ZoneringMapLayer | undefined {
     return this._attachment?.layer;
+  }
+
+  /** Why loading failed, in the element's language, when the error says (a FlatGeobuf file's). */
+  get errorMessage(): string | undefined {
+    return this._state === 'error' ? this._loads.errorText?.[this._lang()] : undefined;
   }
 
   /** Number of polygons loaded. */
@@ -268,6 +279,7 @@ export class NaZoneringLayer extends LitElement {
   }
 
   private _statusText(lang: WidgetLang): string {
+    if (this.errorMessage !== undefined) return this.errorMessage;
     return layerStatusText(
       messages,
       this._state,
@@ -300,6 +312,7 @@ export class NaZoneringLayer extends LitElement {
       // A removed attribute is null (Lit), not undefined: both mean "not given".
       src: this.source === undefined ? (this.src ?? undefined) : undefined,
       tiles: this.source === undefined ? (this.tiles ?? undefined) : undefined,
+      fgb: this.source === undefined ? (this.fgb ?? undefined) : undefined,
       crs: this.crs ?? this.dataCrs,
       kb: this.knowledgeBase,
       zoneProperty: this.zoneProperty,
@@ -309,7 +322,8 @@ export class NaZoneringLayer extends LitElement {
     this._detach();
     const useTiles =
       bound.tiles !== undefined && bound.tiles !== '' && mapCrs(map) === 'EPSG:28992';
-    if (bound.source === undefined && !useTiles && (bound.src === undefined || bound.src === '')) {
+    const useFgb = bound.fgb !== undefined && bound.fgb !== '';
+    if (bound.source === undefined && !useTiles && !useFgb && !bound.src) {
       this._state = 'no-source';
       return;
     }
@@ -317,6 +331,10 @@ export class NaZoneringLayer extends LitElement {
     this._state = 'loading';
     if (bound.source !== undefined) {
       this._attach(map, bound.source);
+      return;
+    }
+    if (useFgb) {
+      this._loads.fgb(bound.fgb as string, useTiles ? bound.tiles : undefined, this.zoneProperty);
       return;
     }
     if (useTiles) {
