@@ -167,9 +167,21 @@ export class ZoneringFgbLayer
   private readonly abort = new AbortController();
   private reading: AbortController | undefined;
   private projectionCode: string | undefined;
+  /** Extents over the read budget, and the resolution they were asked at. */
+  private readonly overBudget: Array<{ extent: Extent; resolution: number }> = [];
 
   constructor(source: FlatGeobufSource, kb: KnowledgeBase, options: ZoneringFgbLayerOptions = {}) {
-    const vectorSource = new VectorSource<Feature>({ strategy: bboxStrategy });
+    const vectorSource = new VectorSource<Feature>({
+      // The view's extent; extents over budget are kept as "loaded" (not read again every frame)
+      // until the view zooms in, then forgotten so their smaller parts are read.
+      strategy: (extent, resolution) => {
+        const over = this.overBudget;
+        if (over.length > 0 && over.every((o) => resolution < o.resolution * 0.99)) {
+          for (const o of over.splice(0)) vectorSource.removeLoadedExtent(o.extent);
+        }
+        return bboxStrategy(extent, resolution);
+      },
+    });
     const maxResolution = options.maxResolution ?? DEFAULT_FGB_MAX_RESOLUTION;
     super({
       source: vectorSource,
@@ -188,7 +200,7 @@ export class ZoneringFgbLayer
       maxBytes: options.maxBytes ?? DEFAULT_FGB_MAX_BYTES,
     };
     this.initZoneringStyle(kb, options);
-    vectorSource.setLoader((extent, _resolution, projection, success, failure) => {
+    vectorSource.setLoader((extent, resolution, projection, success, failure) => {
       // The view moved on: the read of the previous extent is no longer needed.
       if (this.reading !== undefined && !this.reading.signal.aborted) {
         this.reading.abort(new DOMException('The view moved on.', 'AbortError'));
@@ -199,8 +211,9 @@ export class ZoneringFgbLayer
       this.readExtent(extent, projection, reading.signal).then(
         (features) => success?.(features),
         (e: unknown) => {
+          if (isOverBudget(e)) this.overBudget.push({ extent, resolution });
           // Not loaded: read again when the view comes back here.
-          vectorSource.removeLoadedExtent(extent);
+          else vectorSource.removeLoadedExtent(extent);
           if (!isAbortError(e) && !this.abort.signal.aborted) {
             this.lastError = e;
             if (!isOverBudget(e)) console.warn('na-zonering: reading the .fgb failed', e);

@@ -299,6 +299,11 @@ describe('<na-zonering-layer fgb>', () => {
     expect(isOverBudget(layer.lastError), String(layer.lastError)).to.equal(true);
     expect(layer.getSource()?.getFeatures().length).to.equal(0);
     expect(zonesInView(layer, m).zoomIn).to.equal(true);
+    // Not read again every frame while the view stays (the map settles).
+    const requests = source.stats.requests;
+    await rendered(m);
+    await rendered(m);
+    expect(source.stats.requests).to.equal(requests);
     const bytes = createZoneringFgbLayer(source, kb, { maxBytes: 100 });
     m.removeLayer(layer);
     layer.dispose();
