@@ -52,11 +52,14 @@ export async function measureLand(browser, url, { zooms, prepare }) {
     async ({ zooms, stops }) => {
       const map = window.__naDemo.maps.land;
       const view = map.getView();
+      // The .fgb ranges are fetched in the http Worker (not in the page's resource timing): the
+      // layer counts them.
       const bytes = () =>
         performance
           .getEntriesByType('resource')
-          .filter((e) => e.name.includes('/national/'))
-          .reduce((sum, e) => sum + (e.encodedBodySize || e.transferSize || 0), 0);
+          .filter((e) => e.name.includes('/national/') && !e.name.endsWith('.fgb'))
+          .reduce((sum, e) => sum + (e.encodedBodySize || e.transferSize || 0), 0) +
+        (document.querySelector('na-zonering-layer')?.mapLayer?.fgbSource?.stats.bytes ?? 0);
       const firstBytes = bytes();
       const deltas = [];
       /** The zoom each frame belongs to (the pans at that zoom, and the zoom to it). */
