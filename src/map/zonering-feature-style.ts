@@ -81,6 +81,13 @@ export interface ZoneringFeatures {
   featuresAtCoordinate(coordinate: Coordinate): FeatureLike[];
   /** Listens for a change of the loaded features (a load, a tile); release with `unByKey`. */
   onFeaturesChange(listener: () => void): EventsKey;
+  /**
+   * True when the view must zoom in to show the zonering at `resolution` (a layer that reads per
+   * extent, above its resolution limit); absent: never.
+   */
+  zoomInAt?(resolution: number): boolean;
+  /** True for the OpenLayers layers whose features are this layer's (a group); absent: itself. */
+  includesLayer?(layer: BaseLayer): boolean;
 }
 
 /** A zonering layer on an OpenLayers map: either kind. */

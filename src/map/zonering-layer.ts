@@ -231,7 +231,7 @@ function zoneAtPixel(
       found = { code, name: zoneName(layer.knowledgeBase, code, layer.getLang()) };
       return true;
     },
-    { layerFilter: (l) => l === target },
+    { layerFilter: (l) => l === target || layer.includesLayer?.(l) === true },
   );
   return found;
 }

@@ -18,6 +18,11 @@ export interface ZonesInView {
   codes: string[];
   /** Their types (landscape types, or groups for A/W), each once. */
   types: ZoneringTypeRef[];
+  /**
+   * True when the layer shows nothing at this resolution until the view zooms in (a layer read
+   * per extent from a FlatGeobuf file, above its limit or over its budget).
+   */
+  zoomIn: boolean;
 }
 
 /**
@@ -29,8 +34,9 @@ export function zonesInView(layer: ZoneringMapLayer, map: OlMap): ZonesInView {
   const size = map.getSize();
   const resolution = view.getResolution();
   const scale = layer.scaleAt(resolution ?? Infinity);
+  const zoomIn = resolution !== undefined && layer.zoomInAt?.(resolution) === true;
   if (size === undefined || resolution === undefined) {
-    return { scale, codes: [], types: [] };
+    return { scale, codes: [], types: [], zoomIn };
   }
   const extent = view.calculateExtent(size);
   const codes = new Set<string>();
@@ -43,7 +49,7 @@ export function zonesInView(layer: ZoneringMapLayer, map: OlMap): ZonesInView {
     const t = zoneringType(layer.knowledgeBase, code);
     if (t !== undefined) types.set(`${t.kind}:${t.id}`, t);
   }
-  return { scale, codes: [...codes].sort(), types: [...types.values()] };
+  return { scale, codes: [...codes].sort(), types: [...types.values()], zoomIn };
 }
 
 /**

@@ -286,6 +286,34 @@ export class FlatGeobufSource implements FactSource {
     }
   }
 
+  /**
+   * The features whose boxes meet `box` (given in `boxCrs`), as GeoJSON in the file's CRS (in file
+   * order, each with its feature index as `id`): one walk of the tree and range reads of the
+   * features, for a map layer that loads per view extent (`src/map/zonering-fgb.ts`). Over
+   * `limits.maxFeatures` hits, or over `limits.maxBytes` bytes of features to read, it throws a
+   * `too-complex` {@link SourceRequestError} before any feature is read. Rejects with the abort
+   * reason when `signal` is aborted, and with the typed errors of the http layer or a `NaError`
+   * (`no-range-support`, `invalid-flatgeobuf`) when the file cannot be read; see
+   * {@link flatgeobufUserMessage} for their Dutch and English words.
+   */
+  async readBox(
+    box: readonly [number, number, number, number],
+    boxCrs: SupportedCrs,
+    options: { signal?: AbortSignal; maxFeatures?: number; maxBytes?: number } = {},
+  ): Promise<{ crs: SupportedCrs; features: unknown[] }> {
+    const { signal } = options;
+    signal?.throwIfAborted();
+    const file = await this.open(signal);
+    const features = await this.featuresIn(
+      file,
+      boxToCrs(box, boxCrs, file.crs),
+      signal,
+      options.maxFeatures ?? Infinity,
+      options.maxBytes ?? Infinity,
+    );
+    return { crs: file.crs, features };
+  }
+
   /** The error result of anything thrown while reading the file. */
   private failure(e: unknown): SourceResult {
     if (e instanceof SourceRequestError) {
@@ -388,12 +416,14 @@ export class FlatGeobufSource implements FactSource {
   /**
    * GeoJSON features whose boxes meet `box` (in the file's CRS), in file order.
    * @param maxFeatures - more hits than this: a `too-complex` error before features are read
+   * @param maxBytes - more feature bytes than this to read: a `too-complex` error before they are
    */
   private async featuresIn(
     file: Opened,
     box: readonly [number, number, number, number],
     signal?: AbortSignal,
     maxFeatures = Infinity,
+    maxBytes = Infinity,
   ): Promise<unknown[]> {
     const [bx0, by0, bx1, by1] = box;
     const { levels, header } = file;
@@ -442,6 +472,19 @@ export class FlatGeobufSource implements FactSource {
         `${hits.length} features in the area`,
       );
     hits = hits.sort((a, b) => a.offset - b.offset);
+    if (maxBytes < Infinity) {
+      // The sizes of the hit features are known from the tree (offset of the next leaf), except
+      // for the last feature of the file: counted as 0 here, read by its length prefix below.
+      let bytes = 0;
+      for (const hit of hits) bytes += hit.next === undefined ? 0 : hit.next - hit.offset;
+      if (bytes > maxBytes)
+        throw tooComplex(
+          { sourceId: this.id, name: this.title },
+          'maxBytes',
+          maxBytes,
+          `${bytes} bytes of ${hits.length} features in the area`,
+        );
+    }
     // Features: contiguous runs in one request each.
     const out: Array<{ index: number; feature: unknown }> = [];
     let k = 0;
@@ -499,6 +542,15 @@ function inEnvelope(x: number, y: number, env: Float64Array, crs: SupportedCrs):
     x <= (env[2] as number) + t &&
     y <= (env[3] as number) + t
   );
+}
+
+/**
+ * Dutch and English words for an error of reading a FlatGeobuf file named `name` (no range
+ * support, not a FlatGeobuf file, and the http layer's typed errors), or undefined for others.
+ */
+export function flatgeobufUserMessage(e: unknown, name: string): LocalizedText | undefined {
+  if (e instanceof SourceRequestError) return e.userMessage;
+  return e instanceof NaError ? userMessageOf(e, name) : undefined;
 }
 
 /** Dutch and English words for the errors of this source a user can act on. */

@@ -1,96 +1,20 @@
 /**
  * Frame times of the zonering over the whole country (issue #11): the vector-tile layer against
  * the plain vector layer with the same data loaded whole, in the same run, in headless Chromium
- * (Playwright, test/helpers/chromium.mjs) on the whole-country demo page (demo/land.html, and
- * `land.html?layer=vector` for the baseline), served by the demo server (production build).
+ * (Playwright, test/helpers/chromium.mjs) on the whole-country demo page (`land.html?layer=tiles`,
+ * and `land.html?layer=vector` for the baseline), served by the demo server (production build).
  *
  * Per layer: the time to the first complete render, then animated pans across the country at three
  * zoom levels (country, region, town: RD zoom 3, 6 and 9) and zooms between them; frame times are
- * the deltas between `requestAnimationFrame` callbacks during the animations. Prints p50/p95 per
+ * the deltas between `requestAnimationFrame` callbacks during the animations (land-frames.mjs). Prints p50/p95 per
  * layer, overall and per zoom, and the vector/tile ratios. Needs GDAL (the data is generated when missing).
  */
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/chromium.mjs';
 import { startDemoServer } from '../../scripts/demo-server.mjs';
+import { measureLand } from './land-frames.mjs';
 
 const ZOOMS = [3, 6, 9];
-/** Pan targets (RD), visited in order at every zoom. */
-const STOPS = [
-  [100000, 400000],
-  [230000, 560000],
-  [200000, 380000],
-  [120000, 520000],
-];
-
-function quantile(values, q) {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
-
-async function measure(browser, url) {
-  const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-  const t0 = Date.now();
-  await page.goto(url);
-  await page.waitForFunction(
-    () => document.querySelector('na-zonering-layer')?.state === 'ready',
-    null,
-    { timeout: 300_000 },
-  );
-  await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const map = window.__naDemo.maps.land;
-        map.once('rendercomplete', resolve);
-        map.render();
-      }),
-  );
-  const firstMs = Date.now() - t0;
-  const frames = await page.evaluate(
-    async ({ zooms, stops }) => {
-      const map = window.__naDemo.maps.land;
-      const view = map.getView();
-      const deltas = [];
-      /** The zoom each frame belongs to (the pans at that zoom, and the zoom to it). */
-      const zoomOf = [];
-      let current = zooms[0];
-      let last = performance.now();
-      let running = true;
-      const tick = (now) => {
-        deltas.push(now - last);
-        zoomOf.push(current);
-        last = now;
-        if (running) requestAnimationFrame(tick);
-      };
-      requestAnimationFrame((now) => {
-        last = now;
-        requestAnimationFrame(tick);
-      });
-      const animate = (options) =>
-        new Promise((resolve) => view.animate({ duration: 1200, ...options }, () => resolve()));
-      for (const zoom of zooms) {
-        current = zoom;
-        await animate({ zoom });
-        for (const center of stops) await animate({ center });
-      }
-      running = false;
-      return { deltas, zoomOf };
-    },
-    { zooms: ZOOMS, stops: STOPS },
-  );
-  await page.close();
-  const perZoom = ZOOMS.map((zoom) => {
-    const at = frames.deltas.filter((_, i) => frames.zoomOf[i] === zoom);
-    return { zoom, frames: at.length, p50: quantile(at, 0.5), p95: quantile(at, 0.95) };
-  });
-  return {
-    firstMs,
-    frames: frames.deltas,
-    perZoom,
-    p50: quantile(frames.deltas, 0.5),
-    p95: quantile(frames.deltas, 0.95),
-  };
-}
 
 export default async function tilesBench({ log }) {
   const server = await startDemoServer({ port: 0, quiet: true });
@@ -100,8 +24,9 @@ export default async function tilesBench({ log }) {
     headless: true,
   });
   try {
-    const vector = await measure(browser, new URL('land.html?layer=vector', server.url).href);
-    const tiles = await measure(browser, new URL('land.html', server.url).href);
+    const url = (layer) => new URL(`land.html?layer=${layer}`, server.url).href;
+    const vector = await measureLand(browser, url('vector'), { zooms: ZOOMS });
+    const tiles = await measureLand(browser, url('tiles'), { zooms: ZOOMS });
     const row = (name, r) =>
       `${name}: first render ${r.firstMs} ms; frames ${r.frames.length}, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`;
     log(row('vector layer (whole data, baseline)', vector));

@@ -601,7 +601,8 @@ test('whole-country page: zonering from vector tiles, a click answers from the .
     for (let i = 3; i < data.length; i += 4 * 97) if (data[i] > 0) n += 1;
     return n / (data.length / (4 * 97));
   });
-  assert.ok(drawn > 0.5, `the tiles cover the map (${(drawn * 100).toFixed(0)} % drawn)`);
+  // At zoom 7 the .fgb read for the view draws (the tiles drew at the first zoom).
+  assert.ok(drawn > 0.5, `the zonering covers the map (${(drawn * 100).toFixed(0)} % drawn)`);
   await clickAt(page, 'land', { x: cx, y: cy });
   const code = hex.properties.BKNSN_code;
   await page

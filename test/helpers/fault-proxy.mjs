@@ -2,7 +2,8 @@
 // the browser tests: started once with the test runner and reached through the dev server under
 // `/fault/…` (same origin, so no CORS), e.g. `/fault/redos`, `/fault/bomb.tif`,
 // `/fault/huge?mb=40`, `/fault/slow?ms=3000`. `/fault/fixture/<path under test/fixtures>` serves a
-// fixture with HTTP range support (the fault server's `/file` route).
+// fixture with HTTP range support (the fault server's `/file` route), `/fault/fixture-no-range/…`
+// the same without (a server that always sends the whole file, `/file-no-range`).
 import { request } from 'node:http';
 import { mkdirSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
@@ -10,6 +11,11 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const PREFIX = '/fault/';
+/** Fixture paths and the fault server's route that serves them: with and without HTTP Range. */
+const FIXTURE_ROUTES = {
+  [`${PREFIX}fixture/`]: 'file',
+  [`${PREFIX}fixture-no-range/`]: 'file-no-range',
+};
 
 /** Compiles the TypeScript fault server with esbuild (Node 20 cannot import .ts) and starts it. */
 async function start() {
@@ -38,16 +44,14 @@ export function faultProxy() {
     server ??= start();
     const { base } = await server;
     let target = `${base}/${context.url.slice(PREFIX.length)}`;
-    if (context.path.startsWith(`${PREFIX}fixture/`)) {
-      const file = resolve(
-        fixtures,
-        decodeURIComponent(context.path.slice(`${PREFIX}fixture/`.length)),
-      );
+    const fixture = Object.keys(FIXTURE_ROUTES).find((p) => context.path.startsWith(p));
+    if (fixture !== undefined) {
+      const file = resolve(fixtures, decodeURIComponent(context.path.slice(fixture.length)));
       if (!file.startsWith(fixtures + sep)) {
         context.status = 403;
         return undefined;
       }
-      target = `${base}/file?path=${encodeURIComponent(file)}`;
+      target = `${base}/${FIXTURE_ROUTES[fixture]}?path=${encodeURIComponent(file)}`;
     }
     context.respond = false;
     await new Promise((done) => {

@@ -24,6 +24,7 @@
  * - `/problem`             HTTP 404 application/problem+json
  * - `/arcgis-error`        HTTP 200 `{"error":{"code":400,...}}`
  * - `/file?path=…`         a file with Range support (206 / Content-Range)
+ * - `/file-no-range?path=…` the same file without: always 200 with the whole file
  *
  * Hostile routes (issue #13; see `hostile.ts`):
  * - `/huge?mb=N`           HTTP 200 JSON streamed without Content-Length, N MB (default 300);
@@ -236,6 +237,9 @@ export async function startFaultServer(): Promise<FaultServer> {
   });
   routes.set('/file', (req, res, url) => {
     ranged(req, res, readFileSync(url.searchParams.get('path') ?? ''));
+  });
+  routes.set('/file-no-range', (_req, res, url) => {
+    send(res, 200, 'application/octet-stream', readFileSync(url.searchParams.get('path') ?? ''));
   });
 
   const server: Server = createServer((req, res) => {

@@ -1,6 +1,6 @@
 /**
  * The map side of `<na-zonering-layer>`: which map, polygons and options the layer was made from
- * ({@link Bound}), the loads of `src` or `tiles` (load-controller.ts), the attachment on the map
+ * ({@link Bound}), the loads of `src`, `tiles` or `fgb` (load-controller.ts), the attachment on the map
  * (src/map/zonering-attachment.ts) and the element's state and polygon count. A real change of the
  * inputs detaches the layer and attaches a new one; removal of the element detaches it.
  */
@@ -26,6 +26,7 @@ export interface ZoneringInputs {
   source?: PolygonSource;
   src?: string;
   tiles?: string;
+  fgb?: string;
   crs?: string;
   dataCrs?: string;
   zoneProperty: string;
@@ -72,15 +73,15 @@ export class ZoneringBinding implements ReactiveController {
         if (bound !== undefined && this.attachment === undefined && engine !== undefined)
           this.attach(engine, bound.map, source);
       },
-      onTiles: ({ tiles, create }) => {
+      onLayer: ({ create, featureCount }) => {
         const bound = this.bound;
         const engine = engineModule.loaded();
         if (bound === undefined || this.attachment !== undefined || engine === undefined) return;
-        const layer = create(tiles, this.host.knowledgeBase ?? engine.defaultKnowledgeBase(), {
+        const layer = create(this.host.knowledgeBase ?? engine.defaultKnowledgeBase(), {
           ...this.layerOptions(),
           zoneProperty: bound.zoneProperty,
         });
-        const count = Promise.resolve(tiles.featureCount ?? 0);
+        const count = Promise.resolve(featureCount);
         this.adopt(engine.attachZoneringLayer(bound.map, layer, count, this.hoverOptions()));
       },
       onError: (code, e) => this.fail(code, e),
@@ -91,6 +92,11 @@ export class ZoneringBinding implements ReactiveController {
    * The knowledge base in use: the one given, or the default once the element's engine has loaded
    * (it loads when the element first has a map and a source); undefined before that.
    */
+  /** Why loading failed, in `lang`, when the error says (a FlatGeobuf file's). */
+  errorMessage(lang: WidgetLang): string | undefined {
+    return this.state === 'error' ? this.loads.errorText?.[lang] : undefined;
+  }
+
   get knowledgeBase(): KnowledgeBase | undefined {
     return this.host.knowledgeBase ?? engineModule.loaded()?.defaultKnowledgeBase();
   }
@@ -114,6 +120,7 @@ export class ZoneringBinding implements ReactiveController {
       // A removed attribute is null (Lit), not undefined: both mean "not given".
       src: h.source === undefined ? (h.src ?? undefined) : undefined,
       tiles: h.source === undefined ? (h.tiles ?? undefined) : undefined,
+      fgb: h.source === undefined ? (h.fgb ?? undefined) : undefined,
       crs: h.crs ?? h.dataCrs,
       kb: h.knowledgeBase,
       zoneProperty: h.zoneProperty,
@@ -123,13 +130,16 @@ export class ZoneringBinding implements ReactiveController {
     this.detach();
     const useTiles =
       bound.tiles !== undefined && bound.tiles !== '' && mapCrs(map) === 'EPSG:28992';
-    if (bound.source === undefined && !useTiles && (bound.src === undefined || bound.src === '')) {
+    const useFgb = bound.fgb !== undefined && bound.fgb !== '';
+    if (bound.source === undefined && !useTiles && !useFgb && !bound.src) {
       this.setState('no-source');
       return;
     }
     this.bound = bound;
     this.setState('loading');
     if (bound.source !== undefined) this.attachSource(bound, bound.source);
+    else if (useFgb)
+      this.loads.fgb(bound.fgb as string, useTiles ? bound.tiles : undefined, bound.zoneProperty);
     else if (useTiles) this.loads.tiles(bound.tiles as string);
     else this.loads.file(bound.src as string, bound.crs, bound.zoneProperty);
   }

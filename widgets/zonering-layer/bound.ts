@@ -25,6 +25,8 @@ export interface Bound {
   src: string | undefined;
   /** URL of a `tiles.json` (vector tiles); used on maps in EPSG:28992 when there is no `source`. */
   tiles: string | undefined;
+  /** URL of a FlatGeobuf file (read per view extent); with `tiles`, used when zoomed in. */
+  fgb: string | undefined;
   crs: string | undefined;
   kb: KnowledgeBase | undefined;
   zoneProperty: string;
@@ -38,6 +40,7 @@ export function sameBound(a: Bound | undefined, b: Bound): boolean {
     a.source === b.source &&
     a.src === b.src &&
     a.tiles === b.tiles &&
+    a.fgb === b.fgb &&
     a.crs === b.crs &&
     a.kb === b.kb &&
     a.zoneProperty === b.zoneProperty &&

@@ -7,4 +7,11 @@
  */
 export { defaultKnowledgeBase } from '../../src/core/kb/load.js';
 export { attachZonering, attachZoneringLayer } from '../../src/map/zonering-attachment.js';
-export { loadErrorCode, loadZoneringFile, loadZoneringTiles } from './load.js';
+export {
+  loadErrorCode,
+  loadErrorText,
+  loadZoneringFgb,
+  loadZoneringFile,
+  loadZoneringTileLayer,
+  loadZoneringTiles,
+} from './load.js';

@@ -1,31 +1,46 @@
 /**
- * The loads of `<na-zonering-layer>` as `@lit/task` Tasks: the GeoJSON file of `src`, or the tile
- * description of `tiles` with the tile code (imported on first use), each after the element's
- * engine (./engine.ts, imported on first use). A new load aborts the one in
- * flight, so a stale result never replaces a newer one; {@link ZoneringLoad.abort} stops both.
+ * The loads of `<na-zonering-layer>` as `@lit/task` Tasks: the GeoJSON file of `src`, the tile
+ * description of `tiles` with the tile code, or the FlatGeobuf file of `fgb` (with the tiles when
+ * both are given) with its layer code, each after the element's engine (./engine.ts, imported on
+ * first use). A new load aborts the one in flight, so a stale result never replaces a newer one;
+ * {@link ZoneringLoad.abort} stops them all.
  */
 import type { ReactiveControllerHost } from 'lit';
 import { Task } from '@lit/task';
+import type { LocalizedText } from '../../src/core/types.js';
 import type { GeoJsonSource } from '../../src/sources/geojson.js';
-import type { ZoneringErrorCode } from './events.js';
 import { isAbortError } from '../../src/sources/abort.js';
-import type { ZoneringTilesFile } from './load.js';
-import { engineModule } from './engine-loader.js';
+import type { ZoneringErrorCode } from './events.js';
+import type { ZoneringLayerFile } from './load.js';
+import { engineModule, type Engine } from './engine-loader.js';
 
 /** What the element does with a load's result. */
 export interface ZoneringLoadOptions {
   onFile: (source: GeoJsonSource) => void;
-  onTiles: (file: ZoneringTilesFile) => void;
+  /** Tiles or a FlatGeobuf file, described, with the code to make the layer. */
+  onLayer: (file: ZoneringLayerFile) => void;
   /** A load failed (never called for an abort). */
   onError: (code: ZoneringErrorCode, e: unknown) => void;
 }
 
+/** The engine, then `load` with it (stopped when aborted meanwhile). */
+async function withEngine<T>(
+  signal: AbortSignal,
+  load: (engine: Engine) => Promise<T>,
+): Promise<T> {
+  const engine = await engineModule.load();
+  signal.throwIfAborted();
+  return load(engine);
+}
+
 export class ZoneringLoad {
   private readonly _file: Task<[string, string | undefined, string], GeoJsonSource>;
-  private readonly _tiles: Task<[string], ZoneringTilesFile>;
+  private readonly _tiles: Task<[string], ZoneringLayerFile>;
+  private readonly _fgb: Task<[string, string | undefined, string], ZoneringLayerFile>;
   /** The Task run last. */
-  private _current?:
-    Task<[string, string | undefined, string], GeoJsonSource> | Task<[string], ZoneringTilesFile>;
+  private _current?: { readonly taskComplete: Promise<unknown> };
+  /** Words for the user about the last failed load, when it has them (a FlatGeobuf file's). */
+  errorText?: LocalizedText;
 
   constructor(host: ReactiveControllerHost, options: ZoneringLoadOptions) {
     const onError = (e: unknown): void => {
@@ -41,23 +56,27 @@ export class ZoneringLoad {
     };
     this._file = new Task(host, {
       autoRun: false,
-      task: async ([url, crs, zoneProperty], { signal }) => {
-        const engine = await engineModule.load();
-        signal.throwIfAborted();
-        return engine.loadZoneringFile(url, crs, zoneProperty, signal);
-      },
+      task: ([url, crs, zoneProperty], { signal }) =>
+        withEngine(signal, (engine) => engine.loadZoneringFile(url, crs, zoneProperty, signal)),
       onComplete: options.onFile,
       onError,
     });
     this._tiles = new Task(host, {
       autoRun: false,
-      task: async ([url], { signal }) => {
-        const engine = await engineModule.load();
-        signal.throwIfAborted();
-        return engine.loadZoneringTiles(url, signal);
-      },
-      onComplete: options.onTiles,
+      task: ([url], { signal }) =>
+        withEngine(signal, (engine) => engine.loadZoneringTileLayer(url, signal)),
+      onComplete: options.onLayer,
       onError,
+    });
+    this._fgb = new Task(host, {
+      autoRun: false,
+      task: ([url, tiles, zoneProperty], { signal }) =>
+        withEngine(signal, (engine) => engine.loadZoneringFgb(url, tiles, zoneProperty, signal)),
+      onComplete: options.onLayer,
+      onError: (e) => {
+        this.errorText = engineModule.loaded()?.loadErrorText(e);
+        onError(e);
+      },
     });
   }
 
@@ -73,6 +92,12 @@ export class ZoneringLoad {
     void this._tiles.run([url]);
   }
 
+  /** Loads the FlatGeobuf file at `url` (header) and the layer code; with `tiles` also those. */
+  fgb(url: string, tiles: string | undefined, zoneProperty: string): void {
+    this._current = this._fgb;
+    void this._fgb.run([url, tiles, zoneProperty]);
+  }
+
   /** Settles when the current load ends (also by abort; as a Task's `taskComplete`). */
   get taskComplete(): Promise<unknown> {
     return this._current?.taskComplete ?? Promise.resolve(undefined);
@@ -83,5 +108,7 @@ export class ZoneringLoad {
     const e = new DOMException(reason, 'AbortError');
     this._file.abort(e);
     this._tiles.abort(e);
+    this._fgb.abort(e);
+    this.errorText = undefined;
   }
 }

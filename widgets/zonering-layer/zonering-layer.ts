@@ -43,7 +43,8 @@ export const DEFAULT_ZONERING_OPACITY = 0.7;
  * `.source` wins over `src`. National data: the `tiles` attribute (URL of the `tiles.json` that
  * `npm run tiles` writes) draws vector tiles instead of loading every polygon, on maps in
  * EPSG:28992 (`tiles` wins over `src` there; on other maps `src` is used). The tile code is
- * loaded only when `tiles` is used.
+ * loaded only when `tiles` is used. The `fgb` attribute (a FlatGeobuf file) reads only the
+ * features in view by HTTP Range when zoomed in, with the tiles when zoomed out.
  *
  * **Keyboard.** While the map's target element has focus (give it `tabindex="0"`), the zone at the
  * centre of the map is shown in the tooltip and announced in a polite live region on focus and
@@ -89,6 +90,12 @@ export class NaZoneringLayer extends LitElement {
    * the zonering drawn from tiles, for national data. Only on maps in EPSG:28992.
    */
   @property() tiles?: string;
+
+  /**
+   * URL of a FlatGeobuf file: the zonering read per view extent by HTTP Range when zoomed in, with
+   * `tiles` (EPSG:28992 maps) when zoomed out. Wins over `tiles` alone and `src`.
+   */
+  @property() fgb?: string;
 
   /** CRS of the `src` data (any form the library accepts, e.g. `EPSG:28992`). */
   @property() crs?: string;
@@ -146,6 +153,11 @@ export class NaZoneringLayer extends LitElement {
   /** The layer on the map, vector or tiles (undefined before it is attached). */
   get mapLayer(): ZoneringMapLayer | undefined {
     return this._binding.attachment?.layer;
+  }
+
+  /** Why loading failed, in the element's language, when the error says (a FlatGeobuf file's). */
+  get errorMessage(): string | undefined {
+    return this._binding.errorMessage(this._lang());
   }
 
   /** Number of polygons loaded. */
@@ -242,6 +254,7 @@ export class NaZoneringLayer extends LitElement {
   }
 
   private _statusText(lang: WidgetLang): string {
+    if (this.errorMessage !== undefined) return this.errorMessage;
     return layerStatusText(
       messages,
       this.state,

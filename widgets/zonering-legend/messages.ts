@@ -43,6 +43,10 @@ export const messages = {
   unknown: { nl: 'Onbekende code: {codes}', en: 'Unknown code: {codes}' },
   describe: { nl: 'Beschrijving van de kaart', en: 'Description of the map' },
   whereSeparator: { nl: ', ', en: ', ' },
+  zoomIn: {
+    nl: 'Zoom in om de zonering te zien.',
+    en: 'Zoom in to see the zoning.',
+  },
   hiddenNote: {
     nl: 'De zonering staat uit; de legenda toont wat in beeld is.',
     en: 'The zoning is switched off; the legend shows what is in view.',

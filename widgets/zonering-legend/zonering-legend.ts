@@ -43,6 +43,7 @@ function isLayerElement(el: Element | null | undefined): el is NaZoneringLayer {
  * @csspart base - The whole legend.
  * @csspart title - The title (a heading; level from `heading-level`, default 2).
  * @csspart message - Empty, loading and error messages.
+ * @csspart zoom-in - The hint to zoom in (a layer read per view extent from a FlatGeobuf file).
  * @csspart controls - The toggle and opacity controls.
  * @csspart toggle-label - The label of the toggle checkbox.
  * @csspart toggle - The checkbox that shows or hides the layer.
@@ -284,22 +285,32 @@ export class NaZoneringLegend extends LitElement {
       case 'no-map':
         return html`<p part="message">${tr(messages, 'noMap', lang)}</p>`;
       case 'error':
-        return html`<p part="message">${tr(messages, 'error', lang)}</p>`;
+        // The layer's own words when it has them (a FlatGeobuf file without HTTP Range support).
+        return html`<p part="message">
+          ${this._layerEl?.errorMessage ?? tr(messages, 'error', lang)}
+        </p>`;
       case 'loading':
         return html`<p part="message">${tr(messages, 'loading', lang)}</p>`;
       case 'ready':
         break;
     }
     const legend = this.legend;
+    // A layer read per extent shows nothing at this scale, or the view holds too much to read.
+    const zoomIn = this._inView?.zoomIn === true;
+    const zoomInNote = zoomIn
+      ? html`<p part="message zoom-in">${tr(messages, 'zoomIn', lang)}</p>`
+      : nothing;
     if (legend === undefined || legend.entries.length === 0) {
-      return html`<p part="message">${tr(messages, 'emptyView', lang)}</p>`;
+      const key = zoomIn ? 'zoomIn' : 'emptyView';
+      return html`<p part=${zoomIn ? 'message zoom-in' : 'message'}>${tr(messages, key, lang)}</p>`;
     }
     const scaleKey = legend.types
       ? 'scaleTypes'
       : legend.scale === 'straat'
         ? 'scaleZonesStreet'
         : 'scaleZonesDistrict';
-    return html`<p part="scale">${tr(messages, scaleKey, lang)}</p>
+    return html`${zoomInNote}
+      <p part="scale">${tr(messages, scaleKey, lang)}</p>
       ${
         this._layerEl?.visible === false
           ? html`<p part="message">${tr(messages, 'hiddenNote', lang)}</p>`
