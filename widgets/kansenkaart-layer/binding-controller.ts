@@ -4,27 +4,23 @@
  * the view, again after every move. The computation is one `@lit/task` (a newer view aborts the
  * run in flight, a stale result is never shown) run by the Worker runner (kansenkaart-runner.ts).
  * Keeps the element's state, progress, unit count and the unit read out; the layer and listeners
- * it adds are removed when the map or the input changes and when the element is removed.
+ * it adds are removed when the map or the input changes and when the element is removed. The map
+ * layers, the export's loader and the RD New reprojection are the element's engine (./engine.ts),
+ * imported when the element first has a map and `src` or `sources`.
  */
 import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type OlMap from 'ol/Map.js';
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
 import type { Action } from '../../src/core/types.js';
-import {
-  attachKansenkaart,
-  fetchKansenkaart,
-  rdToMap,
-  type KansenkaartAttachment,
-  type KansenkaartAttachmentOptions,
-  type KansenkaartData,
-  type KansenkaartShown,
-  type KansenUnitInfo,
+import type {
+  KansenkaartAttachment,
+  KansenkaartAttachmentOptions,
+  KansenkaartData,
+  KansenkaartShown,
+  KansenUnitInfo,
 } from '../../src/map/kansenkaart-layer.js';
-import {
-  attachKansenkaartRaster,
-  type KansenkaartRaster,
-} from '../../src/map/kansenkaart-raster.js';
+import type { KansenkaartRaster } from '../../src/map/kansenkaart-raster.js';
 import type {
   KansenkaartJob,
   KansenkaartJobProgress,
@@ -33,6 +29,7 @@ import type {
 import { isAbortError } from '../../src/sources/abort.js';
 import type { CoreWorkerMode } from '../shared/core-worker.js';
 import type { WidgetLang } from '../shared/lang.js';
+import { engineModule, type Engine } from './engine-loader.js';
 import { createKansenkaartRunner, type KansenkaartWorkerResult } from './kansenkaart-runner.js';
 import { kansenkaartJob, progressShare } from './job.js';
 import type { KansenkaartLayerState } from './texts.js';
@@ -77,6 +74,12 @@ export class KansenkaartBinding implements ReactiveController {
   private raster?: KansenkaartRaster;
   private boundMap?: OlMap;
   private boundSrc?: string;
+  /** The engine, once loaded (./engine.ts); everything shown was made with it. */
+  private engine?: Engine;
+  /** The load of the engine in flight for the current binding (undefined when loaded or none). */
+  private engineLoading?: Promise<unknown>;
+  /** Counts the bindings, so that an engine load for an earlier one is ignored. */
+  private generation = 0;
   /** The load of an export in flight. */
   private fetching?: AbortController;
   /** The area of the computation in flight or shown (JSON), to skip moves that keep the view. */
@@ -124,6 +127,8 @@ export class KansenkaartBinding implements ReactiveController {
 
   /** Resolves when the computation in flight (if any) has finished or failed. */
   async whenComputed(): Promise<void> {
+    // The engine loads before the computation starts.
+    while (this.engineLoading !== undefined) await Promise.allSettled([this.engineLoading]);
     while (this.compute.status === TaskStatus.PENDING)
       await Promise.allSettled([this.compute.taskComplete]);
   }
@@ -170,8 +175,8 @@ export class KansenkaartBinding implements ReactiveController {
     shown?.setLang(lang);
     const unit = this.hovered;
     const map = this.host.map;
-    if (shown && map && unit !== undefined && unit !== 'none')
-      this.setHovered(shown.unitAt(rdToMap(map, unit.rd)) ?? undefined);
+    if (shown && this.engine && map && unit !== undefined && unit !== 'none')
+      this.setHovered(shown.unitAt(this.engine.rdToMap(map, unit.rd)) ?? undefined);
   }
 
   /** Whether the element computes (a sources file and no export). */
@@ -202,18 +207,44 @@ export class KansenkaartBinding implements ReactiveController {
     this.boundSrc = this.host.src;
     this.boundJob = this.computing() ? this.jobKey() : undefined;
     if (!map) return this.setState('no-map');
+    if (!this.computing() && !this.host.src) return this.setState('no-source');
+    const engine = engineModule.loaded();
+    if (engine !== undefined) return this.bindWith(engine, map);
+    // The engine first (imported once per page); meanwhile the element says what it will do.
+    this.setState(this.computing() ? 'computing' : 'loading');
+    const generation = this.generation;
+    const loading = engineModule.load().then(
+      (loaded) => {
+        if (this.generation === generation) this.bindWith(loaded, map);
+      },
+      (e: unknown) => {
+        if (this.generation !== generation) return;
+        console.warn(`na-kansenkaart-layer: ${e instanceof Error ? e.message : String(e)}`);
+        this.setState('error');
+      },
+    );
+    this.engineLoading = loading;
+    void loading.finally(() => {
+      if (this.engineLoading === loading) this.engineLoading = undefined;
+    });
+  }
+
+  /** Binds to `map` with the loaded engine: computes, or loads and shows the export. */
+  private bindWith(engine: Engine, map: OlMap): void {
+    this.engine = engine;
     if (this.computing()) {
       map.on('moveend', this.onMoveEnd);
       return this.start();
     }
-    if (!this.host.src) return this.setState('no-source');
+    const src = this.host.src;
+    if (!src) return this.setState('no-source');
     this.setState('loading');
     const abort = new AbortController();
     this.fetching = abort;
-    fetchKansenkaart(this.host.src, abort.signal).then(
+    engine.fetchKansenkaart(src, abort.signal).then(
       (data) => {
         if (abort.signal.aborted) return;
-        this.showExport(map, data);
+        this.showExport(engine, map, data);
         map.on('moveend', this.onMoveEnd);
       },
       (e: unknown) => {
@@ -236,9 +267,9 @@ export class KansenkaartBinding implements ReactiveController {
   }
 
   /** Draws `data` (a new attachment, or new units in the current one). */
-  private showExport(map: OlMap, data: KansenkaartData): void {
+  private showExport(engine: Engine, map: OlMap, data: KansenkaartData): void {
     if (this.attachment) this.attachment.setData(data);
-    else this.attachment = attachKansenkaart(map, data, this.attachOptions());
+    else this.attachment = engine.attachKansenkaart(map, data, this.attachOptions());
     this.count = data.features.length;
     this.setState('ready');
     this.options.changed();
@@ -247,13 +278,19 @@ export class KansenkaartBinding implements ReactiveController {
   /** Starts a computation for the current area (aborting the one in flight). */
   private start(onMove = false): void {
     const { map, sources } = this.host;
-    if (!map || !sources) return;
-    const job = kansenkaartJob(map, sources, {
-      cellSize: this.host.cellSize,
-      area: this.host.area,
-      bbox: this.host.bbox,
-      knowledgeBase: this.host.knowledgeBase,
-    });
+    const engine = this.engine;
+    if (!map || !sources || !engine) return;
+    const job = kansenkaartJob(
+      map,
+      sources,
+      {
+        cellSize: this.host.cellSize,
+        area: this.host.area,
+        bbox: this.host.bbox,
+        knowledgeBase: this.host.knowledgeBase,
+      },
+      engine.viewExtentRd,
+    );
     // A moveend without a new view (e.g. a resize to the same extent, another layer added): the
     // map in flight or shown is already this view's.
     const area = JSON.stringify(job.area ?? null);
@@ -267,7 +304,8 @@ export class KansenkaartBinding implements ReactiveController {
   /** Draws the computed map as an image (a new attachment, or new data in the current one). */
   private computed(result: KansenkaartWorkerResult): void {
     const map = this.boundMap;
-    if (!map) return;
+    const engine = this.engine;
+    if (!map || !engine) return;
     this.result = result;
     if (!result.map || result.map.cells === 0) {
       this.raster?.setData(undefined);
@@ -281,7 +319,7 @@ export class KansenkaartBinding implements ReactiveController {
       : undefined;
     if (this.raster) this.raster.setData(data);
     else
-      this.raster = attachKansenkaartRaster(map, data, {
+      this.raster = engine.attachKansenkaartRaster(map, data, {
         ...this.attachOptions(),
         // The map's view is computed, nothing around it: no margin (a smaller image to draw).
         imageRatio: this.host.bbox === undefined && this.host.area !== 'coverage' ? 1 : 1.5,
@@ -303,6 +341,9 @@ export class KansenkaartBinding implements ReactiveController {
   }
 
   private detach(): void {
+    // An engine load in flight no longer binds (the next bind() starts its own wait).
+    this.generation++;
+    this.engineLoading = undefined;
     this.compute.abort(new DOMException('The kansenkaart input changed.', 'AbortError'));
     this.fetching?.abort();
     this.fetching = undefined;

@@ -5,7 +5,6 @@
 import type OlMap from 'ol/Map.js';
 import type { BBox } from '../../src/core/geometry.js';
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
-import { viewExtentRd } from '../../src/map/kansenkaart-layer.js';
 import type { KansenkaartJob, KansenkaartJobProgress } from '../../src/sources/kansenkaart-job.js';
 
 /** The largest grid the element computes (cells: 1,000,000 = 625 km² at 25 m). */
@@ -14,6 +13,8 @@ export const BROWSER_MAX_CELLS = 1_000_000;
 /**
  * The job for the sources file at `url` (relative to the page): the `bbox` attribute's box, else
  * the map's view clipped to the data's coverage, else (`area="coverage"`) the whole coverage.
+ * `viewExtentRd` gives the map's view in EPSG:28992 (the engine's, ./engine.ts: this module stays
+ * out of it, so the element's first load has no proj4).
  */
 export function kansenkaartJob(
   map: OlMap,
@@ -24,6 +25,7 @@ export function kansenkaartJob(
     bbox: string | undefined;
     knowledgeBase: KnowledgeBase | undefined;
   },
+  viewExtentRd: (map: OlMap) => BBox | undefined,
 ): KansenkaartJob {
   const job: KansenkaartJob = {
     sources: new URL(url, document.baseURI).href,

@@ -9,7 +9,6 @@ import {
   type KansenSummary,
   type StateAreas,
 } from '../../src/core/kansenkaart/output.js';
-import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
 import { ACTIONS, type Action } from '../../src/core/types.js';
 import type { KansenkaartJobResult } from '../../src/sources/kansenkaart-job.js';
@@ -19,6 +18,7 @@ import { MapTargetController } from '../shared/map-target.js';
 import { layerStatus, layerStatusStyles } from '../shared/layer-status.js';
 import { baseStyles } from '../shared/styles.js';
 import { KansenkaartBinding } from './binding-controller.js';
+import { engineModule } from './engine-loader.js';
 import { messages } from './messages.js';
 import { hoverText, statusText, viewSummaryCsv, type KansenkaartLayerState } from './texts.js';
 
@@ -121,9 +121,9 @@ export class NaKansenkaartLayer extends LitElement {
   /** The summary of the computed kansenkaart (undefined for an export or before a result). */
   summary(): KansenSummary | undefined {
     const map = this._binding.result?.map;
-    return map
-      ? summarizeKansenkaart(map, this.knowledgeBase ?? defaultKnowledgeBase())
-      : undefined;
+    // A result was shown with the engine (./engine.ts), so its default knowledge base is loaded.
+    const kb = this.knowledgeBase ?? engineModule.loaded()?.defaultKnowledgeBase();
+    return map && kb ? summarizeKansenkaart(map, kb) : undefined;
   }
 
   /** The last computed kansenkaart (plain data; undefined for an export). */

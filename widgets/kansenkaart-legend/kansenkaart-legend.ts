@@ -7,8 +7,7 @@ import {
   STATE_COLOURS,
   STATE_LABELS,
 } from '../../src/core/kansenkaart/output.js';
-import { kbLabel } from '../../src/core/assess.js';
-import { defaultKnowledgeBase } from '../../src/core/kb/load.js';
+import { labelTexts as kbLabel } from '../../src/core/kb/label.js';
 import { ACTIONS, type Action } from '../../src/core/types.js';
 import { resolveLang, tr, type WidgetLang } from '../shared/lang.js';
 import { baseStyles } from '../shared/styles.js';
@@ -19,6 +18,11 @@ import {
   type NaKansenkaartLayer,
 } from '../kansenkaart-layer/kansenkaart-layer.js';
 import { messages } from '../kansenkaart-layer/messages.js';
+import { engineModule } from '../kansenkaart-layer/engine-loader.js';
+import type { KnowledgeBase } from '../../src/core/kb/types.js';
+
+/** No labels (yet): {@link labelTexts} gives each key's fallback, e.g. the action's id. */
+const NO_LABELS = { labels: {} } as unknown as KnowledgeBase;
 
 /**
  * Legend, question picker, summary (hectares per state in the current view) and downloads (CSV and
@@ -139,6 +143,19 @@ export class NaKansenkaartLegend extends LitElement {
     this._layer = el as NaKansenkaartLayer;
     this._layer.addEventListener(NaKansenkaartChangeEvent.eventName, this._onChange);
     this._tick++;
+    // The labels of the actions and facts are the default knowledge base's, in the layer's engine
+    // (./engine.ts of the layer, imported once per page): until it has loaded, the ids are shown.
+    if (engineModule.loaded() === undefined)
+      engineModule.load().then(
+        () => this._tick++,
+        (e: unknown) =>
+          console.warn(`na-kansenkaart-legend: ${e instanceof Error ? e.message : String(e)}`),
+      );
+  }
+
+  /** The default knowledge base once the engine has loaded, else none (labels fall back to ids). */
+  private _kb(): KnowledgeBase {
+    return engineModule.loaded()?.defaultKnowledgeBase() ?? NO_LABELS;
   }
 
   protected override render(): unknown {
@@ -146,7 +163,7 @@ export class NaKansenkaartLegend extends LitElement {
     const en = lang === 'en';
     const layer = this._layer;
     if (!layer) return html`<p>${tr(messages, 'noLayer', lang)}</p>`;
-    const kb = defaultKnowledgeBase();
+    const kb = this._kb();
     const action = layer.action;
     const areas = layer.areasInView()[action];
     const label = (a: Action): string =>
@@ -223,7 +240,7 @@ export class NaKansenkaartLegend extends LitElement {
    */
   private _failed(layer: NaKansenkaartLayer, lang: WidgetLang): unknown {
     const failed = layer.failedSources;
-    const kb = defaultKnowledgeBase();
+    const kb = this._kb();
     const en = lang === 'en';
     // One live region, there before its content (a region added with its text is often not read).
     return html`<div part="failed" role="status" ?hidden=${failed.length === 0}>

@@ -6,7 +6,9 @@
  *
  * Pure: no DOM, no network. Attributes are documented in docs/kansenkaart.md.
  */
-import { kbLabel } from '../assess.js';
+// The label lookup itself, not assess.ts: that brings the rule engine and the BRO code tables into
+// every bundle of the kansenkaart elements (issue #11).
+import { labelTexts as kbLabel } from '../kb/label.js';
 import { toCsv } from '../csv.js';
 import { stripControl } from '../plain-text.js';
 import type { KnowledgeBase } from '../kb/types.js';
