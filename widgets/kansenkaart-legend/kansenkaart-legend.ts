@@ -30,6 +30,9 @@ const NO_LABELS = { labels: {} } as unknown as KnowledgeBase;
  * `<na-kansenkaart-layer>` (named by `for`). In forced-colours mode the swatches show the same
  * patterns as the map. Sources that could not be read in the last computation (timeout, HTML page,
  * OGC exception, 404, over budget) are listed by name with the reason, as text (`part="failed"`).
+ * The action and fact names are the default knowledge base's labels, in the layer's engine: the
+ * legend loads it (a chunk of its own, shared with the layer) when it first has a layer, and shows
+ * the ids until then.
  *
  * @summary Legend, action picker and summary of a kansenkaart layer.
  * @csspart picker - The select with the questions and actions.
