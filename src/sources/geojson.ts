@@ -197,7 +197,7 @@ export class GeoJsonSource implements PolygonSource {
         skippedTypes.set(g.type, (skippedTypes.get(g.type) ?? 0) + 1);
         continue;
       }
-      const geometry = validateGeometry(g, `features[${i}].geometry`);
+      const geometry = validateGeometry(g, i);
       const props = f.properties;
       features.push({
         index: i,
@@ -434,7 +434,7 @@ export class GeoJsonSource implements PolygonSource {
       if (this.dataCrs === 'EPSG:28992') return { kind: 'bbox', box: [minX, minY, maxX, maxY] };
       geometry = { type: 'Polygon', coordinates: [densifiedBoxRing(minX, minY, maxX, maxY, 16)] };
     } else {
-      geometry = validateGeometry(input as PolygonGeometry, 'coverage');
+      geometry = validateGeometry(input as PolygonGeometry, -1);
       checkPlausible(bboxOf(geometry), this.dataCrs, 'coverage');
     }
     const rd =
@@ -477,46 +477,56 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/**
+ * Checks a Polygon or MultiPolygon. `feature` is the feature's index (-1: the coverage): the
+ * place in an error message is only spelled out when there is an error (this runs for every
+ * feature of national data, and building the text for each one was measurable garbage).
+ */
 function validateGeometry(
   g: Record<string, unknown> | PolygonGeometry,
-  where: string,
+  feature: number,
 ): PolygonGeometry {
+  const where = (): string => (feature < 0 ? 'coverage' : `features[${feature}].geometry`);
   const coords = (g as { coordinates?: unknown }).coordinates;
   if (g.type === 'Polygon') {
-    validatePolygon(coords, `${where}.coordinates`);
+    validatePolygon(coords, where, -1);
     return g as PolygonGeometry;
   }
   if (g.type === 'MultiPolygon') {
     if (!Array.isArray(coords) || coords.length === 0) {
-      throw invalid(`${where}.coordinates must be a non-empty array of polygons`);
+      throw invalid(`${where()}.coordinates must be a non-empty array of polygons`);
     }
-    coords.forEach((p, k) => validatePolygon(p, `${where}.coordinates[${k}]`));
+    for (let k = 0; k < coords.length; k++) validatePolygon(coords[k], where, k);
     return g as PolygonGeometry;
   }
-  throw invalid(`${where} must be a Polygon or MultiPolygon, not ${describeValue(g.type)}`);
+  throw invalid(`${where()} must be a Polygon or MultiPolygon, not ${describeValue(g.type)}`);
 }
 
-function validatePolygon(rings: unknown, where: string): void {
+/** Checks the rings of a polygon: `part` is its index in a MultiPolygon (-1: a Polygon). */
+function validatePolygon(rings: unknown, geometry: () => string, part: number): void {
+  const where = (): string => `${geometry()}.coordinates${part < 0 ? '' : `[${part}]`}`;
   if (!Array.isArray(rings) || rings.length === 0) {
-    throw invalid(`${where} must be a non-empty array of linear rings`);
+    throw invalid(`${where()} must be a non-empty array of linear rings`);
   }
   for (let r = 0; r < rings.length; r++) {
     const ring: unknown = rings[r];
-    const at = `${where}[${r}]`;
-    if (!Array.isArray(ring)) throw invalid(`${at} (a linear ring) is not an array of positions`);
+    const at = (): string => `${where()}[${r}]`;
+    if (!Array.isArray(ring)) throw invalid(`${at()} (a linear ring) is not an array of positions`);
     if (ring.length < 4) {
-      throw invalid(`${at} (a linear ring) has ${ring.length} position(s); at least 4 are needed`);
+      throw invalid(
+        `${at()} (a linear ring) has ${ring.length} position(s); at least 4 are needed`,
+      );
     }
     // Plain loops: this runs for every position of national data.
     for (let p = 0; p < ring.length; p++) {
       const pos: unknown = ring[p];
       if (!Array.isArray(pos) || pos.length < 2) {
-        throw invalid(`${at}[${p}] is not a position [x, y]`);
+        throw invalid(`${at()}[${p}] is not a position [x, y]`);
       }
       for (let d = 0; d < pos.length; d++) {
         const n: unknown = pos[d];
         if (typeof n !== 'number' || !Number.isFinite(n)) {
-          throw invalid(`${at}[${p}][${d}] is not a finite number: ${describeValue(n)}`);
+          throw invalid(`${at()}[${p}][${d}] is not a finite number: ${describeValue(n)}`);
         }
       }
     }
@@ -524,7 +534,7 @@ function validatePolygon(rings: unknown, where: string): void {
     const last = ring[ring.length - 1] as number[];
     if (first[0] !== last[0] || first[1] !== last[1]) {
       throw invalid(
-        `${at} (a linear ring) is not closed: first position [${first[0]}, ${first[1]}] differs from last [${last[0]}, ${last[1]}]`,
+        `${at()} (a linear ring) is not closed: first position [${first[0]}, ${first[1]}] differs from last [${last[0]}, ${last[1]}]`,
       );
     }
   }
@@ -564,9 +574,11 @@ function checkFlatPlausible(
   const { coords, ringStart, partRingStart, partItem } = flat;
   const parts = partItem.length;
   let p = 0;
+  const box = emptyBox();
   while (p < parts) {
     const item = partItem[p] as number;
-    const box = emptyBox();
+    box[0] = box[1] = Infinity;
+    box[2] = box[3] = -Infinity;
     for (; p < parts && partItem[p] === item; p++) {
       const outer = partRingStart[p] as number;
       widenBox(box, coords, ringStart[outer] as number, ringStart[outer + 1] as number);
