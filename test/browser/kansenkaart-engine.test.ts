@@ -30,8 +30,27 @@ describe('the kansenkaart elements load their engine on first use', () => {
       expect(layer.summary()).to.equal(undefined);
 
       // The legend names the actions with the default knowledge base's labels: it loads the engine.
+      // Until it has, the legend says it is loading (no action ids instead of their names).
+      // Every text the legend shows before the engine has loaded is recorded.
+      const before: string[] = [];
+      const record = (): void => {
+        if (engineModule.loaded() === undefined)
+          before.push(legend.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '');
+      };
+      const watch = new MutationObserver(record);
       document.body.append(legend);
+      watch.observe(legend.shadowRoot!, { childList: true, subtree: true, characterData: true });
+      record();
       await until(() => engineModule.loaded() !== undefined, 'the engine for the legend');
+      watch.disconnect();
+      expect(
+        before.some((t) => t.includes('Legenda laden')),
+        before.join(' | '),
+      ).to.equal(true);
+      expect(
+        before.some((t) => t.includes('infiltreren')),
+        before.join(' | '),
+      ).to.equal(false);
       await until(
         () =>
           legend

@@ -72,6 +72,7 @@ export const messages = {
     nl: 'Geen kansenkaart-laag gevonden (attribuut for).',
     en: 'No kansenkaart layer found (attribute for).',
   },
+  legendLoading: { nl: 'Legenda laden…', en: 'Loading the legend…' },
 } as const;
 
 export type MessageKey = keyof typeof messages;

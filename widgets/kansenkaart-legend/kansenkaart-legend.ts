@@ -35,6 +35,7 @@ const NO_LABELS = { labels: {} } as unknown as KnowledgeBase;
  * the ids until then.
  *
  * @summary Legend, action picker and summary of a kansenkaart layer.
+ * @csspart loading - "Legenda laden…" while the names of the actions load (once per page).
  * @csspart picker - The select with the questions and actions.
  * @csspart summary - The summary table.
  * @csspart failed - The list of sources that could not be read (a polite status region).
@@ -147,7 +148,8 @@ export class NaKansenkaartLegend extends LitElement {
     this._layer.addEventListener(NaKansenkaartChangeEvent.eventName, this._onChange);
     this._tick++;
     // The labels of the actions and facts are the default knowledge base's, in the layer's engine
-    // (./engine.ts of the layer, imported once per page): until it has loaded, the ids are shown.
+    // (./engine.ts of the layer, imported once per page): until it has loaded, the legend says it
+    // is loading.
     if (engineModule.loaded() === undefined)
       engineModule.load().then(
         () => this._tick++,
@@ -166,6 +168,9 @@ export class NaKansenkaartLegend extends LitElement {
     const en = lang === 'en';
     const layer = this._layer;
     if (!layer) return html`<p>${tr(messages, 'noLayer', lang)}</p>`;
+    // The names of the actions and facts come with the engine: until then a short wait, not ids.
+    if (engineModule.loaded() === undefined)
+      return html`<p part="loading">${tr(messages, 'legendLoading', lang)}</p>`;
     const kb = this._kb();
     const action = layer.action;
     const areas = layer.areasInView()[action];
