@@ -56,6 +56,8 @@ export const DEFAULT_FGB_MAX_RESOLUTION = 27;
 export const DEFAULT_FGB_MAX_FEATURES = 5000;
 /** Default budget of one extent read: bytes of features (4 MiB). */
 export const DEFAULT_FGB_MAX_BYTES = 4 * 1024 * 1024;
+/** Default number of features the layer keeps while the view moves (five full views). */
+export const DEFAULT_FGB_MAX_LOADED_FEATURES = 5 * DEFAULT_FGB_MAX_FEATURES;
 
 /** Options of {@link createZoneringFgbLayer}. */
 export interface ZoneringFgbLayerOptions extends ZoneringLayerOptions {
@@ -68,6 +70,13 @@ export interface ZoneringFgbLayerOptions extends ZoneringLayerOptions {
   maxFeatures?: number;
   /** Most feature bytes one view extent may read (default {@link DEFAULT_FGB_MAX_BYTES}). */
   maxBytes?: number;
+  /**
+   * Most features kept while the view moves (default {@link DEFAULT_FGB_MAX_LOADED_FEATURES}):
+   * beyond it, before the next extent is read, the features outside the view are dropped and the
+   * extents read before are forgotten (read again, from the HTTP cache, when the view returns), so
+   * a long session of panning across the country does not keep the whole country in memory.
+   */
+  maxLoadedFeatures?: number;
 }
 
 /** Options of {@link openZoneringFgb}. */
@@ -169,6 +178,11 @@ export class ZoneringFgbLayer
   private projectionCode: string | undefined;
   /** Extents over the read budget, and the resolution they were asked at. */
   private readonly overBudget: Array<{ extent: Extent; resolution: number }> = [];
+  /** Extents read (loaded in the source), to forget them when features are dropped. */
+  private readonly loadedExtents: Extent[] = [];
+  private readonly maxLoadedFeatures: number;
+  /** Number of times features outside the view were dropped. */
+  evictions = 0;
 
   constructor(source: FlatGeobufSource, kb: KnowledgeBase, options: ZoneringFgbLayerOptions = {}) {
     const vectorSource = new VectorSource<Feature>({
@@ -179,6 +193,7 @@ export class ZoneringFgbLayer
         if (over.length > 0 && over.every((o) => resolution < o.resolution * 0.99)) {
           for (const o of over.splice(0)) vectorSource.removeLoadedExtent(o.extent);
         }
+        this.evict(vectorSource, extent);
         return bboxStrategy(extent, resolution);
       },
     });
@@ -199,6 +214,7 @@ export class ZoneringFgbLayer
       maxFeatures: options.maxFeatures ?? DEFAULT_FGB_MAX_FEATURES,
       maxBytes: options.maxBytes ?? DEFAULT_FGB_MAX_BYTES,
     };
+    this.maxLoadedFeatures = options.maxLoadedFeatures ?? DEFAULT_FGB_MAX_LOADED_FEATURES;
     this.initZoneringStyle(kb, options);
     vectorSource.setLoader((extent, resolution, projection, success, failure) => {
       // The view moved on: the read of the previous extent is no longer needed.
@@ -209,7 +225,10 @@ export class ZoneringFgbLayer
       const reading = new AbortController();
       this.reading = reading;
       this.readExtent(extent, projection, reading.signal).then(
-        (features) => success?.(features),
+        (features) => {
+          this.loadedExtents.push(extent);
+          success?.(features);
+        },
         (e: unknown) => {
           if (isOverBudget(e)) this.overBudget.push({ extent, resolution });
           // Not loaded: read again when the view comes back here.
@@ -224,6 +243,23 @@ export class ZoneringFgbLayer
         },
       );
     });
+  }
+
+  /**
+   * Over {@link ZoneringFgbLayerOptions.maxLoadedFeatures}: drops the features that do not meet
+   * `extent` (the view about to be read) and forgets every extent read before, so that the view's
+   * extent is read again (its features still there are kept: the source skips known ids).
+   */
+  private evict(vectorSource: VectorSource<Feature>, extent: Extent): void {
+    if (vectorSource.getFeaturesCollection() !== null) return;
+    if (vectorSource.getFeatures().length <= this.maxLoadedFeatures) return;
+    for (const e of this.loadedExtents.splice(0)) vectorSource.removeLoadedExtent(e);
+    const outside: Feature[] = [];
+    vectorSource.forEachFeature((f) => {
+      if (f.getGeometry()?.intersectsExtent(extent) !== true) outside.push(f);
+    });
+    for (const f of outside) vectorSource.removeFeature(f);
+    this.evictions++;
   }
 
   /** Sets the map (OpenLayers calls it): the resolution limit follows the map's projection. */

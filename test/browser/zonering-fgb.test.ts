@@ -289,6 +289,35 @@ describe('<na-zonering-layer fgb>', () => {
     layer.dispose();
   });
 
+  it('keeps at most maxLoadedFeatures while the view pans: those outside the view go, those in view stay', async () => {
+    const m = map(20, [120000, 400000]);
+    const { source } = await openZoneringFgb(RANGE);
+    const cap = 10;
+    let totalRead = 0;
+    const layer = createZoneringFgbLayer(source, kb, { maxLoadedFeatures: cap });
+    m.addLayer(layer);
+    const vector = layer.getSource()!;
+    let most = 0;
+    // Pan east in steps of one view (8 km) over 60 km: far more features than the cap are read.
+    for (let step = 0; step < 8; step++) {
+      layer.lastRead = undefined;
+      m.getView().setCenter([120000 + step * 8000, 400000]);
+      m.renderSync();
+      await extentRead(layer, m);
+      totalRead += layer.lastRead?.features ?? 0;
+      most = Math.max(most, vector.getFeatures().length);
+      const extent = loadExtent(m);
+      const inView = vector.getFeatures().filter((f) => f.getGeometry()?.intersectsExtent(extent));
+      expect(inView.length, `features in view at step ${step}`).to.be.greaterThan(0);
+    }
+    expect(totalRead, 'features read over the pan').to.be.greaterThan(cap + 15);
+    expect(layer.evictions, `evictions (most held ${most})`).to.be.greaterThan(0);
+    // At most the cap plus one view's features (the view read after the last eviction).
+    expect(most, `most features held (${totalRead} read)`).to.be.at.most(cap + 15);
+    m.removeLayer(layer);
+    layer.dispose();
+  });
+
   it('reads nothing for an extent over its budget, and asks to zoom in', async () => {
     const m = map(20);
     const { source } = await openZoneringFgb(RANGE);
