@@ -480,53 +480,69 @@ function isObject(v: unknown): v is Record<string, unknown> {
 /**
  * Checks a Polygon or MultiPolygon. `feature` is the feature's index (-1: the coverage): the
  * place in an error message is only spelled out when there is an error (this runs for every
- * feature of national data, and building the text for each one was measurable garbage).
+ * feature and ring of national data: building the text, or a closure, for each one was measurable
+ * garbage).
  */
 function validateGeometry(
   g: Record<string, unknown> | PolygonGeometry,
   feature: number,
 ): PolygonGeometry {
-  const where = (): string => (feature < 0 ? 'coverage' : `features[${feature}].geometry`);
   const coords = (g as { coordinates?: unknown }).coordinates;
   if (g.type === 'Polygon') {
-    validatePolygon(coords, where, -1);
+    validatePolygon(coords, feature, -1);
     return g as PolygonGeometry;
   }
   if (g.type === 'MultiPolygon') {
     if (!Array.isArray(coords) || coords.length === 0) {
-      throw invalid(`${where()}.coordinates must be a non-empty array of polygons`);
+      throw invalid(`${geometryPlace(feature)}.coordinates must be a non-empty array of polygons`);
     }
-    for (let k = 0; k < coords.length; k++) validatePolygon(coords[k], where, k);
+    for (let k = 0; k < coords.length; k++) validatePolygon(coords[k], feature, k);
     return g as PolygonGeometry;
   }
-  throw invalid(`${where()} must be a Polygon or MultiPolygon, not ${describeValue(g.type)}`);
+  throw invalid(
+    `${geometryPlace(feature)} must be a Polygon or MultiPolygon, not ${describeValue(g.type)}`,
+  );
 }
 
-/** Checks the rings of a polygon: `part` is its index in a MultiPolygon (-1: a Polygon). */
-function validatePolygon(rings: unknown, geometry: () => string, part: number): void {
-  const where = (): string => `${geometry()}.coordinates${part < 0 ? '' : `[${part}]`}`;
+/** `features[i].geometry`, or `coverage` for -1. */
+function geometryPlace(feature: number): string {
+  return feature < 0 ? 'coverage' : `features[${feature}].geometry`;
+}
+
+/** The place of a polygon's rings (`part`: its index in a MultiPolygon, -1 for a Polygon). */
+function ringsPlace(feature: number, part: number): string {
+  return `${geometryPlace(feature)}.coordinates${part < 0 ? '' : `[${part}]`}`;
+}
+
+/** Checks the rings of a polygon (see {@link ringsPlace} for `feature` and `part`). */
+function validatePolygon(rings: unknown, feature: number, part: number): void {
   if (!Array.isArray(rings) || rings.length === 0) {
-    throw invalid(`${where()} must be a non-empty array of linear rings`);
+    throw invalid(`${ringsPlace(feature, part)} must be a non-empty array of linear rings`);
   }
   for (let r = 0; r < rings.length; r++) {
     const ring: unknown = rings[r];
-    const at = (): string => `${where()}[${r}]`;
-    if (!Array.isArray(ring)) throw invalid(`${at()} (a linear ring) is not an array of positions`);
+    if (!Array.isArray(ring)) {
+      throw invalid(
+        `${ringsPlace(feature, part)}[${r}] (a linear ring) is not an array of positions`,
+      );
+    }
     if (ring.length < 4) {
       throw invalid(
-        `${at()} (a linear ring) has ${ring.length} position(s); at least 4 are needed`,
+        `${ringsPlace(feature, part)}[${r}] (a linear ring) has ${ring.length} position(s); at least 4 are needed`,
       );
     }
     // Plain loops: this runs for every position of national data.
     for (let p = 0; p < ring.length; p++) {
       const pos: unknown = ring[p];
       if (!Array.isArray(pos) || pos.length < 2) {
-        throw invalid(`${at()}[${p}] is not a position [x, y]`);
+        throw invalid(`${ringsPlace(feature, part)}[${r}][${p}] is not a position [x, y]`);
       }
       for (let d = 0; d < pos.length; d++) {
         const n: unknown = pos[d];
         if (typeof n !== 'number' || !Number.isFinite(n)) {
-          throw invalid(`${at()}[${p}][${d}] is not a finite number: ${describeValue(n)}`);
+          throw invalid(
+            `${ringsPlace(feature, part)}[${r}][${p}][${d}] is not a finite number: ${describeValue(n)}`,
+          );
         }
       }
     }
@@ -534,7 +550,7 @@ function validatePolygon(rings: unknown, geometry: () => string, part: number): 
     const last = ring[ring.length - 1] as number[];
     if (first[0] !== last[0] || first[1] !== last[1]) {
       throw invalid(
-        `${at()} (a linear ring) is not closed: first position [${first[0]}, ${first[1]}] differs from last [${last[0]}, ${last[1]}]`,
+        `${ringsPlace(feature, part)}[${r}] (a linear ring) is not closed: first position [${first[0]}, ${first[1]}] differs from last [${last[0]}, ${last[1]}]`,
       );
     }
   }

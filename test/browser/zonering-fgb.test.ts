@@ -289,6 +289,8 @@ describe('<na-zonering-layer fgb>', () => {
     layer.dispose();
   });
 
+  const featuresRead = (layer: ZoneringFgbLayer): number => layer.lastRead?.features ?? 0;
+
   it('keeps at most maxLoadedFeatures while the view pans: those outside the view go, those in view stay', async () => {
     const m = map(20, [120000, 400000]);
     const { source } = await openZoneringFgb(RANGE);
@@ -304,7 +306,8 @@ describe('<na-zonering-layer fgb>', () => {
       m.getView().setCenter([120000 + step * 8000, 400000]);
       m.renderSync();
       await extentRead(layer, m);
-      totalRead += layer.lastRead?.features ?? 0;
+      // (read through a function: TypeScript keeps the `undefined` set above as its type)
+      totalRead += featuresRead(layer);
       most = Math.max(most, vector.getFeatures().length);
       const extent = loadExtent(m);
       const inView = vector.getFeatures().filter((f) => f.getGeometry()?.intersectsExtent(extent));
