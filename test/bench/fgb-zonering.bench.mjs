@@ -9,11 +9,8 @@
  * default `maxResolution` (DEFAULT_FGB_MAX_RESOLUTION) was chosen. Needs GDAL (the data is
  * generated when missing).
  */
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/chromium.mjs';
-import { startDemoServer } from '../../scripts/demo-server.mjs';
 import { fmt } from './helpers.mjs';
-import { measureLand } from './land-frames.mjs';
+import { measureLand, withLandPage } from './land-frames.mjs';
 
 const ZOOMS = [5, 6, 7, 8, 9];
 
@@ -24,14 +21,7 @@ function liftLimit() {
 }
 
 export default async function fgbZoneringBench({ log }) {
-  const server = await startDemoServer({ port: 0, quiet: true });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
-  try {
-    const url = (layer) => new URL(`land.html?layer=${layer}`, server.url).href;
+  return withLandPage(async (browser, url) => {
     const vector = await measureLand(browser, url('vector'), { zooms: ZOOMS });
     const tiles = await measureLand(browser, url('tiles'), { zooms: ZOOMS });
     // One fresh page per zoom level: the extents read at one level hold the views of the next
@@ -62,8 +52,5 @@ export default async function fgbZoneringBench({ log }) {
     });
     for (const l of lines) log(l);
     return lines;
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }

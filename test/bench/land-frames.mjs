@@ -6,6 +6,29 @@
  * `national/` resources (tiles, `.fgb` ranges, GeoJSON) per zoom level.
  */
 
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/chromium.mjs';
+import { startDemoServer } from '../../scripts/demo-server.mjs';
+
+/**
+ * Runs `measure(browser, url)` with the demo server and a headless Chromium, closed afterwards;
+ * `url(layer)` is the whole-country page with `?layer=<layer>` (vector, tiles or fgb).
+ */
+export async function withLandPage(measure) {
+  const server = await startDemoServer({ port: 0, quiet: true });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+  try {
+    return await measure(browser, (layer) => new URL(`land.html?layer=${layer}`, server.url).href);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 /** Pan targets (RD), visited in order at every zoom. */
 export const STOPS = [
   [100000, 400000],
@@ -58,8 +81,10 @@ export async function measureLand(browser, url, { zooms, prepare }) {
         performance
           .getEntriesByType('resource')
           .filter((e) => e.name.includes('/national/') && !e.name.endsWith('.fgb'))
-          .reduce((sum, e) => sum + (e.encodedBodySize || e.transferSize || 0), 0) +
-        (document.querySelector('na-zonering-layer')?.mapLayer?.fgbSource?.stats.bytes ?? 0);
+          .reduce(
+            (sum, e) => sum + (e.encodedBodySize > 0 ? e.encodedBodySize : (e.transferSize ?? 0)),
+            0,
+          ) + (document.querySelector('na-zonering-layer')?.mapLayer?.fgbSource?.stats.bytes ?? 0);
       const firstBytes = bytes();
       const deltas = [];
       /** The zoom each frame belongs to (the pans at that zoom, and the zoom to it). */

@@ -9,22 +9,12 @@
  * the deltas between `requestAnimationFrame` callbacks during the animations (land-frames.mjs). Prints p50/p95 per
  * layer, overall and per zoom, and the vector/tile ratios. Needs GDAL (the data is generated when missing).
  */
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/chromium.mjs';
-import { startDemoServer } from '../../scripts/demo-server.mjs';
-import { measureLand } from './land-frames.mjs';
+import { measureLand, withLandPage } from './land-frames.mjs';
 
 const ZOOMS = [3, 6, 9];
 
 export default async function tilesBench({ log }) {
-  const server = await startDemoServer({ port: 0, quiet: true });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
-  try {
-    const url = (layer) => new URL(`land.html?layer=${layer}`, server.url).href;
+  return withLandPage(async (browser, url) => {
     const vector = await measureLand(browser, url('vector'), { zooms: ZOOMS });
     const tiles = await measureLand(browser, url('tiles'), { zooms: ZOOMS });
     const row = (name, r) =>
@@ -46,8 +36,5 @@ export default async function tilesBench({ log }) {
       `first render ${tiles.firstMs} vs ${vector.firstMs} ms (ratio ${(vector.firstMs / tiles.firstMs).toFixed(2)})`;
     log(line);
     return [line, ...zoomLines];
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  KnowledgeBaseError,
   defaultKnowledgeBase,
   extendKnowledgeBase,
   label,
@@ -12,19 +11,9 @@ import {
 } from '../../../src/core/kb/load.js';
 import type { KnowledgeBase, KnowledgeBaseExtension } from '../../../src/core/kb/types.js';
 import { projectRoot } from '../../helpers/shared.js';
-import { fixtureKb, fixturePrinciple, positionOfMarker } from './fixtures.js';
+import { fixtureKb, fixturePrinciple, positionOfMarker, errorOf } from './fixtures.js';
 
 const EXT = 'gemeente-test.kb.json';
-
-function errorOf(fn: () => unknown): KnowledgeBaseError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof KnowledgeBaseError) return e;
-    throw e;
-  }
-  throw new Error('expected a KnowledgeBaseError');
-}
 
 function extend(base: KnowledgeBase, text: string): KnowledgeBase {
   return extendKnowledgeBase(base, parseKnowledgeBaseExtension(text, EXT));

@@ -4,6 +4,18 @@
  */
 import { defaultKnowledgeBase } from '../../../src/core/kb/load.js';
 import type { Discouragement, KnowledgeBase, Principle } from '../../../src/core/kb/types.js';
+import { KnowledgeBaseError } from '../../../src/core/kb/errors.js';
+
+/** The KnowledgeBaseError that `fn` throws (any other error, or none, fails the test). */
+export function errorOf(fn: () => unknown): KnowledgeBaseError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof KnowledgeBaseError) return e;
+    throw e;
+  }
+  throw new Error('expected a KnowledgeBaseError');
+}
 
 /** A complete, valid principle with the given id. */
 export function fixturePrinciple(id: string, overrides: Partial<Principle> = {}): Principle {

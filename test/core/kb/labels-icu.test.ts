@@ -6,7 +6,6 @@
 import { describe, expect, it } from 'vitest';
 import { kbLabel } from '../../../src/core/assess.js';
 import {
-  KnowledgeBaseError,
   defaultKnowledgeBase,
   extendKnowledgeBase,
   label,
@@ -14,22 +13,13 @@ import {
 } from '../../../src/core/kb/load.js';
 import labelsData from '../../../src/core/kb/data/labels.json' with { type: 'json' };
 import labelsBewonerData from '../../../src/core/kb/data/labels-bewoner.json' with { type: 'json' };
+import { errorOf } from './fixtures.js';
 
 const EXT = 'gemeente-test.kb.json';
 
 /** The former label path: plain `{name}` substitution (assess.ts `fillLabel`). */
 function oldFill(text: string, params: Record<string, string>): string {
   return text.replace(/\{(\w+)\}/g, (m, name: string) => params[name] ?? m);
-}
-
-function errorOf(fn: () => unknown): KnowledgeBaseError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof KnowledgeBaseError) return e;
-    throw e;
-  }
-  throw new Error('expected a KnowledgeBaseError');
 }
 
 describe('knowledge-base labels as ICU messages', () => {

@@ -10,7 +10,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { UNKNOWN_VALUE, formatReason, type Known } from '../../../src/core/conditions.js';
 import {
-  KnowledgeBaseError,
   defaultKnowledgeBase,
   extendKnowledgeBase,
   parseKnowledgeBaseExtension,
@@ -19,6 +18,7 @@ import { REASON_PLACEHOLDERS } from '../../../src/core/kb/checks.js';
 import type { ConditionKey } from '../../../src/core/report.js';
 import { invalidMessageText } from '../../../src/core/schema-messages.js';
 import type { LocalizedText } from '../../../src/core/types.js';
+import { errorOf } from './fixtures.js';
 
 const EXT = 'gemeente-test.kb.json';
 const DATA = new URL('../../../src/core/kb/data/', import.meta.url);
@@ -93,16 +93,6 @@ const ALL_KNOWN = new Map<ConditionKey, Known>([
 
 /** Every other known value: some facts known, some not. */
 const SOME_KNOWN = new Map([...ALL_KNOWN].filter((_, i) => i % 2 === 0));
-
-function errorOf(fn: () => unknown): KnowledgeBaseError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof KnowledgeBaseError) return e;
-    throw e;
-  }
-  throw new Error('expected a KnowledgeBaseError');
-}
 
 describe('reason templates as ICU messages', () => {
   const shipped = shippedTemplates();
