@@ -253,6 +253,7 @@ export {
   type CreateSourcesOptions,
 } from './sources/config.js';
 export { queryAll, type QueryAllOptions, type QueryAllResult } from './sources/query-all.js';
+export { naturalSystemFromSources } from './sources/natural-system.js';
 export {
   requestWorkerState,
   useRequestWorker,

@@ -2,7 +2,8 @@
  * Entry of the script-tag bundles (vite.bundle.config.ts, docs/embedding.md): every element,
  * registered on import (the kansenkaart elements on demand: their code loads when one appears in
  * the page, see `loadKansenkaart`), plus what a page without a bundler needs to make a map for them:
- * `createRdMap`, RD New set-up and a few OpenLayers building blocks. In
+ * `createRdMap` and `loadRd` (both resolve once RD New is registered; proj4 loads on demand),
+ * `createGeoJsonSource` (on demand too) and a few OpenLayers building blocks. In
  * `natuurlijke-alliantie.js` these come from the page's own `ol` (import map); in
  * `natuurlijke-alliantie.standalone.js` from the copy bundled in it, so the page and the elements
  * share one OpenLayers either way.
@@ -24,9 +25,12 @@ export type {
   FailedSource,
 } from './kansenkaart-layer/define.js';
 export type { NaKansenkaartLegend } from './kansenkaart-legend/define.js';
-export { createRdMap, type RdMapOptions } from '../src/map/rd-map.js';
-export { registerRd, rdTileGrid, mapCrs } from '../src/map/projection.js';
-export { GeoJsonSource } from '../src/sources/geojson.js';
+// RD New without proj4 up front: `loadRd()` and `createRdMap()` resolve once EPSG:28992 is
+// registered (proj4 loads on demand, only when the page's `ol` does not know EPSG:28992 yet).
+export { loadRd, loadRdMap as createRdMap } from '../src/map/rd-load.js';
+export { rdTileGrid, type RdMapOptions } from '../src/map/rd-grid.js';
+export { mapCrs } from '../src/map/map-crs.js';
+export type { GeoJsonSource, GeoJsonSourceOptions } from '../src/sources/geojson.js';
 export { default as OlMap } from 'ol/Map.js';
 export { default as View } from 'ol/View.js';
 export { default as TileLayer } from 'ol/layer/Tile.js';
@@ -39,6 +43,7 @@ export { default as ImageWMS } from 'ol/source/ImageWMS.js';
 export { default as GeoJSON } from 'ol/format/GeoJSON.js';
 
 import type { KnowledgeBase } from '../src/core/kb/types.js';
+import type { GeoJsonSource, GeoJsonSourceOptions } from '../src/sources/geojson.js';
 import { defineOnDemand } from './shared/define-on-demand.js';
 
 /**
@@ -49,6 +54,15 @@ import { defineOnDemand } from './shared/define-on-demand.js';
 export async function loadDefaultKnowledgeBase(): Promise<KnowledgeBase> {
   const { defaultKnowledgeBase } = await import('../src/core/kb/load.js');
   return defaultKnowledgeBase();
+}
+
+/**
+ * A fact or zonering source from GeoJSON (`new GeoJsonSource(options)` of the package), with its
+ * validation and spatial index loaded on demand (a chunk in `chunks/` beside the bundle).
+ */
+export async function createGeoJsonSource(options: GeoJsonSourceOptions): Promise<GeoJsonSource> {
+  const { GeoJsonSource } = await import('../src/sources/geojson.js');
+  return new GeoJsonSource(options);
 }
 
 /** The tags of the kansenkaart elements, whose code loads on demand. */

@@ -22,7 +22,7 @@ import VectorSource from 'ol/source/Vector.js';
 import type { FeatureLike } from 'ol/Feature.js';
 import type { MeasureType } from '../core/scenario/params.js';
 import { registerRd } from './projection.js';
-import { measureStyle } from './scenario-layers.js';
+import { measureStyle } from './scenario-style.js';
 
 /** Options of {@link createScenarioDrawing}. */
 export interface ScenarioDrawingOptions {

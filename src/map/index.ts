@@ -77,3 +77,22 @@ export {
   type ViewPart,
   type ViewDescription,
 } from './view-description.js';
+export {
+  ScenarioLayers,
+  type ScenarioLayerInput,
+  type ScenarioLayersOptions,
+  type ScenarioView,
+  type SwipeControl,
+} from './scenario-layers.js';
+export {
+  MEASURE_COLOURS,
+  measureStyle,
+  scenarioToGeoJson,
+  type MeasureColour,
+  type ScenarioStyleKey,
+} from './scenario-style.js';
+export {
+  createScenarioDrawing,
+  type ScenarioDrawing,
+  type ScenarioDrawingOptions,
+} from './draw.js';

@@ -26,6 +26,11 @@
  *   status; so is a service's own error JSON recognized by `errorOf` (ArcGIS, Locatieserver).
  */
 import { NaError } from '../core/types.js';
+import {
+  SourceRequestError,
+  type SourceErrorCode,
+  type SourceRequestErrorDetails,
+} from './request-error.js';
 import type { LocalizedText } from '../core/types.js';
 import { localizedMessage, type MessageParams } from '../core/messages.js';
 import { plainText } from '../core/plain-text.js';
@@ -33,21 +38,12 @@ import { defined } from '../core/defined.js';
 import { timeSlice } from './yield.js';
 import { canReadInWorker, fetchInWorker } from './http-worker.js';
 
-/** Stable codes of {@link SourceRequestError}. */
-export const SOURCE_ERROR_CODES = [
-  'timeout',
-  'network',
-  'http-status',
-  'html-response',
-  'ogc-exception',
-  'invalid-json',
-  'invalid-response',
-  'wrong-content-type',
-  'problem',
-  'too-large',
-  'too-complex',
-] as const;
-export type SourceErrorCode = (typeof SOURCE_ERROR_CODES)[number];
+export {
+  SOURCE_ERROR_CODES,
+  SourceRequestError,
+  type SourceErrorCode,
+  type SourceRequestErrorDetails,
+} from './request-error.js';
 
 /** Default time budget of one request (ms). */
 export const DEFAULT_TIMEOUT_MS = 8000;
@@ -68,43 +64,6 @@ export const DEFAULT_RETRIES = 2;
 export const DEFAULT_BACKOFF_MS = 200;
 /** Statuses that are retried: the gateway/availability errors of a busy or restarting service. */
 export const RETRY_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
-
-/** Details of a {@link SourceRequestError}. */
-export interface SourceRequestErrorDetails {
-  sourceId?: string;
-  /** The request URL. */
-  url?: string;
-  /** HTTP status, when there was a response. */
-  status?: number;
-  /** Content-Type of the response, when there was one. */
-  contentType?: string;
-  /** Number of attempts made. */
-  attempts?: number;
-  /** Text reported by the service (exception text, problem detail), as plain text. */
-  serviceMessage?: string;
-  [key: string]: unknown;
-}
-
-/**
- * A remote source could not give usable data. `code` is stable (see {@link SOURCE_ERROR_CODES});
- * `message` is English for logs; `userMessage` says in words a user can act on what happened,
- * naming the source.
- */
-export class SourceRequestError extends NaError {
-  declare readonly code: SourceErrorCode;
-  declare readonly details: SourceRequestErrorDetails;
-  readonly userMessage: LocalizedText;
-  constructor(
-    code: SourceErrorCode,
-    message: string,
-    userMessage: LocalizedText,
-    details: SourceRequestErrorDetails = {},
-  ) {
-    super(code, message, details);
-    this.name = 'SourceRequestError';
-    this.userMessage = userMessage;
-  }
-}
 
 /** A `fetch`-compatible function (the global `fetch` by default; inject one in tests). */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;

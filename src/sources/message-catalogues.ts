@@ -1,6 +1,6 @@
 /**
- * The names and keys of the message catalogues that load on demand (with the location check's
- * engine, a GeoTIFF or FlatGeobuf source, the source diagnosis, the scenario summary, the style
+ * The names and keys of the message catalogues that load on demand (with the requests of a source
+ * or a sources file, the location check's engine, a GeoTIFF or FlatGeobuf source, the source diagnosis, the scenario summary, the style
  * export, the wording of schema problems in the knowledge base and the sources file), declared up front so that a texts file can reword every message at any time: the texts
  * apply when the catalogue loads. Imported with the widgets' first load (widgets/shared/lang.ts)
  * and by the package's main entry. A key added to or removed from a catalogue must be added or
@@ -10,6 +10,31 @@ import { declareMessages } from '../core/messages.js';
 
 /** Catalogue name → its message keys. */
 export const LAZY_MESSAGE_CATALOGUES = {
+  http: [
+    'timeout',
+    'network',
+    'serverFault',
+    'refused',
+    'htmlResponse',
+    'ogcException',
+    'problem',
+    'invalidJson',
+    'invalidResponse',
+    'tooLarge',
+    'tooComplex',
+    'wrongContentType',
+    'notRaster',
+  ],
+  'sources-file': [
+    'listNotFound',
+    'listHttp',
+    'listUnreachable',
+    'listSyntax',
+    'listInvalid',
+    'listFailed',
+    'dataNotFound',
+    'dataFailed',
+  ],
   geotiff: ['unreadable', 'blocksTooLarge'],
   flatgeobuf: ['noRangeSupport', 'invalid'],
   diagnose: [

@@ -165,9 +165,22 @@ function ensureBundles() {
 
 /** Goal of issue #11 for the first load of `<na-location-check>` (kB gzip, `ol` external). */
 export const FIRST_LOAD_GOAL_KB = 60;
+/** Goal of issue #11 for all widgets (`natuurlijke-alliantie/widgets`, kB gzip, `ol` external). */
+export const ALL_WIDGETS_GOAL_KB = 100;
+/** Goal of issue #11 for the script-tag bundle with `ol` from the host (kB gzip, static chunks). */
+export const SCRIPT_TAG_GOAL_KB = 110;
+/** The script-tag bundle with `ol` from the host. */
+export const SCRIPT_TAG_BUNDLE = 'dist/bundle/natuurlijke-alliantie.js';
+
+/** A line saying how a size compares with its goal. */
+function goalLine(what, gzip, goal) {
+  const size = kB(gzip);
+  return `${what}: ${size.toFixed(1)} kB gz, ${(size / goal).toFixed(2)}× the goal of ${goal} kB (${size <= goal ? 'met' : 'NOT met'})`;
+}
 
 export default async function bundleSize(context) {
   const rows = [];
+  const goals = [];
   let firstLoad;
   for (const [key, target] of Object.entries(pkg.exports ?? {})) {
     const file = typeof target === 'string' ? target : target?.default;
@@ -180,6 +193,8 @@ export default async function bundleSize(context) {
     }
     const size = await entrySize(path);
     rows.push({ name: key, ...size, budget });
+    if (key === './widgets')
+      goals.push(goalLine('all widgets (./widgets)', size.gzip, ALL_WIDGETS_GOAL_KB));
     if (key === './location-check') {
       const top = size.composition
         .slice(0, 10)
@@ -196,7 +211,12 @@ export default async function bundleSize(context) {
   ensureBundles();
   for (const [file, budget] of Object.entries(budgets.bundles ?? {})) {
     const path = join(root, file);
-    rows.push({ name: file, ...(await bundleFileSize(path)), budget });
+    const size = await bundleFileSize(path);
+    rows.push({ name: file, ...size, budget });
+    if (file === SCRIPT_TAG_BUNDLE)
+      goals.push(
+        goalLine(`script-tag bundle (${file}, ol from the host)`, size.gzip, SCRIPT_TAG_GOAL_KB),
+      );
   }
 
   const lines = [];
@@ -221,6 +241,10 @@ export default async function bundleSize(context) {
   if (firstLoad !== undefined) {
     const size = kB(firstLoad.gzip);
     const line = `first load of <na-location-check>: ${size.toFixed(1)} kB gz, ${(size / FIRST_LOAD_GOAL_KB).toFixed(1)}× the goal of ${FIRST_LOAD_GOAL_KB} kB (${size <= FIRST_LOAD_GOAL_KB ? 'met' : 'NOT met'}); largest parts: ${firstLoad.top}`;
+    context.log(line);
+    lines.push(line);
+  }
+  for (const line of goals) {
     context.log(line);
     lines.push(line);
   }

@@ -4,7 +4,7 @@
  * Worker, with the sources it already loaded, and gives the same map as a fresh Worker.
  */
 import { expect } from '@open-wc/testing';
-import { type KansenkaartJob } from '../../src/sources/kansenkaart-job.js';
+import type { KansenkaartJob } from '../../src/sources/kansenkaart-job.js';
 import '../../src/sources/kansenkaart-job.js';
 import { createKansenkaartRunner } from '../../widgets/kansenkaart-layer/kansenkaart-runner.js';
 

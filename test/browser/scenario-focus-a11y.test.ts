@@ -87,8 +87,8 @@ describe('<na-scenario-compare> focus after removing', () => {
 
   it('removing the scenarios one by one keeps focus in the widget, last on the file input', async () => {
     const el = await mount();
-    el.addScenario(scenario('A', 0), 'a.geojson');
-    el.addScenario(scenario('B', 60), 'b.geojson');
+    void el.addScenario(scenario('A', 0), 'a.geojson');
+    void el.addScenario(scenario('B', 60), 'b.geojson');
     await until(() => parts(el, 'remove').length === 2, 'two scenarios');
     parts(el, 'remove')[1]?.focus();
     await sendKeys({ press: 'Enter' });

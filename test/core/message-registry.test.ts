@@ -78,6 +78,8 @@ describe('message catalogues that load on demand', () => {
       import('../../src/core/groundwater.js'),
       import('../../src/core/report-messages.js'),
       import('../../src/core/schema-messages.js'),
+      import('../../src/sources/http-messages.js'),
+      import('../../src/sources/sources-file-messages.js'),
     ]);
     const dicts: Record<keyof typeof LAZY_MESSAGE_CATALOGUES, object> = {
       geotiff: modules[0].geotiffMessages,
@@ -88,6 +90,8 @@ describe('message catalogues that load on demand', () => {
       groundwater: modules[5].groundwaterMessages,
       report: modules[6].reportMessages,
       schema: modules[7].schemaMessages,
+      http: modules[8].httpMessages,
+      'sources-file': modules[9].sourcesFileMessages,
     };
     for (const [name, keys] of Object.entries(LAZY_MESSAGE_CATALOGUES)) {
       expect(Object.keys(dicts[name as keyof typeof dicts]), name).toEqual([...keys]);

@@ -9,7 +9,23 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../helpers/shared.js';
 // @ts-expect-error: a plain ES module of the benchmarks, without types
-import { bundleFileSize, entrySize, FIRST_LOAD_GOAL_KB } from '../bench/bundle-size.bench.mjs';
+import * as bench from '../bench/bundle-size.bench.mjs';
+
+const {
+  bundleFileSize,
+  entrySize,
+  FIRST_LOAD_GOAL_KB,
+  ALL_WIDGETS_GOAL_KB,
+  SCRIPT_TAG_BUNDLE,
+  SCRIPT_TAG_GOAL_KB,
+} = bench as {
+  bundleFileSize: unknown;
+  entrySize: unknown;
+  FIRST_LOAD_GOAL_KB: number;
+  ALL_WIDGETS_GOAL_KB: number;
+  SCRIPT_TAG_BUNDLE: string;
+  SCRIPT_TAG_GOAL_KB: number;
+};
 
 interface EntrySize {
   gzip: number;
@@ -55,6 +71,24 @@ describe('bundle size budgets (size-budget.json)', () => {
       expect(size.gzip / 1000).toBeLessThanOrEqual(budget);
     }, 60_000);
   }
+
+  it('all widgets and the script-tag bundle meet the goals of issue #11', async () => {
+    const widgets = await measure(builtFile('./widgets'));
+    expect(widgets.gzip / 1000).toBeLessThanOrEqual(ALL_WIDGETS_GOAL_KB);
+    const path = join(projectRoot, SCRIPT_TAG_BUNDLE);
+    expect(existsSync(path), `${path} is built (npm run build:bundle)`).toBe(true);
+    const bundle = await measureBundle(path);
+    expect(bundle.gzip / 1000).toBeLessThanOrEqual(SCRIPT_TAG_GOAL_KB);
+  }, 60_000);
+
+  it('<na-scenario-compare> loads its parser, map side and comparison on demand', async () => {
+    const size = await measure(builtFile('./scenario-compare'));
+    const parts = size.composition.map(([name]) => name);
+    // proj4 (parser, map side), the polygon clipper, strict JSON, the spatial index, the defaults.
+    const heavy = ['npm:proj4', 'npm:polyclip-ts', 'npm:jsonc-parser', 'npm:flatbush', 'npm:ajv'];
+    expect(parts.filter((p) => heavy.some((h) => p.includes(h)))).toEqual([]);
+    expect(size.lazyGzip).toBeGreaterThan(size.gzip);
+  }, 60_000);
 
   it('the first load of <na-location-check> meets the goal and leaves the check engine out', async () => {
     const size = await measure(builtFile('./location-check'));

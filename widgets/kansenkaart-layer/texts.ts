@@ -3,7 +3,7 @@
  * (live region) and the summary CSV of what is in view. Worded at render time in the element's
  * language, so a change of `lang` rewords them without a new computation.
  */
-import { ACTION_STATES, type ActionState } from '../../src/core/kansenkaart/compute.js';
+import { ACTION_STATES, type ActionState } from '../../src/core/kansenkaart/states.js';
 import {
   STATE_LABELS,
   summaryCsv,

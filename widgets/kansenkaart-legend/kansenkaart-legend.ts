@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, unsafeCSS } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ACTION_STATES } from '../../src/core/kansenkaart/compute.js';
+import { ACTION_STATES } from '../../src/core/kansenkaart/states.js';
 import { toCsv } from '../../src/core/csv.js';
 import {
   KANSEN_QUESTIONS,

@@ -10,17 +10,13 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
 import type { CompareResult } from '../../src/core/scenario/compare.js';
 import type { SystemLayers } from '../../src/core/scenario/compare-job.js';
-import { bboxContains, bboxOf, bboxUnion, type BBox } from '../../src/core/geometry.js';
-import {
-  resolveParams,
-  type DeepPartial,
-  type ScenarioParams,
-} from '../../src/core/scenario/params.js';
+import { bboxContains, bboxOf, bboxUnion, type BBox } from '../../src/core/bbox.js';
+import type { DeepPartial, ScenarioParams } from '../../src/core/scenario/params.js';
 import type { Scenario } from '../../src/core/scenario/scenario.js';
 import type { FactSource } from '../../src/core/types.js';
-import { systemPolygonsFromSources } from '../../src/sources/natural-system.js';
 import { isAbortError } from '../../src/sources/abort.js';
 import { createCompareRunner } from './compare-runner.js';
+import { naturalSystemModule, paramsModule } from './engine-modules.js';
 import { NaScenarioChangeEvent } from './events.js';
 import type { LoadedScenario } from './scenarios-controller.js';
 
@@ -99,10 +95,12 @@ export class CompareController implements ReactiveController {
   }
 
   /** The parameters in use: the element's `params` over the documented defaults (cached). */
-  get params(): ScenarioParams {
+  private async resolvedParams(): Promise<ScenarioParams> {
     const from = this.options.inputs().params;
     const cached = this.paramsCache;
     if (cached && cached.from === from) return cached.value;
+    // The documented defaults with their sources (params.ts) are imported on the first comparison.
+    const { resolveParams } = await paramsModule.load();
     const value = resolveParams(from ?? {});
     this.paramsCache = { from, value };
     return value;
@@ -160,7 +158,8 @@ export class CompareController implements ReactiveController {
     // While the sources file loads, the last comparison stays; this runs again when it is loaded.
     if (sourcesLoading) return this.task.value;
     if (entries.length === 0) return undefined;
-    const resolved = this.params;
+    const resolved = await this.resolvedParams();
+    signal.throwIfAborted();
     const system = await this.systemFor(entries, sources, signal);
     signal.throwIfAborted();
     const result = await this.runner.run(
@@ -191,6 +190,8 @@ export class CompareController implements ReactiveController {
       box[2] + SYSTEM_MARGIN_M,
       box[3] + SYSTEM_MARGIN_M,
     ];
+    const { systemPolygonsFromSources } = await naturalSystemModule.load();
+    signal.throwIfAborted();
     const { zones, soil, groundwater, seepage } = await systemPolygonsFromSources(sources, {
       signal,
       bbox: wide,

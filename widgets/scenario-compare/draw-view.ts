@@ -3,7 +3,7 @@
  * scenario on the map (with the keyboard too: add the map centre as a point).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { MEASURE_TYPES, type MeasureType } from '../../src/core/scenario/params.js';
+import { MEASURE_TYPES, type MeasureType } from '../../src/core/scenario/measure-types.js';
 import type { MapController } from './map-controller.js';
 import type { CompareView } from './view.js';
 

@@ -6,7 +6,7 @@ import { toCsv } from '../../src/core/csv.js';
 import type { CompareResult } from '../../src/core/scenario/compare.js';
 import type { Scenario } from '../../src/core/scenario/scenario.js';
 import type { Lang } from '../../src/core/types.js';
-import { scenarioToGeoJson } from '../../src/map/scenario-layers.js';
+import { scenarioToGeoJson } from '../../src/map/scenario-style.js';
 import { indicatorRows, type IndicatorRow } from '../../src/core/scenario/indicator-table.js';
 import type { ScenarioParams } from '../../src/core/scenario/params.js';
 import type { CompareView } from './view.js';

@@ -18,12 +18,9 @@ export {
 export { messages as scenarioCompareMessages } from './messages.js';
 export { indicatorRows, type IndicatorRow, type RowUnit } from './table.js';
 export { indicatorsCsv, scenarioGeoJsonText } from './export.js';
-export {
-  MEASURE_COLOURS,
-  ScenarioLayers,
-  measureStyle,
-  scenarioToGeoJson,
-  type ScenarioView,
-} from '../../src/map/scenario-layers.js';
-export { createScenarioDrawing, type ScenarioDrawing } from '../../src/map/draw.js';
-export { naturalSystemFromSources } from '../../src/sources/natural-system.js';
+export { MEASURE_COLOURS, measureStyle, scenarioToGeoJson } from '../../src/map/scenario-style.js';
+// The map side (`ScenarioLayers`, `createScenarioDrawing`) is exported by `natuurlijke-alliantie/map`
+// and `naturalSystemFromSources` by the main entry: they register RD New with proj4 and read the
+// sources, which the element loads on demand (engine-modules.ts), not up front.
+export type { ScenarioView } from '../../src/map/scenario-layers.js';
+export type { ScenarioDrawing } from '../../src/map/draw.js';

@@ -2,14 +2,18 @@
  * The map side of `<na-scenario-compare>`: one layer per scenario (src/map/scenario-layers.ts),
  * which scenario is shown left and right of the swipe, and the drawing of a new scenario
  * (src/map/draw.ts). Adds to the map only its own layers, interactions and control, and removes
- * exactly those when the map changes or the element is removed.
+ * exactly those when the map changes or the element is removed. Both are imported when the element
+ * first has a map (engine-modules.ts), not up front: they register RD New with proj4.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type OlMap from 'ol/Map.js';
 import type { MeasureType } from '../../src/core/scenario/params.js';
-import { createScenarioDrawing, type ScenarioDrawing } from '../../src/map/draw.js';
-import { ScenarioLayers } from '../../src/map/scenario-layers.js';
+import type { ScenarioDrawing } from '../../src/map/draw.js';
+import type { ScenarioLayers } from '../../src/map/scenario-layers.js';
+import { mapModule } from './engine-modules.js';
 import type { LoadedScenario } from './scenarios-controller.js';
+
+type MapModule = Awaited<ReturnType<typeof mapModule.load>>;
 
 /** What the map side reads from its element. */
 export interface MapOptions {
@@ -18,6 +22,8 @@ export interface MapOptions {
   swipeLabel(): string;
   /** The hover text of a measure (text, not HTML). */
   hoverText(key: string, index: number): string | undefined;
+  /** The map side could not be imported (a chunk that did not load). */
+  failed(error: unknown): void;
 }
 
 /** Keeps the element's scenarios on its map. */
@@ -35,6 +41,10 @@ export class MapController implements ReactiveController {
   private draw: ScenarioDrawing | undefined;
   private fitted = false;
   private entries: readonly LoadedScenario[] = [];
+  /** The map the layers are on, or are being imported for. */
+  private target: OlMap | undefined;
+  /** The import of the map side under way (for {@link whenReady}). */
+  private importing: Promise<unknown> | undefined;
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: MapOptions,
@@ -63,14 +73,43 @@ export class MapController implements ReactiveController {
   /** Follows `.map` (call from the element's `updated`). */
   syncMap(): void {
     const map = this.options.map();
-    if (this.layers && this.layers.map === map) return;
+    if (this.target === map) return;
     this.teardown();
+    this.target = map;
     if (!map) return;
-    this.layers = new ScenarioLayers({ swipeLabel: this.options.swipeLabel() });
+    const loaded = mapModule.loaded();
+    if (loaded) {
+      this.attach(loaded, map);
+      return;
+    }
+    const importing = mapModule.load().then(
+      (m) => {
+        if (this.target === map && !this.layers) this.attach(m, map);
+      },
+      (e: unknown) => {
+        if (this.target === map) this.options.failed(e);
+      },
+    );
+    this.importing = importing;
+    void importing.finally(() => {
+      if (this.importing === importing) this.importing = undefined;
+    });
+  }
+
+  /** Resolves when the map side is on the map (or could not be imported). */
+  async whenReady(): Promise<void> {
+    while (this.importing) await this.importing;
+  }
+
+  private attach(m: MapModule, map: OlMap): void {
+    this.layers = new m.ScenarioLayers({ swipeLabel: this.options.swipeLabel() });
     this.layers.setHoverText((key, index) => this.options.hoverText(key, index));
     this.layers.setMap(map);
     this.fitted = false;
     this.syncLayers();
+    // A drawing asked for while the map side was being imported starts now.
+    if (this.drawing && !this.draw) this.startDrawing();
+    this.host.requestUpdate();
   }
 
   /** Follows the list of scenarios (call when it changed). */
@@ -126,7 +165,14 @@ export class MapController implements ReactiveController {
     const map = this.options.map();
     if (!map) return;
     if (type) this.drawType = type;
-    this.draw ??= createScenarioDrawing(map, {
+    const m = mapModule.loaded();
+    if (!m || !this.layers) {
+      // Starts when the map side is on the map (attach).
+      this.drawing = true;
+      this.host.requestUpdate();
+      return;
+    }
+    this.draw ??= m.createScenarioDrawing(map, {
       type: this.drawType,
       snapTo: this.layers?.sources() ?? [],
       onChange: (count) => {
@@ -149,18 +195,18 @@ export class MapController implements ReactiveController {
   /**
    * Hands the drawn polygons to `add` as a scenario named `name` (else the typed name, else
    * `defaultName`); when added, clears the drawing and the name and stops drawing.
-   * @returns what `add` returned, or null when nothing was drawn.
+   * @returns what `add` resolved to, or null when nothing was drawn.
    */
-  takeDrawing<T>(
+  async takeDrawing<T>(
     name: string | undefined,
     defaultName: string,
-    add: (geoJson: unknown, fileName: string) => T | null,
-  ): T | null {
+    add: (geoJson: unknown, fileName: string) => Promise<T | null>,
+  ): Promise<T | null> {
     const draw = this.draw;
     if (!draw || draw.count() === 0) return null;
     const finalName = (name ?? this.drawName).trim() || defaultName;
-    const added = add(draw.toGeoJson(finalName), `${finalName}.geojson`);
-    if (added) {
+    const added = await add(draw.toGeoJson(finalName), `${finalName}.geojson`);
+    if (added && this.draw === draw) {
       draw.clear();
       this.stopDrawing();
       this.drawName = '';
@@ -176,6 +222,7 @@ export class MapController implements ReactiveController {
   }
 
   private teardown(): void {
+    this.target = undefined;
     this.draw?.destroy();
     this.draw = undefined;
     this.drawing = false;

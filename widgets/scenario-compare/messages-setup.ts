@@ -98,6 +98,10 @@ export const setupMessages = {
     nl: '{file}: kon niet worden gelezen. De technische melding staat hieronder.',
     en: '{file}: could not be read. The technical message is below.',
   },
+  mapFailed: {
+    nl: "De kaartlagen van de scenario's konden niet worden geladen; herlaad de pagina om het opnieuw te proberen. De technische melding staat hieronder.",
+    en: 'The map layers of the scenarios could not be loaded; reload the page to try again. The technical message is below.',
+  },
 
   // Drawing
   drawTitle: { nl: 'Nieuw scenario tekenen', en: 'Draw a new scenario' },

@@ -3,11 +3,7 @@ import { property } from 'lit/decorators.js';
 import type OlMap from 'ol/Map.js';
 import type { KnowledgeBase } from '../../src/core/kb/types.js';
 import type { CompareResult } from '../../src/core/scenario/compare.js';
-import {
-  type DeepPartial,
-  type MeasureType,
-  type ScenarioParams,
-} from '../../src/core/scenario/params.js';
+import type { DeepPartial, MeasureType, ScenarioParams } from '../../src/core/scenario/params.js';
 import type { FactSource } from '../../src/core/types.js';
 import type { ScenarioDrawing } from '../../src/map/draw.js';
 import type { ScenarioLayers } from '../../src/map/scenario-layers.js';
@@ -177,6 +173,7 @@ export class NaScenarioCompare extends LitElement {
     swipeLabel: () => this._view().t('swipeHandle'),
     hoverText: (key, index) =>
       scenarioHoverText(this._view(), this.loaded, this.result, key, index),
+    failed: (e) => this._scenarios.mapFailed(e),
   });
   private readonly _print = new PrintController(this);
   private readonly _details = new DetailsController<ShownComparison>(this, () => this._shown());
@@ -238,20 +235,22 @@ export class NaScenarioCompare extends LitElement {
       await Promise.allSettled([this._compare.task.taskComplete]);
       await this.updateComplete;
       await this._details.whenRendered();
+      await this._map.whenReady();
       const busy = this._scenarios.pending > 0 || this._sourcesFile.loadingFile;
       if (!busy && !this._compare.running && !this.isUpdatePending) return this.result;
     }
   }
 
   /**
-   * Adds a scenario from parsed GeoJSON (see `parseScenario`).
+   * Adds a scenario from parsed GeoJSON (see `parseScenario`). The parser is imported on the first
+   * scenario (a chunk of its own), so the scenario is added after a microtask or a chunk load.
    * @returns the loaded scenario, or null when it is invalid (the error is shown and fired).
    */
   addScenario(
     data: unknown,
     fileName = 'scenario.geojson',
     origin: ScenarioOrigin = 'api',
-  ): LoadedScenario | null {
+  ): Promise<LoadedScenario | null> {
     return this._scenarios.add(data, fileName, origin);
   }
 
@@ -308,7 +307,7 @@ export class NaScenarioCompare extends LitElement {
    * Adds the drawn polygons as a new scenario, clears the drawing and stops drawing.
    * @returns the new scenario, or null when nothing was drawn or it is invalid.
    */
-  addDrawnScenario(name?: string): LoadedScenario | null {
+  addDrawnScenario(name?: string): Promise<LoadedScenario | null> {
     return this._map.takeDrawing(name, this._view().t('drawNameDefault'), (data, file) =>
       this.addScenario(data, file, 'drawn'),
     );

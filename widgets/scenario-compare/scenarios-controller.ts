@@ -6,15 +6,17 @@
  */
 import type { MessageKey } from './messages.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { parseScenario, type Scenario } from '../../src/core/scenario/scenario.js';
+import type { Scenario } from '../../src/core/scenario/scenario.js';
 import { NaError } from '../../src/core/types.js';
-import { SourceRequestError } from '../../src/sources/http.js';
+import { SourceRequestError } from '../../src/sources/request-error.js';
 import { fileNameOf } from '../../src/sources/file-name.js';
 import { loadSourcesFileModule } from '../shared/sources-controller.js';
 import { isAbortError } from '../../src/sources/abort.js';
-import { parseJsonStrict } from '../../src/core/located-json.js';
+import { parserModule } from './engine-modules.js';
 import type { WidgetLang } from '../shared/lang.js';
 import { NaScenarioErrorEvent, type ScenarioErrorCode } from './events.js';
+
+type Parser = Awaited<ReturnType<typeof parserModule.load>>;
 
 /** Where a loaded scenario came from. */
 export type ScenarioOrigin = 'attribute' | 'url' | 'file' | 'drawn' | 'api';
@@ -101,64 +103,63 @@ export class ScenariosController implements ReactiveController {
     return new Promise((resolve) => this.idle.push(resolve));
   }
 
-  /** Adds a scenario from parsed GeoJSON; null (and an error shown) when it is invalid. */
+  /**
+   * Adds a scenario from parsed GeoJSON; null (and an error shown) when it is invalid. The parser
+   * (engine-modules.ts) is imported on the first scenario; the scenario is in the list before the
+   * load counts as done ({@link whenLoaded}).
+   */
   add(
     data: unknown,
     fileName: string,
     origin: ScenarioOrigin,
     from = fileName,
-  ): LoadedScenario | null {
-    try {
-      return this.addParsed(parseScenario(data, { fileName }), origin, from);
-    } catch (e) {
-      this.reportError(fileName, e);
-      return null;
-    }
-  }
-
-  /** Adds a scenario from the text of a file. */
-  addText(text: string, file: string, origin: ScenarioOrigin, from: string): LoadedScenario | null {
-    let data: unknown;
-    try {
-      data = parseJsonStrict(text, file);
-    } catch (e) {
-      this.reportError(file, e);
-      return null;
-    }
-    return this.add(data, file, origin, from);
+  ): Promise<LoadedScenario | null> {
+    return this.track(
+      this.parser().then((p) =>
+        p instanceof Error
+          ? this.parserFailed(fileName, p)
+          : this.addWith(p, data, fileName, origin, from),
+      ),
+    );
   }
 
   /** Loads a scenario from a URL (relative to the page). */
-  async loadUrl(url: string, origin: ScenarioOrigin): Promise<LoadedScenario | null> {
-    const [r] = await this.track(Promise.all([this.fetchText(url)]));
-    return r ? this.addFetched(r, origin) : null;
+  loadUrl(url: string, origin: ScenarioOrigin): Promise<LoadedScenario | null> {
+    return this.track(
+      Promise.all([this.fetchText(url), this.parser()]).then(([r, p]) =>
+        this.addFetched(p, r, origin),
+      ),
+    );
   }
 
   /** Loads scenarios from files (a file picker's or a drop's `FileList`, or an array). */
-  async loadFiles(files: readonly File[]): Promise<Array<LoadedScenario | null>> {
-    const texts = await this.track(
-      Promise.all(
-        files.map((f) =>
-          f.text().then(
-            (text) => ({ f, text }),
-            (e: unknown) => ({ f, error: e instanceof Error ? e.message : String(e) }),
-          ),
+  loadFiles(files: readonly File[]): Promise<Array<LoadedScenario | null>> {
+    const texts = Promise.all(
+      files.map((f) =>
+        f.text().then(
+          (text) => ({ f, text }),
+          (e: unknown) => ({ f, error: e instanceof Error ? e.message : String(e) }),
         ),
       ),
     );
-    return texts.map((t) => {
-      if ('error' in t) {
-        // The browser's reason (a DOMException, in English) only as technical detail.
-        const message = `${t.f.name}: could not be read (${t.error}).`;
-        this.showError(t.f.name, 'load-failed', message, message, {
-          key: 'readFailedTechnical',
-          params: { file: t.f.name },
-          detail: t.error,
-        });
-        return null;
-      }
-      return this.addText(t.text, t.f.name, 'file', t.f.name);
-    });
+    return this.track(
+      Promise.all([texts, this.parser()]).then(([read, p]) =>
+        read.map((t) => {
+          if ('error' in t) {
+            // The browser's reason (a DOMException, in English) only as technical detail.
+            const message = `${t.f.name}: could not be read (${t.error}).`;
+            this.showError(t.f.name, 'load-failed', message, message, {
+              key: 'readFailedTechnical',
+              params: { file: t.f.name },
+              detail: t.error,
+            });
+            return null;
+          }
+          if (p instanceof Error) return this.parserFailed(t.f.name, p);
+          return this.addText(p, t.text, t.f.name, 'file', t.f.name);
+        }),
+      ),
+    );
   }
 
   /** The scenario of a name or key. */
@@ -209,6 +210,12 @@ export class ScenariosController implements ReactiveController {
     });
   }
 
+  /** The map side could not be imported: the scenarios are not on the map (shown and fired). */
+  mapFailed(error: unknown): void {
+    const message = `The scenario map layers could not be loaded (${error instanceof Error ? error.message : String(error)}).`;
+    this.showError('', 'load-failed', message, message, { key: 'mapFailed', detail: message });
+  }
+
   /** Keeps the attribute's scenarios (comma-separated URLs) loaded, in the attribute's order. */
   syncAttribute(value: string | undefined): void {
     this.attributeValue = value;
@@ -226,19 +233,75 @@ export class ScenariosController implements ReactiveController {
     this.attributeUrls = urls;
     if (added.length === 0) return;
     // Fetched in parallel, added in the attribute's order.
-    void this.track(Promise.all(added.map((url) => this.fetchText(url)))).then((results) => {
-      const aborted = new Set(results.filter((r) => 'aborted' in r).map((r) => r.url));
-      for (const r of results)
-        if (!aborted.has(r.url) && this.attributeUrls.includes(r.url))
-          this.addFetched(r, 'attribute');
-      if (aborted.size === 0) return;
-      // Removed while loading: loaded again when the element is back.
-      this.attributeUrls = this.attributeUrls.filter((u) => !aborted.has(u));
-      if (this.host.isConnected) this.syncAttribute(this.attributeValue);
-    });
+    const fetched = Promise.all(added.map((url) => this.fetchText(url)));
+    void this.track(
+      Promise.all([fetched, this.parser()]).then(([results, p]) => {
+        const aborted = new Set(results.filter((r) => 'aborted' in r).map((r) => r.url));
+        for (const r of results)
+          if (!aborted.has(r.url) && this.attributeUrls.includes(r.url))
+            this.addFetched(p, r, 'attribute');
+        if (aborted.size === 0) return;
+        // Removed while loading: loaded again when the element is back.
+        this.attributeUrls = this.attributeUrls.filter((u) => !aborted.has(u));
+        if (this.host.isConnected) this.syncAttribute(this.attributeValue);
+      }),
+    );
   }
 
-  private addFetched(r: Fetched, origin: ScenarioOrigin): LoadedScenario | null {
+  /** The parser, or the error of its failed import (a chunk that did not load). */
+  private async parser(): Promise<Parser | Error> {
+    try {
+      return await parserModule.load();
+    } catch (e) {
+      return e instanceof Error ? e : new Error(String(e));
+    }
+  }
+
+  /** The parser did not load: the file cannot be read now (shown; English only as detail). */
+  private parserFailed(file: string, e: Error): null {
+    const message = `${file}: could not be read (${e.message}).`;
+    this.showError(file, 'load-failed', message, message, {
+      key: 'readFailedTechnical',
+      params: { file },
+      detail: e.message,
+    });
+    return null;
+  }
+
+  private addWith(
+    p: Parser,
+    data: unknown,
+    fileName: string,
+    origin: ScenarioOrigin,
+    from: string,
+  ): LoadedScenario | null {
+    try {
+      return this.addParsed(p.parseScenario(data, { fileName }), origin, from);
+    } catch (e) {
+      this.reportError(fileName, e);
+      return null;
+    }
+  }
+
+  /** Adds a scenario from the text of a file. */
+  private addText(
+    p: Parser,
+    text: string,
+    file: string,
+    origin: ScenarioOrigin,
+    from: string,
+  ): LoadedScenario | null {
+    let data: unknown;
+    try {
+      data = p.parseJsonStrict(text, file);
+    } catch (e) {
+      this.reportError(file, e);
+      return null;
+    }
+    return this.addWith(p, data, file, origin, from);
+  }
+
+  private addFetched(p: Parser | Error, r: Fetched, origin: ScenarioOrigin): LoadedScenario | null {
     if ('aborted' in r) return null;
     if ('error' in r) {
       const message = `${r.url}: could not be loaded (${r.error}).`;
@@ -252,7 +315,8 @@ export class ScenariosController implements ReactiveController {
       } else this.showError(r.url, 'load-failed', message, { kind: 'load', why: r.error });
       return null;
     }
-    return this.addText(r.text, fileNameOf(r.url), origin, r.url);
+    if (p instanceof Error) return this.parserFailed(r.url, p);
+    return this.addText(p, r.text, fileNameOf(r.url), origin, r.url);
   }
 
   private async fetchText(url: string): Promise<Fetched> {

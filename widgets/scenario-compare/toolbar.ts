@@ -4,8 +4,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
-import { MEASURE_TYPES } from '../../src/core/scenario/params.js';
-import { MEASURE_COLOURS, type ScenarioStyleKey } from '../../src/map/scenario-layers.js';
+import { MEASURE_TYPES } from '../../src/core/scenario/measure-types.js';
+import { MEASURE_COLOURS, type ScenarioStyleKey } from '../../src/map/scenario-style.js';
 import type { MapController } from './map-controller.js';
 import type { LoadedScenario } from './scenarios-controller.js';
 import type { CompareView } from './view.js';

@@ -20,11 +20,8 @@ import {
   type MessageParams,
 } from '../../src/core/messages.js';
 
-// The texts of failed requests and sources files are registered with the widgets' first load, so
-// that a texts file can reword them before the modules that use them load (on demand).
-import '../../src/sources/http-messages.js';
-import '../../src/sources/sources-file-messages.js';
-// The catalogues that load on demand (GeoTIFF, FlatGeobuf, diagnosis, report, …): names and keys.
+// The catalogues that load on demand (failed requests, sources files, GeoTIFF, FlatGeobuf,
+// diagnosis, report, …): names and keys, so that a texts file can reword them before they load.
 import '../../src/sources/message-catalogues.js';
 
 export { WidgetTextsError } from '../../src/core/messages.js';

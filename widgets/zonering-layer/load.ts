@@ -8,7 +8,7 @@ import type { ZoneringMapLayer } from '../../src/map/zonering-feature-style.js';
 import type { ZoneringFgbLayerOptions } from '../../src/map/zonering-fgb.js';
 import { defined } from '../../src/core/defined.js';
 import { GeoJsonSource } from '../../src/sources/geojson.js';
-import { SourceRequestError } from '../../src/sources/http.js';
+import { SourceRequestError } from '../../src/sources/request-error.js';
 import { fileNameOf, loadTextFile } from '../../src/sources/sources-file.js';
 import { isAbortError } from '../../src/sources/abort.js';
 import type { createZoneringTileLayer, ZoneringTiles } from '../../src/map/zonering-tiles.js';

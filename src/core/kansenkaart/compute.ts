@@ -13,6 +13,7 @@
  * first appearance).
  */
 import { containsPoint, type BBox, type PolyGeom } from '../geometry.js';
+import type { ActionState } from './states.js';
 import type { KnowledgeBase } from '../kb/types.js';
 import type { Report } from '../report.js';
 import {
@@ -30,9 +31,7 @@ export const DEFAULT_CELL_SIZE = 25;
 /** The largest grid computed (cells); a larger area must use a larger cell size. */
 export const MAX_CELLS = 4_000_000;
 
-/** The state of one action in one unit. */
-export const ACTION_STATES = ['advised', 'discouraged', 'missing', 'neutral', 'no-data'] as const;
-export type ActionState = (typeof ACTION_STATES)[number];
+export { ACTION_STATES, type ActionState } from './states.js';
 
 /** A grid in EPSG:28992: lower-left corner, number of columns and rows, cell size (m). */
 export interface GridSpec {

@@ -14,13 +14,8 @@ import { stripControl } from '../plain-text.js';
 import type { KnowledgeBase } from '../kb/types.js';
 import { escapeXml, qgisColour, qmlDocument, sldDocument } from '../style-export.js';
 import { ACTIONS, SCALES, type Action, type Lang, type LocalizedText } from '../types.js';
-import {
-  ACTION_STATES,
-  type ActionState,
-  type Kansenkaart,
-  type KansenTuple,
-  type KansenUnit,
-} from './compute.js';
+import type { Kansenkaart, KansenTuple, KansenUnit } from './compute.js';
+import { ACTION_STATES, type ActionState } from './states.js';
 
 /** The questions of the map, each answered by one action of the knowledge base. */
 export const KANSEN_QUESTIONS: ReadonlyArray<{ id: string; action: Action; text: LocalizedText }> =

@@ -5,7 +5,8 @@
  *
  * Pure: no DOM, no network, no ol.
  */
-import { ACTION_STATES, type ActionState, type Kansenkaart, type KansenUnit } from './compute.js';
+import type { Kansenkaart, KansenUnit } from './compute.js';
+import { ACTION_STATES, type ActionState } from './states.js';
 import { STATE_COLOURS } from './output.js';
 import type { Action } from '../types.js';
 

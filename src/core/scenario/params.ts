@@ -6,23 +6,8 @@
  */
 import type { HydrologicSoilGroup } from '../types.js';
 
-/** The fixed vocabulary of measure/land-cover types (property `type` of a scenario feature). */
-export const MEASURE_TYPES = [
-  'dak',
-  'groen-dak',
-  'blauw-groen-dak',
-  'verharding',
-  'waterdoorlatende-verharding',
-  'gras',
-  'beplanting',
-  'bomen',
-  'wadi',
-  'infiltratiekrat',
-  'open-water',
-  'kelder',
-  'parkeerkelder',
-] as const;
-export type MeasureType = (typeof MEASURE_TYPES)[number];
+export { MEASURE_TYPES, type MeasureType } from './measure-types.js';
+import type { MeasureType } from './measure-types.js';
 
 /** A parameter value with where it comes from. */
 export interface Sourced<T> {
