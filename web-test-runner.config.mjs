@@ -282,7 +282,8 @@ export default {
       name: 'lit-dev',
       files: 'test/browser/lit-dev/**/*.test.ts',
       testRunnerHtml: (testFramework) =>
-        `<!DOCTYPE html><html><head><script type="importmap">${litDevImportMap()}</script></head>` +
+        `<!DOCTYPE html><html><head><script type="importmap">${litDevImportMap()}</script>` +
+        `<script>performance.setResourceTimingBufferSize(100000)</script></head>` +
         `<body><script type="module" src="${testFramework}"></script></body></html>`,
     },
     {
@@ -301,6 +302,12 @@ export default {
   // __reset, __delay, __fail); see test/helpers/locatieserver-fixtures.mjs.
   middleware: [locatieserverFixtures(), tsForJsUrls(), faultProxy(), featureServiceFixtures()],
   concurrency: 1,
+  // Every module a page loads stays in its resource timing (by default the browser keeps 250
+  // entries, fewer than the modules of one element): a test proves from it what loads on demand
+  // (test/browser/scenario-lazy.test.ts). The lit-dev group has its own page (with this too).
+  testRunnerHtml: (testFramework) =>
+    `<!DOCTYPE html><html><head><script>performance.setResourceTimingBufferSize(100000)</script></head>` +
+    `<body><script type="module" src="${testFramework}"></script></body></html>`,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 180000,
   browsers: [

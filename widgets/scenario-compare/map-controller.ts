@@ -74,9 +74,12 @@ export class MapController implements ReactiveController {
   syncMap(): void {
     const map = this.options.map();
     if (this.target === map) return;
+    // A drawing asked for before the map side was there (startDrawing in the same task as `.map`).
+    const asked = this.drawing && !this.draw;
     this.teardown();
     this.target = map;
     if (!map) return;
+    this.drawing = asked;
     const loaded = mapModule.loaded();
     if (loaded) {
       this.attach(loaded, map);
