@@ -383,11 +383,17 @@ function lonLatToRd(coords: ArrayLike<number>, out: Float64Array, n: number): vo
     let lam = lon * D2R;
     const phi = lat * D2R;
     if (lam > Math.PI) lam -= 2 * Math.PI;
+    // A cosine from its sine, √((1 − s)(1 + s)), where the angle is below COS_FROM_SIN (as in the
+    // Netherlands): a square root instead of a second trigonometric call; a few ulp.
     const sinPhi = Math.sin(phi);
-    const cosPhi = Math.cos(phi);
+    const cosPhi =
+      Math.abs(phi) < COS_FROM_SIN ? Math.sqrt((1 - sinPhi) * (1 + sinPhi)) : Math.cos(phi);
     const rn0 = wa / Math.sqrt(1.0 - wes * sinPhi * sinPhi);
-    const gx = rn0 * cosPhi * Math.cos(lam);
-    const gy = rn0 * cosPhi * Math.sin(lam);
+    const sinLam = Math.sin(lam);
+    const cosLam =
+      Math.abs(lam) < COS_FROM_SIN ? Math.sqrt((1 - sinLam) * (1 + sinLam)) : Math.cos(lam);
+    const gx = rn0 * cosPhi * cosLam;
+    const gy = rn0 * cosPhi * sinLam;
     const gz = rn0 * (1 - wes) * sinPhi;
     // geocentricFromWgs84 (7 parameters)
     const xt = (gx - dx) / m;
@@ -432,16 +438,28 @@ function lonLatToRd(coords: ArrayLike<number>, out: Float64Array, n: number): vo
     const esin = e * sinLat;
     // K · ((1 + sin) / cos)^C · ((1 − e·sin) / (1 + e·sin))^ratexp, with one exp for both powers
     // (Math.pow is the slowest step of the loop)
-    const w =
-      K *
-      Math.exp(C * Math.log((1 + sinLat) / cosLat) + ratexp * Math.log((1 - esin) / (1 + esin)));
+    // ln((1 − z) / (1 + z)) = −2·atanh(z) = −2·(z + z³/3 + z⁵/5 + …), z = e·sin: |z| ≤ e ≈ 0.082
+    // (Bessel), so nine terms are exact to the last bit and save a log and a division per point.
+    const z2 = esin * esin;
+    const atanhEsin =
+      esin *
+      (1 +
+        z2 *
+          (1 / 3 +
+            z2 *
+              (1 / 5 +
+                z2 *
+                  (1 / 7 +
+                    z2 * (1 / 9 + z2 * (1 / 11 + z2 * (1 / 13 + z2 * (1 / 15 + z2 / 17))))))));
+    const w = K * Math.exp(C * Math.log((1 + sinLat) / cosLat) - 2 * ratexp * atanhEsin);
     const w2 = w * w;
     const sinc = (w2 - 1) / (w2 + 1);
     const cosc = (2 * w) / (w2 + 1);
     const lx = C * dLon;
-    const cosl = Math.cos(lx);
+    const sinl = Math.sin(lx);
+    const cosl = Math.abs(lx) < COS_FROM_SIN ? Math.sqrt((1 - sinl) * (1 + sinl)) : Math.cos(lx);
     const k = (k0 * R2) / (1 + sinc0 * sinc + cosc0 * cosc * cosl);
-    p.x = ra * (k * cosc * Math.sin(lx)) + x0;
+    p.x = ra * (k * cosc * sinl) + x0;
     p.y = ra * (k * (cosc0 * sinc - sinc0 * cosc * cosl)) + y0;
     if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) {
       throw new NaError(
@@ -460,6 +478,13 @@ function lonLatToRd(coords: ArrayLike<number>, out: Float64Array, n: number): vo
     }
   }
 }
+
+/**
+ * Below this angle (rad) {@link lonLatToRd} takes a cosine as √((1 − sin)(1 + sin)): its relative
+ * error stays within about 15 ulp (1 − sin(1.2) ≈ 0.07), micrometres below the 1 µm the
+ * transformation keeps to proj4.
+ */
+const COS_FROM_SIN = 1.2;
 
 /** Slots of the pair cache of {@link lonLatToRd} (at most; 2 MB of Float64Arrays). */
 const CACHE_SLOTS = 1 << 16;

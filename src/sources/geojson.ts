@@ -9,6 +9,7 @@
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { defined } from '../core/defined.js';
 import {
+  CRS_BOUNDS,
   describeMisfit,
   fitsCrs,
   normalizeCrs,
@@ -39,7 +40,7 @@ import {
 } from './facts.js';
 import type { ProvenanceOptions } from './facts.js';
 import { parseJsonStrict } from '../core/located-json.js';
-import { PolygonIndex, emptyBox, flattenPolygons, widenBox } from './polygon-index.js';
+import { FlatPolygonsBuilder, PolygonIndex } from './polygon-index.js';
 import { bboxOf, nearBoundary } from '../core/geometry.js';
 import type { FlatPolygons } from './polygon-index.js';
 
@@ -83,15 +84,6 @@ export interface GeoJsonSourceOptions extends ProvenanceOptions {
   coverage?: CoverageInput;
   /** Boundary tolerance in metres (EPSG:28992); default {@link DEFAULT_BOUNDARY_TOLERANCE_M}. */
   boundaryTolerance?: number;
-}
-
-interface IndexedFeature {
-  /** Position in the data's `features` array. */
-  index: number;
-  id: string | number;
-  properties: Record<string, unknown>;
-  /** Geometry in the data CRS (as given). */
-  original: PolygonGeometry;
 }
 
 type Coverage =
@@ -138,8 +130,16 @@ export class GeoJsonSource implements PolygonSource {
 
   private readonly propertyNames: Partial<Record<FactName, string>>;
   private readonly provenance: Provenance;
-  private readonly features: IndexedFeature[];
-  /** The polygons in EPSG:28992 as flat arrays; part items are positions in {@link features}. */
+  // The indexed features, k = 0 … size - 1 in data order, as parallel arrays (no object each):
+  /** Position of feature k in the data's `features` array. */
+  private readonly dataIndex: Uint32Array;
+  /** Properties of feature k (an empty object when it has none). */
+  private readonly properties: readonly Record<string, unknown>[];
+  /** Geometry of feature k in the data CRS (as given). */
+  private readonly geometries: readonly PolygonGeometry[];
+  /** The features' own ids when every feature has a unique one; else ids are data indices. */
+  private readonly ids: readonly (string | number)[] | undefined;
+  /** The polygons in EPSG:28992 as flat arrays; part items are feature numbers k. */
   private readonly flat: FlatPolygons;
   /** First part of feature k in {@link flat}; length = features + 1. */
   private readonly featurePartStart: Uint32Array;
@@ -174,11 +174,26 @@ export class GeoJsonSource implements PolygonSource {
       options.crs ?? (data.crs === undefined || data.crs === null ? undefined : data.crs);
     this.dataCrs = declared === undefined ? 'EPSG:4326' : normalizeCrs(declared);
 
-    const features: IndexedFeature[] = [];
-    const ownIds: unknown[] = [];
-    const skippedTypes = new Map<string, number>();
+    // One pass over the features: validate each geometry and copy its coordinates into flat
+    // typed arrays, with no object or array per feature, part or ring (national data has
+    // hundreds of thousands of them; the garbage dominated the build).
     const raw = data.features as unknown[];
-    for (let i = 0; i < raw.length; i++) {
+    const n = raw.length;
+    const dataIndex = new Uint32Array(n);
+    const properties: Record<string, unknown>[] = [];
+    const geometries: PolygonGeometry[] = [];
+    // The features' own ids, while every one so far is a unique string or number.
+    const ownIds: (string | number)[] = [];
+    const seenIds = new Set<unknown>();
+    let idsUnique = true;
+    const featurePartStart = new Uint32Array(n + 1);
+    const builder = new FlatPolygonsBuilder(8 * n, n);
+    const skippedTypes = new Map<string, number>();
+    let implausible = -1;
+    const [crsMinX, crsMinY, crsMaxX, crsMaxY] = CRS_BOUNDS[this.dataCrs];
+    const implausibleBox: [number, number, number, number] = [0, 0, 0, 0];
+    let k = 0;
+    for (let i = 0; i < n; i++) {
       const f = raw[i];
       if (!isObject(f) || f.type !== 'Feature') {
         throw invalid(
@@ -197,25 +212,53 @@ export class GeoJsonSource implements PolygonSource {
         skippedTypes.set(g.type, (skippedTypes.get(g.type) ?? 0) + 1);
         continue;
       }
-      const geometry = validateGeometry(g, i);
+      featurePartStart[k] = builder.partCount;
+      const geometry = validateGeometry(g, i, builder, k);
+      // The box of the outer rings must fit the data CRS; the first misfit is reported after
+      // all features are validated (an invalid feature further on is reported first).
+      if (implausible < 0) {
+        const minX = outerBox[0] as number;
+        const minY = outerBox[1] as number;
+        const maxX = outerBox[2] as number;
+        const maxY = outerBox[3] as number;
+        // = fitsCrs of both corners (the numbers are finite); compared here, as a call with
+        // these doubles would box them (garbage for each feature).
+        if (!(minX >= crsMinX && maxX <= crsMaxX && minY >= crsMinY && maxY <= crsMaxY)) {
+          implausible = i;
+          implausibleBox[0] = minX;
+          implausibleBox[1] = minY;
+          implausibleBox[2] = maxX;
+          implausibleBox[3] = maxY;
+        }
+      }
       const props = f.properties;
-      features.push({
-        index: i,
-        id: i, // replaced below when all features carry unique ids
-        properties: isObject(props) ? props : {},
-        original: geometry,
-      });
-      ownIds.push(f.id);
+      dataIndex[k] = i;
+      properties.push(isObject(props) ? props : {});
+      geometries.push(geometry);
+      if (idsUnique) {
+        const id = f.id;
+        if ((typeof id === 'string' || typeof id === 'number') && !seenIds.has(id)) {
+          seenIds.add(id);
+          ownIds.push(id);
+        } else {
+          idsUnique = false;
+        }
+      }
+      k++;
     }
-    assignIds(features, ownIds);
-    this.features = features;
-    this.size = features.length;
+    featurePartStart[k] = builder.partCount;
+    this.dataIndex = k === n ? dataIndex : dataIndex.slice(0, k);
+    this.featurePartStart = k === n ? featurePartStart : featurePartStart.slice(0, k + 1);
+    this.properties = properties;
+    this.geometries = geometries;
+    this.ids = idsUnique ? ownIds : undefined;
+    this.size = k;
 
     let skipped = 0;
     const warnings: string[] = [];
-    for (const n of skippedTypes.values()) skipped += n;
+    for (const count of skippedTypes.values()) skipped += count;
     if (skipped > 0) {
-      const detail = [...skippedTypes].map(([t, n]) => `${t}: ${n}`).join(', ');
+      const detail = [...skippedTypes].map(([t, c]) => `${t}: ${c}`).join(', ');
       warnings.push(
         `${options.id}: skipped ${skipped} feature(s) that are not Polygon/MultiPolygon (${detail}).`,
       );
@@ -223,22 +266,14 @@ export class GeoJsonSource implements PolygonSource {
     this.skippedFeatures = skipped;
     this.warnings = warnings;
 
-    const flat = flattenPolygons(
-      features.map((f) =>
-        f.original.type === 'Polygon' ? [f.original.coordinates] : f.original.coordinates,
-      ),
-    );
-    checkFlatPlausible(flat, features, this.dataCrs);
+    if (implausible >= 0) {
+      checkPlausible(implausibleBox, this.dataCrs, `features[${implausible}]`);
+    }
+    const flat = builder.finish();
     if (this.dataCrs !== 'EPSG:28992') {
       transformCoords(flat.coords, this.dataCrs, 'EPSG:28992', flat.coords);
     }
     this.flat = flat;
-    const featurePartStart = new Uint32Array(features.length + 1);
-    for (let p = flat.partItem.length - 1; p >= 0; p--) {
-      featurePartStart[flat.partItem[p] as number] = p;
-    }
-    featurePartStart[features.length] = flat.partItem.length;
-    this.featurePartStart = featurePartStart;
     this.index = new PolygonIndex(flat);
     this.coverage = this.buildCoverage(options.coverage);
   }
@@ -292,7 +327,7 @@ export class GeoJsonSource implements PolygonSource {
         `Location ${where} is outside the coverage of ${this.id}.`,
       );
     }
-    const hit = this.findFeature(x, y);
+    const hit = this.index.firstAt(x, y, this.tolerance);
     if (hit === undefined) {
       return this.noDataResult('no-feature', `No polygon of ${this.id} at ${where}.`);
     }
@@ -309,7 +344,8 @@ export class GeoJsonSource implements PolygonSource {
    * EPSG:28992, by the rules of {@link query}; or undefined. Exposed for tests and benchmarks.
    */
   featureIndexAt(x: number, y: number): number | undefined {
-    return this.findFeature(x, y)?.index;
+    const k = this.index.firstAt(x, y, this.tolerance);
+    return k === undefined ? undefined : this.dataIndex[k];
   }
 
   /**
@@ -319,7 +355,7 @@ export class GeoJsonSource implements PolygonSource {
    */
   featureIndexWithin(x: number, y: number, tolerance: number): number | undefined {
     const k = this.index.firstAt(x, y, tolerance);
-    return k === undefined ? undefined : this.features[k]?.index;
+    return k === undefined ? undefined : this.dataIndex[k];
   }
 
   /**
@@ -329,7 +365,8 @@ export class GeoJsonSource implements PolygonSource {
    */
   cellKeyAt(x: number, y: number): number {
     if (!this.inCoverage(x, y)) return -1;
-    return this.findFeature(x, y)?.index ?? -2;
+    const k = this.index.firstAt(x, y, this.tolerance);
+    return k === undefined ? -2 : (this.dataIndex[k] as number);
   }
 
   /** The coverage's bounding box in EPSG:28992, or undefined when it is empty. */
@@ -351,28 +388,23 @@ export class GeoJsonSource implements PolygonSource {
     const out: PolygonFeatureCollection = {
       type: 'FeatureCollection',
       crs: target,
-      features: this.features.map((f, k) => {
+      features: this.geometries.map((original, k) => {
         const geometry =
           target === this.dataCrs
-            ? f.original
+            ? original
             : target === 'EPSG:28992'
               ? this.rdGeometry(k)
-              : reproject(f.original, this.dataCrs, target);
-        const properties: Record<string, unknown> = { ...f.properties };
-        for (const fact of this.factsOf(f)) {
+              : reproject(original, this.dataCrs, target);
+        const properties: Record<string, unknown> = { ...this.properties[k] };
+        for (const fact of this.factsOf(k)) {
           if (fact.status === 'ok') properties[fact.name] = fact.value;
         }
-        return { type: 'Feature' as const, id: f.id, geometry, properties };
+        const id = this.ids?.[k] ?? (this.dataIndex[k] as number);
+        return { type: 'Feature' as const, id, geometry, properties };
       }),
     };
     this.polygonCache.set(target, out);
     return out;
-  }
-
-  private findFeature(x: number, y: number): IndexedFeature | undefined {
-    // Items are positions in `features`, which is in data order: the lowest wins.
-    const k = this.index.firstAt(x, y, this.tolerance);
-    return k === undefined ? undefined : this.features[k];
   }
 
   /** Feature k's geometry in EPSG:28992, rebuilt from the flat arrays. */
@@ -394,7 +426,7 @@ export class GeoJsonSource implements PolygonSource {
       }
       polygons.push(rings);
     }
-    const original = (this.features[k] as IndexedFeature).original;
+    const original = this.geometries[k] as PolygonGeometry;
     return original.type === 'Polygon'
       ? { type: 'Polygon', coordinates: polygons[0] ?? [] }
       : { type: 'MultiPolygon', coordinates: polygons };
@@ -434,7 +466,7 @@ export class GeoJsonSource implements PolygonSource {
       if (this.dataCrs === 'EPSG:28992') return { kind: 'bbox', box: [minX, minY, maxX, maxY] };
       geometry = { type: 'Polygon', coordinates: [densifiedBoxRing(minX, minY, maxX, maxY, 16)] };
     } else {
-      geometry = validateGeometry(input as PolygonGeometry, -1);
+      geometry = validateGeometry(input as PolygonGeometry, -1, new FlatPolygonsBuilder(64, 4), 0);
       checkPlausible(bboxOf(geometry), this.dataCrs, 'coverage');
     }
     const rd =
@@ -442,10 +474,16 @@ export class GeoJsonSource implements PolygonSource {
     return { kind: 'polygon', geometry: rd, box: bboxOf(rd) };
   }
 
-  private factsOf(f: IndexedFeature): Fact[] {
-    return factsFromProperties(f.properties, this.propertyNames, this.provenance, {
-      provides: this.provides,
-    });
+  /** The facts of feature k. */
+  private factsOf(k: number): Fact[] {
+    return factsFromProperties(
+      this.properties[k] as Record<string, unknown>,
+      this.propertyNames,
+      this.provenance,
+      {
+        provides: this.provides,
+      },
+    );
   }
 
   private noDataResult(reason: NoDataReason, message: string): SourceResult {
@@ -478,25 +516,36 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * Checks a Polygon or MultiPolygon. `feature` is the feature's index (-1: the coverage): the
- * place in an error message is only spelled out when there is an error (this runs for every
- * feature and ring of national data: building the text, or a closure, for each one was measurable
- * garbage).
+ * Box `[minX, minY, maxX, maxY]` of the outer rings of the geometry last checked by
+ * {@link validateGeometry} (scratch, overwritten by each call).
+ */
+const outerBox = new Float64Array(4);
+
+/**
+ * Checks a Polygon or MultiPolygon and appends its parts, as item `item`, to `out` (the
+ * coordinates copied as they are checked); sets {@link outerBox}. `feature` is the feature's index
+ * (-1: the coverage): the place in an error message is only spelled out when there is an error
+ * (this runs for every feature and ring of national data: building the text, or a closure, for
+ * each one was measurable garbage).
  */
 function validateGeometry(
   g: Record<string, unknown> | PolygonGeometry,
   feature: number,
+  out: FlatPolygonsBuilder,
+  item: number,
 ): PolygonGeometry {
   const coords = (g as { coordinates?: unknown }).coordinates;
+  outerBox[0] = outerBox[1] = Infinity;
+  outerBox[2] = outerBox[3] = -Infinity;
   if (g.type === 'Polygon') {
-    validatePolygon(coords, feature, -1);
+    validatePolygon(coords, feature, -1, out, item);
     return g as PolygonGeometry;
   }
   if (g.type === 'MultiPolygon') {
     if (!Array.isArray(coords) || coords.length === 0) {
       throw invalid(`${geometryPlace(feature)}.coordinates must be a non-empty array of polygons`);
     }
-    for (let k = 0; k < coords.length; k++) validatePolygon(coords[k], feature, k);
+    for (let k = 0; k < coords.length; k++) validatePolygon(coords[k], feature, k, out, item);
     return g as PolygonGeometry;
   }
   throw invalid(
@@ -514,11 +563,21 @@ function ringsPlace(feature: number, part: number): string {
   return `${geometryPlace(feature)}.coordinates${part < 0 ? '' : `[${part}]`}`;
 }
 
-/** Checks the rings of a polygon (see {@link ringsPlace} for `feature` and `part`). */
-function validatePolygon(rings: unknown, feature: number, part: number): void {
+/**
+ * Checks the rings of a polygon (see {@link ringsPlace} for `feature` and `part`), appends it to
+ * `out` as a part of `item`, and widens {@link outerBox} by its outer ring.
+ */
+function validatePolygon(
+  rings: unknown,
+  feature: number,
+  part: number,
+  out: FlatPolygonsBuilder,
+  item: number,
+): void {
   if (!Array.isArray(rings) || rings.length === 0) {
     throw invalid(`${ringsPlace(feature, part)} must be a non-empty array of linear rings`);
   }
+  out.startPart(item);
   for (let r = 0; r < rings.length; r++) {
     const ring: unknown = rings[r];
     if (!Array.isArray(ring)) {
@@ -531,6 +590,13 @@ function validatePolygon(rings: unknown, feature: number, part: number): void {
         `${ringsPlace(feature, part)}[${r}] (a linear ring) has ${ring.length} position(s); at least 4 are needed`,
       );
     }
+    out.startRing(ring.length);
+    const c = out.coords;
+    let v = 2 * out.vertices;
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
     // Plain loops: this runs for every position of national data.
     for (let p = 0; p < ring.length; p++) {
       const pos: unknown = ring[p];
@@ -545,13 +611,28 @@ function validatePolygon(rings: unknown, feature: number, part: number): void {
           );
         }
       }
+      const x = pos[0] as number;
+      const y = pos[1] as number;
+      c[v++] = x;
+      c[v++] = y;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
     }
+    out.vertices = v >> 1;
     const first = ring[0] as number[];
     const last = ring[ring.length - 1] as number[];
     if (first[0] !== last[0] || first[1] !== last[1]) {
       throw invalid(
         `${ringsPlace(feature, part)}[${r}] (a linear ring) is not closed: first position [${first[0]}, ${first[1]}] differs from last [${last[0]}, ${last[1]}]`,
       );
+    }
+    if (r === 0) {
+      if (minX < (outerBox[0] as number)) outerBox[0] = minX;
+      if (minY < (outerBox[1] as number)) outerBox[1] = minY;
+      if (maxX > (outerBox[2] as number)) outerBox[2] = maxX;
+      if (maxY > (outerBox[3] as number)) outerBox[3] = maxY;
     }
   }
 }
@@ -579,43 +660,6 @@ function checkPlausible(
       { crs, x, y, ...defined({ suggestedCrs: s?.crs }) },
     );
   }
-}
-
-/** {@link checkPlausible} on each feature's box (outer rings), read from the flat arrays. */
-function checkFlatPlausible(
-  flat: FlatPolygons,
-  features: readonly IndexedFeature[],
-  crs: SupportedCrs,
-): void {
-  const { coords, ringStart, partRingStart, partItem } = flat;
-  const parts = partItem.length;
-  let p = 0;
-  const box = emptyBox();
-  while (p < parts) {
-    const item = partItem[p] as number;
-    box[0] = box[1] = Infinity;
-    box[2] = box[3] = -Infinity;
-    for (; p < parts && partItem[p] === item; p++) {
-      const outer = partRingStart[p] as number;
-      widenBox(box, coords, ringStart[outer] as number, ringStart[outer + 1] as number);
-    }
-    const [minX, minY, maxX, maxY] = box;
-    if (!fitsCrs(minX, minY, crs) || !fitsCrs(maxX, maxY, crs)) {
-      checkPlausible([minX, minY, maxX, maxY], crs, `features[${features[item]?.index ?? item}]`);
-    }
-  }
-}
-
-/** Uses the features' own ids when every feature has a unique string or number id. */
-function assignIds(features: IndexedFeature[], ownIds: readonly unknown[]): void {
-  const seen = new Set<unknown>();
-  for (const own of ownIds) {
-    if ((typeof own !== 'string' && typeof own !== 'number') || seen.has(own)) return;
-    seen.add(own);
-  }
-  features.forEach((f, k) => {
-    f.id = ownIds[k] as string | number;
-  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -74,15 +74,25 @@ export class PolygonIndex {
     const boxIndex = new Flatbush(parts);
     let strips = 0;
     for (let p = 0; p < parts; p++) {
-      const box = emptyBox();
-      let edges = 0;
-      for (let r = partRingStart[p] as number; r < (partRingStart[p + 1] as number); r++) {
-        const v0 = ringStart[r] as number;
-        const v1 = ringStart[r + 1] as number;
-        edges += Math.max(0, v1 - v0 - 1);
-        widenBox(box, coords, v0, v1);
+      // The part's box, in locals (no array per part: this runs for every part of national data).
+      let minX = Infinity;
+      let minY = Infinity;
+      let maxX = -Infinity;
+      let maxY = -Infinity;
+      const r0 = partRingStart[p] as number;
+      const r1 = partRingStart[p + 1] as number;
+      const v0 = ringStart[r0] as number;
+      const v1 = ringStart[r1] as number;
+      // Every ring is closed: its last vertex starts no edge.
+      const edges = Math.max(0, v1 - v0 - (r1 - r0));
+      for (let v = v0; v < v1; v++) {
+        const x = coords[2 * v] as number;
+        const y = coords[2 * v + 1] as number;
+        if (x < minX) minX = x;
+        if (x > maxX) maxX = x;
+        if (y < minY) minY = y;
+        if (y > maxY) maxY = y;
       }
-      const [minX, minY, maxX, maxY] = box;
       boxIndex.add(minX, minY, maxX, maxY);
       const height = maxY - minY;
       const n =
@@ -192,18 +202,29 @@ export class PolygonIndex {
     const { coords, ringStart, partRingStart } = this.flat;
     for (let p = 0; p < this.parts; p++) {
       const base = this.partStripBase[p] as number;
-      const single = (this.partStrips[p] as number) === 1;
+      if ((this.partStrips[p] as number) === 1) {
+        // One strip: all the part's edges, in ring order (most small polygons).
+        for (let r = partRingStart[p] as number; r < (partRingStart[p + 1] as number); r++) {
+          const end = (ringStart[r + 1] as number) - 1;
+          const v0 = ringStart[r] as number;
+          if (end <= v0) continue;
+          if (entries === undefined) {
+            counts[base + 1] = (counts[base + 1] as number) + (end - v0);
+          } else {
+            let at = counts[base] as number;
+            for (let v = v0; v < end; v++) entries[at++] = v;
+            counts[base] = at;
+          }
+        }
+        continue;
+      }
       for (let r = partRingStart[p] as number; r < (partRingStart[p + 1] as number); r++) {
         const end = (ringStart[r + 1] as number) - 1;
         for (let v = ringStart[r] as number; v < end; v++) {
-          let s0 = 0;
-          let s1 = 0;
-          if (!single) {
-            const ay = coords[2 * v + 1] as number;
-            const by = coords[2 * v + 3] as number;
-            s0 = this.stripOf(p, ay < by ? ay : by);
-            s1 = this.stripOf(p, ay < by ? by : ay);
-          }
+          const ay = coords[2 * v + 1] as number;
+          const by = coords[2 * v + 3] as number;
+          const s0 = this.stripOf(p, ay < by ? ay : by);
+          const s1 = this.stripOf(p, ay < by ? by : ay);
           for (let s = base + s0; s <= base + s1; s++) {
             if (entries === undefined) {
               counts[s + 1] = (counts[s + 1] as number) + 1;
@@ -221,33 +242,6 @@ export class PolygonIndex {
 
 /** Polygon rings in GeoJSON form: parts → rings → positions `[x, y, …]`. */
 export type PartsOfRings = readonly (readonly (readonly (readonly number[])[])[])[];
-
-/** A box `[minX, minY, maxX, maxY]` that holds nothing yet (see {@link widenBox}). */
-export function emptyBox(): [number, number, number, number] {
-  return [Infinity, Infinity, -Infinity, -Infinity];
-}
-
-/** Widens `box` (in place) to hold the vertices `v0` to `v1 - 1` of flat `[x, y, …]` coordinates. */
-export function widenBox(
-  box: [number, number, number, number],
-  coords: Float64Array,
-  v0: number,
-  v1: number,
-): void {
-  let [minX, minY, maxX, maxY] = box;
-  for (let v = v0; v < v1; v++) {
-    const x = coords[2 * v] as number;
-    const y = coords[2 * v + 1] as number;
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
-  }
-  box[0] = minX;
-  box[1] = minY;
-  box[2] = maxX;
-  box[3] = maxY;
-}
 
 /**
  * Flattens polygons (each item a list of parts, each part a list of rings) into
@@ -292,4 +286,88 @@ export function flattenPolygons(items: readonly PartsOfRings[]): FlatPolygons {
   ringStart[rings] = v;
   partRingStart[parts] = r;
   return { coords, ringStart, partRingStart, partItem };
+}
+
+/**
+ * Builds {@link FlatPolygons} part by part and ring by ring, in typed arrays that grow by
+ * doubling (no array per ring or part): the GeoJSON reader validates and copies in one pass.
+ * Callers write a ring's vertices straight into {@link coords} after {@link startRing}.
+ */
+export class FlatPolygonsBuilder {
+  /** `[x, y, …]` so far; valid up to `2 * vertices`. Re-read after {@link startRing} (it may grow). */
+  coords: Float64Array;
+  vertices = 0;
+  private ringStart: Uint32Array;
+  private rings = 0;
+  private partRingStart: Uint32Array;
+  private partItem: Uint32Array;
+  private parts = 0;
+
+  constructor(vertexCapacity = 1024, partCapacity = 128) {
+    this.coords = new Float64Array(2 * Math.max(16, vertexCapacity));
+    this.ringStart = new Uint32Array(Math.max(16, partCapacity) + 1);
+    // partRingStart always has one element more than partItem (its end).
+    this.partRingStart = new Uint32Array(Math.max(16, partCapacity) + 1);
+    this.partItem = new Uint32Array(Math.max(16, partCapacity));
+  }
+
+  /** Number of parts started so far. */
+  get partCount(): number {
+    return this.parts;
+  }
+
+  /** Starts a part (outer ring, then holes) of `item`; items must not decrease. */
+  startPart(item: number): void {
+    if (this.parts >= this.partItem.length) {
+      const capacity = 2 * this.partItem.length;
+      this.partRingStart = grown(this.partRingStart, capacity + 1);
+      this.partItem = grown(this.partItem, capacity);
+    }
+    this.partRingStart[this.parts] = this.rings;
+    this.partItem[this.parts] = item;
+    this.parts++;
+  }
+
+  /**
+   * Starts a ring of `n` vertices at vertex {@link vertices} and makes room for them; the caller
+   * writes them into {@link coords} and advances {@link vertices}.
+   */
+  startRing(n: number): void {
+    if (this.rings + 1 >= this.ringStart.length) {
+      this.ringStart = grown(this.ringStart, 2 * this.ringStart.length);
+    }
+    this.ringStart[this.rings] = this.vertices;
+    this.rings++;
+    const need = 2 * (this.vertices + n);
+    if (need > this.coords.length) {
+      this.coords = grown(this.coords, Math.max(need, 2 * this.coords.length));
+    }
+  }
+
+  /**
+   * The polygons so far. An array filled to at least 7/8 of its capacity is returned as a view
+   * (no copy: its slack is small); a fuller one is copied to its exact length.
+   */
+  finish(): FlatPolygons {
+    this.ringStart[this.rings] = this.vertices;
+    this.partRingStart[this.parts] = this.rings;
+    return {
+      coords: fitted(this.coords, 2 * this.vertices),
+      ringStart: fitted(this.ringStart, this.rings + 1),
+      partRingStart: fitted(this.partRingStart, this.parts + 1),
+      partItem: fitted(this.partItem, this.parts),
+    };
+  }
+}
+
+/** The first `length` elements of `a`: a view when they fill 7/8 of it or more, else a copy. */
+function fitted<T extends Float64Array | Uint32Array>(a: T, length: number): T {
+  return (length >= a.length - (a.length >> 3) ? a.subarray(0, length) : a.slice(0, length)) as T;
+}
+
+/** A copy of `a` in a new array of `length` (≥ a.length) elements. */
+function grown<T extends Float64Array | Uint32Array>(a: T, length: number): T {
+  const b = new (a.constructor as new (n: number) => T)(length);
+  b.set(a);
+  return b;
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
-import { PolygonIndex, flattenPolygons } from '../../src/sources/polygon-index.js';
+import {
+  FlatPolygonsBuilder,
+  PolygonIndex,
+  flattenPolygons,
+} from '../../src/sources/polygon-index.js';
 import type { PartsOfRings } from '../../src/sources/polygon-index.js';
 import { nearBoundary } from '../../src/core/geometry.js';
 
@@ -107,5 +111,35 @@ describe('PolygonIndex', () => {
     const index = new PolygonIndex(flattenPolygons([]));
     expect(index.bounds).toBeUndefined();
     expect(index.firstAt(0, 0, 1)).toBeUndefined();
+  });
+});
+
+describe('FlatPolygonsBuilder', () => {
+  it('builds the same arrays as flattenPolygons, however small its starting capacity', () => {
+    fc.assert(
+      fc.property(items, fc.integer({ min: 0, max: 64 }), (data, capacity) => {
+        const b = new FlatPolygonsBuilder(capacity, capacity);
+        data.forEach((item, i) => {
+          for (const rings of item) {
+            b.startPart(i);
+            for (const ring of rings) {
+              b.startRing(ring.length);
+              for (const [x, y] of ring) {
+                b.coords[2 * b.vertices] = x as number;
+                b.coords[2 * b.vertices + 1] = y as number;
+                b.vertices++;
+              }
+            }
+          }
+        });
+        const built = b.finish();
+        const flat = flattenPolygons(data);
+        expect(Array.from(built.coords)).toEqual(Array.from(flat.coords));
+        expect(Array.from(built.ringStart)).toEqual(Array.from(flat.ringStart));
+        expect(Array.from(built.partRingStart)).toEqual(Array.from(flat.partRingStart));
+        expect(Array.from(built.partItem)).toEqual(Array.from(flat.partItem));
+      }),
+      { numRuns: 100 },
+    );
   });
 });
