@@ -19,7 +19,10 @@ const hostMap = new OlMap({
   view: new View({ center: [650000, 6800000], zoom: 9 }),
 });
 
-const map = await createRdMap(document.getElementById('map'), { center: [192000, 445000], zoom: 8 });
+const map = await createRdMap(document.getElementById('map'), {
+  center: [192000, 445000],
+  zoom: 8,
+});
 document.querySelector('na-zonering-layer').map = map;
 document.querySelector('na-location-check').map = map;
 window.__page = { map, hostMap, hostOlVersion: VERSION, reports: [] };
