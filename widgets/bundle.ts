@@ -48,11 +48,12 @@ import { defineOnDemand } from './shared/define-on-demand.js';
 
 /**
  * The knowledge base shipped with the library (`defaultKnowledgeBase()` of the core), loaded on
- * demand: its data and schema validators are a chunk in `chunks/` beside the bundle, not part of
- * the first load. (Until issue #11's split the bundle exported `defaultKnowledgeBase` itself.)
+ * demand: its data is a chunk in `chunks/` beside the bundle, not part of the first load. (Until
+ * issue #11's split the bundle exported `defaultKnowledgeBase` itself.) From the module of the
+ * default alone, not `load.ts`: the shipped data needs no schema validators.
  */
 export async function loadDefaultKnowledgeBase(): Promise<KnowledgeBase> {
-  const { defaultKnowledgeBase } = await import('../src/core/kb/load.js');
+  const { defaultKnowledgeBase } = await import('../src/core/kb/default.js');
   return defaultKnowledgeBase();
 }
 

@@ -1,7 +1,7 @@
 /**
  * The one wording of schema problems ({@link SchemaProblem}, read by `schema-errors.ts`): an ICU
  * catalogue (`schema` in a texts file) used by every file the project checks with a schema, the
- * knowledge base and its extension (`kb/checks.ts`) and the sources file (`sources/config.ts`).
+ * knowledge base and its extension (`kb/schema-checks.ts`) and the sources file (`sources/config.ts`).
  * What differs per file is a parameter ({@link SchemaWordOptions}: what an unknown key is called,
  * the allowed names, the reader's words for what a value must be) or a short add-on sentence of this
  * catalogue (`hint…`), never a second wording of the same problem. The file, line and field come

@@ -8,7 +8,7 @@
 import { gridFor, type KansenArea } from '../core/kansenkaart/compute.js';
 import { defined } from '../core/defined.js';
 import type { BBox } from '../core/geometry.js';
-import { defaultKnowledgeBase } from '../core/kb/load.js';
+import { defaultKnowledgeBase } from '../core/kb/default.js';
 import type { KnowledgeBase } from '../core/kb/types.js';
 import type { FactSource } from '../core/types.js';
 import {

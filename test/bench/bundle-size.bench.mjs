@@ -30,11 +30,10 @@ const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
 /**
  * Bundles one built entry like a host's bundler would (peers external, minified, code split at
- * dynamic imports). `gzip` counts what loads up front: the entry and the chunks it imports
- * statically; `lazyGzip` the chunks behind dynamic `import()` (e.g. the GeoTIFF decoder), which a
- * page only downloads when it uses them.
+ * dynamic imports), without writing. Returns esbuild's outputs (metafile), their bytes by absolute
+ * path, and `initial`: the entry's output with the chunks it imports statically.
  */
-export async function entrySize(file) {
+async function bundleEntry(file) {
   const outdir = join(root, '.cache/bundle-size');
   const result = await build({
     entryPoints: { entry: file },
@@ -52,7 +51,6 @@ export async function entrySize(file) {
   });
   const contents = new Map(result.outputFiles.map((f) => [f.path, f.contents]));
   const outputs = result.metafile.outputs;
-  const abs = (p) => resolve(root, p);
   const entryPoint = relative(process.cwd(), file).split(sep).join('/');
   const entryOut = Object.keys(outputs).find((p) => outputs[p].entryPoint === entryPoint);
   if (entryOut === undefined) throw new Error(`no output for ${entryPoint}`);
@@ -64,6 +62,18 @@ export async function entrySize(file) {
       if (!i.external && i.kind === 'import-statement') visit(i.path);
   };
   visit(entryOut);
+  return { outputs, contents, initial };
+}
+
+/**
+ * Bundles one built entry like a host's bundler would (peers external, minified, code split at
+ * dynamic imports). `gzip` counts what loads up front: the entry and the chunks it imports
+ * statically; `lazyGzip` the chunks behind dynamic `import()` (e.g. the GeoTIFF decoder), which a
+ * page only downloads when it uses them.
+ */
+export async function entrySize(file) {
+  const { outputs, contents, initial } = await bundleEntry(file);
+  const abs = (p) => resolve(root, p);
   let raw = 0;
   let gzip = 0;
   let lazyGzip = 0;
@@ -89,6 +99,26 @@ export async function entrySize(file) {
   }
   const composition = [...parts].sort((a, b) => b[1] - a[1]);
   return { raw, gzip, lazyGzip, externals, composition };
+}
+
+/**
+ * The on-demand chunks of a built entry (bundled as in {@link entrySize}): every output reachable
+ * from the entry through a dynamic `import()`, with their own imports, that does not load up front;
+ * each with the source files (esbuild's inputs, e.g. `dist/src/core/kb/default.js`) it contains.
+ */
+export async function lazyChunks(file) {
+  const { outputs, initial } = await bundleEntry(file);
+  const reachable = new Set();
+  const stack = [...initial];
+  while (stack.length > 0) {
+    const p = stack.pop();
+    if (reachable.has(p)) continue;
+    reachable.add(p);
+    for (const i of outputs[p].imports) if (!i.external && i.path in outputs) stack.push(i.path);
+  }
+  return [...reachable]
+    .filter((p) => !initial.has(p) && p.endsWith('.js'))
+    .map((chunk) => ({ chunk, inputs: Object.keys(outputs[chunk].inputs) }));
 }
 
 /** Groups a bundle input: `npm:<package>`, a JSON data file, or a source folder. */

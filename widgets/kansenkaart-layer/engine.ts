@@ -7,7 +7,7 @@
  * it first has a layer), so a host's bundler puts it in a chunk of its own. The computation itself
  * runs in a module Worker with its own copy (main-thread fallback imported on first use).
  */
-export { defaultKnowledgeBase } from '../../src/core/kb/load.js';
+export { defaultKnowledgeBase } from '../../src/core/kb/default.js';
 export {
   attachKansenkaart,
   fetchKansenkaart,

@@ -6,5 +6,5 @@
  */
 export { checkLocation, isOutsideAllData } from '../../src/sources/check.js';
 export { toCrs } from '../../src/core/crs.js';
-export { defaultKnowledgeBase } from '../../src/core/kb/load.js';
+export { defaultKnowledgeBase } from '../../src/core/kb/default.js';
 export { localizeReport } from '../../src/core/localize.js';

@@ -5,7 +5,7 @@
  * `engineModule.load()` (./engine-loader.ts) imports this module with a dynamic `import()` when the element first has a
  * map and something to draw, so a host's bundler puts it in a chunk of its own.
  */
-export { defaultKnowledgeBase } from '../../src/core/kb/load.js';
+export { defaultKnowledgeBase } from '../../src/core/kb/default.js';
 export { attachZonering, attachZoneringLayer } from '../../src/map/zonering-attachment.js';
 export {
   loadErrorCode,

@@ -1,13 +1,12 @@
 /**
- * Checks of the knowledge base: the JSON schema (ajv) with its errors worded by the common
- * catalogue of schema problems (`../schema-messages.ts`),
- * and the cross-reference checks that a schema cannot express (ids, codes, ranges, templates,
- * labels and their ICU syntax). Internal to the knowledge-base loader; every problem is a RawIssue at a JSON pointer.
+ * Cross-reference checks of the knowledge base: what a schema cannot express (ids, codes, ranges,
+ * templates, labels and their ICU syntax), and the vocabularies they check against. Internal to
+ * the knowledge-base loader; every problem is a RawIssue at a JSON pointer. The JSON schema part
+ * is `./schema-checks.ts`, kept apart so that the default knowledge base (`./default.ts`), which
+ * needs only these checks, does not carry the precompiled validators into the engine chunks.
  */
-import type { ValidateFunction } from 'ajv';
 import { icuProblem, messageArguments } from '../messages.js';
-import { schemaProblems, type SchemaProblem } from '../schema-errors.js';
-import { invalidMessageText, schemaProblemText, schemaText } from '../schema-messages.js';
+import { invalidMessageText, schemaText } from '../schema-messages.js';
 import {
   ACTIONS,
   CONFIDENCE_LEVELS,
@@ -22,14 +21,9 @@ import {
   WATER_MODELS,
   type NoDataReason,
 } from '../types.js';
-import schema from './knowledge-base.schema.json' with { type: 'json' };
-import * as validators from './validators.generated.js';
 import type { RawIssue } from './json-text.js';
 import { toPointer } from './json-text.js';
 import type { Conditions, KnowledgeBase, KnowledgeBaseExtension } from './types.js';
-
-/** The JSON schema of the knowledge base; `definitions.knowledgeBaseExtension` is the extension. */
-export const KNOWLEDGE_BASE_SCHEMA: Readonly<Record<string, unknown>> = schema;
 
 /** Placeholders allowed in reason templates (filled with the location's facts). */
 export const REASON_PLACEHOLDERS = [
@@ -89,74 +83,6 @@ export function requiredLabelKeys(): string[] {
     ['confidence', CONFIDENCE_LEVELS],
   ];
   return groups.flatMap(([vocab, values]) => values.map((v) => `${vocab}.${v}`));
-}
-
-interface Validators {
-  kb: ValidateFunction;
-  ext: ValidateFunction;
-}
-
-/**
- * The schema validators, compiled ahead of time by `scripts/compile-validators.mjs` (ajv standalone):
- * no code generation at run time, so validation works under a strict Content-Security-Policy.
- */
-export function getValidators(): Validators {
-  return { kb: validators.kb as ValidateFunction, ext: validators.ext as ValidateFunction };
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-/** The stable code of each kind of schema problem in a knowledge base. */
-const CODES: Record<SchemaProblem['kind'], RawIssue['code']> = {
-  'missing-field': 'missing-field',
-  'unknown-field': 'unknown-field',
-  'invalid-key': 'invalid-key',
-  'not-allowed': 'invalid-value',
-  'wrong-type': 'invalid-type',
-  empty: 'empty',
-  'too-few-items': 'too-few-items',
-  'too-many-items': 'schema',
-  'duplicate-item': 'duplicate-item',
-  pattern: 'invalid-format',
-  'out-of-range': 'out-of-range',
-  'no-branch': 'schema',
-  other: 'schema',
-};
-
-/**
- * A schema problem in a knowledge base, worded by the common catalogue (`schema-messages.ts`);
- * the knowledge base's own part is a missing text of a language (`missing-language`).
- */
-function problemToIssue(problem: SchemaProblem): RawIssue {
-  const pointer = toPointer(problem.at);
-  if (problem.kind === 'missing-field') {
-    const propertyNames = problem.schema.propertyNames;
-    if (isObject(propertyNames) && propertyNames.$ref === '#/definitions/languageKey') {
-      return {
-        pointer,
-        code: 'missing-language',
-        message: schemaText('missingLanguage', { lang: problem.field }),
-      };
-    }
-  }
-  return { pointer, code: CODES[problem.kind], message: schemaProblemText(problem) };
-}
-
-/** Runs a compiled schema and returns its errors as RawIssues (deduplicated). */
-export function schemaIssues(validate: ValidateFunction, data: unknown, prefix = ''): RawIssue[] {
-  if (validate(data)) return [];
-  const seen = new Set<string>();
-  const out: RawIssue[] = [];
-  for (const problem of schemaProblems(validate.errors ?? [], data)) {
-    const issue = problemToIssue(problem);
-    const key = `${issue.pointer}\u0000${issue.code}\u0000${issue.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ ...issue, pointer: prefix + issue.pointer });
-  }
-  return out;
 }
 
 function listOf(items: readonly string[]): string {

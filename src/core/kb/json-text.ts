@@ -169,6 +169,12 @@ export function sortIssues(issues: KnowledgeBaseIssue[]): KnowledgeBaseIssue[] {
   );
 }
 
+/** Throws a KnowledgeBaseError (`kb-invalid`) with every problem located by `resolve`. */
+export function fail(raw: RawIssue[], resolve: Resolve): never {
+  const issues: KnowledgeBaseIssue[] = raw.map((r) => locate(r, resolve));
+  throw new KnowledgeBaseError('kb-invalid', sortIssues(issues));
+}
+
 /** Properties written twice in one object (JSON.parse silently keeps the last). */
 function duplicateKeys(root: JsonNode | undefined): RawIssue[] {
   const out: RawIssue[] = [];

@@ -1,70 +1,40 @@
 /**
- * Loading the knowledge base: the default data files, knowledge-base files and municipal
- * extension files, each validated with the JSON schema and cross-reference checks. Every problem
- * is reported with the file, line, column, entry and field (see KnowledgeBaseError).
+ * Loading the knowledge base: knowledge-base files and municipal extension files, each validated
+ * with the JSON schema and cross-reference checks, and the default data files (`./default.ts`,
+ * re-exported here; cross-checked only, the tests prove them schema-valid). Every problem is
+ * reported with the file, line, column, entry and field (see KnowledgeBaseError).
  *
  * Pure TypeScript: no DOM, no network. Files are passed in as text.
  */
 import { checkConfigText } from '../json-limits.js';
-import { crossCheck, extensionIssues, getValidators, schemaIssues } from './checks.js';
-import discouragedData from './data/discouraged.json' with { type: 'json' };
-import citationsData from './data/citations.json' with { type: 'json' };
-import labelsBewonerData from './data/labels-bewoner.json' with { type: 'json' };
-import labelsData from './data/labels.json' with { type: 'json' };
-import landscapeTypesData from './data/landscape-types.json' with { type: 'json' };
-import metaData from './data/meta.json' with { type: 'json' };
-import principlesPerceelData from './data/principles-perceel.json' with { type: 'json' };
-import principlesData from './data/principles.json' with { type: 'json' };
-import summaryData from './data/summary.json' with { type: 'json' };
-import zoneGroupsData from './data/zone-groups.json' with { type: 'json' };
-import zonesData from './data/zones.json' with { type: 'json' };
-import { KnowledgeBaseError, type KnowledgeBaseIssue } from './errors.js';
+import { crossCheck, extensionIssues } from './checks.js';
 import {
-  locate,
+  fail,
   parseJsonText,
   parsePointer,
-  sortIssues,
   textResolver,
   toPointer,
   type JsonText,
   type RawIssue,
   type Resolve,
 } from './json-text.js';
+import { getValidators, schemaIssues } from './schema-checks.js';
 import type { KnowledgeBase, KnowledgeBaseExtension, LandscapeType, Zone } from './types.js';
 
+export { defaultKnowledgeBase } from './default.js';
 export { KnowledgeBaseError, formatIssue } from './errors.js';
 export { label } from './label.js';
 export type { KbIssueCode, KnowledgeBaseIssue } from './errors.js';
 export {
   GT_MAIN_CLASSES,
-  KNOWLEDGE_BASE_SCHEMA,
   NO_DATA_REASONS,
   REASON_PLACEHOLDERS,
   requiredLabelKeys,
 } from './checks.js';
-
-/** The data file of each section of the default knowledge base (for error messages). */
-const DATA_FILES: Record<string, string> = {
-  version: 'meta.json',
-  landscapeTypes: 'landscape-types.json',
-  zoneGroups: 'zone-groups.json',
-  zones: 'zones.json',
-  principles: 'principles.json',
-  discouraged: 'discouraged.json',
-  labels: 'labels.json',
-  summaryRules: 'summary.json',
-  citations: 'citations.json',
-  links: 'meta.json',
-};
-const DATA_DIR = 'src/core/kb/data/';
+export { KNOWLEDGE_BASE_SCHEMA } from './schema-checks.js';
 
 /** Extension objects parsed from text, with their syntax tree (for line numbers later). */
 const extensionSources = new WeakMap<object, JsonText>();
-
-function fail(raw: RawIssue[], resolve: Resolve): never {
-  const issues: KnowledgeBaseIssue[] = raw.map((r) => locate(r, resolve));
-  throw new KnowledgeBaseError('kb-invalid', sortIssues(issues));
-}
 
 /** Schema then cross-reference checks; throws with every problem located by `resolve`. */
 function check(value: unknown, resolve: Resolve, extra: RawIssue[] = []): KnowledgeBase {
@@ -84,56 +54,6 @@ function crossChecked(value: unknown, resolve: Resolve, extra: RawIssue[] = []):
 /** A resolver without text positions (line 0): data built in code, or the bundled data. */
 function plainResolver(file: string, data: unknown): Resolve {
   return (pointer) => ({ file, line: 0, column: 0, pointer, data });
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
-
-let defaultKb: KnowledgeBase | undefined;
-
-/**
- * The knowledge base shipped with the library (`src/core/kb/data/*.json`), validated on first
- * use and then memoised. The result is deeply frozen: copy it (or use extendKnowledgeBase)
- * to change it. The schema validators are precompiled, so this works under a strict
- * Content-Security-Policy too.
- *
- * @throws KnowledgeBaseError when the bundled data is invalid (a bug; the tests check it).
- */
-export function defaultKnowledgeBase(): KnowledgeBase {
-  if (defaultKb) return defaultKb;
-  const value: unknown = {
-    version: metaData.version,
-    landscapeTypes: landscapeTypesData,
-    zoneGroups: zoneGroupsData,
-    zones: zonesData,
-    // The plot-scale principles (perceel/tuin) and the resident labels live in files of their own.
-    principles: [...principlesData, ...principlesPerceelData],
-    discouraged: discouragedData,
-    labels: { ...labelsData, ...labelsBewonerData },
-    summaryRules: summaryData,
-    citations: citationsData,
-  };
-  const resolve: Resolve = (pointer) => {
-    const [section = '', index] = parsePointer(pointer);
-    const file =
-      section === 'principles' && Number(index) >= principlesData.length
-        ? 'principles-perceel.json'
-        : (DATA_FILES[section] ?? 'meta.json');
-    return {
-      file: DATA_DIR + file,
-      line: 0,
-      column: 0,
-      pointer,
-      data: value,
-    };
-  };
-  defaultKb = deepFreeze(check(value, resolve));
-  return defaultKb;
 }
 
 /**

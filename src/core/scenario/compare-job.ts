@@ -3,7 +3,7 @@
  * polygons of the natural system (the spatial index is rebuilt on the other side), the knowledge
  * base (omitted: the built-in one) and the parameter overrides. Pure: no DOM, no fetch.
  */
-import { defaultKnowledgeBase } from '../kb/load.js';
+import { defaultKnowledgeBase } from '../kb/default.js';
 import type { KnowledgeBase } from '../kb/types.js';
 import { compareScenarios, compareScenariosInSteps, type CompareResult } from './compare.js';
 import { naturalSystem, type NaturalSystem, type SystemPolygon } from './overlay.js';

@@ -17,7 +17,7 @@
  * - drought: recharge = Σ rain·share(type, HSG)·A + routed paved runoff infiltrated where it works;
  *   retained = recharge / recharge of the same ground unsealed (grass).
  */
-import { defaultKnowledgeBase } from '../kb/load.js';
+import { defaultKnowledgeBase } from '../kb/default.js';
 import { planarArea } from '../geometry.js';
 import { GroundJudge, type Ground } from './ground.js';
 import { heatIndicators } from './heat.js';

@@ -20,7 +20,7 @@ const { defaultKnowledgeBase, parseKnowledgeBaseFile } =
 const { parseSourcesConfig } = await import('../../../src/sources/config.js');
 
 describe('without eval (strict Content-Security-Policy)', () => {
-  it('loads and schema-checks the bundled knowledge base', () => {
+  it('loads and cross-checks the bundled knowledge base', () => {
     const kb = defaultKnowledgeBase();
     expect(kb.zones).toHaveLength(54);
     expect(Object.isFrozen(kb)).toBe(true);

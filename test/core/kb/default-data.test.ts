@@ -22,6 +22,7 @@ import {
   WATER_MODELS,
 } from '../../../src/core/types.js';
 import { vendoredDir } from '../../helpers/shared.js';
+import { errorOf } from './fixtures.js';
 
 const kb = defaultKnowledgeBase();
 
@@ -174,8 +175,23 @@ describe('default knowledge base', () => {
     expect(defaultKnowledgeBase()).toBe(kb);
     expect(Object.isFrozen(kb)).toBe(true);
     expect(Object.isFrozen(kb.zones[0])).toBe(true);
-    expect(() => validateKnowledgeBase(structuredClone(kb))).not.toThrow();
     expect(kb.version).toMatch(/\S/);
+  });
+
+  // defaultKnowledgeBase() runs only the cross-reference checks (the schema validators stay out of
+  // the widgets' engine chunks), so this test is what proves the shipped data schema-valid.
+  it('conforms to the JSON schema (the validators run here, not on first use)', () => {
+    expect(() => validateKnowledgeBase(structuredClone(kb))).not.toThrow();
+    // …and the check can fail: a zone code of the wrong type is a schema problem.
+    const broken = structuredClone(kb) as unknown as { zones: Array<Record<string, unknown>> };
+    const zone = broken.zones[0];
+    if (zone === undefined) throw new Error('no zones');
+    zone.code = 42;
+    const error = errorOf(() => validateKnowledgeBase(broken, 'default'));
+    expect(error.code).toBe('kb-invalid');
+    expect(error.errors).toContainEqual(
+      expect.objectContaining({ file: 'default', pointer: '/zones/0/code', code: 'invalid-type' }),
+    );
   });
 
   it('has every BKNSN 2023 code of the shared inventory, keyed by code, with its label', () => {
