@@ -89,6 +89,33 @@ describe('<na-scenario-compare> names and tab stops (#18)', function () {
     }
   });
 
+  it('measures a region once it is rendered: a contributions table when its details open', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const { el, done } = await mount();
+    try {
+      const details = el.shadowRoot!.querySelector<HTMLDetailsElement>(
+        '[part~="contrib-scenario"]',
+      )!;
+      const region = details.querySelector<HTMLElement>(
+        '[part~="contributions-table"]',
+      )!.parentElement!;
+      expect(details.open).to.equal(false);
+      // Closed, it is not rendered: not measured (that would force its layout), no tab stop.
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      expect(region.hasAttribute('tabindex')).to.equal(false);
+      // Opened where the user is (off-screen, the browser skips its layout until it is near the
+      // view, content-visibility: auto).
+      details.open = true;
+      details.scrollIntoView();
+      await until(
+        () => region.scrollWidth > region.clientWidth + 1 && region.tabIndex === 0,
+        'the opened table scrolls at 320 px and is a tab stop',
+      );
+    } finally {
+      done();
+    }
+  });
+
   it('makes a matrix region a tab stop only while it scrolls, following resizes', async () => {
     await setViewport({ width: 1400, height: 900 });
     const { el, done } = await mount();

@@ -283,7 +283,23 @@ export const scenarioCompareStyles = css`
   [part~='status'][data-busy] {
     font-weight: 600;
   }
+  /* The long sections below the fold (the fit and the contributions of every scenario, the
+     charts, the robustness matrix: thousands of elements) are laid out only when near the view:
+     a new comparison otherwise cost a layout of the whole panel in one task over 50 ms. */
+  [part~='fit-scenario'],
+  [part~='contrib-scenario'],
+  [part~='chart'],
+  [part~='matrix'] {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 12rem;
+  }
   @media print {
+    [part~='fit-scenario'],
+    [part~='contrib-scenario'],
+    [part~='chart'],
+    [part~='matrix'] {
+      content-visibility: visible;
+    }
     :host {
       max-width: none;
     }

@@ -2,7 +2,8 @@
  * `${scrollable()}` on a scroll container (`role="region"` with a name): the region is a tab stop
  * (`tabindex="0"`, so keyboard users can scroll it) only while its content overflows; otherwise it
  * is no stop at all (issue #18: non-scrolling regions were tab stops). Follows size changes of the
- * region and of its content with a ResizeObserver.
+ * region and of its content with a ResizeObserver; every region is checked once per frame, all of
+ * them together.
  */
 import { nothing } from 'lit';
 import {
@@ -18,9 +19,41 @@ export function overflows(el: Element): boolean {
   return el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
 }
 
-function sync(el: Element): void {
-  if (overflows(el)) el.setAttribute('tabindex', '0');
-  else el.removeAttribute('tabindex');
+/** Whether the browser renders `el` now (`checkVisibility` where there is one). */
+function rendered(el: Element): boolean {
+  return typeof el.checkVisibility === 'function'
+    ? el.checkVisibility({ contentVisibilityAuto: true })
+    : true;
+}
+
+/** Regions whose tab stop is to be checked at the next frame. */
+const pending = new Set<Element>();
+let frame = false;
+
+/**
+ * Checks `el` at the next animation frame, with every region checked then: all reads first, then
+ * the writes, and only those that change something. Checking each region as it rendered (a read of
+ * its scroll size, then a write of its `tabindex`) forced a layout of the page per region: one
+ * 100–200 ms task after each comparison of three scenarios (`npm run bench -- main-thread`).
+ */
+function schedule(el: Element): void {
+  pending.add(el);
+  if (frame) return;
+  frame = true;
+  requestAnimationFrame(() => {
+    frame = false;
+    // A region not rendered now (in a closed `<details>`, or in a section whose layout the browser
+    // skips while it is off-screen, `content-visibility: auto`) is not measured: that would force
+    // its layout. Its ResizeObserver brings it back here when it is rendered.
+    const regions = [...pending].filter((r) => r.isConnected && rendered(r));
+    pending.clear();
+    const scrolls = regions.map(overflows);
+    regions.forEach((r, i) => {
+      if (scrolls[i] === r.hasAttribute('tabindex')) return;
+      if (scrolls[i]) r.setAttribute('tabindex', '0');
+      else r.removeAttribute('tabindex');
+    });
+  });
 }
 
 class ScrollableDirective extends AsyncDirective {
@@ -42,9 +75,7 @@ class ScrollableDirective extends AsyncDirective {
       this.observe();
     }
     // The content may have changed with this render.
-    queueMicrotask(() => {
-      if (this.el) sync(this.el);
-    });
+    schedule(this.el);
     return nothing;
   }
 
@@ -61,7 +92,7 @@ class ScrollableDirective extends AsyncDirective {
     const el = this.el;
     if (!el || typeof ResizeObserver === 'undefined') return;
     this.observer?.disconnect();
-    this.observer = new ResizeObserver(() => sync(el));
+    this.observer = new ResizeObserver(() => schedule(el));
     this.observer.observe(el);
     for (const child of el.children) this.observer.observe(child);
   }
