@@ -13,10 +13,11 @@ import type { SystemLayers } from '../../src/core/scenario/compare-job.js';
 import { bboxContains, bboxOf, bboxUnion, type BBox } from '../../src/core/bbox.js';
 import type { DeepPartial, ScenarioParams } from '../../src/core/scenario/params.js';
 import type { Scenario } from '../../src/core/scenario/scenario.js';
+import type { MessageLang } from '../../src/core/messages.js';
 import type { FactSource } from '../../src/core/types.js';
 import { isAbortError } from '../../src/sources/abort.js';
 import { createCompareRunner } from './compare-runner.js';
-import { naturalSystemModule, paramsModule } from './engine-modules.js';
+import { naturalSystemModule, resultsSupportModule } from './engine-modules.js';
 import { NaScenarioChangeEvent } from './events.js';
 import type { LoadedScenario } from './scenarios-controller.js';
 
@@ -29,6 +30,8 @@ export interface ShownComparison {
   entries: readonly LoadedScenario[];
   /** The parameters the result was computed with (shown with it while a new one runs). */
   params: ScenarioParams;
+  /** The source of an assumption in the interface language (`assumptionSource`). */
+  sourceText: (name: string, source: string, lang: MessageLang) => string;
 }
 
 /**
@@ -100,7 +103,7 @@ export class CompareController implements ReactiveController {
     const cached = this.paramsCache;
     if (cached && cached.from === from) return cached.value;
     // The documented defaults with their sources (params.ts) are imported on the first comparison.
-    const { resolveParams } = await paramsModule.load();
+    const { resolveParams } = await resultsSupportModule.load();
     const value = resolveParams(from ?? {});
     this.paramsCache = { from, value };
     return value;
@@ -171,7 +174,8 @@ export class CompareController implements ReactiveController {
       },
       signal,
     );
-    return { result, entries, params: resolved };
+    const { assumptionSource } = await resultsSupportModule.load();
+    return { result, entries, params: resolved, sourceText: assumptionSource };
   }
 
   private async systemFor(

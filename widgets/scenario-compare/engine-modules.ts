@@ -15,5 +15,5 @@ export const mapModule = lazyModule(() => import('./map-module.js'));
 /** The natural system of the sources around the scenarios. */
 export const naturalSystemModule = lazyModule(() => import('../../src/sources/natural-system.js'));
 
-/** The documented parameter defaults with their sources, and `resolveParams`. */
-export const paramsModule = lazyModule(() => import('../../src/core/scenario/params.js'));
+/** The parameter defaults (`resolveParams`) and the texts of the assumptions' sources. */
+export const resultsSupportModule = lazyModule(() => import('./results-support.js'));

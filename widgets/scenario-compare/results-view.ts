@@ -3,12 +3,12 @@
  * (table.ts), bar charts (chart.ts), stress-test matrices (matrix.ts), the fit with the natural
  * system, what each measure adds, the assumptions, and the export and print buttons.
  */
-import { assumptionSource } from '../../src/core/scenario/assumption-sources.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import type { CompareResult, ScenarioResult } from '../../src/core/scenario/compare.js';
 import { indicatorRows } from '../../src/core/scenario/indicator-table.js';
 import type { ScenarioParams } from '../../src/core/scenario/params.js';
+import type { MessageLang } from '../../src/core/messages.js';
 import { scrollable } from '../shared/scrollable.js';
 import { barCharts } from './chart.js';
 import { robustnessSection } from './matrix.js';
@@ -137,7 +137,8 @@ function contributionsSection(v: CompareView, s: DetailsState): TemplateResult {
   </section>`;
 }
 
-function assumptionsSection(v: CompareView, result: CompareResult): TemplateResult {
+function assumptionsSection(v: CompareView, d: DetailsState): TemplateResult {
+  const { result } = d;
   const value = (x: unknown): string =>
     typeof x === 'number'
       ? v.fmt(x, Number.isInteger(x) ? 0 : 2)
@@ -154,7 +155,7 @@ function assumptionsSection(v: CompareView, result: CompareResult): TemplateResu
             <code>${a.name}</code
             >${a.value !== a.name ? html` = <strong>${value(a.value)}</strong>` : nothing}
             <span class="tag">${v.t(a.tag === 'U' ? 'tag_U' : 'tag_S')}</span><br />
-            ${v.t('assumptionSource', { source: assumptionSource(a.name, a.source, v.lang) })}
+            ${v.t('assumptionSource', { source: d.sourceText(a.name, a.source, v.lang) })}
           </li>`,
       )}
     </ul>
@@ -166,6 +167,8 @@ export interface DetailsState {
   result: CompareResult;
   entries: readonly LoadedScenario[];
   params: ScenarioParams;
+  /** The source of an assumption in the interface language. */
+  sourceText: (name: string, source: string, lang: MessageLang) => string;
 }
 
 /**
@@ -204,5 +207,5 @@ function resultsTop(v: CompareView, s: ResultsState): TemplateResult {
 
 /** The detail sections (long: a row per measure and scenario). */
 export function detailsView(v: CompareView, d: DetailsState): TemplateResult {
-  return html`${fitSection(v, d)} ${contributionsSection(v, d)} ${assumptionsSection(v, d.result)}`;
+  return html`${fitSection(v, d)} ${contributionsSection(v, d)} ${assumptionsSection(v, d)}`;
 }
