@@ -3,13 +3,15 @@
  * first scenario, the map side (scenario layers, drawing) when it first has a map. Proved with the
  * browser's own record of what it loaded (the test server serves every module as its own file),
  * in a page of its own so that no other test loaded them first. A drawing asked for before the map
- * side has loaded starts when it has.
+ * side has loaded starts when it has; a map side that cannot load (a chunk the network lost) is
+ * reported and loads with the next map.
  */
 import { expect } from '@open-wc/testing';
 import Draw from 'ol/interaction/Draw.js';
 import '../../widgets/scenario-compare/define.js';
 import type { NaScenarioCompare } from '../../widgets/scenario-compare/scenario-compare.js';
-import { makeMap } from './helpers/map.js';
+import { mapModule } from '../../widgets/scenario-compare/engine-modules.js';
+import { makeMap, until } from './helpers/map.js';
 
 // The test page raises the browser's limit of 250 resource entries (web-test-runner.config.mjs);
 // a module the element imports statically is the witness that the record is complete.
@@ -24,7 +26,6 @@ function loaded(path: string): boolean {
 const PARSER = '/src/core/scenario/scenario.';
 const STRICT_JSON = '/src/core/located-json.';
 const LAYERS = '/src/map/scenario-layers.';
-const DRAWING = '/src/map/draw.';
 
 /** Two rectangles in RD (EPSG:28992, with a crs member as QGIS writes). */
 function scenario(name: string): Record<string, unknown> {
@@ -59,19 +60,54 @@ function scenario(name: string): Record<string, unknown> {
 describe('<na-scenario-compare> loads on demand', function () {
   this.timeout(60000);
 
+  // First in this page: the map side has not loaded yet.
+  it('a map side that cannot load is reported, in Dutch, and loads with the next map', async () => {
+    const load = mapModule.load;
+    mapModule.load = () =>
+      Promise.reject(new TypeError('Failed to fetch dynamically imported module: map-module.js'));
+    const el = document.createElement('na-scenario-compare') as NaScenarioCompare;
+    const errors: Array<{ code: string; message: string }> = [];
+    el.addEventListener('na-scenario-error', (e) => errors.push(e.detail));
+    document.body.append(el);
+    const first = makeMap({ center: [195138, 445488] });
+    const second = makeMap({ center: [195138, 445488] });
+    try {
+      el.map = first.map;
+      await el.whenComputed();
+      expect(errors.map((e) => e.code)).to.deep.equal(['load-failed']);
+      expect(errors[0]!.message).to.contain('Failed to fetch dynamically imported module');
+      const shown = el.shadowRoot!.querySelector('[part~="error-message"]')!.textContent!;
+      expect(shown).to.contain('De kaartlagen van de scenario');
+      expect(el.scenarioLayers).to.equal(undefined);
+      // Nothing of the map side was fetched (the import failed before it).
+      expect(loaded(LAYERS)).to.equal(false);
+      // The chunk is there again: the next map gets the layers.
+      mapModule.load = load;
+      el.map = second.map;
+      await el.whenComputed();
+      await until(() => el.scenarioLayers !== undefined, 'the scenario layers on the next map');
+      expect(el.scenarioLayers!.map).to.equal(second.map);
+    } finally {
+      mapModule.load = load;
+      el.remove();
+      first.dispose();
+      second.dispose();
+    }
+  });
+
   it('the parser at the first scenario, the map side with the first map; a drawing asked for early starts', async () => {
     const el = document.createElement('na-scenario-compare') as NaScenarioCompare;
     document.body.append(el);
     await el.updateComplete;
     expect(loaded('/widgets/scenario-compare/engine-modules.'), 'a complete record').to.equal(true);
-    // Rendered, without a scenario or a map: none of it has loaded.
-    expect([PARSER, STRICT_JSON, LAYERS, DRAWING].filter(loaded)).to.deep.equal([]);
+    // Rendered, without a scenario: the parser has not loaded (the map side loaded in the test
+    // above, with its second map).
+    expect([PARSER, STRICT_JSON].filter(loaded)).to.deep.equal([]);
 
     const added = await el.addScenario(scenario('Klein A'), 'klein-a.geojson');
     expect(added?.name).to.equal('Klein A');
     expect(el.loaded.map((s) => s.name)).to.deep.equal(['Klein A']);
     expect(loaded(PARSER)).to.equal(true);
-    expect([LAYERS, DRAWING].filter(loaded)).to.deep.equal([]);
     // An invalid scenario is refused through the same parser, with its error.
     const errors: string[] = [];
     el.addEventListener('na-scenario-error', (e) => errors.push(e.detail.code));
