@@ -10,7 +10,7 @@ import type OlMap from 'ol/Map.js';
 import type { MeasureType } from '../../src/core/scenario/params.js';
 import type { ScenarioDrawing } from '../../src/map/draw.js';
 import type { ScenarioLayers } from '../../src/map/scenario-layers.js';
-import { mapModule } from './engine-modules.js';
+import { mapModule, parserModule } from './engine-modules.js';
 import type { LoadedScenario } from './scenarios-controller.js';
 
 type MapModule = Awaited<ReturnType<typeof mapModule.load>>;
@@ -168,6 +168,9 @@ export class MapController implements ReactiveController {
     const map = this.options.map();
     if (!map) return;
     if (type) this.drawType = type;
+    // The drawing is parsed as a scenario when it is added: the parser loads meanwhile, so adding
+    // waits for no chunk, in which polygons drawn after the click would be cleared with the rest.
+    void parserModule.load().catch(() => undefined);
     const m = mapModule.loaded();
     if (!m || !this.layers) {
       // Starts when the map side is on the map (attach).
