@@ -275,6 +275,13 @@ function litDevImportMap() {
   return JSON.stringify({ imports });
 }
 
+/**
+ * Every module a page loads stays in its resource timing (by default the browser keeps 250
+ * entries, fewer than the modules of one element): a test proves from it what loads on demand
+ * (test/browser/scenario-lazy.test.ts).
+ */
+const KEEP_RESOURCE_ENTRIES = '<script>performance.setResourceTimingBufferSize(100000)</script>';
+
 export default {
   files: ['test/browser/**/*.test.ts', '!test/browser/arcgis/**', '!test/browser/lit-dev/**'],
   groups: [
@@ -283,7 +290,7 @@ export default {
       files: 'test/browser/lit-dev/**/*.test.ts',
       testRunnerHtml: (testFramework) =>
         `<!DOCTYPE html><html><head><script type="importmap">${litDevImportMap()}</script>` +
-        `<script>performance.setResourceTimingBufferSize(100000)</script></head>` +
+        `${KEEP_RESOURCE_ENTRIES}</head>` +
         `<body><script type="module" src="${testFramework}"></script></body></html>`,
     },
     {
@@ -302,11 +309,9 @@ export default {
   // __reset, __delay, __fail); see test/helpers/locatieserver-fixtures.mjs.
   middleware: [locatieserverFixtures(), tsForJsUrls(), faultProxy(), featureServiceFixtures()],
   concurrency: 1,
-  // Every module a page loads stays in its resource timing (by default the browser keeps 250
-  // entries, fewer than the modules of one element): a test proves from it what loads on demand
-  // (test/browser/scenario-lazy.test.ts). The lit-dev group has its own page (with this too).
+  // The lit-dev group has its own page (with the same script).
   testRunnerHtml: (testFramework) =>
-    `<!DOCTYPE html><html><head><script>performance.setResourceTimingBufferSize(100000)</script></head>` +
+    `<!DOCTYPE html><html><head>${KEEP_RESOURCE_ENTRIES}</head>` +
     `<body><script type="module" src="${testFramework}"></script></body></html>`,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 180000,

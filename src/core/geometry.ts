@@ -23,17 +23,8 @@ import {
   type Ring,
 } from './bbox.js';
 
-export {
-  bboxContains,
-  bboxOf,
-  bboxOverlap,
-  bboxUnion,
-  type AnyPolygon,
-  type AnyRing,
-  type BBox,
-  type PolyGeom,
-  type Ring,
-} from './bbox.js';
+// The bounding boxes and the geometry types live in bbox.ts (without the clipper); named here too.
+export * from './bbox.js';
 
 /**
  * Signed area of a closed ring (shoelace): positive when counter-clockwise in a y-up CRS,

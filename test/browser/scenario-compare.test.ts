@@ -19,6 +19,7 @@ import type { FactSource } from '../../src/core/types.js';
 import { toCrs } from '../../src/core/crs.js';
 import { parseCsvText } from '../../src/core/csv.js';
 import { demoSources } from './helpers/demo.js';
+import { squaresScenario } from './helpers/scenarios.js';
 import { listenerSnapshot, makeMap, sleep, until, type TestMap } from './helpers/map.js';
 
 const DEMO = '/demo/data/scenarios';
@@ -60,35 +61,9 @@ async function axeClean(el: HTMLElement): Promise<void> {
   expect(summary, summary.join('\n')).to.deep.equal([]);
 }
 
-/** A small scenario on the ridge: two rectangles (RD, with a crs member as QGIS writes). */
+/** A small scenario on the ridge: two 40 m squares. */
 function smallScenario(name: string, types: [string, string], dx = 0): Record<string, unknown> {
-  const [x, y] = [RIDGE[0] - 40 + dx, RIDGE[1] - 20];
-  const rect = (x0: number, y0: number, w: number, h: number) => [
-    [
-      [x0, y0],
-      [x0 + w, y0],
-      [x0 + w, y0 + h],
-      [x0, y0 + h],
-      [x0, y0],
-    ],
-  ];
-  return {
-    type: 'FeatureCollection',
-    name,
-    crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::28992' } },
-    features: [
-      {
-        type: 'Feature',
-        properties: { type: types[0] },
-        geometry: { type: 'Polygon', coordinates: rect(x, y, 40, 40) },
-      },
-      {
-        type: 'Feature',
-        properties: { type: types[1] },
-        geometry: { type: 'Polygon', coordinates: rect(x + 40, y, 40, 40) },
-      },
-    ],
-  };
+  return squaresScenario(name, types, [RIDGE[0] - 40 + dx, RIDGE[1] - 20]);
 }
 
 function mount(

@@ -7,33 +7,11 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../widgets/scenario-compare/define.js';
 import type { NaScenarioCompare } from '../../widgets/scenario-compare/scenario-compare.js';
 import { until } from './helpers/map.js';
+import { squaresScenario } from './helpers/scenarios.js';
 
-/** A small valid scenario (RD, one grass rectangle on the demo's dekzandrug). */
+/** A small valid scenario (RD, one grass square on the demo's dekzandrug). */
 function scenario(name: string, dx: number): Record<string, unknown> {
-  const [x, y] = [195100 + dx, 445470];
-  return {
-    type: 'FeatureCollection',
-    name,
-    crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::28992' } },
-    features: [
-      {
-        type: 'Feature',
-        properties: { type: 'gras' },
-        geometry: {
-          type: 'Polygon',
-          coordinates: [
-            [
-              [x, y],
-              [x + 40, y],
-              [x + 40, y + 40],
-              [x, y + 40],
-              [x, y],
-            ],
-          ],
-        },
-      },
-    ],
-  };
+  return squaresScenario(name, ['gras'], [195100 + dx, 445470]);
 }
 
 const BAD = JSON.stringify({

@@ -12,6 +12,7 @@ import '../../widgets/scenario-compare/define.js';
 import type { NaScenarioCompare } from '../../widgets/scenario-compare/scenario-compare.js';
 import { mapModule } from '../../widgets/scenario-compare/engine-modules.js';
 import { makeMap, until } from './helpers/map.js';
+import { squaresScenario } from './helpers/scenarios.js';
 
 // The test page raises the browser's limit of 250 resource entries (web-test-runner.config.mjs);
 // a module the element imports statically is the witness that the record is complete.
@@ -27,34 +28,9 @@ const PARSER = '/src/core/scenario/scenario.';
 const STRICT_JSON = '/src/core/located-json.';
 const LAYERS = '/src/map/scenario-layers.';
 
-/** Two rectangles in RD (EPSG:28992, with a crs member as QGIS writes). */
+/** Two squares on the demo's dekzandrug. */
 function scenario(name: string): Record<string, unknown> {
-  const rect = (x0: number) => [
-    [
-      [x0, 445468],
-      [x0 + 40, 445468],
-      [x0 + 40, 445508],
-      [x0, 445508],
-      [x0, 445468],
-    ],
-  ];
-  return {
-    type: 'FeatureCollection',
-    name,
-    crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::28992' } },
-    features: [
-      {
-        type: 'Feature',
-        properties: { type: 'gras' },
-        geometry: { type: 'Polygon', coordinates: rect(195098) },
-      },
-      {
-        type: 'Feature',
-        properties: { type: 'verharding' },
-        geometry: { type: 'Polygon', coordinates: rect(195138) },
-      },
-    ],
-  };
+  return squaresScenario(name, ['gras', 'verharding'], [195098, 445468]);
 }
 
 describe('<na-scenario-compare> loads on demand', function () {

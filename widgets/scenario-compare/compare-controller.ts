@@ -97,13 +97,13 @@ export class CompareController implements ReactiveController {
     });
   }
 
-  /** The parameters in use: the element's `params` over the documented defaults (cached). */
-  private async resolvedParams(): Promise<ScenarioParams> {
-    const from = this.options.inputs().params;
+  /** The parameters in use: `from` (the element's `params`) over the documented defaults (cached). */
+  private resolvedParams(
+    from: DeepPartial<ScenarioParams> | undefined,
+    resolveParams: (partial: DeepPartial<ScenarioParams>) => ScenarioParams,
+  ): ScenarioParams {
     const cached = this.paramsCache;
     if (cached && cached.from === from) return cached.value;
-    // The documented defaults with their sources (params.ts) are imported on the first comparison.
-    const { resolveParams } = await resultsSupportModule.load();
     const value = resolveParams(from ?? {});
     this.paramsCache = { from, value };
     return value;
@@ -161,8 +161,11 @@ export class CompareController implements ReactiveController {
     // While the sources file loads, the last comparison stays; this runs again when it is loaded.
     if (sourcesLoading) return this.task.value;
     if (entries.length === 0) return undefined;
-    const resolved = await this.resolvedParams();
+    // The documented defaults with their sources and the texts of the assumptions' sources are
+    // imported with the first comparison.
+    const { resolveParams, assumptionSource } = await resultsSupportModule.load();
     signal.throwIfAborted();
+    const resolved = this.resolvedParams(params, resolveParams);
     const system = await this.systemFor(entries, sources, signal);
     signal.throwIfAborted();
     const result = await this.runner.run(
@@ -174,7 +177,6 @@ export class CompareController implements ReactiveController {
       },
       signal,
     );
-    const { assumptionSource } = await resultsSupportModule.load();
     return { result, entries, params: resolved, sourceText: assumptionSource };
   }
 
